@@ -1,0 +1,287 @@
+//! Typed bodies of the Cashouts v3 endpoints.
+//!
+//! Wire quirks handled here, once: `cashout_id` is a string in the create answer and a number
+//! everywhere else ([`CashoutId`] reads both, writes a number); `bank_code` is always sent as a
+//! string so leading zeros survive (`"001"`), and read from either form; amounts are exact
+//! ([`Amount`]). Credentials are added by the client at send time and are not part of these
+//! request types, so a request can be journaled and shown without them.
+
+use std::fmt;
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::money::Amount;
+
+/// The provider's numeric id of a cashout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CashoutId(pub i64);
+
+impl fmt::Display for CashoutId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl Serialize for CashoutId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for CashoutId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Wire {
+            Num(i64),
+            Text(String),
+        }
+        match Wire::deserialize(d)? {
+            Wire::Num(n) if n > 0 => Ok(CashoutId(n)),
+            Wire::Text(t) => match t.trim().parse::<i64>() {
+                Ok(n) if n > 0 => Ok(CashoutId(n)),
+                _ => Err(D::Error::custom(format!("cashout_id {t:?} is not a positive integer"))),
+            },
+            Wire::Num(n) => Err(D::Error::custom(format!("cashout_id {n} is not positive"))),
+        }
+    }
+}
+
+/// Reads `bank_code` given as a string or a number; keeps strings verbatim.
+pub(crate) fn bank_code_from_wire<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Wire {
+        Num(u64),
+        Text(String),
+    }
+    Ok(match Option::<Wire>::deserialize(d)? {
+        None => None,
+        Some(Wire::Num(n)) => Some(n.to_string()),
+        Some(Wire::Text(t)) => Some(t),
+    })
+}
+
+/// The fields of a create request, without `login`/`pass`. This is what the operator fills in,
+/// what the journal stores as the intent, and what is shown on review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CreateCashout {
+    #[serde(default)]
+    pub external_id: String,
+    #[serde(default)]
+    pub country: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    #[serde(default)]
+    pub amount: Option<Amount>,
+    #[serde(default)]
+    pub document_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_type: Option<String>,
+    #[serde(default)]
+    pub beneficiary_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beneficiary_lastname: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, deserialize_with = "bank_code_from_wire", skip_serializing_if = "Option::is_none")]
+    pub bank_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bank_account: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bank_branch: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beneficiary_birthdate: Option<String>,
+    #[serde(default)]
+    pub notification_url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comments: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub on_hold: bool,
+}
+
+/// The create body as sent: credentials first, then the request fields, then `type`.
+#[derive(Serialize)]
+pub(crate) struct CreateBody<'a> {
+    pub login: &'a str,
+    pub pass: &'a str,
+    #[serde(flatten)]
+    pub request: &'a CreateCashout,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+}
+
+/// Successful create answer: `{"cashout_id": "8405147"}`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CreateAnswer {
+    pub cashout_id: CashoutId,
+}
+
+/// Which cashout a status call asks about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CashoutRef {
+    Id(CashoutId),
+    ExternalId(String),
+}
+
+/// Status body: one of the two ids.
+#[derive(Serialize)]
+pub(crate) struct StatusBody<'a> {
+    pub login: &'a str,
+    pub pass: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cashout_id: Option<CashoutId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<&'a str>,
+}
+
+/// Update body: PENDING ⇄ ON_HOLD.
+#[derive(Serialize)]
+pub(crate) struct UpdateBody<'a> {
+    pub login: &'a str,
+    pub pass: &'a str,
+    pub cashout_id: CashoutId,
+    pub status: &'static str,
+}
+
+/// Cancel body: both ids are required.
+#[derive(Serialize)]
+pub(crate) struct CancelBody<'a> {
+    pub login: &'a str,
+    pub pass: &'a str,
+    pub cashout_id: CashoutId,
+    pub external_id: &'a str,
+}
+
+/// Bank details the provider returns on a status answer (shape differs between brands).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct BankInfo {
+    #[serde(default, deserialize_with = "bank_code_from_wire", skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ispb: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub branch: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beneficiary_name: Option<String>,
+}
+
+/// A status answer (status, update and cancel all answer with this shape).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusAnswer {
+    pub cashout_status: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cashout_status_description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejection_code: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejection_reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_external_reference: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bank_reference_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bank: Option<BankInfo>,
+}
+
+/// The error body of a failed call: `{"code": 509, "message": "...", "reason": "..."}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorAnswer {
+    pub code: i64,
+    #[serde(default)]
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A bank a payout can go to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bank {
+    /// Sent as `bank_code`; a string so leading zeros survive.
+    pub code: String,
+    pub name: String,
+    /// Whether the bank may process cashouts (OKP's `bank_licensed`; D24 lists only usable ones).
+    pub licensed: bool,
+}
+
+/// D24 bank list item: `{"code": 1, "name": "..."}`.
+#[derive(Deserialize)]
+pub(crate) struct D24Bank {
+    #[serde(deserialize_with = "bank_code_required")]
+    pub code: String,
+    pub name: String,
+}
+
+/// OKP bank list item.
+#[derive(Deserialize)]
+pub(crate) struct OkpBank {
+    #[serde(deserialize_with = "bank_code_required")]
+    pub bank_code: String,
+    pub bank_name: String,
+    #[serde(default = "yes")]
+    pub bank_licensed: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn bank_code_required<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    bank_code_from_wire(d)?.ok_or_else(|| D::Error::custom("bank code is missing"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cashout_id_reads_string_and_number_writes_number() {
+        let a: CreateAnswer = serde_json::from_str(r#"{"cashout_id": "8405147"}"#).expect("string");
+        assert_eq!(a.cashout_id, CashoutId(8_405_147));
+        let b: CreateAnswer = serde_json::from_str(r#"{"cashout_id": 8405147}"#).expect("number");
+        assert_eq!(b.cashout_id, CashoutId(8_405_147));
+        assert!(serde_json::from_str::<CreateAnswer>(r#"{"cashout_id": "abc"}"#).is_err());
+        assert!(serde_json::from_str::<CreateAnswer>(r#"{"cashout_id": -1}"#).is_err());
+        assert_eq!(serde_json::to_string(&CashoutId(7)).expect("ser"), "7");
+    }
+
+    #[test]
+    fn bank_code_keeps_leading_zeros_and_is_sent_as_string() {
+        let r: CreateCashout = serde_json::from_str(
+            r#"{"country":"BR","amount":10,"document_id":"1","beneficiary_name":"A","bank_code":"001"}"#,
+        )
+        .expect("parse");
+        assert_eq!(r.bank_code.as_deref(), Some("001"));
+        let body = serde_json::to_string(&CreateBody { login: "l", pass: "p", request: &r, kind: "json" })
+            .expect("ser");
+        assert!(body.contains(r#""bank_code":"001""#), "{body}");
+        assert!(body.starts_with(r#"{"login":"l","pass":"p","#), "{body}");
+        assert!(body.contains(r#""amount":10.00"#), "{body}");
+        assert!(body.ends_with(r#""type":"json"}"#), "{body}");
+    }
+
+    #[test]
+    fn unknown_request_fields_are_refused() {
+        let err = serde_json::from_str::<CreateCashout>(
+            r#"{"country":"BR","amount":10,"document_id":"1","beneficiary_name":"A","amout":5}"#,
+        );
+        assert!(err.is_err());
+    }
+}

@@ -1,0 +1,85 @@
+//! Time, passed in. Everything that depends on time (journal timestamps, the sandbox's bank
+//! processing, polling) takes a [`Clock`], so tests move time by hand instead of sleeping.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+/// A source of the current time.
+pub trait Clock: Send + Sync {
+    /// Now, in UTC.
+    fn now(&self) -> OffsetDateTime;
+}
+
+/// The real clock.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> OffsetDateTime {
+        OffsetDateTime::now_utc()
+    }
+}
+
+/// A clock that moves only when told to. Clones share the same time.
+#[derive(Debug, Clone)]
+pub struct ManualClock(Arc<Mutex<OffsetDateTime>>);
+
+impl ManualClock {
+    /// A clock stopped at `start`.
+    #[must_use]
+    pub fn new(start: OffsetDateTime) -> Self {
+        Self(Arc::new(Mutex::new(start)))
+    }
+
+    /// Moves the clock forward.
+    pub fn advance(&self, by: Duration) {
+        if let Ok(mut t) = self.0.lock() {
+            *t += by;
+        }
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> OffsetDateTime {
+        self.0.lock().map(|t| *t).unwrap_or_else(|p| *p.into_inner())
+    }
+}
+
+/// RFC 3339 with milliseconds, UTC: the one text form of instants in files and output.
+#[must_use]
+pub fn format_instant(t: OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    let t = t.replace_nanosecond(t.millisecond() as u32 * 1_000_000).unwrap_or(t);
+    t.format(&Rfc3339).unwrap_or_default()
+}
+
+/// Parses [`format_instant`]'s output.
+#[must_use]
+pub fn parse_instant(s: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(s, &Rfc3339).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manual_clock_moves_only_when_told() {
+        let start = OffsetDateTime::UNIX_EPOCH;
+        let c = ManualClock::new(start);
+        assert_eq!(c.now(), start);
+        c.clone().advance(Duration::from_secs(90));
+        assert_eq!(c.now(), start + Duration::from_secs(90));
+    }
+
+    #[test]
+    fn instants_round_trip_with_millisecond_precision() {
+        let t = OffsetDateTime::UNIX_EPOCH + Duration::from_millis(1_700_000_000_123);
+        let s = format_instant(t);
+        assert_eq!(s, "2023-11-14T22:13:20.123Z");
+        assert_eq!(parse_instant(&s), Some(t));
+    }
+}

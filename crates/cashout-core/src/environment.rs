@@ -1,0 +1,279 @@
+//! Where requests go: the named environments and their base URLs.
+//!
+//! Each environment has a *scope*, a stable string that keys its credentials and every journal
+//! record. A sandbox payout is therefore never looked up in production, and the same
+//! `external_id` in two environments is two different payouts. Custom hosts (white-label brands,
+//! the OKP production host) are part of the scope, so two custom hosts never share records.
+//!
+//! HTTPS is required everywhere except loopback, where the embedded sandbox runs.
+
+use std::fmt;
+use std::net::IpAddr;
+
+use serde::{Deserialize, Serialize};
+
+/// The kinds of environment an operator can choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EnvironmentKind {
+    /// The embedded imitation of the provider on 127.0.0.1 (the default).
+    Sandbox,
+    OkpStaging,
+    D24Staging,
+    D24Production,
+    /// Host entered by the user: the provider does not publish it.
+    OkpProduction,
+    /// Any HTTPS base URL, e.g. a white-label brand of the same platform.
+    Custom,
+}
+
+/// Which bank-list endpoint the host speaks (the brands differ).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum BankListFlavor {
+    /// `GET /v1/country/{CC}/authorized-banks`
+    Okp,
+    /// `GET /v3/banks?country={CC}`
+    D24,
+}
+
+impl EnvironmentKind {
+    /// Every kind, in the order shown to operators.
+    pub const ALL: [EnvironmentKind; 6] = [
+        Self::Sandbox,
+        Self::OkpStaging,
+        Self::D24Staging,
+        Self::D24Production,
+        Self::OkpProduction,
+        Self::Custom,
+    ];
+
+    /// The name used by `--env` and in settings.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Sandbox => "sandbox",
+            Self::OkpStaging => "okp-staging",
+            Self::D24Staging => "d24-staging",
+            Self::D24Production => "d24-production",
+            Self::OkpProduction => "okp-production",
+            Self::Custom => "custom",
+        }
+    }
+
+    /// Parses [`EnvironmentKind::name`].
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The published base URL, for the kinds that have one.
+    #[must_use]
+    pub const fn fixed_base_url(self) -> Option<&'static str> {
+        match self {
+            Self::OkpStaging => Some("https://api-stg.onekeypayments.com"),
+            Self::D24Staging => Some("https://api-stg.directa24.com"),
+            Self::D24Production => Some("https://api.directa24.com"),
+            Self::Sandbox | Self::OkpProduction | Self::Custom => None,
+        }
+    }
+
+    /// Whether real money moves here. Production asks for an extra confirmation.
+    #[must_use]
+    pub const fn is_production(self) -> bool {
+        matches!(self, Self::D24Production | Self::OkpProduction | Self::Custom)
+    }
+
+    /// Whether national check-digit rules may be overridden by the operator (sandbox and
+    /// staging only: the provider's own samples fail some of them).
+    #[must_use]
+    pub const fn allows_validation_override(self) -> bool {
+        matches!(self, Self::Sandbox | Self::OkpStaging | Self::D24Staging)
+    }
+}
+
+/// A resolved environment: a kind and the base URL requests go to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Environment {
+    pub kind: EnvironmentKind,
+    /// Without a trailing slash, e.g. `https://api-stg.directa24.com`.
+    pub base_url: String,
+}
+
+/// Why a base URL was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UrlProblem {
+    #[error("the URL must start with https:// (plain http is allowed only for 127.0.0.1, ::1 and localhost)")]
+    NotHttps,
+    #[error("the URL has no host")]
+    NoHost,
+    #[error("the URL must be a bare host, without a path, query or credentials")]
+    HasExtras,
+    #[error("this environment needs a host; enter the one your provider gave you")]
+    HostRequired,
+    #[error("unknown environment {0:?}; use one of sandbox, okp-staging, d24-staging, d24-production, okp-production, custom")]
+    UnknownEnvironment(String),
+}
+
+impl Environment {
+    /// Resolves a kind. `host` is required for `okp-production` and `custom` (a bare host or an
+    /// `https://` URL), and is the embedded sandbox's URL for `sandbox`.
+    ///
+    /// # Errors
+    /// [`UrlProblem`] when the URL is not acceptable.
+    pub fn resolve(kind: EnvironmentKind, host: Option<&str>) -> Result<Self, UrlProblem> {
+        let base = match (kind.fixed_base_url(), host) {
+            (Some(fixed), _) => fixed.to_owned(),
+            (None, Some(h)) if !h.trim().is_empty() => {
+                let h = h.trim();
+                if h.contains("://") { h.to_owned() } else { format!("https://{h}") }
+            }
+            (None, _) => return Err(UrlProblem::HostRequired),
+        };
+        let base_url = check_base_url(&base)?;
+        Ok(Self { kind, base_url })
+    }
+
+    /// An environment from a `--base-url`: the sandbox when it is loopback, else `custom`.
+    ///
+    /// # Errors
+    /// [`UrlProblem`] when the URL is not acceptable.
+    pub fn from_base_url(url: &str) -> Result<Self, UrlProblem> {
+        let base_url = check_base_url(url)?;
+        let kind = if is_loopback_url(&base_url) { EnvironmentKind::Sandbox } else { EnvironmentKind::Custom };
+        Ok(Self { kind, base_url })
+    }
+
+    /// The key of this environment's credentials and journal records.
+    #[must_use]
+    pub fn scope(&self) -> String {
+        match self.kind {
+            EnvironmentKind::OkpProduction | EnvironmentKind::Custom => {
+                format!("{}@{}", self.kind.name(), host_of(&self.base_url).unwrap_or_default())
+            }
+            k => k.name().to_owned(),
+        }
+    }
+
+    /// The host, for display.
+    #[must_use]
+    pub fn host(&self) -> &str {
+        host_of(&self.base_url).unwrap_or("")
+    }
+
+    /// Which bank-list endpoint to use: OKP hosts use OKP's, everything else D24's.
+    #[must_use]
+    pub fn bank_list_flavor(&self) -> BankListFlavor {
+        if self.kind == EnvironmentKind::OkpStaging
+            || self.kind == EnvironmentKind::OkpProduction
+            || self.host().ends_with("onekeypayments.com")
+        {
+            BankListFlavor::Okp
+        } else {
+            BankListFlavor::D24
+        }
+    }
+}
+
+impl fmt::Display for Environment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.kind.name(), self.host())
+    }
+}
+
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split('/').next()?;
+    Some(authority)
+}
+
+fn hostname_of(authority: &str) -> &str {
+    if let Some(stripped) = authority.strip_prefix('[') {
+        return stripped.split(']').next().unwrap_or("");
+    }
+    authority.rsplit_once(':').map_or(authority, |(h, port)| {
+        if port.chars().all(|c| c.is_ascii_digit()) { h } else { authority }
+    })
+}
+
+/// Whether the URL points at this machine (127.0.0.0/8, ::1, localhost).
+#[must_use]
+pub fn is_loopback_url(url: &str) -> bool {
+    let Some(authority) = host_of(url) else { return false };
+    let host = hostname_of(authority);
+    host.eq_ignore_ascii_case("localhost") || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Normalises a base URL and enforces HTTPS except for loopback.
+///
+/// # Errors
+/// [`UrlProblem`] when the URL is not acceptable.
+pub fn check_base_url(url: &str) -> Result<String, UrlProblem> {
+    let url = url.trim().trim_end_matches('/');
+    let (scheme, rest) = url.split_once("://").ok_or(UrlProblem::NotHttps)?;
+    if rest.is_empty() {
+        return Err(UrlProblem::NoHost);
+    }
+    if rest.contains(['/', '?', '#', '@']) {
+        return Err(UrlProblem::HasExtras);
+    }
+    match scheme.to_ascii_lowercase().as_str() {
+        "https" => {}
+        "http" if is_loopback_url(url) => {}
+        _ => return Err(UrlProblem::NotHttps),
+    }
+    if hostname_of(rest).is_empty() {
+        return Err(UrlProblem::NoHost);
+    }
+    Ok(format!("{}://{}", scheme.to_ascii_lowercase(), rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_http_is_refused_except_on_loopback() {
+        assert_eq!(check_base_url("http://api.directa24.com"), Err(UrlProblem::NotHttps));
+        assert_eq!(check_base_url("http://10.0.0.1:8080"), Err(UrlProblem::NotHttps));
+        assert_eq!(check_base_url("http://localhost.evil.com"), Err(UrlProblem::NotHttps));
+        assert!(check_base_url("http://127.0.0.1:4010").is_ok());
+        assert!(check_base_url("http://127.9.9.9:4010").is_ok());
+        assert!(check_base_url("http://[::1]:4010").is_ok());
+        assert!(check_base_url("http://localhost:4010/").is_ok());
+        assert_eq!(check_base_url("https://pay.example.com/").as_deref(), Ok("https://pay.example.com"));
+        assert_eq!(check_base_url("https://a.example/v3"), Err(UrlProblem::HasExtras));
+        assert_eq!(check_base_url("https://user@a.example"), Err(UrlProblem::HasExtras));
+    }
+
+    #[test]
+    fn scopes_keep_environments_and_custom_hosts_apart() {
+        let stg = Environment::resolve(EnvironmentKind::D24Staging, None).expect("fixed");
+        let prod = Environment::resolve(EnvironmentKind::D24Production, None).expect("fixed");
+        assert_ne!(stg.scope(), prod.scope());
+        let a = Environment::resolve(EnvironmentKind::Custom, Some("pay.a.example")).expect("a");
+        let b = Environment::resolve(EnvironmentKind::Custom, Some("https://pay.b.example")).expect("b");
+        assert_eq!(a.base_url, "https://pay.a.example");
+        assert_ne!(a.scope(), b.scope());
+        assert_eq!(
+            Environment::resolve(EnvironmentKind::OkpProduction, None),
+            Err(UrlProblem::HostRequired)
+        );
+        assert_eq!(Environment::resolve(EnvironmentKind::Custom, Some("http://pay.example")), Err(UrlProblem::NotHttps));
+    }
+
+    #[test]
+    fn bank_list_flavor_follows_the_brand() {
+        let okp = Environment::resolve(EnvironmentKind::OkpStaging, None).expect("okp");
+        assert_eq!(okp.bank_list_flavor(), BankListFlavor::Okp);
+        let d24 = Environment::resolve(EnvironmentKind::D24Staging, None).expect("d24");
+        assert_eq!(d24.bank_list_flavor(), BankListFlavor::D24);
+    }
+
+    #[test]
+    fn only_sandbox_and_staging_allow_overrides() {
+        assert!(EnvironmentKind::Sandbox.allows_validation_override());
+        assert!(EnvironmentKind::D24Staging.allows_validation_override());
+        assert!(!EnvironmentKind::D24Production.allows_validation_override());
+        assert!(!EnvironmentKind::Custom.allows_validation_override());
+    }
+}

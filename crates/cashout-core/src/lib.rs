@@ -1,0 +1,20 @@
+//! Cashout Desk's engine: everything the desktop app and the `cashout` CLI do, with no Tauri
+//! dependency (CI checks `cargo tree -p cashout-core`).
+//!
+//! Map: [`money`] exact amounts; [`signing`] HMAC over bytes; [`status`] the life-cycle table;
+//! [`codes`] the provider's codes explained; [`validate`] offline checks per country;
+//! [`api`] typed bodies and the signing client; [`environment`] where requests go;
+//! [`credentials`] the keychain; [`journal`] the write-ahead SQLite record; [`desk`] the
+//! operations the UI and CLI call (create with safe retry, check, hold, release, cancel,
+//! reconcile); [`error`] the one error type with stable codes.
+
+pub mod api;
+pub mod banks;
+pub mod clock;
+pub mod codes;
+pub mod credentials;
+pub mod environment;
+pub mod money;
+pub mod signing;
+pub mod status;
+pub mod validate;

@@ -1,0 +1,249 @@
+//! The cashout life cycle: one table for statuses, transitions, actions and finality.
+//!
+//! Statuses 0–5 come from the provider (`cashout_status`); `DECLINED` is ours for a create the
+//! provider refused, which never got an id. Every other part of the program (journal, desk, the
+//! diagram in the UI) reads this table rather than restating it.
+//!
+//! COMPLETED is "final*": a bank can return the funds later, so COMPLETED → REJECTED is allowed
+//! and marked `late`. Keep watching completed payouts for that.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a cashout is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum CashoutStatus {
+    Pending,
+    Completed,
+    Cancelled,
+    Rejected,
+    Delivered,
+    OnHold,
+    /// The create call was refused; no cashout exists at the provider.
+    Declined,
+}
+
+/// Something an operator can ask the provider to do to a cashout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// PENDING → ON_HOLD (`PUT /v3/cashout/status`, `ON_HOLD`).
+    Hold,
+    /// ON_HOLD → PENDING (`PUT /v3/cashout/status`, `PENDING`).
+    Release,
+    /// PENDING or ON_HOLD → CANCELLED (`DELETE /v3/cashout/cancel`).
+    Cancel,
+}
+
+/// One allowed move between statuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Transition {
+    pub from: CashoutStatus,
+    pub to: CashoutStatus,
+    /// What causes it: an operator action, or the bank/provider (`None`).
+    pub by: Option<Action>,
+    /// A reversal after a status that looked final (COMPLETED → REJECTED).
+    pub late: bool,
+}
+
+use CashoutStatus as S;
+
+/// Every status, in the order the provider numbers them, DECLINED last.
+pub const ALL_STATUSES: [CashoutStatus; 7] =
+    [S::Pending, S::Completed, S::Cancelled, S::Rejected, S::Delivered, S::OnHold, S::Declined];
+
+/// The allowed transitions. Anything not listed is not a legal move.
+pub const TRANSITIONS: [Transition; 8] = [
+    Transition { from: S::Pending, to: S::OnHold, by: Some(Action::Hold), late: false },
+    Transition { from: S::Pending, to: S::Cancelled, by: Some(Action::Cancel), late: false },
+    Transition { from: S::Pending, to: S::Delivered, by: None, late: false },
+    Transition { from: S::OnHold, to: S::Pending, by: Some(Action::Release), late: false },
+    Transition { from: S::OnHold, to: S::Cancelled, by: Some(Action::Cancel), late: false },
+    Transition { from: S::Delivered, to: S::Completed, by: None, late: false },
+    Transition { from: S::Delivered, to: S::Rejected, by: None, late: false },
+    Transition { from: S::Completed, to: S::Rejected, by: None, late: true },
+];
+
+impl CashoutStatus {
+    /// The provider's number for a status (`None` for DECLINED, which has none).
+    #[must_use]
+    pub const fn code(self) -> Option<u8> {
+        match self {
+            S::Pending => Some(0),
+            S::Completed => Some(1),
+            S::Cancelled => Some(2),
+            S::Rejected => Some(3),
+            S::Delivered => Some(4),
+            S::OnHold => Some(5),
+            S::Declined => None,
+        }
+    }
+
+    /// Maps the provider's `cashout_status`; unknown numbers give `None`.
+    #[must_use]
+    pub const fn from_code(code: i64) -> Option<Self> {
+        Some(match code {
+            0 => S::Pending,
+            1 => S::Completed,
+            2 => S::Cancelled,
+            3 => S::Rejected,
+            4 => S::Delivered,
+            5 => S::OnHold,
+            _ => return None,
+        })
+    }
+
+    /// The name used on the wire, in the journal and in CLI output.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            S::Pending => "PENDING",
+            S::Completed => "COMPLETED",
+            S::Cancelled => "CANCELLED",
+            S::Rejected => "REJECTED",
+            S::Delivered => "DELIVERED",
+            S::OnHold => "ON_HOLD",
+            S::Declined => "DECLINED",
+        }
+    }
+
+    /// Parses [`CashoutStatus::name`].
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        ALL_STATUSES.into_iter().find(|s| s.name() == name)
+    }
+
+    /// A plain description for operators.
+    #[must_use]
+    pub const fn meaning(self) -> &'static str {
+        match self {
+            S::Pending => "Accepted by the provider, not yet sent to the bank. Can be held or cancelled.",
+            S::Completed => "The money reached the beneficiary. A bank can still return it later.",
+            S::Cancelled => "Cancelled before it reached the bank. No money moved.",
+            S::Rejected => "The bank refused or returned the payment. See the rejection code.",
+            S::Delivered => "Sent to the bank. It can no longer be cancelled.",
+            S::OnHold => "Held: the amount stays reserved and nothing is sent until released.",
+            S::Declined => "The provider refused the request. No cashout was created.",
+        }
+    }
+
+    /// No further change can happen. COMPLETED is not final (late rejection).
+    #[must_use]
+    pub fn is_final(self) -> bool {
+        !TRANSITIONS.iter().any(|t| t.from == self)
+    }
+
+    /// The operator actions this status allows now.
+    #[must_use]
+    pub fn allowed_actions(self) -> Vec<Action> {
+        TRANSITIONS.iter().filter(|t| t.from == self).filter_map(|t| t.by).collect()
+    }
+
+    /// Whether `action` is allowed from this status.
+    #[must_use]
+    pub fn allows(self, action: Action) -> bool {
+        TRANSITIONS.iter().any(|t| t.from == self && t.by == Some(action))
+    }
+
+    /// Whether moving from `self` to `to` is a legal transition (staying put is always legal).
+    #[must_use]
+    pub fn can_become(self, to: CashoutStatus) -> bool {
+        self == to || TRANSITIONS.iter().any(|t| t.from == self && t.to == to)
+    }
+
+    /// Whether `to` can be reached from `self` through one or more legal transitions. Polling
+    /// can miss steps (PENDING → COMPLETED between two checks), so observed jumps are judged
+    /// by reachability, not by single edges.
+    #[must_use]
+    pub fn can_reach(self, to: CashoutStatus) -> bool {
+        let mut seen = vec![self];
+        let mut i = 0;
+        while i < seen.len() {
+            let from = seen[i];
+            for t in TRANSITIONS.iter().filter(|t| t.from == from) {
+                if !seen.contains(&t.to) {
+                    seen.push(t.to);
+                }
+            }
+            i += 1;
+        }
+        seen.contains(&to)
+    }
+}
+
+impl Action {
+    /// The status the action leads to.
+    #[must_use]
+    pub const fn target(self) -> CashoutStatus {
+        match self {
+            Action::Hold => S::OnHold,
+            Action::Release => S::Pending,
+            Action::Cancel => S::Cancelled,
+        }
+    }
+
+    /// The name used in CLI output and errors.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Action::Hold => "hold",
+            Action::Release => "release",
+            Action::Cancel => "cancel",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_unknown_codes_are_none() {
+        for s in ALL_STATUSES {
+            if let Some(c) = s.code() {
+                assert_eq!(CashoutStatus::from_code(i64::from(c)), Some(s));
+            }
+            assert_eq!(CashoutStatus::from_name(s.name()), Some(s));
+        }
+        assert_eq!(CashoutStatus::from_code(6), None);
+        assert_eq!(CashoutStatus::from_code(-1), None);
+    }
+
+    #[test]
+    fn pending_allows_hold_and_cancel_only() {
+        assert_eq!(S::Pending.allowed_actions(), vec![Action::Hold, Action::Cancel]);
+        assert_eq!(S::OnHold.allowed_actions(), vec![Action::Release, Action::Cancel]);
+        for s in [S::Delivered, S::Completed, S::Cancelled, S::Rejected, S::Declined] {
+            assert!(s.allowed_actions().is_empty(), "{s:?} allows nothing");
+        }
+    }
+
+    #[test]
+    fn completed_is_not_final_because_of_late_rejection() {
+        assert!(!S::Completed.is_final());
+        assert!(S::Completed.can_become(S::Rejected));
+        assert!(TRANSITIONS.iter().any(|t| t.from == S::Completed && t.to == S::Rejected && t.late));
+        for s in [S::Cancelled, S::Rejected, S::Declined] {
+            assert!(s.is_final());
+        }
+    }
+
+    #[test]
+    fn illegal_moves_are_refused() {
+        assert!(!S::Delivered.can_become(S::Cancelled));
+        assert!(!S::Cancelled.can_become(S::Pending));
+        assert!(!S::Rejected.can_become(S::Completed));
+        assert!(!S::Declined.can_become(S::Pending));
+        assert!(S::Pending.can_reach(S::Completed));
+        assert!(!S::Delivered.can_reach(S::OnHold));
+    }
+
+    #[test]
+    fn actions_lead_where_the_table_says() {
+        for t in TRANSITIONS {
+            if let Some(a) = t.by {
+                assert_eq!(a.target(), t.to);
+            }
+        }
+    }
+}
