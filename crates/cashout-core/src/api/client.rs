@@ -1,1 +1,366 @@
-//! placeholder
+//! The signing HTTP client for the Cashouts v3 endpoints.
+//!
+//! Guarantees: every body is serialized exactly once into a byte buffer; those bytes are signed
+//! (`Payload-Signature`) and those same bytes are sent — nothing re-serializes after signing.
+//! Answers are judged by the body `code`, not the HTTP status (HTTP 412 + 509 is "not found").
+//! Failures are sorted by what they mean for money: [`CallError::NotDelivered`] (nothing reached
+//! the provider), [`CallError::Api`] (the provider refused, nothing happened), and
+//! [`CallError::OutcomeUnknown`] (timeout, dropped connection, 5xx, unreadable answer: the
+//! request may have been acted on). HTTPS is enforced by [`crate::environment`] before a client
+//! exists. The passphrase travels in the body and the signature header is marked sensitive; no
+//! body is ever logged or put into an error.
+//!
+//! Left out: retries. Whether a call may be repeated depends on what it does, so `desk` decides.
+
+use std::time::Duration;
+
+use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::types::{
+    Bank, CancelBody, CashoutId, CashoutRef, CreateAnswer, CreateBody, CreateCashout, D24Bank,
+    ErrorAnswer, OkpBank, StatusAnswer, StatusBody, UpdateBody,
+};
+use crate::credentials::Credentials;
+use crate::environment::{BankListFlavor, Environment};
+use crate::signing::payload_signature;
+
+/// The `User-Agent` sent with every request.
+pub const USER_AGENT_VALUE: &str = concat!("cashout-desk/", env!("CARGO_PKG_VERSION"));
+
+/// Timeouts of a client.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientOptions {
+    /// Time allowed to open the connection. Nothing has been sent when this runs out.
+    pub connect_timeout: Duration,
+    /// Time allowed for the whole call, answer included.
+    pub total_timeout: Duration,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        Self { connect_timeout: Duration::from_secs(10), total_timeout: Duration::from_secs(45) }
+    }
+}
+
+/// Why the outcome of a call is unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnknownCause {
+    Timeout,
+    ConnectionDropped,
+    ServerError(u16),
+    UnreadableAnswer,
+}
+
+/// A failed call, sorted by what it means for money.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CallError {
+    /// The provider answered with its error body.
+    #[error("provider code {}: {}", .answer.code, .answer.message)]
+    Api { http_status: u16, answer: ErrorAnswer },
+    /// Nothing reached the provider.
+    #[error("{0}")]
+    NotDelivered(String),
+    /// The request may or may not have been acted on.
+    #[error("{detail}")]
+    OutcomeUnknown { cause: UnknownCause, detail: String },
+}
+
+impl CallError {
+    /// The provider's code, when it answered with one.
+    #[must_use]
+    pub fn api_code(&self) -> Option<i64> {
+        match self {
+            Self::Api { answer, .. } => Some(answer.code),
+            _ => None,
+        }
+    }
+}
+
+/// A client bound to one environment and its credentials.
+pub struct Client {
+    http: reqwest::Client,
+    environment: Environment,
+    credentials: Credentials,
+}
+
+/// The bytes of one request and their signature, built once.
+struct Signed {
+    body: Vec<u8>,
+    signature: String,
+}
+
+impl Client {
+    /// A client for `environment` (already checked for HTTPS) with `credentials`.
+    ///
+    /// # Errors
+    /// [`CallError::NotDelivered`] when the HTTP stack cannot be set up.
+    pub fn new(
+        environment: Environment,
+        credentials: Credentials,
+        options: ClientOptions,
+    ) -> Result<Self, CallError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(options.connect_timeout)
+            .timeout(options.total_timeout)
+            .https_only(!crate::environment::is_loopback_url(&environment.base_url))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| CallError::NotDelivered(format!("HTTP client setup failed: {e}")))?;
+        Ok(Self { http, environment, credentials })
+    }
+
+    /// The environment this client talks to.
+    #[must_use]
+    pub fn environment(&self) -> &Environment {
+        &self.environment
+    }
+
+    fn sign<B: Serialize>(&self, body: &B) -> Result<Signed, CallError> {
+        let body = serde_json::to_vec(body)
+            .map_err(|e| CallError::NotDelivered(format!("request could not be encoded: {e}")))?;
+        let signature = payload_signature(&self.credentials.signature, &body);
+        Ok(Signed { body, signature })
+    }
+
+    async fn call<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: &B,
+    ) -> Result<T, CallError> {
+        let signed = self.sign(body)?;
+        let mut signature = HeaderValue::from_str(&signed.signature)
+            .map_err(|_| CallError::NotDelivered("signature is not a header value".into()))?;
+        signature.set_sensitive(true);
+        let request = self
+            .http
+            .request(method, format!("{}{}", self.environment.base_url, path))
+            .header(CONTENT_TYPE, "application/json")
+            .header(USER_AGENT, USER_AGENT_VALUE)
+            .header("Payload-Signature", signature)
+            // The very buffer that was signed; moved, not re-encoded.
+            .body(signed.body);
+        let response = request.send().await.map_err(classify_send_error)?;
+        read_answer(response).await
+    }
+
+    /// `POST /v3/cashout`.
+    ///
+    /// # Errors
+    /// See [`CallError`].
+    pub async fn create(&self, request: &CreateCashout) -> Result<CashoutId, CallError> {
+        let body = CreateBody {
+            login: &self.credentials.api_key,
+            pass: self.credentials.passphrase.expose(),
+            request,
+            kind: "json",
+        };
+        let answer: CreateAnswer = self.call(Method::POST, "/v3/cashout", &body).await?;
+        Ok(answer.cashout_id)
+    }
+
+    /// `POST /v3/cashout/status` by id or external id.
+    ///
+    /// # Errors
+    /// See [`CallError`]; not found is `Api` with code 509.
+    pub async fn status(&self, which: &CashoutRef) -> Result<StatusAnswer, CallError> {
+        let (cashout_id, external_id) = match which {
+            CashoutRef::Id(id) => (Some(*id), None),
+            CashoutRef::ExternalId(x) => (None, Some(x.as_str())),
+        };
+        let body = StatusBody {
+            login: &self.credentials.api_key,
+            pass: self.credentials.passphrase.expose(),
+            cashout_id,
+            external_id,
+        };
+        self.call(Method::POST, "/v3/cashout/status", &body).await
+    }
+
+    /// `PUT /v3/cashout/status`: `on_hold` true puts it ON_HOLD, false back to PENDING.
+    ///
+    /// # Errors
+    /// See [`CallError`].
+    pub async fn update(&self, id: CashoutId, on_hold: bool) -> Result<StatusAnswer, CallError> {
+        let body = UpdateBody {
+            login: &self.credentials.api_key,
+            pass: self.credentials.passphrase.expose(),
+            cashout_id: id,
+            status: if on_hold { "ON_HOLD" } else { "PENDING" },
+        };
+        self.call(Method::PUT, "/v3/cashout/status", &body).await
+    }
+
+    /// `DELETE /v3/cashout/cancel` with both ids in a JSON body.
+    ///
+    /// # Errors
+    /// See [`CallError`].
+    pub async fn cancel(&self, id: CashoutId, external_id: &str) -> Result<StatusAnswer, CallError> {
+        let body = CancelBody {
+            login: &self.credentials.api_key,
+            pass: self.credentials.passphrase.expose(),
+            cashout_id: id,
+            external_id,
+        };
+        self.call(Method::DELETE, "/v3/cashout/cancel", &body).await
+    }
+
+    /// The banks of a country, from the brand's bank-list endpoint (read-only key).
+    ///
+    /// # Errors
+    /// See [`CallError`]; `NotDelivered` when no read-only key is stored.
+    pub async fn banks(&self, country: &str) -> Result<Vec<Bank>, CallError> {
+        let Some(key) = self.credentials.read_only_key.as_ref() else {
+            return Err(CallError::NotDelivered(
+                "the bank list needs the read-only key; store it with the credentials".into(),
+            ));
+        };
+        let country = country.to_ascii_uppercase();
+        if country.len() != 2 || !country.chars().all(|c| c.is_ascii_alphabetic()) {
+            return Err(CallError::NotDelivered(format!("{country:?} is not an ISO country code")));
+        }
+        let url = match self.environment.bank_list_flavor() {
+            BankListFlavor::Okp => {
+                format!("{}/v1/country/{country}/authorized-banks", self.environment.base_url)
+            }
+            BankListFlavor::D24 => format!("{}/v3/banks?country={country}", self.environment.base_url),
+        };
+        let mut auth = HeaderValue::from_str(&format!("Bearer {}", key.expose()))
+            .map_err(|_| CallError::NotDelivered("read-only key is not a header value".into()))?;
+        auth.set_sensitive(true);
+        let response = self
+            .http
+            .get(url)
+            .header(AUTHORIZATION, auth)
+            .header(USER_AGENT, USER_AGENT_VALUE)
+            .send()
+            .await
+            .map_err(classify_send_error)?;
+        match self.environment.bank_list_flavor() {
+            BankListFlavor::Okp => {
+                let banks: Vec<OkpBank> = read_answer(response).await?;
+                Ok(banks
+                    .into_iter()
+                    .map(|b| Bank { code: b.bank_code, name: b.bank_name, licensed: b.bank_licensed })
+                    .collect())
+            }
+            BankListFlavor::D24 => {
+                let banks: Vec<D24Bank> = read_answer(response).await?;
+                Ok(banks.into_iter().map(|b| Bank { code: b.code, name: b.name, licensed: true }).collect())
+            }
+        }
+    }
+}
+
+fn classify_send_error(e: reqwest::Error) -> CallError {
+    // A connect failure (refused, DNS, TLS handshake, connect timeout) means no request byte
+    // reached the provider. Anything later may have been acted on.
+    if e.is_connect() {
+        return CallError::NotDelivered(describe(&e));
+    }
+    let cause = if e.is_timeout() { UnknownCause::Timeout } else { UnknownCause::ConnectionDropped };
+    CallError::OutcomeUnknown { cause, detail: describe(&e) }
+}
+
+fn describe(e: &reqwest::Error) -> String {
+    // reqwest's Display includes the URL, which holds no secret (credentials are in the body);
+    // the source chain says what actually happened.
+    let mut text = if e.is_timeout() { "timed out".to_owned() } else { e.to_string() };
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
+async fn read_answer<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, CallError> {
+    let status = response.status();
+    let bytes = response.bytes().await.map_err(|e| CallError::OutcomeUnknown {
+        cause: if e.is_timeout() { UnknownCause::Timeout } else { UnknownCause::ConnectionDropped },
+        detail: format!("the answer was cut off: {}", describe(&e)),
+    })?;
+    judge_answer(status, &bytes)
+}
+
+/// Decides what an answer means. Public within the crate for table tests.
+pub(crate) fn judge_answer<T: DeserializeOwned>(status: StatusCode, bytes: &[u8]) -> Result<T, CallError> {
+    if status.is_server_error() {
+        // Whatever the body says, a 5xx leaves the outcome open: the work may have been done.
+        let detail = match serde_json::from_slice::<ErrorAnswer>(bytes) {
+            Ok(a) => format!("HTTP {}: provider code {}: {}", status.as_u16(), a.code, a.message),
+            Err(_) => format!("HTTP {}", status.as_u16()),
+        };
+        return Err(CallError::OutcomeUnknown { cause: UnknownCause::ServerError(status.as_u16()), detail });
+    }
+    if status.is_success() {
+        if let Ok(value) = serde_json::from_slice::<T>(bytes) {
+            return Ok(value);
+        }
+    }
+    // Branch on the body code: a 2xx carrying an error body is still an error, and the HTTP
+    // status of a refusal (400, 401, 412) adds nothing the code does not say.
+    if let Ok(answer) = serde_json::from_slice::<ErrorAnswer>(bytes) {
+        return Err(CallError::Api { http_status: status.as_u16(), answer });
+    }
+    let what = match serde_json::from_slice::<T>(bytes) {
+        Err(e) if status.is_success() => format!("HTTP {} with an unexpected body ({e})", status.as_u16()),
+        _ => format!("HTTP {} with an unreadable body", status.as_u16()),
+    };
+    Err(CallError::OutcomeUnknown { cause: UnknownCause::UnreadableAnswer, detail: what })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn judge_status(code: u16, body: &str) -> Result<StatusAnswer, CallError> {
+        judge_answer(StatusCode::from_u16(code).expect("valid code"), body.as_bytes())
+    }
+
+    #[test]
+    fn http_412_with_code_509_is_not_found_not_a_transport_error() {
+        let e = judge_status(412, r#"{"code":509,"message":"Cashout not found with this ID"}"#)
+            .expect_err("refusal");
+        assert_eq!(e.api_code(), Some(509));
+    }
+
+    #[test]
+    fn server_errors_leave_the_outcome_unknown_even_with_a_code() {
+        let e = judge_status(500, r#"{"code":500,"message":"boom"}"#).expect_err("5xx");
+        assert!(matches!(e, CallError::OutcomeUnknown { cause: UnknownCause::ServerError(500), .. }));
+        let e = judge_status(503, "<html>").expect_err("5xx");
+        assert!(matches!(e, CallError::OutcomeUnknown { cause: UnknownCause::ServerError(503), .. }));
+    }
+
+    #[test]
+    fn malformed_answers_are_errors_not_panics() {
+        for body in ["", "{", "null", "[]", r#"{"cashout_status":"x"}"#, "\u{0}\u{1}"] {
+            let e = judge_status(200, body).expect_err("malformed");
+            assert!(matches!(e, CallError::OutcomeUnknown { cause: UnknownCause::UnreadableAnswer, .. }), "{body}");
+        }
+        let e = judge_answer::<CreateAnswer>(StatusCode::OK, br#"{"cashout_id":"x"}"#).expect_err("bad id");
+        assert!(matches!(e, CallError::OutcomeUnknown { .. }));
+    }
+
+    #[test]
+    fn a_success_status_with_an_error_body_is_an_error() {
+        let e = judge_status(200, r#"{"code":401,"message":"Invalid credentials."}"#).expect_err("error body");
+        assert_eq!(e.api_code(), Some(401));
+    }
+
+    #[test]
+    fn status_answer_reads_rejection_fields() {
+        let a = judge_status(
+            200,
+            r#"{"cashout_status":3,"cashout_status_description":"Rejected","rejection_code":0,"rejection_reason":"Test","bank":{"code":"001","name":"BB"}}"#,
+        )
+        .expect("ok");
+        assert_eq!(a.rejection_code, Some(0));
+        assert_eq!(a.bank.and_then(|b| b.code).as_deref(), Some("001"));
+    }
+}

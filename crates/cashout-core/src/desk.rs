@@ -1,0 +1,428 @@
+//! The operations the desktop app and the CLI call: create (write-ahead, safe retry), check,
+//! hold, release, cancel, lookup, reconcile, list.
+//!
+//! The create protocol, which is what keeps money moving exactly once:
+//! 1. validate offline — on failure nothing is written or sent;
+//! 2. write the intent (environment scope, `external_id`, the request without credentials) and
+//!    commit it — on failure nothing is sent;
+//! 3. serialize once, sign, send;
+//! 4. record the answer. A refusal is DECLINED. An unknown outcome (timeout, dropped
+//!    connection, 5xx, unreadable answer) is recorded as such and the cashout is **looked up by
+//!    `external_id` before anything is resent**; a 511 on a resend is resolved by that lookup.
+//!    The `external_id` of an intent never changes, and an `external_id` already used in this
+//!    scope for different contents is refused locally.
+//!
+//! Re-running a create with the same `external_id` and contents resumes that intent (lookup
+//! first), so a script can simply retry. [`Desk::reconcile`] resolves intents left open by a
+//! crash; it looks them up and never sends by itself: an intent the provider never received
+//! becomes `not_sent`, to be resent by the operator with the same `external_id`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::api::client::{CallError, Client, UnknownCause};
+use crate::api::types::{Bank, CashoutId, CashoutRef, CreateCashout, StatusAnswer};
+use crate::codes;
+use crate::environment::Environment;
+use crate::error::{Error, Result};
+use crate::journal::{HistoryEntry, IntentOutcome, Journal, ListFilter, PayoutRecord, Phase};
+use crate::status::{Action, CashoutStatus};
+use crate::validate::{self, ValidationContext};
+
+/// How persistent a create is when the outcome is unknown.
+#[derive(Debug, Clone)]
+pub struct RetryPolicy {
+    /// Most sends of one create in one call (the first included).
+    pub max_sends: u32,
+    /// Waits before each lookup that follows an unknown outcome; the last one repeats.
+    pub backoff: Vec<Duration>,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_sends: 3,
+            backoff: vec![Duration::from_millis(500), Duration::from_secs(2), Duration::from_secs(5)],
+        }
+    }
+}
+
+impl RetryPolicy {
+    fn wait(&self, attempt: usize) -> Duration {
+        self.backoff.get(attempt).or(self.backoff.last()).copied().unwrap_or_default()
+    }
+}
+
+/// A payout as shown by the CLI and the UI: the answer of every status-like operation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PayoutView {
+    pub cashout_id: Option<i64>,
+    pub external_id: Option<String>,
+    /// PENDING, ON_HOLD, CANCELLED, DELIVERED, COMPLETED, REJECTED, DECLINED; `None` while the
+    /// create's outcome is unknown.
+    pub status: Option<CashoutStatus>,
+    pub status_code: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejection_code: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejection_reason: Option<String>,
+    /// The rejection code explained, with the field to fix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejection_explanation: Option<codes::CodeInfo>,
+    pub phase: Phase,
+    pub environment: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub beneficiary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider_reference: Option<String>,
+    pub allowed_actions: Vec<Action>,
+    pub updated_at: String,
+}
+
+impl PayoutView {
+    /// The view of a journal record.
+    #[must_use]
+    pub fn of(r: &PayoutRecord) -> Self {
+        Self {
+            cashout_id: r.cashout_id,
+            external_id: r.external_id.clone(),
+            status: r.status,
+            status_code: r.status.and_then(CashoutStatus::code),
+            rejection_code: r.rejection_code,
+            rejection_reason: r.rejection_reason.clone(),
+            rejection_explanation: r.rejection_code.map(codes::rejection_code),
+            phase: r.phase,
+            environment: r.scope.clone(),
+            amount: r.amount.clone(),
+            currency: r.currency.clone(),
+            country: r.country.clone(),
+            beneficiary: r.beneficiary.clone(),
+            provider_reference: r.provider_reference.clone(),
+            allowed_actions: match (r.status, r.cashout_id) {
+                (Some(s), Some(_)) => s.allowed_actions(),
+                _ => Vec::new(),
+            },
+            updated_at: r.updated_at.clone(),
+        }
+    }
+}
+
+/// What a reconcile pass found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ReconcileReport {
+    pub checked: usize,
+    pub found: usize,
+    pub not_sent: usize,
+    pub still_unknown: usize,
+}
+
+/// The operations, bound to one environment, its client and the journal.
+pub struct Desk {
+    client: Client,
+    journal: Arc<Journal>,
+    retry: RetryPolicy,
+}
+
+enum Lookup {
+    Found(Box<StatusAnswer>),
+    NotFound,
+    Unknown(String),
+}
+
+impl Desk {
+    /// A desk over `client` (which carries the environment and credentials) and `journal`.
+    #[must_use]
+    pub fn new(client: Client, journal: Arc<Journal>, retry: RetryPolicy) -> Self {
+        Self { client, journal, retry }
+    }
+
+    fn env(&self) -> &Environment {
+        self.client.environment()
+    }
+
+    fn scope(&self) -> String {
+        self.env().scope()
+    }
+
+    fn view(&self, id: i64) -> Result<PayoutView> {
+        let r = self.journal.get(id)?.ok_or_else(|| Error::Journal(format!("record {id} vanished")))?;
+        Ok(PayoutView::of(&r))
+    }
+
+    /// Validates a create without writing or sending anything; returns the normalised request
+    /// (with a generated `external_id` when none was given) exactly as it would be sent.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] with every field problem.
+    pub fn prepare_create(&self, request: &CreateCashout, override_check_digits: bool) -> Result<CreateCashout> {
+        let ctx = ValidationContext { environment: self.env().kind, override_check_digits };
+        let mut checked = validate::check_create(request, &ctx).map_err(Error::Validation)?;
+        if checked.external_id.is_empty() {
+            checked.external_id = new_external_id();
+        }
+        Ok(checked)
+    }
+
+    /// Creates a cashout, exactly once per `external_id` and contents. See the module comment.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] (nothing written or sent), [`Error::ExternalIdConflict`],
+    /// [`Error::Api`] (declined, recorded), [`Error::OutcomeUnknown`] (recorded, to be
+    /// reconciled), [`Error::Journal`] (nothing sent).
+    pub async fn create(&self, request: &CreateCashout, override_check_digits: bool) -> Result<PayoutView> {
+        let request = self.prepare_create(request, override_check_digits)?;
+        let scope = self.scope();
+        match self.journal.record_intent(&scope, &self.env().base_url, &request)? {
+            IntentOutcome::New(id) => self.drive_create(id, &request, false).await,
+            IntentOutcome::Conflict(_) => Err(Error::ExternalIdConflict(request.external_id)),
+            IntentOutcome::Same(record) => match record.phase {
+                // Already settled: answering again is the idempotent result.
+                Phase::Created => Ok(PayoutView::of(&record)),
+                // Open, declined or never received: find out before sending anything.
+                Phase::Intent | Phase::Unknown | Phase::NotSent | Phase::Declined => {
+                    self.drive_create(record.id, &request, true).await
+                }
+            },
+        }
+    }
+
+    async fn drive_create(&self, id: i64, request: &CreateCashout, mut lookup_first: bool) -> Result<PayoutView> {
+        let external_id = request.external_id.clone();
+        let mut last_unknown = String::from("no answer yet");
+        for attempt in 0..self.retry.max_sends.max(1) as usize {
+            if lookup_first {
+                match self.lookup_external_id(&external_id).await {
+                    Lookup::Found(answer) => {
+                        self.journal.record_status(id, &answer, "found")?;
+                        return self.view(id);
+                    }
+                    Lookup::NotFound => {}
+                    Lookup::Unknown(detail) => {
+                        self.journal.record_phase(id, Phase::Unknown, &format!("lookup failed: {detail}"))?;
+                        return Err(Error::OutcomeUnknown { external_id, detail });
+                    }
+                }
+            }
+            self.journal.record_sending(id)?;
+            match self.client.create(request).await {
+                Ok(cashout_id) => {
+                    let status = if request.on_hold { CashoutStatus::OnHold } else { CashoutStatus::Pending };
+                    self.journal.record_created(id, cashout_id, status)?;
+                    return self.view(id);
+                }
+                Err(CallError::Api { answer, .. }) if answer.code == 511 => {
+                    // Our own earlier attempt may have landed: the lookup decides.
+                    self.journal.record_event(id, "duplicate", "provider says external_id already used (511); looking it up")?;
+                    lookup_first = true;
+                }
+                Err(CallError::Api { http_status, answer }) => {
+                    self.journal.record_declined(id, answer.code, &answer.message)?;
+                    return Err(Error::api(answer.code, http_status, answer.message));
+                }
+                Err(CallError::NotDelivered(detail)) => {
+                    self.journal.record_phase(id, Phase::NotSent, &format!("not delivered: {detail}"))?;
+                    return Err(Error::Network(detail));
+                }
+                Err(CallError::OutcomeUnknown { detail, .. }) => {
+                    self.journal.record_phase(id, Phase::Unknown, &detail)?;
+                    last_unknown = detail;
+                    lookup_first = true;
+                    tokio::time::sleep(self.retry.wait(attempt)).await;
+                }
+            }
+        }
+        // Out of sends: one last look, so a create that landed is not left unknown.
+        match self.lookup_external_id(&external_id).await {
+            Lookup::Found(answer) => {
+                self.journal.record_status(id, &answer, "found")?;
+                self.view(id)
+            }
+            Lookup::NotFound => {
+                self.journal.record_phase(id, Phase::NotSent, "provider has no cashout with this external_id")?;
+                Err(Error::OutcomeUnknown { external_id, detail: last_unknown })
+            }
+            Lookup::Unknown(detail) => Err(Error::OutcomeUnknown { external_id, detail }),
+        }
+    }
+
+    async fn lookup_external_id(&self, external_id: &str) -> Lookup {
+        match self.client.status(&CashoutRef::ExternalId(external_id.to_owned())).await {
+            Ok(answer) => Lookup::Found(Box::new(answer)),
+            Err(CallError::Api { answer, .. }) if answer.code == 509 => Lookup::NotFound,
+            Err(e) => Lookup::Unknown(e.to_string()),
+        }
+    }
+
+    /// Resolves every create of this environment whose outcome was left open (e.g. by a
+    /// crash), by looking each up by `external_id`. Sends nothing.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub async fn reconcile(&self) -> Result<ReconcileReport> {
+        let mut report = ReconcileReport::default();
+        for record in self.journal.unresolved(&self.scope())? {
+            let Some(external_id) = record.external_id.clone() else { continue };
+            report.checked += 1;
+            match self.lookup_external_id(&external_id).await {
+                Lookup::Found(answer) => {
+                    self.journal.record_status(record.id, &answer, "found")?;
+                    report.found += 1;
+                }
+                Lookup::NotFound => {
+                    self.journal.record_phase(record.id, Phase::NotSent, "reconcile: the provider has no cashout with this external_id")?;
+                    report.not_sent += 1;
+                }
+                Lookup::Unknown(detail) => {
+                    self.journal.record_event(record.id, "reconcile_failed", &detail)?;
+                    report.still_unknown += 1;
+                }
+            }
+        }
+        Ok(report)
+    }
+
+    /// Checks a cashout's status with the provider and records it; a cashout not yet in the
+    /// journal (created elsewhere) is added.
+    ///
+    /// # Errors
+    /// [`Error::Api`] (509 = not found in this environment), [`Error::Network`],
+    /// [`Error::MalformedAnswer`], [`Error::Journal`].
+    pub async fn check(&self, which: &CashoutRef) -> Result<PayoutView> {
+        let answer = self.client.status(which).await.map_err(call_error)?;
+        let id = self.record_for(which)?;
+        self.journal.record_status(id, &answer, "status")?;
+        self.view(id)
+    }
+
+    fn record_for(&self, which: &CashoutRef) -> Result<i64> {
+        let (cashout_id, external_id) = match which {
+            CashoutRef::Id(id) => (Some(*id), None),
+            CashoutRef::ExternalId(x) => (None, Some(x.as_str())),
+        };
+        self.journal.record_lookup(&self.scope(), &self.env().base_url, cashout_id, external_id)
+    }
+
+    /// PENDING → ON_HOLD.
+    ///
+    /// # Errors
+    /// As [`Desk::check`], plus [`Error::ActionNotAllowed`].
+    pub async fn hold(&self, id: CashoutId) -> Result<PayoutView> {
+        self.act(id, Action::Hold, None).await
+    }
+
+    /// ON_HOLD → PENDING.
+    ///
+    /// # Errors
+    /// As [`Desk::hold`].
+    pub async fn release(&self, id: CashoutId) -> Result<PayoutView> {
+        self.act(id, Action::Release, None).await
+    }
+
+    /// PENDING or ON_HOLD → CANCELLED. The provider needs both ids; the external id comes from
+    /// the journal when not given.
+    ///
+    /// # Errors
+    /// As [`Desk::hold`], plus [`Error::InvalidInput`] when the external id is unknown.
+    pub async fn cancel(&self, id: CashoutId, external_id: Option<&str>) -> Result<PayoutView> {
+        self.act(id, Action::Cancel, external_id).await
+    }
+
+    async fn act(&self, id: CashoutId, action: Action, external_id: Option<&str>) -> Result<PayoutView> {
+        // The journal's status may be stale; the provider's current one decides what is allowed.
+        let current = self.check(&CashoutRef::Id(id)).await?;
+        let record_id = self.record_for(&CashoutRef::Id(id))?;
+        let status = current.status.ok_or_else(|| Error::MalformedAnswer("unknown status code".into()))?;
+        if !status.allows(action) {
+            self.journal.record_event(record_id, "refused", &format!("{} not allowed while {}", action.name(), status.name()))?;
+            return Err(Error::ActionNotAllowed { action, status });
+        }
+        let result = match action {
+            Action::Hold => self.client.update(id, true).await,
+            Action::Release => self.client.update(id, false).await,
+            Action::Cancel => {
+                let ext = match external_id.map(str::to_owned).or(current.external_id.clone()) {
+                    Some(x) => x,
+                    None => {
+                        return Err(Error::InvalidInput {
+                            field: "external_id",
+                            message: format!("cashout {id} is not in the journal with an external_id; give --external-id to cancel it"),
+                        })
+                    }
+                };
+                let r = self.client.cancel(id, &ext).await;
+                if r.is_ok() && current.external_id.is_none() {
+                    self.journal.record_lookup(&self.scope(), &self.env().base_url, Some(id), Some(&ext))?;
+                }
+                r
+            }
+        };
+        match result {
+            Ok(answer) => {
+                self.journal.record_status(record_id, &answer, "action")?;
+                self.view(record_id)
+            }
+            Err(e) => {
+                self.journal.record_event(record_id, "action_failed", &format!("{}: {e}", action.name()))?;
+                Err(call_error(e))
+            }
+        }
+    }
+
+    /// The banks of a country from the provider's list.
+    ///
+    /// # Errors
+    /// As [`Desk::check`].
+    pub async fn banks(&self, country: &str) -> Result<Vec<Bank>> {
+        self.client.banks(country).await.map_err(call_error)
+    }
+
+    /// Journal records of this environment, newest first.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn list(&self, mut filter: ListFilter) -> Result<Vec<PayoutView>> {
+        filter.scope = Some(self.scope());
+        Ok(self.journal.list(&filter)?.iter().map(PayoutView::of).collect())
+    }
+
+    /// A payout's history, for the state diagram.
+    ///
+    /// # Errors
+    /// [`Error::Journal`]; [`Error::InvalidInput`] when it is not in the journal.
+    pub fn history(&self, which: &CashoutRef) -> Result<Vec<HistoryEntry>> {
+        let (c, x) = match which {
+            CashoutRef::Id(id) => (Some(*id), None),
+            CashoutRef::ExternalId(x) => (None, Some(x.as_str())),
+        };
+        let r = self.journal.find(&self.scope(), c, x)?.ok_or_else(|| Error::InvalidInput {
+            field: "cashout_id",
+            message: "this cashout is not in the journal".into(),
+        })?;
+        self.journal.history(r.id)
+    }
+}
+
+fn call_error(e: CallError) -> Error {
+    match e {
+        CallError::Api { http_status, answer } => Error::api(answer.code, http_status, answer.message),
+        CallError::NotDelivered(d) => Error::Network(d),
+        CallError::OutcomeUnknown { cause: UnknownCause::UnreadableAnswer, detail } => {
+            Error::MalformedAnswer(detail)
+        }
+        CallError::OutcomeUnknown { detail, .. } => Error::Network(detail),
+    }
+}
+
+/// A fresh external id: `cd-` and 32 hex digits of a random UUID (fits the 100-char limit).
+#[must_use]
+pub fn new_external_id() -> String {
+    format!("cd-{}", uuid::Uuid::new_v4().simple())
+}

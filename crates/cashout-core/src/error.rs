@@ -1,0 +1,207 @@
+//! The one error type of the core, with stable codes.
+//!
+//! Every variant maps to a stable `code` string that the CLI prints and the UI switches on, an
+//! optional `field` to put the message next to, and, for the provider's refusals, its numeric
+//! `api_code`. Messages are for people: they never contain credentials, signatures or request
+//! bodies.
+
+use serde::Serialize;
+
+use crate::codes;
+use crate::credentials::StoreError;
+use crate::environment::UrlProblem;
+use crate::status::{Action, CashoutStatus};
+use crate::validate::FieldError;
+
+/// Everything that can go wrong in a desk operation.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Local validation failed; nothing was written or sent.
+    #[error("{}", validation_summary(.0))]
+    Validation(Vec<FieldError>),
+    /// The provider refused the request with one of its codes.
+    #[error("{message} (provider code {api_code}: {explanation})")]
+    Api {
+        api_code: i64,
+        http_status: u16,
+        message: String,
+        explanation: &'static str,
+        field: Option<&'static str>,
+    },
+    /// The request never reached the provider (connection refused, DNS, TLS).
+    #[error("could not reach the provider: {0}")]
+    Network(String),
+    /// A create was sent but its outcome is not known yet. The intent is in the journal and will
+    /// be reconciled by `external_id`; do not send it again under a new `external_id`.
+    #[error("the outcome of cashout {external_id} is not known yet ({detail}); it is kept in the journal and will be checked by its external_id before anything is resent")]
+    OutcomeUnknown { external_id: String, detail: String },
+    /// The provider answered something this program cannot read.
+    #[error("the provider's answer could not be read: {0}")]
+    MalformedAnswer(String),
+    /// The same `external_id` was already used in this environment for different contents.
+    #[error("external_id {0} was already used in this environment for a different payout; choose another external_id or resend the identical request")]
+    ExternalIdConflict(String),
+    /// The cashout's status does not allow the action.
+    #[error("cannot {} a cashout that is {}", .action.name(), .status.name())]
+    ActionNotAllowed { action: Action, status: CashoutStatus },
+    /// No credentials are stored for this environment.
+    #[error("no credentials are stored for {0}; set them first (cashout credentials set --env …)")]
+    MissingCredentials(String),
+    /// Credentials given are incomplete or too long.
+    #[error("{message}")]
+    InvalidCredentials { field: &'static str, message: &'static str },
+    /// The OS keychain failed.
+    #[error(transparent)]
+    Keychain(#[from] StoreError),
+    /// The journal could not be read or written.
+    #[error("the journal failed: {0}")]
+    Journal(String),
+    /// The environment or base URL is not acceptable.
+    #[error(transparent)]
+    Environment(#[from] UrlProblem),
+    /// An argument is wrong (e.g. a missing id).
+    #[error("{message}")]
+    InvalidInput { field: &'static str, message: String },
+}
+
+fn validation_summary(errors: &[FieldError]) -> String {
+    match errors {
+        [] => "the request is not valid".to_owned(),
+        [one] => format!("{}: {}", one.field, one.message),
+        [first, rest @ ..] => format!("{}: {} (and {} more)", first.field, first.message, rest.len()),
+    }
+}
+
+impl Error {
+    /// Builds an [`Error::Api`] from the provider's code, explained from the code table.
+    #[must_use]
+    pub fn api(api_code: i64, http_status: u16, message: String) -> Self {
+        let info = codes::api_code(api_code);
+        Self::Api { api_code, http_status, message, explanation: info.explanation, field: info.field }
+    }
+
+    /// The stable code the CLI prints and the UI switches on.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Validation(_) => "validation",
+            Self::Api { api_code: 509, .. } => "not_found",
+            Self::Api { api_code: 302 | 401 | 402 | 524, .. } => "unauthorized",
+            Self::Api { .. } => "api_error",
+            Self::Network(_) => "network",
+            Self::OutcomeUnknown { .. } => "outcome_unknown",
+            Self::MalformedAnswer(_) => "malformed_response",
+            Self::ExternalIdConflict(_) => "external_id_conflict",
+            Self::ActionNotAllowed { .. } => "action_not_allowed",
+            Self::MissingCredentials(_) => "credentials_missing",
+            Self::InvalidCredentials { .. } => "invalid_credentials",
+            Self::Keychain(_) => "keychain",
+            Self::Journal(_) => "journal",
+            Self::Environment(_) => "invalid_environment",
+            Self::InvalidInput { .. } => "invalid_input",
+        }
+    }
+
+    /// The field to show the message next to, when there is one.
+    #[must_use]
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Self::Validation(errors) => errors.first().map(|e| e.field.as_str()),
+            Self::Api { field, .. } => *field,
+            Self::ExternalIdConflict(_) => Some("external_id"),
+            Self::InvalidCredentials { field, .. } | Self::InvalidInput { field, .. } => Some(field),
+            Self::Environment(_) => Some("base_url"),
+            _ => None,
+        }
+    }
+
+    /// The provider's numeric code, for provider refusals.
+    #[must_use]
+    pub fn api_code(&self) -> Option<i64> {
+        match self {
+            Self::Api { api_code, .. } => Some(*api_code),
+            _ => None,
+        }
+    }
+
+    /// The shape that crosses process and IPC boundaries.
+    #[must_use]
+    pub fn report(&self) -> ErrorReport {
+        ErrorReport {
+            code: self.code(),
+            message: self.to_string(),
+            field: self.field().map(str::to_owned),
+            api_code: self.api_code(),
+            errors: match self {
+                Self::Validation(e) => e.clone(),
+                _ => Vec::new(),
+            },
+            external_id: match self {
+                Self::OutcomeUnknown { external_id, .. } | Self::ExternalIdConflict(external_id) => {
+                    Some(external_id.clone())
+                }
+                _ => None,
+            },
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Journal(e.to_string())
+    }
+}
+
+/// `{code, message, field?, api_code?, errors?, external_id?}`: what the CLI prints on stderr
+/// and what the desktop app sends over IPC.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorReport {
+    pub code: &'static str,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_code: Option<i64>,
+    /// Every field problem, for validation failures.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+}
+
+/// Result with the core [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_found_is_509_whatever_the_http_status() {
+        let e = Error::api(509, 412, "Cashout not found with this ID".into());
+        assert_eq!(e.code(), "not_found");
+        assert_eq!(e.api_code(), Some(509));
+    }
+
+    #[test]
+    fn validation_report_lists_every_field() {
+        let e = Error::Validation(vec![
+            FieldError { field: "document_id".into(), code: "invalid_check_digit", message: "bad".into() },
+            FieldError { field: "amount".into(), code: "required", message: "needed".into() },
+        ]);
+        let r = e.report();
+        assert_eq!(r.code, "validation");
+        assert_eq!(r.field.as_deref(), Some("document_id"));
+        assert_eq!(r.errors.len(), 2);
+        assert!(r.message.contains("and 1 more"));
+    }
+
+    #[test]
+    fn api_errors_carry_the_field_to_fix() {
+        let e = Error::api(514, 412, "Insufficient funds".into());
+        assert_eq!(e.field(), Some("amount"));
+        assert_eq!(e.code(), "api_error");
+        assert_eq!(Error::api(402, 401, "Unregistered IP".into()).code(), "unauthorized");
+    }
+}

@@ -1,0 +1,554 @@
+//! The journal: a SQLite file that remembers every payout intent, every answer and every
+//! observed status, with the time it was observed.
+//!
+//! Guarantees:
+//! - `record_intent` commits (WAL, `synchronous=FULL`) before it returns, so an intent is on
+//!   disk before its create is sent. A crash after that point leaves a row in phase `intent` or
+//!   `unknown`, which `desk::reconcile` resolves by `external_id`.
+//! - Records are keyed by environment scope: `(scope, external_id)` and `(scope, cashout_id)`
+//!   are unique, so a sandbox payout is never confused with a production one.
+//! - The stored request never contains credentials (they are added by the client at send time).
+//! - History is append-only; the state diagram is drawn from it.
+//!
+//! Left out: the audit log and exports (a later issue).
+
+mod schema;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+
+use crate::api::types::{BankInfo, CashoutId, CreateCashout, StatusAnswer};
+use crate::clock::{format_instant, Clock};
+use crate::error::{Error, Result};
+use crate::status::CashoutStatus;
+
+/// Where a record stands in the create protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Written; the create may not have been sent yet.
+    Intent,
+    /// Sent; no definite answer yet. Must be looked up by external_id before any resend.
+    Unknown,
+    /// The provider has it (we have its id, or found it by external_id).
+    Created,
+    /// The provider refused the create; no cashout exists.
+    Declined,
+    /// Looked up: the provider has no cashout with this external_id. Safe to send again with
+    /// the same external_id and contents.
+    NotSent,
+}
+
+impl Phase {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Intent => "intent",
+            Self::Unknown => "unknown",
+            Self::Created => "created",
+            Self::Declined => "declined",
+            Self::NotSent => "not_sent",
+        }
+    }
+    fn parse(s: &str) -> Self {
+        match s {
+            "unknown" => Self::Unknown,
+            "created" => Self::Created,
+            "declined" => Self::Declined,
+            "not_sent" => Self::NotSent,
+            _ => Self::Intent,
+        }
+    }
+    /// The create's outcome is still open.
+    #[must_use]
+    pub fn is_unresolved(self) -> bool {
+        matches!(self, Self::Intent | Self::Unknown)
+    }
+}
+
+/// One payout as the journal knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PayoutRecord {
+    pub id: i64,
+    pub scope: String,
+    pub base_url: String,
+    pub external_id: Option<String>,
+    pub cashout_id: Option<i64>,
+    /// `desk` for payouts created here, `lookup` for ones found by id or external id.
+    pub origin: String,
+    pub phase: Phase,
+    /// The request as sent, without credentials (payouts created here only).
+    pub request: Option<CreateCashout>,
+    pub country: Option<String>,
+    pub currency: Option<String>,
+    pub amount: Option<String>,
+    pub beneficiary: Option<String>,
+    pub status: Option<CashoutStatus>,
+    pub rejection_code: Option<i64>,
+    pub rejection_reason: Option<String>,
+    pub provider_reference: Option<String>,
+    pub bank: Option<BankInfo>,
+    pub last_error: Option<String>,
+    pub api_code: Option<i64>,
+    pub attempts: i64,
+    pub created_at: String,
+    pub updated_at: String,
+    pub checked_at: Option<String>,
+}
+
+/// One line of a payout's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HistoryEntry {
+    pub at: String,
+    /// What happened: intent, sent, created, declined, unknown, found, not_found, status,
+    /// action, refused.
+    pub event: String,
+    pub status: Option<CashoutStatus>,
+    pub detail: Option<String>,
+}
+
+/// What `record_intent` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IntentOutcome {
+    /// A new intent, committed.
+    New(i64),
+    /// This external_id already has an intent in this scope with the same contents.
+    Same(PayoutRecord),
+    /// This external_id is taken in this scope by different contents.
+    Conflict(PayoutRecord),
+}
+
+/// A filter for listing.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    pub scope: Option<String>,
+    pub status: Option<CashoutStatus>,
+    pub country: Option<String>,
+    /// Matched against external_id, cashout_id and beneficiary.
+    pub text: Option<String>,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+/// The journal file.
+pub struct Journal {
+    conn: Mutex<Connection>,
+    clock: Arc<dyn Clock>,
+    path: PathBuf,
+}
+
+const SELECT: &str = "SELECT id, scope, base_url, external_id, cashout_id, origin, phase, request_json,
+    country, currency, amount, beneficiary, status, rejection_code, rejection_reason,
+    provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at
+    FROM payouts";
+
+fn record_from_row(row: &Row<'_>) -> rusqlite::Result<PayoutRecord> {
+    let request: Option<String> = row.get(7)?;
+    let status: Option<String> = row.get(12)?;
+    let bank: Option<String> = row.get(16)?;
+    Ok(PayoutRecord {
+        id: row.get(0)?,
+        scope: row.get(1)?,
+        base_url: row.get(2)?,
+        external_id: row.get(3)?,
+        cashout_id: row.get(4)?,
+        origin: row.get(5)?,
+        phase: Phase::parse(&row.get::<_, String>(6)?),
+        request: request.and_then(|r| serde_json::from_str(&r).ok()),
+        country: row.get(8)?,
+        currency: row.get(9)?,
+        amount: row.get(10)?,
+        beneficiary: row.get(11)?,
+        status: status.and_then(|s| CashoutStatus::from_name(&s)),
+        rejection_code: row.get(13)?,
+        rejection_reason: row.get(14)?,
+        provider_reference: row.get(15)?,
+        bank: bank.and_then(|b| serde_json::from_str(&b).ok()),
+        last_error: row.get(17)?,
+        api_code: row.get(18)?,
+        attempts: row.get(19)?,
+        created_at: row.get(20)?,
+        updated_at: row.get(21)?,
+        checked_at: row.get(22)?,
+    })
+}
+
+impl Journal {
+    /// Opens (creating if needed) the journal at `path`.
+    ///
+    /// # Errors
+    /// [`Error::Journal`] when the file cannot be opened or migrated.
+    pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::Journal(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        let conn = Connection::open(path)?;
+        schema::prepare(&conn)?;
+        Ok(Self { conn: Mutex::new(conn), clock, path: path.to_owned() })
+    }
+
+    /// The platform's data directory for Cashout Desk (e.g. `~/.local/share/cashout-desk`).
+    #[must_use]
+    pub fn default_dir() -> Option<PathBuf> {
+        directories::ProjectDirs::from("com", "cashoutdesk", "cashout-desk").map(|d| d.data_dir().to_owned())
+    }
+
+    /// The file this journal writes.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn conn(&self) -> Result<MutexGuard<'_, Connection>> {
+        self.conn.lock().map_err(|_| Error::Journal("the journal lock was poisoned".into()))
+    }
+
+    fn now(&self) -> String {
+        format_instant(self.clock.now())
+    }
+
+    /// Writes the intent to create `request` in `scope` and commits it, unless this
+    /// external_id already has one there.
+    ///
+    /// # Errors
+    /// [`Error::Journal`] when the write fails: then nothing may be sent.
+    pub fn record_intent(&self, scope: &str, base_url: &str, request: &CreateCashout) -> Result<IntentOutcome> {
+        let json = serde_json::to_string(request).map_err(|e| Error::Journal(e.to_string()))?;
+        let now = self.now();
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        let existing = tx
+            .query_row(&format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"), params![scope, request.external_id], record_from_row)
+            .optional()?;
+        if let Some(record) = existing {
+            tx.commit()?;
+            let same = record.request.as_ref() == Some(request);
+            return Ok(if same { IntentOutcome::Same(record) } else { IntentOutcome::Conflict(record) });
+        }
+        tx.execute(
+            "INSERT INTO payouts (scope, base_url, external_id, origin, phase, request_json, country,
+                currency, amount, beneficiary, created_at, updated_at)
+             VALUES (?1, ?2, ?3, 'desk', 'intent', ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            params![
+                scope,
+                base_url,
+                request.external_id,
+                json,
+                request.country,
+                request.currency,
+                request.amount.map(|a| a.to_string()),
+                beneficiary_of(request),
+                now
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        insert_history(&tx, id, &now, "intent", None, None)?;
+        tx.commit()?;
+        Ok(IntentOutcome::New(id))
+    }
+
+    /// Notes that a create is about to be sent (counts attempts).
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn record_sending(&self, id: i64) -> Result<()> {
+        let now = self.now();
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        let attempts: i64 = tx.query_row(
+            "UPDATE payouts SET attempts = attempts + 1, updated_at = ?2 WHERE id = ?1 RETURNING attempts",
+            params![id, now],
+            |r| r.get(0),
+        )?;
+        insert_history(&tx, id, &now, "sent", None, Some(&format!("attempt {attempts}")))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The provider accepted the create and gave `cashout_id`.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn record_created(&self, id: i64, cashout_id: CashoutId, status: CashoutStatus) -> Result<()> {
+        let now = self.now();
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        tx.execute(
+            "UPDATE payouts SET phase = 'created', cashout_id = ?2, status = ?3, last_error = NULL,
+                api_code = NULL, updated_at = ?4, checked_at = ?4 WHERE id = ?1",
+            params![id, cashout_id.0, status.name(), now],
+        )?;
+        insert_history(&tx, id, &now, "created", Some(status), Some(&format!("cashout_id {cashout_id}")))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The provider refused the create: DECLINED, with its code and message.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn record_declined(&self, id: i64, api_code: i64, message: &str) -> Result<()> {
+        let now = self.now();
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        tx.execute(
+            "UPDATE payouts SET phase = 'declined', status = 'DECLINED', api_code = ?2, last_error = ?3,
+                updated_at = ?4 WHERE id = ?1",
+            params![id, api_code, message, now],
+        )?;
+        insert_history(&tx, id, &now, "declined", Some(CashoutStatus::Declined), Some(&format!("code {api_code}: {message}")))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Moves the create protocol to `phase` (`unknown`, `not_sent`) and notes why.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn record_phase(&self, id: i64, phase: Phase, detail: &str) -> Result<()> {
+        let now = self.now();
+        let event = match phase {
+            Phase::NotSent => "not_found",
+            _ => phase.as_str(),
+        };
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        tx.execute(
+            "UPDATE payouts SET phase = ?2, last_error = ?3, updated_at = ?4 WHERE id = ?1",
+            params![id, phase.as_str(), detail, now],
+        )?;
+        insert_history(&tx, id, &now, event, None, Some(detail))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records a status the provider reported for record `id`. `event` names what produced
+    /// it (`status`, `found`, `action`). The phase becomes `created`. A history line is added
+    /// when the status or rejection changed, or for any event other than a plain check.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn record_status(&self, id: i64, answer: &StatusAnswer, event: &str) -> Result<Option<CashoutStatus>> {
+        let now = self.now();
+        let status = CashoutStatus::from_code(answer.cashout_status);
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        let (old_status, old_rejection): (Option<String>, Option<i64>) = tx.query_row(
+            "SELECT status, rejection_code FROM payouts WHERE id = ?1",
+            params![id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let bank = answer.bank.as_ref().and_then(|b| serde_json::to_string(b).ok());
+        tx.execute(
+            "UPDATE payouts SET phase = 'created', status = COALESCE(?2, status),
+                rejection_code = ?3, rejection_reason = ?4,
+                provider_reference = COALESCE(?5, provider_reference), bank_json = COALESCE(?6, bank_json),
+                last_error = NULL, api_code = NULL, updated_at = ?7, checked_at = ?7 WHERE id = ?1",
+            params![
+                id,
+                status.map(CashoutStatus::name),
+                answer.rejection_code,
+                answer.rejection_reason,
+                answer.provider_external_reference,
+                bank,
+                now
+            ],
+        )?;
+        let changed = old_status.as_deref() != status.map(CashoutStatus::name) || old_rejection != answer.rejection_code;
+        if changed || event != "status" {
+            let detail = match (status, answer.rejection_code) {
+                (None, _) => Some(format!("unknown status code {}", answer.cashout_status)),
+                (Some(_), Some(code)) => Some(format!(
+                    "rejection {code}: {}",
+                    answer.rejection_reason.as_deref().unwrap_or("")
+                )),
+                _ => None,
+            };
+            insert_history(&tx, id, &now, event, status, detail.as_deref())?;
+        }
+        tx.commit()?;
+        Ok(status)
+    }
+
+    /// Records that an action or check failed (kept in history, shown to the operator).
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn record_event(&self, id: i64, event: &str, detail: &str) -> Result<()> {
+        let now = self.now();
+        let conn = self.conn()?;
+        insert_history(&conn, id, &now, event, None, Some(detail))?;
+        Ok(())
+    }
+
+    /// Attaches the provider's id to a record found by external_id (e.g. after a cancel that
+    /// named both ids and succeeded).
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn attach_cashout_id(&self, id: i64, cashout_id: CashoutId) -> Result<()> {
+        let conn = self.conn()?;
+        conn.execute(
+            "UPDATE payouts SET cashout_id = ?2 WHERE id = ?1 AND cashout_id IS NULL",
+            params![id, cashout_id.0],
+        )?;
+        Ok(())
+    }
+
+    /// Adds a record for a cashout known only from a lookup (created elsewhere), or returns the
+    /// existing one.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn record_lookup(
+        &self,
+        scope: &str,
+        base_url: &str,
+        cashout_id: Option<CashoutId>,
+        external_id: Option<&str>,
+    ) -> Result<i64> {
+        if let Some(r) = self.find(scope, cashout_id, external_id)? {
+            if let (None, Some(id)) = (r.cashout_id, cashout_id) {
+                self.attach_cashout_id(r.id, id)?;
+            }
+            return Ok(r.id);
+        }
+        let now = self.now();
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        tx.execute(
+            "INSERT INTO payouts (scope, base_url, external_id, cashout_id, origin, phase, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, 'lookup', 'created', ?5, ?5)",
+            params![scope, base_url, external_id, cashout_id.map(|c| c.0), now],
+        )?;
+        let id = tx.last_insert_rowid();
+        insert_history(&tx, id, &now, "added", None, Some("added to the journal by a lookup"))?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// The record with this id.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn get(&self, id: i64) -> Result<Option<PayoutRecord>> {
+        let conn = self.conn()?;
+        Ok(conn.query_row(&format!("{SELECT} WHERE id = ?1"), params![id], record_from_row).optional()?)
+    }
+
+    /// A record of `scope` by provider id or external id (the id wins when both are given).
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn find(&self, scope: &str, cashout_id: Option<CashoutId>, external_id: Option<&str>) -> Result<Option<PayoutRecord>> {
+        let conn = self.conn()?;
+        if let Some(id) = cashout_id {
+            let r = conn
+                .query_row(&format!("{SELECT} WHERE scope = ?1 AND cashout_id = ?2"), params![scope, id.0], record_from_row)
+                .optional()?;
+            if r.is_some() {
+                return Ok(r);
+            }
+        }
+        if let Some(x) = external_id {
+            return Ok(conn
+                .query_row(&format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"), params![scope, x], record_from_row)
+                .optional()?);
+        }
+        Ok(None)
+    }
+
+    /// Records of `scope` whose create outcome is still open, oldest first.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn unresolved(&self, scope: &str) -> Result<Vec<PayoutRecord>> {
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare(&format!("{SELECT} WHERE scope = ?1 AND phase IN ('intent', 'unknown') ORDER BY id"))?;
+        let rows = stmt.query_map(params![scope], record_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Records matching `filter`, newest first.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn list(&self, filter: &ListFilter) -> Result<Vec<PayoutRecord>> {
+        let mut sql = format!("{SELECT} WHERE 1 = 1");
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        if let Some(scope) = &filter.scope {
+            args.push(Box::new(scope.clone()));
+            sql.push_str(&format!(" AND scope = ?{}", args.len()));
+        }
+        if let Some(status) = filter.status {
+            args.push(Box::new(status.name()));
+            sql.push_str(&format!(" AND status = ?{}", args.len()));
+        }
+        if let Some(country) = &filter.country {
+            args.push(Box::new(country.to_ascii_uppercase()));
+            sql.push_str(&format!(" AND country = ?{}", args.len()));
+        }
+        if let Some(text) = filter.text.as_deref().filter(|t| !t.is_empty()) {
+            let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            args.push(Box::new(format!("%{escaped}%")));
+            let n = args.len();
+            sql.push_str(&format!(
+                " AND (external_id LIKE ?{n} ESCAPE '\\' OR CAST(cashout_id AS TEXT) LIKE ?{n} ESCAPE '\\'
+                   OR beneficiary LIKE ?{n} ESCAPE '\\')"
+            ));
+        }
+        let limit = if filter.limit == 0 { 100 } else { filter.limit };
+        sql.push_str(&format!(" ORDER BY created_at DESC, id DESC LIMIT {limit} OFFSET {}", filter.offset));
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())), record_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// A record's history, oldest first.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare("SELECT at, event, status, detail FROM history WHERE payout_id = ?1 ORDER BY id")?;
+        let rows = stmt.query_map(params![id], |r| {
+            let status: Option<String> = r.get(2)?;
+            Ok(HistoryEntry {
+                at: r.get(0)?,
+                event: r.get(1)?,
+                status: status.and_then(|s| CashoutStatus::from_name(&s)),
+                detail: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+fn beneficiary_of(r: &CreateCashout) -> String {
+    match r.beneficiary_lastname.as_deref() {
+        Some(last) if !last.is_empty() => format!("{} {last}", r.beneficiary_name),
+        _ => r.beneficiary_name.clone(),
+    }
+}
+
+fn insert_history(
+    conn: &Connection,
+    payout_id: i64,
+    at: &str,
+    event: &str,
+    status: Option<CashoutStatus>,
+    detail: Option<&str>,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO history (payout_id, at, event, status, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![payout_id, at, event, status.map(CashoutStatus::name), detail],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,62 @@
+//! The journal's tables and connection settings, versioned with `PRAGMA user_version`.
+//!
+//! WAL with `synchronous=FULL`: a commit is on disk when it returns, which is what lets an
+//! intent be trusted after a crash. `busy_timeout` lets the desktop app and the CLI share a file.
+
+use rusqlite::Connection;
+
+const VERSION: i64 = 1;
+
+const V1: &str = "
+CREATE TABLE payouts (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL,
+    base_url TEXT NOT NULL,
+    external_id TEXT,
+    cashout_id INTEGER,
+    origin TEXT NOT NULL,
+    phase TEXT NOT NULL,
+    request_json TEXT,
+    country TEXT,
+    currency TEXT,
+    amount TEXT,
+    beneficiary TEXT,
+    status TEXT,
+    rejection_code INTEGER,
+    rejection_reason TEXT,
+    provider_reference TEXT,
+    bank_json TEXT,
+    last_error TEXT,
+    api_code INTEGER,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    checked_at TEXT,
+    UNIQUE (scope, external_id),
+    UNIQUE (scope, cashout_id)
+);
+CREATE INDEX payouts_by_scope_time ON payouts (scope, created_at DESC, id DESC);
+CREATE INDEX payouts_by_phase ON payouts (scope, phase);
+CREATE TABLE history (
+    id INTEGER PRIMARY KEY,
+    payout_id INTEGER NOT NULL REFERENCES payouts (id),
+    at TEXT NOT NULL,
+    event TEXT NOT NULL,
+    status TEXT,
+    detail TEXT
+);
+CREATE INDEX history_by_payout ON history (payout_id, id);
+";
+
+/// Sets the connection up and creates or migrates the tables.
+pub(super) fn prepare(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version < 1 {
+        conn.execute_batch(&format!("BEGIN; {V1} PRAGMA user_version = {VERSION}; COMMIT;"))?;
+    }
+    Ok(())
+}

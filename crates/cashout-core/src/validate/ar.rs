@@ -1,0 +1,353 @@
+//! Argentina: the destination CBU or CVU (22 digits, both block check digits) with the optional
+//! bank code agreeing with its first 3 digits, or an iCash payout by e-mail; and the document,
+//! a DNI (7–9 digits) or a CUIT/CUIL (11 digits with its check digit), told apart by length.
+//!
+//! Guarantees: the document and account come back as bare digits. Left out: whether the CBU's
+//! bank exists (CVUs carry a payment provider's code there, not a bank's) and D24's e-mail
+//! requirement outside iCash, which its Argentina page states but the reference does not
+//! confirm for bank transfers.
+
+use super::code;
+use super::common::{digits, must_be_empty, require, strip, Findings};
+use crate::api::types::CreateCashout;
+use crate::banks::{self, Method};
+
+/// CUIT/CUIL prefixes: people (20, 23, 24, 27), companies (30, 33, 34) and the 50/51/55 series
+/// python-stdnum also accepts.
+const CUIT_PREFIXES: &[&str] = &["20", "23", "24", "27", "30", "33", "34", "50", "51", "55"];
+
+/// One CBU block: weighted sum of the digits before the last, check = (10 − sum mod 10) mod 10.
+fn cbu_block_ok(block: &[u32], weights: &[u32]) -> bool {
+    let Some((&check, body)) = block.split_last() else {
+        return false;
+    };
+    let sum: u32 = body.iter().zip(weights).map(|(v, w)| v * w).sum();
+    body.len() == weights.len() && (10 - sum % 10) % 10 == check
+}
+
+/// Both CBU/CVU check digits: digit 8 over the bank+branch block, digit 22 over the account.
+fn cbu_check_digits_ok(d: &[u32]) -> bool {
+    d.len() == 22
+        && cbu_block_ok(&d[..8], &[7, 1, 3, 9, 7, 1, 3])
+        && cbu_block_ok(&d[8..], &[3, 9, 7, 1, 3, 9, 7, 1, 3, 9, 7, 1, 3])
+}
+
+/// CUIT/CUIL check digit: 11 − (weighted sum mod 11), with 11 written 0 and 10 written 9.
+fn cuit_check_digit_ok(d: &[u32]) -> bool {
+    if d.len() != 11 {
+        return false;
+    }
+    let sum: u32 = d[..10]
+        .iter()
+        .zip([5, 4, 3, 2, 7, 6, 5, 4, 3, 2])
+        .map(|(v, w)| v * w)
+        .sum();
+    let check = match 11 - sum % 11 {
+        11 => 0,
+        10 => 9,
+        n => n,
+    };
+    check == d[10]
+}
+
+fn check_document(req: &mut CreateCashout, f: &mut Findings) {
+    const FIELD: &str = "document_id";
+    let kind = req.document_type.clone();
+    if kind
+        .as_deref()
+        .is_some_and(|k| !matches!(k, "DNI" | "CUIT" | "CUIL"))
+    {
+        f.push(
+            "document_type",
+            code::NOT_ALLOWED,
+            "The document type (document_type) for Argentina must be DNI, CUIT or CUIL, or left \
+             empty.",
+        );
+    }
+    if req.document_id.is_empty() {
+        return;
+    }
+    let doc = strip(&req.document_id, &['.', '-']);
+    req.document_id.clone_from(&doc);
+    match digits(&doc) {
+        Some(d) if (7..=9).contains(&d.len()) => {}
+        Some(d) if d.len() == 11 => {
+            if kind.as_deref() == Some("DNI") {
+                f.push(
+                    "document_type",
+                    code::MISMATCH,
+                    "The document type (document_type) says DNI, but the document has 11 digits \
+                     like a CUIT/CUIL: set the type to CUIT or CUIL, or enter the DNI.",
+                );
+            }
+            if !CUIT_PREFIXES.contains(&&doc[..2]) {
+                f.push(
+                    FIELD,
+                    code::INVALID_FORMAT,
+                    "The CUIT/CUIL (document_id) must start with 20, 23, 24, 27, 30, 33 or 34.",
+                );
+            } else if !cuit_check_digit_ok(&d) {
+                f.check_digit_failed(
+                    FIELD,
+                    "The CUIT/CUIL check digit (the last digit) does not match (document_id): \
+                     check the number with the beneficiary.",
+                );
+            }
+        }
+        _ => f.push(
+            FIELD,
+            code::INVALID_FORMAT,
+            "The document (document_id) must be a DNI of 7 to 9 digits or a CUIT/CUIL of 11 \
+             digits, e.g. 20-05536168-2.",
+        ),
+    }
+}
+
+fn check_cbu(req: &mut CreateCashout, f: &mut Findings) {
+    const FIELD: &str = "bank_account";
+    let Some(raw) = require(
+        f,
+        FIELD,
+        req.bank_account.as_deref(),
+        "Enter the beneficiary's CBU or CVU (bank_account): 22 digits.",
+    ) else {
+        return;
+    };
+    let account = strip(raw, &['-', '.']);
+    req.bank_account = Some(account.clone());
+    let Some(d) = digits(&account).filter(|d| d.len() == 22) else {
+        f.push(
+            FIELD,
+            code::INVALID_FORMAT,
+            "The CBU or CVU (bank_account) must be exactly 22 digits.",
+        );
+        return;
+    };
+    if !cbu_check_digits_ok(&d) {
+        f.check_digit_failed(
+            FIELD,
+            "The CBU/CVU check digits (the 8th and the last digit) do not match (bank_account): \
+             check the number with the beneficiary.",
+        );
+    }
+    if req.bank_code.as_deref().is_some_and(|c| c != &account[..3]) {
+        f.push(
+            "bank_code",
+            code::MISMATCH,
+            "The bank code (bank_code) does not match the first 3 digits of the CBU/CVU \
+             (bank_account). Leave the bank code empty: the CBU already says which bank it is.",
+        );
+    }
+}
+
+pub(super) fn check(req: &mut CreateCashout, f: &mut Findings) {
+    check_document(req, f);
+
+    let by_email = req
+        .bank_code
+        .as_deref()
+        .and_then(|c| banks::find("AR", c))
+        .is_some_and(|b| b.method == Method::WalletByEmail);
+    if by_email {
+        must_be_empty(
+            f,
+            "bank_account",
+            req.bank_account.as_deref(),
+            "Leave the account number (bank_account) empty for iCash: the beneficiary is \
+             reached by e-mail.",
+        );
+        require(
+            f,
+            "email",
+            req.email.as_deref(),
+            "Enter the beneficiary's e-mail address (email): iCash payouts are sent to it.",
+        );
+    } else {
+        check_cbu(req, f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::*;
+    use super::super::{check_create, code};
+    use super::*;
+
+    fn with_cbu(cbu: &str) -> CreateCashout {
+        let mut req = sample_request("AR");
+        req.bank_account = Some(cbu.into());
+        req
+    }
+
+    fn with_document(doc: &str) -> CreateCashout {
+        let mut req = sample_request("AR");
+        req.document_id = doc.into();
+        req
+    }
+
+    fn icash() -> CreateCashout {
+        let mut req = sample_request("AR");
+        req.bank_code = Some("998".into());
+        req.bank_account = None;
+        req.email = Some("maria@example.com.ar".into());
+        req
+    }
+
+    // Vectors from validation-rules.md, Argentina.
+
+    #[test]
+    fn cbu_vector_2850590940090418135201_is_valid() {
+        assert!(cbu_check_digits_ok(
+            &digits("2850590940090418135201").expect("digits")
+        ));
+        passes(&with_cbu("2850590940090418135201"));
+    }
+
+    #[test]
+    fn cbu_vector_0720309988000019834160_is_valid() {
+        assert!(cbu_check_digits_ok(
+            &digits("0720309988000019834160").expect("digits")
+        ));
+        passes(&with_cbu("0720309988000019834160"));
+    }
+
+    #[test]
+    fn provider_doc_cbu_0000003112345678901234_fails_block_two_and_is_refused() {
+        let d = digits("0000003112345678901234").expect("digits");
+        assert!(cbu_block_ok(&d[..8], &[7, 1, 3, 9, 7, 1, 3]));
+        assert!(!cbu_check_digits_ok(&d));
+        refused_with(
+            &with_cbu("0000003112345678901234"),
+            "bank_account",
+            code::INVALID_CHECK_DIGIT,
+        );
+    }
+
+    #[test]
+    fn cuit_vector_20_05536168_2_is_valid_and_normalised_to_digits() {
+        assert!(cuit_check_digit_ok(&digits("20055361682").expect("digits")));
+        assert_eq!(
+            passes(&with_document("20-05536168-2")).document_id,
+            "20055361682"
+        );
+    }
+
+    // Rules.
+
+    #[test]
+    fn cbu_with_wrong_block_one_check_digit_is_refused_on_bank_account() {
+        refused_with(
+            &with_cbu("2850590840090418135201"),
+            "bank_account",
+            code::INVALID_CHECK_DIGIT,
+        );
+    }
+
+    #[test]
+    fn cbu_with_wrong_check_digit_is_accepted_with_override_in_staging() {
+        assert!(check_create(&with_cbu("0000003112345678901234"), &staging_override()).is_ok());
+    }
+
+    #[test]
+    fn cbu_of_wrong_length_or_with_letters_is_refused_as_invalid_format() {
+        refused_with(
+            &with_cbu("285059094009041813520"),
+            "bank_account",
+            code::INVALID_FORMAT,
+        );
+        refused_with(
+            &with_cbu("285059094009041813520A"),
+            "bank_account",
+            code::INVALID_FORMAT,
+        );
+        let mut req = sample_request("AR");
+        req.bank_account = None;
+        refused_with(&req, "bank_account", code::REQUIRED);
+    }
+
+    #[test]
+    fn bank_code_disagreeing_with_the_cbu_is_refused_on_bank_code() {
+        let mut req = with_cbu("2850590940090418135201");
+        req.bank_code = Some("072".into());
+        refused_with(&req, "bank_code", code::MISMATCH);
+        req.bank_code = Some("285".into());
+        passes(&req);
+    }
+
+    #[test]
+    fn complete_argentine_cbu_payout_passes() {
+        let out = passes(&with_cbu("285-0590940090418135201"));
+        assert_eq!(out.bank_account.as_deref(), Some("2850590940090418135201"));
+    }
+
+    #[test]
+    fn complete_icash_payout_passes() {
+        passes(&icash());
+    }
+
+    #[test]
+    fn icash_without_email_or_with_an_account_is_refused() {
+        let mut req = icash();
+        req.email = None;
+        refused_with(&req, "email", code::REQUIRED);
+        let mut req = icash();
+        req.bank_account = Some("2850590940090418135201".into());
+        refused_with(&req, "bank_account", code::NOT_ALLOWED);
+    }
+
+    #[test]
+    fn dni_of_7_to_9_digits_is_accepted_without_a_check() {
+        passes(&with_document("12.345.678"));
+        passes(&with_document("1234567"));
+        passes(&with_document("123456789"));
+    }
+
+    #[test]
+    fn document_of_other_lengths_is_refused_as_invalid_format() {
+        refused_with(
+            &with_document("123456"),
+            "document_id",
+            code::INVALID_FORMAT,
+        );
+        refused_with(
+            &with_document("1234567890"),
+            "document_id",
+            code::INVALID_FORMAT,
+        );
+        refused_with(
+            &with_document("20-0553616A-2"),
+            "document_id",
+            code::INVALID_FORMAT,
+        );
+    }
+
+    #[test]
+    fn cuit_with_wrong_check_digit_is_refused_on_document_id() {
+        refused_with(
+            &with_document("20-05536168-3"),
+            "document_id",
+            code::INVALID_CHECK_DIGIT,
+        );
+        assert!(check_create(&with_document("20-05536168-3"), &staging_override()).is_ok());
+    }
+
+    #[test]
+    fn cuit_with_unknown_prefix_is_refused_as_invalid_format() {
+        refused_with(
+            &with_document("21-05536168-2"),
+            "document_id",
+            code::INVALID_FORMAT,
+        );
+    }
+
+    #[test]
+    fn dni_type_on_an_11_digit_document_is_refused_on_document_type() {
+        let mut req = with_document("20-05536168-2");
+        req.document_type = Some("DNI".into());
+        refused_with(&req, "document_type", code::MISMATCH);
+        req.document_type = Some("cuil".into());
+        passes(&req);
+        req.document_type = Some("PASS".into());
+        refused_with(&req, "document_type", code::NOT_ALLOWED);
+    }
+}

@@ -1,0 +1,431 @@
+//! Peru: the document (type required: DNI, RUC with its check digit, CE or passport) and the
+//! destination: a 20-digit CCI with both check digits (or a legacy 18-digit value ending in
+//! `00`, which the provider lets through unchecked) whose bank prefix is known and agrees with
+//! the optional bank code, or a Yape/Plin wallet reached by phone.
+//!
+//! Guarantees: documents and the CCI come back without separators. Left out: the optional DNI
+//! check character (the provider takes the 8 digits only) and whether the account exists.
+
+use super::code;
+use super::common::{digits, is_digits, must_be_empty, require, strip, Findings};
+use crate::api::types::CreateCashout;
+use crate::banks::{self, Method};
+
+/// One CCI check digit: weights 1,2,1,2… from the left, two-digit products summed by digit.
+fn cci_check_digit(d: &[u32]) -> u32 {
+    let sum: u32 = d
+        .iter()
+        .zip([1, 2].iter().cycle())
+        .map(|(v, w)| {
+            let p = v * w;
+            p / 10 + p % 10
+        })
+        .sum();
+    (10 - sum % 10) % 10
+}
+
+/// Both CCI check digits: the first over bank + branch, the second over the account.
+fn cci_check_digits_ok(d: &[u32]) -> bool {
+    d.len() == 20 && cci_check_digit(&d[..6]) == d[18] && cci_check_digit(&d[6..18]) == d[19]
+}
+
+/// RUC check digit over 11 digit values: (11 − Σ weights × first 10 mod 11) mod 10.
+fn ruc_check_digit_ok(d: &[u32]) -> bool {
+    if d.len() != 11 {
+        return false;
+    }
+    let sum: u32 = d[..10]
+        .iter()
+        .zip([5, 4, 3, 2, 7, 6, 5, 4, 3, 2])
+        .map(|(v, w)| v * w)
+        .sum();
+    (11 - sum % 11) % 10 == d[10]
+}
+
+fn check_document(req: &mut CreateCashout, f: &mut Findings) {
+    const FIELD: &str = "document_id";
+    let kind = match req.document_type.as_deref() {
+        None => {
+            f.push(
+                "document_type",
+                code::REQUIRED,
+                "Enter the document type (document_type) for Peru: DNI, RUC, CE or PASS.",
+            );
+            None
+        }
+        Some(k @ ("DNI" | "RUC" | "CE" | "PASS")) => Some(k.to_owned()),
+        Some(_) => {
+            f.push(
+                "document_type",
+                code::NOT_ALLOWED,
+                "The document type (document_type) for Peru must be DNI, RUC, CE (foreigner ID) \
+                 or PASS (passport).",
+            );
+            None
+        }
+    };
+    if req.document_id.is_empty() {
+        return;
+    }
+    let raw = req.document_id.clone();
+    match kind.as_deref() {
+        Some("DNI") => {
+            let doc = strip(&raw, &['.', '-']);
+            if !is_digits(&doc, 8, 8) {
+                f.push(
+                    FIELD,
+                    code::INVALID_FORMAT,
+                    "The DNI (document_id) must be 8 digits.",
+                );
+            }
+            req.document_id = doc;
+        }
+        Some("RUC") => {
+            let doc = strip(&raw, &['.', '-']);
+            match digits(&doc) {
+                Some(d) if d.len() == 11 && matches!(&doc[..2], "10" | "15" | "17" | "20") => {
+                    if !ruc_check_digit_ok(&d) {
+                        f.check_digit_failed(
+                            FIELD,
+                            "The RUC check digit (the last digit) does not match (document_id): \
+                             check the RUC with the beneficiary.",
+                        );
+                    }
+                }
+                _ => f.push(
+                    FIELD,
+                    code::INVALID_FORMAT,
+                    "The RUC (document_id) must be 11 digits starting with 10, 15, 17 or 20.",
+                ),
+            }
+            req.document_id = doc;
+        }
+        Some(k @ ("CE" | "PASS")) => {
+            // No published length: the range covers the 9-digit carné and 12-character IDs.
+            let doc = strip(&raw, &['-']).to_ascii_uppercase();
+            if !(6..=12).contains(&doc.len()) || !doc.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                f.push(
+                    FIELD,
+                    code::INVALID_FORMAT,
+                    format!("The {k} number (document_id) must be 6 to 12 letters or digits."),
+                );
+            }
+            req.document_id = doc;
+        }
+        _ => {}
+    }
+}
+
+fn check_cci(req: &mut CreateCashout, f: &mut Findings) {
+    const FIELD: &str = "bank_account";
+    let Some(raw) = require(
+        f,
+        FIELD,
+        req.bank_account.as_deref(),
+        "Enter the beneficiary's CCI (bank_account): the 20-digit interbank account code.",
+    ) else {
+        return;
+    };
+    let account = strip(raw, &['-']);
+    req.bank_account = Some(account.clone());
+    let Some(d) = digits(&account) else {
+        f.push(
+            FIELD,
+            code::INVALID_FORMAT,
+            "The CCI (bank_account) must contain only digits.",
+        );
+        return;
+    };
+    match d.len() {
+        20 => {
+            if !cci_check_digits_ok(&d) {
+                f.check_digit_failed(
+                    FIELD,
+                    "The CCI check digits (the last two digits) do not match (bank_account): \
+                     check the CCI with the beneficiary.",
+                );
+            }
+        }
+        18 if account.ends_with("00") => {}
+        _ => {
+            f.push(
+                FIELD,
+                code::INVALID_FORMAT,
+                "The CCI (bank_account) must be 20 digits (or 18 digits ending in 00).",
+            );
+            return;
+        }
+    }
+    let prefix = &account[..3];
+    if !banks::find("PE", prefix).is_some_and(|b| b.method == Method::BankTransfer) {
+        f.push(
+            FIELD,
+            code::UNKNOWN_BANK,
+            "The first 3 digits of the CCI (bank_account) are not a known Peruvian bank code: \
+             check the CCI with the beneficiary.",
+        );
+    } else if req.bank_code.as_deref().is_some_and(|c| c != prefix) && !f.has("bank_code") {
+        f.push(
+            "bank_code",
+            code::MISMATCH,
+            "The bank code (bank_code) does not match the bank in the CCI (its first 3 digits). \
+             Leave the bank code empty: the CCI already says which bank it is.",
+        );
+    }
+}
+
+pub(super) fn check(req: &mut CreateCashout, f: &mut Findings) {
+    check_document(req, f);
+
+    let method = match req.bank_code.as_deref() {
+        None => Method::BankTransfer,
+        Some(c) => match banks::find("PE", c) {
+            Some(b) => b.method,
+            None => {
+                f.push(
+                    "bank_code",
+                    code::UNKNOWN_BANK,
+                    "The bank code (bank_code) is not a known Peruvian code: leave it empty for \
+                     a bank transfer (the CCI says which bank), or use 901 Yape or 902 Plin.",
+                );
+                Method::BankTransfer
+            }
+        },
+    };
+    if method == Method::WalletByPhone {
+        must_be_empty(
+            f,
+            "bank_account",
+            req.bank_account.as_deref(),
+            "Leave the account number (bank_account) empty for Yape and Plin: the beneficiary \
+             is reached by phone.",
+        );
+        let needed = "Enter the beneficiary's phone number (phone) for Yape or Plin: 10 or 11 \
+                      digits, optionally after a plus sign, e.g. +51987654321.";
+        if let Some(phone) = require(f, "phone", req.phone.as_deref(), needed) {
+            let ok = is_digits(phone.strip_prefix('+').unwrap_or(phone), 10, 11);
+            if !ok && !f.has("phone") {
+                f.push("phone", code::INVALID_FORMAT, needed);
+            }
+        }
+    } else {
+        check_cci(req, f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::*;
+    use super::super::{check_create, code};
+    use super::*;
+
+    fn with_cci(cci: &str) -> CreateCashout {
+        let mut req = sample_request("PE");
+        req.bank_account = Some(cci.into());
+        req
+    }
+
+    fn with_document(doc: &str, kind: &str) -> CreateCashout {
+        let mut req = sample_request("PE");
+        req.document_id = doc.into();
+        req.document_type = Some(kind.into());
+        req
+    }
+
+    fn wallet(code: &str) -> CreateCashout {
+        let mut req = sample_request("PE");
+        req.bank_code = Some(code.into());
+        req.bank_account = None;
+        req.phone = Some("+51987654321".into());
+        req
+    }
+
+    // Vectors from validation-rules.md, Peru.
+
+    #[test]
+    fn cci_vector_from_provider_sample_00219300153895206813_is_valid() {
+        assert!(cci_check_digits_ok(
+            &digits("00219300153895206813").expect("digits")
+        ));
+        passes(&with_cci("002-193-001538952068-13"));
+    }
+
+    #[test]
+    fn ruc_vector_20512333797_is_valid() {
+        assert!(ruc_check_digit_ok(&digits("20512333797").expect("digits")));
+        passes(&with_document("20512333797", "RUC"));
+    }
+
+    // Rules.
+
+    #[test]
+    fn cci_with_a_wrong_first_or_second_check_digit_is_refused_on_bank_account() {
+        refused_with(
+            &with_cci("00219300153895206803"),
+            "bank_account",
+            code::INVALID_CHECK_DIGIT,
+        );
+        refused_with(
+            &with_cci("00219300153895206814"),
+            "bank_account",
+            code::INVALID_CHECK_DIGIT,
+        );
+    }
+
+    #[test]
+    fn cci_with_a_wrong_check_digit_is_accepted_with_override_in_staging() {
+        assert!(check_create(&with_cci("00219300153895206814"), &staging_override()).is_ok());
+    }
+
+    #[test]
+    fn eighteen_digits_ending_in_00_are_accepted_without_the_check() {
+        passes(&with_cci("002193001538952000"));
+        refused_with(
+            &with_cci("002193001538952068"),
+            "bank_account",
+            code::INVALID_FORMAT,
+        );
+    }
+
+    #[test]
+    fn cci_of_wrong_length_or_with_letters_is_refused_as_invalid_format() {
+        refused_with(
+            &with_cci("0021930015389520681"),
+            "bank_account",
+            code::INVALID_FORMAT,
+        );
+        refused_with(
+            &with_cci("0021930015389520681A"),
+            "bank_account",
+            code::INVALID_FORMAT,
+        );
+        let mut req = sample_request("PE");
+        req.bank_account = None;
+        refused_with(&req, "bank_account", code::REQUIRED);
+    }
+
+    #[test]
+    fn cci_of_an_unknown_bank_is_refused_as_unknown_bank() {
+        refused_with(
+            &with_cci("99919300153895206813"),
+            "bank_account",
+            code::UNKNOWN_BANK,
+        );
+    }
+
+    #[test]
+    fn bank_code_disagreeing_with_the_cci_is_refused_on_bank_code() {
+        let mut req = with_cci("00219300153895206813");
+        req.bank_code = Some("003".into());
+        refused_with(&req, "bank_code", code::MISMATCH);
+        req.bank_code = Some("002".into());
+        passes(&req);
+        req.bank_code = Some("777".into());
+        let errors = refused_with(&req, "bank_code", code::UNKNOWN_BANK);
+        assert_eq!(errors.iter().filter(|e| e.field == "bank_code").count(), 1);
+    }
+
+    #[test]
+    fn complete_yape_and_plin_payouts_pass() {
+        passes(&wallet("901"));
+        let mut req = wallet("902");
+        req.phone = Some("5198765432".into());
+        passes(&req);
+    }
+
+    #[test]
+    fn yape_with_an_account_or_without_phone_is_refused() {
+        let mut req = wallet("901");
+        req.bank_account = Some("00219300153895206813".into());
+        refused_with(&req, "bank_account", code::NOT_ALLOWED);
+        let mut req = wallet("902");
+        req.phone = None;
+        refused_with(&req, "phone", code::REQUIRED);
+    }
+
+    #[test]
+    fn yape_phone_outside_10_to_11_digits_is_refused_on_phone() {
+        let mut req = wallet("901");
+        req.phone = Some("987654321".into());
+        refused_with(&req, "phone", code::INVALID_FORMAT);
+        req.phone = Some("+519876543210".into());
+        refused_with(&req, "phone", code::INVALID_FORMAT);
+    }
+
+    #[test]
+    fn ruc_with_wrong_check_digit_is_refused_on_document_id() {
+        assert!(!ruc_check_digit_ok(&digits("20512333798").expect("digits")));
+        refused_with(
+            &with_document("20512333798", "RUC"),
+            "document_id",
+            code::INVALID_CHECK_DIGIT,
+        );
+        assert!(check_create(&with_document("20512333798", "RUC"), &staging_override()).is_ok());
+    }
+
+    #[test]
+    fn ruc_with_unknown_prefix_or_length_is_refused_as_invalid_format() {
+        refused_with(
+            &with_document("30512333797", "RUC"),
+            "document_id",
+            code::INVALID_FORMAT,
+        );
+        refused_with(
+            &with_document("2051233379", "RUC"),
+            "document_id",
+            code::INVALID_FORMAT,
+        );
+    }
+
+    #[test]
+    fn dni_must_be_8_digits() {
+        passes(&with_document("12345678", "DNI"));
+        refused_with(
+            &with_document("1234567", "DNI"),
+            "document_id",
+            code::INVALID_FORMAT,
+        );
+        refused_with(
+            &with_document("123456789", "DNI"),
+            "document_id",
+            code::INVALID_FORMAT,
+        );
+    }
+
+    #[test]
+    fn foreigner_id_and_passport_are_checked_by_length_and_characters() {
+        assert_eq!(
+            passes(&with_document("001234567", "CE")).document_id,
+            "001234567"
+        );
+        assert_eq!(
+            passes(&with_document("ab12345", "PASS")).document_id,
+            "AB12345"
+        );
+        refused_with(
+            &with_document("12345", "CE"),
+            "document_id",
+            code::INVALID_FORMAT,
+        );
+        refused_with(
+            &with_document("AB 12/345", "PASS"),
+            "document_id",
+            code::INVALID_FORMAT,
+        );
+    }
+
+    #[test]
+    fn missing_or_unknown_document_type_is_refused_on_document_type() {
+        let mut req = sample_request("PE");
+        req.document_type = None;
+        refused_with(&req, "document_type", code::REQUIRED);
+        req.document_type = Some("CC".into());
+        refused_with(&req, "document_type", code::NOT_ALLOWED);
+    }
+
+    #[test]
+    fn complete_peruvian_cci_payout_passes() {
+        let out = passes(&sample_request("PE"));
+        assert_eq!(out.bank_account.as_deref(), Some("00219300153895206813"));
+    }
+}
