@@ -1,1 +1,145 @@
-//! Shared test support.
+//! Shared support for the integration tests: a real sandbox on loopback with a manual clock, a
+//! real journal file in a temporary directory, and a desk wired to both.
+//!
+//! Nothing here touches the user's keychain or data directory.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use cashout_core::api::client::{Client, ClientOptions};
+use cashout_core::api::types::CreateCashout;
+use cashout_core::clock::ManualClock;
+use cashout_core::desk::{Desk, RetryPolicy};
+use cashout_core::environment::Environment;
+use cashout_core::journal::Journal;
+use okp_sandbox::{Sandbox, SandboxConfig, Timings};
+
+/// A running sandbox, a journal and the directory holding both.
+pub struct Rig {
+    pub dir: tempfile::TempDir,
+    pub sandbox: Sandbox,
+    pub clock: ManualClock,
+    pub journal: Arc<Journal>,
+}
+
+/// Quick retries so fault tests do not wait for real backoff.
+#[must_use]
+pub fn fast_retry() -> RetryPolicy {
+    RetryPolicy {
+        max_sends: 4,
+        backoff: vec![Duration::from_millis(5)],
+    }
+}
+
+impl Rig {
+    /// Starts a sandbox (manual clock, default timings) and opens a journal, in a temp dir.
+    pub async fn start() -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let clock =
+            ManualClock::new(time::OffsetDateTime::UNIX_EPOCH + Duration::from_secs(1_790_000_000));
+        let sandbox = start_sandbox(dir.path().join("sandbox.sqlite3"), clock.clone()).await;
+        let journal = Arc::new(
+            Journal::open(&dir.path().join("journal.sqlite3"), Arc::new(clock.clone()))
+                .expect("journal"),
+        );
+        Self {
+            dir,
+            sandbox,
+            clock,
+            journal,
+        }
+    }
+
+    /// The sandbox as an environment.
+    #[must_use]
+    pub fn environment(&self) -> Environment {
+        Environment::from_base_url(&self.sandbox.base_url()).expect("loopback URL")
+    }
+
+    /// A desk with the demo credentials and the given options.
+    #[must_use]
+    pub fn desk_with(&self, options: ClientOptions, retry: RetryPolicy) -> Desk {
+        let client = Client::new(self.environment(), okp_sandbox::demo_credentials(), options)
+            .expect("client");
+        Desk::new(client, self.journal.clone(), retry)
+    }
+
+    /// A desk with short timeouts and fast retries.
+    #[must_use]
+    pub fn desk(&self) -> Desk {
+        self.desk_with(
+            ClientOptions {
+                connect_timeout: Duration::from_secs(2),
+                total_timeout: Duration::from_secs(5),
+            },
+            fast_retry(),
+        )
+    }
+
+    /// The journal file's path.
+    #[must_use]
+    pub fn journal_path(&self) -> PathBuf {
+        self.dir.path().join("journal.sqlite3")
+    }
+}
+
+/// Starts a sandbox on `db_path` with a manual clock.
+pub async fn start_sandbox(db_path: PathBuf, clock: ManualClock) -> Sandbox {
+    Sandbox::start(SandboxConfig {
+        db_path,
+        port: 0,
+        clock: Arc::new(clock),
+        timings: Timings::default(),
+    })
+    .await
+    .expect("sandbox starts")
+}
+
+/// A valid Brazilian PIX-by-phone request.
+#[must_use]
+pub fn br_pix(external_id: &str, amount: &str) -> CreateCashout {
+    CreateCashout {
+        external_id: external_id.into(),
+        country: "BR".into(),
+        currency: Some("BRL".into()),
+        amount: Some(amount.parse().expect("amount")),
+        document_id: "39053344705".into(),
+        beneficiary_name: "Ana Souza".into(),
+        phone: Some("+5511987654321".into()),
+        bank_code: Some("10000".into()),
+        notification_url: "https://merchant.example/cashouts/notify".into(),
+        ..CreateCashout::default()
+    }
+}
+
+/// A valid Brazilian bank-transfer request (Banco do Brasil).
+#[must_use]
+pub fn br_bank(external_id: &str, amount: &str) -> CreateCashout {
+    CreateCashout {
+        bank_code: Some("001".into()),
+        bank_account: Some("3423422-7".into()),
+        bank_branch: Some("1234".into()),
+        account_type: Some("C".into()),
+        phone: None,
+        ..br_pix(external_id, amount)
+    }
+}
+
+/// A valid Mexican CLABE request.
+#[must_use]
+pub fn mx_clabe(external_id: &str, amount: &str) -> CreateCashout {
+    CreateCashout {
+        external_id: external_id.into(),
+        country: "MX".into(),
+        currency: Some("MXN".into()),
+        amount: Some(amount.parse().expect("amount")),
+        document_id: "BOXW310820HNERXN09".into(),
+        document_type: Some("CURP".into()),
+        beneficiary_name: "Juan".into(),
+        beneficiary_lastname: Some("Pérez".into()),
+        bank_account: Some("021790064060296642".into()),
+        notification_url: "https://merchant.example/cashouts/notify".into(),
+        ..CreateCashout::default()
+    }
+}

@@ -40,15 +40,38 @@ pub struct KnownBank {
 }
 
 const fn bank(country: &'static str, code: &'static str, name: &'static str) -> KnownBank {
-    KnownBank { country, code, name, method: Method::BankTransfer, account_pattern: None }
+    KnownBank {
+        country,
+        code,
+        name,
+        method: Method::BankTransfer,
+        account_pattern: None,
+    }
 }
 
 const fn br(code: &'static str, name: &'static str, pattern: &'static str) -> KnownBank {
-    KnownBank { country: "BR", code, name, method: Method::BankTransfer, account_pattern: Some(pattern) }
+    KnownBank {
+        country: "BR",
+        code,
+        name,
+        method: Method::BankTransfer,
+        account_pattern: Some(pattern),
+    }
 }
 
-const fn special(country: &'static str, code: &'static str, name: &'static str, method: Method) -> KnownBank {
-    KnownBank { country, code, name, method, account_pattern: None }
+const fn special(
+    country: &'static str,
+    code: &'static str,
+    name: &'static str,
+    method: Method,
+) -> KnownBank {
+    KnownBank {
+        country,
+        code,
+        name,
+        method,
+        account_pattern: None,
+    }
 }
 
 /// The table.
@@ -62,7 +85,12 @@ pub const KNOWN_BANKS: &[KnownBank] = &[
     br("341", "Itaú", r"^\d{1,5}(-)?[\d]$"),
     special("BR", "10000", "PIX — phone key", Method::PixPhone),
     special("BR", "10001", "PIX — e-mail key", Method::PixEmail),
-    special("BR", "10002", "PIX — document key (CPF/CNPJ)", Method::PixDocument),
+    special(
+        "BR",
+        "10002",
+        "PIX — document key (CPF/CNPJ)",
+        Method::PixDocument,
+    ),
     special("BR", "10003", "PIX — random key (EVP)", Method::PixRandom),
     bank("MX", "002", "Banamex"),
     bank("MX", "012", "BBVA México"),
@@ -105,7 +133,9 @@ pub fn for_country(country: &str) -> impl Iterator<Item = &'static KnownBank> + 
 /// A known bank by country and code.
 #[must_use]
 pub fn find(country: &str, code: &str) -> Option<&'static KnownBank> {
-    KNOWN_BANKS.iter().find(|b| b.country == country && b.code == code)
+    KNOWN_BANKS
+        .iter()
+        .find(|b| b.country == country && b.code == code)
 }
 
 #[cfg(test)]
@@ -116,7 +146,9 @@ mod tests {
     fn codes_are_unique_within_a_country() {
         for (i, a) in KNOWN_BANKS.iter().enumerate() {
             assert!(
-                KNOWN_BANKS[i + 1..].iter().all(|b| !(b.country == a.country && b.code == a.code)),
+                KNOWN_BANKS[i + 1..]
+                    .iter()
+                    .all(|b| !(b.country == a.country && b.code == a.code)),
                 "{} {} twice",
                 a.country,
                 a.code
@@ -126,9 +158,18 @@ mod tests {
 
     #[test]
     fn pix_codes_select_pix_methods() {
-        assert_eq!(find("BR", "10000").map(|b| b.method), Some(Method::PixPhone));
-        assert_eq!(find("BR", "001").map(|b| b.method), Some(Method::BankTransfer));
-        assert_eq!(find("CO", "10003").map(|b| b.method), Some(Method::WalletByPhone));
+        assert_eq!(
+            find("BR", "10000").map(|b| b.method),
+            Some(Method::PixPhone)
+        );
+        assert_eq!(
+            find("BR", "001").map(|b| b.method),
+            Some(Method::BankTransfer)
+        );
+        assert_eq!(
+            find("CO", "10003").map(|b| b.method),
+            Some(Method::WalletByPhone)
+        );
         assert!(find("BR", "999").is_none());
         assert_eq!(for_country("PE").count(), 6);
     }

@@ -44,16 +44,23 @@ impl ManualClock {
 
 impl Clock for ManualClock {
     fn now(&self) -> OffsetDateTime {
-        self.0.lock().map(|t| *t).unwrap_or_else(|p| *p.into_inner())
+        self.0
+            .lock()
+            .map(|t| *t)
+            .unwrap_or_else(|p| *p.into_inner())
     }
 }
 
-/// RFC 3339 with milliseconds, UTC: the one text form of instants in files and output.
+/// RFC 3339, UTC, always with exactly three fractional digits: the one text form of instants in
+/// files and output. Fixed width, so text order is time order (the journal sorts on it).
 #[must_use]
 pub fn format_instant(t: OffsetDateTime) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    let t = t.replace_nanosecond(t.millisecond() as u32 * 1_000_000).unwrap_or(t);
-    t.format(&Rfc3339).unwrap_or_default()
+    const FORMAT: &[time::format_description::FormatItem<'static>] = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+    );
+    t.to_offset(time::UtcOffset::UTC)
+        .format(FORMAT)
+        .unwrap_or_default()
 }
 
 /// Parses [`format_instant`]'s output.
@@ -73,6 +80,14 @@ mod tests {
         assert_eq!(c.now(), start);
         c.clone().advance(Duration::from_secs(90));
         assert_eq!(c.now(), start + Duration::from_secs(90));
+    }
+
+    #[test]
+    fn instants_have_fixed_width_so_text_order_is_time_order() {
+        let whole = OffsetDateTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        let later = whole + Duration::from_millis(100);
+        assert_eq!(format_instant(whole), "2023-11-14T22:13:20.000Z");
+        assert!(format_instant(whole) < format_instant(later));
     }
 
     #[test]

@@ -25,7 +25,12 @@ const fn info(
     explanation: &'static str,
     field: Option<&'static str>,
 ) -> CodeInfo {
-    CodeInfo { code, name, explanation, field }
+    CodeInfo {
+        code,
+        name,
+        explanation,
+        field,
+    }
 }
 
 /// Error codes returned in the body of a failed call.
@@ -65,41 +70,176 @@ pub const API_CODES: &[CodeInfo] = &[
 
 /// Bank rejection codes of REJECTED cashouts.
 pub const REJECTION_CODES: &[CodeInfo] = &[
-    info(800, "ERROR_ACCOUNT_INCORRECT", "The bank account number is invalid.", Some("bank_account")),
-    info(801, "ERROR_ACCOUNT_CLOSED", "The bank account is closed.", Some("bank_account")),
-    info(802, "ERROR_AMOUNT_INCORRECT", "The bank refused the amount.", Some("amount")),
-    info(803, "ERROR_BANK_INVALID", "The bank code is invalid.", Some("bank_code")),
-    info(804, "ERROR_BANK_BRANCH_INCORRECT", "The bank branch is invalid.", Some("bank_branch")),
-    info(805, "ERROR_BENEFICIARY_DOCUMENT_ID_INVALID", "The beneficiary's document is invalid.", Some("document_id")),
-    info(806, "ERROR_BENEFICIARY_NAME_INCORRECT", "The name does not match the bank's records.", Some("beneficiary_name")),
-    info(807, "ERROR_REJECTED_BY_BANK", "The bank rejected the payment without a specific reason.", None),
-    info(808, "ERROR_OTHER", "Rejected for another reason; ask the provider for details.", None),
-    info(809, "WITHDRAWAL_EXPIRED", "The payout expired before it could be completed.", None),
-    info(810, "LIMIT_EXCEEDED", "The beneficiary's limit was exceeded.", Some("amount")),
-    info(811, "RISK_POLICY", "The payment violates the bank's risk policy.", None),
-    info(812, "BLOCKED_FROZEN_ACCOUNT", "The beneficiary's account is blocked or frozen.", Some("bank_account")),
-    info(813, "DOCUMENT_ACCOUNT_MISMATCH", "The document does not match the account's owner.", Some("document_id")),
-    info(814, "INVALID_PIX_KEY", "The PIX key is invalid or not registered.", Some("bank_account")),
-    info(815, "INVALID_IFSC_CODE", "The IFSC code is invalid.", Some("bank_code")),
-    info(816, "INVALID_ACCOUNT_OR_IFSC_CODE", "The account or IFSC code is invalid.", Some("bank_account")),
-    info(817, "INVALID_NBIN", "The NBIN is invalid.", Some("bank_code")),
-    info(818, "ACCOUNT_UNABLE", "The account cannot receive transfers.", Some("bank_account")),
-    info(819, "INVALID_ACCOUNT_TYPE", "The account type is wrong for this account.", Some("account_type")),
-    info(820, "REJECTED_BY_MERCHANT_REQUEST", "Rejected at the merchant's request.", None),
-    info(821, "MONTHLY_LIMIT_EXCEEDED_FOR_USER", "The beneficiary's monthly limit was exceeded.", Some("amount")),
-    info(822, "ACCOUNT_NAME_REQUIRED_TO_BE_IN_KATAKANA", "The account name must be written in katakana.", Some("beneficiary_name")),
-    info(823, "REJECTED_BY_MERCHANT_REQUEST", "Rejected at the merchant's request (legacy code).", None),
-    info(824, "REJECTED_BY_THIRD_PARTY_CONTROL", "Rejected by a third-party control.", None),
-    info(826, "WITHDRAWAL_REVERSED", "The bank reversed the payment after it was completed.", None),
+    info(
+        800,
+        "ERROR_ACCOUNT_INCORRECT",
+        "The bank account number is invalid.",
+        Some("bank_account"),
+    ),
+    info(
+        801,
+        "ERROR_ACCOUNT_CLOSED",
+        "The bank account is closed.",
+        Some("bank_account"),
+    ),
+    info(
+        802,
+        "ERROR_AMOUNT_INCORRECT",
+        "The bank refused the amount.",
+        Some("amount"),
+    ),
+    info(
+        803,
+        "ERROR_BANK_INVALID",
+        "The bank code is invalid.",
+        Some("bank_code"),
+    ),
+    info(
+        804,
+        "ERROR_BANK_BRANCH_INCORRECT",
+        "The bank branch is invalid.",
+        Some("bank_branch"),
+    ),
+    info(
+        805,
+        "ERROR_BENEFICIARY_DOCUMENT_ID_INVALID",
+        "The beneficiary's document is invalid.",
+        Some("document_id"),
+    ),
+    info(
+        806,
+        "ERROR_BENEFICIARY_NAME_INCORRECT",
+        "The name does not match the bank's records.",
+        Some("beneficiary_name"),
+    ),
+    info(
+        807,
+        "ERROR_REJECTED_BY_BANK",
+        "The bank rejected the payment without a specific reason.",
+        None,
+    ),
+    info(
+        808,
+        "ERROR_OTHER",
+        "Rejected for another reason; ask the provider for details.",
+        None,
+    ),
+    info(
+        809,
+        "WITHDRAWAL_EXPIRED",
+        "The payout expired before it could be completed.",
+        None,
+    ),
+    info(
+        810,
+        "LIMIT_EXCEEDED",
+        "The beneficiary's limit was exceeded.",
+        Some("amount"),
+    ),
+    info(
+        811,
+        "RISK_POLICY",
+        "The payment violates the bank's risk policy.",
+        None,
+    ),
+    info(
+        812,
+        "BLOCKED_FROZEN_ACCOUNT",
+        "The beneficiary's account is blocked or frozen.",
+        Some("bank_account"),
+    ),
+    info(
+        813,
+        "DOCUMENT_ACCOUNT_MISMATCH",
+        "The document does not match the account's owner.",
+        Some("document_id"),
+    ),
+    info(
+        814,
+        "INVALID_PIX_KEY",
+        "The PIX key is invalid or not registered.",
+        Some("bank_account"),
+    ),
+    info(
+        815,
+        "INVALID_IFSC_CODE",
+        "The IFSC code is invalid.",
+        Some("bank_code"),
+    ),
+    info(
+        816,
+        "INVALID_ACCOUNT_OR_IFSC_CODE",
+        "The account or IFSC code is invalid.",
+        Some("bank_account"),
+    ),
+    info(
+        817,
+        "INVALID_NBIN",
+        "The NBIN is invalid.",
+        Some("bank_code"),
+    ),
+    info(
+        818,
+        "ACCOUNT_UNABLE",
+        "The account cannot receive transfers.",
+        Some("bank_account"),
+    ),
+    info(
+        819,
+        "INVALID_ACCOUNT_TYPE",
+        "The account type is wrong for this account.",
+        Some("account_type"),
+    ),
+    info(
+        820,
+        "REJECTED_BY_MERCHANT_REQUEST",
+        "Rejected at the merchant's request.",
+        None,
+    ),
+    info(
+        821,
+        "MONTHLY_LIMIT_EXCEEDED_FOR_USER",
+        "The beneficiary's monthly limit was exceeded.",
+        Some("amount"),
+    ),
+    info(
+        822,
+        "ACCOUNT_NAME_REQUIRED_TO_BE_IN_KATAKANA",
+        "The account name must be written in katakana.",
+        Some("beneficiary_name"),
+    ),
+    info(
+        823,
+        "REJECTED_BY_MERCHANT_REQUEST",
+        "Rejected at the merchant's request (legacy code).",
+        None,
+    ),
+    info(
+        824,
+        "REJECTED_BY_THIRD_PARTY_CONTROL",
+        "Rejected by a third-party control.",
+        None,
+    ),
+    info(
+        826,
+        "WITHDRAWAL_REVERSED",
+        "The bank reversed the payment after it was completed.",
+        None,
+    ),
 ];
 
 /// Explains an error code; unknown codes get a generic entry that keeps the number.
 #[must_use]
 pub fn api_code(code: i64) -> CodeInfo {
-    API_CODES.iter().copied().find(|c| c.code == code).unwrap_or(CodeInfo {
+    API_CODES
+        .iter()
+        .copied()
+        .find(|c| c.code == code)
+        .unwrap_or(CodeInfo {
         code,
         name: "UNKNOWN",
-        explanation: "The provider answered with a code this version does not know; its message says more.",
+        explanation:
+            "The provider answered with a code this version does not know; its message says more.",
         field: None,
     })
 }
@@ -108,12 +248,17 @@ pub fn api_code(code: i64) -> CodeInfo {
 /// generic entry.
 #[must_use]
 pub fn rejection_code(code: i64) -> CodeInfo {
-    REJECTION_CODES.iter().copied().find(|c| c.code == code).unwrap_or(CodeInfo {
-        code,
-        name: "UNKNOWN",
-        explanation: "Rejected with a code this version does not know; see the rejection reason.",
-        field: None,
-    })
+    REJECTION_CODES
+        .iter()
+        .copied()
+        .find(|c| c.code == code)
+        .unwrap_or(CodeInfo {
+            code,
+            name: "UNKNOWN",
+            explanation:
+                "Rejected with a code this version does not know; see the rejection reason.",
+            field: None,
+        })
 }
 
 #[cfg(test)]
@@ -122,8 +267,10 @@ mod tests {
 
     #[test]
     fn every_documented_error_code_has_an_explanation() {
-        for code in [300, 302, 303, 401, 402, 502, 503, 504, 508, 509, 510, 511, 514, 515, 518,
-                     519, 521, 524, 525, 526, 533, 537, 538, 539, 540, 541, 542, 543, 565, 702, 703] {
+        for code in [
+            300, 302, 303, 401, 402, 502, 503, 504, 508, 509, 510, 511, 514, 515, 518, 519, 521,
+            524, 525, 526, 533, 537, 538, 539, 540, 541, 542, 543, 565, 702, 703,
+        ] {
             let i = api_code(code);
             assert_ne!(i.name, "UNKNOWN", "{code}");
             assert!(!i.explanation.is_empty());
@@ -152,7 +299,11 @@ mod tests {
     fn codes_are_unique() {
         for table in [API_CODES, REJECTION_CODES] {
             for (i, a) in table.iter().enumerate() {
-                assert!(table[i + 1..].iter().all(|b| b.code != a.code), "{} twice", a.code);
+                assert!(
+                    table[i + 1..].iter().all(|b| b.code != a.code),
+                    "{} twice",
+                    a.code
+                );
             }
         }
     }

@@ -76,7 +76,10 @@ impl fmt::Debug for Credentials {
             .field("api_key", &format_args!("…{}", last4(&self.api_key)))
             .field("passphrase", &self.passphrase)
             .field("signature", &self.signature)
-            .field("read_only_key", &self.read_only_key.as_ref().map(|_| "<redacted>"))
+            .field(
+                "read_only_key",
+                &self.read_only_key.as_ref().map(|_| "<redacted>"),
+            )
             .finish()
     }
 }
@@ -105,7 +108,10 @@ impl Credentials {
             return problem("api_passphrase", "the API Passphrase is required");
         }
         if self.passphrase.expose().chars().count() > 32 {
-            return problem("api_passphrase", "the API Passphrase is at most 32 characters");
+            return problem(
+                "api_passphrase",
+                "the API Passphrase is at most 32 characters",
+            );
         }
         if self.signature.is_empty() {
             return problem("api_signature", "the API Signature is required");
@@ -232,11 +238,17 @@ impl CredentialStore for MemoryStore {
     }
     fn save(&self, scope: &str, creds: &Credentials) -> Result<(), StoreError> {
         let text = encode(creds)?;
-        self.entries.lock().map_err(|_| StoreError::Damaged)?.insert(scope.to_owned(), text);
+        self.entries
+            .lock()
+            .map_err(|_| StoreError::Damaged)?
+            .insert(scope.to_owned(), text);
         Ok(())
     }
     fn delete(&self, scope: &str) -> Result<(), StoreError> {
-        self.entries.lock().map_err(|_| StoreError::Damaged)?.remove(scope);
+        self.entries
+            .lock()
+            .map_err(|_| StoreError::Damaged)?
+            .remove(scope);
         Ok(())
     }
 }
@@ -257,7 +269,10 @@ impl KeyringStore {
     /// [`StoreError::Unavailable`] when no keychain can be reached (e.g. no session bus).
     pub fn open(service_prefix: &str) -> Result<Self, StoreError> {
         let store = platform_store().map_err(|e| StoreError::Unavailable(e.to_string()))?;
-        Ok(Self { store, service_prefix: service_prefix.to_owned() })
+        Ok(Self {
+            store,
+            service_prefix: service_prefix.to_owned(),
+        })
     }
 
     fn entry(&self, scope: &str) -> Result<keyring_core::Entry, StoreError> {
@@ -280,7 +295,8 @@ fn platform_store() -> keyring_core::Result<Arc<keyring_core::CredentialStore>> 
 
 #[cfg(target_os = "macos")]
 fn platform_store() -> keyring_core::Result<Arc<keyring_core::CredentialStore>> {
-    apple_native_keyring_store::keychain::Store::new().map(|s| s as Arc<keyring_core::CredentialStore>)
+    apple_native_keyring_store::keychain::Store::new()
+        .map(|s| s as Arc<keyring_core::CredentialStore>)
 }
 
 impl CredentialStore for KeyringStore {
@@ -288,7 +304,9 @@ impl CredentialStore for KeyringStore {
         match self.entry(scope)?.get_password() {
             Ok(text) => decode(&text).map(Some),
             Err(keyring_core::Error::NoEntry) => Ok(None),
-            Err(keyring_core::Error::NoStorageAccess(e)) => Err(StoreError::Unavailable(e.to_string())),
+            Err(keyring_core::Error::NoStorageAccess(e)) => {
+                Err(StoreError::Unavailable(e.to_string()))
+            }
             Err(e) => Err(StoreError::Refused(e.to_string())),
         }
     }
@@ -334,7 +352,10 @@ mod tests {
         assert!(store.load("sandbox").expect("load").is_none());
         store.save("sandbox", &creds()).expect("save");
         assert_eq!(store.load("sandbox").expect("load"), Some(creds()));
-        assert!(store.load("d24-production").expect("load").is_none(), "scopes are separate");
+        assert!(
+            store.load("d24-production").expect("load").is_none(),
+            "scopes are separate"
+        );
         store.delete("sandbox").expect("delete");
         store.delete("sandbox").expect("deleting nothing is fine");
         assert!(store.load("sandbox").expect("load").is_none());
@@ -346,7 +367,10 @@ mod tests {
         let s = CredentialStatus::of(Some(&c));
         assert_eq!(s.api_key_last4.as_deref(), Some("1234"));
         let json = serde_json::to_string(&s).expect("ser");
-        assert!(!json.contains("CANARY") && !json.contains("merchant-key"), "{json}");
+        assert!(
+            !json.contains("CANARY") && !json.contains("merchant-key"),
+            "{json}"
+        );
     }
 
     #[test]

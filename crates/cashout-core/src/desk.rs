@@ -13,7 +13,10 @@
 //!    scope for different contents is refused locally.
 //!
 //! Re-running a create with the same `external_id` and contents resumes that intent (lookup
-//! first), so a script can simply retry. [`Desk::reconcile`] resolves intents left open by a
+//! first), so a script can simply retry. A create *without* an `external_id` gets a generated
+//! one, which cannot tell a retry from a new payout; so if an identical payout (same contents,
+//! any id) was requested in this environment within [`DUPLICATE_WINDOW`], it is refused with
+//! [`Error::PossibleDuplicate`] naming the earlier `external_id`. [`Desk::reconcile`] resolves intents left open by a
 //! crash; it looks them up and never sends by itself: an intent the provider never received
 //! becomes `not_sent`, to be resent by the operator with the same `external_id`.
 
@@ -24,12 +27,16 @@ use serde::Serialize;
 
 use crate::api::client::{CallError, Client, UnknownCause};
 use crate::api::types::{Bank, CashoutId, CashoutRef, CreateCashout, StatusAnswer};
+use crate::clock::format_instant;
 use crate::codes;
 use crate::environment::Environment;
 use crate::error::{Error, Result};
 use crate::journal::{HistoryEntry, IntentOutcome, Journal, ListFilter, PayoutRecord, Phase};
 use crate::status::{Action, CashoutStatus};
 use crate::validate::{self, ValidationContext};
+
+/// How far back an identical request without an external_id counts as a possible duplicate.
+pub const DUPLICATE_WINDOW: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// How persistent a create is when the outcome is unknown.
 #[derive(Debug, Clone)]
@@ -44,14 +51,22 @@ impl Default for RetryPolicy {
     fn default() -> Self {
         Self {
             max_sends: 3,
-            backoff: vec![Duration::from_millis(500), Duration::from_secs(2), Duration::from_secs(5)],
+            backoff: vec![
+                Duration::from_millis(500),
+                Duration::from_secs(2),
+                Duration::from_secs(5),
+            ],
         }
     }
 }
 
 impl RetryPolicy {
     fn wait(&self, attempt: usize) -> Duration {
-        self.backoff.get(attempt).or(self.backoff.last()).copied().unwrap_or_default()
+        self.backoff
+            .get(attempt)
+            .or(self.backoff.last())
+            .copied()
+            .unwrap_or_default()
     }
 }
 
@@ -141,7 +156,11 @@ impl Desk {
     /// A desk over `client` (which carries the environment and credentials) and `journal`.
     #[must_use]
     pub fn new(client: Client, journal: Arc<Journal>, retry: RetryPolicy) -> Self {
-        Self { client, journal, retry }
+        Self {
+            client,
+            journal,
+            retry,
+        }
     }
 
     fn env(&self) -> &Environment {
@@ -153,7 +172,10 @@ impl Desk {
     }
 
     fn view(&self, id: i64) -> Result<PayoutView> {
-        let r = self.journal.get(id)?.ok_or_else(|| Error::Journal(format!("record {id} vanished")))?;
+        let r = self
+            .journal
+            .get(id)?
+            .ok_or_else(|| Error::Journal(format!("record {id} vanished")))?;
         Ok(PayoutView::of(&r))
     }
 
@@ -162,8 +184,15 @@ impl Desk {
     ///
     /// # Errors
     /// [`Error::Validation`] with every field problem.
-    pub fn prepare_create(&self, request: &CreateCashout, override_check_digits: bool) -> Result<CreateCashout> {
-        let ctx = ValidationContext { environment: self.env().kind, override_check_digits };
+    pub fn prepare_create(
+        &self,
+        request: &CreateCashout,
+        override_check_digits: bool,
+    ) -> Result<CreateCashout> {
+        let ctx = ValidationContext {
+            environment: self.env().kind,
+            override_check_digits,
+        };
         let mut checked = validate::check_create(request, &ctx).map_err(Error::Validation)?;
         if checked.external_id.is_empty() {
             checked.external_id = new_external_id();
@@ -177,10 +206,27 @@ impl Desk {
     /// [`Error::Validation`] (nothing written or sent), [`Error::ExternalIdConflict`],
     /// [`Error::Api`] (declined, recorded), [`Error::OutcomeUnknown`] (recorded, to be
     /// reconciled), [`Error::Journal`] (nothing sent).
-    pub async fn create(&self, request: &CreateCashout, override_check_digits: bool) -> Result<PayoutView> {
+    pub async fn create(
+        &self,
+        request: &CreateCashout,
+        override_check_digits: bool,
+    ) -> Result<PayoutView> {
+        let generated_id = request.external_id.trim().is_empty();
         let request = self.prepare_create(request, override_check_digits)?;
         let scope = self.scope();
-        match self.journal.record_intent(&scope, &self.env().base_url, &request)? {
+        if generated_id {
+            // A generated id cannot tell a retry from a new payout; the contents can.
+            let since = format_instant(self.journal.now_instant() - DUPLICATE_WINDOW);
+            if let Some(earlier) = self.journal.find_same_contents(&scope, &request, &since)? {
+                return Err(Error::PossibleDuplicate(
+                    earlier.external_id.unwrap_or_default(),
+                ));
+            }
+        }
+        match self
+            .journal
+            .record_intent(&scope, &self.env().base_url, &request)?
+        {
             IntentOutcome::New(id) => self.drive_create(id, &request, false).await,
             IntentOutcome::Conflict(_) => Err(Error::ExternalIdConflict(request.external_id)),
             IntentOutcome::Same(record) => match record.phase {
@@ -194,7 +240,12 @@ impl Desk {
         }
     }
 
-    async fn drive_create(&self, id: i64, request: &CreateCashout, mut lookup_first: bool) -> Result<PayoutView> {
+    async fn drive_create(
+        &self,
+        id: i64,
+        request: &CreateCashout,
+        mut lookup_first: bool,
+    ) -> Result<PayoutView> {
         let external_id = request.external_id.clone();
         let mut last_unknown = String::from("no answer yet");
         for attempt in 0..self.retry.max_sends.max(1) as usize {
@@ -206,29 +257,52 @@ impl Desk {
                     }
                     Lookup::NotFound => {}
                     Lookup::Unknown(detail) => {
-                        self.journal.record_phase(id, Phase::Unknown, &format!("lookup failed: {detail}"))?;
-                        return Err(Error::OutcomeUnknown { external_id, detail });
+                        self.journal.record_phase(
+                            id,
+                            Phase::Unknown,
+                            &format!("lookup failed: {detail}"),
+                        )?;
+                        return Err(Error::OutcomeUnknown {
+                            external_id,
+                            detail,
+                        });
                     }
                 }
             }
             self.journal.record_sending(id)?;
             match self.client.create(request).await {
                 Ok(cashout_id) => {
-                    let status = if request.on_hold { CashoutStatus::OnHold } else { CashoutStatus::Pending };
+                    let status = if request.on_hold {
+                        CashoutStatus::OnHold
+                    } else {
+                        CashoutStatus::Pending
+                    };
                     self.journal.record_created(id, cashout_id, status)?;
                     return self.view(id);
                 }
                 Err(CallError::Api { answer, .. }) if answer.code == 511 => {
                     // Our own earlier attempt may have landed: the lookup decides.
-                    self.journal.record_event(id, "duplicate", "provider says external_id already used (511); looking it up")?;
+                    self.journal.record_event(
+                        id,
+                        "duplicate",
+                        "provider says external_id already used (511); looking it up",
+                    )?;
                     lookup_first = true;
                 }
-                Err(CallError::Api { http_status, answer }) => {
-                    self.journal.record_declined(id, answer.code, &answer.message)?;
+                Err(CallError::Api {
+                    http_status,
+                    answer,
+                }) => {
+                    self.journal
+                        .record_declined(id, answer.code, &answer.message)?;
                     return Err(Error::api(answer.code, http_status, answer.message));
                 }
                 Err(CallError::NotDelivered(detail)) => {
-                    self.journal.record_phase(id, Phase::NotSent, &format!("not delivered: {detail}"))?;
+                    self.journal.record_phase(
+                        id,
+                        Phase::NotSent,
+                        &format!("not delivered: {detail}"),
+                    )?;
                     return Err(Error::Network(detail));
                 }
                 Err(CallError::OutcomeUnknown { detail, .. }) => {
@@ -246,15 +320,29 @@ impl Desk {
                 self.view(id)
             }
             Lookup::NotFound => {
-                self.journal.record_phase(id, Phase::NotSent, "provider has no cashout with this external_id")?;
-                Err(Error::OutcomeUnknown { external_id, detail: last_unknown })
+                self.journal.record_phase(
+                    id,
+                    Phase::NotSent,
+                    "provider has no cashout with this external_id",
+                )?;
+                Err(Error::OutcomeUnknown {
+                    external_id,
+                    detail: last_unknown,
+                })
             }
-            Lookup::Unknown(detail) => Err(Error::OutcomeUnknown { external_id, detail }),
+            Lookup::Unknown(detail) => Err(Error::OutcomeUnknown {
+                external_id,
+                detail,
+            }),
         }
     }
 
     async fn lookup_external_id(&self, external_id: &str) -> Lookup {
-        match self.client.status(&CashoutRef::ExternalId(external_id.to_owned())).await {
+        match self
+            .client
+            .status(&CashoutRef::ExternalId(external_id.to_owned()))
+            .await
+        {
             Ok(answer) => Lookup::Found(Box::new(answer)),
             Err(CallError::Api { answer, .. }) if answer.code == 509 => Lookup::NotFound,
             Err(e) => Lookup::Unknown(e.to_string()),
@@ -269,7 +357,9 @@ impl Desk {
     pub async fn reconcile(&self) -> Result<ReconcileReport> {
         let mut report = ReconcileReport::default();
         for record in self.journal.unresolved(&self.scope())? {
-            let Some(external_id) = record.external_id.clone() else { continue };
+            let Some(external_id) = record.external_id.clone() else {
+                continue;
+            };
             report.checked += 1;
             match self.lookup_external_id(&external_id).await {
                 Lookup::Found(answer) => {
@@ -277,11 +367,16 @@ impl Desk {
                     report.found += 1;
                 }
                 Lookup::NotFound => {
-                    self.journal.record_phase(record.id, Phase::NotSent, "reconcile: the provider has no cashout with this external_id")?;
+                    self.journal.record_phase(
+                        record.id,
+                        Phase::NotSent,
+                        "reconcile: the provider has no cashout with this external_id",
+                    )?;
                     report.not_sent += 1;
                 }
                 Lookup::Unknown(detail) => {
-                    self.journal.record_event(record.id, "reconcile_failed", &detail)?;
+                    self.journal
+                        .record_event(record.id, "reconcile_failed", &detail)?;
                     report.still_unknown += 1;
                 }
             }
@@ -307,7 +402,8 @@ impl Desk {
             CashoutRef::Id(id) => (Some(*id), None),
             CashoutRef::ExternalId(x) => (None, Some(x.as_str())),
         };
-        self.journal.record_lookup(&self.scope(), &self.env().base_url, cashout_id, external_id)
+        self.journal
+            .record_lookup(&self.scope(), &self.env().base_url, cashout_id, external_id)
     }
 
     /// PENDING → ON_HOLD.
@@ -335,13 +431,24 @@ impl Desk {
         self.act(id, Action::Cancel, external_id).await
     }
 
-    async fn act(&self, id: CashoutId, action: Action, external_id: Option<&str>) -> Result<PayoutView> {
+    async fn act(
+        &self,
+        id: CashoutId,
+        action: Action,
+        external_id: Option<&str>,
+    ) -> Result<PayoutView> {
         // The journal's status may be stale; the provider's current one decides what is allowed.
         let current = self.check(&CashoutRef::Id(id)).await?;
         let record_id = self.record_for(&CashoutRef::Id(id))?;
-        let status = current.status.ok_or_else(|| Error::MalformedAnswer("unknown status code".into()))?;
+        let status = current
+            .status
+            .ok_or_else(|| Error::MalformedAnswer("unknown status code".into()))?;
         if !status.allows(action) {
-            self.journal.record_event(record_id, "refused", &format!("{} not allowed while {}", action.name(), status.name()))?;
+            self.journal.record_event(
+                record_id,
+                "refused",
+                &format!("{} not allowed while {}", action.name(), status.name()),
+            )?;
             return Err(Error::ActionNotAllowed { action, status });
         }
         let result = match action {
@@ -359,7 +466,12 @@ impl Desk {
                 };
                 let r = self.client.cancel(id, &ext).await;
                 if r.is_ok() && current.external_id.is_none() {
-                    self.journal.record_lookup(&self.scope(), &self.env().base_url, Some(id), Some(&ext))?;
+                    self.journal.record_lookup(
+                        &self.scope(),
+                        &self.env().base_url,
+                        Some(id),
+                        Some(&ext),
+                    )?;
                 }
                 r
             }
@@ -370,7 +482,11 @@ impl Desk {
                 self.view(record_id)
             }
             Err(e) => {
-                self.journal.record_event(record_id, "action_failed", &format!("{}: {e}", action.name()))?;
+                self.journal.record_event(
+                    record_id,
+                    "action_failed",
+                    &format!("{}: {e}", action.name()),
+                )?;
                 Err(call_error(e))
             }
         }
@@ -390,7 +506,12 @@ impl Desk {
     /// [`Error::Journal`].
     pub fn list(&self, mut filter: ListFilter) -> Result<Vec<PayoutView>> {
         filter.scope = Some(self.scope());
-        Ok(self.journal.list(&filter)?.iter().map(PayoutView::of).collect())
+        Ok(self
+            .journal
+            .list(&filter)?
+            .iter()
+            .map(PayoutView::of)
+            .collect())
     }
 
     /// A payout's history, for the state diagram.
@@ -402,21 +523,28 @@ impl Desk {
             CashoutRef::Id(id) => (Some(*id), None),
             CashoutRef::ExternalId(x) => (None, Some(x.as_str())),
         };
-        let r = self.journal.find(&self.scope(), c, x)?.ok_or_else(|| Error::InvalidInput {
-            field: "cashout_id",
-            message: "this cashout is not in the journal".into(),
-        })?;
+        let r = self
+            .journal
+            .find(&self.scope(), c, x)?
+            .ok_or_else(|| Error::InvalidInput {
+                field: "cashout_id",
+                message: "this cashout is not in the journal".into(),
+            })?;
         self.journal.history(r.id)
     }
 }
 
 fn call_error(e: CallError) -> Error {
     match e {
-        CallError::Api { http_status, answer } => Error::api(answer.code, http_status, answer.message),
+        CallError::Api {
+            http_status,
+            answer,
+        } => Error::api(answer.code, http_status, answer.message),
         CallError::NotDelivered(d) => Error::Network(d),
-        CallError::OutcomeUnknown { cause: UnknownCause::UnreadableAnswer, detail } => {
-            Error::MalformedAnswer(detail)
-        }
+        CallError::OutcomeUnknown {
+            cause: UnknownCause::UnreadableAnswer,
+            detail,
+        } => Error::MalformedAnswer(detail),
         CallError::OutcomeUnknown { detail, .. } => Error::Network(detail),
     }
 }

@@ -80,7 +80,10 @@ impl EnvironmentKind {
     /// Whether real money moves here. Production asks for an extra confirmation.
     #[must_use]
     pub const fn is_production(self) -> bool {
-        matches!(self, Self::D24Production | Self::OkpProduction | Self::Custom)
+        matches!(
+            self,
+            Self::D24Production | Self::OkpProduction | Self::Custom
+        )
     }
 
     /// Whether national check-digit rules may be overridden by the operator (sandbox and
@@ -125,7 +128,11 @@ impl Environment {
             (Some(fixed), _) => fixed.to_owned(),
             (None, Some(h)) if !h.trim().is_empty() => {
                 let h = h.trim();
-                if h.contains("://") { h.to_owned() } else { format!("https://{h}") }
+                if h.contains("://") {
+                    h.to_owned()
+                } else {
+                    format!("https://{h}")
+                }
             }
             (None, _) => return Err(UrlProblem::HostRequired),
         };
@@ -139,7 +146,11 @@ impl Environment {
     /// [`UrlProblem`] when the URL is not acceptable.
     pub fn from_base_url(url: &str) -> Result<Self, UrlProblem> {
         let base_url = check_base_url(url)?;
-        let kind = if is_loopback_url(&base_url) { EnvironmentKind::Sandbox } else { EnvironmentKind::Custom };
+        let kind = if is_loopback_url(&base_url) {
+            EnvironmentKind::Sandbox
+        } else {
+            EnvironmentKind::Custom
+        };
         Ok(Self { kind, base_url })
     }
 
@@ -148,7 +159,11 @@ impl Environment {
     pub fn scope(&self) -> String {
         match self.kind {
             EnvironmentKind::OkpProduction | EnvironmentKind::Custom => {
-                format!("{}@{}", self.kind.name(), host_of(&self.base_url).unwrap_or_default())
+                format!(
+                    "{}@{}",
+                    self.kind.name(),
+                    host_of(&self.base_url).unwrap_or_default()
+                )
             }
             k => k.name().to_owned(),
         }
@@ -191,16 +206,23 @@ fn hostname_of(authority: &str) -> &str {
         return stripped.split(']').next().unwrap_or("");
     }
     authority.rsplit_once(':').map_or(authority, |(h, port)| {
-        if port.chars().all(|c| c.is_ascii_digit()) { h } else { authority }
+        if port.chars().all(|c| c.is_ascii_digit()) {
+            h
+        } else {
+            authority
+        }
     })
 }
 
 /// Whether the URL points at this machine (127.0.0.0/8, ::1, localhost).
 #[must_use]
 pub fn is_loopback_url(url: &str) -> bool {
-    let Some(authority) = host_of(url) else { return false };
+    let Some(authority) = host_of(url) else {
+        return false;
+    };
     let host = hostname_of(authority);
-    host.eq_ignore_ascii_case("localhost") || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Normalises a base URL and enforces HTTPS except for loopback.
@@ -233,16 +255,34 @@ mod tests {
 
     #[test]
     fn plain_http_is_refused_except_on_loopback() {
-        assert_eq!(check_base_url("http://api.directa24.com"), Err(UrlProblem::NotHttps));
-        assert_eq!(check_base_url("http://10.0.0.1:8080"), Err(UrlProblem::NotHttps));
-        assert_eq!(check_base_url("http://localhost.evil.com"), Err(UrlProblem::NotHttps));
+        assert_eq!(
+            check_base_url("http://api.directa24.com"),
+            Err(UrlProblem::NotHttps)
+        );
+        assert_eq!(
+            check_base_url("http://10.0.0.1:8080"),
+            Err(UrlProblem::NotHttps)
+        );
+        assert_eq!(
+            check_base_url("http://localhost.evil.com"),
+            Err(UrlProblem::NotHttps)
+        );
         assert!(check_base_url("http://127.0.0.1:4010").is_ok());
         assert!(check_base_url("http://127.9.9.9:4010").is_ok());
         assert!(check_base_url("http://[::1]:4010").is_ok());
         assert!(check_base_url("http://localhost:4010/").is_ok());
-        assert_eq!(check_base_url("https://pay.example.com/").as_deref(), Ok("https://pay.example.com"));
-        assert_eq!(check_base_url("https://a.example/v3"), Err(UrlProblem::HasExtras));
-        assert_eq!(check_base_url("https://user@a.example"), Err(UrlProblem::HasExtras));
+        assert_eq!(
+            check_base_url("https://pay.example.com/").as_deref(),
+            Ok("https://pay.example.com")
+        );
+        assert_eq!(
+            check_base_url("https://a.example/v3"),
+            Err(UrlProblem::HasExtras)
+        );
+        assert_eq!(
+            check_base_url("https://user@a.example"),
+            Err(UrlProblem::HasExtras)
+        );
     }
 
     #[test]
@@ -251,14 +291,18 @@ mod tests {
         let prod = Environment::resolve(EnvironmentKind::D24Production, None).expect("fixed");
         assert_ne!(stg.scope(), prod.scope());
         let a = Environment::resolve(EnvironmentKind::Custom, Some("pay.a.example")).expect("a");
-        let b = Environment::resolve(EnvironmentKind::Custom, Some("https://pay.b.example")).expect("b");
+        let b = Environment::resolve(EnvironmentKind::Custom, Some("https://pay.b.example"))
+            .expect("b");
         assert_eq!(a.base_url, "https://pay.a.example");
         assert_ne!(a.scope(), b.scope());
         assert_eq!(
             Environment::resolve(EnvironmentKind::OkpProduction, None),
             Err(UrlProblem::HostRequired)
         );
-        assert_eq!(Environment::resolve(EnvironmentKind::Custom, Some("http://pay.example")), Err(UrlProblem::NotHttps));
+        assert_eq!(
+            Environment::resolve(EnvironmentKind::Custom, Some("http://pay.example")),
+            Err(UrlProblem::NotHttps)
+        );
     }
 
     #[test]

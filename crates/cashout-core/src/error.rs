@@ -42,15 +42,25 @@ pub enum Error {
     /// The same `external_id` was already used in this environment for different contents.
     #[error("external_id {0} was already used in this environment for a different payout; choose another external_id or resend the identical request")]
     ExternalIdConflict(String),
+    /// A request without an external_id pays the same amount to the same beneficiary as a
+    /// recent payout: probably a retry of it. Give an explicit external_id to proceed.
+    #[error("an identical payout was requested recently as external_id {0}; to check or resume it, send it again with that external_id; to pay a second time on purpose, give a new external_id explicitly")]
+    PossibleDuplicate(String),
     /// The cashout's status does not allow the action.
     #[error("cannot {} a cashout that is {}", .action.name(), .status.name())]
-    ActionNotAllowed { action: Action, status: CashoutStatus },
+    ActionNotAllowed {
+        action: Action,
+        status: CashoutStatus,
+    },
     /// No credentials are stored for this environment.
     #[error("no credentials are stored for {0}; set them first (cashout credentials set --env …)")]
     MissingCredentials(String),
     /// Credentials given are incomplete or too long.
     #[error("{message}")]
-    InvalidCredentials { field: &'static str, message: &'static str },
+    InvalidCredentials {
+        field: &'static str,
+        message: &'static str,
+    },
     /// The OS keychain failed.
     #[error(transparent)]
     Keychain(#[from] StoreError),
@@ -62,14 +72,22 @@ pub enum Error {
     Environment(#[from] UrlProblem),
     /// An argument is wrong (e.g. a missing id).
     #[error("{message}")]
-    InvalidInput { field: &'static str, message: String },
+    InvalidInput {
+        field: &'static str,
+        message: String,
+    },
 }
 
 fn validation_summary(errors: &[FieldError]) -> String {
     match errors {
         [] => "the request is not valid".to_owned(),
         [one] => format!("{}: {}", one.field, one.message),
-        [first, rest @ ..] => format!("{}: {} (and {} more)", first.field, first.message, rest.len()),
+        [first, rest @ ..] => format!(
+            "{}: {} (and {} more)",
+            first.field,
+            first.message,
+            rest.len()
+        ),
     }
 }
 
@@ -78,7 +96,13 @@ impl Error {
     #[must_use]
     pub fn api(api_code: i64, http_status: u16, message: String) -> Self {
         let info = codes::api_code(api_code);
-        Self::Api { api_code, http_status, message, explanation: info.explanation, field: info.field }
+        Self::Api {
+            api_code,
+            http_status,
+            message,
+            explanation: info.explanation,
+            field: info.field,
+        }
     }
 
     /// The stable code the CLI prints and the UI switches on.
@@ -87,12 +111,16 @@ impl Error {
         match self {
             Self::Validation(_) => "validation",
             Self::Api { api_code: 509, .. } => "not_found",
-            Self::Api { api_code: 302 | 401 | 402 | 524, .. } => "unauthorized",
+            Self::Api {
+                api_code: 302 | 401 | 402 | 524,
+                ..
+            } => "unauthorized",
             Self::Api { .. } => "api_error",
             Self::Network(_) => "network",
             Self::OutcomeUnknown { .. } => "outcome_unknown",
             Self::MalformedAnswer(_) => "malformed_response",
             Self::ExternalIdConflict(_) => "external_id_conflict",
+            Self::PossibleDuplicate(_) => "possible_duplicate",
             Self::ActionNotAllowed { .. } => "action_not_allowed",
             Self::MissingCredentials(_) => "credentials_missing",
             Self::InvalidCredentials { .. } => "invalid_credentials",
@@ -109,8 +137,10 @@ impl Error {
         match self {
             Self::Validation(errors) => errors.first().map(|e| e.field.as_str()),
             Self::Api { field, .. } => *field,
-            Self::ExternalIdConflict(_) => Some("external_id"),
-            Self::InvalidCredentials { field, .. } | Self::InvalidInput { field, .. } => Some(field),
+            Self::ExternalIdConflict(_) | Self::PossibleDuplicate(_) => Some("external_id"),
+            Self::InvalidCredentials { field, .. } | Self::InvalidInput { field, .. } => {
+                Some(field)
+            }
             Self::Environment(_) => Some("base_url"),
             _ => None,
         }
@@ -138,9 +168,9 @@ impl Error {
                 _ => Vec::new(),
             },
             external_id: match self {
-                Self::OutcomeUnknown { external_id, .. } | Self::ExternalIdConflict(external_id) => {
-                    Some(external_id.clone())
-                }
+                Self::OutcomeUnknown { external_id, .. }
+                | Self::ExternalIdConflict(external_id)
+                | Self::PossibleDuplicate(external_id) => Some(external_id.clone()),
                 _ => None,
             },
         }
@@ -187,8 +217,16 @@ mod tests {
     #[test]
     fn validation_report_lists_every_field() {
         let e = Error::Validation(vec![
-            FieldError { field: "document_id".into(), code: "invalid_check_digit", message: "bad".into() },
-            FieldError { field: "amount".into(), code: "required", message: "needed".into() },
+            FieldError {
+                field: "document_id".into(),
+                code: "invalid_check_digit",
+                message: "bad".into(),
+            },
+            FieldError {
+                field: "amount".into(),
+                code: "required",
+                message: "needed".into(),
+            },
         ]);
         let r = e.report();
         assert_eq!(r.code, "validation");
@@ -202,6 +240,9 @@ mod tests {
         let e = Error::api(514, 412, "Insufficient funds".into());
         assert_eq!(e.field(), Some("amount"));
         assert_eq!(e.code(), "api_error");
-        assert_eq!(Error::api(402, 401, "Unregistered IP".into()).code(), "unauthorized");
+        assert_eq!(
+            Error::api(402, 401, "Unregistered IP".into()).code(),
+            "unauthorized"
+        );
     }
 }

@@ -100,7 +100,11 @@ impl FromStr for Amount {
         let s = s.trim();
         // Exponents and signs other than a plain positive decimal are operator typos here.
         if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == '.') {
-            return Err(if s.starts_with('-') { AmountError::NotPositive } else { AmountError::NotANumber });
+            return Err(if s.starts_with('-') {
+                AmountError::NotPositive
+            } else {
+                AmountError::NotANumber
+            });
         }
         let d = Decimal::from_str_exact(s).map_err(|_| AmountError::NotANumber)?;
         Self::new(d)
@@ -132,7 +136,8 @@ impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw: Box<RawValue> = Deserialize::deserialize(deserializer)?;
         let text = raw.get().trim();
-        let unquoted = if let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+        let unquoted = if let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"'))
+        {
             inner
         } else {
             text
@@ -158,7 +163,10 @@ mod tests {
 
     #[test]
     fn amount_finer_than_a_cent_is_refused() {
-        assert_eq!("10.001".parse::<Amount>(), Err(AmountError::TooManyDecimals));
+        assert_eq!(
+            "10.001".parse::<Amount>(),
+            Err(AmountError::TooManyDecimals)
+        );
     }
 
     #[test]
@@ -192,7 +200,10 @@ mod tests {
 
     #[test]
     fn display_with_currency_groups_thousands() {
-        assert_eq!(amount("1234567.5").display_with_currency("BRL"), "1,234,567.50 BRL");
+        assert_eq!(
+            amount("1234567.5").display_with_currency("BRL"),
+            "1,234,567.50 BRL"
+        );
         assert_eq!(amount("12").display_with_currency("MXN"), "12.00 MXN");
     }
 }

@@ -60,7 +60,11 @@ pub fn notification_control(api_signature: &Secret, external_id: &str) -> String
 
 /// Checks a notification's `control` in constant time, case-insensitively.
 #[must_use]
-pub fn verify_notification_control(api_signature: &Secret, external_id: &str, control: &str) -> bool {
+pub fn verify_notification_control(
+    api_signature: &Secret,
+    external_id: &str,
+    control: &str,
+) -> bool {
     let Ok(expected) = hex::decode(control.trim()) else {
         return false;
     };
@@ -105,18 +109,33 @@ mod tests {
     fn payload_signature_matches_reference_vectors() {
         let key = secret("cashout_secret_key");
         let cases = [
-            (r#"{"login":"cashout_login","pass":"cashout_pass","cashout_id":11954}"#,
-             "db96878e3d4066e680a1dbebc977546276e1427aefbe14ead1b410a76d45cc60"),
-            (r#"{"login": "cashout_login", "pass": "cashout_pass", "cashout_id": 11954}"#,
-             "50944a8a43c95b9a0d63394c9c40c2c5fa583e8996fd52664e0dd518d73da994"),
-            ("", "8d3e2b061e753c88e401ac8737e6dc7af9e02d590fd1dd4d5e1ded9f4430487c"),
-            (r#"{"notification_url":"https://merchant.example/cb"}"#,
-             "e0230b1b526366ad911f23ce277f6c6df813fdcb1c2a12931543628a9a339f18"),
-            (r#"{"notification_url":"https:\/\/merchant.example\/cb"}"#,
-             "9f44c881098030b4dc3e59b571b64fc6ff2e37e5db37ce8334191c6496d261d5"),
+            (
+                r#"{"login":"cashout_login","pass":"cashout_pass","cashout_id":11954}"#,
+                "db96878e3d4066e680a1dbebc977546276e1427aefbe14ead1b410a76d45cc60",
+            ),
+            (
+                r#"{"login": "cashout_login", "pass": "cashout_pass", "cashout_id": 11954}"#,
+                "50944a8a43c95b9a0d63394c9c40c2c5fa583e8996fd52664e0dd518d73da994",
+            ),
+            (
+                "",
+                "8d3e2b061e753c88e401ac8737e6dc7af9e02d590fd1dd4d5e1ded9f4430487c",
+            ),
+            (
+                r#"{"notification_url":"https://merchant.example/cb"}"#,
+                "e0230b1b526366ad911f23ce277f6c6df813fdcb1c2a12931543628a9a339f18",
+            ),
+            (
+                r#"{"notification_url":"https:\/\/merchant.example\/cb"}"#,
+                "9f44c881098030b4dc3e59b571b64fc6ff2e37e5db37ce8334191c6496d261d5",
+            ),
         ];
         for (body, want) in cases {
-            assert_eq!(payload_signature(&key, body.as_bytes()), want, "body {body}");
+            assert_eq!(
+                payload_signature(&key, body.as_bytes()),
+                want,
+                "body {body}"
+            );
             assert!(verify_payload_signature(&key, body.as_bytes(), want));
         }
     }
@@ -138,8 +157,16 @@ mod tests {
         let want = "DDD345FB66A8053FBB69E0DBCACFDE5F63CA05140C3A2C446B7A0E4118F8BA1D";
         assert_eq!(notification_control(&key, "cashoutID1234"), want);
         assert!(verify_notification_control(&key, "cashoutID1234", want));
-        assert!(verify_notification_control(&key, "cashoutID1234", &want.to_lowercase()));
+        assert!(verify_notification_control(
+            &key,
+            "cashoutID1234",
+            &want.to_lowercase()
+        ));
         assert!(!verify_notification_control(&key, "cashoutID1235", want));
-        assert!(!verify_notification_control(&key, "cashoutID1234", "not hex"));
+        assert!(!verify_notification_control(
+            &key,
+            "cashoutID1234",
+            "not hex"
+        ));
     }
 }

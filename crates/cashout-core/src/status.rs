@@ -49,19 +49,66 @@ pub struct Transition {
 use CashoutStatus as S;
 
 /// Every status, in the order the provider numbers them, DECLINED last.
-pub const ALL_STATUSES: [CashoutStatus; 7] =
-    [S::Pending, S::Completed, S::Cancelled, S::Rejected, S::Delivered, S::OnHold, S::Declined];
+pub const ALL_STATUSES: [CashoutStatus; 7] = [
+    S::Pending,
+    S::Completed,
+    S::Cancelled,
+    S::Rejected,
+    S::Delivered,
+    S::OnHold,
+    S::Declined,
+];
 
 /// The allowed transitions. Anything not listed is not a legal move.
 pub const TRANSITIONS: [Transition; 8] = [
-    Transition { from: S::Pending, to: S::OnHold, by: Some(Action::Hold), late: false },
-    Transition { from: S::Pending, to: S::Cancelled, by: Some(Action::Cancel), late: false },
-    Transition { from: S::Pending, to: S::Delivered, by: None, late: false },
-    Transition { from: S::OnHold, to: S::Pending, by: Some(Action::Release), late: false },
-    Transition { from: S::OnHold, to: S::Cancelled, by: Some(Action::Cancel), late: false },
-    Transition { from: S::Delivered, to: S::Completed, by: None, late: false },
-    Transition { from: S::Delivered, to: S::Rejected, by: None, late: false },
-    Transition { from: S::Completed, to: S::Rejected, by: None, late: true },
+    Transition {
+        from: S::Pending,
+        to: S::OnHold,
+        by: Some(Action::Hold),
+        late: false,
+    },
+    Transition {
+        from: S::Pending,
+        to: S::Cancelled,
+        by: Some(Action::Cancel),
+        late: false,
+    },
+    Transition {
+        from: S::Pending,
+        to: S::Delivered,
+        by: None,
+        late: false,
+    },
+    Transition {
+        from: S::OnHold,
+        to: S::Pending,
+        by: Some(Action::Release),
+        late: false,
+    },
+    Transition {
+        from: S::OnHold,
+        to: S::Cancelled,
+        by: Some(Action::Cancel),
+        late: false,
+    },
+    Transition {
+        from: S::Delivered,
+        to: S::Completed,
+        by: None,
+        late: false,
+    },
+    Transition {
+        from: S::Delivered,
+        to: S::Rejected,
+        by: None,
+        late: false,
+    },
+    Transition {
+        from: S::Completed,
+        to: S::Rejected,
+        by: None,
+        late: true,
+    },
 ];
 
 impl CashoutStatus {
@@ -117,7 +164,9 @@ impl CashoutStatus {
     #[must_use]
     pub const fn meaning(self) -> &'static str {
         match self {
-            S::Pending => "Accepted by the provider, not yet sent to the bank. Can be held or cancelled.",
+            S::Pending => {
+                "Accepted by the provider, not yet sent to the bank. Can be held or cancelled."
+            }
             S::Completed => "The money reached the beneficiary. A bank can still return it later.",
             S::Cancelled => "Cancelled before it reached the bank. No money moved.",
             S::Rejected => "The bank refused or returned the payment. See the rejection code.",
@@ -136,13 +185,19 @@ impl CashoutStatus {
     /// The operator actions this status allows now.
     #[must_use]
     pub fn allowed_actions(self) -> Vec<Action> {
-        TRANSITIONS.iter().filter(|t| t.from == self).filter_map(|t| t.by).collect()
+        TRANSITIONS
+            .iter()
+            .filter(|t| t.from == self)
+            .filter_map(|t| t.by)
+            .collect()
     }
 
     /// Whether `action` is allowed from this status.
     #[must_use]
     pub fn allows(self, action: Action) -> bool {
-        TRANSITIONS.iter().any(|t| t.from == self && t.by == Some(action))
+        TRANSITIONS
+            .iter()
+            .any(|t| t.from == self && t.by == Some(action))
     }
 
     /// Whether moving from `self` to `to` is a legal transition (staying put is always legal).
@@ -211,9 +266,21 @@ mod tests {
 
     #[test]
     fn pending_allows_hold_and_cancel_only() {
-        assert_eq!(S::Pending.allowed_actions(), vec![Action::Hold, Action::Cancel]);
-        assert_eq!(S::OnHold.allowed_actions(), vec![Action::Release, Action::Cancel]);
-        for s in [S::Delivered, S::Completed, S::Cancelled, S::Rejected, S::Declined] {
+        assert_eq!(
+            S::Pending.allowed_actions(),
+            vec![Action::Hold, Action::Cancel]
+        );
+        assert_eq!(
+            S::OnHold.allowed_actions(),
+            vec![Action::Release, Action::Cancel]
+        );
+        for s in [
+            S::Delivered,
+            S::Completed,
+            S::Cancelled,
+            S::Rejected,
+            S::Declined,
+        ] {
             assert!(s.allowed_actions().is_empty(), "{s:?} allows nothing");
         }
     }
@@ -222,7 +289,9 @@ mod tests {
     fn completed_is_not_final_because_of_late_rejection() {
         assert!(!S::Completed.is_final());
         assert!(S::Completed.can_become(S::Rejected));
-        assert!(TRANSITIONS.iter().any(|t| t.from == S::Completed && t.to == S::Rejected && t.late));
+        assert!(TRANSITIONS
+            .iter()
+            .any(|t| t.from == S::Completed && t.to == S::Rejected && t.late));
         for s in [S::Cancelled, S::Rejected, S::Declined] {
             assert!(s.is_final());
         }

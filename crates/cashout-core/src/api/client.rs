@@ -41,7 +41,10 @@ pub struct ClientOptions {
 
 impl Default for ClientOptions {
     fn default() -> Self {
-        Self { connect_timeout: Duration::from_secs(10), total_timeout: Duration::from_secs(45) }
+        Self {
+            connect_timeout: Duration::from_secs(10),
+            total_timeout: Duration::from_secs(45),
+        }
     }
 }
 
@@ -59,7 +62,10 @@ pub enum UnknownCause {
 pub enum CallError {
     /// The provider answered with its error body.
     #[error("provider code {}: {}", .answer.code, .answer.message)]
-    Api { http_status: u16, answer: ErrorAnswer },
+    Api {
+        http_status: u16,
+        answer: ErrorAnswer,
+    },
     /// Nothing reached the provider.
     #[error("{0}")]
     NotDelivered(String),
@@ -109,7 +115,11 @@ impl Client {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| CallError::NotDelivered(format!("HTTP client setup failed: {e}")))?;
-        Ok(Self { http, environment, credentials })
+        Ok(Self {
+            http,
+            environment,
+            credentials,
+        })
     }
 
     /// The environment this client talks to.
@@ -198,7 +208,11 @@ impl Client {
     ///
     /// # Errors
     /// See [`CallError`].
-    pub async fn cancel(&self, id: CashoutId, external_id: &str) -> Result<StatusAnswer, CallError> {
+    pub async fn cancel(
+        &self,
+        id: CashoutId,
+        external_id: &str,
+    ) -> Result<StatusAnswer, CallError> {
         let body = CancelBody {
             login: &self.credentials.api_key,
             pass: self.credentials.passphrase.expose(),
@@ -220,13 +234,20 @@ impl Client {
         };
         let country = country.to_ascii_uppercase();
         if country.len() != 2 || !country.chars().all(|c| c.is_ascii_alphabetic()) {
-            return Err(CallError::NotDelivered(format!("{country:?} is not an ISO country code")));
+            return Err(CallError::NotDelivered(format!(
+                "{country:?} is not an ISO country code"
+            )));
         }
         let url = match self.environment.bank_list_flavor() {
             BankListFlavor::Okp => {
-                format!("{}/v1/country/{country}/authorized-banks", self.environment.base_url)
+                format!(
+                    "{}/v1/country/{country}/authorized-banks",
+                    self.environment.base_url
+                )
             }
-            BankListFlavor::D24 => format!("{}/v3/banks?country={country}", self.environment.base_url),
+            BankListFlavor::D24 => {
+                format!("{}/v3/banks?country={country}", self.environment.base_url)
+            }
         };
         let mut auth = HeaderValue::from_str(&format!("Bearer {}", key.expose()))
             .map_err(|_| CallError::NotDelivered("read-only key is not a header value".into()))?;
@@ -244,12 +265,23 @@ impl Client {
                 let banks: Vec<OkpBank> = read_answer(response).await?;
                 Ok(banks
                     .into_iter()
-                    .map(|b| Bank { code: b.bank_code, name: b.bank_name, licensed: b.bank_licensed })
+                    .map(|b| Bank {
+                        code: b.bank_code,
+                        name: b.bank_name,
+                        licensed: b.bank_licensed,
+                    })
                     .collect())
             }
             BankListFlavor::D24 => {
                 let banks: Vec<D24Bank> = read_answer(response).await?;
-                Ok(banks.into_iter().map(|b| Bank { code: b.code, name: b.name, licensed: true }).collect())
+                Ok(banks
+                    .into_iter()
+                    .map(|b| Bank {
+                        code: b.code,
+                        name: b.name,
+                        licensed: true,
+                    })
+                    .collect())
             }
         }
     }
@@ -261,14 +293,25 @@ fn classify_send_error(e: reqwest::Error) -> CallError {
     if e.is_connect() {
         return CallError::NotDelivered(describe(&e));
     }
-    let cause = if e.is_timeout() { UnknownCause::Timeout } else { UnknownCause::ConnectionDropped };
-    CallError::OutcomeUnknown { cause, detail: describe(&e) }
+    let cause = if e.is_timeout() {
+        UnknownCause::Timeout
+    } else {
+        UnknownCause::ConnectionDropped
+    };
+    CallError::OutcomeUnknown {
+        cause,
+        detail: describe(&e),
+    }
 }
 
 fn describe(e: &reqwest::Error) -> String {
     // reqwest's Display includes the URL, which holds no secret (credentials are in the body);
     // the source chain says what actually happened.
-    let mut text = if e.is_timeout() { "timed out".to_owned() } else { e.to_string() };
+    let mut text = if e.is_timeout() {
+        "timed out".to_owned()
+    } else {
+        e.to_string()
+    };
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
         text.push_str(": ");
@@ -280,22 +323,40 @@ fn describe(e: &reqwest::Error) -> String {
 
 async fn read_answer<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, CallError> {
     let status = response.status();
-    let bytes = response.bytes().await.map_err(|e| CallError::OutcomeUnknown {
-        cause: if e.is_timeout() { UnknownCause::Timeout } else { UnknownCause::ConnectionDropped },
-        detail: format!("the answer was cut off: {}", describe(&e)),
-    })?;
+    let bytes = response
+        .bytes()
+        .await
+        .map_err(|e| CallError::OutcomeUnknown {
+            cause: if e.is_timeout() {
+                UnknownCause::Timeout
+            } else {
+                UnknownCause::ConnectionDropped
+            },
+            detail: format!("the answer was cut off: {}", describe(&e)),
+        })?;
     judge_answer(status, &bytes)
 }
 
 /// Decides what an answer means. Public within the crate for table tests.
-pub(crate) fn judge_answer<T: DeserializeOwned>(status: StatusCode, bytes: &[u8]) -> Result<T, CallError> {
+pub(crate) fn judge_answer<T: DeserializeOwned>(
+    status: StatusCode,
+    bytes: &[u8],
+) -> Result<T, CallError> {
     if status.is_server_error() {
         // Whatever the body says, a 5xx leaves the outcome open: the work may have been done.
         let detail = match serde_json::from_slice::<ErrorAnswer>(bytes) {
-            Ok(a) => format!("HTTP {}: provider code {}: {}", status.as_u16(), a.code, a.message),
+            Ok(a) => format!(
+                "HTTP {}: provider code {}: {}",
+                status.as_u16(),
+                a.code,
+                a.message
+            ),
             Err(_) => format!("HTTP {}", status.as_u16()),
         };
-        return Err(CallError::OutcomeUnknown { cause: UnknownCause::ServerError(status.as_u16()), detail });
+        return Err(CallError::OutcomeUnknown {
+            cause: UnknownCause::ServerError(status.as_u16()),
+            detail,
+        });
     }
     if status.is_success() {
         if let Ok(value) = serde_json::from_slice::<T>(bytes) {
@@ -305,13 +366,21 @@ pub(crate) fn judge_answer<T: DeserializeOwned>(status: StatusCode, bytes: &[u8]
     // Branch on the body code: a 2xx carrying an error body is still an error, and the HTTP
     // status of a refusal (400, 401, 412) adds nothing the code does not say.
     if let Ok(answer) = serde_json::from_slice::<ErrorAnswer>(bytes) {
-        return Err(CallError::Api { http_status: status.as_u16(), answer });
+        return Err(CallError::Api {
+            http_status: status.as_u16(),
+            answer,
+        });
     }
     let what = match serde_json::from_slice::<T>(bytes) {
-        Err(e) if status.is_success() => format!("HTTP {} with an unexpected body ({e})", status.as_u16()),
+        Err(e) if status.is_success() => {
+            format!("HTTP {} with an unexpected body ({e})", status.as_u16())
+        }
         _ => format!("HTTP {} with an unreadable body", status.as_u16()),
     };
-    Err(CallError::OutcomeUnknown { cause: UnknownCause::UnreadableAnswer, detail: what })
+    Err(CallError::OutcomeUnknown {
+        cause: UnknownCause::UnreadableAnswer,
+        detail: what,
+    })
 }
 
 #[cfg(test)]
@@ -319,37 +388,73 @@ mod tests {
     use super::*;
 
     fn judge_status(code: u16, body: &str) -> Result<StatusAnswer, CallError> {
-        judge_answer(StatusCode::from_u16(code).expect("valid code"), body.as_bytes())
+        judge_answer(
+            StatusCode::from_u16(code).expect("valid code"),
+            body.as_bytes(),
+        )
     }
 
     #[test]
     fn http_412_with_code_509_is_not_found_not_a_transport_error() {
-        let e = judge_status(412, r#"{"code":509,"message":"Cashout not found with this ID"}"#)
-            .expect_err("refusal");
+        let e = judge_status(
+            412,
+            r#"{"code":509,"message":"Cashout not found with this ID"}"#,
+        )
+        .expect_err("refusal");
         assert_eq!(e.api_code(), Some(509));
     }
 
     #[test]
     fn server_errors_leave_the_outcome_unknown_even_with_a_code() {
         let e = judge_status(500, r#"{"code":500,"message":"boom"}"#).expect_err("5xx");
-        assert!(matches!(e, CallError::OutcomeUnknown { cause: UnknownCause::ServerError(500), .. }));
+        assert!(matches!(
+            e,
+            CallError::OutcomeUnknown {
+                cause: UnknownCause::ServerError(500),
+                ..
+            }
+        ));
         let e = judge_status(503, "<html>").expect_err("5xx");
-        assert!(matches!(e, CallError::OutcomeUnknown { cause: UnknownCause::ServerError(503), .. }));
+        assert!(matches!(
+            e,
+            CallError::OutcomeUnknown {
+                cause: UnknownCause::ServerError(503),
+                ..
+            }
+        ));
     }
 
     #[test]
     fn malformed_answers_are_errors_not_panics() {
-        for body in ["", "{", "null", "[]", r#"{"cashout_status":"x"}"#, "\u{0}\u{1}"] {
+        for body in [
+            "",
+            "{",
+            "null",
+            "[]",
+            r#"{"cashout_status":"x"}"#,
+            "\u{0}\u{1}",
+        ] {
             let e = judge_status(200, body).expect_err("malformed");
-            assert!(matches!(e, CallError::OutcomeUnknown { cause: UnknownCause::UnreadableAnswer, .. }), "{body}");
+            assert!(
+                matches!(
+                    e,
+                    CallError::OutcomeUnknown {
+                        cause: UnknownCause::UnreadableAnswer,
+                        ..
+                    }
+                ),
+                "{body}"
+            );
         }
-        let e = judge_answer::<CreateAnswer>(StatusCode::OK, br#"{"cashout_id":"x"}"#).expect_err("bad id");
+        let e = judge_answer::<CreateAnswer>(StatusCode::OK, br#"{"cashout_id":"x"}"#)
+            .expect_err("bad id");
         assert!(matches!(e, CallError::OutcomeUnknown { .. }));
     }
 
     #[test]
     fn a_success_status_with_an_error_body_is_an_error() {
-        let e = judge_status(200, r#"{"code":401,"message":"Invalid credentials."}"#).expect_err("error body");
+        let e = judge_status(200, r#"{"code":401,"message":"Invalid credentials."}"#)
+            .expect_err("error body");
         assert_eq!(e.api_code(), Some(401));
     }
 

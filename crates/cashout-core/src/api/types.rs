@@ -41,7 +41,9 @@ impl<'de> Deserialize<'de> for CashoutId {
             Wire::Num(n) if n > 0 => Ok(CashoutId(n)),
             Wire::Text(t) => match t.trim().parse::<i64>() {
                 Ok(n) if n > 0 => Ok(CashoutId(n)),
-                _ => Err(D::Error::custom(format!("cashout_id {t:?} is not a positive integer"))),
+                _ => Err(D::Error::custom(format!(
+                    "cashout_id {t:?} is not a positive integer"
+                ))),
             },
             Wire::Num(n) => Err(D::Error::custom(format!("cashout_id {n} is not positive"))),
         }
@@ -49,7 +51,9 @@ impl<'de> Deserialize<'de> for CashoutId {
 }
 
 /// Reads `bank_code` given as a string or a number; keeps strings verbatim.
-pub(crate) fn bank_code_from_wire<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+pub(crate) fn bank_code_from_wire<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<String>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Wire {
@@ -88,7 +92,11 @@ pub struct CreateCashout {
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    #[serde(default, deserialize_with = "bank_code_from_wire", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "bank_code_from_wire",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub bank_code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank_account: Option<String>,
@@ -169,7 +177,11 @@ pub(crate) struct CancelBody<'a> {
 /// Bank details the provider returns on a status answer (shape differs between brands).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct BankInfo {
-    #[serde(default, deserialize_with = "bank_code_from_wire", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "bank_code_from_wire",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -269,8 +281,13 @@ mod tests {
         )
         .expect("parse");
         assert_eq!(r.bank_code.as_deref(), Some("001"));
-        let body = serde_json::to_string(&CreateBody { login: "l", pass: "p", request: &r, kind: "json" })
-            .expect("ser");
+        let body = serde_json::to_string(&CreateBody {
+            login: "l",
+            pass: "p",
+            request: &r,
+            kind: "json",
+        })
+        .expect("ser");
         assert!(body.contains(r#""bank_code":"001""#), "{body}");
         assert!(body.starts_with(r#"{"login":"l","pass":"p","#), "{body}");
         assert!(body.contains(r#""amount":10.00"#), "{body}");

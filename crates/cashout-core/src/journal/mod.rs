@@ -187,13 +187,18 @@ impl Journal {
         }
         let conn = Connection::open(path)?;
         schema::prepare(&conn)?;
-        Ok(Self { conn: Mutex::new(conn), clock, path: path.to_owned() })
+        Ok(Self {
+            conn: Mutex::new(conn),
+            clock,
+            path: path.to_owned(),
+        })
     }
 
     /// The platform's data directory for Cashout Desk (e.g. `~/.local/share/cashout-desk`).
     #[must_use]
     pub fn default_dir() -> Option<PathBuf> {
-        directories::ProjectDirs::from("com", "cashoutdesk", "cashout-desk").map(|d| d.data_dir().to_owned())
+        directories::ProjectDirs::from("com", "cashoutdesk", "cashout-desk")
+            .map(|d| d.data_dir().to_owned())
     }
 
     /// The file this journal writes.
@@ -203,11 +208,19 @@ impl Journal {
     }
 
     fn conn(&self) -> Result<MutexGuard<'_, Connection>> {
-        self.conn.lock().map_err(|_| Error::Journal("the journal lock was poisoned".into()))
+        self.conn
+            .lock()
+            .map_err(|_| Error::Journal("the journal lock was poisoned".into()))
     }
 
     fn now(&self) -> String {
         format_instant(self.clock.now())
+    }
+
+    /// The journal clock's current time.
+    #[must_use]
+    pub fn now_instant(&self) -> time::OffsetDateTime {
+        self.clock.now()
     }
 
     /// Writes the intent to create `request` in `scope` and commits it, unless this
@@ -215,23 +228,36 @@ impl Journal {
     ///
     /// # Errors
     /// [`Error::Journal`] when the write fails: then nothing may be sent.
-    pub fn record_intent(&self, scope: &str, base_url: &str, request: &CreateCashout) -> Result<IntentOutcome> {
+    pub fn record_intent(
+        &self,
+        scope: &str,
+        base_url: &str,
+        request: &CreateCashout,
+    ) -> Result<IntentOutcome> {
         let json = serde_json::to_string(request).map_err(|e| Error::Journal(e.to_string()))?;
         let now = self.now();
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
         let existing = tx
-            .query_row(&format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"), params![scope, request.external_id], record_from_row)
+            .query_row(
+                &format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"),
+                params![scope, request.external_id],
+                record_from_row,
+            )
             .optional()?;
         if let Some(record) = existing {
             tx.commit()?;
             let same = record.request.as_ref() == Some(request);
-            return Ok(if same { IntentOutcome::Same(record) } else { IntentOutcome::Conflict(record) });
+            return Ok(if same {
+                IntentOutcome::Same(record)
+            } else {
+                IntentOutcome::Conflict(record)
+            });
         }
         tx.execute(
             "INSERT INTO payouts (scope, base_url, external_id, origin, phase, request_json, country,
-                currency, amount, beneficiary, created_at, updated_at)
-             VALUES (?1, ?2, ?3, 'desk', 'intent', ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                currency, amount, beneficiary, created_at, updated_at, content_hash)
+             VALUES (?1, ?2, ?3, 'desk', 'intent', ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
             params![
                 scope,
                 base_url,
@@ -241,7 +267,8 @@ impl Journal {
                 request.currency,
                 request.amount.map(|a| a.to_string()),
                 beneficiary_of(request),
-                now
+                now,
+                content_hash(request)
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -263,7 +290,14 @@ impl Journal {
             params![id, now],
             |r| r.get(0),
         )?;
-        insert_history(&tx, id, &now, "sent", None, Some(&format!("attempt {attempts}")))?;
+        insert_history(
+            &tx,
+            id,
+            &now,
+            "sent",
+            None,
+            Some(&format!("attempt {attempts}")),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -272,7 +306,12 @@ impl Journal {
     ///
     /// # Errors
     /// [`Error::Journal`].
-    pub fn record_created(&self, id: i64, cashout_id: CashoutId, status: CashoutStatus) -> Result<()> {
+    pub fn record_created(
+        &self,
+        id: i64,
+        cashout_id: CashoutId,
+        status: CashoutStatus,
+    ) -> Result<()> {
         let now = self.now();
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
@@ -281,7 +320,14 @@ impl Journal {
                 api_code = NULL, updated_at = ?4, checked_at = ?4 WHERE id = ?1",
             params![id, cashout_id.0, status.name(), now],
         )?;
-        insert_history(&tx, id, &now, "created", Some(status), Some(&format!("cashout_id {cashout_id}")))?;
+        insert_history(
+            &tx,
+            id,
+            &now,
+            "created",
+            Some(status),
+            Some(&format!("cashout_id {cashout_id}")),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -299,7 +345,14 @@ impl Journal {
                 updated_at = ?4 WHERE id = ?1",
             params![id, api_code, message, now],
         )?;
-        insert_history(&tx, id, &now, "declined", Some(CashoutStatus::Declined), Some(&format!("code {api_code}: {message}")))?;
+        insert_history(
+            &tx,
+            id,
+            &now,
+            "declined",
+            Some(CashoutStatus::Declined),
+            Some(&format!("code {api_code}: {message}")),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -331,7 +384,12 @@ impl Journal {
     ///
     /// # Errors
     /// [`Error::Journal`].
-    pub fn record_status(&self, id: i64, answer: &StatusAnswer, event: &str) -> Result<Option<CashoutStatus>> {
+    pub fn record_status(
+        &self,
+        id: i64,
+        answer: &StatusAnswer,
+        event: &str,
+    ) -> Result<Option<CashoutStatus>> {
         let now = self.now();
         let status = CashoutStatus::from_code(answer.cashout_status);
         let mut conn = self.conn()?;
@@ -341,7 +399,10 @@ impl Journal {
             params![id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let bank = answer.bank.as_ref().and_then(|b| serde_json::to_string(b).ok());
+        let bank = answer
+            .bank
+            .as_ref()
+            .and_then(|b| serde_json::to_string(b).ok());
         tx.execute(
             "UPDATE payouts SET phase = 'created', status = COALESCE(?2, status),
                 rejection_code = ?3, rejection_reason = ?4,
@@ -357,7 +418,8 @@ impl Journal {
                 now
             ],
         )?;
-        let changed = old_status.as_deref() != status.map(CashoutStatus::name) || old_rejection != answer.rejection_code;
+        let changed = old_status.as_deref() != status.map(CashoutStatus::name)
+            || old_rejection != answer.rejection_code;
         if changed || event != "status" {
             let detail = match (status, answer.rejection_code) {
                 (None, _) => Some(format!("unknown status code {}", answer.cashout_status)),
@@ -425,7 +487,14 @@ impl Journal {
             params![scope, base_url, external_id, cashout_id.map(|c| c.0), now],
         )?;
         let id = tx.last_insert_rowid();
-        insert_history(&tx, id, &now, "added", None, Some("added to the journal by a lookup"))?;
+        insert_history(
+            &tx,
+            id,
+            &now,
+            "added",
+            None,
+            Some("added to the journal by a lookup"),
+        )?;
         tx.commit()?;
         Ok(id)
     }
@@ -436,18 +505,33 @@ impl Journal {
     /// [`Error::Journal`].
     pub fn get(&self, id: i64) -> Result<Option<PayoutRecord>> {
         let conn = self.conn()?;
-        Ok(conn.query_row(&format!("{SELECT} WHERE id = ?1"), params![id], record_from_row).optional()?)
+        Ok(conn
+            .query_row(
+                &format!("{SELECT} WHERE id = ?1"),
+                params![id],
+                record_from_row,
+            )
+            .optional()?)
     }
 
     /// A record of `scope` by provider id or external id (the id wins when both are given).
     ///
     /// # Errors
     /// [`Error::Journal`].
-    pub fn find(&self, scope: &str, cashout_id: Option<CashoutId>, external_id: Option<&str>) -> Result<Option<PayoutRecord>> {
+    pub fn find(
+        &self,
+        scope: &str,
+        cashout_id: Option<CashoutId>,
+        external_id: Option<&str>,
+    ) -> Result<Option<PayoutRecord>> {
         let conn = self.conn()?;
         if let Some(id) = cashout_id {
             let r = conn
-                .query_row(&format!("{SELECT} WHERE scope = ?1 AND cashout_id = ?2"), params![scope, id.0], record_from_row)
+                .query_row(
+                    &format!("{SELECT} WHERE scope = ?1 AND cashout_id = ?2"),
+                    params![scope, id.0],
+                    record_from_row,
+                )
                 .optional()?;
             if r.is_some() {
                 return Ok(r);
@@ -455,10 +539,35 @@ impl Journal {
         }
         if let Some(x) = external_id {
             return Ok(conn
-                .query_row(&format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"), params![scope, x], record_from_row)
+                .query_row(
+                    &format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"),
+                    params![scope, x],
+                    record_from_row,
+                )
                 .optional()?);
         }
         Ok(None)
+    }
+
+    /// The newest record of `scope` created at or after `since` that pays the same as
+    /// `request` (see [`content_hash`]), whatever its external_id.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn find_same_contents(
+        &self,
+        scope: &str,
+        request: &CreateCashout,
+        since: &str,
+    ) -> Result<Option<PayoutRecord>> {
+        let conn = self.conn()?;
+        Ok(conn
+            .query_row(
+                &format!("{SELECT} WHERE scope = ?1 AND content_hash = ?2 AND created_at >= ?3 AND phase NOT IN ('declined', 'not_sent') ORDER BY id DESC LIMIT 1"),
+                params![scope, content_hash(request), since],
+                record_from_row,
+            )
+            .optional()?)
     }
 
     /// Records of `scope` whose create outcome is still open, oldest first.
@@ -467,7 +576,9 @@ impl Journal {
     /// [`Error::Journal`].
     pub fn unresolved(&self, scope: &str) -> Result<Vec<PayoutRecord>> {
         let conn = self.conn()?;
-        let mut stmt = conn.prepare(&format!("{SELECT} WHERE scope = ?1 AND phase IN ('intent', 'unknown') ORDER BY id"))?;
+        let mut stmt = conn.prepare(&format!(
+            "{SELECT} WHERE scope = ?1 AND phase IN ('intent', 'unknown') ORDER BY id"
+        ))?;
         let rows = stmt.query_map(params![scope], record_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
@@ -492,7 +603,10 @@ impl Journal {
             sql.push_str(&format!(" AND country = ?{}", args.len()));
         }
         if let Some(text) = filter.text.as_deref().filter(|t| !t.is_empty()) {
-            let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            let escaped = text
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
             args.push(Box::new(format!("%{escaped}%")));
             let n = args.len();
             sql.push_str(&format!(
@@ -501,10 +615,16 @@ impl Journal {
             ));
         }
         let limit = if filter.limit == 0 { 100 } else { filter.limit };
-        sql.push_str(&format!(" ORDER BY created_at DESC, id DESC LIMIT {limit} OFFSET {}", filter.offset));
+        sql.push_str(&format!(
+            " ORDER BY created_at DESC, id DESC LIMIT {limit} OFFSET {}",
+            filter.offset
+        ));
         let conn = self.conn()?;
         let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())), record_from_row)?;
+        let rows = stmt.query_map(
+            rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())),
+            record_from_row,
+        )?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
@@ -514,7 +634,9 @@ impl Journal {
     /// [`Error::Journal`].
     pub fn history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
         let conn = self.conn()?;
-        let mut stmt = conn.prepare("SELECT at, event, status, detail FROM history WHERE payout_id = ?1 ORDER BY id")?;
+        let mut stmt = conn.prepare(
+            "SELECT at, event, status, detail FROM history WHERE payout_id = ?1 ORDER BY id",
+        )?;
         let rows = stmt.query_map(params![id], |r| {
             let status: Option<String> = r.get(2)?;
             Ok(HistoryEntry {
@@ -526,6 +648,17 @@ impl Journal {
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
+}
+
+/// A digest of what a request pays, and to whom, ignoring its `external_id`: two intents with
+/// the same digest move the same money to the same account.
+#[must_use]
+pub fn content_hash(request: &CreateCashout) -> String {
+    use sha2::{Digest, Sha256};
+    let mut anonymous = request.clone();
+    anonymous.external_id.clear();
+    let json = serde_json::to_vec(&anonymous).unwrap_or_default();
+    hex::encode(Sha256::digest(&json))
 }
 
 fn beneficiary_of(r: &CreateCashout) -> String {
@@ -545,7 +678,13 @@ fn insert_history(
 ) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO history (payout_id, at, event, status, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![payout_id, at, event, status.map(CashoutStatus::name), detail],
+        params![
+            payout_id,
+            at,
+            event,
+            status.map(CashoutStatus::name),
+            detail
+        ],
     )?;
     Ok(())
 }

@@ -17,6 +17,7 @@ CREATE TABLE payouts (
     origin TEXT NOT NULL,
     phase TEXT NOT NULL,
     request_json TEXT,
+    content_hash TEXT,
     country TEXT,
     currency TEXT,
     amount TEXT,
@@ -37,6 +38,7 @@ CREATE TABLE payouts (
 );
 CREATE INDEX payouts_by_scope_time ON payouts (scope, created_at DESC, id DESC);
 CREATE INDEX payouts_by_phase ON payouts (scope, phase);
+CREATE INDEX payouts_by_content ON payouts (scope, content_hash);
 CREATE TABLE history (
     id INTEGER PRIMARY KEY,
     payout_id INTEGER NOT NULL REFERENCES payouts (id),
@@ -56,7 +58,9 @@ pub(super) fn prepare(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "foreign_keys", true)?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version < 1 {
-        conn.execute_batch(&format!("BEGIN; {V1} PRAGMA user_version = {VERSION}; COMMIT;"))?;
+        conn.execute_batch(&format!(
+            "BEGIN; {V1} PRAGMA user_version = {VERSION}; COMMIT;"
+        ))?;
     }
     Ok(())
 }

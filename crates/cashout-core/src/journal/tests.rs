@@ -27,39 +27,65 @@ fn intent_survives_reopening_the_file() {
     let path = dir.path().join("j.sqlite3");
     {
         let j = Journal::open(&path, Arc::new(SystemClock)).expect("open");
-        assert!(matches!(j.record_intent("sandbox", "http://127.0.0.1:1", &request("x1", "10")), Ok(IntentOutcome::New(_))));
+        assert!(matches!(
+            j.record_intent("sandbox", "http://127.0.0.1:1", &request("x1", "10")),
+            Ok(IntentOutcome::New(_))
+        ));
     }
     let j = Journal::open(&path, Arc::new(SystemClock)).expect("reopen");
     let open = j.unresolved("sandbox").expect("unresolved");
     assert_eq!(open.len(), 1);
-    assert_eq!(open[0].request.as_ref().map(|r| r.external_id.as_str()), Some("x1"));
+    assert_eq!(
+        open[0].request.as_ref().map(|r| r.external_id.as_str()),
+        Some("x1")
+    );
     assert_eq!(open[0].phase, Phase::Intent);
 }
 
 #[test]
 fn same_external_id_with_other_contents_is_a_conflict() {
     let (_d, j) = journal();
-    j.record_intent("sandbox", "u", &request("x1", "10")).expect("first");
-    assert!(matches!(j.record_intent("sandbox", "u", &request("x1", "10")), Ok(IntentOutcome::Same(_))));
-    assert!(matches!(j.record_intent("sandbox", "u", &request("x1", "11")), Ok(IntentOutcome::Conflict(_))));
+    j.record_intent("sandbox", "u", &request("x1", "10"))
+        .expect("first");
+    assert!(matches!(
+        j.record_intent("sandbox", "u", &request("x1", "10")),
+        Ok(IntentOutcome::Same(_))
+    ));
+    assert!(matches!(
+        j.record_intent("sandbox", "u", &request("x1", "11")),
+        Ok(IntentOutcome::Conflict(_))
+    ));
 }
 
 #[test]
 fn same_external_id_in_two_scopes_is_two_payouts() {
     let (_d, j) = journal();
-    assert!(matches!(j.record_intent("sandbox", "u", &request("x1", "10")), Ok(IntentOutcome::New(_))));
-    assert!(matches!(j.record_intent("d24-staging", "v", &request("x1", "10")), Ok(IntentOutcome::New(_))));
-    assert!(j.find("d24-production", None, Some("x1")).expect("find").is_none());
+    assert!(matches!(
+        j.record_intent("sandbox", "u", &request("x1", "10")),
+        Ok(IntentOutcome::New(_))
+    ));
+    assert!(matches!(
+        j.record_intent("d24-staging", "v", &request("x1", "10")),
+        Ok(IntentOutcome::New(_))
+    ));
+    assert!(j
+        .find("d24-production", None, Some("x1"))
+        .expect("find")
+        .is_none());
 }
 
 #[test]
 fn history_records_each_step_and_only_status_changes() {
     let (_d, j) = journal();
-    let IntentOutcome::New(id) = j.record_intent("sandbox", "u", &request("x1", "10")).expect("intent") else {
+    let IntentOutcome::New(id) = j
+        .record_intent("sandbox", "u", &request("x1", "10"))
+        .expect("intent")
+    else {
         panic!("new intent expected")
     };
     j.record_sending(id).expect("sending");
-    j.record_created(id, CashoutId(42), CashoutStatus::Pending).expect("created");
+    j.record_created(id, CashoutId(42), CashoutStatus::Pending)
+        .expect("created");
     let pending = StatusAnswer {
         cashout_status: 0,
         cashout_status_description: None,
@@ -69,14 +95,23 @@ fn history_records_each_step_and_only_status_changes() {
         bank_reference_id: None,
         bank: None,
     };
-    j.record_status(id, &pending, "status").expect("same status");
-    let rejected = StatusAnswer { cashout_status: 3, rejection_code: Some(814), rejection_reason: Some("INVALID_PIX_KEY".into()), ..pending.clone() };
+    j.record_status(id, &pending, "status")
+        .expect("same status");
+    let rejected = StatusAnswer {
+        cashout_status: 3,
+        rejection_code: Some(814),
+        rejection_reason: Some("INVALID_PIX_KEY".into()),
+        ..pending.clone()
+    };
     j.record_status(id, &rejected, "status").expect("rejected");
     let h = j.history(id).expect("history");
     let events: Vec<_> = h.iter().map(|e| e.event.as_str()).collect();
     assert_eq!(events, ["intent", "sent", "created", "status"]);
     assert_eq!(h[3].status, Some(CashoutStatus::Rejected));
-    let r = j.find("sandbox", Some(CashoutId(42)), None).expect("find").expect("exists");
+    let r = j
+        .find("sandbox", Some(CashoutId(42)), None)
+        .expect("find")
+        .expect("exists");
     assert_eq!(r.rejection_code, Some(814));
     assert_eq!(r.phase, Phase::Created);
 }
@@ -85,29 +120,69 @@ fn history_records_each_step_and_only_status_changes() {
 fn list_filters_by_status_country_and_text_newest_first() {
     let (_d, j) = journal();
     for i in 0..5 {
-        let IntentOutcome::New(id) = j.record_intent("sandbox", "u", &request(&format!("ext-{i}"), "10")).expect("intent") else {
+        let IntentOutcome::New(id) = j
+            .record_intent("sandbox", "u", &request(&format!("ext-{i}"), "10"))
+            .expect("intent")
+        else {
             panic!("new")
         };
-        j.record_created(id, CashoutId(100 + i), if i % 2 == 0 { CashoutStatus::Pending } else { CashoutStatus::OnHold })
-            .expect("created");
+        j.record_created(
+            id,
+            CashoutId(100 + i),
+            if i % 2 == 0 {
+                CashoutStatus::Pending
+            } else {
+                CashoutStatus::OnHold
+            },
+        )
+        .expect("created");
     }
-    let all = j.list(&ListFilter { scope: Some("sandbox".into()), ..ListFilter::default() }).expect("list");
+    let all = j
+        .list(&ListFilter {
+            scope: Some("sandbox".into()),
+            ..ListFilter::default()
+        })
+        .expect("list");
     assert_eq!(all.len(), 5);
     assert_eq!(all[0].external_id.as_deref(), Some("ext-4"));
-    let held = j.list(&ListFilter { status: Some(CashoutStatus::OnHold), ..ListFilter::default() }).expect("list");
+    let held = j
+        .list(&ListFilter {
+            status: Some(CashoutStatus::OnHold),
+            ..ListFilter::default()
+        })
+        .expect("list");
     assert_eq!(held.len(), 2);
-    let text = j.list(&ListFilter { text: Some("ext-3".into()), ..ListFilter::default() }).expect("list");
+    let text = j
+        .list(&ListFilter {
+            text: Some("ext-3".into()),
+            ..ListFilter::default()
+        })
+        .expect("list");
     assert_eq!(text.len(), 1);
-    let none = j.list(&ListFilter { country: Some("mx".into()), ..ListFilter::default() }).expect("list");
+    let none = j
+        .list(&ListFilter {
+            country: Some("mx".into()),
+            ..ListFilter::default()
+        })
+        .expect("list");
     assert!(none.is_empty());
-    let wildcard = j.list(&ListFilter { text: Some("%".into()), ..ListFilter::default() }).expect("list");
-    assert!(wildcard.is_empty(), "LIKE wildcards in the search text are literal");
+    let wildcard = j
+        .list(&ListFilter {
+            text: Some("%".into()),
+            ..ListFilter::default()
+        })
+        .expect("list");
+    assert!(
+        wildcard.is_empty(),
+        "LIKE wildcards in the search text are literal"
+    );
 }
 
 #[test]
 fn stored_request_has_no_credentials() {
     let (d, j) = journal();
-    j.record_intent("sandbox", "u", &request("x1", "10")).expect("intent");
+    j.record_intent("sandbox", "u", &request("x1", "10"))
+        .expect("intent");
     drop(j);
     let bytes = std::fs::read(d.path().join("j.sqlite3")).expect("read");
     let text = String::from_utf8_lossy(&bytes);

@@ -1,0 +1,355 @@
+//! Carries out one command: resolves the environment, credentials and journal, calls the
+//! core, prints the result.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use cashout_core::api::client::{Client, ClientOptions};
+use cashout_core::api::types::{CashoutId, CashoutRef, CreateCashout};
+use cashout_core::clock::SystemClock;
+use cashout_core::credentials::{
+    CredentialStatus, CredentialStore, Credentials, KeyringStore, Secret, APP_IDENTIFIER,
+};
+use cashout_core::desk::{Desk, RetryPolicy};
+use cashout_core::environment::{Environment, EnvironmentKind};
+use cashout_core::error::Error;
+use cashout_core::journal::{Journal, ListFilter};
+use cashout_core::status::CashoutStatus;
+use okp_sandbox::{Sandbox, SandboxConfig, Timings};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::args::{Cli, Command, CredentialsAction, Which};
+
+/// Prints a failure object on stderr.
+pub fn print_failure(value: &serde_json::Value) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{value}");
+}
+
+fn print_success<T: Serialize>(value: &T) -> ExitCode {
+    match serde_json::to_string(value) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            print_failure(&json!({ "code": "output", "message": e.to_string() }));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn fail(error: &Error) -> ExitCode {
+    let report = error.report();
+    print_failure(
+        &serde_json::to_value(&report).unwrap_or_else(|_| json!({ "code": report.code })),
+    );
+    match error {
+        Error::Validation(_) | Error::InvalidInput { .. } | Error::Environment(_) => {
+            ExitCode::from(2)
+        }
+        _ => ExitCode::from(1),
+    }
+}
+
+/// Runs the parsed command.
+pub async fn run(cli: Cli) -> ExitCode {
+    match execute(cli).await {
+        Ok(code) => code,
+        Err(e) => fail(&e),
+    }
+}
+
+fn data_dir(cli: &Cli) -> Result<PathBuf, Error> {
+    if let Some(p) = &cli.journal {
+        return Ok(p.parent().map(PathBuf::from).unwrap_or_default());
+    }
+    Journal::default_dir()
+        .ok_or_else(|| Error::Journal("no data directory on this platform; give --journal".into()))
+}
+
+fn journal_path(cli: &Cli) -> Result<PathBuf, Error> {
+    match &cli.journal {
+        Some(p) => Ok(p.clone()),
+        None => Ok(data_dir(cli)?.join("journal.sqlite3")),
+    }
+}
+
+fn environment_kind(cli: &Cli) -> Result<Option<EnvironmentKind>, Error> {
+    cli.env
+        .as_deref()
+        .map(|name| {
+            EnvironmentKind::from_name(name).ok_or_else(|| {
+                Error::Environment(cashout_core::environment::UrlProblem::UnknownEnvironment(
+                    name.into(),
+                ))
+            })
+        })
+        .transpose()
+}
+
+/// The environment, and the embedded sandbox when it has to run in this process.
+async fn environment(cli: &Cli) -> Result<(Environment, Option<Sandbox>), Error> {
+    let kind = environment_kind(cli)?;
+    match (kind, cli.base_url.as_deref()) {
+        (None, Some(url)) => Ok((Environment::from_base_url(url)?, None)),
+        (Some(k), Some(url)) => {
+            if k.fixed_base_url().is_some() {
+                return Err(Error::InvalidInput {
+                    field: "base_url",
+                    message: format!(
+                        "{} has a fixed host; drop --base-url or use --env custom",
+                        k.name()
+                    ),
+                });
+            }
+            Ok((Environment::resolve(k, Some(url))?, None))
+        }
+        (Some(EnvironmentKind::Sandbox) | None, None) => {
+            // No URL: run the embedded sandbox here, on its file beside the journal, so that
+            // consecutive commands see the same sandbox.
+            let sandbox = start_sandbox(cli, 0, false).await?;
+            let env = Environment::resolve(EnvironmentKind::Sandbox, Some(&sandbox.base_url()))?;
+            Ok((env, Some(sandbox)))
+        }
+        (Some(k), None) => Ok((Environment::resolve(k, None)?, None)),
+    }
+}
+
+async fn start_sandbox(cli: &Cli, port: u16, reset: bool) -> Result<Sandbox, Error> {
+    let db_path = data_dir(cli)?.join("sandbox.sqlite3");
+    let config = SandboxConfig {
+        db_path,
+        port,
+        clock: Arc::new(SystemClock),
+        timings: Timings::default(),
+    };
+    let sandbox = Sandbox::start(config)
+        .await
+        .map_err(|e| Error::InvalidInput {
+            field: "port",
+            message: format!("the sandbox could not start: {e}"),
+        })?;
+    if reset {
+        sandbox
+            .reset()
+            .map_err(|e| Error::Journal(format!("the sandbox could not be reset: {e}")))?;
+    }
+    Ok(sandbox)
+}
+
+fn credentials_from_env() -> Option<Credentials> {
+    let key = std::env::var("OKP_API_KEY").ok()?;
+    let pass = std::env::var("OKP_API_PASSPHRASE").ok()?;
+    let sig = std::env::var("OKP_API_SIGNATURE").ok()?;
+    Some(Credentials {
+        api_key: key,
+        passphrase: Secret::new(pass),
+        signature: Secret::new(sig),
+        read_only_key: std::env::var("OKP_READ_ONLY_KEY").ok().map(Secret::new),
+    })
+}
+
+fn keychain() -> Result<KeyringStore, Error> {
+    Ok(KeyringStore::open(APP_IDENTIFIER)?)
+}
+
+fn credentials(env: &Environment) -> Result<Credentials, Error> {
+    if let Some(c) = credentials_from_env() {
+        return Ok(c);
+    }
+    if env.kind == EnvironmentKind::Sandbox {
+        return Ok(okp_sandbox::demo_credentials());
+    }
+    keychain()?
+        .load(&env.scope())?
+        .ok_or_else(|| Error::MissingCredentials(env.to_string()))
+}
+
+fn which(w: &Which) -> Result<CashoutRef, Error> {
+    match (w.id, &w.external_id) {
+        (Some(id), _) => cashout_id(id).map(CashoutRef::Id),
+        (None, Some(x)) => Ok(CashoutRef::ExternalId(x.clone())),
+        (None, None) => Err(Error::InvalidInput {
+            field: "id",
+            message: "give --id or --external-id".into(),
+        }),
+    }
+}
+
+fn cashout_id(id: i64) -> Result<CashoutId, Error> {
+    if id > 0 {
+        Ok(CashoutId(id))
+    } else {
+        Err(Error::InvalidInput {
+            field: "id",
+            message: "the cashout id is a positive number".into(),
+        })
+    }
+}
+
+fn read_request(path: &str) -> Result<CreateCashout, Error> {
+    let mut text = String::new();
+    let read = if path == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(path).map(|t| text = t)
+    };
+    read.map_err(|e| Error::InvalidInput {
+        field: "json",
+        message: format!("cannot read {path}: {e}"),
+    })?;
+    serde_json::from_str(&text).map_err(|e| Error::InvalidInput {
+        field: "json",
+        message: format!("the request is not valid create JSON: {e}"),
+    })
+}
+
+async fn execute(cli: Cli) -> Result<ExitCode, Error> {
+    match &cli.command {
+        Command::Sandbox { port, reset } => {
+            let sandbox = start_sandbox(&cli, *port, *reset).await?;
+            let url = sandbox.base_url();
+            print_success(&json!({ "url": url, "api_key": okp_sandbox::DEMO_API_KEY }));
+            let _ = std::io::stdout().flush();
+            let _ = tokio::signal::ctrl_c().await;
+            sandbox.shutdown().await;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Credentials { action } => return credentials_command(&cli, action).await,
+        _ => {}
+    }
+    let (env, sandbox) = environment(&cli).await?;
+    let journal = Arc::new(Journal::open(&journal_path(&cli)?, Arc::new(SystemClock))?);
+    let creds = credentials(&env)?;
+    let client = Client::new(env, creds, ClientOptions::default())
+        .map_err(|e| Error::Network(e.to_string()))?;
+    let desk = Desk::new(client, journal, RetryPolicy::default());
+    let result = dispatch(&cli, &desk).await;
+    if let Some(s) = sandbox {
+        s.shutdown().await;
+    }
+    result
+}
+
+async fn dispatch(cli: &Cli, desk: &Desk) -> Result<ExitCode, Error> {
+    // Every start reconciles creates left unknown by an earlier run, before anything new is sent.
+    if !matches!(cli.command, Command::List { .. } | Command::History(_)) {
+        let _ = desk.reconcile().await?;
+    }
+    Ok(match &cli.command {
+        Command::Create {
+            json,
+            override_check_digits,
+            dry_run,
+        } => {
+            let request = read_request(json)?;
+            if *dry_run {
+                print_success(&desk.prepare_create(&request, *override_check_digits)?)
+            } else {
+                print_success(&desk.create(&request, *override_check_digits).await?)
+            }
+        }
+        Command::Status(w) => print_success(&desk.check(&which(w)?).await?),
+        Command::Hold(a) => print_success(&desk.hold(cashout_id(a.id)?).await?),
+        Command::Release(a) => print_success(&desk.release(cashout_id(a.id)?).await?),
+        Command::Cancel { id, external_id } => print_success(
+            &desk
+                .cancel(cashout_id(*id)?, external_id.as_deref())
+                .await?,
+        ),
+        Command::Banks { country } => print_success(
+            &json!({ "country": country.to_ascii_uppercase(), "banks": desk.banks(country).await? }),
+        ),
+        Command::List {
+            status,
+            country,
+            search,
+            limit,
+            offset,
+        } => {
+            let status = status
+                .as_deref()
+                .map(|s| {
+                    CashoutStatus::from_name(&s.to_ascii_uppercase()).ok_or_else(|| {
+                        Error::InvalidInput {
+                            field: "status",
+                            message: format!("unknown status {s:?}"),
+                        }
+                    })
+                })
+                .transpose()?;
+            let filter = ListFilter {
+                scope: None,
+                status,
+                country: country.clone(),
+                text: search.clone(),
+                limit: *limit,
+                offset: *offset,
+            };
+            print_success(&json!({ "payouts": desk.list(filter)? }))
+        }
+        Command::History(w) => print_success(&json!({ "history": desk.history(&which(w)?)? })),
+        Command::Reconcile => print_success(&desk.reconcile().await?),
+        Command::Sandbox { .. } | Command::Credentials { .. } => ExitCode::SUCCESS,
+    })
+}
+
+async fn credentials_command(cli: &Cli, action: &CredentialsAction) -> Result<ExitCode, Error> {
+    let kind = environment_kind(cli)?.ok_or_else(|| Error::InvalidInput {
+        field: "env",
+        message: "say which environment's credentials: --env NAME".into(),
+    })?;
+    if kind == EnvironmentKind::Sandbox {
+        return Err(Error::InvalidInput {
+            field: "env",
+            message: "the sandbox uses fixed demo credentials (see the README); nothing to store"
+                .into(),
+        });
+    }
+    let env = Environment::resolve(kind, cli.base_url.as_deref())?;
+    let store = keychain()?;
+    let scope = env.scope();
+    Ok(match action {
+        CredentialsAction::Set => {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| Error::InvalidInput {
+                    field: "stdin",
+                    message: format!("cannot read stdin: {e}"),
+                })?;
+            let mut lines = text.lines().map(str::trim);
+            let creds = Credentials {
+                api_key: lines.next().unwrap_or_default().to_owned(),
+                passphrase: Secret::new(lines.next().unwrap_or_default().to_owned()),
+                signature: Secret::new(lines.next().unwrap_or_default().to_owned()),
+                read_only_key: lines
+                    .next()
+                    .filter(|l| !l.is_empty())
+                    .map(|l| Secret::new(l.to_owned())),
+            };
+            creds.check().map_err(|p| Error::InvalidCredentials {
+                field: p.field,
+                message: p.message,
+            })?;
+            store.save(&scope, &creds)?;
+            print_success(
+                &json!({ "environment": scope, "status": CredentialStatus::of(Some(&creds)) }),
+            )
+        }
+        CredentialsAction::Status => {
+            let creds = store.load(&scope)?;
+            print_success(
+                &json!({ "environment": scope, "status": CredentialStatus::of(creds.as_ref()) }),
+            )
+        }
+        CredentialsAction::Delete => {
+            store.delete(&scope)?;
+            print_success(&json!({ "environment": scope, "status": CredentialStatus::of(None) }))
+        }
+    })
+}

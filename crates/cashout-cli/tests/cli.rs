@@ -1,0 +1,280 @@
+//! The `cashout` binary's contract, run as a real process against the embedded sandbox:
+//! one JSON object on stdout on success, one on stderr with a stable `code` on failure.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use cashout_tests::{br_pix, Rig};
+use okp_sandbox::{Endpoint, Fault};
+use serde_json::Value;
+
+fn cashout(args: &[&str], envs: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cashout"));
+    cmd.args(args).stdin(Stdio::null());
+    for v in [
+        "OKP_API_KEY",
+        "OKP_API_PASSPHRASE",
+        "OKP_API_SIGNATURE",
+        "OKP_READ_ONLY_KEY",
+    ] {
+        cmd.env_remove(v);
+    }
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("cashout runs")
+}
+
+fn json_of(bytes: &[u8]) -> Value {
+    let text = String::from_utf8_lossy(bytes);
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "exactly one JSON line expected, got: {text}"
+    );
+    serde_json::from_str(lines[0]).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+fn ok(out: &Output) -> Value {
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json_of(&out.stdout)
+}
+
+fn failed(out: &Output) -> Value {
+    assert!(
+        !out.status.success(),
+        "unexpected success: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(out.stdout.is_empty(), "nothing on stdout on failure");
+    json_of(&out.stderr)
+}
+
+fn write_request(dir: &Path, name: &str, value: &impl serde::Serialize) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, serde_json::to_vec(value).expect("json")).expect("write");
+    p.to_string_lossy().into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_status_hold_release_cancel_through_the_cli() {
+    let rig = Rig::start().await;
+    let url = rig.sandbox.base_url();
+    let journal = rig.journal_path().to_string_lossy().into_owned();
+    let file = write_request(rig.dir.path(), "req.json", &br_pix("", "25.50"));
+    let g = ["--base-url", url.as_str(), "--journal", journal.as_str()];
+    let run = |extra: &[&str]| cashout(&[&g[..], extra].concat(), &[]);
+
+    let created = ok(&run(&["create", "--json", &file]));
+    assert_eq!(created["status"], "PENDING");
+    assert_eq!(created["status_code"], 0);
+    let ext = created["external_id"]
+        .as_str()
+        .expect("generated external_id")
+        .to_owned();
+    assert!(ext.starts_with("cd-"), "{ext}");
+    let id = created["cashout_id"].as_i64().expect("id").to_string();
+
+    assert_eq!(ok(&run(&["status", "--id", &id]))["status"], "PENDING");
+    assert_eq!(
+        ok(&run(&["status", "--external-id", &ext]))["status"],
+        "PENDING"
+    );
+    assert_eq!(ok(&run(&["hold", "--id", &id]))["status"], "ON_HOLD");
+    assert_eq!(ok(&run(&["release", "--id", &id]))["status"], "PENDING");
+    let cancelled = ok(&run(&["cancel", "--id", &id]));
+    assert_eq!(cancelled["status"], "CANCELLED");
+    assert_eq!(cancelled["status_code"], 2);
+    let list = ok(&run(&["list"]));
+    assert_eq!(list["payouts"].as_array().map(Vec::len), Some(1));
+    let banks = ok(&run(&["banks", "--country", "BR"]));
+    assert!(banks["banks"]
+        .as_array()
+        .is_some_and(|b| b.iter().any(|b| b["code"] == "001")));
+
+    let refused = failed(&run(&["hold", "--id", &id]));
+    assert_eq!(refused["code"], "action_not_allowed");
+    let missing = failed(&run(&["status", "--id", "987654321"]));
+    assert_eq!(missing["code"], "not_found");
+    assert_eq!(missing["api_code"], 509);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invalid_cpf_fails_with_field_error_and_sends_nothing() {
+    let rig = Rig::start().await;
+    let url = rig.sandbox.base_url();
+    let journal = rig.journal_path().to_string_lossy().into_owned();
+    let mut req = br_pix("cli-bad", "10");
+    req.document_id = "231.002.999-00".into();
+    let file = write_request(rig.dir.path(), "bad.json", &req);
+    let before = rig.sandbox.stats().requests;
+    let out = cashout(
+        &[
+            "--base-url",
+            &url,
+            "--journal",
+            &journal,
+            "create",
+            "--json",
+            &file,
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = failed(&out);
+    assert_eq!(err["code"], "validation");
+    assert_eq!(err["field"], "document_id");
+    assert!(err["message"].as_str().is_some_and(|m| !m.is_empty()));
+    // Only the start-up reconcile may have talked to the sandbox; no create was sent.
+    assert_eq!(rig.sandbox.stats().creates_committed, 0);
+    assert!(rig.sandbox.stats().requests >= before);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn usage_errors_and_unknown_environments_are_json() {
+    let out = cashout(&["status"], &[]);
+    assert_eq!(failed(&out)["code"], "usage");
+    let out = cashout(
+        &[
+            "--env",
+            "moon",
+            "--journal",
+            "/nonexistent/x.sqlite3",
+            "list",
+        ],
+        &[],
+    );
+    assert_eq!(failed(&out)["code"], "invalid_environment");
+    let out = cashout(&["--base-url", "http://pay.example.com", "list"], &[]);
+    assert_eq!(
+        failed(&out)["code"],
+        "invalid_environment",
+        "plain http off loopback is refused"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn killed_process_with_create_in_flight_is_reconciled_without_a_second_cashout() {
+    let rig = Rig::start().await;
+    let url = rig.sandbox.base_url();
+    let journal = rig.journal_path().to_string_lossy().into_owned();
+    let file = write_request(rig.dir.path(), "crash.json", &br_pix("crash-cli", "42"));
+    // The provider commits, then takes far longer than we are willing to wait.
+    rig.sandbox.inject(Fault::Delay {
+        endpoint: Endpoint::Create,
+        by: Duration::from_secs(30),
+    });
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cashout"))
+        .args([
+            "--base-url",
+            &url,
+            "--journal",
+            &journal,
+            "create",
+            "--json",
+            &file,
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while rig.sandbox.cashouts_for_external_id("crash-cli") == 0 {
+        assert!(
+            Instant::now() < deadline,
+            "the create never reached the sandbox"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    child.kill().expect("kill");
+    let _ = child.wait();
+
+    // Restart: the start-up reconcile finds it; the same create again is answered from the journal.
+    let report = ok(&cashout(
+        &["--base-url", &url, "--journal", &journal, "reconcile"],
+        &[],
+    ));
+    assert_eq!(
+        report["checked"], 0,
+        "the start-up pass already resolved it: {report}"
+    );
+    let again = ok(&cashout(
+        &[
+            "--base-url",
+            &url,
+            "--journal",
+            &journal,
+            "create",
+            "--json",
+            &file,
+        ],
+        &[],
+    ));
+    assert_eq!(again["external_id"], "crash-cli");
+    assert_eq!(again["status"], "PENDING");
+    assert_eq!(rig.sandbox.cashouts_for_external_id("crash-cli"), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn canary_secret_from_the_environment_never_appears_in_output() {
+    let rig = Rig::start().await;
+    let url = rig.sandbox.base_url();
+    let journal = rig.journal_path().to_string_lossy().into_owned();
+    let file = write_request(rig.dir.path(), "c.json", &br_pix("canary-cli", "10"));
+    let envs = [
+        ("OKP_API_KEY", okp_sandbox::DEMO_API_KEY),
+        ("OKP_API_PASSPHRASE", "CANARY-pass-cli"),
+        ("OKP_API_SIGNATURE", "CANARY-sig-cli"),
+    ];
+    for args in [
+        vec!["create", "--json", file.as_str()],
+        vec!["status", "--id", "1"],
+        vec!["hold", "--id", "1"],
+        vec!["list"],
+    ] {
+        let out = cashout(
+            &[
+                &["--base-url", url.as_str(), "--journal", journal.as_str()][..],
+                &args[..],
+            ]
+            .concat(),
+            &envs,
+        );
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!all.contains("CANARY"), "{args:?} leaked: {all}");
+    }
+    assert!(rig.sandbox.stats().signature_failures + rig.sandbox.stats().credential_failures > 0);
+}
+
+#[test]
+fn default_environment_runs_the_embedded_sandbox_and_keeps_its_state() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let journal = dir
+        .path()
+        .join("journal.sqlite3")
+        .to_string_lossy()
+        .into_owned();
+    let file = write_request(dir.path(), "r.json", &br_pix("embedded-1", "10"));
+    let created = ok(&cashout(
+        &["--journal", &journal, "create", "--json", &file],
+        &[],
+    ));
+    let id = created["cashout_id"].as_i64().expect("id").to_string();
+    // A second process starts its own sandbox on the same file and still knows the cashout.
+    let status = ok(&cashout(
+        &["--journal", &journal, "status", "--id", &id],
+        &[],
+    ));
+    assert_eq!(status["status"], "PENDING");
+    assert!(dir.path().join("sandbox.sqlite3").exists());
+}

@@ -1,0 +1,143 @@
+//! Throughput of the full create path against a bare signed-request loop, on the same loopback
+//! sandbox in the same run. Not a test: it prints figures.
+//!
+//! Full path: validate → journal intent commit → sign → HTTP → journal answer commit.
+//! Bare loop: pre-built bodies, sign, HTTP, nothing else. Both at concurrency 8, 1,000 creates
+//! each (`BENCH_N` and `BENCH_CONCURRENCY` override). Target: full/bare ≥ 0.7.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use cashout_core::api::client::{Client, ClientOptions};
+use cashout_core::clock::SystemClock;
+use cashout_core::desk::{Desk, RetryPolicy};
+use cashout_core::environment::Environment;
+use cashout_core::journal::Journal;
+use cashout_core::signing::payload_signature;
+use cashout_tests::br_pix;
+use okp_sandbox::{Sandbox, SandboxConfig, Timings};
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+#[tokio::main(flavor = "multi_thread")]
+async fn main() {
+    let n = env_usize("BENCH_N", 1000);
+    let concurrency = env_usize("BENCH_CONCURRENCY", 8);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sandbox = Sandbox::start(SandboxConfig {
+        db_path: dir.path().join("sandbox.sqlite3"),
+        port: 0,
+        clock: Arc::new(SystemClock),
+        timings: Timings::default(),
+    })
+    .await
+    .expect("sandbox");
+    let url = sandbox.base_url();
+    let creds = okp_sandbox::demo_credentials();
+
+    // Bare: a reqwest client, bodies built up front, sign and send.
+    let http = reqwest::Client::new();
+    let bodies: Vec<Vec<u8>> = (0..n)
+        .map(|i| {
+            let mut v = serde_json::to_value(br_pix(&format!("bare-{i}"), "10.00")).expect("json");
+            v["login"] = creds.api_key.clone().into();
+            v["pass"] = creds.passphrase.expose().into();
+            serde_json::to_vec(&v).expect("bytes")
+        })
+        .collect();
+    let bodies = Arc::new(bodies);
+    let next = Arc::new(AtomicUsize::new(0));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..concurrency {
+        let (http, bodies, next, url, sig_key) = (
+            http.clone(),
+            bodies.clone(),
+            next.clone(),
+            url.clone(),
+            creds.signature.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= bodies.len() {
+                    break;
+                }
+                let body = bodies[i].clone();
+                let sig = payload_signature(&sig_key, &body);
+                let r = http
+                    .post(format!("{url}/v3/cashout"))
+                    .header("Content-Type", "application/json")
+                    .header("Payload-Signature", sig)
+                    .body(body)
+                    .send()
+                    .await
+                    .expect("send");
+                assert!(
+                    r.status().is_success(),
+                    "bare create failed: {}",
+                    r.status()
+                );
+                let _ = r.bytes().await;
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.expect("task");
+    }
+    let bare = started.elapsed();
+
+    // Full: the desk, with a real journal file.
+    let journal = Arc::new(
+        Journal::open(&dir.path().join("journal.sqlite3"), Arc::new(SystemClock)).expect("journal"),
+    );
+    let env = Environment::from_base_url(&url).expect("env");
+    let client = Client::new(env, creds, ClientOptions::default()).expect("client");
+    let desk = Arc::new(Desk::new(client, journal, RetryPolicy::default()));
+    let next = Arc::new(AtomicUsize::new(0));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..concurrency {
+        let (desk, next) = (desk.clone(), next.clone());
+        tasks.push(tokio::spawn(async move {
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= n {
+                    break;
+                }
+                desk.create(&br_pix(&format!("full-{i}"), "10.00"), false)
+                    .await
+                    .expect("create");
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.expect("task");
+    }
+    let full = started.elapsed();
+    assert_eq!(sandbox.cashout_count(), 2 * n);
+
+    let rate = |d: Duration| n as f64 / d.as_secs_f64();
+    println!("creates per run: {n}, concurrency: {concurrency}");
+    println!(
+        "bare signed-request loop: {:>8.1} creates/s ({:.2} s)",
+        rate(bare),
+        bare.as_secs_f64()
+    );
+    println!(
+        "full path (validate, journal, sign, HTTP, journal): {:>8.1} creates/s ({:.2} s)",
+        rate(full),
+        full.as_secs_f64()
+    );
+    println!(
+        "ratio full/bare: {:.2} (target >= 0.70)",
+        rate(full) / rate(bare)
+    );
+    sandbox.shutdown().await;
+}

@@ -1,0 +1,396 @@
+//! Every endpoint through the desk, and every documented error as the client sees it.
+
+use std::time::Duration;
+
+use cashout_core::api::client::{CallError, Client, ClientOptions};
+use cashout_core::api::types::{CashoutId, CashoutRef};
+use cashout_core::credentials::Secret;
+use cashout_core::error::Error;
+use cashout_core::status::{Action, CashoutStatus};
+use cashout_tests::{br_bank, br_pix, mx_clabe, Rig};
+
+#[tokio::test]
+async fn create_check_hold_release_cancel_follow_the_table() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let created = desk
+        .create(&br_pix("flow-1", "150.25"), false)
+        .await
+        .expect("created");
+    assert_eq!(created.status, Some(CashoutStatus::Pending));
+    assert_eq!(created.allowed_actions, vec![Action::Hold, Action::Cancel]);
+    let id = CashoutId(created.cashout_id.expect("id from the create answer"));
+
+    let held = desk.hold(id).await.expect("hold");
+    assert_eq!(held.status, Some(CashoutStatus::OnHold));
+    let released = desk.release(id).await.expect("release");
+    assert_eq!(released.status, Some(CashoutStatus::Pending));
+    let cancelled = desk
+        .cancel(id, None)
+        .await
+        .expect("cancel fills external_id from the journal");
+    assert_eq!(cancelled.status, Some(CashoutStatus::Cancelled));
+    assert!(cancelled.allowed_actions.is_empty());
+
+    let again = desk.hold(id).await.expect_err("cancelled cannot be held");
+    assert!(matches!(
+        again,
+        Error::ActionNotAllowed {
+            action: Action::Hold,
+            status: CashoutStatus::Cancelled
+        }
+    ));
+
+    let history = desk.history(&CashoutRef::Id(id)).expect("history");
+    let statuses: Vec<_> = history.iter().filter_map(|h| h.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            CashoutStatus::Pending,
+            CashoutStatus::OnHold,
+            CashoutStatus::Pending,
+            CashoutStatus::Cancelled
+        ]
+    );
+}
+
+#[tokio::test]
+async fn bank_processing_moves_pending_to_delivered_to_completed() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let created = desk
+        .create(&br_bank("proc-1", "10"), false)
+        .await
+        .expect("created");
+    let id = CashoutRef::Id(CashoutId(created.cashout_id.expect("id")));
+    rig.clock.advance(Duration::from_secs(61));
+    assert_eq!(
+        desk.check(&id).await.expect("check").status,
+        Some(CashoutStatus::Delivered)
+    );
+    rig.clock.advance(Duration::from_secs(61));
+    let done = desk.check(&id).await.expect("check");
+    assert_eq!(done.status, Some(CashoutStatus::Completed));
+    assert_eq!(done.status_code, Some(1));
+}
+
+#[tokio::test]
+async fn rejection_trigger_gives_rejected_with_the_code_explained() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let mut req = br_pix("rej-1", "10");
+    req.comments = Some("sandbox:reject=814".into());
+    let created = desk.create(&req, false).await.expect("created");
+    rig.clock.advance(Duration::from_secs(200));
+    let v = desk
+        .check(&CashoutRef::Id(CashoutId(created.cashout_id.expect("id"))))
+        .await
+        .expect("check");
+    assert_eq!(v.status, Some(CashoutStatus::Rejected));
+    assert_eq!(v.rejection_code, Some(814));
+    assert_eq!(
+        v.rejection_explanation.map(|e| e.field),
+        Some(Some("bank_account"))
+    );
+}
+
+#[tokio::test]
+async fn late_rejection_after_completed_is_recorded_as_a_late_edge() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let mut req = mx_clabe("late-1", "99.99");
+    req.comments = Some("sandbox:late-reject=826".into());
+    let created = desk.create(&req, false).await.expect("created");
+    let id = CashoutRef::Id(CashoutId(created.cashout_id.expect("id")));
+    rig.clock.advance(Duration::from_secs(125));
+    assert_eq!(
+        desk.check(&id).await.expect("check").status,
+        Some(CashoutStatus::Completed)
+    );
+    rig.clock.advance(Duration::from_secs(125));
+    let v = desk.check(&id).await.expect("check");
+    assert_eq!(v.status, Some(CashoutStatus::Rejected));
+    assert_eq!(v.rejection_code, Some(826));
+    let statuses: Vec<_> = desk
+        .history(&id)
+        .expect("history")
+        .iter()
+        .filter_map(|h| h.status)
+        .collect();
+    assert!(
+        statuses.ends_with(&[CashoutStatus::Completed, CashoutStatus::Rejected]),
+        "{statuses:?}"
+    );
+}
+
+#[tokio::test]
+async fn lookup_by_external_id_and_unknown_ids_answer_not_found() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    desk.create(&br_pix("look-1", "10"), false)
+        .await
+        .expect("created");
+    let v = desk
+        .check(&CashoutRef::ExternalId("look-1".into()))
+        .await
+        .expect("by external id");
+    assert_eq!(v.status, Some(CashoutStatus::Pending));
+    let e = desk
+        .check(&CashoutRef::Id(CashoutId(999_999_999)))
+        .await
+        .expect_err("no such id");
+    assert_eq!(e.code(), "not_found");
+    assert_eq!(e.api_code(), Some(509));
+}
+
+#[tokio::test]
+async fn declined_create_is_recorded_with_the_provider_code() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let mut req = br_pix("dec-1", "10");
+    req.comments = Some("sandbox:decline=514".into());
+    let e = desk.create(&req, false).await.expect_err("declined");
+    assert_eq!(e.api_code(), Some(514));
+    assert_eq!(e.field(), Some("amount"));
+    let rec = rig
+        .journal
+        .find(&rig.environment().scope(), None, Some("dec-1"))
+        .expect("find")
+        .expect("recorded");
+    assert_eq!(rec.status, Some(CashoutStatus::Declined));
+    assert_eq!(rig.sandbox.cashouts_for_external_id("dec-1"), 0);
+}
+
+#[tokio::test]
+async fn insufficient_funds_is_514() {
+    let rig = Rig::start().await;
+    let e = rig
+        .desk()
+        .create(&br_pix("big-1", "1000000.01"), false)
+        .await
+        .expect_err("over the balance");
+    assert_eq!(e.api_code(), Some(514));
+}
+
+#[tokio::test]
+async fn invalid_cpf_is_refused_locally_and_nothing_is_sent() {
+    let rig = Rig::start().await;
+    let mut req = br_pix("bad-cpf", "10");
+    req.document_id = "231.002.999-00".into();
+    let before = rig.sandbox.stats().requests;
+    let e = rig.desk().create(&req, false).await.expect_err("invalid");
+    assert_eq!(e.code(), "validation");
+    assert_eq!(e.field(), Some("document_id"));
+    assert_eq!(
+        rig.sandbox.stats().requests,
+        before,
+        "nothing reached the sandbox"
+    );
+    assert!(rig
+        .journal
+        .find(&rig.environment().scope(), None, Some("bad-cpf"))
+        .expect("find")
+        .is_none());
+}
+
+#[tokio::test]
+async fn reusing_an_external_id_for_other_contents_is_refused_before_sending() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    desk.create(&br_pix("dup-1", "10"), false)
+        .await
+        .expect("first");
+    let before = rig.sandbox.stats().requests;
+    let e = desk
+        .create(&br_pix("dup-1", "11"), false)
+        .await
+        .expect_err("other contents");
+    assert_eq!(e.code(), "external_id_conflict");
+    assert_eq!(rig.sandbox.stats().requests, before);
+    let same = desk
+        .create(&br_pix("dup-1", "10"), false)
+        .await
+        .expect("identical request is idempotent");
+    assert_eq!(same.status, Some(CashoutStatus::Pending));
+    assert_eq!(rig.sandbox.cashouts_for_external_id("dup-1"), 1);
+}
+
+fn raw_client(
+    rig: &Rig,
+    mutate: impl FnOnce(&mut cashout_core::credentials::Credentials),
+) -> Client {
+    let mut creds = okp_sandbox::demo_credentials();
+    mutate(&mut creds);
+    Client::new(rig.environment(), creds, ClientOptions::default()).expect("client")
+}
+
+#[tokio::test]
+async fn wrong_signature_is_302_and_wrong_passphrase_is_401() {
+    let rig = Rig::start().await;
+    let bad_sig = raw_client(&rig, |c| {
+        c.signature = Secret::new("not-the-signature".into())
+    });
+    let e = bad_sig
+        .create(&br_pix("sig-1", "10"))
+        .await
+        .expect_err("bad signature");
+    assert_eq!(e.api_code(), Some(302));
+    assert!(matches!(
+        e,
+        CallError::Api {
+            http_status: 401,
+            ..
+        }
+    ));
+    let bad_pass = raw_client(&rig, |c| c.passphrase = Secret::new("nope".into()));
+    assert_eq!(
+        bad_pass
+            .status(&CashoutRef::Id(CashoutId(1)))
+            .await
+            .expect_err("401")
+            .api_code(),
+        Some(401)
+    );
+    assert_eq!(rig.sandbox.cashout_count(), 0);
+}
+
+#[tokio::test]
+async fn update_and_cancel_errors_carry_510_509_and_511() {
+    let rig = Rig::start().await;
+    let client = raw_client(&rig, |_| {});
+    let id = client
+        .create(&br_pix("err-1", "10"))
+        .await
+        .expect("created");
+    assert_eq!(
+        client
+            .create(&br_pix("err-1", "10"))
+            .await
+            .expect_err("dup")
+            .api_code(),
+        Some(511)
+    );
+    assert_eq!(
+        client
+            .update(id, false)
+            .await
+            .expect_err("pending to pending")
+            .api_code(),
+        Some(510)
+    );
+    assert_eq!(
+        client
+            .cancel(id, "someone-else")
+            .await
+            .expect_err("ids do not match")
+            .api_code(),
+        Some(509)
+    );
+    client.cancel(id, "err-1").await.expect("cancel");
+    assert_eq!(
+        client
+            .cancel(id, "err-1")
+            .await
+            .expect_err("twice")
+            .api_code(),
+        Some(510)
+    );
+    assert_eq!(
+        client
+            .update(CashoutId(424_242), true)
+            .await
+            .expect_err("missing")
+            .api_code(),
+        Some(509)
+    );
+}
+
+#[tokio::test]
+async fn sandbox_refuses_invalid_params_with_300_and_unknown_bank_with_303() {
+    let rig = Rig::start().await;
+    let client = raw_client(&rig, |_| {});
+    let mut req = br_pix("p-1", "10");
+    req.beneficiary_name = String::new();
+    assert_eq!(
+        client
+            .create(&req)
+            .await
+            .expect_err("missing name")
+            .api_code(),
+        Some(300)
+    );
+    let mut req = br_bank("p-2", "10");
+    req.bank_code = Some("999".into());
+    assert_eq!(
+        client
+            .create(&req)
+            .await
+            .expect_err("unknown bank")
+            .api_code(),
+        Some(303)
+    );
+}
+
+#[tokio::test]
+async fn bank_list_keeps_leading_zeros() {
+    let rig = Rig::start().await;
+    let banks = rig.desk().banks("br").await.expect("banks");
+    assert!(banks.iter().any(|b| b.code == "001"), "{banks:?}");
+    let e = raw_client(&rig, |c| {
+        c.read_only_key = Some(Secret::new("wrong".into()))
+    })
+    .banks("BR")
+    .await
+    .expect_err("bad key");
+    assert_eq!(e.api_code(), Some(401));
+}
+
+#[tokio::test]
+async fn every_request_of_a_session_passed_the_signature_check() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let v = desk
+        .create(&br_pix("all-sig", "10"), false)
+        .await
+        .expect("created");
+    let id = CashoutId(v.cashout_id.expect("id"));
+    desk.hold(id).await.expect("hold");
+    desk.release(id).await.expect("release");
+    desk.cancel(id, None).await.expect("cancel");
+    let stats = rig.sandbox.stats();
+    assert!(stats.requests >= 7, "{stats:?}");
+    assert_eq!(stats.signature_failures, 0);
+    assert_eq!(stats.credential_failures, 0);
+}
+
+#[tokio::test]
+async fn same_payout_without_external_id_twice_is_refused_as_possible_duplicate() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let first = desk
+        .create(&br_pix("", "77.00"), false)
+        .await
+        .expect("first");
+    let first_ext = first.external_id.clone().expect("generated");
+    let e = desk
+        .create(&br_pix("", "77.00"), false)
+        .await
+        .expect_err("looks like a retry");
+    assert_eq!(e.code(), "possible_duplicate");
+    assert_eq!(e.report().external_id.as_deref(), Some(first_ext.as_str()));
+    assert_eq!(rig.sandbox.cashout_count(), 1);
+    // Resuming with the earlier id is idempotent; a new explicit id is a deliberate second payout.
+    desk.create(&br_pix(&first_ext, "77.00"), false)
+        .await
+        .expect("resume");
+    desk.create(&br_pix("second-on-purpose", "77.00"), false)
+        .await
+        .expect("deliberate");
+    assert_eq!(rig.sandbox.cashout_count(), 2);
+    // After the window, the same contents are a new payout again.
+    rig.clock
+        .advance(cashout_core::desk::DUPLICATE_WINDOW + Duration::from_secs(1));
+    desk.create(&br_pix("", "77.00"), false)
+        .await
+        .expect("a day later");
+}

@@ -1,0 +1,176 @@
+//! Exactly one cashout per intent, whatever the network does: dropped connections after the
+//! provider committed, 500s, delays past the client's timeout, and a process that dies with
+//! an intent in flight.
+
+use std::time::Duration;
+
+use cashout_core::api::client::ClientOptions;
+use cashout_core::desk::RetryPolicy;
+use cashout_core::error::Error;
+use cashout_core::journal::{IntentOutcome, Phase};
+use cashout_tests::{br_pix, Rig};
+use okp_sandbox::{Endpoint, Fault, FaultPlan};
+
+#[tokio::test]
+async fn create_after_dropped_reply_makes_one_cashout() {
+    let rig = Rig::start().await;
+    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
+    let v = rig
+        .desk()
+        .create(&br_pix("drop-1", "10"), false)
+        .await
+        .expect("resolved by lookup");
+    assert_eq!(v.phase, Phase::Created);
+    assert_eq!(rig.sandbox.cashouts_for_external_id("drop-1"), 1);
+    let history: Vec<_> = rig
+        .journal
+        .history(
+            rig.journal
+                .find(&rig.environment().scope(), None, Some("drop-1"))
+                .expect("find")
+                .expect("rec")
+                .id,
+        )
+        .expect("history")
+        .into_iter()
+        .map(|h| h.event)
+        .collect();
+    assert_eq!(history, ["intent", "sent", "unknown", "found"]);
+}
+
+#[tokio::test]
+async fn create_after_500_without_commit_is_sent_again_once() {
+    let rig = Rig::start().await;
+    rig.sandbox.inject(Fault::Error500 {
+        endpoint: Endpoint::Create,
+        after_commit: false,
+    });
+    let v = rig
+        .desk()
+        .create(&br_pix("e500-1", "10"), false)
+        .await
+        .expect("second send lands");
+    assert!(v.cashout_id.is_some());
+    assert_eq!(rig.sandbox.cashouts_for_external_id("e500-1"), 1);
+}
+
+#[tokio::test]
+async fn create_after_timeout_is_resolved_by_lookup_not_resent() {
+    let rig = Rig::start().await;
+    rig.sandbox.inject(Fault::Delay {
+        endpoint: Endpoint::Create,
+        by: Duration::from_secs(3),
+    });
+    let desk = rig.desk_with(
+        ClientOptions {
+            connect_timeout: Duration::from_secs(1),
+            total_timeout: Duration::from_millis(400),
+        },
+        cashout_tests::fast_retry(),
+    );
+    let v = desk
+        .create(&br_pix("slow-1", "10"), false)
+        .await
+        .expect("found");
+    assert_eq!(v.phase, Phase::Created);
+    assert_eq!(rig.sandbox.cashouts_for_external_id("slow-1"), 1);
+}
+
+#[tokio::test]
+async fn unknown_outcome_with_lookup_down_is_kept_and_reconciled_later() {
+    let rig = Rig::start().await;
+    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
+    rig.sandbox
+        .inject(Fault::DropBeforeCommit(Endpoint::Status));
+    let e = rig
+        .desk()
+        .create(&br_pix("later-1", "10"), false)
+        .await
+        .expect_err("unknown");
+    assert!(
+        matches!(e, Error::OutcomeUnknown { ref external_id, .. } if external_id == "later-1"),
+        "{e:?}"
+    );
+    assert_eq!(e.code(), "outcome_unknown");
+    let report = rig.desk().reconcile().await.expect("reconcile");
+    assert_eq!((report.checked, report.found), (1, 1));
+    assert_eq!(rig.sandbox.cashouts_for_external_id("later-1"), 1);
+}
+
+#[tokio::test]
+async fn crash_after_intent_before_send_reconciles_to_not_sent_then_resend_makes_one() {
+    let rig = Rig::start().await;
+    let scope = rig.environment().scope();
+    // The process wrote its intent and died before sending.
+    let req = br_pix("crash-1", "10");
+    assert!(matches!(
+        rig.journal.record_intent(&scope, "x", &req),
+        Ok(IntentOutcome::New(_))
+    ));
+    let report = rig.desk().reconcile().await.expect("reconcile");
+    assert_eq!(report.not_sent, 1);
+    assert_eq!(
+        rig.sandbox.cashouts_for_external_id("crash-1"),
+        0,
+        "reconcile never sends"
+    );
+    let v = rig.desk().create(&req, false).await.expect("resend");
+    assert_eq!(v.phase, Phase::Created);
+    assert_eq!(rig.sandbox.cashouts_for_external_id("crash-1"), 1);
+}
+
+#[tokio::test]
+async fn hundreds_of_creates_under_mixed_faults_make_exactly_one_cashout_each() {
+    const N: usize = 240;
+    let rig = Rig::start().await;
+    rig.sandbox.set_fault_plan(Some(FaultPlan {
+        seed: 0x5eed_cafe,
+        endpoints: vec![Endpoint::Create, Endpoint::Status],
+        drop_after_commit: 150,
+        error_500: 100,
+        delay: 60,
+        delay_by: Duration::from_millis(600),
+    }));
+    let desk = rig.desk_with(
+        ClientOptions {
+            connect_timeout: Duration::from_secs(1),
+            total_timeout: Duration::from_millis(300),
+        },
+        RetryPolicy {
+            max_sends: 4,
+            backoff: vec![Duration::from_millis(2)],
+        },
+    );
+    let mut unknown = Vec::new();
+    for i in 0..N {
+        let req = br_pix(
+            &format!("mix-{i:04}"),
+            &format!("{}.{:02}", 10 + i, i % 100),
+        );
+        match desk.create(&req, false).await {
+            Ok(v) => assert_eq!(v.phase, Phase::Created),
+            Err(Error::OutcomeUnknown { .. }) => unknown.push(req),
+            Err(e) => panic!("unexpected failure for {}: {e}", req.external_id),
+        }
+    }
+    let faults = rig.sandbox.stats().faults_applied;
+    assert!(faults >= 40, "the plan must actually bite: {faults} faults");
+    // The network heals; what is left open is reconciled, then retried with the same ids.
+    rig.sandbox.set_fault_plan(None);
+    desk.reconcile().await.expect("reconcile");
+    for req in &unknown {
+        desk.create(req, false)
+            .await
+            .expect("settles once the network is healthy");
+    }
+    for i in 0..N {
+        let ext = format!("mix-{i:04}");
+        assert_eq!(rig.sandbox.cashouts_for_external_id(&ext), 1, "{ext}");
+    }
+    assert_eq!(rig.sandbox.cashout_count(), N);
+    assert_eq!(rig.sandbox.stats().signature_failures, 0);
+    eprintln!(
+        "{N} creates, {faults} faults injected, {} left unknown then settled",
+        unknown.len()
+    );
+}
