@@ -498,7 +498,7 @@ fn update_status(
     if !record.status.allows(action) {
         return Err(Refusal::transition(StatusCode::BAD_REQUEST));
     }
-    let updated = store.set_status(&record, action.target(), now)?;
+    let updated = store.set_status(&record, action.target(), now, &shared.timings)?;
     Ok(status_answer(&updated))
 }
 
@@ -532,7 +532,7 @@ fn cancel_cashout(
     if !record.status.allows(Action::Cancel) {
         return Err(Refusal::transition(StatusCode::PRECONDITION_FAILED));
     }
-    store.set_status(&record, Action::Cancel.target(), now)?;
+    store.set_status(&record, Action::Cancel.target(), now, &shared.timings)?;
     // The cancel answer spells it "Canceled" (reference §8), unlike the status answer.
     Ok(json!({ "cashout_status": 2, "cashout_status_description": "Canceled" }))
 }

@@ -197,6 +197,20 @@ pub(crate) fn due_steps(
     steps
 }
 
+/// When the next bank-driven move of a cashout falls due (whatever `now` is), if it has one.
+/// Stored beside each cashout so that settling looks only at cashouts whose move is due.
+pub(crate) fn next_due(
+    status: CashoutStatus,
+    since: OffsetDateTime,
+    trigger: Option<Trigger>,
+    timings: &Timings,
+) -> Option<OffsetDateTime> {
+    let edge = bank_edge(status, trigger)?;
+    time::Duration::try_from(wait_for(edge, timings))
+        .ok()
+        .and_then(|w| since.checked_add(w))
+}
+
 /// The bank-driven edge the simulated bank takes out of `status`, if any.
 fn bank_edge(status: CashoutStatus, trigger: Option<Trigger>) -> Option<&'static Transition> {
     let mut edges = TRANSITIONS

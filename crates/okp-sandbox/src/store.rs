@@ -60,12 +60,14 @@ CREATE TABLE IF NOT EXISTS cashouts (
     trigger_code                INTEGER,
     status                      INTEGER NOT NULL,
     status_since                TEXT NOT NULL,
+    next_due                    TEXT,
     rejection_code              INTEGER,
     rejection_reason            TEXT,
     provider_external_reference TEXT,
     created_at                  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS cashouts_by_currency_status ON cashouts (currency, status);
+CREATE INDEX IF NOT EXISTS cashouts_by_currency_due ON cashouts (currency, next_due);
 ";
 
 const COLUMNS: &str = "id, external_id, country, currency, amount, bank_code, bank_branch, \
@@ -188,8 +190,8 @@ impl Store {
         tx.execute(
             "INSERT INTO cashouts (id, external_id, country, currency, amount, bank_code, \
              bank_branch, bank_account, beneficiary_name, request, trigger_kind, trigger_code, \
-             status, status_since, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+             status, status_since, created_at, next_due) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
             params![
                 id,
                 r.external_id,
@@ -205,6 +207,7 @@ impl Store {
                 trigger_code,
                 status_number(new.status),
                 now_text,
+                lifecycle::next_due(new.status, now, new.trigger, timings).map(format_instant),
             ],
         )?;
         tx.commit()?;
@@ -239,6 +242,7 @@ impl Store {
         record: &Record,
         to: CashoutStatus,
         now: OffsetDateTime,
+        timings: &Timings,
     ) -> Result<Record, SandboxError> {
         let tx = self.conn.transaction()?;
         let mut updated = record.clone();
@@ -247,7 +251,7 @@ impl Store {
         if to == CashoutStatus::Cancelled {
             refund(&tx, &updated)?;
         }
-        save(&tx, &updated)?;
+        save(&tx, &updated, timings)?;
         tx.commit()?;
         Ok(updated)
     }
@@ -294,14 +298,15 @@ impl Store {
             CashoutStatus::Completed,
         ]
         .map(status_number);
+        // Only cashouts whose next move is due: scanning every moving cashout on each create
+        // made the sandbox quadratic (1,000 pending payouts cost ~3 ms per request).
+        let _ = (pending, delivered, completed);
         let ids: Vec<i64> = {
             let mut stmt = tx.prepare(
-                "SELECT id FROM cashouts WHERE currency = ?1 AND (status IN (?2, ?3) \
-                 OR (status = ?4 AND trigger_kind = 'late-reject'))",
+                "SELECT id FROM cashouts WHERE currency = ?1 AND next_due IS NOT NULL \
+                 AND next_due <= ?2",
             )?;
-            let rows = stmt.query_map(params![currency, pending, delivered, completed], |r| {
-                r.get(0)
-            })?;
+            let rows = stmt.query_map(params![currency, format_instant(now)], |r| r.get(0))?;
             rows.collect::<Result<_, _>>()?
         };
         for id in ids {
@@ -348,7 +353,7 @@ fn advance(
             _ => {}
         }
     }
-    save(tx, record)
+    save(tx, record, timings)
 }
 
 /// A fake PIX end-to-end id shaped like the real ones: "E", the payer's 8-digit ISPB (a
@@ -375,10 +380,11 @@ fn load(
     Ok(tx.query_row(&sql, [value], read_record).optional()?)
 }
 
-fn save(tx: &Transaction<'_>, r: &Record) -> Result<(), SandboxError> {
+fn save(tx: &Transaction<'_>, r: &Record, timings: &Timings) -> Result<(), SandboxError> {
+    let next_due = lifecycle::next_due(r.status, r.since, r.trigger, timings);
     tx.execute(
         "UPDATE cashouts SET status = ?2, status_since = ?3, rejection_code = ?4, \
-         rejection_reason = ?5, provider_external_reference = ?6 WHERE id = ?1",
+         rejection_reason = ?5, provider_external_reference = ?6, next_due = ?7 WHERE id = ?1",
         params![
             r.id,
             status_number(r.status),
@@ -386,6 +392,7 @@ fn save(tx: &Transaction<'_>, r: &Record) -> Result<(), SandboxError> {
             r.rejection_code,
             r.rejection_reason,
             r.provider_reference,
+            next_due.map(format_instant),
         ],
     )?;
     Ok(())
