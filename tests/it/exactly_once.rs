@@ -35,7 +35,7 @@ async fn create_after_dropped_reply_makes_one_cashout() {
         .into_iter()
         .map(|h| h.event)
         .collect();
-    assert_eq!(history, ["intent", "sent", "unknown", "found"]);
+    assert_eq!(history, ["intent", "unknown", "found"]);
 }
 
 #[tokio::test]
@@ -104,7 +104,7 @@ async fn crash_after_intent_before_send_reconciles_to_not_sent_then_resend_makes
     // The process wrote its intent and died before sending.
     let req = br_pix("crash-1", "10");
     assert!(matches!(
-        rig.journal.record_intent(&scope, "x", &req),
+        rig.journal.record_intent(&scope, "x", &req).await,
         Ok(IntentOutcome::New(_))
     ));
     let report = rig.desk().reconcile().await.expect("reconcile");
@@ -173,4 +173,71 @@ async fn hundreds_of_creates_under_mixed_faults_make_exactly_one_cashout_each() 
         "{N} creates, {faults} faults injected, {} left unknown then settled",
         unknown.len()
     );
+}
+
+#[tokio::test]
+async fn duplicate_511_on_a_resend_is_resolved_by_lookup_not_shown_as_failure() {
+    let rig = Rig::start().await;
+    // The create lands but answers 500; the first lookup misses it (a lagging read); the resend
+    // then meets 511, and the lookup after it finds the cashout.
+    rig.sandbox.inject(Fault::Error500 {
+        endpoint: Endpoint::Create,
+        after_commit: true,
+    });
+    rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
+    let v = rig
+        .desk()
+        .create(&br_pix("resend-511", "10"), false)
+        .await
+        .expect("settled, not failed");
+    assert_eq!(v.phase, Phase::Created);
+    assert_eq!(rig.sandbox.cashouts_for_external_id("resend-511"), 1);
+    let rec = rig
+        .journal
+        .find(&rig.environment().scope(), None, Some("resend-511"))
+        .expect("find")
+        .expect("rec");
+    let events: Vec<_> = rig
+        .journal
+        .history(rec.id)
+        .expect("history")
+        .into_iter()
+        .map(|h| h.event)
+        .collect();
+    assert_eq!(events, ["intent", "unknown", "sent", "duplicate", "found"]);
+}
+
+#[tokio::test]
+async fn external_id_taken_by_a_cashout_we_never_sent_is_declined_and_never_adopted() {
+    let rig = Rig::start().await;
+    // Someone else (another tool, the Merchant Panel) already used this external_id.
+    let other = cashout_core::api::client::Client::new(
+        rig.environment(),
+        okp_sandbox::demo_credentials(),
+        ClientOptions::default(),
+    )
+    .expect("client");
+    other
+        .create(&br_pix("taken-1", "99"))
+        .await
+        .expect("their cashout");
+    let desk = rig.desk();
+    let e = desk
+        .create(&br_pix("taken-1", "10"), false)
+        .await
+        .expect_err("not ours");
+    assert_eq!(e.api_code(), Some(511));
+    assert_eq!(e.field(), Some("external_id"));
+    let before = rig.sandbox.stats().requests;
+    let again = desk
+        .create(&br_pix("taken-1", "10"), false)
+        .await
+        .expect_err("still not ours");
+    assert_eq!(again.api_code(), Some(511));
+    assert_eq!(
+        rig.sandbox.stats().requests,
+        before,
+        "nothing sent the second time"
+    );
+    assert_eq!(rig.sandbox.cashouts_for_external_id("taken-1"), 1);
 }

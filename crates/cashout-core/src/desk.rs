@@ -9,6 +9,8 @@
 //! 4. record the answer. A refusal is DECLINED. An unknown outcome (timeout, dropped
 //!    connection, 5xx, unreadable answer) is recorded as such and the cashout is **looked up by
 //!    `external_id` before anything is resent**; a 511 on a resend is resolved by that lookup.
+//!    A 511 on the *first* send of a new intent means another cashout (not ours) holds that
+//!    `external_id`: it is DECLINED and never adopted, even if the create is run again.
 //!    The `external_id` of an intent never changes, and an `external_id` already used in this
 //!    scope for different contents is refused locally.
 //!
@@ -225,13 +227,20 @@ impl Desk {
         }
         match self
             .journal
-            .record_intent(&scope, &self.env().base_url, &request)?
+            .record_intent(&scope, &self.env().base_url, &request)
+            .await?
         {
             IntentOutcome::New(id) => self.drive_create(id, &request, false).await,
             IntentOutcome::Conflict(_) => Err(Error::ExternalIdConflict(request.external_id)),
             IntentOutcome::Same(record) => match record.phase {
                 // Already settled: answering again is the idempotent result.
                 Phase::Created => Ok(PayoutView::of(&record)),
+                // The id belongs to a cashout this journal never sent: never adopt it.
+                Phase::Declined if record.api_code == Some(511) => Err(Error::api(
+                    511,
+                    412,
+                    "External ID already used by a cashout this journal did not create".into(),
+                )),
                 // Open, declined or never received: find out before sending anything.
                 Phase::Intent | Phase::Unknown | Phase::NotSent | Phase::Declined => {
                     self.drive_create(record.id, &request, true).await
@@ -240,28 +249,29 @@ impl Desk {
         }
     }
 
+    /// Sends the create of intent `id` until it is settled. `resumed` says the intent existed
+    /// before this call, so an earlier send of ours may have landed.
     async fn drive_create(
         &self,
         id: i64,
         request: &CreateCashout,
-        mut lookup_first: bool,
+        resumed: bool,
     ) -> Result<PayoutView> {
+        let mut lookup_first = resumed;
         let external_id = request.external_id.clone();
         let mut last_unknown = String::from("no answer yet");
         for attempt in 0..self.retry.max_sends.max(1) as usize {
             if lookup_first {
                 match self.lookup_external_id(&external_id).await {
                     Lookup::Found(answer) => {
-                        self.journal.record_status(id, &answer, "found")?;
+                        self.journal.record_status(id, &answer, "found").await?;
                         return self.view(id);
                     }
                     Lookup::NotFound => {}
                     Lookup::Unknown(detail) => {
-                        self.journal.record_phase(
-                            id,
-                            Phase::Unknown,
-                            &format!("lookup failed: {detail}"),
-                        )?;
+                        self.journal
+                            .record_phase(id, Phase::Unknown, &format!("lookup failed: {detail}"))
+                            .await?;
                         return Err(Error::OutcomeUnknown {
                             external_id,
                             detail,
@@ -269,7 +279,9 @@ impl Desk {
                     }
                 }
             }
-            self.journal.record_sending(id)?;
+            if attempt > 0 {
+                self.journal.record_sending(id).await?;
+            }
             match self.client.create(request).await {
                 Ok(cashout_id) => {
                     let status = if request.on_hold {
@@ -277,16 +289,29 @@ impl Desk {
                     } else {
                         CashoutStatus::Pending
                     };
-                    self.journal.record_created(id, cashout_id, status)?;
+                    self.journal.record_created(id, cashout_id, status).await?;
                     return self.view(id);
                 }
-                Err(CallError::Api { answer, .. }) if answer.code == 511 => {
+                Err(CallError::Api {
+                    http_status,
+                    answer,
+                }) if answer.code == 511 => {
+                    if !resumed && attempt == 0 {
+                        // Never sent from this journal before: the id belongs to a cashout we
+                        // did not make. Adopting it would report someone else's payout as ours.
+                        self.journal
+                            .record_declined(id, answer.code, &answer.message)
+                            .await?;
+                        return Err(Error::api(answer.code, http_status, answer.message));
+                    }
                     // Our own earlier attempt may have landed: the lookup decides.
-                    self.journal.record_event(
-                        id,
-                        "duplicate",
-                        "provider says external_id already used (511); looking it up",
-                    )?;
+                    self.journal
+                        .record_event(
+                            id,
+                            "duplicate",
+                            "provider says external_id already used (511); looking it up",
+                        )
+                        .await?;
                     lookup_first = true;
                 }
                 Err(CallError::Api {
@@ -294,19 +319,20 @@ impl Desk {
                     answer,
                 }) => {
                     self.journal
-                        .record_declined(id, answer.code, &answer.message)?;
+                        .record_declined(id, answer.code, &answer.message)
+                        .await?;
                     return Err(Error::api(answer.code, http_status, answer.message));
                 }
                 Err(CallError::NotDelivered(detail)) => {
-                    self.journal.record_phase(
-                        id,
-                        Phase::NotSent,
-                        &format!("not delivered: {detail}"),
-                    )?;
+                    self.journal
+                        .record_phase(id, Phase::NotSent, &format!("not delivered: {detail}"))
+                        .await?;
                     return Err(Error::Network(detail));
                 }
                 Err(CallError::OutcomeUnknown { detail, .. }) => {
-                    self.journal.record_phase(id, Phase::Unknown, &detail)?;
+                    self.journal
+                        .record_phase(id, Phase::Unknown, &detail)
+                        .await?;
                     last_unknown = detail;
                     lookup_first = true;
                     tokio::time::sleep(self.retry.wait(attempt)).await;
@@ -316,15 +342,17 @@ impl Desk {
         // Out of sends: one last look, so a create that landed is not left unknown.
         match self.lookup_external_id(&external_id).await {
             Lookup::Found(answer) => {
-                self.journal.record_status(id, &answer, "found")?;
+                self.journal.record_status(id, &answer, "found").await?;
                 self.view(id)
             }
             Lookup::NotFound => {
-                self.journal.record_phase(
-                    id,
-                    Phase::NotSent,
-                    "provider has no cashout with this external_id",
-                )?;
+                self.journal
+                    .record_phase(
+                        id,
+                        Phase::NotSent,
+                        "provider has no cashout with this external_id",
+                    )
+                    .await?;
                 Err(Error::OutcomeUnknown {
                     external_id,
                     detail: last_unknown,
@@ -363,20 +391,25 @@ impl Desk {
             report.checked += 1;
             match self.lookup_external_id(&external_id).await {
                 Lookup::Found(answer) => {
-                    self.journal.record_status(record.id, &answer, "found")?;
+                    self.journal
+                        .record_status(record.id, &answer, "found")
+                        .await?;
                     report.found += 1;
                 }
                 Lookup::NotFound => {
-                    self.journal.record_phase(
-                        record.id,
-                        Phase::NotSent,
-                        "reconcile: the provider has no cashout with this external_id",
-                    )?;
+                    self.journal
+                        .record_phase(
+                            record.id,
+                            Phase::NotSent,
+                            "reconcile: the provider has no cashout with this external_id",
+                        )
+                        .await?;
                     report.not_sent += 1;
                 }
                 Lookup::Unknown(detail) => {
                     self.journal
-                        .record_event(record.id, "reconcile_failed", &detail)?;
+                        .record_event(record.id, "reconcile_failed", &detail)
+                        .await?;
                     report.still_unknown += 1;
                 }
             }
@@ -392,18 +425,19 @@ impl Desk {
     /// [`Error::MalformedAnswer`], [`Error::Journal`].
     pub async fn check(&self, which: &CashoutRef) -> Result<PayoutView> {
         let answer = self.client.status(which).await.map_err(call_error)?;
-        let id = self.record_for(which)?;
-        self.journal.record_status(id, &answer, "status")?;
+        let id = self.record_for(which).await?;
+        self.journal.record_status(id, &answer, "status").await?;
         self.view(id)
     }
 
-    fn record_for(&self, which: &CashoutRef) -> Result<i64> {
+    async fn record_for(&self, which: &CashoutRef) -> Result<i64> {
         let (cashout_id, external_id) = match which {
             CashoutRef::Id(id) => (Some(*id), None),
             CashoutRef::ExternalId(x) => (None, Some(x.as_str())),
         };
         self.journal
             .record_lookup(&self.scope(), &self.env().base_url, cashout_id, external_id)
+            .await
     }
 
     /// PENDING → ON_HOLD.
@@ -439,16 +473,18 @@ impl Desk {
     ) -> Result<PayoutView> {
         // The journal's status may be stale; the provider's current one decides what is allowed.
         let current = self.check(&CashoutRef::Id(id)).await?;
-        let record_id = self.record_for(&CashoutRef::Id(id))?;
+        let record_id = self.record_for(&CashoutRef::Id(id)).await?;
         let status = current
             .status
             .ok_or_else(|| Error::MalformedAnswer("unknown status code".into()))?;
         if !status.allows(action) {
-            self.journal.record_event(
-                record_id,
-                "refused",
-                &format!("{} not allowed while {}", action.name(), status.name()),
-            )?;
+            self.journal
+                .record_event(
+                    record_id,
+                    "refused",
+                    &format!("{} not allowed while {}", action.name(), status.name()),
+                )
+                .await?;
             return Err(Error::ActionNotAllowed { action, status });
         }
         let result = match action {
@@ -466,27 +502,28 @@ impl Desk {
                 };
                 let r = self.client.cancel(id, &ext).await;
                 if r.is_ok() && current.external_id.is_none() {
-                    self.journal.record_lookup(
-                        &self.scope(),
-                        &self.env().base_url,
-                        Some(id),
-                        Some(&ext),
-                    )?;
+                    self.journal
+                        .record_lookup(&self.scope(), &self.env().base_url, Some(id), Some(&ext))
+                        .await?;
                 }
                 r
             }
         };
         match result {
             Ok(answer) => {
-                self.journal.record_status(record_id, &answer, "action")?;
+                self.journal
+                    .record_status(record_id, &answer, "action")
+                    .await?;
                 self.view(record_id)
             }
             Err(e) => {
-                self.journal.record_event(
-                    record_id,
-                    "action_failed",
-                    &format!("{}: {e}", action.name()),
-                )?;
+                self.journal
+                    .record_event(
+                        record_id,
+                        "action_failed",
+                        &format!("{}: {e}", action.name()),
+                    )
+                    .await?;
                 Err(call_error(e))
             }
         }

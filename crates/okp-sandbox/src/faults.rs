@@ -62,6 +62,9 @@ pub enum Fault {
     },
     /// Do the work and commit it, then wait `by` (real time) before answering.
     Delay { endpoint: Endpoint, by: Duration },
+    /// Answer 509 "not found" without looking: a read served by a replica that has not seen
+    /// a recent create yet. Makes a client's lookup miss a cashout that exists.
+    StaleNotFound(Endpoint),
 }
 
 impl Fault {
@@ -69,7 +72,7 @@ impl Fault {
     #[must_use]
     pub fn endpoint(&self) -> Endpoint {
         match self {
-            Self::DropBeforeCommit(e) | Self::DropAfterCommit(e) => *e,
+            Self::DropBeforeCommit(e) | Self::DropAfterCommit(e) | Self::StaleNotFound(e) => *e,
             Self::Error500 { endpoint, .. } | Self::Delay { endpoint, .. } => *endpoint,
         }
     }

@@ -123,7 +123,7 @@ impl Refusal {
         Self::new(StatusCode::UNAUTHORIZED, 302, "Invalid control string")
     }
 
-    fn not_found() -> Self {
+    pub(crate) fn not_found() -> Self {
         Self::new(
             StatusCode::PRECONDITION_FAILED,
             509,

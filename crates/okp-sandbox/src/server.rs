@@ -121,6 +121,7 @@ pub(crate) async fn apply_faults(
             tokio::time::sleep(by).await;
             answer
         }
+        Fault::StaleNotFound(_) => Refusal::not_found().into_response(),
     }
 }
 

@@ -2,20 +2,25 @@
 //! observed status, with the time it was observed.
 //!
 //! Guarantees:
-//! - `record_intent` commits (WAL, `synchronous=FULL`) before it returns, so an intent is on
-//!   disk before its create is sent. A crash after that point leaves a row in phase `intent` or
+//! - `record_intent` commits to disk (WAL, `synchronous=FULL`) before it returns, so an intent
+//!   is on disk before its create is sent. A crash after that point leaves a row in phase `intent` or
 //!   `unknown`, which `desk::reconcile` resolves by `external_id`.
 //! - Records are keyed by environment scope: `(scope, external_id)` and `(scope, cashout_id)`
 //!   are unique, so a sandbox payout is never confused with a production one.
 //! - The stored request never contains credentials (they are added by the client at send time).
 //! - History is append-only; the state diagram is drawn from it.
+//! - Writes never block async tasks: they are queued to one writer thread, which commits what
+//!   is waiting together (group commit), so concurrent creates share one disk flush.
 //!
 //! Left out: the audit log and exports (a later issue).
 
 mod schema;
 
+use std::any::Any;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{mpsc, Arc, Mutex, MutexGuard};
+
+use tokio::sync::oneshot;
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
@@ -132,13 +137,6 @@ pub struct ListFilter {
     pub offset: u32,
 }
 
-/// The journal file.
-pub struct Journal {
-    conn: Mutex<Connection>,
-    clock: Arc<dyn Clock>,
-    path: PathBuf,
-}
-
 const SELECT: &str = "SELECT id, scope, base_url, external_id, cashout_id, origin, phase, request_json,
     country, currency, amount, beneficiary, status, rejection_code, rejection_reason,
     provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at
@@ -175,20 +173,113 @@ fn record_from_row(row: &Row<'_>) -> rusqlite::Result<PayoutRecord> {
     })
 }
 
+/// The journal file. Reads go through a reader connection; writes go to one writer thread that
+/// commits whatever is queued in a single transaction (group commit), each write in its own
+/// savepoint so one failure does not undo the others.
+pub struct Journal {
+    reader: Mutex<Connection>,
+    writer: mpsc::Sender<Job>,
+    clock: Arc<dyn Clock>,
+    path: PathBuf,
+}
+
+type Work = Box<dyn FnOnce(&Connection) -> Result<Box<dyn Any + Send>> + Send>;
+
+struct Job {
+    work: Work,
+    /// Must be on disk before the caller goes on (intents). Other writes ride on the next
+    /// durable commit: losing them to a power cut is repaired by reconciling the intent.
+    durable: bool,
+    reply: oneshot::Sender<Result<Box<dyn Any + Send>>>,
+}
+
+/// Most writes committed together.
+const MAX_BATCH: usize = 256;
+
+fn writer_loop(mut conn: Connection, jobs: mpsc::Receiver<Job>) {
+    while let Ok(first) = jobs.recv() {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match jobs.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let durable = batch.iter().any(|j| j.durable);
+        let (works, replies): (Vec<Work>, Vec<_>) =
+            batch.into_iter().map(|j| (j.work, j.reply)).unzip();
+        let results = commit_batch(&mut conn, works, durable);
+        for (reply, result) in replies.into_iter().zip(results) {
+            // A caller that stopped waiting (e.g. a cancelled task) still had its write committed.
+            let _ = reply.send(result);
+        }
+    }
+}
+
+fn commit_batch(
+    conn: &mut Connection,
+    works: Vec<Work>,
+    durable: bool,
+) -> Vec<Result<Box<dyn Any + Send>>> {
+    let count = works.len();
+    let fail_all = |e: &dyn std::fmt::Display| {
+        (0..count)
+            .map(|_| Err(Error::Journal(e.to_string())))
+            .collect()
+    };
+    if let Err(e) = conn.pragma_update(None, "synchronous", if durable { "FULL" } else { "NORMAL" })
+    {
+        return fail_all(&e);
+    }
+    let tx = match conn.transaction() {
+        Ok(tx) => tx,
+        Err(e) => return fail_all(&e),
+    };
+    let mut results = Vec::with_capacity(count);
+    for work in works {
+        if let Err(e) = tx.execute_batch("SAVEPOINT job") {
+            results.push(Err(Error::from(e)));
+            continue;
+        }
+        let result = work(&tx);
+        let end = if result.is_ok() {
+            "RELEASE job"
+        } else {
+            "ROLLBACK TO job; RELEASE job"
+        };
+        match tx.execute_batch(end) {
+            Ok(()) => results.push(result),
+            Err(e) => results.push(Err(Error::from(e))),
+        }
+    }
+    if let Err(e) = tx.commit() {
+        return fail_all(&format!("commit failed: {e}"));
+    }
+    results
+}
+
 impl Journal {
-    /// Opens (creating if needed) the journal at `path`.
+    /// Opens (creating if needed) the journal at `path` and starts its writer thread.
     ///
     /// # Errors
     /// [`Error::Journal`] when the file cannot be opened or migrated.
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
-        if let Some(dir) = path.parent() {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
                 .map_err(|e| Error::Journal(format!("cannot create {}: {e}", dir.display())))?;
         }
-        let conn = Connection::open(path)?;
-        schema::prepare(&conn)?;
+        let write_conn = Connection::open(path)?;
+        schema::prepare(&write_conn)?;
+        let reader = Connection::open(path)?;
+        schema::prepare_reader(&reader)?;
+        let (writer, jobs) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("journal-writer".into())
+            .spawn(move || writer_loop(write_conn, jobs))
+            .map_err(|e| Error::Journal(format!("cannot start the journal writer: {e}")))?;
         Ok(Self {
-            conn: Mutex::new(conn),
+            reader: Mutex::new(reader),
+            writer,
             clock,
             path: path.to_owned(),
         })
@@ -207,8 +298,8 @@ impl Journal {
         &self.path
     }
 
-    fn conn(&self) -> Result<MutexGuard<'_, Connection>> {
-        self.conn
+    fn reader(&self) -> Result<MutexGuard<'_, Connection>> {
+        self.reader
             .lock()
             .map_err(|_| Error::Journal("the journal lock was poisoned".into()))
     }
@@ -223,159 +314,161 @@ impl Journal {
         self.clock.now()
     }
 
-    /// Writes the intent to create `request` in `scope` and commits it, unless this
+    async fn write<T: Send + 'static>(
+        &self,
+        durable: bool,
+        work: impl FnOnce(&Connection) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let (reply, answer) = oneshot::channel();
+        let work: Work = Box::new(move |c| work(c).map(|v| Box::new(v) as Box<dyn Any + Send>));
+        let stopped = || Error::Journal("the journal writer has stopped".into());
+        self.writer
+            .send(Job {
+                work,
+                durable,
+                reply,
+            })
+            .map_err(|_| stopped())?;
+        let value = answer.await.map_err(|_| stopped())??;
+        value
+            .downcast::<T>()
+            .map(|b| *b)
+            .map_err(|_| Error::Journal("journal answer of the wrong type".into()))
+    }
+
+    /// Writes the intent to create `request` in `scope` and commits it to disk, unless this
     /// external_id already has one there.
     ///
     /// # Errors
     /// [`Error::Journal`] when the write fails: then nothing may be sent.
-    pub fn record_intent(
+    pub async fn record_intent(
         &self,
         scope: &str,
         base_url: &str,
         request: &CreateCashout,
     ) -> Result<IntentOutcome> {
         let json = serde_json::to_string(request).map_err(|e| Error::Journal(e.to_string()))?;
-        let now = self.now();
-        let mut conn = self.conn()?;
-        let tx = conn.transaction()?;
-        let existing = tx
-            .query_row(
-                &format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"),
-                params![scope, request.external_id],
-                record_from_row,
-            )
-            .optional()?;
-        if let Some(record) = existing {
-            tx.commit()?;
-            let same = record.request.as_ref() == Some(request);
-            return Ok(if same {
-                IntentOutcome::Same(record)
-            } else {
-                IntentOutcome::Conflict(record)
-            });
-        }
-        tx.execute(
-            "INSERT INTO payouts (scope, base_url, external_id, origin, phase, request_json, country,
-                currency, amount, beneficiary, created_at, updated_at, content_hash)
-             VALUES (?1, ?2, ?3, 'desk', 'intent', ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
-            params![
-                scope,
-                base_url,
-                request.external_id,
-                json,
-                request.country,
-                request.currency,
-                request.amount.map(|a| a.to_string()),
-                beneficiary_of(request),
-                now,
-                content_hash(request)
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        insert_history(&tx, id, &now, "intent", None, None)?;
-        tx.commit()?;
-        Ok(IntentOutcome::New(id))
+        let (now, scope, base_url, request) = (
+            self.now(),
+            scope.to_owned(),
+            base_url.to_owned(),
+            request.clone(),
+        );
+        self.write(true, move |tx| {
+            let existing = tx
+                .query_row(
+                    &format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"),
+                    params![scope, request.external_id],
+                    record_from_row,
+                )
+                .optional()?;
+            if let Some(record) = existing {
+                let same = record.request.as_ref() == Some(&request);
+                return Ok(if same { IntentOutcome::Same(record) } else { IntentOutcome::Conflict(record) });
+            }
+            tx.execute(
+                "INSERT INTO payouts (scope, base_url, external_id, origin, phase, request_json, country,
+                    currency, amount, beneficiary, created_at, updated_at, content_hash)
+                 VALUES (?1, ?2, ?3, 'desk', 'intent', ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
+                params![
+                    scope,
+                    base_url,
+                    request.external_id,
+                    json,
+                    request.country,
+                    request.currency,
+                    request.amount.map(|a| a.to_string()),
+                    beneficiary_of(&request),
+                    now,
+                    content_hash(&request)
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            insert_history(tx, id, &now, "intent", None, None)?;
+            Ok(IntentOutcome::New(id))
+        })
+        .await
     }
 
-    /// Notes that a create is about to be sent (counts attempts).
+    /// Notes that a create is about to be sent again (counts attempts).
     ///
     /// # Errors
     /// [`Error::Journal`].
-    pub fn record_sending(&self, id: i64) -> Result<()> {
+    pub async fn record_sending(&self, id: i64) -> Result<()> {
         let now = self.now();
-        let mut conn = self.conn()?;
-        let tx = conn.transaction()?;
-        let attempts: i64 = tx.query_row(
-            "UPDATE payouts SET attempts = attempts + 1, updated_at = ?2 WHERE id = ?1 RETURNING attempts",
-            params![id, now],
-            |r| r.get(0),
-        )?;
-        insert_history(
-            &tx,
-            id,
-            &now,
-            "sent",
-            None,
-            Some(&format!("attempt {attempts}")),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(false, move |tx| {
+            let attempts: i64 = tx.query_row(
+                "UPDATE payouts SET attempts = attempts + 1, updated_at = ?2 WHERE id = ?1 RETURNING attempts",
+                params![id, now],
+                |r| r.get(0),
+            )?;
+            insert_history(tx, id, &now, "sent", None, Some(&format!("attempt {attempts}")))?;
+            Ok(())
+        })
+        .await
     }
 
     /// The provider accepted the create and gave `cashout_id`.
     ///
     /// # Errors
     /// [`Error::Journal`].
-    pub fn record_created(
+    pub async fn record_created(
         &self,
         id: i64,
         cashout_id: CashoutId,
         status: CashoutStatus,
     ) -> Result<()> {
         let now = self.now();
-        let mut conn = self.conn()?;
-        let tx = conn.transaction()?;
-        tx.execute(
-            "UPDATE payouts SET phase = 'created', cashout_id = ?2, status = ?3, last_error = NULL,
-                api_code = NULL, updated_at = ?4, checked_at = ?4 WHERE id = ?1",
-            params![id, cashout_id.0, status.name(), now],
-        )?;
-        insert_history(
-            &tx,
-            id,
-            &now,
-            "created",
-            Some(status),
-            Some(&format!("cashout_id {cashout_id}")),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(false, move |tx| {
+            tx.execute(
+                "UPDATE payouts SET phase = 'created', cashout_id = ?2, status = ?3, last_error = NULL,
+                    api_code = NULL, attempts = MAX(attempts, 1), updated_at = ?4, checked_at = ?4 WHERE id = ?1",
+                params![id, cashout_id.0, status.name(), now],
+            )?;
+            insert_history(tx, id, &now, "created", Some(status), Some(&format!("cashout_id {cashout_id}")))?;
+            Ok(())
+        })
+        .await
     }
 
     /// The provider refused the create: DECLINED, with its code and message.
     ///
     /// # Errors
     /// [`Error::Journal`].
-    pub fn record_declined(&self, id: i64, api_code: i64, message: &str) -> Result<()> {
-        let now = self.now();
-        let mut conn = self.conn()?;
-        let tx = conn.transaction()?;
-        tx.execute(
-            "UPDATE payouts SET phase = 'declined', status = 'DECLINED', api_code = ?2, last_error = ?3,
-                updated_at = ?4 WHERE id = ?1",
-            params![id, api_code, message, now],
-        )?;
-        insert_history(
-            &tx,
-            id,
-            &now,
-            "declined",
-            Some(CashoutStatus::Declined),
-            Some(&format!("code {api_code}: {message}")),
-        )?;
-        tx.commit()?;
-        Ok(())
+    pub async fn record_declined(&self, id: i64, api_code: i64, message: &str) -> Result<()> {
+        let (now, message) = (self.now(), message.to_owned());
+        self.write(false, move |tx| {
+            tx.execute(
+                "UPDATE payouts SET phase = 'declined', status = 'DECLINED', api_code = ?2, last_error = ?3,
+                    updated_at = ?4 WHERE id = ?1",
+                params![id, api_code, message, now],
+            )?;
+            let detail = format!("code {api_code}: {message}");
+            insert_history(tx, id, &now, "declined", Some(CashoutStatus::Declined), Some(&detail))?;
+            Ok(())
+        })
+        .await
     }
 
     /// Moves the create protocol to `phase` (`unknown`, `not_sent`) and notes why.
     ///
     /// # Errors
     /// [`Error::Journal`].
-    pub fn record_phase(&self, id: i64, phase: Phase, detail: &str) -> Result<()> {
-        let now = self.now();
+    pub async fn record_phase(&self, id: i64, phase: Phase, detail: &str) -> Result<()> {
+        let (now, detail) = (self.now(), detail.to_owned());
         let event = match phase {
             Phase::NotSent => "not_found",
             _ => phase.as_str(),
         };
-        let mut conn = self.conn()?;
-        let tx = conn.transaction()?;
-        tx.execute(
-            "UPDATE payouts SET phase = ?2, last_error = ?3, updated_at = ?4 WHERE id = ?1",
-            params![id, phase.as_str(), detail, now],
-        )?;
-        insert_history(&tx, id, &now, event, None, Some(detail))?;
-        tx.commit()?;
-        Ok(())
+        self.write(false, move |tx| {
+            tx.execute(
+                "UPDATE payouts SET phase = ?2, last_error = ?3, updated_at = ?4 WHERE id = ?1",
+                params![id, phase.as_str(), detail, now],
+            )?;
+            insert_history(tx, id, &now, event, None, Some(&detail))?;
+            Ok(())
+        })
+        .await
     }
 
     /// Records a status the provider reported for record `id`. `event` names what produced
@@ -384,119 +477,101 @@ impl Journal {
     ///
     /// # Errors
     /// [`Error::Journal`].
-    pub fn record_status(
+    pub async fn record_status(
         &self,
         id: i64,
         answer: &StatusAnswer,
-        event: &str,
+        event: &'static str,
     ) -> Result<Option<CashoutStatus>> {
-        let now = self.now();
-        let status = CashoutStatus::from_code(answer.cashout_status);
-        let mut conn = self.conn()?;
-        let tx = conn.transaction()?;
-        let (old_status, old_rejection): (Option<String>, Option<i64>) = tx.query_row(
-            "SELECT status, rejection_code FROM payouts WHERE id = ?1",
-            params![id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        let bank = answer
-            .bank
-            .as_ref()
-            .and_then(|b| serde_json::to_string(b).ok());
-        tx.execute(
-            "UPDATE payouts SET phase = 'created', status = COALESCE(?2, status),
-                rejection_code = ?3, rejection_reason = ?4,
-                provider_reference = COALESCE(?5, provider_reference), bank_json = COALESCE(?6, bank_json),
-                last_error = NULL, api_code = NULL, updated_at = ?7, checked_at = ?7 WHERE id = ?1",
-            params![
-                id,
-                status.map(CashoutStatus::name),
-                answer.rejection_code,
-                answer.rejection_reason,
-                answer.provider_external_reference,
-                bank,
-                now
-            ],
-        )?;
-        let changed = old_status.as_deref() != status.map(CashoutStatus::name)
-            || old_rejection != answer.rejection_code;
-        if changed || event != "status" {
-            let detail = match (status, answer.rejection_code) {
-                (None, _) => Some(format!("unknown status code {}", answer.cashout_status)),
-                (Some(_), Some(code)) => Some(format!(
-                    "rejection {code}: {}",
-                    answer.rejection_reason.as_deref().unwrap_or("")
-                )),
-                _ => None,
-            };
-            insert_history(&tx, id, &now, event, status, detail.as_deref())?;
-        }
-        tx.commit()?;
-        Ok(status)
+        let (now, answer) = (self.now(), answer.clone());
+        self.write(false, move |tx| {
+            let status = CashoutStatus::from_code(answer.cashout_status);
+            let (old_status, old_rejection): (Option<String>, Option<i64>) = tx.query_row(
+                "SELECT status, rejection_code FROM payouts WHERE id = ?1",
+                params![id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let bank = answer.bank.as_ref().and_then(|b| serde_json::to_string(b).ok());
+            tx.execute(
+                "UPDATE payouts SET phase = 'created', status = COALESCE(?2, status),
+                    rejection_code = ?3, rejection_reason = ?4,
+                    provider_reference = COALESCE(?5, provider_reference), bank_json = COALESCE(?6, bank_json),
+                    last_error = NULL, api_code = NULL, updated_at = ?7, checked_at = ?7 WHERE id = ?1",
+                params![
+                    id,
+                    status.map(CashoutStatus::name),
+                    answer.rejection_code,
+                    answer.rejection_reason,
+                    answer.provider_external_reference,
+                    bank,
+                    now
+                ],
+            )?;
+            let changed =
+                old_status.as_deref() != status.map(CashoutStatus::name) || old_rejection != answer.rejection_code;
+            if changed || event != "status" {
+                let detail = match (status, answer.rejection_code) {
+                    (None, _) => Some(format!("unknown status code {}", answer.cashout_status)),
+                    (Some(_), Some(code)) => Some(format!(
+                        "rejection {code}: {}",
+                        answer.rejection_reason.as_deref().unwrap_or("")
+                    )),
+                    _ => None,
+                };
+                insert_history(tx, id, &now, event, status, detail.as_deref())?;
+            }
+            Ok(status)
+        })
+        .await
     }
 
     /// Records that an action or check failed (kept in history, shown to the operator).
     ///
     /// # Errors
     /// [`Error::Journal`].
-    pub fn record_event(&self, id: i64, event: &str, detail: &str) -> Result<()> {
-        let now = self.now();
-        let conn = self.conn()?;
-        insert_history(&conn, id, &now, event, None, Some(detail))?;
-        Ok(())
-    }
-
-    /// Attaches the provider's id to a record found by external_id (e.g. after a cancel that
-    /// named both ids and succeeded).
-    ///
-    /// # Errors
-    /// [`Error::Journal`].
-    pub fn attach_cashout_id(&self, id: i64, cashout_id: CashoutId) -> Result<()> {
-        let conn = self.conn()?;
-        conn.execute(
-            "UPDATE payouts SET cashout_id = ?2 WHERE id = ?1 AND cashout_id IS NULL",
-            params![id, cashout_id.0],
-        )?;
-        Ok(())
+    pub async fn record_event(&self, id: i64, event: &'static str, detail: &str) -> Result<()> {
+        let (now, detail) = (self.now(), detail.to_owned());
+        self.write(false, move |tx| {
+            Ok(insert_history(tx, id, &now, event, None, Some(&detail))?)
+        })
+        .await
     }
 
     /// Adds a record for a cashout known only from a lookup (created elsewhere), or returns the
-    /// existing one.
+    /// existing one, attaching the provider's id when it was not known yet (e.g. after a
+    /// cancel that named both ids and succeeded).
     ///
     /// # Errors
     /// [`Error::Journal`].
-    pub fn record_lookup(
+    pub async fn record_lookup(
         &self,
         scope: &str,
         base_url: &str,
         cashout_id: Option<CashoutId>,
         external_id: Option<&str>,
     ) -> Result<i64> {
-        if let Some(r) = self.find(scope, cashout_id, external_id)? {
-            if let (None, Some(id)) = (r.cashout_id, cashout_id) {
-                self.attach_cashout_id(r.id, id)?;
+        let (now, scope, base_url) = (self.now(), scope.to_owned(), base_url.to_owned());
+        let external_id = external_id.map(str::to_owned);
+        self.write(false, move |tx| {
+            if let Some(r) = find_in(tx, &scope, cashout_id, external_id.as_deref())? {
+                if let (None, Some(id)) = (r.cashout_id, cashout_id) {
+                    tx.execute(
+                        "UPDATE payouts SET cashout_id = ?2 WHERE id = ?1 AND cashout_id IS NULL",
+                        params![r.id, id.0],
+                    )?;
+                }
+                return Ok(r.id);
             }
-            return Ok(r.id);
-        }
-        let now = self.now();
-        let mut conn = self.conn()?;
-        let tx = conn.transaction()?;
-        tx.execute(
-            "INSERT INTO payouts (scope, base_url, external_id, cashout_id, origin, phase, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, 'lookup', 'created', ?5, ?5)",
-            params![scope, base_url, external_id, cashout_id.map(|c| c.0), now],
-        )?;
-        let id = tx.last_insert_rowid();
-        insert_history(
-            &tx,
-            id,
-            &now,
-            "added",
-            None,
-            Some("added to the journal by a lookup"),
-        )?;
-        tx.commit()?;
-        Ok(id)
+            tx.execute(
+                "INSERT INTO payouts (scope, base_url, external_id, cashout_id, origin, phase, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, 'lookup', 'created', ?5, ?5)",
+                params![scope, base_url, external_id, cashout_id.map(|c| c.0), now],
+            )?;
+            let id = tx.last_insert_rowid();
+            insert_history(tx, id, &now, "added", None, Some("added to the journal by a lookup"))?;
+            Ok(id)
+        })
+        .await
     }
 
     /// The record with this id.
@@ -504,7 +579,7 @@ impl Journal {
     /// # Errors
     /// [`Error::Journal`].
     pub fn get(&self, id: i64) -> Result<Option<PayoutRecord>> {
-        let conn = self.conn()?;
+        let conn = self.reader()?;
         Ok(conn
             .query_row(
                 &format!("{SELECT} WHERE id = ?1"),
@@ -524,29 +599,7 @@ impl Journal {
         cashout_id: Option<CashoutId>,
         external_id: Option<&str>,
     ) -> Result<Option<PayoutRecord>> {
-        let conn = self.conn()?;
-        if let Some(id) = cashout_id {
-            let r = conn
-                .query_row(
-                    &format!("{SELECT} WHERE scope = ?1 AND cashout_id = ?2"),
-                    params![scope, id.0],
-                    record_from_row,
-                )
-                .optional()?;
-            if r.is_some() {
-                return Ok(r);
-            }
-        }
-        if let Some(x) = external_id {
-            return Ok(conn
-                .query_row(
-                    &format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"),
-                    params![scope, x],
-                    record_from_row,
-                )
-                .optional()?);
-        }
-        Ok(None)
+        find_in(&*self.reader()?, scope, cashout_id, external_id)
     }
 
     /// The newest record of `scope` created at or after `since` that pays the same as
@@ -560,7 +613,7 @@ impl Journal {
         request: &CreateCashout,
         since: &str,
     ) -> Result<Option<PayoutRecord>> {
-        let conn = self.conn()?;
+        let conn = self.reader()?;
         Ok(conn
             .query_row(
                 &format!("{SELECT} WHERE scope = ?1 AND content_hash = ?2 AND created_at >= ?3 AND phase NOT IN ('declined', 'not_sent') ORDER BY id DESC LIMIT 1"),
@@ -575,7 +628,7 @@ impl Journal {
     /// # Errors
     /// [`Error::Journal`].
     pub fn unresolved(&self, scope: &str) -> Result<Vec<PayoutRecord>> {
-        let conn = self.conn()?;
+        let conn = self.reader()?;
         let mut stmt = conn.prepare(&format!(
             "{SELECT} WHERE scope = ?1 AND phase IN ('intent', 'unknown') ORDER BY id"
         ))?;
@@ -619,7 +672,7 @@ impl Journal {
             " ORDER BY created_at DESC, id DESC LIMIT {limit} OFFSET {}",
             filter.offset
         ));
-        let conn = self.conn()?;
+        let conn = self.reader()?;
         let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map(
             rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())),
@@ -633,7 +686,7 @@ impl Journal {
     /// # Errors
     /// [`Error::Journal`].
     pub fn history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
-        let conn = self.conn()?;
+        let conn = self.reader()?;
         let mut stmt = conn.prepare(
             "SELECT at, event, status, detail FROM history WHERE payout_id = ?1 ORDER BY id",
         )?;
@@ -659,6 +712,36 @@ pub fn content_hash(request: &CreateCashout) -> String {
     anonymous.external_id.clear();
     let json = serde_json::to_vec(&anonymous).unwrap_or_default();
     hex::encode(Sha256::digest(&json))
+}
+
+fn find_in(
+    conn: &Connection,
+    scope: &str,
+    cashout_id: Option<CashoutId>,
+    external_id: Option<&str>,
+) -> Result<Option<PayoutRecord>> {
+    if let Some(id) = cashout_id {
+        let r = conn
+            .query_row(
+                &format!("{SELECT} WHERE scope = ?1 AND cashout_id = ?2"),
+                params![scope, id.0],
+                record_from_row,
+            )
+            .optional()?;
+        if r.is_some() {
+            return Ok(r);
+        }
+    }
+    if let Some(x) = external_id {
+        return Ok(conn
+            .query_row(
+                &format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"),
+                params![scope, x],
+                record_from_row,
+            )
+            .optional()?);
+    }
+    Ok(None)
 }
 
 fn beneficiary_of(r: &CreateCashout) -> String {

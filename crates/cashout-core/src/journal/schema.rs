@@ -1,7 +1,9 @@
 //! The journal's tables and connection settings, versioned with `PRAGMA user_version`.
 //!
-//! WAL with `synchronous=FULL`: a commit is on disk when it returns, which is what lets an
-//! intent be trusted after a crash. `busy_timeout` lets the desktop app and the CLI share a file.
+//! WAL mode. The writer switches `synchronous` per batch: FULL when the batch holds an intent (on
+//! disk when the commit returns, which is what lets an intent be trusted after a crash), NORMAL
+//! otherwise (safe against a process crash; a power cut can lose it, and reconciling the intent
+//! repairs that). `busy_timeout` lets the desktop app and the CLI share a file.
 
 use rusqlite::Connection;
 
@@ -50,7 +52,14 @@ CREATE TABLE history (
 CREATE INDEX history_by_payout ON history (payout_id, id);
 ";
 
-/// Sets the connection up and creates or migrates the tables.
+/// Sets up a connection that only reads.
+pub(super) fn prepare_reader(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "query_only", true)?;
+    Ok(())
+}
+
+/// Sets the writer connection up and creates or migrates the tables.
 pub(super) fn prepare(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;

@@ -21,14 +21,15 @@ fn request(external_id: &str, amount: &str) -> CreateCashout {
     }
 }
 
-#[test]
-fn intent_survives_reopening_the_file() {
+#[tokio::test]
+async fn intent_survives_reopening_the_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("j.sqlite3");
     {
         let j = Journal::open(&path, Arc::new(SystemClock)).expect("open");
         assert!(matches!(
-            j.record_intent("sandbox", "http://127.0.0.1:1", &request("x1", "10")),
+            j.record_intent("sandbox", "http://127.0.0.1:1", &request("x1", "10"))
+                .await,
             Ok(IntentOutcome::New(_))
         ));
     }
@@ -42,30 +43,32 @@ fn intent_survives_reopening_the_file() {
     assert_eq!(open[0].phase, Phase::Intent);
 }
 
-#[test]
-fn same_external_id_with_other_contents_is_a_conflict() {
+#[tokio::test]
+async fn same_external_id_with_other_contents_is_a_conflict() {
     let (_d, j) = journal();
     j.record_intent("sandbox", "u", &request("x1", "10"))
+        .await
         .expect("first");
     assert!(matches!(
-        j.record_intent("sandbox", "u", &request("x1", "10")),
+        j.record_intent("sandbox", "u", &request("x1", "10")).await,
         Ok(IntentOutcome::Same(_))
     ));
     assert!(matches!(
-        j.record_intent("sandbox", "u", &request("x1", "11")),
+        j.record_intent("sandbox", "u", &request("x1", "11")).await,
         Ok(IntentOutcome::Conflict(_))
     ));
 }
 
-#[test]
-fn same_external_id_in_two_scopes_is_two_payouts() {
+#[tokio::test]
+async fn same_external_id_in_two_scopes_is_two_payouts() {
     let (_d, j) = journal();
     assert!(matches!(
-        j.record_intent("sandbox", "u", &request("x1", "10")),
+        j.record_intent("sandbox", "u", &request("x1", "10")).await,
         Ok(IntentOutcome::New(_))
     ));
     assert!(matches!(
-        j.record_intent("d24-staging", "v", &request("x1", "10")),
+        j.record_intent("d24-staging", "v", &request("x1", "10"))
+            .await,
         Ok(IntentOutcome::New(_))
     ));
     assert!(j
@@ -74,17 +77,19 @@ fn same_external_id_in_two_scopes_is_two_payouts() {
         .is_none());
 }
 
-#[test]
-fn history_records_each_step_and_only_status_changes() {
+#[tokio::test]
+async fn history_records_each_step_and_only_status_changes() {
     let (_d, j) = journal();
     let IntentOutcome::New(id) = j
         .record_intent("sandbox", "u", &request("x1", "10"))
+        .await
         .expect("intent")
     else {
         panic!("new intent expected")
     };
-    j.record_sending(id).expect("sending");
+    j.record_sending(id).await.expect("sending");
     j.record_created(id, CashoutId(42), CashoutStatus::Pending)
+        .await
         .expect("created");
     let pending = StatusAnswer {
         cashout_status: 0,
@@ -96,6 +101,7 @@ fn history_records_each_step_and_only_status_changes() {
         bank: None,
     };
     j.record_status(id, &pending, "status")
+        .await
         .expect("same status");
     let rejected = StatusAnswer {
         cashout_status: 3,
@@ -103,7 +109,9 @@ fn history_records_each_step_and_only_status_changes() {
         rejection_reason: Some("INVALID_PIX_KEY".into()),
         ..pending.clone()
     };
-    j.record_status(id, &rejected, "status").expect("rejected");
+    j.record_status(id, &rejected, "status")
+        .await
+        .expect("rejected");
     let h = j.history(id).expect("history");
     let events: Vec<_> = h.iter().map(|e| e.event.as_str()).collect();
     assert_eq!(events, ["intent", "sent", "created", "status"]);
@@ -116,12 +124,13 @@ fn history_records_each_step_and_only_status_changes() {
     assert_eq!(r.phase, Phase::Created);
 }
 
-#[test]
-fn list_filters_by_status_country_and_text_newest_first() {
+#[tokio::test]
+async fn list_filters_by_status_country_and_text_newest_first() {
     let (_d, j) = journal();
     for i in 0..5 {
         let IntentOutcome::New(id) = j
             .record_intent("sandbox", "u", &request(&format!("ext-{i}"), "10"))
+            .await
             .expect("intent")
         else {
             panic!("new")
@@ -135,6 +144,7 @@ fn list_filters_by_status_country_and_text_newest_first() {
                 CashoutStatus::OnHold
             },
         )
+        .await
         .expect("created");
     }
     let all = j
@@ -178,10 +188,11 @@ fn list_filters_by_status_country_and_text_newest_first() {
     );
 }
 
-#[test]
-fn stored_request_has_no_credentials() {
+#[tokio::test]
+async fn stored_request_has_no_credentials() {
     let (d, j) = journal();
     j.record_intent("sandbox", "u", &request("x1", "10"))
+        .await
         .expect("intent");
     drop(j);
     let bytes = std::fs::read(d.path().join("j.sqlite3")).expect("read");
