@@ -289,8 +289,8 @@ impl Desk {
                     } else {
                         CashoutStatus::Pending
                     };
-                    self.journal.record_created(id, cashout_id, status).await?;
-                    return self.view(id);
+                    let record = self.journal.record_created(id, cashout_id, status).await?;
+                    return Ok(PayoutView::of(&record));
                 }
                 Err(CallError::Api {
                     http_status,

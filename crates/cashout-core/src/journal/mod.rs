@@ -142,6 +142,17 @@ const SELECT: &str = "SELECT id, scope, base_url, external_id, cashout_id, origi
     provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at
     FROM payouts";
 
+/// As [`SELECT`] without the stored request: lists and views never show it, and parsing it for
+/// every row is most of the cost of reading one.
+const SUMMARY_COLUMNS: &str = "id, scope, base_url, external_id, cashout_id, origin, phase, NULL,
+    country, currency, amount, beneficiary, status, rejection_code, rejection_reason,
+    provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at";
+
+const SELECT_SUMMARY: &str = "SELECT id, scope, base_url, external_id, cashout_id, origin, phase, NULL,
+    country, currency, amount, beneficiary, status, rejection_code, rejection_reason,
+    provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at
+    FROM payouts";
+
 fn record_from_row(row: &Row<'_>) -> rusqlite::Result<PayoutRecord> {
     let request: Option<String> = row.get(7)?;
     let status: Option<String> = row.get(12)?;
@@ -196,8 +207,38 @@ struct Job {
 /// Most writes committed together.
 const MAX_BATCH: usize = 256;
 
+/// The WAL is folded back into the main file after this many commits without one, even under
+/// continuous load, so it cannot grow without bound.
+const CHECKPOINT_EVERY: u32 = 500;
+
+/// How long without a write counts as idle, when checkpoints are run.
+const IDLE: std::time::Duration = std::time::Duration::from_millis(50);
+
 fn writer_loop(mut conn: Connection, jobs: mpsc::Receiver<Job>) {
-    while let Ok(first) = jobs.recv() {
+    let mut since_checkpoint = 0u32;
+    loop {
+        let next = if since_checkpoint == 0 {
+            jobs.recv()
+                .map_err(|_| mpsc::RecvTimeoutError::Disconnected)
+        } else {
+            jobs.recv_timeout(IDLE)
+        };
+        let first = match next {
+            Ok(job) => job,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                // Quiet for a moment: fold the WAL into the main file now, not inside a commit
+                // that a create is waiting for.
+                let _ = conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)");
+                since_checkpoint = 0;
+                continue;
+            }
+        };
+        since_checkpoint += 1;
+        if since_checkpoint >= CHECKPOINT_EVERY {
+            let _ = conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)");
+            since_checkpoint = 0;
+        }
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
             match jobs.try_recv() {
@@ -237,18 +278,18 @@ fn commit_batch(
     };
     let mut results = Vec::with_capacity(count);
     for work in works {
-        if let Err(e) = tx.execute_batch("SAVEPOINT job") {
+        if let Err(e) = exec(&tx, "SAVEPOINT job", []) {
             results.push(Err(Error::from(e)));
             continue;
         }
         let result = work(&tx);
         let end = if result.is_ok() {
-            "RELEASE job"
+            exec(&tx, "RELEASE job", [])
         } else {
-            "ROLLBACK TO job; RELEASE job"
+            exec(&tx, "ROLLBACK TO job", []).and_then(|_| exec(&tx, "RELEASE job", []))
         };
-        match tx.execute_batch(end) {
-            Ok(()) => results.push(result),
+        match end {
+            Ok(_) => results.push(result),
             Err(e) => results.push(Err(Error::from(e))),
         }
     }
@@ -355,8 +396,7 @@ impl Journal {
             request.clone(),
         );
         self.write(true, move |tx| {
-            let existing = tx
-                .query_row(
+            let existing = query_row(tx,
                     &format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"),
                     params![scope, request.external_id],
                     record_from_row,
@@ -366,7 +406,7 @@ impl Journal {
                 let same = record.request.as_ref() == Some(&request);
                 return Ok(if same { IntentOutcome::Same(record) } else { IntentOutcome::Conflict(record) });
             }
-            tx.execute(
+            exec(tx,
                 "INSERT INTO payouts (scope, base_url, external_id, origin, phase, request_json, country,
                     currency, amount, beneficiary, created_at, updated_at, content_hash)
                  VALUES (?1, ?2, ?3, 'desk', 'intent', ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
@@ -397,7 +437,7 @@ impl Journal {
     pub async fn record_sending(&self, id: i64) -> Result<()> {
         let now = self.now();
         self.write(false, move |tx| {
-            let attempts: i64 = tx.query_row(
+            let attempts: i64 = query_row(tx,
                 "UPDATE payouts SET attempts = attempts + 1, updated_at = ?2 WHERE id = ?1 RETURNING attempts",
                 params![id, now],
                 |r| r.get(0),
@@ -408,7 +448,8 @@ impl Journal {
         .await
     }
 
-    /// The provider accepted the create and gave `cashout_id`.
+    /// The provider accepted the create and gave `cashout_id`. Returns the updated record
+    /// (without its stored request).
     ///
     /// # Errors
     /// [`Error::Journal`].
@@ -417,16 +458,22 @@ impl Journal {
         id: i64,
         cashout_id: CashoutId,
         status: CashoutStatus,
-    ) -> Result<()> {
+    ) -> Result<PayoutRecord> {
         let now = self.now();
         self.write(false, move |tx| {
-            tx.execute(
-                "UPDATE payouts SET phase = 'created', cashout_id = ?2, status = ?3, last_error = NULL,
-                    api_code = NULL, attempts = MAX(attempts, 1), updated_at = ?4, checked_at = ?4 WHERE id = ?1",
+            // RETURNING hands the caller its view without a second read.
+            let record = query_row(
+                tx,
+                &format!(
+                    "UPDATE payouts SET phase = 'created', cashout_id = ?2, status = ?3, last_error = NULL,
+                        api_code = NULL, attempts = MAX(attempts, 1), updated_at = ?4, checked_at = ?4
+                     WHERE id = ?1 RETURNING {SUMMARY_COLUMNS}"
+                ),
                 params![id, cashout_id.0, status.name(), now],
+                record_from_row,
             )?;
             insert_history(tx, id, &now, "created", Some(status), Some(&format!("cashout_id {cashout_id}")))?;
-            Ok(())
+            Ok(record)
         })
         .await
     }
@@ -438,7 +485,7 @@ impl Journal {
     pub async fn record_declined(&self, id: i64, api_code: i64, message: &str) -> Result<()> {
         let (now, message) = (self.now(), message.to_owned());
         self.write(false, move |tx| {
-            tx.execute(
+            exec(tx,
                 "UPDATE payouts SET phase = 'declined', status = 'DECLINED', api_code = ?2, last_error = ?3,
                     updated_at = ?4 WHERE id = ?1",
                 params![id, api_code, message, now],
@@ -461,7 +508,8 @@ impl Journal {
             _ => phase.as_str(),
         };
         self.write(false, move |tx| {
-            tx.execute(
+            exec(
+                tx,
                 "UPDATE payouts SET phase = ?2, last_error = ?3, updated_at = ?4 WHERE id = ?1",
                 params![id, phase.as_str(), detail, now],
             )?;
@@ -486,13 +534,13 @@ impl Journal {
         let (now, answer) = (self.now(), answer.clone());
         self.write(false, move |tx| {
             let status = CashoutStatus::from_code(answer.cashout_status);
-            let (old_status, old_rejection): (Option<String>, Option<i64>) = tx.query_row(
+            let (old_status, old_rejection): (Option<String>, Option<i64>) = query_row(tx,
                 "SELECT status, rejection_code FROM payouts WHERE id = ?1",
                 params![id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
             let bank = answer.bank.as_ref().and_then(|b| serde_json::to_string(b).ok());
-            tx.execute(
+            exec(tx,
                 "UPDATE payouts SET phase = 'created', status = COALESCE(?2, status),
                     rejection_code = ?3, rejection_reason = ?4,
                     provider_reference = COALESCE(?5, provider_reference), bank_json = COALESCE(?6, bank_json),
@@ -555,14 +603,14 @@ impl Journal {
         self.write(false, move |tx| {
             if let Some(r) = find_in(tx, &scope, cashout_id, external_id.as_deref())? {
                 if let (None, Some(id)) = (r.cashout_id, cashout_id) {
-                    tx.execute(
+                    exec(tx,
                         "UPDATE payouts SET cashout_id = ?2 WHERE id = ?1 AND cashout_id IS NULL",
                         params![r.id, id.0],
                     )?;
                 }
                 return Ok(r.id);
             }
-            tx.execute(
+            exec(tx,
                 "INSERT INTO payouts (scope, base_url, external_id, cashout_id, origin, phase, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, 'lookup', 'created', ?5, ?5)",
                 params![scope, base_url, external_id, cashout_id.map(|c| c.0), now],
@@ -574,19 +622,19 @@ impl Journal {
         .await
     }
 
-    /// The record with this id.
+    /// The record with this id, without its stored request (see [`Journal::find`] for that).
     ///
     /// # Errors
     /// [`Error::Journal`].
     pub fn get(&self, id: i64) -> Result<Option<PayoutRecord>> {
         let conn = self.reader()?;
-        Ok(conn
-            .query_row(
-                &format!("{SELECT} WHERE id = ?1"),
-                params![id],
-                record_from_row,
-            )
-            .optional()?)
+        Ok(query_row(
+            &conn,
+            &format!("{SELECT_SUMMARY} WHERE id = ?1"),
+            params![id],
+            record_from_row,
+        )
+        .optional()?)
     }
 
     /// A record of `scope` by provider id or external id (the id wins when both are given).
@@ -614,8 +662,7 @@ impl Journal {
         since: &str,
     ) -> Result<Option<PayoutRecord>> {
         let conn = self.reader()?;
-        Ok(conn
-            .query_row(
+        Ok(query_row(&conn,
                 &format!("{SELECT} WHERE scope = ?1 AND content_hash = ?2 AND created_at >= ?3 AND phase NOT IN ('declined', 'not_sent') ORDER BY id DESC LIMIT 1"),
                 params![scope, content_hash(request), since],
                 record_from_row,
@@ -629,7 +676,7 @@ impl Journal {
     /// [`Error::Journal`].
     pub fn unresolved(&self, scope: &str) -> Result<Vec<PayoutRecord>> {
         let conn = self.reader()?;
-        let mut stmt = conn.prepare(&format!(
+        let mut stmt = conn.prepare_cached(&format!(
             "{SELECT} WHERE scope = ?1 AND phase IN ('intent', 'unknown') ORDER BY id"
         ))?;
         let rows = stmt.query_map(params![scope], record_from_row)?;
@@ -641,7 +688,7 @@ impl Journal {
     /// # Errors
     /// [`Error::Journal`].
     pub fn list(&self, filter: &ListFilter) -> Result<Vec<PayoutRecord>> {
-        let mut sql = format!("{SELECT} WHERE 1 = 1");
+        let mut sql = format!("{SELECT_SUMMARY} WHERE 1 = 1");
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         if let Some(scope) = &filter.scope {
             args.push(Box::new(scope.clone()));
@@ -673,7 +720,7 @@ impl Journal {
             filter.offset
         ));
         let conn = self.reader()?;
-        let mut stmt = conn.prepare(&sql)?;
+        let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
             rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())),
             record_from_row,
@@ -687,7 +734,7 @@ impl Journal {
     /// [`Error::Journal`].
     pub fn history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
         let conn = self.reader()?;
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT at, event, status, detail FROM history WHERE payout_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map(params![id], |r| {
@@ -714,6 +761,22 @@ pub fn content_hash(request: &CreateCashout) -> String {
     hex::encode(Sha256::digest(&json))
 }
 
+/// Runs a statement through the connection's statement cache: the journal runs the same few
+/// statements over and over, and parsing them each time cost more than running them.
+fn exec(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize> {
+    conn.prepare_cached(sql)?.execute(params)
+}
+
+/// As [`exec`], for a one-row query.
+fn query_row<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    f: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    conn.prepare_cached(sql)?.query_row(params, f)
+}
+
 fn find_in(
     conn: &Connection,
     scope: &str,
@@ -721,25 +784,25 @@ fn find_in(
     external_id: Option<&str>,
 ) -> Result<Option<PayoutRecord>> {
     if let Some(id) = cashout_id {
-        let r = conn
-            .query_row(
-                &format!("{SELECT} WHERE scope = ?1 AND cashout_id = ?2"),
-                params![scope, id.0],
-                record_from_row,
-            )
-            .optional()?;
+        let r = query_row(
+            conn,
+            &format!("{SELECT} WHERE scope = ?1 AND cashout_id = ?2"),
+            params![scope, id.0],
+            record_from_row,
+        )
+        .optional()?;
         if r.is_some() {
             return Ok(r);
         }
     }
     if let Some(x) = external_id {
-        return Ok(conn
-            .query_row(
-                &format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"),
-                params![scope, x],
-                record_from_row,
-            )
-            .optional()?);
+        return Ok(query_row(
+            conn,
+            &format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"),
+            params![scope, x],
+            record_from_row,
+        )
+        .optional()?);
     }
     Ok(None)
 }
@@ -759,7 +822,8 @@ fn insert_history(
     status: Option<CashoutStatus>,
     detail: Option<&str>,
 ) -> rusqlite::Result<()> {
-    conn.execute(
+    exec(
+        conn,
         "INSERT INTO history (payout_id, at, event, status, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
             payout_id,

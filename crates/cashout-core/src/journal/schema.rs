@@ -39,7 +39,8 @@ CREATE TABLE payouts (
     UNIQUE (scope, cashout_id)
 );
 CREATE INDEX payouts_by_scope_time ON payouts (scope, created_at DESC, id DESC);
-CREATE INDEX payouts_by_phase ON payouts (scope, phase);
+-- Only open intents: the rows reconcile looks for, few at any time, cheap to maintain.
+CREATE INDEX payouts_open ON payouts (scope, id) WHERE phase IN ('intent', 'unknown');
 CREATE INDEX payouts_by_content ON payouts (scope, content_hash);
 CREATE TABLE history (
     id INTEGER PRIMARY KEY,
@@ -65,6 +66,9 @@ pub(super) fn prepare(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
+    // Checkpoints are run by the writer when it is idle (see `writer_loop`), not inside a
+    // commit that a create is waiting for.
+    conn.pragma_update(None, "wal_autocheckpoint", 0)?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version < 1 {
         conn.execute_batch(&format!(
