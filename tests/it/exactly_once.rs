@@ -93,6 +93,12 @@ async fn unknown_outcome_with_lookup_down_is_kept_and_reconciled_later() {
     );
     assert_eq!(e.code(), "outcome_unknown");
     let report = rig.desk().reconcile().await.expect("reconcile");
+    assert_eq!(
+        report.checked, 0,
+        "too fresh: another process may still be sending it"
+    );
+    rig.clock.advance(cashout_core::desk::RECONCILE_MIN_AGE);
+    let report = rig.desk().reconcile().await.expect("reconcile");
     assert_eq!((report.checked, report.found), (1, 1));
     assert_eq!(rig.sandbox.cashouts_for_external_id("later-1"), 1);
 }
@@ -107,6 +113,7 @@ async fn crash_after_intent_before_send_reconciles_to_not_sent_then_resend_makes
         rig.journal.record_intent(&scope, "x", &req).await,
         Ok(IntentOutcome::New(_))
     ));
+    rig.clock.advance(cashout_core::desk::RECONCILE_MIN_AGE);
     let report = rig.desk().reconcile().await.expect("reconcile");
     assert_eq!(report.not_sent, 1);
     assert_eq!(
@@ -130,6 +137,7 @@ async fn hundreds_of_creates_under_mixed_faults_make_exactly_one_cashout_each() 
         error_500: 100,
         delay: 60,
         delay_by: Duration::from_millis(600),
+        stale_not_found: 80,
     }));
     let desk = rig.desk_with(
         ClientOptions {
@@ -157,6 +165,7 @@ async fn hundreds_of_creates_under_mixed_faults_make_exactly_one_cashout_each() 
     assert!(faults >= 40, "the plan must actually bite: {faults} faults");
     // The network heals; what is left open is reconciled, then retried with the same ids.
     rig.sandbox.set_fault_plan(None);
+    rig.clock.advance(cashout_core::desk::RECONCILE_MIN_AGE);
     desk.reconcile().await.expect("reconcile");
     for req in &unknown {
         desk.create(req, false)
@@ -240,4 +249,40 @@ async fn external_id_taken_by_a_cashout_we_never_sent_is_declined_and_never_adop
         "nothing sent the second time"
     );
     assert_eq!(rig.sandbox.cashouts_for_external_id("taken-1"), 1);
+}
+
+#[tokio::test]
+async fn payout_recovered_by_lookup_is_linked_to_its_id_when_a_cancel_confirms_the_pair() {
+    let rig = Rig::start().await;
+    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
+    let v = rig
+        .desk()
+        .create(&br_pix("link-1", "10"), false)
+        .await
+        .expect("found by lookup");
+    assert_eq!(v.cashout_id, None, "status answers carry no id");
+    // The operator reads the id in the Merchant Panel (the sandbox's first id) and acts on it.
+    let id = cashout_core::api::types::CashoutId(8_400_001);
+    let desk = rig.desk();
+    desk.hold(id).await.expect("hold by id");
+    let cancelled = desk
+        .cancel(id, Some("link-1"))
+        .await
+        .expect("cancel names both ids");
+    assert_eq!(cancelled.external_id.as_deref(), Some("link-1"));
+    assert_eq!(cancelled.cashout_id, Some(8_400_001));
+    let all = desk.list(Default::default()).expect("list");
+    assert_eq!(all.len(), 1, "one payout, one record: {all:?}");
+    let events: Vec<_> = desk
+        .history(&cashout_core::api::types::CashoutRef::ExternalId(
+            "link-1".into(),
+        ))
+        .expect("history")
+        .into_iter()
+        .map(|h| h.event)
+        .collect();
+    assert!(
+        events.contains(&"linked".to_owned()) && events.contains(&"found".to_owned()),
+        "{events:?}"
+    );
 }

@@ -6,8 +6,8 @@
 //! `cashout_core::desk`; this file only parses arguments, picks credentials and prints.
 //!
 //! Credentials come from `OKP_API_KEY`, `OKP_API_PASSPHRASE`, `OKP_API_SIGNATURE` (and
-//! optionally `OKP_READ_ONLY_KEY`) when set, else from the environment's keychain entry. The
-//! sandbox uses its fixed demo credentials and never reads the keychain. Secrets are never
+//! optionally `OKP_READ_ONLY_KEY`) when all three are set, else from the environment's keychain
+//! entry; the sandbox falls back to its fixed demo credentials and never reads the keychain. Secrets are never
 //! accepted as arguments (they would show in `ps` and shell history).
 
 mod args;

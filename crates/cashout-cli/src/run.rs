@@ -23,6 +23,9 @@ use serde_json::json;
 
 use crate::args::{Cli, Command, CredentialsAction, Which};
 
+/// How long a command's start-up reconcile may take before the command goes on.
+const STARTUP_RECONCILE_LIMIT: std::time::Duration = std::time::Duration::from_secs(20);
+
 /// Prints a failure object on stderr.
 pub fn print_failure(value: &serde_json::Value) {
     let mut err = std::io::stderr().lock();
@@ -141,16 +144,29 @@ async fn start_sandbox(cli: &Cli, port: u16, reset: bool) -> Result<Sandbox, Err
     Ok(sandbox)
 }
 
-fn credentials_from_env() -> Option<Credentials> {
-    let key = std::env::var("OKP_API_KEY").ok()?;
-    let pass = std::env::var("OKP_API_PASSPHRASE").ok()?;
-    let sig = std::env::var("OKP_API_SIGNATURE").ok()?;
-    Some(Credentials {
-        api_key: key,
-        passphrase: Secret::new(pass),
-        signature: Secret::new(sig),
-        read_only_key: std::env::var("OKP_READ_ONLY_KEY").ok().map(Secret::new),
-    })
+const CREDENTIAL_VARS: [&str; 3] = ["OKP_API_KEY", "OKP_API_PASSPHRASE", "OKP_API_SIGNATURE"];
+
+/// Credentials from the environment: all three variables, or none (then the keychain).
+fn credentials_from_env() -> Result<Option<Credentials>, Error> {
+    let values: Vec<Option<String>> = CREDENTIAL_VARS
+        .iter()
+        .map(|v| std::env::var(v).ok())
+        .collect();
+    match values.as_slice() {
+        [Some(key), Some(pass), Some(sig)] => Ok(Some(Credentials {
+            api_key: key.clone(),
+            passphrase: Secret::new(pass.clone()),
+            signature: Secret::new(sig.clone()),
+            read_only_key: std::env::var("OKP_READ_ONLY_KEY").ok().map(Secret::new),
+        })),
+        [None, None, None] => Ok(None),
+        _ => Err(Error::InvalidInput {
+            field: "credentials",
+            message:
+                "set all of OKP_API_KEY, OKP_API_PASSPHRASE and OKP_API_SIGNATURE, or none of them"
+                    .into(),
+        }),
+    }
 }
 
 fn keychain() -> Result<KeyringStore, Error> {
@@ -158,7 +174,7 @@ fn keychain() -> Result<KeyringStore, Error> {
 }
 
 fn credentials(env: &Environment) -> Result<Credentials, Error> {
-    if let Some(c) = credentials_from_env() {
+    if let Some(c) = credentials_from_env()? {
         return Ok(c);
     }
     if env.kind == EnvironmentKind::Sandbox {
@@ -236,9 +252,15 @@ async fn execute(cli: Cli) -> Result<ExitCode, Error> {
 }
 
 async fn dispatch(cli: &Cli, desk: &Desk) -> Result<ExitCode, Error> {
-    // Every start reconciles creates left unknown by an earlier run, before anything new is sent.
-    if !matches!(cli.command, Command::List { .. } | Command::History(_)) {
-        let _ = desk.reconcile().await?;
+    // Every start reconciles creates an earlier run left unknown, before anything new is sent;
+    // bounded, so an unreachable host does not hold up the command (what is left stays open).
+    if !matches!(
+        cli.command,
+        Command::List { .. } | Command::History(_) | Command::Reconcile
+    ) {
+        if let Ok(result) = tokio::time::timeout(STARTUP_RECONCILE_LIMIT, desk.reconcile()).await {
+            result?;
+        }
     }
     Ok(match &cli.command {
         Command::Create {

@@ -6,9 +6,11 @@
 //! generic explanation instead of an error.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 /// What a code means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct CodeInfo {
     pub code: i64,
     /// The provider's short name (rejections) or a short label (errors).

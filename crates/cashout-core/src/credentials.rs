@@ -16,6 +16,7 @@ use std::fmt;
 use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use zeroize::Zeroize;
 
 /// Application identifier; the prefix of every keychain service name.
@@ -122,7 +123,8 @@ impl Credentials {
 
 /// What the UI may learn about stored credentials: whether they exist, and the API Key's
 /// last 4 characters. Never the passphrase or the signature.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct CredentialStatus {
     pub stored: bool,
     pub api_key_last4: Option<String>,
@@ -250,6 +252,22 @@ impl CredentialStore for MemoryStore {
             .map_err(|_| StoreError::Damaged)?
             .remove(scope);
         Ok(())
+    }
+}
+
+/// Stands in for the keychain when none can be reached (e.g. no Secret Service): every call
+/// says why, so the app still runs on the sandbox and explains what is missing.
+pub struct UnavailableStore(pub String);
+
+impl CredentialStore for UnavailableStore {
+    fn load(&self, _scope: &str) -> Result<Option<Credentials>, StoreError> {
+        Err(StoreError::Unavailable(self.0.clone()))
+    }
+    fn save(&self, _scope: &str, _creds: &Credentials) -> Result<(), StoreError> {
+        Err(StoreError::Unavailable(self.0.clone()))
+    }
+    fn delete(&self, _scope: &str) -> Result<(), StoreError> {
+        Err(StoreError::Unavailable(self.0.clone()))
     }
 }
 

@@ -26,6 +26,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::api::client::{CallError, Client, UnknownCause};
 use crate::api::types::{Bank, CashoutId, CashoutRef, CreateCashout, StatusAnswer};
@@ -39,6 +40,10 @@ use crate::validate::{self, ValidationContext};
 
 /// How far back an identical request without an external_id counts as a possible duplicate.
 pub const DUPLICATE_WINDOW: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// Intents touched more recently than this are left to the process that may still be sending
+/// them (a create call retries for up to a few minutes); reconcile looks only at older ones.
+pub const RECONCILE_MIN_AGE: Duration = Duration::from_secs(5 * 60);
 
 /// How persistent a create is when the outcome is unknown.
 #[derive(Debug, Clone)]
@@ -73,7 +78,8 @@ impl RetryPolicy {
 }
 
 /// A payout as shown by the CLI and the UI: the answer of every status-like operation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct PayoutView {
     pub cashout_id: Option<i64>,
     pub external_id: Option<String>,
@@ -133,7 +139,8 @@ impl PayoutView {
 }
 
 /// What a reconcile pass found.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct ReconcileReport {
     pub checked: usize,
     pub found: usize,
@@ -289,8 +296,16 @@ impl Desk {
                     } else {
                         CashoutStatus::Pending
                     };
-                    let record = self.journal.record_created(id, cashout_id, status).await?;
-                    return Ok(PayoutView::of(&record));
+                    return match self.journal.record_created(id, cashout_id, status).await {
+                        Ok(record) => Ok(PayoutView::of(&record)),
+                        // The money may move: never report this as "nothing sent".
+                        Err(e) => Err(Error::OutcomeUnknown {
+                            external_id,
+                            detail: format!(
+                                "the provider accepted it as cashout {cashout_id}, but the journal could not record that ({e})"
+                            ),
+                        }),
+                    };
                 }
                 Err(CallError::Api {
                     http_status,
@@ -378,13 +393,15 @@ impl Desk {
     }
 
     /// Resolves every create of this environment whose outcome was left open (e.g. by a
-    /// crash), by looking each up by `external_id`. Sends nothing.
+    /// crash) and untouched for [`RECONCILE_MIN_AGE`], by looking each up by `external_id`.
+    /// Sends nothing.
     ///
     /// # Errors
     /// [`Error::Journal`].
     pub async fn reconcile(&self) -> Result<ReconcileReport> {
         let mut report = ReconcileReport::default();
-        for record in self.journal.unresolved(&self.scope())? {
+        let before = format_instant(self.journal.now_instant() - RECONCILE_MIN_AGE);
+        for record in self.journal.unresolved(&self.scope(), &before)? {
             let Some(external_id) = record.external_id.clone() else {
                 continue;
             };
@@ -471,19 +488,23 @@ impl Desk {
         action: Action,
         external_id: Option<&str>,
     ) -> Result<PayoutView> {
+        let mut record_id = self.record_for(&CashoutRef::Id(id)).await?;
         // The journal's status may be stale; the provider's current one decides what is allowed.
-        let current = self.check(&CashoutRef::Id(id)).await?;
-        let record_id = self.record_for(&CashoutRef::Id(id)).await?;
-        let status = current
-            .status
-            .ok_or_else(|| Error::MalformedAnswer("unknown status code".into()))?;
+        let answer = self
+            .client
+            .status(&CashoutRef::Id(id))
+            .await
+            .map_err(call_error)?;
+        self.journal
+            .record_status(record_id, &answer, "status")
+            .await?;
+        let status = CashoutStatus::from_code(answer.cashout_status).ok_or_else(|| {
+            Error::MalformedAnswer(format!("unknown cashout_status {}", answer.cashout_status))
+        })?;
         if !status.allows(action) {
+            let why = format!("{} not allowed while {}", action.name(), status.name());
             self.journal
-                .record_event(
-                    record_id,
-                    "refused",
-                    &format!("{} not allowed while {}", action.name(), status.name()),
-                )
+                .record_event(record_id, "refused", &why)
                 .await?;
             return Err(Error::ActionNotAllowed { action, status });
         }
@@ -491,18 +512,21 @@ impl Desk {
             Action::Hold => self.client.update(id, true).await,
             Action::Release => self.client.update(id, false).await,
             Action::Cancel => {
-                let ext = match external_id.map(str::to_owned).or(current.external_id.clone()) {
-                    Some(x) => x,
-                    None => {
-                        return Err(Error::InvalidInput {
-                            field: "external_id",
-                            message: format!("cashout {id} is not in the journal with an external_id; give --external-id to cancel it"),
-                        })
-                    }
+                let known = self.journal.get(record_id)?.and_then(|r| r.external_id);
+                let Some(ext) = external_id.map(str::to_owned).or(known.clone()) else {
+                    return Err(Error::InvalidInput {
+                        field: "external_id",
+                        message: format!(
+                            "cashout {id} is not in the journal with an external_id; give --external-id to cancel it"
+                        ),
+                    });
                 };
                 let r = self.client.cancel(id, &ext).await;
-                if r.is_ok() && current.external_id.is_none() {
-                    self.journal
+                if r.is_ok() && known.is_none() {
+                    // The provider accepted the pair, so they are one payout: join a record
+                    // found earlier by external_id (e.g. after an unknown outcome) with this id.
+                    record_id = self
+                        .journal
                         .record_lookup(&self.scope(), &self.env().base_url, Some(id), Some(&ext))
                         .await?;
                 }
@@ -517,12 +541,9 @@ impl Desk {
                 self.view(record_id)
             }
             Err(e) => {
+                let why = format!("{}: {e}", action.name());
                 self.journal
-                    .record_event(
-                        record_id,
-                        "action_failed",
-                        &format!("{}: {e}", action.name()),
-                    )
+                    .record_event(record_id, "action_failed", &why)
                     .await?;
                 Err(call_error(e))
             }

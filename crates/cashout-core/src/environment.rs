@@ -11,10 +11,12 @@ use std::fmt;
 use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// The kinds of environment an operator can choose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
+#[ts(export)]
 pub enum EnvironmentKind {
     /// The embedded imitation of the provider on 127.0.0.1 (the default).
     Sandbox,
@@ -115,6 +117,10 @@ pub enum UrlProblem {
     HostRequired,
     #[error("unknown environment {0:?}; use one of sandbox, okp-staging, d24-staging, d24-production, okp-production, custom")]
     UnknownEnvironment(String),
+    #[error(
+        "the sandbox runs on this machine: its URL must be loopback (127.0.0.1, ::1 or localhost)"
+    )]
+    SandboxNotLoopback,
 }
 
 impl Environment {
@@ -137,6 +143,11 @@ impl Environment {
             (None, _) => return Err(UrlProblem::HostRequired),
         };
         let base_url = check_base_url(&base)?;
+        // Sandbox records are kept apart from real ones by scope; a sandbox that is not on this
+        // machine would put real payouts under the sandbox's scope.
+        if kind == EnvironmentKind::Sandbox && !is_loopback_url(&base_url) {
+            return Err(UrlProblem::SandboxNotLoopback);
+        }
         Ok(Self { kind, base_url })
     }
 
@@ -246,7 +257,12 @@ pub fn check_base_url(url: &str) -> Result<String, UrlProblem> {
     if hostname_of(rest).is_empty() {
         return Err(UrlProblem::NoHost);
     }
-    Ok(format!("{}://{}", scheme.to_ascii_lowercase(), rest))
+    // Hosts are case-insensitive; one spelling keeps one scope (credentials and records).
+    Ok(format!(
+        "{}://{}",
+        scheme.to_ascii_lowercase(),
+        rest.to_ascii_lowercase()
+    ))
 }
 
 #[cfg(test)]
@@ -303,6 +319,18 @@ mod tests {
             Environment::resolve(EnvironmentKind::Custom, Some("http://pay.example")),
             Err(UrlProblem::NotHttps)
         );
+    }
+
+    #[test]
+    fn sandbox_kind_is_refused_off_loopback_and_hosts_are_case_folded() {
+        assert_eq!(
+            Environment::resolve(EnvironmentKind::Sandbox, Some("https://api.directa24.com")),
+            Err(UrlProblem::SandboxNotLoopback)
+        );
+        assert!(Environment::resolve(EnvironmentKind::Sandbox, Some("http://127.0.0.1:9")).is_ok());
+        let a = Environment::resolve(EnvironmentKind::Custom, Some("Pay.Example.com")).expect("a");
+        let b = Environment::resolve(EnvironmentKind::Custom, Some("pay.example.com")).expect("b");
+        assert_eq!(a.scope(), b.scope());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! bodies.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::codes;
 use crate::credentials::StoreError;
@@ -185,7 +186,8 @@ impl From<rusqlite::Error> for Error {
 
 /// `{code, message, field?, api_code?, errors?, external_id?}`: what the CLI prints on stderr
 /// and what the desktop app sends over IPC.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct ErrorReport {
     pub code: &'static str,
     pub message: String,

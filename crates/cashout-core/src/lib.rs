@@ -6,7 +6,8 @@
 //! [`api`] typed bodies and the signing client; [`environment`] where requests go;
 //! [`credentials`] the keychain; [`journal`] the write-ahead SQLite record; [`desk`] the
 //! operations the UI and CLI call (create with safe retry, check, hold, release, cancel,
-//! reconcile); [`error`] the one error type with stable codes.
+//! reconcile); [`error`] the one error type with stable codes; [`form`] what the new-cashout
+//! form asks per country; [`settings`] and [`workspace`] what the desktop shell stands on.
 
 pub mod api;
 pub mod banks;
@@ -16,8 +17,11 @@ pub mod credentials;
 pub mod desk;
 pub mod environment;
 pub mod error;
+pub mod form;
 pub mod journal;
 pub mod money;
+pub mod settings;
 pub mod signing;
 pub mod status;
 pub mod validate;
+pub mod workspace;

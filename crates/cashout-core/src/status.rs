@@ -8,10 +8,12 @@
 //! and marked `late`. Keep watching completed payouts for that.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// Where a cashout is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[ts(export)]
 pub enum CashoutStatus {
     Pending,
     Completed,
@@ -24,8 +26,9 @@ pub enum CashoutStatus {
 }
 
 /// Something an operator can ask the provider to do to a cashout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum Action {
     /// PENDING → ON_HOLD (`PUT /v3/cashout/status`, `ON_HOLD`).
     Hold,
@@ -36,7 +39,8 @@ pub enum Action {
 }
 
 /// One allowed move between statuses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Transition {
     pub from: CashoutStatus,
     pub to: CashoutStatus,
@@ -223,6 +227,44 @@ impl CashoutStatus {
             i += 1;
         }
         seen.contains(&to)
+    }
+}
+
+/// One status as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct StatusInfo {
+    pub status: CashoutStatus,
+    /// The provider's number (`None` for DECLINED).
+    pub code: Option<u8>,
+    pub meaning: &'static str,
+    pub is_final: bool,
+    pub actions: Vec<Action>,
+}
+
+/// The whole table, for the state diagram.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Lifecycle {
+    pub statuses: Vec<StatusInfo>,
+    pub transitions: Vec<Transition>,
+}
+
+/// The table as data.
+#[must_use]
+pub fn lifecycle() -> Lifecycle {
+    Lifecycle {
+        statuses: ALL_STATUSES
+            .iter()
+            .map(|&s| StatusInfo {
+                status: s,
+                code: s.code(),
+                meaning: s.meaning(),
+                is_final: s.is_final(),
+                actions: s.allowed_actions(),
+            })
+            .collect(),
+        transitions: TRANSITIONS.to_vec(),
     }
 }
 

@@ -82,7 +82,7 @@ impl Fault {
 ///
 /// For each request to one of `endpoints`, one draw in 0..1000 picks: a drop after commit
 /// (`drop_after_commit` chances in 1000), else an HTTP 500 (`error_500`), else a delay of
-/// `delay_by` (`delay`), else nothing. A 500 is before or after the commit with even odds (one
+/// `delay_by` (`delay`), else a stale "not found" (`stale_not_found`), else nothing. A 500 is before or after the commit with even odds (one
 /// more draw), because a client must survive both. Drops from a plan are always after the
 /// commit: a drop before it is indistinguishable from a refused connection, which the client's
 /// retry handles trivially; the interesting case is work done but unanswered.
@@ -94,6 +94,9 @@ pub struct FaultPlan {
     pub error_500: u32,
     pub delay: u32,
     pub delay_by: Duration,
+    /// Chances in 1000 of a "not found" answer that ignores the database (a lagging read);
+    /// meaningful on status lookups.
+    pub stale_not_found: u32,
 }
 
 /// Xorshift64 (Marsaglia 2003): a few lines, no dependency, same sequence on every platform.
@@ -158,6 +161,7 @@ impl FaultBook {
         let drop_until = plan.drop_after_commit;
         let error_until = drop_until.saturating_add(plan.error_500);
         let delay_until = error_until.saturating_add(plan.delay);
+        let stale_until = delay_until.saturating_add(plan.stale_not_found);
         if roll < drop_until {
             Some(Fault::DropAfterCommit(endpoint))
         } else if roll < error_until {
@@ -171,6 +175,9 @@ impl FaultBook {
                 endpoint,
                 by: plan.delay_by,
             })
+        } else if roll < stale_until && endpoint == Endpoint::Status {
+            // Only reads lag; a create answering "not found" would be no provider's behaviour.
+            Some(Fault::StaleNotFound(endpoint))
         } else {
             None
         }
@@ -190,6 +197,7 @@ mod tests {
             error_500: 200,
             delay: 200,
             delay_by: Duration::from_millis(5),
+            stale_not_found: 0,
         }
     }
 

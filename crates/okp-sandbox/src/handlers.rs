@@ -552,6 +552,7 @@ fn status_answer(r: &Record) -> StatusAnswer {
         provider_external_reference: r.provider_reference.clone(),
         bank_reference_id: None,
         bank: bank_info(r),
+        cashout_id: None,
     }
 }
 

@@ -975,6 +975,7 @@ async fn fault_plan_with_the_same_seed_repeats_the_same_faults() {
             error_500: 500,
             delay: 0,
             delay_by: Duration::ZERO,
+            stale_not_found: 0,
         }));
         let mut seen = Vec::new();
         for _ in 0..30 {

@@ -168,8 +168,21 @@ impl Client {
             request,
             kind: "json",
         };
-        let answer: CreateAnswer = self.call(Method::POST, "/v3/cashout", &body).await?;
-        Ok(answer.cashout_id)
+        match self
+            .call::<_, CreateAnswer>(Method::POST, "/v3/cashout", &body)
+            .await
+        {
+            Ok(answer) => Ok(answer.cashout_id),
+            // A success status with an error body is not a clean refusal: the cashout may exist.
+            Err(CallError::Api {
+                http_status,
+                answer,
+            }) if (200..300).contains(&http_status) => Err(CallError::OutcomeUnknown {
+                cause: UnknownCause::UnreadableAnswer,
+                detail: format!("HTTP {http_status} carrying error code {}", answer.code),
+            }),
+            Err(e) => Err(e),
+        }
     }
 
     /// `POST /v3/cashout/status` by id or external id.

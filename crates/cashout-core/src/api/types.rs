@@ -10,11 +10,13 @@ use std::fmt;
 
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use ts_rs::TS;
 
 use crate::money::Amount;
 
 /// The provider's numeric id of a cashout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, TS)]
+#[ts(export, type = "number")]
 pub struct CashoutId(pub i64);
 
 impl fmt::Display for CashoutId {
@@ -69,8 +71,9 @@ pub(crate) fn bank_code_from_wire<'de, D: Deserializer<'de>>(
 
 /// The fields of a create request, without `login`/`pass`. This is what the operator fills in,
 /// what the journal stores as the intent, and what is shown on review.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
 #[serde(deny_unknown_fields)]
+#[ts(export)]
 pub struct CreateCashout {
     #[serde(default)]
     pub external_id: String,
@@ -78,7 +81,9 @@ pub struct CreateCashout {
     pub country: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
+    /// Exact decimal; crosses IPC as a string so it never becomes a float in the UI.
     #[serde(default)]
+    #[ts(type = "string | null")]
     pub amount: Option<Amount>,
     #[serde(default)]
     pub document_id: String,
@@ -138,8 +143,9 @@ pub struct CreateAnswer {
 }
 
 /// Which cashout a status call asks about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum CashoutRef {
     Id(CashoutId),
     ExternalId(String),
@@ -211,6 +217,10 @@ pub struct StatusAnswer {
     pub bank_reference_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank: Option<BankInfo>,
+    /// Not in the documented answer; read when a provider sends it, because a cashout found
+    /// by `external_id` otherwise has no id to act on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cashout_id: Option<CashoutId>,
 }
 
 /// The error body of a failed call: `{"code": 509, "message": "...", "reason": "..."}`.
@@ -224,7 +234,8 @@ pub struct ErrorAnswer {
 }
 
 /// A bank a payout can go to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Bank {
     /// Sent as `bank_code`; a string so leading zeros survive.
     pub code: String,

@@ -23,7 +23,8 @@ use std::sync::{mpsc, Arc, Mutex, MutexGuard};
 use tokio::sync::oneshot;
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::api::types::{BankInfo, CashoutId, CreateCashout, StatusAnswer};
 use crate::clock::{format_instant, Clock};
@@ -31,8 +32,9 @@ use crate::error::{Error, Result};
 use crate::status::CashoutStatus;
 
 /// Where a record stands in the create protocol.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum Phase {
     /// Written; the create may not have been sent yet.
     Intent,
@@ -104,7 +106,8 @@ pub struct PayoutRecord {
 }
 
 /// One line of a payout's history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct HistoryEntry {
     pub at: String,
     /// What happened: intent, sent, created, declined, unknown, found, not_found, status,
@@ -126,7 +129,9 @@ pub enum IntentOutcome {
 }
 
 /// A filter for listing.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
 pub struct ListFilter {
     pub scope: Option<String>,
     pub status: Option<CashoutStatus>,
@@ -272,7 +277,9 @@ fn commit_batch(
     {
         return fail_all(&e);
     }
-    let tx = match conn.transaction() {
+    // IMMEDIATE takes the write lock up front, so a second process (the app and the CLI share
+    // the file) waits for busy_timeout instead of failing a read-then-write job at once.
+    let tx = match conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate) {
         Ok(tx) => tx,
         Err(e) => return fail_all(&e),
     };
@@ -460,7 +467,9 @@ impl Journal {
         status: CashoutStatus,
     ) -> Result<PayoutRecord> {
         let now = self.now();
-        self.write(false, move |tx| {
+        // Durable: the provider's id cannot be recovered by a lookup (status answers do not
+        // carry it), so losing it to a power cut would leave a payout that cannot be acted on.
+        self.write(true, move |tx| {
             // RETURNING hands the caller its view without a second read.
             let record = query_row(
                 tx,
@@ -497,24 +506,30 @@ impl Journal {
         .await
     }
 
-    /// Moves the create protocol to `phase` (`unknown`, `not_sent`) and notes why.
+    /// Moves the create protocol to `phase` (`unknown`, `not_sent`) and notes why; a record
+    /// already `created` is left alone (returns `false`).
     ///
     /// # Errors
     /// [`Error::Journal`].
-    pub async fn record_phase(&self, id: i64, phase: Phase, detail: &str) -> Result<()> {
+    pub async fn record_phase(&self, id: i64, phase: Phase, detail: &str) -> Result<bool> {
         let (now, detail) = (self.now(), detail.to_owned());
         let event = match phase {
             Phase::NotSent => "not_found",
             _ => phase.as_str(),
         };
         self.write(false, move |tx| {
-            exec(
+            // A record another process (or an earlier step) settled as created stays created:
+            // a stale lookup must not turn a real payout back into "not sent".
+            let changed = exec(
                 tx,
-                "UPDATE payouts SET phase = ?2, last_error = ?3, updated_at = ?4 WHERE id = ?1",
+                "UPDATE payouts SET phase = ?2, last_error = ?3, updated_at = ?4
+                 WHERE id = ?1 AND phase <> 'created'",
                 params![id, phase.as_str(), detail, now],
             )?;
-            insert_history(tx, id, &now, event, None, Some(&detail))?;
-            Ok(())
+            if changed > 0 {
+                insert_history(tx, id, &now, event, None, Some(&detail))?;
+            }
+            Ok(changed > 0)
         })
         .await
     }
@@ -534,16 +549,29 @@ impl Journal {
         let (now, answer) = (self.now(), answer.clone());
         self.write(false, move |tx| {
             let status = CashoutStatus::from_code(answer.cashout_status);
-            let (old_status, old_rejection): (Option<String>, Option<i64>) = query_row(tx,
-                "SELECT status, rejection_code FROM payouts WHERE id = ?1",
-                params![id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
+            let (old_status, old_rejection, phase, api_code): (Option<String>, Option<i64>, String, Option<i64>) =
+                query_row(
+                    tx,
+                    "SELECT status, rejection_code, phase, api_code FROM payouts WHERE id = ?1",
+                    params![id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )?;
+            if phase == "declined" && api_code == Some(511) {
+                // The cashout holding this external_id is someone else's: note what was seen,
+                // never make it ours.
+                let detail = format!(
+                    "the cashout that holds this external_id (not ours) is {}",
+                    status.map_or("of unknown status", CashoutStatus::name)
+                );
+                insert_history(tx, id, &now, "foreign", None, Some(&detail))?;
+                return Ok(Some(CashoutStatus::Declined));
+            }
             let bank = answer.bank.as_ref().and_then(|b| serde_json::to_string(b).ok());
             exec(tx,
                 "UPDATE payouts SET phase = 'created', status = COALESCE(?2, status),
                     rejection_code = ?3, rejection_reason = ?4,
                     provider_reference = COALESCE(?5, provider_reference), bank_json = COALESCE(?6, bank_json),
+                    cashout_id = COALESCE(cashout_id, ?8),
                     last_error = NULL, api_code = NULL, updated_at = ?7, checked_at = ?7 WHERE id = ?1",
                 params![
                     id,
@@ -552,7 +580,8 @@ impl Journal {
                     answer.rejection_reason,
                     answer.provider_external_reference,
                     bank,
-                    now
+                    now,
+                    answer.cashout_id.map(|c| c.0)
                 ],
             )?;
             let changed =
@@ -586,8 +615,9 @@ impl Journal {
     }
 
     /// Adds a record for a cashout known only from a lookup (created elsewhere), or returns the
-    /// existing one, attaching the provider's id when it was not known yet (e.g. after a
-    /// cancel that named both ids and succeeded).
+    /// existing one. Given both ids (only when the provider confirmed they belong together,
+    /// e.g. a cancel that named both and succeeded), it attaches the missing one, merging two
+    /// records of the same payout.
     ///
     /// # Errors
     /// [`Error::Journal`].
@@ -601,23 +631,60 @@ impl Journal {
         let (now, scope, base_url) = (self.now(), scope.to_owned(), base_url.to_owned());
         let external_id = external_id.map(str::to_owned);
         self.write(false, move |tx| {
-            if let Some(r) = find_in(tx, &scope, cashout_id, external_id.as_deref())? {
-                if let (None, Some(id)) = (r.cashout_id, cashout_id) {
-                    exec(tx,
-                        "UPDATE payouts SET cashout_id = ?2 WHERE id = ?1 AND cashout_id IS NULL",
-                        params![r.id, id.0],
-                    )?;
+            let by_id = match cashout_id {
+                Some(_) => find_in(tx, &scope, cashout_id, None)?,
+                None => None,
+            };
+            let by_ext = match external_id.as_deref() {
+                Some(x) => find_in(tx, &scope, None, Some(x))?,
+                None => None,
+            };
+            match (by_id, by_ext, cashout_id, external_id.as_deref()) {
+                (Some(a), Some(b), _, _) if a.id == b.id => Ok(a.id),
+                // One payout known twice: by id (a lookup) and by external_id (e.g. a create
+                // whose answer was lost). Keep the external_id record, give it the id and the
+                // other record's history.
+                (Some(a), Some(b), Some(id), _) if a.external_id.is_none() && b.cashout_id.is_none() => {
+                    exec(tx, "UPDATE history SET payout_id = ?2 WHERE payout_id = ?1", params![a.id, b.id])?;
+                    exec(tx, "DELETE FROM payouts WHERE id = ?1", params![a.id])?;
+                    exec(tx, "UPDATE payouts SET cashout_id = ?2 WHERE id = ?1", params![b.id, id.0])?;
+                    insert_history(tx, b.id, &now, "linked", None, Some(&format!("cashout_id {id}")))?;
+                    Ok(b.id)
                 }
-                return Ok(r.id);
+                (Some(a), Some(b), _, _) => Err(Error::InvalidInput {
+                    field: "external_id",
+                    message: format!(
+                        "the journal holds these as two different payouts (records {} and {}); check the ids",
+                        a.id, b.id
+                    ),
+                }),
+                (Some(a), None, _, Some(x)) => {
+                    if a.external_id.is_none() {
+                        exec(tx, "UPDATE payouts SET external_id = ?2 WHERE id = ?1", params![a.id, x])?;
+                    }
+                    Ok(a.id)
+                }
+                (None, Some(b), Some(id), _) => {
+                    if b.cashout_id.is_none() {
+                        exec(tx, "UPDATE payouts SET cashout_id = ?2 WHERE id = ?1", params![b.id, id.0])?;
+                        insert_history(tx, b.id, &now, "linked", None, Some(&format!("cashout_id {id}")))?;
+                    }
+                    Ok(b.id)
+                }
+                (Some(a), None, _, None) => Ok(a.id),
+                (None, Some(b), None, _) => Ok(b.id),
+                (None, None, _, _) => {
+                    exec(
+                        tx,
+                        "INSERT INTO payouts (scope, base_url, external_id, cashout_id, origin, phase, created_at, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, 'lookup', 'created', ?5, ?5)",
+                        params![scope, base_url, external_id, cashout_id.map(|c| c.0), now],
+                    )?;
+                    let id = tx.last_insert_rowid();
+                    insert_history(tx, id, &now, "added", None, Some("added to the journal by a lookup"))?;
+                    Ok(id)
+                }
             }
-            exec(tx,
-                "INSERT INTO payouts (scope, base_url, external_id, cashout_id, origin, phase, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, 'lookup', 'created', ?5, ?5)",
-                params![scope, base_url, external_id, cashout_id.map(|c| c.0), now],
-            )?;
-            let id = tx.last_insert_rowid();
-            insert_history(tx, id, &now, "added", None, Some("added to the journal by a lookup"))?;
-            Ok(id)
         })
         .await
     }
@@ -663,23 +730,24 @@ impl Journal {
     ) -> Result<Option<PayoutRecord>> {
         let conn = self.reader()?;
         Ok(query_row(&conn,
-                &format!("{SELECT} WHERE scope = ?1 AND content_hash = ?2 AND created_at >= ?3 AND phase NOT IN ('declined', 'not_sent') ORDER BY id DESC LIMIT 1"),
+                &format!("{SELECT} WHERE scope = ?1 AND content_hash = ?2 AND created_at >= ?3 ORDER BY id DESC LIMIT 1"),
                 params![scope, content_hash(request), since],
                 record_from_row,
             )
             .optional()?)
     }
 
-    /// Records of `scope` whose create outcome is still open, oldest first.
+    /// Records of `scope` whose create outcome is still open and that were last touched at or before
+    /// `before` (younger ones may still be in flight in another process), oldest first.
     ///
     /// # Errors
     /// [`Error::Journal`].
-    pub fn unresolved(&self, scope: &str) -> Result<Vec<PayoutRecord>> {
+    pub fn unresolved(&self, scope: &str, before: &str) -> Result<Vec<PayoutRecord>> {
         let conn = self.reader()?;
         let mut stmt = conn.prepare_cached(&format!(
-            "{SELECT} WHERE scope = ?1 AND phase IN ('intent', 'unknown') ORDER BY id"
+            "{SELECT} WHERE scope = ?1 AND phase IN ('intent', 'unknown') AND updated_at <= ?2 ORDER BY id"
         ))?;
-        let rows = stmt.query_map(params![scope], record_from_row)?;
+        let rows = stmt.query_map(params![scope, before], record_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 

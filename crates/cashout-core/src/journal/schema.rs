@@ -69,11 +69,20 @@ pub(super) fn prepare(conn: &Connection) -> rusqlite::Result<()> {
     // Checkpoints are run by the writer when it is idle (see `writer_loop`), not inside a
     // commit that a create is waiting for.
     conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+    // Decide and migrate under the write lock, so two processes opening a new file at once do
+    // not both create the tables.
+    conn.execute_batch("BEGIN IMMEDIATE")?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    if version < 1 {
-        conn.execute_batch(&format!(
-            "BEGIN; {V1} PRAGMA user_version = {VERSION}; COMMIT;"
-        ))?;
+    let migrated = if version < 1 {
+        conn.execute_batch(&format!("{V1} PRAGMA user_version = {VERSION};"))
+    } else {
+        Ok(())
+    };
+    match migrated {
+        Ok(()) => conn.execute_batch("COMMIT"),
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
     }
-    Ok(())
 }

@@ -34,7 +34,7 @@ async fn intent_survives_reopening_the_file() {
         ));
     }
     let j = Journal::open(&path, Arc::new(SystemClock)).expect("reopen");
-    let open = j.unresolved("sandbox").expect("unresolved");
+    let open = j.unresolved("sandbox", "9999").expect("unresolved");
     assert_eq!(open.len(), 1);
     assert_eq!(
         open[0].request.as_ref().map(|r| r.external_id.as_str()),
@@ -99,6 +99,7 @@ async fn history_records_each_step_and_only_status_changes() {
         provider_external_reference: None,
         bank_reference_id: None,
         bank: None,
+        cashout_id: None,
     };
     j.record_status(id, &pending, "status")
         .await
@@ -198,4 +199,63 @@ async fn stored_request_has_no_credentials() {
     let bytes = std::fs::read(d.path().join("j.sqlite3")).expect("read");
     let text = String::from_utf8_lossy(&bytes);
     assert!(!text.contains("\"login\"") && !text.contains("\"pass\""));
+}
+
+#[tokio::test]
+async fn a_stale_not_found_never_turns_a_created_payout_back() {
+    let (_d, j) = journal();
+    let IntentOutcome::New(id) = j
+        .record_intent("sandbox", "u", &request("x1", "10"))
+        .await
+        .expect("intent")
+    else {
+        panic!("new")
+    };
+    j.record_created(id, CashoutId(7), CashoutStatus::Pending)
+        .await
+        .expect("created");
+    let changed = j
+        .record_phase(id, Phase::NotSent, "stale lookup")
+        .await
+        .expect("phase");
+    assert!(!changed);
+    assert_eq!(j.get(id).expect("get").expect("rec").phase, Phase::Created);
+}
+
+#[tokio::test]
+async fn two_records_of_one_payout_are_merged_when_both_ids_are_confirmed() {
+    let (_d, j) = journal();
+    let IntentOutcome::New(by_ext) = j
+        .record_intent("sandbox", "u", &request("x1", "10"))
+        .await
+        .expect("intent")
+    else {
+        panic!("new")
+    };
+    let by_id = j
+        .record_lookup("sandbox", "u", Some(CashoutId(9)), None)
+        .await
+        .expect("lookup");
+    assert_ne!(by_ext, by_id);
+    let merged = j
+        .record_lookup("sandbox", "u", Some(CashoutId(9)), Some("x1"))
+        .await
+        .expect("link");
+    assert_eq!(merged, by_ext);
+    assert!(j.get(by_id).expect("get").is_none());
+    let r = j.get(by_ext).expect("get").expect("rec");
+    assert_eq!(
+        (r.cashout_id, r.external_id.as_deref()),
+        (Some(9), Some("x1"))
+    );
+    let other = j
+        .record_lookup("sandbox", "u", Some(CashoutId(10)), None)
+        .await
+        .expect("other");
+    let e = j
+        .record_lookup("sandbox", "u", Some(CashoutId(10)), Some("x1"))
+        .await
+        .expect_err("two payouts");
+    assert_eq!(e.field(), Some("external_id"));
+    assert!(j.get(other).expect("get").is_some());
 }

@@ -14,7 +14,7 @@ use crate::api::types::CreateCashout;
 
 /// The countries this program pays out to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Country {
+pub(crate) enum Country {
     Br,
     Mx,
     Co,
@@ -24,7 +24,7 @@ pub(super) enum Country {
 }
 
 impl Country {
-    const ALL: [Country; 6] = [
+    pub(crate) const ALL: [Country; 6] = [
         Country::Br,
         Country::Mx,
         Country::Co,
@@ -34,11 +34,11 @@ impl Country {
     ];
 
     /// Reads an already upper-cased ISO alpha-2 code.
-    pub(super) fn parse(code: &str) -> Option<Self> {
+    pub(crate) fn parse(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.code() == code)
     }
 
-    pub(super) const fn code(self) -> &'static str {
+    pub(crate) const fn code(self) -> &'static str {
         match self {
             Self::Br => "BR",
             Self::Mx => "MX",
@@ -49,7 +49,7 @@ impl Country {
         }
     }
 
-    const fn currency(self) -> &'static str {
+    pub(crate) const fn currency(self) -> &'static str {
         match self {
             Self::Br => "BRL",
             Self::Mx => "MXN",
@@ -60,7 +60,7 @@ impl Country {
         }
     }
 
-    const fn name(self) -> &'static str {
+    pub(crate) const fn name(self) -> &'static str {
         match self {
             Self::Br => "Brazil",
             Self::Mx => "Mexico",
@@ -73,7 +73,7 @@ impl Country {
 
     /// Account types the provider accepts, with their meaning for the message. Mexico and
     /// Argentina publish none (the CLABE and CBU say it all), so the common pair is accepted.
-    const fn account_types(self) -> &'static [(&'static str, &'static str)] {
+    pub(crate) const fn account_types(self) -> &'static [(&'static str, &'static str)] {
         const CS: &[(&str, &str)] = &[("C", "checking"), ("S", "savings")];
         match self {
             Self::Cl => &[
@@ -86,8 +86,20 @@ impl Country {
         }
     }
 
+    /// The document types the country's rules accept, most common first.
+    pub(crate) const fn document_types(self) -> &'static [&'static str] {
+        match self {
+            Self::Br => &["CPF", "CNPJ"],
+            Self::Mx => &["CURP", "RFC", "IFE", "PASS"],
+            Self::Co => &["CC", "NIT", "CE", "PASS"],
+            Self::Pe => &["DNI", "RUC", "CE", "PASS"],
+            Self::Cl => &["RUT", "RUN", "ID"],
+            Self::Ar => &["DNI", "CUIT", "CUIL"],
+        }
+    }
+
     /// Countries whose provider pages list the last name as required.
-    const fn lastname_required(self) -> bool {
+    pub(crate) const fn lastname_required(self) -> bool {
         matches!(self, Self::Mx | Self::Co | Self::Pe | Self::Ar)
     }
 }

@@ -21,11 +21,13 @@ mod mx;
 mod pe;
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::api::types::CreateCashout;
 use crate::environment::EnvironmentKind;
 
-use common::{Country, Findings};
+pub(crate) use common::Country;
+use common::Findings;
 
 /// The stable values of [`FieldError::code`].
 pub mod code {
@@ -50,7 +52,8 @@ pub mod code {
 }
 
 /// One problem with one field, in plain language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct FieldError {
     /// The request field to fix, e.g. `document_id`.
     pub field: String,
