@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration over loopback HTTP, the CLI as a process, and the keychain
-# round-trip against a real Secret Service in a private D-Bus session (never the user's keyring).
+# Runs every test: Rust unit and integration tests (loopback HTTP against the embedded sandbox,
+# the CLI as a process), the keychain against a real Secret Service in a private D-Bus session,
+# the UI's unit tests, and the end-to-end tests in the real app window (WebDriver, Xvfb).
+# Nothing touches the user's keychain or data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export CARGO_TERM_COLOR=never
+npm run build --silent
 cargo test --workspace --locked
 # The keychain test: a throwaway bus, keyring and data dir, so nothing touches the real ones.
 kr_home=$(mktemp -d)
@@ -13,3 +16,8 @@ mkdir -m 700 "$kr_home/run"
 XDG_DATA_HOME="$kr_home" XDG_RUNTIME_DIR="$kr_home/run" dbus-run-session -- sh -c '
   echo -n test-keyring-pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   cargo test --locked -p cashout-tests --test it -- --ignored secret_service'
+npx vitest run
+# The app for the real-window tests: built after `cargo test`, which leaves a dev-mode binary.
+npx tauri build --debug --no-bundle
+[ -x .ci-tools/bin/tauri-driver ] || cargo install tauri-driver --version '^2' --locked --root .ci-tools
+tests/e2e/run.sh

@@ -125,6 +125,22 @@ pub struct CreateCashout {
     pub on_hold: bool,
 }
 
+impl CreateCashout {
+    /// The request as the desktop UI receives it: the same fields, with `amount` as a decimal
+    /// string, so the webview never holds money as a float.
+    #[must_use]
+    pub fn ipc_json(&self) -> serde_json::Value {
+        let mut value = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
+        if let (Some(obj), Some(amount)) = (value.as_object_mut(), self.amount) {
+            obj.insert(
+                "amount".into(),
+                serde_json::Value::String(amount.to_string()),
+            );
+        }
+        value
+    }
+}
+
 /// The create body as sent: credentials first, then the request fields, then `type`.
 #[derive(Serialize)]
 pub(crate) struct CreateBody<'a> {
@@ -303,6 +319,17 @@ mod tests {
         assert!(body.starts_with(r#"{"login":"l","pass":"p","#), "{body}");
         assert!(body.contains(r#""amount":10.00"#), "{body}");
         assert!(body.ends_with(r#""type":"json"}"#), "{body}");
+    }
+
+    #[test]
+    fn ipc_form_carries_the_amount_as_an_exact_string() {
+        let r: CreateCashout = serde_json::from_str(
+            r#"{"country":"BR","amount":"100.10","document_id":"1","beneficiary_name":"A"}"#,
+        )
+        .expect("parse");
+        assert_eq!(r.ipc_json()["amount"], serde_json::json!("100.10"));
+        let back: CreateCashout = serde_json::from_value(r.ipc_json()).expect("round trip");
+        assert_eq!(back, r);
     }
 
     #[test]

@@ -1,0 +1,33 @@
+//! Declares every app command, so that each one needs its own grant in `capabilities/`: a
+//! window can call only what a capability lists by name.
+
+/// The app's commands. Keep in step with `generate_handler!` in `src/lib.rs`.
+const COMMANDS: &[&str] = &[
+    "app_status",
+    "get_settings",
+    "update_settings",
+    "save_credentials",
+    "credentials_status",
+    "delete_credentials",
+    "test_connection",
+    "country_forms",
+    "lifecycle",
+    "validate_cashout",
+    "create_cashout",
+    "check_cashout",
+    "hold_cashout",
+    "release_cashout",
+    "cancel_cashout",
+    "list_cashouts",
+    "cashout_history",
+    "list_banks",
+    "reconcile",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
+}

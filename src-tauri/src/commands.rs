@@ -1,0 +1,219 @@
+//! The app's commands: each takes the state, calls the core, and turns errors into
+//! `{code, message, field?, ...}` ([`ErrorReport`]). No rule lives here.
+
+use cashout_core::api::types::{Bank, CashoutId, CashoutRef, CreateCashout};
+use cashout_core::credentials::{CredentialStatus, Credentials, Secret};
+use cashout_core::desk::{PayoutView, ReconcileReport};
+use cashout_core::environment::EnvironmentKind;
+use cashout_core::error::{Error, ErrorReport};
+use cashout_core::form::CountryForm;
+use cashout_core::journal::{HistoryEntry, ListFilter};
+use cashout_core::settings::{Settings, SettingsView};
+use cashout_core::status::Lifecycle;
+use cashout_core::workspace::{ConnectionCheck, EnvironmentStatus};
+use tauri::{AppHandle, State};
+
+use crate::state::{save_settings, AppState};
+
+/// Boxed: the report is large, and it crosses IPC as the same JSON either way.
+type Answer<T> = Result<T, Box<ErrorReport>>;
+
+fn report(e: Error) -> Box<ErrorReport> {
+    Box::new(e.report())
+}
+
+#[tauri::command]
+pub fn app_status(state: State<'_, AppState>) -> EnvironmentStatus {
+    state.workspace.status()
+}
+
+/// The settings, with the notification URL to pre-fill for the environment in use.
+#[tauri::command]
+pub fn get_settings(state: State<'_, AppState>) -> SettingsView {
+    state.workspace.settings().into()
+}
+
+#[tauri::command]
+pub fn update_settings(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> Answer<SettingsView> {
+    let saved = state.workspace.set_settings(settings).map_err(report)?;
+    save_settings(&app, &saved)
+        .map_err(|e| report(Error::Journal(format!("settings not saved: {e}"))))?;
+    Ok(saved.into())
+}
+
+/// Write-only: the values go to the keychain; only whether they are stored comes back.
+#[tauri::command(async)]
+pub fn save_credentials(
+    state: State<'_, AppState>,
+    environment: EnvironmentKind,
+    api_key: String,
+    api_passphrase: String,
+    api_signature: String,
+    read_only_key: Option<String>,
+) -> Answer<CredentialStatus> {
+    let creds = Credentials {
+        api_key,
+        passphrase: Secret::new(api_passphrase),
+        signature: Secret::new(api_signature),
+        read_only_key: read_only_key.filter(|k| !k.is_empty()).map(Secret::new),
+    };
+    state
+        .workspace
+        .save_credentials(environment, &creds)
+        .map_err(report)
+}
+
+#[tauri::command(async)]
+pub fn credentials_status(
+    state: State<'_, AppState>,
+    environment: EnvironmentKind,
+) -> Answer<CredentialStatus> {
+    state
+        .workspace
+        .credentials_status(environment)
+        .map_err(report)
+}
+
+#[tauri::command(async)]
+pub fn delete_credentials(
+    state: State<'_, AppState>,
+    environment: EnvironmentKind,
+) -> Answer<CredentialStatus> {
+    state
+        .workspace
+        .delete_credentials(environment)
+        .map_err(report)
+}
+
+#[tauri::command]
+pub async fn test_connection(state: State<'_, AppState>) -> Answer<ConnectionCheck> {
+    state.workspace.test_connection().await.map_err(report)
+}
+
+#[tauri::command]
+pub fn country_forms() -> Vec<CountryForm> {
+    cashout_core::form::countries()
+}
+
+#[tauri::command]
+pub fn lifecycle() -> Lifecycle {
+    cashout_core::status::lifecycle()
+}
+
+/// Validates without writing or sending; returns the request exactly as it would be sent
+/// (normalised, with its external_id), typed `CreateCashout` with the amount as a string.
+#[tauri::command]
+pub fn validate_cashout(
+    state: State<'_, AppState>,
+    request: CreateCashout,
+    override_check_digits: bool,
+) -> Answer<serde_json::Value> {
+    let desk = state.workspace.desk().map_err(report)?;
+    desk.prepare_create(&request, override_check_digits)
+        .map(|r| r.ipc_json())
+        .map_err(report)
+}
+
+#[tauri::command]
+pub async fn create_cashout(
+    state: State<'_, AppState>,
+    request: CreateCashout,
+    override_check_digits: bool,
+) -> Answer<PayoutView> {
+    let desk = state.workspace.desk().map_err(report)?;
+    desk.create(&request, override_check_digits)
+        .await
+        .map_err(report)
+}
+
+#[tauri::command]
+pub async fn check_cashout(state: State<'_, AppState>, which: CashoutRef) -> Answer<PayoutView> {
+    state
+        .workspace
+        .desk()
+        .map_err(report)?
+        .check(&which)
+        .await
+        .map_err(report)
+}
+
+#[tauri::command]
+pub async fn hold_cashout(state: State<'_, AppState>, cashout_id: i64) -> Answer<PayoutView> {
+    state
+        .workspace
+        .desk()
+        .map_err(report)?
+        .hold(CashoutId(cashout_id))
+        .await
+        .map_err(report)
+}
+
+#[tauri::command]
+pub async fn release_cashout(state: State<'_, AppState>, cashout_id: i64) -> Answer<PayoutView> {
+    state
+        .workspace
+        .desk()
+        .map_err(report)?
+        .release(CashoutId(cashout_id))
+        .await
+        .map_err(report)
+}
+
+#[tauri::command]
+pub async fn cancel_cashout(
+    state: State<'_, AppState>,
+    cashout_id: i64,
+    external_id: Option<String>,
+) -> Answer<PayoutView> {
+    let desk = state.workspace.desk().map_err(report)?;
+    desk.cancel(CashoutId(cashout_id), external_id.as_deref())
+        .await
+        .map_err(report)
+}
+
+#[tauri::command]
+pub fn list_cashouts(state: State<'_, AppState>, filter: ListFilter) -> Answer<Vec<PayoutView>> {
+    state
+        .workspace
+        .desk()
+        .map_err(report)?
+        .list(filter)
+        .map_err(report)
+}
+
+#[tauri::command]
+pub fn cashout_history(state: State<'_, AppState>, which: CashoutRef) -> Answer<Vec<HistoryEntry>> {
+    state
+        .workspace
+        .desk()
+        .map_err(report)?
+        .history(&which)
+        .map_err(report)
+}
+
+#[tauri::command]
+pub async fn list_banks(state: State<'_, AppState>, country: String) -> Answer<Vec<Bank>> {
+    state
+        .workspace
+        .desk()
+        .map_err(report)?
+        .banks(&country)
+        .await
+        .map_err(report)
+}
+
+/// Settles creates an earlier run left unknown (run by the UI at start).
+#[tauri::command]
+pub async fn reconcile(state: State<'_, AppState>) -> Answer<ReconcileReport> {
+    state
+        .workspace
+        .desk()
+        .map_err(report)?
+        .reconcile()
+        .await
+        .map_err(report)
+}

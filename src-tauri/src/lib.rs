@@ -1,0 +1,45 @@
+//! The desktop shell: starts the embedded sandbox, opens the journal and the keychain, restores
+//! the settings, and exposes the core's operations as commands. Nothing here decides anything
+//! about money: every rule is in `cashout-core`.
+
+mod commands;
+mod state;
+
+use tauri::Manager;
+
+/// Starts the app.
+///
+/// # Panics
+/// When the window system cannot start at all (nothing else to do then).
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_store::Builder::new().build())
+        .setup(|app| {
+            let state = tauri::async_runtime::block_on(state::AppState::start(app.handle()))?;
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_status,
+            commands::get_settings,
+            commands::update_settings,
+            commands::save_credentials,
+            commands::credentials_status,
+            commands::delete_credentials,
+            commands::test_connection,
+            commands::country_forms,
+            commands::lifecycle,
+            commands::validate_cashout,
+            commands::create_cashout,
+            commands::check_cashout,
+            commands::hold_cashout,
+            commands::release_cashout,
+            commands::cancel_cashout,
+            commands::list_cashouts,
+            commands::cashout_history,
+            commands::list_banks,
+            commands::reconcile,
+        ])
+        .run(tauri::generate_context!())
+        .expect("Cashout Desk could not start");
+}

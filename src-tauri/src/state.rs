@@ -1,0 +1,107 @@
+//! What the app holds while it runs: the core's workspace and the embedded sandbox.
+//!
+//! Data lives in the app data directory (or `CASHOUT_DATA_DIR`, which the end-to-end tests use
+//! to stay out of the user's data): `journal.sqlite3`, `sandbox.sqlite3`, and `settings.json`
+//! (written by tauri-plugin-store; one key, no secrets).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use cashout_core::clock::SystemClock;
+use cashout_core::credentials::{CredentialStore, KeyringStore, UnavailableStore, APP_IDENTIFIER};
+use cashout_core::journal::Journal;
+use cashout_core::settings::Settings;
+use cashout_core::workspace::Workspace;
+use okp_sandbox::{Sandbox, SandboxConfig, Timings};
+use tauri::{AppHandle, Manager};
+use tauri_plugin_store::StoreExt;
+
+const SETTINGS_FILE: &str = "settings.json";
+const SETTINGS_KEY: &str = "settings";
+
+/// The app's state.
+pub struct AppState {
+    pub workspace: Workspace,
+    /// Kept alive for the app's lifetime; its server stops when dropped.
+    _sandbox: Sandbox,
+}
+
+fn data_dir(app: &AppHandle) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    if let Some(dir) = std::env::var_os("CASHOUT_DATA_DIR") {
+        return Ok(PathBuf::from(dir));
+    }
+    Ok(app.path().app_data_dir()?)
+}
+
+/// Sandbox timings, shortened by the end-to-end tests through the environment.
+fn sandbox_timings() -> Timings {
+    let secs = |name: &str| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map(Duration::from_secs)
+    };
+    let d = Timings::default();
+    Timings {
+        deliver_after: secs("CASHOUT_SANDBOX_DELIVER_AFTER_SECS").unwrap_or(d.deliver_after),
+        complete_after: secs("CASHOUT_SANDBOX_COMPLETE_AFTER_SECS").unwrap_or(d.complete_after),
+        late_reject_after: secs("CASHOUT_SANDBOX_LATE_REJECT_AFTER_SECS")
+            .unwrap_or(d.late_reject_after),
+    }
+}
+
+impl AppState {
+    /// Starts the sandbox, opens the journal and the keychain, restores the settings.
+    pub async fn start(app: &AppHandle) -> Result<Self, Box<dyn std::error::Error>> {
+        let dir = data_dir(app)?;
+        std::fs::create_dir_all(&dir)?;
+        let sandbox = Sandbox::start(SandboxConfig {
+            db_path: dir.join("sandbox.sqlite3"),
+            port: 0,
+            clock: Arc::new(SystemClock),
+            timings: sandbox_timings(),
+        })
+        .await?;
+        let journal = Arc::new(Journal::open(
+            &dir.join("journal.sqlite3"),
+            Arc::new(SystemClock),
+        )?);
+        let store: Arc<dyn CredentialStore> = match KeyringStore::open(APP_IDENTIFIER) {
+            Ok(k) => Arc::new(k),
+            Err(e) => Arc::new(UnavailableStore(e.to_string())),
+        };
+        let settings = load_settings(app);
+        let workspace = Workspace::new(
+            journal,
+            store,
+            okp_sandbox::demo_credentials(),
+            sandbox.base_url(),
+            settings,
+        );
+        Ok(Self {
+            workspace,
+            _sandbox: sandbox,
+        })
+    }
+}
+
+/// The saved settings, or the defaults (sandbox) when there are none or they no longer check.
+fn load_settings(app: &AppHandle) -> Settings {
+    let saved = app
+        .store(SETTINGS_FILE)
+        .ok()
+        .and_then(|s| s.get(SETTINGS_KEY))
+        .and_then(|v| serde_json::from_value::<Settings>(v).ok());
+    saved.filter(|s| s.check().is_ok()).unwrap_or_default()
+}
+
+/// Persists settings that the core has already checked.
+pub fn save_settings(app: &AppHandle, settings: &Settings) -> Result<(), String> {
+    let store = app.store(SETTINGS_FILE).map_err(|e| e.to_string())?;
+    store.set(
+        SETTINGS_KEY,
+        serde_json::to_value(settings).map_err(|e| e.to_string())?,
+    );
+    store.save().map_err(|e| e.to_string())
+}

@@ -1,0 +1,203 @@
+// End-to-end tests in the real app window: WebKitWebDriver through tauri-driver, against the
+// embedded sandbox. Run by tests/e2e/run.sh (which gives the app a throwaway HOME, data
+// directory, D-Bus session with an unlocked gnome-keyring, and Xvfb). Saves a screenshot of
+// every screen to docs/screenshots/.
+import { spawn } from "node:child_process";
+import { createConnection } from "node:net";
+import { mkdirSync, readFileSync } from "node:fs";
+import { remote } from "webdriverio";
+
+const APP = process.env.APP_BIN;
+const DRIVER = process.env.TAURI_DRIVER;
+const SHOTS = process.env.SCREENSHOT_DIR ?? "docs/screenshots";
+mkdirSync(SHOTS, { recursive: true });
+
+const results = [];
+async function test(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`FAIL ${name}: ${e?.stack ?? e}`);
+    await shot(`failure-${name.replace(/\W+/g, "-")}`).catch(() => {});
+  }
+}
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+function waitPort(port, ms) {
+  const until = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const s = createConnection({ port, host: "127.0.0.1" }, () => { s.end(); resolve(); });
+      s.on("error", () => (Date.now() > until ? reject(new Error(`port ${port} never opened`)) : setTimeout(attempt, 100)));
+    };
+    attempt();
+  });
+}
+
+const driver = spawn(DRIVER, ["--port", "4444", "--native-port", "4445"], { stdio: ["ignore", "inherit", "inherit"] });
+let browser;
+async function shot(name) {
+  await browser.saveScreenshot(`${SHOTS}/${name}.png`);
+}
+const $ = (sel) => browser.$(sel);
+async function text(sel) {
+  return (await $(sel)).getText();
+}
+async function click(sel) {
+  const el = await $(sel);
+  await el.waitForClickable({ timeout: 10000 });
+  await el.click();
+}
+async function fill(id, value) {
+  const el = await $(`#${id}`);
+  await el.waitForExist({ timeout: 10000 });
+  await el.setValue(value);
+}
+async function select(id, value) {
+  const el = await $(`#${id}`);
+  await el.waitForExist({ timeout: 10000 });
+  await el.selectByAttribute("value", value);
+}
+async function waitText(sel, re, timeout = 15000) {
+  await browser.waitUntil(async () => {
+    const el = await $(sel);
+    return (await el.isExisting()) && re.test(await el.getText());
+  }, { timeout, timeoutMsg: `${sel} never matched ${re}` });
+}
+async function rowCount() {
+  await click("#nav-list");
+  await browser.waitUntil(async () => (await $("#cashouts-table")).isExisting() || (await $(".notice-info")).isExisting(), { timeout: 10000 });
+  return (await browser.$$("#cashouts-table tbody tr")).length;
+}
+async function currentNode() {
+  const el = await $("svg.diagram g.node.current");
+  await el.waitForExist({ timeout: 10000 });
+  return el.getAttribute("data-status");
+}
+
+async function newPix({ amount, comments }) {
+  await click("#nav-new");
+  await select("f-country", "BR");
+  await select("f-method", "10000");
+  await fill("f-amount", amount);
+  await fill("f-document_id", "390.533.447-05");
+  await fill("f-beneficiary_name", "Ana");
+  await fill("f-beneficiary_lastname", "Souza");
+  await fill("f-phone", "+5511987654321");
+  if (comments) await fill("f-comments", comments);
+}
+
+try {
+  await waitPort(4444, 20000);
+  await waitPort(4445, 20000);
+  browser = await remote({
+    hostname: "127.0.0.1",
+    port: 4444,
+    logLevel: "error",
+    capabilities: { "tauri:options": { application: APP }, "wdio:enforceWebDriverClassic": true },
+  });
+  await browser.setWindowSize?.(1200, 780).catch(() => {});
+
+  await test("app opens on the embedded sandbox without credentials", async () => {
+    await waitText("#env-name", /SANDBOX/);
+    await waitText("#env-creds", /demo credentials/);
+    await shot("01-new-cashout");
+  });
+
+  let createdId = "";
+  let externalId = "";
+  await test("BR PIX payout: create, PENDING on the diagram, hold, release, cancel", async () => {
+    await newPix({ amount: "150.25" });
+    await click("#review-button");
+    await waitText("#review-body", /"bank_code": "10000"/);
+    const review = await text("#review-body");
+    assert(/"document_id": "39053344705"/.test(review), "review shows the normalised CPF");
+    assert(/"amount": "150.25"/.test(review), "review shows the exact amount");
+    assert(!/account_type|bank_account|bank_branch/.test(review), "nothing from another payout method is sent");
+    assert(!/sandbox-passphrase|sandbox-signature/.test(review), "no credential in the review");
+    externalId = (await (await $("#f-external_id")).getValue()).trim();
+    assert(externalId.startsWith("cd-"), `generated external_id shown: ${externalId}`);
+    await shot("02-review");
+    await click("#send");
+    assert((await currentNode()) === "PENDING", "diagram shows PENDING");
+    createdId = (await text("h1")).replace(/\D+/g, "");
+    await shot("03-detail-pending");
+    await click("#action-hold");
+    await waitText("#action-result", /ON_HOLD/);
+    assert((await currentNode()) === "ON_HOLD", "diagram shows ON_HOLD");
+    await click("#action-release");
+    await waitText("#action-result", /PENDING/);
+    await click("#action-cancel");
+    await click("#confirm-yes");
+    await waitText("#action-result", /CANCELLED/);
+    assert((await currentNode()) === "CANCELLED", "diagram shows CANCELLED");
+    const taken = await browser.$$("svg.diagram path.edge.taken");
+    assert(taken.length >= 3, `the path taken is drawn (${taken.length} edges)`);
+    await shot("04-detail-cancelled");
+  });
+
+  await test("invalid CPF: field error at document_id, nothing sent", async () => {
+    const before = await rowCount();
+    await newPix({ amount: "10" });
+    await (await $("#f-document_id")).setValue("231.002.999-00");
+    await click("#review-button");
+    await waitText("#f-document_id-error", /check digit/i);
+    assert(!(await (await $("#review")).isExisting()), "no review offered");
+    await shot("05-invalid-cpf");
+    const after = await rowCount();
+    assert(after === before, `nothing journaled or sent (${before} -> ${after})`);
+    await shot("06-cashouts-list");
+  });
+
+  await test("a payout the sandbox rejects ends REJECTED with the code explained", async () => {
+    await newPix({ amount: "20", comments: "sandbox:reject=814" });
+    await click("#review-button");
+    await waitText("#review-body", /sandbox:reject=814/);
+    await click("#send");
+    assert((await currentNode()) === "PENDING", "starts PENDING");
+    // The e2e sandbox delivers after 2 s and settles 2 s later.
+    await browser.pause(4500);
+    await click("#action-refresh");
+    await waitText("#rejection", /814/);
+    assert((await currentNode()) === "REJECTED", "diagram shows REJECTED");
+    await waitText("#rejection", /bank_account/);
+    await shot("07-detail-rejected");
+  });
+
+  await test("lookup by external_id shows the payout with its diagram", async () => {
+    await click("#nav-lookup");
+    await select("lookup-kind", "external_id");
+    await fill("lookup-value", externalId);
+    await shot("08-lookup");
+    await click("#lookup-go");
+    assert((await currentNode()) === "CANCELLED", "the first payout, cancelled");
+    assert(createdId.length > 0, "created id known");
+  });
+
+  await test("credentials are saved to the real Secret Service and shown only as stored", async () => {
+    await click("#nav-settings");
+    await select("cred-environment", "d24-staging");
+    await fill("cred-api-key", "e2e-merchant-key-4321");
+    await fill("cred-passphrase", "E2E-CANARY-pass");
+    await fill("cred-signature", "E2E-CANARY-signature");
+    await click("#cred-save");
+    await waitText("#cred-stored", /Stored in the OS keychain \(API Key …4321\)/);
+    const page = await browser.getPageSource();
+    assert(!page.includes("E2E-CANARY"), "no secret left in the page");
+    assert((await (await $("#cred-signature")).getValue()) === "", "inputs cleared");
+    await shot("09-settings-credentials");
+  });
+} finally {
+  await browser?.deleteSession().catch(() => {});
+  driver.kill();
+}
+
+const failed = results.filter((r) => !r.ok).length;
+console.log(`e2e: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs the end-to-end tests in the real window: a throwaway HOME and data directory, a private
+# D-Bus session with an unlocked gnome-keyring (the real Secret Service), and Xvfb. Expects the
+# app built with `npx tauri build --debug --no-bundle` and tauri-driver in .ci-tools/.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export APP_BIN=${APP_BIN:-$PWD/target/debug/cashout-desk}
+export TAURI_DRIVER=${TAURI_DRIVER:-$PWD/.ci-tools/bin/tauri-driver}
+export SCREENSHOT_DIR=${SCREENSHOT_DIR:-$PWD/docs/screenshots}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/home" "$tmp/data" && mkdir -m 700 "$tmp/run"
+export HOME="$tmp/home" XDG_RUNTIME_DIR="$tmp/run" XDG_DATA_HOME="$tmp/home/.local/share" NO_AT_BRIDGE=1
+export CASHOUT_DATA_DIR="$tmp/data"
+export CASHOUT_SANDBOX_DELIVER_AFTER_SECS=2 CASHOUT_SANDBOX_COMPLETE_AFTER_SECS=2
+dbus-run-session -- sh -c '
+  echo -n e2e-keyring-pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  xvfb-run -a -s "-screen 0 1280x800x24" node tests/e2e/desk.e2e.mjs'

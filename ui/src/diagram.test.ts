@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { drawDiagram, pathOf } from "./diagram";
+import type { Lifecycle } from "./bindings/Lifecycle";
+import type { HistoryEntry } from "./bindings/HistoryEntry";
+
+// The table as the core sends it (a fixture of `lifecycle`), so the test draws what the app draws.
+const table: Lifecycle = {
+  statuses: (["PENDING", "COMPLETED", "CANCELLED", "REJECTED", "DELIVERED", "ON_HOLD", "DECLINED"] as const).map((s) => ({
+    status: s, code: null, meaning: s, is_final: false, actions: [],
+  })),
+  transitions: [
+    { from: "PENDING", to: "ON_HOLD", by: "hold", late: false },
+    { from: "PENDING", to: "CANCELLED", by: "cancel", late: false },
+    { from: "PENDING", to: "DELIVERED", by: null, late: false },
+    { from: "ON_HOLD", to: "PENDING", by: "release", late: false },
+    { from: "ON_HOLD", to: "CANCELLED", by: "cancel", late: false },
+    { from: "DELIVERED", to: "COMPLETED", by: null, late: false },
+    { from: "DELIVERED", to: "REJECTED", by: null, late: false },
+    { from: "COMPLETED", to: "REJECTED", by: null, late: true },
+  ],
+};
+const at = (n: number) => `2026-11-21T08:00:0${n}.000Z`;
+const history: HistoryEntry[] = [
+  { at: at(0), event: "intent", status: null, detail: null },
+  { at: at(1), event: "created", status: "PENDING", detail: null },
+  { at: at(2), event: "status", status: "PENDING", detail: null },
+  { at: at(3), event: "status", status: "DELIVERED", detail: null },
+  { at: at(4), event: "status", status: "COMPLETED", detail: null },
+  { at: at(5), event: "status", status: "REJECTED", detail: "rejection 826" },
+];
+
+describe("the state diagram", () => {
+  it("path_of_history_keeps_each_status_once_with_its_first_time", () => {
+    expect(pathOf(history)).toEqual([
+      { status: "PENDING", at: at(1) },
+      { status: "DELIVERED", at: at(3) },
+      { status: "COMPLETED", at: at(4) },
+      { status: "REJECTED", at: at(5) },
+    ]);
+  });
+
+  it("late_rejection_draws_all_seven_states_current_highlighted_and_the_late_edge_taken", () => {
+    const svg = drawDiagram(table, "REJECTED", history);
+    expect(svg.querySelectorAll("g.node")).toHaveLength(7);
+    expect(svg.querySelector("g.node.current")?.getAttribute("data-status")).toBe("REJECTED");
+    const late = svg.querySelector('[data-edge="COMPLETED>REJECTED"]');
+    expect(late?.getAttribute("class")).toContain("late");
+    expect(late?.getAttribute("class")).toContain("taken");
+    expect(svg.querySelector('[data-edge="PENDING>CANCELLED"]')?.getAttribute("class")).not.toContain("taken");
+    expect(svg.querySelector('g.node[data-status="DECLINED"]')).not.toBeNull();
+    expect(svg.querySelector('g.node[data-status="DELIVERED"] .when')?.textContent).toBe("11-21 08:00:03");
+  });
+
+  it("a_payout_with_unknown_outcome_has_no_current_state", () => {
+    const svg = drawDiagram(table, null, history.slice(0, 1));
+    expect(svg.querySelector("g.node.current")).toBeNull();
+    expect(svg.querySelectorAll("path.edge.taken")).toHaveLength(0);
+  });
+});

@@ -1,0 +1,67 @@
+// The only module that talks to Tauri. One typed function per app command; argument names are
+// camelCase (Tauri maps them to the Rust parameters). Errors arrive as ErrorReport objects
+// `{code, message, field?, ...}`; callers switch on `code` and never parse `message`.
+import { invoke } from "@tauri-apps/api/core";
+import type { Bank } from "./bindings/Bank";
+import type { CashoutRef } from "./bindings/CashoutRef";
+import type { ConnectionCheck } from "./bindings/ConnectionCheck";
+import type { CountryForm } from "./bindings/CountryForm";
+import type { CreateCashout } from "./bindings/CreateCashout";
+import type { CredentialStatus } from "./bindings/CredentialStatus";
+import type { EnvironmentKind } from "./bindings/EnvironmentKind";
+import type { EnvironmentStatus } from "./bindings/EnvironmentStatus";
+import type { ErrorReport } from "./bindings/ErrorReport";
+import type { HistoryEntry } from "./bindings/HistoryEntry";
+import type { Lifecycle } from "./bindings/Lifecycle";
+import type { ListFilter } from "./bindings/ListFilter";
+import type { PayoutView } from "./bindings/PayoutView";
+import type { ReconcileReport } from "./bindings/ReconcileReport";
+import type { Settings } from "./bindings/Settings";
+import type { SettingsView } from "./bindings/SettingsView";
+
+export type { ErrorReport };
+
+/** Anything thrown by a command, normalised to the report shape. */
+export function asReport(e: unknown): ErrorReport {
+  if (e && typeof e === "object" && "code" in e && "message" in e) return e as ErrorReport;
+  return { code: "internal", message: String(e), errors: [] } as unknown as ErrorReport;
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw asReport(e);
+  }
+}
+
+export const appStatus = () => call<EnvironmentStatus>("app_status");
+export const getSettings = () => call<SettingsView>("get_settings");
+export const updateSettings = (settings: Settings) => call<SettingsView>("update_settings", { settings });
+export const saveCredentials = (
+  environment: EnvironmentKind,
+  apiKey: string,
+  apiPassphrase: string,
+  apiSignature: string,
+  readOnlyKey: string | null,
+) => call<CredentialStatus>("save_credentials", { environment, apiKey, apiPassphrase, apiSignature, readOnlyKey });
+export const credentialsStatus = (environment: EnvironmentKind) =>
+  call<CredentialStatus>("credentials_status", { environment });
+export const deleteCredentials = (environment: EnvironmentKind) =>
+  call<CredentialStatus>("delete_credentials", { environment });
+export const testConnection = () => call<ConnectionCheck>("test_connection");
+export const countryForms = () => call<CountryForm[]>("country_forms");
+export const lifecycle = () => call<Lifecycle>("lifecycle");
+export const validateCashout = (request: CreateCashout, overrideCheckDigits: boolean) =>
+  call<CreateCashout>("validate_cashout", { request, overrideCheckDigits });
+export const createCashout = (request: CreateCashout, overrideCheckDigits: boolean) =>
+  call<PayoutView>("create_cashout", { request, overrideCheckDigits });
+export const checkCashout = (which: CashoutRef) => call<PayoutView>("check_cashout", { which });
+export const holdCashout = (cashoutId: number) => call<PayoutView>("hold_cashout", { cashoutId });
+export const releaseCashout = (cashoutId: number) => call<PayoutView>("release_cashout", { cashoutId });
+export const cancelCashout = (cashoutId: number, externalId: string | null) =>
+  call<PayoutView>("cancel_cashout", { cashoutId, externalId });
+export const listCashouts = (filter: Partial<ListFilter>) => call<PayoutView[]>("list_cashouts", { filter });
+export const cashoutHistory = (which: CashoutRef) => call<HistoryEntry[]>("cashout_history", { which });
+export const listBanks = (country: string) => call<Bank[]>("list_banks", { country });
+export const reconcile = () => call<ReconcileReport>("reconcile");

@@ -1,0 +1,134 @@
+// One payout: its state diagram (from the core's transition table), its history, the actions
+// the table allows right now, a rejection explained with the field to fix, the bank and the
+// provider reference. Opening it checks the status with the provider.
+import * as ipc from "../ipc";
+import { h, mount, notice } from "../dom";
+import { drawDiagram } from "../diagram";
+import type { Route } from "../main";
+import type { CashoutRef } from "../bindings/CashoutRef";
+import type { PayoutView } from "../bindings/PayoutView";
+import type { ErrorReport } from "../bindings/ErrorReport";
+import { money, statusBadge } from "./status";
+
+/** Provider refusal, network trouble and local problems look different. */
+export function errorNotice(r: ErrorReport, id?: string): HTMLElement {
+  switch (r.code) {
+    case "validation":
+    case "invalid_input":
+    case "external_id_conflict":
+    case "possible_duplicate":
+    case "action_not_allowed":
+      return notice("validation", r.message, id);
+    case "network":
+    case "malformed_response":
+    case "outcome_unknown":
+      return notice("network", r.message, id);
+    default:
+      return notice("api", r.api_code !== null && r.api_code !== undefined ? `${r.message}` : r.message, id);
+  }
+}
+
+function confirmDialog(text: string, confirmLabel: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const close = (v: boolean) => { back.remove(); resolve(v); };
+    const yes = h("button", { type: "button", class: "danger", id: "confirm-yes", onclick: () => close(true) }, confirmLabel);
+    const back = h("div", { class: "modal-back" },
+      h("div", { class: "modal", role: "dialog", "aria-modal": "true", "aria-labelledby": "confirm-text" },
+        h("p", { id: "confirm-text" }, text),
+        h("div", { class: "row" }, yes, h("button", { type: "button", id: "confirm-no", onclick: () => close(false) }, "Keep it"))));
+    back.addEventListener("keydown", (e) => { if (e.key === "Escape") close(false); });
+    document.body.append(back);
+    yes.focus();
+  });
+}
+export { confirmDialog };
+
+export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: Route) => void, initial?: PayoutView): Promise<void> {
+  const table = await ipc.lifecycle();
+  const message = h("div", { id: "detail-message" });
+  let view: PayoutView | null = initial ?? null;
+  let timer: number | undefined;
+
+  const render = async () => {
+    const ref: CashoutRef = view?.cashout_id ? { id: view.cashout_id } : which;
+    const history = await ipc.cashoutHistory(ref).catch(() => []);
+    if (!view) return;
+    const p = view;
+    const act = async (label: string, fn: () => Promise<PayoutView>) => {
+      mount(message, notice("info", `${label}…`));
+      try {
+        view = await fn();
+        mount(message, notice("ok", `${label}: now ${view.status ?? "unknown"}.`, "action-result"));
+      } catch (e) {
+        mount(message, errorNotice(ipc.asReport(e), "action-error"));
+        view = await ipc.checkCashout(ref).catch(() => view);
+      }
+      await render();
+    };
+    const can = (a: string) => p.allowed_actions.includes(a as never);
+    const actions = h("div", { class: "row", id: "detail-actions" },
+      h("button", { type: "button", id: "action-hold", disabled: !can("hold"), onclick: () => void act("Hold", () => ipc.holdCashout(p.cashout_id!)) }, "Hold"),
+      h("button", { type: "button", id: "action-release", disabled: !can("release"), onclick: () => void act("Release", () => ipc.releaseCashout(p.cashout_id!)) }, "Release"),
+      h("button", {
+        type: "button", class: "danger", id: "action-cancel", disabled: !can("cancel"),
+        onclick: async () => {
+          const ok = await confirmDialog(`Cancel payout ${p.cashout_id} of ${money(p)} to ${p.beneficiary ?? "the beneficiary"}? No money will move.`, "Cancel payout");
+          if (ok) await act("Cancel", () => ipc.cancelCashout(p.cashout_id!, p.external_id));
+        },
+      }, "Cancel"),
+      h("button", { type: "button", id: "action-refresh", onclick: () => void act("Refresh", () => ipc.checkCashout(ref)) }, "Refresh"),
+    );
+    const rejection = p.rejection_code !== null && p.rejection_code !== undefined
+      ? notice("api", `Rejected with code ${p.rejection_code} (${p.rejection_reason ?? ""}): ${p.rejection_explanation?.explanation ?? ""}${p.rejection_explanation?.field ? ` Field to fix: ${p.rejection_explanation.field}.` : ""}`, "rejection")
+      : null;
+    const facts = h("dl", { class: "facts" },
+      ...([
+        ["Status", statusBadge(p)],
+        ["Cashout id", String(p.cashout_id ?? "not known yet")],
+        ["External id", p.external_id ?? "—"],
+        ["Amount", money(p) || "—"],
+        ["Beneficiary", p.beneficiary ?? "—"],
+        ["Country", p.country ?? "—"],
+        ["Provider reference", p.provider_reference ?? "—"],
+        ["Environment", p.environment],
+        ["Last checked", p.updated_at.replace("T", " ").slice(0, 19)],
+      ] as [string, string | Node][]).flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]),
+    );
+    const hist = h("table", { id: "history" },
+      h("thead", {}, h("tr", {}, h("th", {}, "Time"), h("th", {}, "Event"), h("th", {}, "Status"), h("th", {}, "Detail"))),
+      h("tbody", {}, ...history.map((e) => h("tr", {}, h("td", {}, e.at.replace("T", " ").slice(0, 19)), h("td", {}, e.event), h("td", {}, e.status ?? ""), h("td", {}, e.detail ?? "")))));
+    const checking = !p.status && (p.phase === "unknown" || p.phase === "intent");
+    mount(el,
+      h("h1", {}, `Payout ${p.cashout_id ?? p.external_id ?? ""}`),
+      checking ? notice("network", "Checking with the provider: the answer to this create was lost. It is looked up by its external_id; nothing is resent meanwhile.", "checking") : null,
+      message,
+      actions,
+      rejection,
+      h("div", { class: "detail-grid" }, h("div", {}, drawDiagram(table, p.status, history)), facts),
+      h("h2", {}, "History"),
+      hist,
+      h("div", { class: "row" }, h("button", { type: "button", onclick: () => go({ view: "list" }) }, "Back to the list")),
+    );
+    window.clearTimeout(timer);
+    if (checking && p.external_id) {
+      const ext = p.external_id;
+      timer = window.setTimeout(async () => {
+        if (!el.isConnected) return;
+        view = await ipc.checkCashout({ external_id: ext }).catch(() => view);
+        await render();
+      }, 3000);
+    }
+  };
+
+  if (!view) {
+    mount(el, notice("info", "Checking with the provider…"));
+    try {
+      view = await ipc.checkCashout(which);
+    } catch (e) {
+      const r = ipc.asReport(e);
+      mount(el, h("h1", {}, "Payout"), errorNotice(r, "detail-error"), h("button", { type: "button", onclick: () => go({ view: "lookup" }) }, "Back"));
+      return;
+    }
+  }
+  await render();
+}

@@ -1,0 +1,88 @@
+// The journal as a list, newest first, filtered by status, country and free text, one page at
+// a time (the journal answers pages; the list never loads everything).
+import * as ipc from "../ipc";
+import { h, mount, notice } from "../dom";
+import type { Route } from "../main";
+import type { CashoutStatus } from "../bindings/CashoutStatus";
+import { money, statusBadge } from "./status";
+
+const PAGE = 50;
+const STATUSES: CashoutStatus[] = ["PENDING", "ON_HOLD", "DELIVERED", "COMPLETED", "REJECTED", "CANCELLED", "DECLINED"];
+const COUNTRIES = ["BR", "MX", "CO", "PE", "CL", "AR"];
+
+export async function renderList(el: HTMLElement, go: (r: Route) => void): Promise<void> {
+  let offset = 0;
+  const status = h("select", { id: "filter-status" }, h("option", { value: "" }, "Any status"), ...STATUSES.map((s) => h("option", { value: s }, s)));
+  const country = h("select", { id: "filter-country" }, h("option", { value: "" }, "Any country"), ...COUNTRIES.map((c) => h("option", { value: c }, c)));
+  const text = h("input", { id: "filter-text", type: "search", placeholder: "external_id, cashout_id or beneficiary" });
+  const body = h("div", {});
+  const pager = h("div", { class: "row" });
+  const load = async () => {
+    try {
+      const rows = await ipc.listCashouts({
+        status: (status.value || null) as CashoutStatus | null,
+        country: country.value || null,
+        text: text.value || null,
+        limit: PAGE + 1,
+        offset,
+      });
+      const more = rows.length > PAGE;
+      const shown = rows.slice(0, PAGE);
+      mount(
+        body,
+        shown.length === 0
+          ? notice("info", "No payouts match.")
+          : h(
+              "table",
+              { id: "cashouts-table" },
+              h("thead", {}, h("tr", {}, ...["Status", "Cashout id", "External id", "Country", "Amount", "Beneficiary", "Updated", ""].map((t) => h("th", { scope: "col" }, t)))),
+              h(
+                "tbody",
+                {},
+                ...shown.map((p) =>
+                  h(
+                    "tr",
+                    {},
+                    h("td", {}, statusBadge(p)),
+                    h("td", {}, p.cashout_id ?? "—"),
+                    h("td", {}, p.external_id ?? "—"),
+                    h("td", {}, p.country ?? ""),
+                    h("td", { class: "num" }, money(p)),
+                    h("td", {}, p.beneficiary ?? ""),
+                    h("td", {}, p.updated_at.slice(0, 19).replace("T", " ")),
+                    h("td", {}, h("button", {
+                      type: "button",
+                      onclick: () => go({ view: "detail", which: p.cashout_id !== null ? { id: p.cashout_id } : { external_id: p.external_id ?? "" } }),
+                    }, "Open")),
+                  ),
+                ),
+              ),
+            ),
+      );
+      mount(
+        pager,
+        h("button", { type: "button", disabled: offset === 0, onclick: () => { offset = Math.max(0, offset - PAGE); void load(); } }, "Newer"),
+        h("span", { class: "muted" }, `${offset + 1}–${offset + shown.length}`),
+        h("button", { type: "button", disabled: !more, onclick: () => { offset += PAGE; void load(); } }, "Older"),
+      );
+    } catch (e) {
+      mount(body, notice("network", ipc.asReport(e).message));
+    }
+  };
+  const reset = () => { offset = 0; void load(); };
+  status.addEventListener("change", reset);
+  country.addEventListener("change", reset);
+  text.addEventListener("input", reset);
+  mount(
+    el,
+    h("h1", {}, "Cashouts"),
+    h("div", { class: "row" },
+      h("label", { for: "filter-status" }, "Status"), status,
+      h("label", { for: "filter-country" }, "Country"), country,
+      h("label", { for: "filter-text" }, "Search"), text,
+      h("button", { type: "button", id: "list-refresh", onclick: () => void load() }, "Refresh")),
+    body,
+    pager,
+  );
+  await load();
+}

@@ -1,0 +1,119 @@
+// Settings: the environment in use and its hosts, the default notification URL, and a
+// write-only credentials form per environment (values go to the OS keychain; afterwards only
+// "stored" and the API Key's last 4 characters come back), plus a connection test.
+import * as ipc from "../ipc";
+import { h, mount, notice } from "../dom";
+import type { EnvironmentKind } from "../bindings/EnvironmentKind";
+import type { Settings } from "../bindings/Settings";
+import { errorNotice } from "./detail";
+
+const KINDS: [EnvironmentKind, string][] = [
+  ["sandbox", "Sandbox (embedded, demo credentials)"],
+  ["okp-staging", "OKP staging"],
+  ["d24-staging", "D24 staging"],
+  ["d24-production", "D24 production"],
+  ["okp-production", "OKP production (host from OKP)"],
+  ["custom", "Custom (any https base URL)"],
+];
+
+function field(id: string, label: string, input: HTMLElement, hint?: string): HTMLElement {
+  return h("div", { class: "field" }, h("label", { for: id }, label), input, hint ? h("span", { class: "hint" }, hint) : null);
+}
+
+export async function renderSettings(el: HTMLElement, onChange: () => Promise<void>): Promise<void> {
+  const { settings } = await ipc.getSettings();
+  const envSel = h("select", { id: "set-environment" }, ...KINDS.map(([k, l]) => h("option", { value: k, selected: settings.environment === k }, l)));
+  const okpHost = h("input", { id: "set-okp-host", type: "text", value: settings.okp_production_host, placeholder: "api.example-from-okp.com" });
+  const customUrl = h("input", { id: "set-custom-url", type: "text", value: settings.custom_base_url, placeholder: "https://api.brand.example" });
+  const notify = h("input", { id: "set-notification-url", type: "text", value: settings.default_notification_url, placeholder: "https://your-server.example/cashouts/notify" });
+  const settingsMsg = h("div", { id: "settings-message" });
+  const saveSettings = async () => {
+    const next: Settings = { environment: envSel.value as EnvironmentKind, okp_production_host: okpHost.value.trim(), custom_base_url: customUrl.value.trim(), default_notification_url: notify.value.trim() };
+    try {
+      await ipc.updateSettings(next);
+      mount(settingsMsg, notice("ok", `Settings saved. Environment: ${next.environment}.`, "settings-saved"));
+      await onChange();
+      await drawCreds();
+    } catch (e) {
+      mount(settingsMsg, errorNotice(ipc.asReport(e), "settings-error"));
+    }
+  };
+
+  const credEnv = h("select", { id: "cred-environment" }, ...KINDS.filter(([k]) => k !== "sandbox").map(([k, l]) => h("option", { value: k, selected: settings.environment === k }, l)));
+  const apiKey = h("input", { id: "cred-api-key", type: "text", autocomplete: "off" });
+  const pass = h("input", { id: "cred-passphrase", type: "password", autocomplete: "off" });
+  const sig = h("input", { id: "cred-signature", type: "password", autocomplete: "off" });
+  const ro = h("input", { id: "cred-read-only", type: "password", autocomplete: "off" });
+  const credState = h("div", { id: "cred-state", role: "status" });
+  const credMsg = h("div", { id: "cred-message" });
+  const drawCreds = async () => {
+    try {
+      const s = await ipc.credentialsStatus(credEnv.value as EnvironmentKind);
+      mount(credState, s.stored ? notice("ok", `Stored in the OS keychain (API Key …${s.api_key_last4 ?? ""}${s.has_read_only_key ? ", read-only key too" : ""}).`, "cred-stored") : notice("info", "Nothing stored for this environment.", "cred-none"));
+    } catch (e) {
+      mount(credState, errorNotice(ipc.asReport(e), "cred-error"));
+    }
+  };
+  credEnv.addEventListener("change", () => void drawCreds());
+  const saveCreds = async () => {
+    try {
+      await ipc.saveCredentials(credEnv.value as EnvironmentKind, apiKey.value, pass.value, sig.value, ro.value || null);
+      // The values leave the page: nothing typed stays in the form.
+      for (const i of [apiKey, pass, sig, ro]) i.value = "";
+      mount(credMsg, notice("ok", "Saved to the OS keychain.", "cred-saved"));
+      await drawCreds();
+      await onChange();
+    } catch (e) {
+      mount(credMsg, errorNotice(ipc.asReport(e), "cred-save-error"));
+    }
+  };
+  const removeCreds = async () => {
+    try {
+      await ipc.deleteCredentials(credEnv.value as EnvironmentKind);
+      mount(credMsg, notice("ok", "Removed from the OS keychain."));
+      await drawCreds();
+      await onChange();
+    } catch (e) {
+      mount(credMsg, errorNotice(ipc.asReport(e)));
+    }
+  };
+  const testMsg = h("div", { id: "test-message" });
+  const test = async () => {
+    mount(testMsg, notice("info", "Testing…"));
+    try {
+      const r = await ipc.testConnection();
+      mount(testMsg, notice(r.ok ? "ok" : "api", r.message, "test-result"));
+    } catch (e) {
+      mount(testMsg, errorNotice(ipc.asReport(e), "test-result"));
+    }
+  };
+
+  mount(el,
+    h("h1", {}, "Settings"),
+    h("h2", {}, "Environment"),
+    h("div", { class: "form-grid" },
+      field("set-environment", "Environment in use", envSel),
+      field("set-okp-host", "OKP production host", okpHost, "given by OKP at onboarding"),
+      field("set-custom-url", "Custom base URL", customUrl, "https only"),
+      field("set-notification-url", "Default notification URL", notify, "pre-filled on new cashouts")),
+    h("div", { class: "row" },
+      h("button", { type: "button", class: "primary", id: "settings-save", onclick: () => void saveSettings() }, "Save settings"),
+      h("button", { type: "button", id: "test-connection", onclick: () => void test() }, "Test connection")),
+    settingsMsg,
+    testMsg,
+    h("h2", {}, "Credentials"),
+    h("p", { class: "muted" }, "Write-only: saved to the OS keychain, never shown again. The sandbox uses fixed demo credentials."),
+    h("form", { id: "cred-form", onsubmit: (e: Event) => { e.preventDefault(); void saveCreds(); } },
+      h("div", { class: "form-grid" },
+        field("cred-environment", "Environment", credEnv),
+        field("cred-api-key", "API Key", apiKey),
+        field("cred-passphrase", "API Passphrase", pass),
+        field("cred-signature", "API Signature", sig),
+        field("cred-read-only", "Read-only key (bank lists, optional)", ro)),
+      h("div", { class: "row" },
+        h("button", { type: "submit", class: "primary", id: "cred-save" }, "Save to keychain"),
+        h("button", { type: "button", id: "cred-delete", onclick: () => void removeCreds() }, "Remove"))),
+    credState,
+    credMsg);
+  await drawCreds();
+}
