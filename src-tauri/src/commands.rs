@@ -11,7 +11,7 @@ use cashout_core::journal::{HistoryEntry, ListFilter};
 use cashout_core::settings::{Settings, SettingsView};
 use cashout_core::status::Lifecycle;
 use cashout_core::workspace::{ConnectionCheck, EnvironmentStatus};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use crate::state::{save_settings, AppState};
 
@@ -34,8 +34,8 @@ pub fn get_settings(state: State<'_, AppState>) -> SettingsView {
 }
 
 #[tauri::command]
-pub fn update_settings(
-    app: AppHandle,
+pub fn update_settings<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     settings: Settings,
 ) -> Answer<SettingsView> {

@@ -3,43 +3,47 @@
 //! about money: every rule is in `cashout-core`.
 
 mod commands;
-mod state;
+pub mod state;
 
 use tauri::Manager;
+
+/// Registers every command on `builder`: the one list, used by the app and by the contract
+/// tests on Tauri's mock runtime.
+pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::app_status,
+        commands::get_settings,
+        commands::update_settings,
+        commands::save_credentials,
+        commands::credentials_status,
+        commands::delete_credentials,
+        commands::test_connection,
+        commands::country_forms,
+        commands::lifecycle,
+        commands::validate_cashout,
+        commands::create_cashout,
+        commands::check_cashout,
+        commands::hold_cashout,
+        commands::release_cashout,
+        commands::cancel_cashout,
+        commands::list_cashouts,
+        commands::cashout_history,
+        commands::list_banks,
+        commands::reconcile,
+    ])
+}
 
 /// Starts the app.
 ///
 /// # Panics
 /// When the window system cannot start at all (nothing else to do then).
 pub fn run() {
-    tauri::Builder::default()
-        .plugin(tauri_plugin_store::Builder::new().build())
+    with_commands(tauri::Builder::default().plugin(tauri_plugin_store::Builder::new().build()))
         .setup(|app| {
             let state = tauri::async_runtime::block_on(state::AppState::start(app.handle()))?;
             app.manage(state);
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app_status,
-            commands::get_settings,
-            commands::update_settings,
-            commands::save_credentials,
-            commands::credentials_status,
-            commands::delete_credentials,
-            commands::test_connection,
-            commands::country_forms,
-            commands::lifecycle,
-            commands::validate_cashout,
-            commands::create_cashout,
-            commands::check_cashout,
-            commands::hold_cashout,
-            commands::release_cashout,
-            commands::cancel_cashout,
-            commands::list_cashouts,
-            commands::cashout_history,
-            commands::list_banks,
-            commands::reconcile,
-        ])
         .run(tauri::generate_context!())
         .expect("Cashout Desk could not start");
 }

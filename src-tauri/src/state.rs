@@ -52,6 +52,15 @@ fn sandbox_timings() -> Timings {
 }
 
 impl AppState {
+    /// A state over parts made elsewhere (the contract tests use an in-memory keychain).
+    #[must_use]
+    pub fn new(workspace: Workspace, sandbox: Sandbox) -> Self {
+        Self {
+            workspace,
+            _sandbox: sandbox,
+        }
+    }
+
     /// Starts the sandbox, opens the journal and the keychain, restores the settings.
     pub async fn start(app: &AppHandle) -> Result<Self, Box<dyn std::error::Error>> {
         let dir = data_dir(app)?;
@@ -97,7 +106,10 @@ fn load_settings(app: &AppHandle) -> Settings {
 }
 
 /// Persists settings that the core has already checked.
-pub fn save_settings(app: &AppHandle, settings: &Settings) -> Result<(), String> {
+pub fn save_settings<R: tauri::Runtime>(
+    app: &AppHandle<R>,
+    settings: &Settings,
+) -> Result<(), String> {
     let store = app.store(SETTINGS_FILE).map_err(|e| e.to_string())?;
     store.set(
         SETTINGS_KEY,

@@ -1,0 +1,193 @@
+//! The shell's contract, on Tauri's mock runtime: command names, camelCase argument keys, and
+//! errors crossing as `{code, message, field?}`. Uses an in-memory keychain and a temporary
+//! journal; never the user's.
+
+use std::sync::Arc;
+
+use cashout_core::clock::SystemClock;
+use cashout_core::credentials::MemoryStore;
+use cashout_core::journal::Journal;
+use cashout_core::settings::Settings;
+use cashout_core::workspace::Workspace;
+use cashout_desk_lib::state::AppState;
+use okp_sandbox::{Sandbox, SandboxConfig};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindow};
+
+struct Shell {
+    _dir: tempfile::TempDir,
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+fn shell() -> Shell {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sandbox = tauri::async_runtime::block_on(Sandbox::start(SandboxConfig::new(
+        dir.path().join("sandbox.sqlite3"),
+    )))
+    .expect("sandbox");
+    let journal = Arc::new(
+        Journal::open(&dir.path().join("journal.sqlite3"), Arc::new(SystemClock)).expect("journal"),
+    );
+    let workspace = Workspace::new(
+        journal,
+        Arc::new(MemoryStore::new()),
+        okp_sandbox::demo_credentials(),
+        sandbox.base_url(),
+        Settings::default(),
+    );
+    let app = cashout_desk_lib::with_commands(mock_builder())
+        .build(tauri::generate_context!())
+        .expect("mock app");
+    app.manage(AppState::new(workspace, sandbox));
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("window");
+    Shell {
+        _dir: dir,
+        _app: app,
+        window,
+    }
+}
+
+fn invoke(shell: &Shell, cmd: &str, args: Value) -> Result<Value, Value> {
+    invoke_from(shell, "tauri://localhost", cmd, args)
+}
+
+fn invoke_from(shell: &Shell, origin: &str, cmd: &str, args: Value) -> Result<Value, Value> {
+    tauri::test::get_ipc_response(
+        &shell.window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: origin.parse().expect("url"),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().expect("json answer"))
+}
+
+fn pix(document_id: &str) -> Value {
+    json!({
+        "external_id": "", "country": "BR", "amount": "150.25", "document_id": document_id,
+        "beneficiary_name": "Ana", "bank_code": "10000", "phone": "+5511987654321",
+        "notification_url": "https://merchant.example/cb"
+    })
+}
+
+#[test]
+fn sandbox_status_says_demo_credentials_and_never_shows_a_secret() {
+    let s = shell();
+    let status = invoke(&s, "app_status", json!({})).expect("status");
+    assert_eq!(status["name"], "sandbox");
+    assert_eq!(status["demo_credentials"], true);
+    let text = status.to_string();
+    assert!(
+        !text.contains(okp_sandbox::DEMO_API_SIGNATURE)
+            && !text.contains(okp_sandbox::DEMO_API_PASSPHRASE)
+    );
+}
+
+#[test]
+fn validation_errors_cross_as_code_message_field() {
+    let s = shell();
+    let err = invoke(
+        &s,
+        "validate_cashout",
+        json!({ "request": pix("231.002.999-00"), "overrideCheckDigits": false }),
+    )
+    .expect_err("invalid CPF");
+    assert_eq!(err["code"], "validation");
+    assert_eq!(err["field"], "document_id");
+    assert!(err["message"].as_str().is_some_and(|m| !m.is_empty()));
+    assert_eq!(err["errors"][0]["field"], "document_id");
+}
+
+#[test]
+fn validate_returns_the_request_as_sent_with_the_amount_as_a_string() {
+    let s = shell();
+    let ok = invoke(
+        &s,
+        "validate_cashout",
+        json!({ "request": pix("390.533.447-05"), "overrideCheckDigits": false }),
+    )
+    .expect("valid");
+    assert_eq!(ok["amount"], "150.25");
+    assert_eq!(ok["document_id"], "39053344705");
+    assert!(ok["external_id"]
+        .as_str()
+        .is_some_and(|x| x.starts_with("cd-")));
+}
+
+#[test]
+fn create_then_hold_with_camel_case_cashout_id() {
+    let s = shell();
+    let created = invoke(
+        &s,
+        "create_cashout",
+        json!({ "request": pix("39053344705"), "overrideCheckDigits": false }),
+    )
+    .expect("created");
+    assert_eq!(created["status"], "PENDING");
+    let id = created["cashout_id"].clone();
+    let held = invoke(&s, "hold_cashout", json!({ "cashoutId": id })).expect("held");
+    assert_eq!(held["status"], "ON_HOLD");
+    // snake_case keys are not the contract: the call fails instead of acting on the wrong id.
+    assert!(invoke(&s, "release_cashout", json!({ "cashout_id": id })).is_err());
+    let listed = invoke(&s, "list_cashouts", json!({ "filter": {} })).expect("list");
+    assert_eq!(listed.as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn credentials_are_write_only_and_the_sandbox_refuses_them() {
+    let s = shell();
+    let stored = invoke(
+        &s,
+        "save_credentials",
+        json!({ "environment": "d24-staging", "apiKey": "merchant-9876", "apiPassphrase": "p-CANARY", "apiSignature": "s-CANARY", "readOnlyKey": null }),
+    )
+    .expect("saved");
+    assert_eq!(
+        stored,
+        json!({ "stored": true, "api_key_last4": "9876", "has_read_only_key": false })
+    );
+    let status = invoke(
+        &s,
+        "credentials_status",
+        json!({ "environment": "d24-staging" }),
+    )
+    .expect("status");
+    assert!(!status.to_string().contains("CANARY"));
+    let err = invoke(
+        &s,
+        "save_credentials",
+        json!({ "environment": "sandbox", "apiKey": "k", "apiPassphrase": "p", "apiSignature": "s", "readOnlyKey": null }),
+    )
+    .expect_err("sandbox");
+    assert_eq!(err["code"], "invalid_input");
+}
+
+#[test]
+fn unknown_commands_are_refused() {
+    let s = shell();
+    assert!(invoke(
+        &s,
+        "read_credentials",
+        json!({ "environment": "d24-staging" })
+    )
+    .is_err());
+}
+
+#[test]
+fn a_remote_page_cannot_call_any_command() {
+    let s = shell();
+    let err = invoke_from(&s, "https://evil.example", "app_status", json!({}))
+        .expect_err("remote origin");
+    assert!(err.to_string().contains("not allowed"), "{err}");
+}
