@@ -221,6 +221,7 @@ const IDLE: std::time::Duration = std::time::Duration::from_millis(50);
 
 fn writer_loop(mut conn: Connection, jobs: mpsc::Receiver<Job>) {
     let mut since_checkpoint = 0u32;
+    let mut synchronous = None;
     loop {
         let next = if since_checkpoint == 0 {
             jobs.recv()
@@ -254,7 +255,7 @@ fn writer_loop(mut conn: Connection, jobs: mpsc::Receiver<Job>) {
         let durable = batch.iter().any(|j| j.durable);
         let (works, replies): (Vec<Work>, Vec<_>) =
             batch.into_iter().map(|j| (j.work, j.reply)).unzip();
-        let results = commit_batch(&mut conn, works, durable);
+        let results = commit_batch(&mut conn, works, durable, &mut synchronous);
         for (reply, result) in replies.into_iter().zip(results) {
             // A caller that stopped waiting (e.g. a cancelled task) still had its write committed.
             let _ = reply.send(result);
@@ -266,6 +267,7 @@ fn commit_batch(
     conn: &mut Connection,
     works: Vec<Work>,
     durable: bool,
+    synchronous: &mut Option<bool>,
 ) -> Vec<Result<Box<dyn Any + Send>>> {
     let count = works.len();
     let fail_all = |e: &dyn std::fmt::Display| {
@@ -273,9 +275,15 @@ fn commit_batch(
             .map(|_| Err(Error::Journal(e.to_string())))
             .collect()
     };
-    if let Err(e) = conn.pragma_update(None, "synchronous", if durable { "FULL" } else { "NORMAL" })
-    {
-        return fail_all(&e);
+    // Only when it changes: under load most batches hold an intent and stay FULL.
+    if *synchronous != Some(durable) {
+        if let Err(e) =
+            conn.pragma_update(None, "synchronous", if durable { "FULL" } else { "NORMAL" })
+        {
+            *synchronous = None;
+            return fail_all(&e);
+        }
+        *synchronous = Some(durable);
     }
     // IMMEDIATE takes the write lock up front, so a second process (the app and the CLI share
     // the file) waits for busy_timeout instead of failing a read-then-write job at once.
@@ -284,20 +292,32 @@ fn commit_batch(
         Err(e) => return fail_all(&e),
     };
     let mut results = Vec::with_capacity(count);
-    for work in works {
-        if let Err(e) = exec(&tx, "SAVEPOINT job", []) {
-            results.push(Err(Error::from(e)));
-            continue;
+    if count == 1 {
+        // One write: the transaction itself is its unit; a failure rolls it back.
+        for work in works {
+            let result = work(&tx);
+            if result.is_err() {
+                drop(tx);
+                return vec![result];
+            }
+            results.push(result);
         }
-        let result = work(&tx);
-        let end = if result.is_ok() {
-            exec(&tx, "RELEASE job", [])
-        } else {
-            exec(&tx, "ROLLBACK TO job", []).and_then(|_| exec(&tx, "RELEASE job", []))
-        };
-        match end {
-            Ok(_) => results.push(result),
-            Err(e) => results.push(Err(Error::from(e))),
+    } else {
+        for work in works {
+            if let Err(e) = exec(&tx, "SAVEPOINT job", []) {
+                results.push(Err(Error::from(e)));
+                continue;
+            }
+            let result = work(&tx);
+            let end = if result.is_ok() {
+                exec(&tx, "RELEASE job", [])
+            } else {
+                exec(&tx, "ROLLBACK TO job", []).and_then(|_| exec(&tx, "RELEASE job", []))
+            };
+            match end {
+                Ok(_) => results.push(result),
+                Err(e) => results.push(Err(Error::from(e))),
+            }
         }
     }
     if let Err(e) = tx.commit() {
@@ -403,20 +423,13 @@ impl Journal {
             request.clone(),
         );
         self.write(true, move |tx| {
-            let existing = query_row(tx,
-                    &format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"),
-                    params![scope, request.external_id],
-                    record_from_row,
-                )
-                .optional()?;
-            if let Some(record) = existing {
-                let same = record.request.as_ref() == Some(&request);
-                return Ok(if same { IntentOutcome::Same(record) } else { IntentOutcome::Conflict(record) });
-            }
-            exec(tx,
+            // Insert first; only a conflict (this external_id already has an intent) reads.
+            let inserted = exec(
+                tx,
                 "INSERT INTO payouts (scope, base_url, external_id, origin, phase, request_json, country,
                     currency, amount, beneficiary, created_at, updated_at, content_hash)
-                 VALUES (?1, ?2, ?3, 'desk', 'intent', ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
+                 VALUES (?1, ?2, ?3, 'desk', 'intent', ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)
+                 ON CONFLICT (scope, external_id) DO NOTHING",
                 params![
                     scope,
                     base_url,
@@ -430,6 +443,16 @@ impl Journal {
                     content_hash(&request)
                 ],
             )?;
+            if inserted == 0 {
+                let record = query_row(
+                    tx,
+                    &format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"),
+                    params![scope, request.external_id],
+                    record_from_row,
+                )?;
+                let same = record.request.as_ref() == Some(&request);
+                return Ok(if same { IntentOutcome::Same(record) } else { IntentOutcome::Conflict(record) });
+            }
             let id = tx.last_insert_rowid();
             insert_history(tx, id, &now, "intent", None, None)?;
             Ok(IntentOutcome::New(id))
