@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "cashout_history",
     "list_banks",
     "reconcile",
+    "ui_painted",
 ];
 
 fn main() {

@@ -217,3 +217,15 @@ pub async fn reconcile(state: State<'_, AppState>) -> Answer<ReconcileReport> {
         .await
         .map_err(report)
 }
+
+/// Start-up probe for `scripts/measure-app.sh`: the UI calls it once its first form is painted;
+/// it prints the time only when `CASHOUT_PAINT_PROBE` is set, and does nothing otherwise.
+#[tauri::command]
+pub fn ui_painted() {
+    if std::env::var_os("CASHOUT_PAINT_PROBE").is_some() {
+        let ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis());
+        println!("painted {ms}");
+    }
+}

@@ -30,6 +30,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::cashout_history,
         commands::list_banks,
         commands::reconcile,
+        commands::ui_painted,
     ])
 }
 

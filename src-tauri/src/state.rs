@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use cashout_core::clock::SystemClock;
-use cashout_core::credentials::{CredentialStore, KeyringStore, UnavailableStore, APP_IDENTIFIER};
+use cashout_core::credentials::{CredentialStore, LazyKeyring, APP_IDENTIFIER};
 use cashout_core::journal::Journal;
 use cashout_core::settings::Settings;
 use cashout_core::workspace::Workspace;
@@ -76,10 +76,7 @@ impl AppState {
             &dir.join("journal.sqlite3"),
             Arc::new(SystemClock),
         )?);
-        let store: Arc<dyn CredentialStore> = match KeyringStore::open(APP_IDENTIFIER) {
-            Ok(k) => Arc::new(k),
-            Err(e) => Arc::new(UnavailableStore(e.to_string())),
-        };
+        let store: Arc<dyn CredentialStore> = Arc::new(LazyKeyring::new(APP_IDENTIFIER));
         let settings = load_settings(app);
         let workspace = Workspace::new(
             journal,

@@ -65,3 +65,4 @@ export const listCashouts = (filter: Partial<ListFilter>) => call<PayoutView[]>(
 export const cashoutHistory = (which: CashoutRef) => call<HistoryEntry[]>("cashout_history", { which });
 export const listBanks = (country: string) => call<Bank[]>("list_banks", { country });
 export const reconcile = () => call<ReconcileReport>("reconcile");
+export const uiPainted = () => call<null>("ui_painted");

@@ -37,7 +37,7 @@ export async function refreshEnvBar(): Promise<void> {
   }
 }
 
-export function go(route: Route): void {
+export function go(route: Route): Promise<void> {
   document.querySelectorAll<HTMLButtonElement>(".nav button").forEach((b) => {
     if (b.dataset.view === route.view) b.setAttribute("aria-current", "page");
     else b.removeAttribute("aria-current");
@@ -53,18 +53,21 @@ export function go(route: Route): void {
       case "detail": return renderDetail(el, route.which, go);
     }
   })();
-  void done?.catch((e: unknown) => mount(el, notice("network", ipc.asReport(e).message)));
   el.focus();
+  return (done ?? Promise.resolve()).catch((e: unknown) => mount(el, notice("network", ipc.asReport(e).message)));
 }
 
 async function start(): Promise<void> {
   document.querySelectorAll<HTMLButtonElement>(".nav button").forEach((b) => {
-    b.addEventListener("click", () => go({ view: b.dataset.view as "new" }));
+    b.addEventListener("click", () => void go({ view: b.dataset.view as "new" }));
   });
-  await refreshEnvBar();
-  // Creates an earlier session left unknown are looked up before anything else happens.
+  // The bar and the form load side by side; creates an earlier session left unknown are looked
+  // up in the background (reconcile sends nothing).
+  void refreshEnvBar();
   void ipc.reconcile().catch(() => undefined);
-  go({ view: "new" });
+  await go({ view: "new" });
+  // Two frames after the form is in the DOM it is on screen: tell the start-up probe.
+  requestAnimationFrame(() => requestAnimationFrame(() => void ipc.uiPainted().catch(() => undefined)));
 }
 
 if (typeof window !== "undefined" && !(window as { __CASHOUT_TEST__?: boolean }).__CASHOUT_TEST__) {

@@ -255,19 +255,41 @@ impl CredentialStore for MemoryStore {
     }
 }
 
-/// Stands in for the keychain when none can be reached (e.g. no Secret Service): every call
-/// says why, so the app still runs on the sandbox and explains what is missing.
-pub struct UnavailableStore(pub String);
+/// The OS keychain, opened on first use: connecting to it (a D-Bus round trip on Linux) is
+/// kept off the app's start-up, and the sandbox never needs it. If it cannot be opened, every
+/// call says why.
+pub struct LazyKeyring {
+    service_prefix: String,
+    opened: std::sync::OnceLock<Result<KeyringStore, String>>,
+}
 
-impl CredentialStore for UnavailableStore {
-    fn load(&self, _scope: &str) -> Result<Option<Credentials>, StoreError> {
-        Err(StoreError::Unavailable(self.0.clone()))
+impl LazyKeyring {
+    /// A keychain under `service_prefix`, not yet opened.
+    #[must_use]
+    pub fn new(service_prefix: &str) -> Self {
+        Self {
+            service_prefix: service_prefix.to_owned(),
+            opened: std::sync::OnceLock::new(),
+        }
     }
-    fn save(&self, _scope: &str, _creds: &Credentials) -> Result<(), StoreError> {
-        Err(StoreError::Unavailable(self.0.clone()))
+
+    fn store(&self) -> Result<&KeyringStore, StoreError> {
+        self.opened
+            .get_or_init(|| KeyringStore::open(&self.service_prefix).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| StoreError::Unavailable(e.clone()))
     }
-    fn delete(&self, _scope: &str) -> Result<(), StoreError> {
-        Err(StoreError::Unavailable(self.0.clone()))
+}
+
+impl CredentialStore for LazyKeyring {
+    fn load(&self, scope: &str) -> Result<Option<Credentials>, StoreError> {
+        self.store()?.load(scope)
+    }
+    fn save(&self, scope: &str, creds: &Credentials) -> Result<(), StoreError> {
+        self.store()?.save(scope, creds)
+    }
+    fn delete(&self, scope: &str) -> Result<(), StoreError> {
+        self.store()?.delete(scope)
     }
 }
 

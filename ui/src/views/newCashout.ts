@@ -87,11 +87,19 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
     const form = formFor();
     const method = methodFor(form);
     values.method = method?.id ?? "";
-    let banks: Bank[] = [];
-    if (method?.pick_bank) {
-      const key = `${status.name}:${form.code}`;
-      if (!bankCache.has(key)) bankCache.set(key, await ipc.listBanks(form.code).catch(() => []));
-      banks = (bankCache.get(key) ?? []).filter((b) => b.licensed && Number(b.code) < 10000 && !form.methods.some((m) => m.bank_code === b.code));
+    // The bank list comes from the provider; the form does not wait for it: the picker is
+    // filled in place when it arrives.
+    const key = `${status.name}:${form.code}`;
+    const usable = (list: Bank[]) => list.filter((b) => b.licensed && Number(b.code) < 10000 && !form.methods.some((m) => m.bank_code === b.code));
+    const banks: Bank[] = method?.pick_bank ? usable(bankCache.get(key) ?? []) : [];
+    if (method?.pick_bank && !bankCache.has(key)) {
+      void ipc.listBanks(form.code).catch(() => [] as Bank[]).then((list) => {
+        bankCache.set(key, list);
+        const picker = el.querySelector<HTMLSelectElement>("#f-bank_code");
+        if (!picker) return;
+        picker.replaceChildren(...usable(list).map((b) => h("option", { value: b.code }, `${b.code} — ${b.name}`)));
+        if (values.bank_code && usable(list).some((b) => b.code === values.bank_code)) picker.value = values.bank_code;
+      });
     }
     const common: FieldDef[] = [
       { name: "country", label: "Country", required: true, kind: "select", options: forms.map((f) => [f.code, `${f.name} (${f.code})`]) },
