@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "release_cashout",
     "cancel_cashout",
     "list_cashouts",
+    "recorded_cashout",
     "cashout_history",
     "list_banks",
     "reconcile",

@@ -185,6 +185,17 @@ pub fn list_cashouts(state: State<'_, AppState>, filter: ListFilter) -> Answer<V
         .map_err(report)
 }
 
+/// The journal's record of a payout, without a provider call.
+#[tauri::command]
+pub fn recorded_cashout(state: State<'_, AppState>, which: CashoutRef) -> Answer<PayoutView> {
+    state
+        .workspace
+        .desk()
+        .map_err(report)?
+        .recorded(&which)
+        .map_err(report)
+}
+
 #[tauri::command]
 pub fn cashout_history(state: State<'_, AppState>, which: CashoutRef) -> Answer<Vec<HistoryEntry>> {
     state

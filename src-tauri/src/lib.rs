@@ -27,6 +27,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::release_cashout,
         commands::cancel_cashout,
         commands::list_cashouts,
+        commands::recorded_cashout,
         commands::cashout_history,
         commands::list_banks,
         commands::reconcile,

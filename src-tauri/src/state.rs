@@ -13,7 +13,7 @@ use cashout_core::credentials::{CredentialStore, LazyKeyring, APP_IDENTIFIER};
 use cashout_core::journal::Journal;
 use cashout_core::settings::Settings;
 use cashout_core::workspace::Workspace;
-use okp_sandbox::{Sandbox, SandboxConfig, Timings};
+use okp_sandbox::{Endpoint, Fault, Sandbox, SandboxConfig, Timings};
 use tauri::{AppHandle, Manager};
 use tauri_plugin_store::StoreExt;
 
@@ -51,6 +51,38 @@ fn sandbox_timings() -> Timings {
     }
 }
 
+/// Network trouble to rehearse against the embedded sandbox, from `CASHOUT_SANDBOX_FAULTS`:
+/// a comma-separated list of `KIND:ENDPOINT` applied in order to the next matching requests,
+/// KIND one of `drop-after-commit`, `drop-before-commit`, `error-500`; ENDPOINT one of
+/// `create`, `status`, `update`, `cancel`. The real-window tests use it to show a create whose
+/// answer was lost. Unknown entries are ignored.
+fn rehearsal_faults() -> Vec<Fault> {
+    let Ok(spec) = std::env::var("CASHOUT_SANDBOX_FAULTS") else {
+        return Vec::new();
+    };
+    spec.split(',')
+        .filter_map(|item| {
+            let (kind, endpoint) = item.trim().split_once(':')?;
+            let endpoint = match endpoint {
+                "create" => Endpoint::Create,
+                "status" => Endpoint::Status,
+                "update" => Endpoint::Update,
+                "cancel" => Endpoint::Cancel,
+                _ => return None,
+            };
+            match kind {
+                "drop-after-commit" => Some(Fault::DropAfterCommit(endpoint)),
+                "drop-before-commit" => Some(Fault::DropBeforeCommit(endpoint)),
+                "error-500" => Some(Fault::Error500 {
+                    endpoint,
+                    after_commit: true,
+                }),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 impl AppState {
     /// A state over parts made elsewhere (the contract tests use an in-memory keychain).
     #[must_use]
@@ -72,6 +104,9 @@ impl AppState {
             timings: sandbox_timings(),
         })
         .await?;
+        for fault in rehearsal_faults() {
+            sandbox.inject(fault);
+        }
         let journal = Arc::new(Journal::open(
             &dir.join("journal.sqlite3"),
             Arc::new(SystemClock),

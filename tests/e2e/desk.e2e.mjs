@@ -193,9 +193,67 @@ try {
     assert((await (await $("#cred-signature")).getValue()) === "", "inputs cleared");
     await shot("09-settings-credentials");
   });
+  await test("every view fits 1024×700 without sideways scrolling, keyboard reachable", async () => {
+    await browser.setWindowSize(1024, 700);
+    for (const [nav, name] of [["#nav-new", "10-new-1024"], ["#nav-list", "11-list-1024"], ["#nav-settings", "12-settings-1024"]]) {
+      await click(nav);
+      await browser.pause(300);
+      const overflow = await browser.execute(() => { const v = document.getElementById("view"); return Math.max(document.documentElement.scrollWidth - window.innerWidth, v ? v.scrollWidth - v.clientWidth : 0); });
+      assert(overflow <= 0, `${nav}: ${overflow}px wider than the window`);
+      await shot(name);
+    }
+    await click("#nav-lookup");
+    await fill("lookup-value", externalId);
+    await browser.keys(["Enter"]);
+    assert((await currentNode()) === "CANCELLED", "Enter submits the lookup");
+    const overflow = await browser.execute(() => { const v = document.getElementById("view"); return Math.max(document.documentElement.scrollWidth - window.innerWidth, v ? v.scrollWidth - v.clientWidth : 0); });
+    assert(overflow <= 0, `detail: ${overflow}px wider than the window`);
+    await shot("13-detail-1024");
+  });
 } finally {
   await browser?.deleteSession().catch(() => {});
   driver.kill();
+}
+
+// A second app, whose embedded sandbox loses the answer to the first create and the next two
+// status reads: the payout must show "checking…" and settle by itself, once.
+const { mkdtempSync } = await import("node:fs");
+const { tmpdir } = await import("node:os");
+const { join } = await import("node:path");
+const faultyData = mkdtempSync(join(tmpdir(), "cashout-e2e-"));
+const driver2 = spawn(DRIVER, ["--port", "4446", "--native-port", "4447"], {
+  stdio: ["ignore", "inherit", "inherit"],
+  env: {
+    ...process.env,
+    CASHOUT_DATA_DIR: faultyData,
+    CASHOUT_SANDBOX_FAULTS: "drop-after-commit:create,drop-before-commit:status,drop-before-commit:status",
+  },
+});
+try {
+  await waitPort(4446, 20000);
+  await waitPort(4447, 20000);
+  browser = await remote({
+    hostname: "127.0.0.1",
+    port: 4446,
+    logLevel: "error",
+    capabilities: { "tauri:options": { application: APP }, "wdio:enforceWebDriverClassic": true },
+  });
+  await test("a create whose answer is lost shows checking… and settles to one payout", async () => {
+    await newPix({ amount: "33.00" });
+    await click("#review-button");
+    await waitText("#review-body", /"amount": "33.00"/);
+    await click("#send");
+    await waitText("#checking", /Checking with the provider/);
+    await shot("14-detail-checking");
+    // Settled by itself: a status is known (the e2e sandbox may already have delivered it).
+    await browser.waitUntil(async () => ["PENDING", "DELIVERED", "COMPLETED"].includes(await currentNode()), { timeout: 15000, timeoutMsg: "never settled" });
+    assert(!(await (await $("#detail-error")).isExisting()), "the network notice is cleared once settled");
+    assert(!(await (await $("#checking")).isExisting()), "checking banner gone once settled");
+    assert((await rowCount()) === 1, "exactly one payout");
+  });
+} finally {
+  await browser?.deleteSession().catch(() => {});
+  driver2.kill();
 }
 
 const failed = results.filter((r) => !r.ok).length;

@@ -62,6 +62,7 @@ export const releaseCashout = (cashoutId: number) => call<PayoutView>("release_c
 export const cancelCashout = (cashoutId: number, externalId: string | null) =>
   call<PayoutView>("cancel_cashout", { cashoutId, externalId });
 export const listCashouts = (filter: Partial<ListFilter>) => call<PayoutView[]>("list_cashouts", { filter });
+export const recordedCashout = (which: CashoutRef) => call<PayoutView>("recorded_cashout", { which });
 export const cashoutHistory = (which: CashoutRef) => call<HistoryEntry[]>("cashout_history", { which });
 export const listBanks = (country: string) => call<Bank[]>("list_banks", { country });
 export const reconcile = () => call<ReconcileReport>("reconcile");

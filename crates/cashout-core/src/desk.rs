@@ -572,6 +572,26 @@ impl Desk {
             .collect())
     }
 
+    /// A payout as the journal knows it, without asking the provider (shown at once, and when
+    /// the provider cannot be reached).
+    ///
+    /// # Errors
+    /// [`Error::Journal`]; [`Error::InvalidInput`] when it is not in the journal.
+    pub fn recorded(&self, which: &CashoutRef) -> Result<PayoutView> {
+        let (c, x) = match which {
+            CashoutRef::Id(id) => (Some(*id), None),
+            CashoutRef::ExternalId(x) => (None, Some(x.as_str())),
+        };
+        let r = self
+            .journal
+            .find(&self.scope(), c, x)?
+            .ok_or_else(|| Error::InvalidInput {
+                field: "cashout_id",
+                message: "this cashout is not in the journal".into(),
+            })?;
+        Ok(PayoutView::of(&r))
+    }
+
     /// A payout's history, for the state diagram.
     ///
     /// # Errors

@@ -114,20 +114,31 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
       const ext = p.external_id;
       timer = window.setTimeout(async () => {
         if (!el.isConnected) return;
-        view = await ipc.checkCashout({ external_id: ext }).catch(() => view);
+        try {
+          view = await ipc.checkCashout({ external_id: ext });
+          mount(message);
+        } catch (e) {
+          mount(message, errorNotice(ipc.asReport(e), "detail-error"));
+        }
         await render();
       }, 3000);
     }
   };
 
   if (!view) {
-    mount(el, notice("info", "Checking with the provider…"));
+    // The journal's record first (no network), then the provider's answer.
+    view = await ipc.recordedCashout(which).catch(() => null);
+    if (view) await render();
+    else mount(el, notice("info", "Checking with the provider…"));
     try {
       view = await ipc.checkCashout(which);
     } catch (e) {
       const r = ipc.asReport(e);
-      mount(el, h("h1", {}, "Payout"), errorNotice(r, "detail-error"), h("button", { type: "button", onclick: () => go({ view: "lookup" }) }, "Back"));
-      return;
+      if (!view) {
+        mount(el, h("h1", {}, "Payout"), errorNotice(r, "detail-error"), h("button", { type: "button", onclick: () => go({ view: "lookup" }) }, "Back"));
+        return;
+      }
+      mount(message, errorNotice(r, "detail-error"));
     }
   }
   await render();

@@ -45,11 +45,11 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
                     {},
                     h("td", {}, statusBadge(p)),
                     h("td", {}, p.cashout_id ?? "—"),
-                    h("td", {}, p.external_id ?? "—"),
+                    h("td", { class: "id" }, p.external_id ?? "—"),
                     h("td", {}, p.country ?? ""),
                     h("td", { class: "num" }, money(p)),
                     h("td", {}, p.beneficiary ?? ""),
-                    h("td", {}, p.updated_at.slice(0, 19).replace("T", " ")),
+                    h("td", { class: "nowrap" }, p.updated_at.slice(0, 19).replace("T", " ")),
                     h("td", {}, h("button", {
                       type: "button",
                       onclick: () => go({ view: "detail", which: p.cashout_id !== null ? { id: p.cashout_id } : { external_id: p.external_id ?? "" } }),
