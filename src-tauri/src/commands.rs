@@ -123,9 +123,10 @@ pub async fn create_cashout(
     state: State<'_, AppState>,
     request: CreateCashout,
     override_check_digits: bool,
+    external_id_generated: bool,
 ) -> Answer<PayoutView> {
     let desk = state.workspace.desk().map_err(report)?;
-    desk.create(&request, override_check_digits)
+    desk.create_checked(&request, override_check_digits, external_id_generated)
         .await
         .map_err(report)
 }

@@ -131,7 +131,7 @@ fn create_then_hold_with_camel_case_cashout_id() {
     let created = invoke(
         &s,
         "create_cashout",
-        json!({ "request": pix("39053344705"), "overrideCheckDigits": false }),
+        json!({ "request": pix("39053344705"), "overrideCheckDigits": false, "externalIdGenerated": true }),
     )
     .expect("created");
     assert_eq!(created["status"], "PENDING");
@@ -190,4 +190,26 @@ fn a_remote_page_cannot_call_any_command() {
     let err = invoke_from(&s, "https://evil.example", "app_status", json!({}))
         .expect_err("remote origin");
     assert!(err.to_string().contains("not allowed"), "{err}");
+}
+
+#[test]
+fn the_same_payout_reviewed_twice_is_refused_as_a_possible_duplicate() {
+    let s = shell();
+    let send = |s: &Shell| {
+        // As the UI does it: review (which generates the id), then send what was reviewed.
+        let reviewed = invoke(
+            s,
+            "validate_cashout",
+            json!({ "request": pix("39053344705"), "overrideCheckDigits": false }),
+        )
+        .expect("valid");
+        invoke(
+            s,
+            "create_cashout",
+            json!({ "request": reviewed, "overrideCheckDigits": false, "externalIdGenerated": true }),
+        )
+    };
+    send(&s).expect("first");
+    let err = send(&s).expect_err("the same money to the same account again");
+    assert_eq!(err["code"], "possible_duplicate");
 }

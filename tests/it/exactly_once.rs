@@ -286,3 +286,18 @@ async fn payout_recovered_by_lookup_is_linked_to_its_id_when_a_cancel_confirms_t
         "{events:?}"
     );
 }
+
+#[tokio::test]
+async fn a_double_click_sending_one_intent_twice_at_once_makes_one_cashout() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let req = br_pix("double-1", "10");
+    let (a, b) = tokio::join!(desk.create(&req, false), desk.create(&req, false));
+    let (a, b) = (
+        a.expect("first"),
+        b.expect("second answers with the same payout"),
+    );
+    assert_eq!(a.cashout_id, b.cashout_id);
+    assert_eq!(rig.sandbox.cashouts_for_external_id("double-1"), 1);
+    assert_eq!(rig.sandbox.stats().creates_committed, 1);
+}

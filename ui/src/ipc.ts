@@ -54,8 +54,10 @@ export const countryForms = () => call<CountryForm[]>("country_forms");
 export const lifecycle = () => call<Lifecycle>("lifecycle");
 export const validateCashout = (request: CreateCashout, overrideCheckDigits: boolean) =>
   call<CreateCashout>("validate_cashout", { request, overrideCheckDigits });
-export const createCashout = (request: CreateCashout, overrideCheckDigits: boolean) =>
-  call<PayoutView>("create_cashout", { request, overrideCheckDigits });
+/** `externalIdGenerated`: the id was generated on review, not typed by the operator; the core
+ * then refuses a payout identical to a recent one (a retry would otherwise pay twice). */
+export const createCashout = (request: CreateCashout, overrideCheckDigits: boolean, externalIdGenerated: boolean) =>
+  call<PayoutView>("create_cashout", { request, overrideCheckDigits, externalIdGenerated });
 export const checkCashout = (which: CashoutRef) => call<PayoutView>("check_cashout", { which });
 export const holdCashout = (cashoutId: number) => call<PayoutView>("hold_cashout", { cashoutId });
 export const releaseCashout = (cashoutId: number) => call<PayoutView>("release_cashout", { cashoutId });

@@ -11,6 +11,10 @@ import type { CashoutRef } from "./bindings/CashoutRef";
 
 export type Route = { view: "new" } | { view: "list" } | { view: "lookup" } | { view: "settings" } | { view: "detail"; which: CashoutRef };
 
+let route = 0;
+/** Which navigation is current: async work started for an older one must not draw. */
+export const routeToken = (): number => route;
+
 const viewEl = () => document.getElementById("view") as HTMLElement;
 
 export async function refreshEnvBar(): Promise<void> {
@@ -37,20 +41,21 @@ export async function refreshEnvBar(): Promise<void> {
   }
 }
 
-export function go(route: Route): Promise<void> {
+export function go(to: Route): Promise<void> {
+  route += 1;
   document.querySelectorAll<HTMLButtonElement>(".nav button").forEach((b) => {
-    if (b.dataset.view === route.view) b.setAttribute("aria-current", "page");
+    if (b.dataset.view === to.view) b.setAttribute("aria-current", "page");
     else b.removeAttribute("aria-current");
   });
   const el = viewEl();
   mount(el);
   const done = (() => {
-    switch (route.view) {
+    switch (to.view) {
       case "new": return renderNew(el, go);
       case "list": return renderList(el, go);
       case "lookup": return renderLookup(el, go);
       case "settings": return renderSettings(el, refreshEnvBar);
-      case "detail": return renderDetail(el, route.which, go);
+      case "detail": return renderDetail(el, to.which, go);
     }
   })();
   el.focus();

@@ -220,10 +220,27 @@ impl Desk {
         request: &CreateCashout,
         override_check_digits: bool,
     ) -> Result<PayoutView> {
-        let generated_id = request.external_id.trim().is_empty();
+        let generated = request.external_id.trim().is_empty();
+        self.create_checked(request, override_check_digits, generated)
+            .await
+    }
+
+    /// As [`Desk::create`], for a request whose `external_id` was generated earlier (the desktop
+    /// app shows it on review): `external_id_generated` keeps the duplicate guard on for it.
+    ///
+    /// # Errors
+    /// As [`Desk::create`].
+    pub async fn create_checked(
+        &self,
+        request: &CreateCashout,
+        override_check_digits: bool,
+        external_id_generated: bool,
+    ) -> Result<PayoutView> {
         let request = self.prepare_create(request, override_check_digits)?;
         let scope = self.scope();
-        if generated_id {
+        // Two calls for one intent (a double click) take turns: the second sees the first's result.
+        let _turn = self.journal.lock_intent(&scope, &request.external_id).await;
+        if external_id_generated {
             // A generated id cannot tell a retry from a new payout; the contents can.
             let since = format_instant(self.journal.now_instant() - DUPLICATE_WINDOW);
             if let Some(earlier) = self.journal.find_same_contents(&scope, &request, &since)? {

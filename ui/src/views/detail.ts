@@ -4,7 +4,7 @@
 import * as ipc from "../ipc";
 import { h, mount, notice } from "../dom";
 import { drawDiagram } from "../diagram";
-import type { Route } from "../main";
+import { routeToken, type Route } from "../main";
 import type { CashoutRef } from "../bindings/CashoutRef";
 import type { PayoutView } from "../bindings/PayoutView";
 import type { ErrorReport } from "../bindings/ErrorReport";
@@ -13,37 +13,47 @@ import { money, statusBadge } from "./status";
 /** Provider refusal, network trouble and local problems look different. */
 export function errorNotice(r: ErrorReport, id?: string): HTMLElement {
   switch (r.code) {
-    case "validation":
-    case "invalid_input":
-    case "external_id_conflict":
-    case "possible_duplicate":
-    case "action_not_allowed":
-      return notice("validation", r.message, id);
+    // The provider answered and refused.
+    case "api_error":
+    case "not_found":
+    case "unauthorized":
+      return notice("api", r.message, id);
+    // The provider could not be reached, or its answer is not known.
     case "network":
     case "malformed_response":
     case "outcome_unknown":
       return notice("network", r.message, id);
+    // Everything decided here: input, journal, keychain, settings.
     default:
-      return notice("api", r.api_code !== null && r.api_code !== undefined ? `${r.message}` : r.message, id);
+      return notice("validation", r.message, id);
   }
 }
 
 function confirmDialog(text: string, confirmLabel: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const close = (v: boolean) => { back.remove(); resolve(v); };
+    const before = document.activeElement as HTMLElement | null;
+    const close = (v: boolean) => { back.remove(); before?.focus(); resolve(v); };
     const yes = h("button", { type: "button", class: "danger", id: "confirm-yes", onclick: () => close(true) }, confirmLabel);
+    const no = h("button", { type: "button", id: "confirm-no", onclick: () => close(false) }, "Keep it");
     const back = h("div", { class: "modal-back" },
       h("div", { class: "modal", role: "dialog", "aria-modal": "true", "aria-labelledby": "confirm-text" },
         h("p", { id: "confirm-text" }, text),
-        h("div", { class: "row" }, yes, h("button", { type: "button", id: "confirm-no", onclick: () => close(false) }, "Keep it"))));
-    back.addEventListener("keydown", (e) => { if (e.key === "Escape") close(false); });
+        h("div", { class: "row" }, yes, no)));
+    back.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") close(false);
+      // Keep Tab inside the dialog.
+      if (e.key === "Tab") { e.preventDefault(); (document.activeElement === yes ? no : yes).focus(); }
+    });
     document.body.append(back);
-    yes.focus();
+    // The safe choice has the focus: one Enter must never send or cancel money.
+    no.focus();
   });
 }
 export { confirmDialog };
 
 export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: Route) => void, initial?: PayoutView): Promise<void> {
+  const token = routeToken();
+  const current = () => token === routeToken();
   const table = await ipc.lifecycle();
   const message = h("div", { id: "detail-message" });
   let view: PayoutView | null = initial ?? null;
@@ -52,7 +62,7 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
   const render = async () => {
     const ref: CashoutRef = view?.cashout_id ? { id: view.cashout_id } : which;
     const history = await ipc.cashoutHistory(ref).catch(() => []);
-    if (!view) return;
+    if (!view || !current()) return;
     const p = view;
     const act = async (label: string, fn: () => Promise<PayoutView>) => {
       mount(message, notice("info", `${label}…`));
@@ -100,7 +110,10 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
     const checking = !p.status && (p.phase === "unknown" || p.phase === "intent");
     mount(el,
       h("h1", {}, `Payout ${p.cashout_id ?? p.external_id ?? ""}`),
-      checking ? notice("network", "Checking with the provider: the answer to this create was lost. It is looked up by its external_id; nothing is resent meanwhile.", "checking") : null,
+      checking
+        ? h("div", { class: "notice notice-network", role: "status", id: "checking" },
+            "Checking with the provider: the answer to this create was lost. It is looked up by its external_id; nothing is resent meanwhile.")
+        : null,
       message,
       actions,
       rejection,
@@ -113,7 +126,7 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
     if (checking && p.external_id) {
       const ext = p.external_id;
       timer = window.setTimeout(async () => {
-        if (!el.isConnected) return;
+        if (!current()) return;
         try {
           view = await ipc.checkCashout({ external_id: ext });
           mount(message);
@@ -128,12 +141,14 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
   if (!view) {
     // The journal's record first (no network), then the provider's answer.
     view = await ipc.recordedCashout(which).catch(() => null);
+    if (!current()) return;
     if (view) await render();
     else mount(el, notice("info", "Checking with the provider…"));
     try {
       view = await ipc.checkCashout(which);
     } catch (e) {
       const r = ipc.asReport(e);
+      if (!current()) return;
       if (!view) {
         mount(el, h("h1", {}, "Payout"), errorNotice(r, "detail-error"), h("button", { type: "button", onclick: () => go({ view: "lookup" }) }, "Back"));
         return;

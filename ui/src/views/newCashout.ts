@@ -3,7 +3,7 @@
 // the fields. Review shows exactly what will be sent; production asks once more.
 import * as ipc from "../ipc";
 import { h, mount, notice } from "../dom";
-import type { Route } from "../main";
+import { routeToken, type Route } from "../main";
 import type { CountryForm } from "../bindings/CountryForm";
 import type { CreateCashout } from "../bindings/CreateCashout";
 import type { FieldError } from "../bindings/FieldError";
@@ -52,6 +52,12 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
   const values: Record<string, string> = { country: "BR", notification_url: settings.notification_url, ...kept };
   let errors: FieldError[] = [];
   let reviewed: CreateCashout | null = null;
+  /** The operator left External id empty: the id on review was generated for them. */
+  let idGenerated = false;
+  /** A send is in flight: nothing else may be sent, edited or reviewed until it answers. */
+  let sending = false;
+  const token = routeToken();
+  const current = () => token === routeToken();
   const banner = h("div", { id: "form-banner" });
 
   const formFor = () => forms.find((f) => f.code === values.country) ?? forms[0]!;
@@ -73,8 +79,11 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
     input.addEventListener("change", () => {
       values[d.name] = input instanceof HTMLInputElement && input.type === "checkbox" ? String(input.checked) : input.value;
       kept[d.name] = values[d.name]!;
+      // Any edit invalidates the review: it must be done again before anything can be sent.
+      const hadReview = reviewed !== null;
       reviewed = null;
-      if (d.name === "country" || d.name === "method") { errors = []; void draw(); }
+      if (d.name === "country" || d.name === "method") errors = [];
+      if (hadReview || d.name === "country" || d.name === "method") void draw();
     });
     return h("div", { class: `field${own.length ? " invalid" : ""}` },
       h("label", { for: id }, d.label + (d.required ? " *" : "")),
@@ -93,13 +102,20 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
     const usable = (list: Bank[]) => list.filter((b) => b.licensed && Number(b.code) < 10000 && !form.methods.some((m) => m.bank_code === b.code));
     const banks: Bank[] = method?.pick_bank ? usable(bankCache.get(key) ?? []) : [];
     if (method?.pick_bank && !bankCache.has(key)) {
-      void ipc.listBanks(form.code).catch(() => [] as Bank[]).then((list) => {
-        bankCache.set(key, list);
-        const picker = el.querySelector<HTMLSelectElement>("#f-bank_code");
-        if (!picker) return;
-        picker.replaceChildren(...usable(list).map((b) => h("option", { value: b.code }, `${b.code} — ${b.name}`)));
-        if (values.bank_code && usable(list).some((b) => b.code === values.bank_code)) picker.value = values.bank_code;
-      });
+      ipc.listBanks(form.code).then(
+        (list) => {
+          bankCache.set(key, list);
+          // Only into the picker of the country it was asked for, if it is still on screen.
+          const picker = el.querySelector<HTMLSelectElement>("#f-bank_code");
+          if (!picker || !current() || values.country !== form.code) return;
+          picker.replaceChildren(...usable(list).map((b) => h("option", { value: b.code }, `${b.code} — ${b.name}`)));
+          if (values.bank_code && usable(list).some((b) => b.code === values.bank_code)) picker.value = values.bank_code;
+        },
+        (e: unknown) => {
+          // Not cached: the next draw asks again.
+          if (current() && values.country === form.code) mount(banner, errorNotice(ipc.asReport(e), "banks-error"));
+        },
+      );
     }
     const common: FieldDef[] = [
       { name: "country", label: "Country", required: true, kind: "select", options: forms.map((f) => [f.code, `${f.name} (${f.code})`]) },
@@ -124,7 +140,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
       { name: "comments", label: "Comments", required: false, hint: "sandbox rehearsals: sandbox:reject=814, sandbox:decline=514, …" },
       { name: "on_hold", label: "Create on hold for review", required: false, kind: "checkbox" },
     ];
-    if (!status.production) extra.push({ name: "override", label: "Accept a failed national check digit (sandbox and staging only)", required: false, kind: "checkbox" });
+    if (!status.production) extra.push({ name: "override_check_digits", label: "Accept a failed national check digit (sandbox and staging only)", required: false, kind: "checkbox" });
     const unplaced = errors.filter((e) => ![...common, ...methodFields, ...extra].some((d) => d.name === e.field));
     const review = reviewed
       ? h("section", { "aria-labelledby": "review-title", id: "review" },
@@ -132,8 +148,8 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
           h("pre", { class: "review", id: "review-body" }, JSON.stringify({ login: status.credentials.api_key_last4 ? `…${status.credentials.api_key_last4}` : "(stored API Key)", pass: "••••••", ...reviewed, type: "json" }, null, 2)),
           h("p", { class: "muted" }, `Signed with the API Signature stored for ${status.name} (never shown). Environment: ${status.name} (${status.host}).`),
           h("div", { class: "row" },
-            h("button", { type: "button", class: "primary", id: "send", onclick: () => void send() }, `Send ${reviewed.amount ?? ""} ${reviewed.currency ?? form.currency}`),
-            h("button", { type: "button", onclick: () => { reviewed = null; void draw(); } }, "Edit")))
+            h("button", { type: "button", class: "primary", id: "send", disabled: sending, onclick: () => void send() }, `Send ${reviewed.amount ?? ""} ${reviewed.currency ?? form.currency}`),
+            h("button", { type: "button", disabled: sending, onclick: () => { reviewed = null; void draw(); } }, "Edit")))
       : null;
     mount(el,
       h("h1", {}, "New cashout"),
@@ -145,7 +161,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
         h("h2", {}, "Notification and review"),
         h("div", { class: "form-grid" }, ...extra.map(fieldEl)),
         unplaced.length ? notice("validation", unplaced.map((e) => `${e.field}: ${e.message}`).join(" ")) : null,
-        h("div", { class: "row" }, h("button", { type: "submit", class: "primary", id: "review-button" }, "Review"))),
+        h("div", { class: "row" }, h("button", { type: "submit", class: "primary", id: "review-button", disabled: sending }, "Review"))),
       review);
     if (reviewed) document.getElementById("send")?.focus();
   };
@@ -157,14 +173,20 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
       kept[input.name] = values[input.name]!;
       shown.add(input.name);
     }
+    shownFields = shown;
     return requestFrom(values, shown, methodFor(formFor()), formFor());
   };
+  let shownFields = new Set<string>();
+  /** The override counts only while its checkbox is on screen (never in production). */
+  const overrideOn = () => shownFields.has("override_check_digits") && values.override_check_digits === "true";
 
   const check = async () => {
+    if (sending) return;
     const request = collect();
+    idGenerated = request.external_id.trim() === "";
     mount(banner);
     try {
-      reviewed = await ipc.validateCashout(request, values.override === "true");
+      reviewed = await ipc.validateCashout(request, overrideOn());
       errors = [];
       values.external_id = reviewed.external_id;
       kept.external_id = reviewed.external_id;
@@ -180,24 +202,32 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
   };
 
   const send = async () => {
-    if (!reviewed) return;
+    if (!reviewed || sending) return;
     const r = reviewed;
     if (status.production) {
       const ok = await confirmDialog(`Send ${r.amount} ${r.currency ?? formFor().currency} to ${r.beneficiary_name} ${r.beneficiary_lastname ?? ""} in ${status.name.toUpperCase()}? This moves real money.`, "Send payout");
       if (!ok) return;
     }
+    sending = true;
+    await draw();
     mount(banner, notice("info", "Sending…"));
     try {
-      const view = await ipc.createCashout(r, values.override === "true");
+      const view = await ipc.createCashout(r, overrideOn(), idGenerated);
+      sending = false;
       for (const k of Object.keys(kept)) delete kept[k];
-      go({ view: "detail", which: view.cashout_id ? { id: view.cashout_id } : { external_id: view.external_id ?? r.external_id } });
+      if (current()) void go({ view: "detail", which: view.cashout_id ? { id: view.cashout_id } : { external_id: view.external_id ?? r.external_id } });
+      return;
     } catch (e) {
+      sending = false;
       const rep = ipc.asReport(e);
       if (rep.code === "outcome_unknown") {
-        for (const k of Object.keys(kept)) delete kept[k];
-        go({ view: "detail", which: { external_id: rep.external_id ?? r.external_id } });
+        // The form (with its external_id) is kept: if the provider never got it, sending the
+        // same review again resumes the same intent instead of paying under a new id.
+        kept.external_id = r.external_id;
+        if (current()) void go({ view: "detail", which: { external_id: rep.external_id ?? r.external_id } });
         return;
       }
+      if (!current()) return;
       errors = rep.errors ?? [];
       reviewed = null;
       await draw();

@@ -17,6 +17,7 @@
 mod schema;
 
 use std::any::Any;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc, Mutex, MutexGuard};
 
@@ -189,10 +190,15 @@ fn record_from_row(row: &Row<'_>) -> rusqlite::Result<PayoutRecord> {
     })
 }
 
+/// Held while one call drives the create of one intent.
+type IntentLock = Arc<tokio::sync::Mutex<()>>;
+
 /// The journal file. Reads go through a reader connection; writes go to one writer thread that
 /// commits whatever is queued in a single transaction (group commit), each write in its own
 /// savepoint so one failure does not undo the others.
 pub struct Journal {
+    /// One lock per intent, so two calls in this process never drive the same create at once.
+    intent_locks: Mutex<HashMap<(String, String), IntentLock>>,
     reader: Mutex<Connection>,
     writer: mpsc::Sender<Job>,
     clock: Arc<dyn Clock>,
@@ -346,6 +352,7 @@ impl Journal {
             .spawn(move || writer_loop(write_conn, jobs))
             .map_err(|e| Error::Journal(format!("cannot start the journal writer: {e}")))?;
         Ok(Self {
+            intent_locks: Mutex::new(HashMap::new()),
             reader: Mutex::new(reader),
             writer,
             clock,
@@ -374,6 +381,27 @@ impl Journal {
 
     fn now(&self) -> String {
         format_instant(self.clock.now())
+    }
+
+    /// Waits until no other call of this process is driving the create of `external_id` in
+    /// `scope`, and holds that until the guard is dropped.
+    pub async fn lock_intent(
+        &self,
+        scope: &str,
+        external_id: &str,
+    ) -> tokio::sync::OwnedMutexGuard<()> {
+        let lock = {
+            let mut locks = self
+                .intent_locks
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            locks.retain(|_, l| Arc::strong_count(l) > 1);
+            locks
+                .entry((scope.to_owned(), external_id.to_owned()))
+                .or_default()
+                .clone()
+        };
+        lock.lock_owned().await
     }
 
     /// The journal clock's current time.
@@ -521,7 +549,7 @@ impl Journal {
         self.write(false, move |tx| {
             exec(tx,
                 "UPDATE payouts SET phase = 'declined', status = 'DECLINED', api_code = ?2, last_error = ?3,
-                    updated_at = ?4 WHERE id = ?1",
+                    updated_at = ?4 WHERE id = ?1 AND phase <> 'created'",
                 params![id, api_code, message, now],
             )?;
             let detail = format!("code {api_code}: {message}");
@@ -743,7 +771,7 @@ impl Journal {
     }
 
     /// The newest record of `scope` created at or after `since` that pays the same as
-    /// `request` (see [`content_hash`]), whatever its external_id.
+    /// `request` (see [`content_hash`]) under another external_id.
     ///
     /// # Errors
     /// [`Error::Journal`].
@@ -755,8 +783,8 @@ impl Journal {
     ) -> Result<Option<PayoutRecord>> {
         let conn = self.reader()?;
         Ok(query_row(&conn,
-                &format!("{SELECT} WHERE scope = ?1 AND content_hash = ?2 AND created_at >= ?3 ORDER BY id DESC LIMIT 1"),
-                params![scope, content_hash(request), since],
+                &format!("{SELECT} WHERE scope = ?1 AND content_hash = ?2 AND created_at >= ?3 AND external_id <> ?4 ORDER BY id DESC LIMIT 1"),
+                params![scope, content_hash(request), since, request.external_id],
                 record_from_row,
             )
             .optional()?)
