@@ -96,6 +96,47 @@ impl EnvironmentKind {
     }
 }
 
+/// An environment as the settings screen offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct EnvironmentChoice {
+    pub kind: EnvironmentKind,
+    pub label: &'static str,
+    /// The operator must enter a host (okp-production) or base URL (custom).
+    pub needs_host: bool,
+    /// Credentials are stored for it (everything but the sandbox).
+    pub takes_credentials: bool,
+}
+
+impl EnvironmentKind {
+    /// How the kind is offered to operators.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Sandbox => "Sandbox (embedded, demo credentials)",
+            Self::OkpStaging => "OKP staging",
+            Self::D24Staging => "D24 staging",
+            Self::D24Production => "D24 production",
+            Self::OkpProduction => "OKP production (host from OKP)",
+            Self::Custom => "Custom (any https base URL)",
+        }
+    }
+
+    /// Every kind as a choice.
+    #[must_use]
+    pub fn choices() -> Vec<EnvironmentChoice> {
+        Self::ALL
+            .into_iter()
+            .map(|kind| EnvironmentChoice {
+                kind,
+                label: kind.label(),
+                needs_host: matches!(kind, Self::OkpProduction | Self::Custom),
+                takes_credentials: kind != Self::Sandbox,
+            })
+            .collect()
+    }
+}
+
 /// A resolved environment: a kind and the base URL requests go to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Environment {

@@ -54,7 +54,7 @@ pub enum Error {
         status: CashoutStatus,
     },
     /// No credentials are stored for this environment.
-    #[error("no credentials are stored for {0}; set them first (cashout credentials set --env …)")]
+    #[error("no credentials are stored for {0}; store them in Settings (desktop) or with `cashout credentials set`")]
     MissingCredentials(String),
     /// Credentials given are incomplete or too long.
     #[error("{message}")]

@@ -53,8 +53,10 @@ pub struct Choice {
 pub struct CountryForm {
     pub code: &'static str,
     pub name: &'static str,
-    /// Local currency; USD is also accepted.
+    /// Local currency.
     pub currency: &'static str,
+    /// The currencies a payout may be requested in: the local one, then USD.
+    pub currencies: Vec<&'static str>,
     pub document_types: Vec<&'static str>,
     pub account_types: Vec<Choice>,
     pub lastname_required: bool,
@@ -155,6 +157,7 @@ pub fn country_form(code: &str) -> Option<CountryForm> {
         code: country.code(),
         name: country.name(),
         currency: country.currency(),
+        currencies: vec![country.currency(), "USD"],
         document_types: country.document_types().to_vec(),
         account_types: country
             .account_types()

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::environment::{Environment, EnvironmentKind, UrlProblem};
+use crate::environment::{Environment, EnvironmentChoice, EnvironmentKind, UrlProblem};
 use crate::error::{Error, Result};
 
 /// The settings. Unknown or missing fields take their defaults, so older files still load.
@@ -29,6 +29,8 @@ pub struct SettingsView {
     pub settings: Settings,
     /// The `notification_url` to pre-fill for the environment in use.
     pub notification_url: String,
+    /// The environments an operator can choose.
+    pub environments: Vec<EnvironmentChoice>,
 }
 
 impl From<Settings> for SettingsView {
@@ -37,6 +39,7 @@ impl From<Settings> for SettingsView {
         Self {
             settings,
             notification_url,
+            environments: EnvironmentKind::choices(),
         }
     }
 }

@@ -33,6 +33,8 @@ pub struct EnvironmentStatus {
     pub credentials: CredentialStatus,
     /// Credentials are fixed demo values (the sandbox).
     pub demo_credentials: bool,
+    /// The operator may accept a failed national check digit here (sandbox and staging).
+    pub allows_check_digit_override: bool,
     /// The environment cannot be used as configured (e.g. a missing host); says why.
     pub problem: Option<String>,
 }
@@ -138,6 +140,7 @@ impl Workspace {
             },
             credentials,
             demo_credentials: demo,
+            allows_check_digit_override: kind.allows_validation_override(),
             problem: env.err().map(|p| p.to_string()),
         }
     }

@@ -7,6 +7,10 @@ import type { MethodForm } from "./MethodForm";
  */
 export type CountryForm = { code: string, name: string, 
 /**
- * Local currency; USD is also accepted.
+ * Local currency.
  */
-currency: string, document_types: Array<string>, account_types: Array<Choice>, lastname_required: boolean, address_required: boolean, methods: Array<MethodForm>, };
+currency: string, 
+/**
+ * The currencies a payout may be requested in: the local one, then USD.
+ */
+currencies: Array<string>, document_types: Array<string>, account_types: Array<Choice>, lastname_required: boolean, address_required: boolean, methods: Array<MethodForm>, };

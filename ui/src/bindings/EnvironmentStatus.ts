@@ -19,6 +19,10 @@ colour: string, credentials: CredentialStatus,
  */
 demo_credentials: boolean, 
 /**
+ * The operator may accept a failed national check digit here (sandbox and staging).
+ */
+allows_check_digit_override: boolean, 
+/**
  * The environment cannot be used as configured (e.g. a missing host); says why.
  */
 problem: string | null, };

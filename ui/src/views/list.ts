@@ -7,14 +7,15 @@ import type { CashoutStatus } from "../bindings/CashoutStatus";
 import { money, statusBadge } from "./status";
 
 const PAGE = 50;
-const STATUSES: CashoutStatus[] = ["PENDING", "ON_HOLD", "DELIVERED", "COMPLETED", "REJECTED", "CANCELLED", "DECLINED"];
-const COUNTRIES = ["BR", "MX", "CO", "PE", "CL", "AR"];
 
 export async function renderList(el: HTMLElement, go: (r: Route) => void): Promise<void> {
   let offset = 0;
-  const status = h("select", { id: "filter-status" }, h("option", { value: "" }, "Any status"), ...STATUSES.map((s) => h("option", { value: s }, s)));
-  const country = h("select", { id: "filter-country" }, h("option", { value: "" }, "Any country"), ...COUNTRIES.map((c) => h("option", { value: c }, c)));
+  // The statuses and countries come from the core's tables.
+  const [table, forms] = await Promise.all([ipc.lifecycle(), ipc.countryForms()]);
+  const status = h("select", { id: "filter-status" }, h("option", { value: "" }, "Any status"), ...table.statuses.map((s) => h("option", { value: s.status }, s.status.replace("_", " "))));
+  const country = h("select", { id: "filter-country" }, h("option", { value: "" }, "Any country"), ...forms.map((f) => h("option", { value: f.code }, `${f.name} (${f.code})`)));
   const text = h("input", { id: "filter-text", type: "search", placeholder: "external_id, cashout_id or beneficiary" });
+  let typing: number | undefined;
   const body = h("div", {});
   const pager = h("div", { class: "row" });
   const load = async () => {
@@ -52,6 +53,7 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
                     h("td", { class: "nowrap" }, p.updated_at.slice(0, 19).replace("T", " ")),
                     h("td", {}, h("button", {
                       type: "button",
+                      "aria-label": `Open payout ${p.cashout_id ?? p.external_id ?? ""}`,
                       onclick: () => go({ view: "detail", which: p.cashout_id !== null ? { id: p.cashout_id } : { external_id: p.external_id ?? "" } }),
                     }, "Open")),
                   ),
@@ -72,7 +74,8 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
   const reset = () => { offset = 0; void load(); };
   status.addEventListener("change", reset);
   country.addEventListener("change", reset);
-  text.addEventListener("input", reset);
+  // Searched once typing pauses, not at every key.
+  text.addEventListener("input", () => { window.clearTimeout(typing); typing = window.setTimeout(reset, 250); });
   mount(
     el,
     h("h1", {}, "Cashouts"),

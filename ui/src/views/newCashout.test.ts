@@ -3,7 +3,7 @@ import { requestFrom } from "./newCashout";
 import type { CountryForm } from "../bindings/CountryForm";
 
 const br: CountryForm = {
-  code: "BR", name: "Brazil", currency: "BRL", document_types: ["CPF", "CNPJ"], account_types: [],
+  code: "BR", name: "Brazil", currency: "BRL", currencies: ["BRL", "USD"], document_types: ["CPF", "CNPJ"], account_types: [],
   lastname_required: false, address_required: false,
   methods: [
     { id: "bank_transfer", label: "Bank transfer", bank_code: null, pick_bank: true, fields: [] },

@@ -99,7 +99,8 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
     // The bank list comes from the provider; the form does not wait for it: the picker is
     // filled in place when it arrives.
     const key = `${status.name}:${form.code}`;
-    const usable = (list: Bank[]) => list.filter((b) => b.licensed && Number(b.code) < 10000 && !form.methods.some((m) => m.bank_code === b.code));
+    // PIX keys and wallets are payout methods of their own, not banks to pick.
+    const usable = (list: Bank[]) => list.filter((b) => b.licensed && !form.methods.some((m) => m.bank_code === b.code));
     const banks: Bank[] = method?.pick_bank ? usable(bankCache.get(key) ?? []) : [];
     if (method?.pick_bank && !bankCache.has(key)) {
       ipc.listBanks(form.code).then(
@@ -122,7 +123,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
       { name: "method", label: "Payout method", required: true, kind: "select", options: form.methods.map((m) => [m.id, m.label]) },
       { name: "external_id", label: "External id", required: false, hint: "left empty: generated on review" },
       { name: "amount", label: "Amount", required: true, hint: "e.g. 150.25" },
-      { name: "currency", label: "Currency", required: false, kind: "select", options: [[form.currency, form.currency], ["USD", "USD"]] },
+      { name: "currency", label: "Currency", required: false, kind: "select", options: form.currencies.map((c) => [c, c]) },
       { name: "document_type", label: "Document type", required: false, kind: "select", options: form.document_types.map((d) => [d, d]) },
       { name: "document_id", label: "Document number", required: true },
       { name: "beneficiary_name", label: "Beneficiary first name", required: true },
@@ -140,7 +141,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
       { name: "comments", label: "Comments", required: false, hint: "sandbox rehearsals: sandbox:reject=814, sandbox:decline=514, …" },
       { name: "on_hold", label: "Create on hold for review", required: false, kind: "checkbox" },
     ];
-    if (!status.production) extra.push({ name: "override_check_digits", label: "Accept a failed national check digit (sandbox and staging only)", required: false, kind: "checkbox" });
+    if (status.allows_check_digit_override) extra.push({ name: "override_check_digits", label: "Accept a failed national check digit (sandbox and staging only)", required: false, kind: "checkbox" });
     const unplaced = errors.filter((e) => ![...common, ...methodFields, ...extra].some((d) => d.name === e.field));
     const review = reviewed
       ? h("section", { "aria-labelledby": "review-title", id: "review" },

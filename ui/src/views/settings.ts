@@ -7,22 +7,13 @@ import type { EnvironmentKind } from "../bindings/EnvironmentKind";
 import type { Settings } from "../bindings/Settings";
 import { errorNotice } from "./detail";
 
-const KINDS: [EnvironmentKind, string][] = [
-  ["sandbox", "Sandbox (embedded, demo credentials)"],
-  ["okp-staging", "OKP staging"],
-  ["d24-staging", "D24 staging"],
-  ["d24-production", "D24 production"],
-  ["okp-production", "OKP production (host from OKP)"],
-  ["custom", "Custom (any https base URL)"],
-];
-
 function field(id: string, label: string, input: HTMLElement, hint?: string): HTMLElement {
   return h("div", { class: "field" }, h("label", { for: id }, label), input, hint ? h("span", { class: "hint" }, hint) : null);
 }
 
 export async function renderSettings(el: HTMLElement, onChange: () => Promise<void>): Promise<void> {
-  const { settings } = await ipc.getSettings();
-  const envSel = h("select", { id: "set-environment" }, ...KINDS.map(([k, l]) => h("option", { value: k, selected: settings.environment === k }, l)));
+  const { settings, environments } = await ipc.getSettings();
+  const envSel = h("select", { id: "set-environment" }, ...environments.map((c) => h("option", { value: c.kind, selected: settings.environment === c.kind }, c.label)));
   const okpHost = h("input", { id: "set-okp-host", type: "text", value: settings.okp_production_host, placeholder: "api.example-from-okp.com" });
   const customUrl = h("input", { id: "set-custom-url", type: "text", value: settings.custom_base_url, placeholder: "https://api.brand.example" });
   const notify = h("input", { id: "set-notification-url", type: "text", value: settings.default_notification_url, placeholder: "https://your-server.example/cashouts/notify" });
@@ -39,7 +30,7 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
     }
   };
 
-  const credEnv = h("select", { id: "cred-environment" }, ...KINDS.filter(([k]) => k !== "sandbox").map(([k, l]) => h("option", { value: k, selected: settings.environment === k }, l)));
+  const credEnv = h("select", { id: "cred-environment" }, ...environments.filter((c) => c.takes_credentials).map((c) => h("option", { value: c.kind, selected: settings.environment === c.kind }, c.label)));
   const apiKey = h("input", { id: "cred-api-key", type: "text", autocomplete: "off" });
   const pass = h("input", { id: "cred-passphrase", type: "password", autocomplete: "off" });
   const sig = h("input", { id: "cred-signature", type: "password", autocomplete: "off" });
