@@ -465,10 +465,7 @@ impl Desk {
     }
 
     async fn record_for(&self, which: &CashoutRef) -> Result<i64> {
-        let (cashout_id, external_id) = match which {
-            CashoutRef::Id(id) => (Some(*id), None),
-            CashoutRef::ExternalId(x) => (None, Some(x.as_str())),
-        };
+        let (cashout_id, external_id) = ids_of(which);
         self.journal
             .record_lookup(&self.scope(), &self.env().base_url, cashout_id, external_id)
             .await
@@ -595,18 +592,7 @@ impl Desk {
     /// # Errors
     /// [`Error::Journal`]; [`Error::InvalidInput`] when it is not in the journal.
     pub fn recorded(&self, which: &CashoutRef) -> Result<PayoutView> {
-        let (c, x) = match which {
-            CashoutRef::Id(id) => (Some(*id), None),
-            CashoutRef::ExternalId(x) => (None, Some(x.as_str())),
-        };
-        let r = self
-            .journal
-            .find(&self.scope(), c, x)?
-            .ok_or_else(|| Error::InvalidInput {
-                field: "cashout_id",
-                message: "this cashout is not in the journal".into(),
-            })?;
-        Ok(PayoutView::of(&r))
+        Ok(PayoutView::of(&self.journal_record(which)?))
     }
 
     /// A payout's history, for the state diagram.
@@ -614,18 +600,25 @@ impl Desk {
     /// # Errors
     /// [`Error::Journal`]; [`Error::InvalidInput`] when it is not in the journal.
     pub fn history(&self, which: &CashoutRef) -> Result<Vec<HistoryEntry>> {
-        let (c, x) = match which {
-            CashoutRef::Id(id) => (Some(*id), None),
-            CashoutRef::ExternalId(x) => (None, Some(x.as_str())),
-        };
-        let r = self
-            .journal
-            .find(&self.scope(), c, x)?
+        self.journal.history(self.journal_record(which)?.id)
+    }
+
+    fn journal_record(&self, which: &CashoutRef) -> Result<PayoutRecord> {
+        let (id, external_id) = ids_of(which);
+        self.journal
+            .find(&self.scope(), id, external_id)?
             .ok_or_else(|| Error::InvalidInput {
                 field: "cashout_id",
                 message: "this cashout is not in the journal".into(),
-            })?;
-        self.journal.history(r.id)
+            })
+    }
+}
+
+/// The two optional ids a reference names.
+fn ids_of(which: &CashoutRef) -> (Option<CashoutId>, Option<&str>) {
+    match which {
+        CashoutRef::Id(id) => (Some(*id), None),
+        CashoutRef::ExternalId(x) => (None, Some(x.as_str())),
     }
 }
 
