@@ -2,7 +2,9 @@
 //! sandbox in the same run. Not a test: it prints figures.
 //!
 //! Full path: validate → journal intent commit → sign → HTTP → journal answer commit.
-//! Bare loop: pre-built bodies, sign, HTTP, nothing else. Both at concurrency 8, 1,000 creates
+//! Bare loop: pre-built bodies, sign, HTTP, nothing else. The sandbox is a separate `cashout
+//! sandbox` process (build it first: `cargo build --release -p cashout-cli`), as a provider is;
+//! `BENCH_SANDBOX=in-process` starts it inside the bench. Both at concurrency 8, 1,000 creates
 //! each, over `BENCH_ROUNDS` alternating rounds (default 3; `BENCH_N` and `BENCH_CONCURRENCY`
 //! override); prints each round and the median ratio. Target: full/bare ≥ 0.7.
 
@@ -19,6 +21,63 @@ use cashout_core::signing::payload_signature;
 use cashout_tests::br_pix;
 use okp_sandbox::{Sandbox, SandboxConfig, Timings};
 
+/// Where the sandbox runs.
+enum SandboxHost {
+    InProcess(Sandbox),
+    Process(std::process::Child, String),
+}
+
+impl SandboxHost {
+    /// `cashout sandbox --port 0` beside this binary; its first stdout line names its URL.
+    fn start_process(journal: &std::path::Path) -> Self {
+        use std::io::BufRead;
+        let bin = std::env::current_exe()
+            .expect("exe")
+            .with_file_name("cashout");
+        let mut child = std::process::Command::new(&bin)
+            .args([
+                "--journal",
+                &journal.to_string_lossy(),
+                "sandbox",
+                "--port",
+                "0",
+            ])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!(
+                    "{} must be built (cargo build --release -p cashout-cli): {e}",
+                    bin.display()
+                )
+            });
+        let mut line = String::new();
+        let stdout = child.stdout.take().expect("stdout");
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("sandbox URL");
+        let v: serde_json::Value = serde_json::from_str(&line).expect("JSON line");
+        let url = v["url"].as_str().expect("url").to_owned();
+        Self::Process(child, url)
+    }
+
+    fn base_url(&self) -> String {
+        match self {
+            Self::InProcess(s) => s.base_url(),
+            Self::Process(_, url) => url.clone(),
+        }
+    }
+
+    async fn stop(self) {
+        match self {
+            Self::InProcess(s) => s.shutdown().await,
+            Self::Process(mut c, _) => {
+                let _ = c.kill();
+                let _ = c.wait();
+            }
+        }
+    }
+}
+
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
@@ -31,14 +90,23 @@ async fn main() {
     let n = env_usize("BENCH_N", 1000);
     let concurrency = env_usize("BENCH_CONCURRENCY", 8);
     let dir = tempfile::tempdir().expect("tempdir");
-    let sandbox = Sandbox::start(SandboxConfig {
-        db_path: dir.path().join("sandbox.sqlite3"),
-        port: 0,
-        clock: Arc::new(SystemClock),
-        timings: Timings::default(),
-    })
-    .await
-    .expect("sandbox");
+    // By default the sandbox runs as its own process (`cashout sandbox`), as a provider would:
+    // in-process it would share the client's async runtime. BENCH_SANDBOX=in-process keeps it in.
+    let in_process = std::env::var("BENCH_SANDBOX").is_ok_and(|v| v == "in-process");
+    let sandbox = if in_process {
+        SandboxHost::InProcess(
+            Sandbox::start(SandboxConfig {
+                db_path: dir.path().join("sandbox.sqlite3"),
+                port: 0,
+                clock: Arc::new(SystemClock),
+                timings: Timings::default(),
+            })
+            .await
+            .expect("sandbox"),
+        )
+    } else {
+        SandboxHost::start_process(&dir.path().join("cli-journal.sqlite3"))
+    };
     let url = sandbox.base_url();
     let creds = okp_sandbox::demo_credentials();
 
@@ -80,13 +148,23 @@ async fn main() {
             ratio
         );
     }
-    assert_eq!(sandbox.cashout_count(), 3 * n * rounds);
+    if let SandboxHost::InProcess(s) = &sandbox {
+        assert_eq!(s.cashout_count(), 3 * n * rounds);
+    }
+    println!(
+        "sandbox: {}",
+        if in_process {
+            "in the bench's process"
+        } else {
+            "its own process"
+        }
+    );
     ratios.sort_by(f64::total_cmp);
     println!(
         "median ratio full/bare: {:.2} (target >= 0.70)",
         ratios[ratios.len() / 2]
     );
-    sandbox.shutdown().await;
+    sandbox.stop().await;
 }
 
 /// Pre-built bodies, signed and sent with a plain HTTP client: the floor the full path is
