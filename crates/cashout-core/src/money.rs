@@ -69,29 +69,6 @@ impl Amount {
     pub fn is_whole(&self) -> bool {
         self.0.fract().is_zero()
     }
-
-    /// The amount in minor units (cents), for sums that must stay exact.
-    #[must_use]
-    pub fn minor_units(&self) -> i128 {
-        let mut v = self.0;
-        v.rescale(2);
-        v.mantissa()
-    }
-
-    /// Formats for people: thousands separators and always two places, e.g. `1,234.50 BRL`.
-    #[must_use]
-    pub fn display_with_currency(&self, currency: &str) -> String {
-        let text = self.0.to_string();
-        let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
-        let mut grouped = String::new();
-        for (i, ch) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(ch);
-        }
-        format!("{grouped}.{frac} {currency}")
-    }
 }
 
 impl FromStr for Amount {
@@ -194,16 +171,7 @@ mod tests {
         assert_eq!(b.to_string(), "0.30");
         // 0.1 + 0.2 style float trouble cannot appear: digits are never parsed as f64.
         let c: Amount = serde_json::from_str("0.3").expect("number");
-        assert_eq!(c.minor_units(), 30);
+        assert_eq!(c.to_string(), "0.30");
         assert!(serde_json::from_str::<Amount>("0.001").is_err());
-    }
-
-    #[test]
-    fn display_with_currency_groups_thousands() {
-        assert_eq!(
-            amount("1234567.5").display_with_currency("BRL"),
-            "1,234,567.50 BRL"
-        );
-        assert_eq!(amount("12").display_with_currency("MXN"), "12.00 MXN");
     }
 }

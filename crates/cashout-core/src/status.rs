@@ -209,25 +209,6 @@ impl CashoutStatus {
     pub fn can_become(self, to: CashoutStatus) -> bool {
         self == to || TRANSITIONS.iter().any(|t| t.from == self && t.to == to)
     }
-
-    /// Whether `to` can be reached from `self` through one or more legal transitions. Polling
-    /// can miss steps (PENDING → COMPLETED between two checks), so observed jumps are judged
-    /// by reachability, not by single edges.
-    #[must_use]
-    pub fn can_reach(self, to: CashoutStatus) -> bool {
-        let mut seen = vec![self];
-        let mut i = 0;
-        while i < seen.len() {
-            let from = seen[i];
-            for t in TRANSITIONS.iter().filter(|t| t.from == from) {
-                if !seen.contains(&t.to) {
-                    seen.push(t.to);
-                }
-            }
-            i += 1;
-        }
-        seen.contains(&to)
-    }
 }
 
 /// One status as the UI shows it.
@@ -345,8 +326,6 @@ mod tests {
         assert!(!S::Cancelled.can_become(S::Pending));
         assert!(!S::Rejected.can_become(S::Completed));
         assert!(!S::Declined.can_become(S::Pending));
-        assert!(S::Pending.can_reach(S::Completed));
-        assert!(!S::Delivered.can_reach(S::OnHold));
     }
 
     #[test]

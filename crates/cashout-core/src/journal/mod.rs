@@ -69,11 +69,6 @@ impl Phase {
             _ => Self::Intent,
         }
     }
-    /// The create's outcome is still open.
-    #[must_use]
-    pub fn is_unresolved(self) -> bool {
-        matches!(self, Self::Intent | Self::Unknown)
-    }
 }
 
 /// One payout as the journal knows it.
