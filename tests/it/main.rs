@@ -4,4 +4,8 @@
 mod endpoints;
 mod exactly_once;
 mod keyring;
+#[allow(clippy::unwrap_used)] // a panic is how a test reports
+mod records;
 mod secrets;
+#[allow(clippy::unwrap_used)]
+mod watch;

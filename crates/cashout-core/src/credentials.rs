@@ -143,7 +143,7 @@ impl CredentialStatus {
     }
 }
 
-fn last4(s: &str) -> String {
+pub(crate) fn last4(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     chars[chars.len().saturating_sub(4)..].iter().collect()
 }

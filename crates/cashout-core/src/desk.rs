@@ -28,13 +28,17 @@ use std::time::Duration;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::api::client::{CallError, Client, UnknownCause};
+use crate::api::client::{CallError, Client, Exchange, UnknownCause};
 use crate::api::types::{Bank, CashoutId, CashoutRef, CreateCashout, StatusAnswer};
+use crate::audit::{AuditAction, AuditEvent};
 use crate::clock::format_instant;
 use crate::codes;
 use crate::environment::Environment;
 use crate::error::{Error, Result};
-use crate::journal::{HistoryEntry, IntentOutcome, Journal, ListFilter, PayoutRecord, Phase};
+use crate::journal::{
+    ExchangeRecord, HistoryEntry, IntentOutcome, Journal, ListFilter, PayoutRecord, Phase,
+};
+use crate::report::{self, CsvFlavor, HoldBoard};
 use crate::status::{Action, CashoutStatus};
 use crate::validate::{self, ValidationContext};
 
@@ -237,6 +241,76 @@ impl Desk {
         external_id_generated: bool,
     ) -> Result<PayoutView> {
         let request = self.prepare_create(request, override_check_digits)?;
+        let result = self.create_prepared(&request, external_id_generated).await;
+        let detail = format!(
+            "{} {} to {}",
+            request.amount.map(|a| a.to_string()).unwrap_or_default(),
+            request.currency.as_deref().unwrap_or_default(),
+            request.beneficiary_name
+        );
+        self.audit_result(
+            AuditAction::Create,
+            &result,
+            None,
+            Some(&request.external_id),
+            Some(detail),
+        )
+        .await?;
+        result
+    }
+
+    /// Appends the outcome of an operator action to the audit chain. An action that happened
+    /// must not be reported as failed because the audit write failed, but neither may it go
+    /// unrecorded silently: the audit failure is returned in place of a success.
+    async fn audit_result(
+        &self,
+        action: AuditAction,
+        result: &Result<PayoutView>,
+        cashout_id: Option<i64>,
+        external_id: Option<&str>,
+        detail: Option<String>,
+    ) -> Result<()> {
+        let (outcome, cashout_id, external_id, detail) = match result {
+            Ok(view) => (
+                "ok".to_owned(),
+                view.cashout_id.or(cashout_id),
+                view.external_id.as_deref().or(external_id),
+                match (detail, view.status) {
+                    (Some(d), Some(s)) => Some(format!("{d}; now {}", s.name())),
+                    (d, Some(s)) => d.or_else(|| Some(format!("now {}", s.name()))),
+                    (d, None) => d,
+                },
+            ),
+            Err(e) => (
+                e.code().to_owned(),
+                cashout_id,
+                external_id,
+                Some(match detail {
+                    Some(d) => format!("{d}; {e}"),
+                    None => e.to_string(),
+                }),
+            ),
+        };
+        let mut event =
+            AuditEvent::new(&self.scope(), action, &outcome).about(cashout_id, external_id);
+        event.detail = detail;
+        match self.journal.append_audit(event).await {
+            Ok(_) => Ok(()),
+            Err(e) if result.is_ok() => Err(Error::Journal(format!(
+                "the {} was done, but the audit log could not record it: {e}",
+                action.name()
+            ))),
+            // The operation's own error says more; the audit gap is in the log's verify.
+            Err(_) => Ok(()),
+        }
+    }
+
+    async fn create_prepared(
+        &self,
+        request: &CreateCashout,
+        external_id_generated: bool,
+    ) -> Result<PayoutView> {
+        let request = request.clone();
         let scope = self.scope();
         // Two calls for one intent (a double click) take turns: the second sees the first's result.
         let _turn = self.journal.lock_intent(&scope, &request.external_id).await;
@@ -306,7 +380,9 @@ impl Desk {
             if attempt > 0 {
                 self.journal.record_sending(id).await?;
             }
-            match self.client.create(request).await {
+            let traced = self.client.create_traced(request).await;
+            self.keep_exchange(id, traced.exchange).await;
+            match traced.result {
                 Ok(cashout_id) => {
                     let status = if request.on_hold {
                         CashoutStatus::OnHold
@@ -458,8 +534,33 @@ impl Desk {
     /// [`Error::Api`] (509 = not found in this environment), [`Error::Network`],
     /// [`Error::MalformedAnswer`], [`Error::Journal`].
     pub async fn check(&self, which: &CashoutRef) -> Result<PayoutView> {
-        let answer = self.client.status(which).await.map_err(call_error)?;
+        let result = self.check_unaudited(which).await;
+        let (cashout_id, external_id) = ids_of(which);
+        self.audit_result(
+            AuditAction::Lookup,
+            &result,
+            cashout_id.map(|c| c.0),
+            external_id,
+            None,
+        )
+        .await?;
+        result
+    }
+
+    async fn check_unaudited(&self, which: &CashoutRef) -> Result<PayoutView> {
+        let traced = self.client.status_traced(which).await;
+        let known = {
+            let (cashout_id, external_id) = ids_of(which);
+            self.journal.find(&self.scope(), cashout_id, external_id)?
+        };
+        if let Some(r) = &known {
+            self.keep_exchange(r.id, traced.exchange.clone()).await;
+        }
+        let answer = traced.result.map_err(call_error)?;
         let id = self.record_for(which).await?;
+        if known.is_none() {
+            self.keep_exchange(id, traced.exchange).await;
+        }
         self.journal.record_status(id, &answer, "status").await?;
         self.view(id)
     }
@@ -502,13 +603,28 @@ impl Desk {
         action: Action,
         external_id: Option<&str>,
     ) -> Result<PayoutView> {
+        let result = self.act_unaudited(id, action, external_id).await;
+        let audit_action = match action {
+            Action::Hold => AuditAction::Hold,
+            Action::Release => AuditAction::Release,
+            Action::Cancel => AuditAction::Cancel,
+        };
+        self.audit_result(audit_action, &result, Some(id.0), external_id, None)
+            .await?;
+        result
+    }
+
+    async fn act_unaudited(
+        &self,
+        id: CashoutId,
+        action: Action,
+        external_id: Option<&str>,
+    ) -> Result<PayoutView> {
         let mut record_id = self.record_for(&CashoutRef::Id(id)).await?;
         // The journal's status may be stale; the provider's current one decides what is allowed.
-        let answer = self
-            .client
-            .status(&CashoutRef::Id(id))
-            .await
-            .map_err(call_error)?;
+        let traced = self.client.status_traced(&CashoutRef::Id(id)).await;
+        self.keep_exchange(record_id, traced.exchange).await;
+        let answer = traced.result.map_err(call_error)?;
         self.journal
             .record_status(record_id, &answer, "status")
             .await?;
@@ -522,9 +638,9 @@ impl Desk {
                 .await?;
             return Err(Error::ActionNotAllowed { action, status });
         }
-        let result = match action {
-            Action::Hold => self.client.update(id, true).await,
-            Action::Release => self.client.update(id, false).await,
+        let traced = match action {
+            Action::Hold => self.client.update_traced(id, true).await,
+            Action::Release => self.client.update_traced(id, false).await,
             Action::Cancel => {
                 let known = self.journal.get(record_id)?.and_then(|r| r.external_id);
                 let Some(ext) = external_id.map(str::to_owned).or(known.clone()) else {
@@ -535,8 +651,8 @@ impl Desk {
                         ),
                     });
                 };
-                let r = self.client.cancel(id, &ext).await;
-                if r.is_ok() && known.is_none() {
+                let r = self.client.cancel_traced(id, &ext).await;
+                if r.result.is_ok() && known.is_none() {
                     // The provider accepted the pair, so they are one payout: join a record
                     // found earlier by external_id (e.g. after an unknown outcome) with this id.
                     record_id = self
@@ -547,7 +663,8 @@ impl Desk {
                 r
             }
         };
-        match result {
+        self.keep_exchange(record_id, traced.exchange).await;
+        match traced.result {
             Ok(answer) => {
                 self.journal
                     .record_status(record_id, &answer, "action")
@@ -593,6 +710,129 @@ impl Desk {
     /// [`Error::Journal`]; [`Error::InvalidInput`] when it is not in the journal.
     pub fn recorded(&self, which: &CashoutRef) -> Result<PayoutView> {
         Ok(PayoutView::of(&self.journal_record(which)?))
+    }
+
+    /// Every record of this environment matching `filter` (its limit and offset ignored), newest
+    /// first, read a page at a time.
+    fn all_records(&self, mut filter: ListFilter) -> Result<Vec<PayoutRecord>> {
+        const PAGE: u32 = 1000;
+        filter.scope = Some(self.scope());
+        filter.limit = PAGE;
+        filter.offset = 0;
+        let mut all = Vec::new();
+        loop {
+            let page = self.journal.list(&filter)?;
+            let done = page.len() < PAGE as usize;
+            all.extend(page);
+            if done {
+                return Ok(all);
+            }
+            filter.offset += PAGE;
+        }
+    }
+
+    /// ON_HOLD payouts of this environment, oldest hold first, with the money they reserve per
+    /// currency (as the journal last saw them).
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn hold_board(&self) -> Result<HoldBoard> {
+        let mut held = self.all_records(ListFilter {
+            status: Some(CashoutStatus::OnHold),
+            ..ListFilter::default()
+        })?;
+        held.sort_by(|a, b| a.status_since.cmp(&b.status_since).then(a.id.cmp(&b.id)));
+        Ok(report::hold_board(&held, self.journal.now_instant()))
+    }
+
+    /// The reconciliation export of this environment's payouts matching `filter`, as CSV in
+    /// `flavor`; audited. Returns the text and the number of payouts in it.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub async fn export(
+        &self,
+        filter: ListFilter,
+        flavor: CsvFlavor,
+        to: &str,
+    ) -> Result<(String, usize)> {
+        let result = (|| -> Result<(String, usize)> {
+            let records = self.all_records(filter.clone())?;
+            let mut rows = Vec::with_capacity(records.len());
+            for r in &records {
+                rows.push(report::export_row(r, &self.journal.history(r.id)?));
+            }
+            Ok((report::write_csv(&rows, flavor), rows.len()))
+        })();
+        let mut detail = format!("to {to}");
+        if let Some(s) = filter.status {
+            detail.push_str(&format!("; status {}", s.name()));
+        }
+        if let Some(c) = &filter.country {
+            detail.push_str(&format!("; country {c}"));
+        }
+        if let Some(t) = filter.text.as_deref().filter(|t| !t.is_empty()) {
+            detail.push_str(&format!("; search {t:?}"));
+        }
+        let event = match &result {
+            Ok((_, n)) => AuditEvent::new(&self.scope(), AuditAction::Export, "ok")
+                .detail(format!("{n} payouts {detail}")),
+            Err(e) => AuditEvent::new(&self.scope(), AuditAction::Export, e.code()).detail(detail),
+        };
+        self.journal.append_audit(event).await?;
+        result
+    }
+
+    /// Keeps an exchange for the signing inspector. Best effort: failing to keep the display
+    /// copy must not change what an operation reports about money.
+    async fn keep_exchange(&self, id: i64, exchange: Option<Exchange>) {
+        if let Some(e) = exchange {
+            let _ = self.journal.record_exchange(id, e).await;
+        }
+    }
+
+    /// The requests sent for a payout and the answers, for the signing inspector.
+    ///
+    /// # Errors
+    /// [`Error::Journal`]; [`Error::InvalidInput`] when it is not in the journal.
+    pub fn exchanges(&self, which: &CashoutRef) -> Result<Vec<ExchangeRecord>> {
+        self.journal.exchanges(self.journal_record(which)?.id)
+    }
+
+    /// The payouts of this environment the watcher polls (see [`Journal::watchable`]).
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn watchable(&self, completed_since: &str) -> Result<Vec<PayoutRecord>> {
+        self.journal.watchable(&self.scope(), completed_since)
+    }
+
+    /// A journal record by its row id.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn record(&self, id: i64) -> Result<Option<PayoutRecord>> {
+        self.journal.get(id)
+    }
+
+    /// The watcher's check of record `id`: asks the provider, records what it says (a history
+    /// line only when something changed), returns the updated record. Not audited: nobody did
+    /// anything.
+    ///
+    /// # Errors
+    /// As [`Desk::check`].
+    pub async fn watch_check(&self, id: i64, which: &CashoutRef) -> Result<PayoutRecord> {
+        let answer = self.client.status(which).await.map_err(call_error)?;
+        self.journal.record_status(id, &answer, "watch").await?;
+        self.journal
+            .get(id)?
+            .ok_or_else(|| Error::Journal(format!("record {id} vanished")))
+    }
+
+    /// The journal this desk writes.
+    #[must_use]
+    pub fn journal(&self) -> &Arc<Journal> {
+        &self.journal
     }
 
     /// A payout's history, for the state diagram.

@@ -6,10 +6,11 @@
 //! [`api`] typed bodies and the signing client; [`environment`] where requests go;
 //! [`credentials`] the keychain; [`journal`] the write-ahead SQLite record; [`desk`] the
 //! operations the UI and CLI call (create with safe retry, check, hold, release, cancel,
-//! reconcile); [`error`] the one error type with stable codes; [`form`] what the new-cashout
-//! form asks per country; [`settings`] and [`workspace`] what the desktop shell stands on.
+//! reconcile); [`audit`] the hash-chained audit log; [`error`] the one error type with stable codes; [`form`] what the new-cashout
+//! form asks per country; [`watch`] the background poller; [`report`] the hold board and the CSV export; [`settings`] and [`workspace`] what the desktop shell stands on.
 
 pub mod api;
+pub mod audit;
 pub mod banks;
 pub mod clock;
 pub mod codes;
@@ -20,8 +21,10 @@ pub mod error;
 pub mod form;
 pub mod journal;
 pub mod money;
+pub mod report;
 pub mod settings;
 pub mod signing;
 pub mod status;
 pub mod validate;
+pub mod watch;
 pub mod workspace;

@@ -18,6 +18,7 @@ use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::types::{
     Bank, CancelBody, CashoutId, CashoutRef, CreateAnswer, CreateBody, CreateCashout, D24Bank,
@@ -98,6 +99,48 @@ struct Signed {
     signature: String,
 }
 
+/// What the passphrase reads as in an [`Exchange`].
+pub const MASKED_PASSPHRASE: &str = "********";
+
+/// Answers longer than this are cut in an [`Exchange`].
+const ANSWER_KEPT: usize = 16 * 1024;
+
+/// One request as it was sent and what came back, for the signing inspector.
+///
+/// `body` is the exact text that was signed and sent, except that the passphrase reads
+/// [`MASKED_PASSPHRASE`] and the API Key only its last four characters. `signature` is the
+/// `Payload-Signature` header sent (an HMAC of the real bytes: it reveals neither the API
+/// Signature nor the passphrase). The API Signature itself is never here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Exchange {
+    pub method: String,
+    pub path: String,
+    pub body: String,
+    pub signature: String,
+    /// `None` when no answer arrived.
+    pub http_status: Option<u16>,
+    pub answer: Option<String>,
+    /// `ok`, `refused` (the provider's error code), `not_delivered` or `outcome_unknown`.
+    pub outcome: String,
+}
+
+/// A call's result with the exchange that produced it.
+#[derive(Debug)]
+pub struct Traced<T> {
+    pub result: Result<T, CallError>,
+    pub exchange: Option<Exchange>,
+}
+
+impl<T> Traced<T> {
+    fn untraced(result: Result<T, CallError>) -> Self {
+        Self {
+            result,
+            exchange: None,
+        }
+    }
+}
+
 impl Client {
     /// A client for `environment` (already checked for HTTPS) with `credentials`.
     ///
@@ -128,20 +171,62 @@ impl Client {
         &self.environment
     }
 
-    fn sign<B: Serialize>(&self, body: &B) -> Result<Signed, CallError> {
-        let body = serde_json::to_vec(body)
+    fn sign(&self, body: serde_json::Result<Vec<u8>>) -> Result<Signed, CallError> {
+        let body = body
             .map_err(|e| CallError::NotDelivered(format!("request could not be encoded: {e}")))?;
         let signature = payload_signature(&self.credentials.signature, &body);
         Ok(Signed { body, signature })
     }
 
-    async fn call<B: Serialize, T: DeserializeOwned>(
+    /// Signs and sends the body `build(login, passphrase)` makes, and returns the answer with
+    /// the exchange. The masked copy for the inspector is made by the same `build` from the
+    /// masked values; it is only ever displayed, never signed or sent.
+    async fn call<T: DeserializeOwned>(
         &self,
         method: Method,
         path: &str,
-        body: &B,
+        build: impl Fn(&str, &str) -> serde_json::Result<Vec<u8>>,
+    ) -> Traced<T> {
+        let signed = match self.sign(build(
+            &self.credentials.api_key,
+            self.credentials.passphrase.expose(),
+        )) {
+            Ok(s) => s,
+            Err(e) => return Traced::untraced(Err(e)),
+        };
+        let masked_login = format!("…{}", crate::credentials::last4(&self.credentials.api_key));
+        let masked = build(&masked_login, MASKED_PASSPHRASE)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
+        let mut exchange = Exchange {
+            method: method.as_str().to_owned(),
+            path: path.to_owned(),
+            body: masked,
+            signature: signed.signature.clone(),
+            http_status: None,
+            answer: None,
+            outcome: String::new(),
+        };
+        let result = self.send_signed(method, path, signed, &mut exchange).await;
+        exchange.outcome = match &result {
+            Ok(_) => "ok".to_owned(),
+            Err(CallError::Api { answer, .. }) => format!("refused ({})", answer.code),
+            Err(CallError::NotDelivered(_)) => "not_delivered".to_owned(),
+            Err(CallError::OutcomeUnknown { .. }) => "outcome_unknown".to_owned(),
+        };
+        Traced {
+            result,
+            exchange: Some(exchange),
+        }
+    }
+
+    async fn send_signed<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        signed: Signed,
+        exchange: &mut Exchange,
     ) -> Result<T, CallError> {
-        let signed = self.sign(body)?;
         let mut signature = HeaderValue::from_str(&signed.signature)
             .map_err(|_| CallError::NotDelivered("signature is not a header value".into()))?;
         signature.set_sensitive(true);
@@ -154,7 +239,12 @@ impl Client {
             // The very buffer that was signed; moved, not re-encoded.
             .body(signed.body);
         let response = request.send().await.map_err(classify_send_error)?;
-        read_answer(response).await
+        let status = response.status();
+        exchange.http_status = Some(status.as_u16());
+        let bytes = read_bytes(response).await?;
+        let kept = &bytes[..bytes.len().min(ANSWER_KEPT)];
+        exchange.answer = Some(String::from_utf8_lossy(kept).into_owned());
+        judge_answer(status, &bytes)
     }
 
     /// `POST /v3/cashout`.
@@ -162,16 +252,22 @@ impl Client {
     /// # Errors
     /// See [`CallError`].
     pub async fn create(&self, request: &CreateCashout) -> Result<CashoutId, CallError> {
-        let body = CreateBody {
-            login: &self.credentials.api_key,
-            pass: self.credentials.passphrase.expose(),
-            request,
-            kind: "json",
-        };
-        match self
-            .call::<_, CreateAnswer>(Method::POST, "/v3/cashout", &body)
-            .await
-        {
+        self.create_traced(request).await.result
+    }
+
+    /// As [`Client::create`], with the exchange.
+    pub async fn create_traced(&self, request: &CreateCashout) -> Traced<CashoutId> {
+        let traced = self
+            .call::<CreateAnswer>(Method::POST, "/v3/cashout", |login, pass| {
+                encode(&CreateBody {
+                    login,
+                    pass,
+                    request,
+                    kind: "json",
+                })
+            })
+            .await;
+        let result = match traced.result {
             Ok(answer) => Ok(answer.cashout_id),
             // A success status with an error body is not a clean refusal: the cashout may exist.
             Err(CallError::Api {
@@ -182,6 +278,10 @@ impl Client {
                 detail: format!("HTTP {http_status} carrying error code {}", answer.code),
             }),
             Err(e) => Err(e),
+        };
+        Traced {
+            result,
+            exchange: traced.exchange,
         }
     }
 
@@ -190,17 +290,24 @@ impl Client {
     /// # Errors
     /// See [`CallError`]; not found is `Api` with code 509.
     pub async fn status(&self, which: &CashoutRef) -> Result<StatusAnswer, CallError> {
+        self.status_traced(which).await.result
+    }
+
+    /// As [`Client::status`], with the exchange.
+    pub async fn status_traced(&self, which: &CashoutRef) -> Traced<StatusAnswer> {
         let (cashout_id, external_id) = match which {
             CashoutRef::Id(id) => (Some(*id), None),
             CashoutRef::ExternalId(x) => (None, Some(x.as_str())),
         };
-        let body = StatusBody {
-            login: &self.credentials.api_key,
-            pass: self.credentials.passphrase.expose(),
-            cashout_id,
-            external_id,
-        };
-        self.call(Method::POST, "/v3/cashout/status", &body).await
+        self.call(Method::POST, "/v3/cashout/status", |login, pass| {
+            encode(&StatusBody {
+                login,
+                pass,
+                cashout_id,
+                external_id,
+            })
+        })
+        .await
     }
 
     /// `PUT /v3/cashout/status`: `on_hold` true puts it ON_HOLD, false back to PENDING.
@@ -208,13 +315,20 @@ impl Client {
     /// # Errors
     /// See [`CallError`].
     pub async fn update(&self, id: CashoutId, on_hold: bool) -> Result<StatusAnswer, CallError> {
-        let body = UpdateBody {
-            login: &self.credentials.api_key,
-            pass: self.credentials.passphrase.expose(),
-            cashout_id: id,
-            status: if on_hold { "ON_HOLD" } else { "PENDING" },
-        };
-        self.call(Method::PUT, "/v3/cashout/status", &body).await
+        self.update_traced(id, on_hold).await.result
+    }
+
+    /// As [`Client::update`], with the exchange.
+    pub async fn update_traced(&self, id: CashoutId, on_hold: bool) -> Traced<StatusAnswer> {
+        self.call(Method::PUT, "/v3/cashout/status", |login, pass| {
+            encode(&UpdateBody {
+                login,
+                pass,
+                cashout_id: id,
+                status: if on_hold { "ON_HOLD" } else { "PENDING" },
+            })
+        })
+        .await
     }
 
     /// `DELETE /v3/cashout/cancel` with both ids in a JSON body.
@@ -226,13 +340,20 @@ impl Client {
         id: CashoutId,
         external_id: &str,
     ) -> Result<StatusAnswer, CallError> {
-        let body = CancelBody {
-            login: &self.credentials.api_key,
-            pass: self.credentials.passphrase.expose(),
-            cashout_id: id,
-            external_id,
-        };
-        self.call(Method::DELETE, "/v3/cashout/cancel", &body).await
+        self.cancel_traced(id, external_id).await.result
+    }
+
+    /// As [`Client::cancel`], with the exchange.
+    pub async fn cancel_traced(&self, id: CashoutId, external_id: &str) -> Traced<StatusAnswer> {
+        self.call(Method::DELETE, "/v3/cashout/cancel", |login, pass| {
+            encode(&CancelBody {
+                login,
+                pass,
+                cashout_id: id,
+                external_id,
+            })
+        })
+        .await
     }
 
     /// The banks of a country, from the brand's bank-list endpoint (read-only key).
@@ -300,6 +421,10 @@ impl Client {
     }
 }
 
+fn encode<B: Serialize>(body: &B) -> serde_json::Result<Vec<u8>> {
+    serde_json::to_vec(body)
+}
+
 fn classify_send_error(e: reqwest::Error) -> CallError {
     // A connect failure (refused, DNS, TLS handshake, connect timeout) means no request byte
     // reached the provider. Anything later may have been acted on.
@@ -336,7 +461,12 @@ fn describe(e: &reqwest::Error) -> String {
 
 async fn read_answer<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, CallError> {
     let status = response.status();
-    let bytes = response
+    let bytes = read_bytes(response).await?;
+    judge_answer(status, &bytes)
+}
+
+async fn read_bytes(response: reqwest::Response) -> Result<Vec<u8>, CallError> {
+    response
         .bytes()
         .await
         .map_err(|e| CallError::OutcomeUnknown {
@@ -346,8 +476,8 @@ async fn read_answer<T: DeserializeOwned>(response: reqwest::Response) -> Result
                 UnknownCause::ConnectionDropped
             },
             detail: format!("the answer was cut off: {}", describe(&e)),
-        })?;
-    judge_answer(status, &bytes)
+        })
+        .map(|b| b.to_vec())
 }
 
 /// Decides what an answer means. Public within the crate for table tests.

@@ -12,7 +12,7 @@
 //! - Writes never block async tasks: they are queued to one writer thread, which commits what
 //!   is waiting together (group commit), so concurrent creates share one disk flush.
 //!
-//! Left out: the audit log and exports (a later issue).
+//! - The audit chain (see [`crate::audit`]) is appended inside the writer's transaction.
 
 mod schema;
 
@@ -27,7 +27,9 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::api::client::Exchange;
 use crate::api::types::{BankInfo, CashoutId, CreateCashout, StatusAnswer};
+use crate::audit::{AuditEntry, AuditEvent, AuditFilter, AuditVerdict};
 use crate::clock::{format_instant, Clock};
 use crate::error::{Error, Result};
 use crate::status::CashoutStatus;
@@ -99,6 +101,8 @@ pub struct PayoutRecord {
     pub created_at: String,
     pub updated_at: String,
     pub checked_at: Option<String>,
+    /// When the payout entered its current status (as first observed here).
+    pub status_since: Option<String>,
 }
 
 /// One line of a payout's history.
@@ -111,6 +115,18 @@ pub struct HistoryEntry {
     pub event: String,
     pub status: Option<CashoutStatus>,
     pub detail: Option<String>,
+}
+
+/// A kept [`Exchange`] with its time, for the signing inspector.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ExchangeRecord {
+    pub at: String,
+    #[serde(flatten)]
+    pub exchange: Exchange,
+    /// The provider's error code in the answer, explained (e.g. 302: the signature did not
+    /// match).
+    pub explanation: Option<crate::codes::CodeInfo>,
 }
 
 /// What `record_intent` found.
@@ -140,19 +156,20 @@ pub struct ListFilter {
 
 const SELECT: &str = "SELECT id, scope, base_url, external_id, cashout_id, origin, phase, request_json,
     country, currency, amount, beneficiary, status, rejection_code, rejection_reason,
-    provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at
-    FROM payouts";
+    provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at,
+    status_since FROM payouts";
 
 /// As [`SELECT`] without the stored request: lists and views never show it, and parsing it for
 /// every row is most of the cost of reading one.
 const SUMMARY_COLUMNS: &str = "id, scope, base_url, external_id, cashout_id, origin, phase, NULL,
     country, currency, amount, beneficiary, status, rejection_code, rejection_reason,
-    provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at";
+    provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at,
+    status_since";
 
 const SELECT_SUMMARY: &str = "SELECT id, scope, base_url, external_id, cashout_id, origin, phase, NULL,
     country, currency, amount, beneficiary, status, rejection_code, rejection_reason,
-    provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at
-    FROM payouts";
+    provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at,
+    status_since FROM payouts";
 
 fn record_from_row(row: &Row<'_>) -> rusqlite::Result<PayoutRecord> {
     let request: Option<String> = row.get(7)?;
@@ -182,6 +199,7 @@ fn record_from_row(row: &Row<'_>) -> rusqlite::Result<PayoutRecord> {
         created_at: row.get(20)?,
         updated_at: row.get(21)?,
         checked_at: row.get(22)?,
+        status_since: row.get(23)?,
     })
 }
 
@@ -523,6 +541,7 @@ impl Journal {
                 tx,
                 &format!(
                     "UPDATE payouts SET phase = 'created', cashout_id = ?2, status = ?3, last_error = NULL,
+                        status_since = CASE WHEN status IS ?3 THEN status_since ELSE ?4 END,
                         api_code = NULL, attempts = MAX(attempts, 1), updated_at = ?4, checked_at = ?4
                      WHERE id = ?1 RETURNING {SUMMARY_COLUMNS}"
                 ),
@@ -544,6 +563,7 @@ impl Journal {
         self.write(false, move |tx| {
             exec(tx,
                 "UPDATE payouts SET phase = 'declined', status = 'DECLINED', api_code = ?2, last_error = ?3,
+                    status_since = CASE WHEN status IS 'DECLINED' THEN status_since ELSE ?4 END,
                     updated_at = ?4 WHERE id = ?1 AND phase <> 'created'",
                 params![id, api_code, message, now],
             )?;
@@ -617,6 +637,7 @@ impl Journal {
             let bank = answer.bank.as_ref().and_then(|b| serde_json::to_string(b).ok());
             exec(tx,
                 "UPDATE payouts SET phase = 'created', status = COALESCE(?2, status),
+                    status_since = CASE WHEN status IS COALESCE(?2, status) THEN status_since ELSE ?7 END,
                     rejection_code = ?3, rejection_reason = ?4,
                     provider_reference = COALESCE(?5, provider_reference), bank_json = COALESCE(?6, bank_json),
                     cashout_id = COALESCE(cashout_id, ?8),
@@ -634,8 +655,14 @@ impl Journal {
             )?;
             let changed =
                 old_status.as_deref() != status.map(CashoutStatus::name) || old_rejection != answer.rejection_code;
-            if changed || event != "status" {
+            if changed || !matches!(event, "status" | "watch") {
+                let late = old_status.as_deref() == Some("COMPLETED")
+                    && status == Some(CashoutStatus::Rejected);
                 let detail = match (status, answer.rejection_code) {
+                    (Some(_), Some(code)) if late => Some(format!(
+                        "late rejection after COMPLETED, {code}: {}",
+                        answer.rejection_reason.as_deref().unwrap_or("")
+                    )),
                     (None, _) => Some(format!("unknown status code {}", answer.cashout_status)),
                     (Some(_), Some(code)) => Some(format!(
                         "rejection {code}: {}",
@@ -694,6 +721,7 @@ impl Journal {
                 // other record's history.
                 (Some(a), Some(b), Some(id), _) if a.external_id.is_none() && b.cashout_id.is_none() => {
                     exec(tx, "UPDATE history SET payout_id = ?2 WHERE payout_id = ?1", params![a.id, b.id])?;
+                    exec(tx, "UPDATE exchanges SET payout_id = ?2 WHERE payout_id = ?1", params![a.id, b.id])?;
                     exec(tx, "DELETE FROM payouts WHERE id = ?1", params![a.id])?;
                     exec(tx, "UPDATE payouts SET cashout_id = ?2 WHERE id = ?1", params![b.id, id.0])?;
                     insert_history(tx, b.id, &now, "linked", None, Some(&format!("cashout_id {id}")))?;
@@ -785,6 +813,22 @@ impl Journal {
             .optional()?)
     }
 
+    /// Records of `scope` the watcher polls: PENDING, ON_HOLD and DELIVERED, and COMPLETED
+    /// since `completed_since` (late rejections). Summaries, without the stored request.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn watchable(&self, scope: &str, completed_since: &str) -> Result<Vec<PayoutRecord>> {
+        let conn = self.reader()?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "{SELECT_SUMMARY} WHERE scope = ?1
+                AND status IN ('PENDING', 'ON_HOLD', 'DELIVERED', 'COMPLETED')
+                AND (status <> 'COMPLETED' OR status_since >= ?2)"
+        ))?;
+        let rows = stmt.query_map(params![scope, completed_since], record_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// Records of `scope` whose create outcome is still open and that were last touched at or before
     /// `before` (younger ones may still be in flight in another process), oldest first.
     ///
@@ -819,11 +863,7 @@ impl Journal {
             sql.push_str(&format!(" AND country = ?{}", args.len()));
         }
         if let Some(text) = filter.text.as_deref().filter(|t| !t.is_empty()) {
-            let escaped = text
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            args.push(Box::new(format!("%{escaped}%")));
+            args.push(Box::new(like_pattern(text)));
             let n = args.len();
             sql.push_str(&format!(
                 " AND (external_id LIKE ?{n} ESCAPE '\\' OR CAST(cashout_id AS TEXT) LIKE ?{n} ESCAPE '\\'
@@ -842,6 +882,172 @@ impl Journal {
             record_from_row,
         )?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Keeps a request as sent to the provider, and its answer, with record `id` (the signing
+    /// inspector shows them). The exchange holds no secret (see [`Exchange`]).
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub async fn record_exchange(&self, id: i64, exchange: Exchange) -> Result<()> {
+        let now = self.now();
+        self.write(false, move |tx| {
+            exec(
+                tx,
+                "INSERT INTO exchanges (payout_id, at, method, path, body, signature, http_status, answer, outcome)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    id,
+                    now,
+                    exchange.method,
+                    exchange.path,
+                    exchange.body,
+                    exchange.signature,
+                    exchange.http_status,
+                    exchange.answer,
+                    exchange.outcome
+                ],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// The requests sent for record `id` and their answers, oldest first, each provider
+    /// error code explained.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn exchanges(&self, id: i64) -> Result<Vec<ExchangeRecord>> {
+        let conn = self.reader()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT at, method, path, body, signature, http_status, answer, outcome
+             FROM exchanges WHERE payout_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map(params![id], |r| {
+            let answer: Option<String> = r.get(6)?;
+            let explanation = answer
+                .as_deref()
+                .and_then(|a| serde_json::from_str::<crate::api::types::ErrorAnswer>(a).ok())
+                .map(|e| crate::codes::api_code(e.code));
+            Ok(ExchangeRecord {
+                at: r.get(0)?,
+                exchange: Exchange {
+                    method: r.get(1)?,
+                    path: r.get(2)?,
+                    body: r.get(3)?,
+                    signature: r.get(4)?,
+                    http_status: r.get(5)?,
+                    answer,
+                    outcome: r.get(7)?,
+                },
+                explanation,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Appends an entry to the audit chain (see [`crate::audit`]) and returns it as stored.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub async fn append_audit(&self, event: AuditEvent) -> Result<AuditEntry> {
+        let now = self.now();
+        self.write(false, move |tx| {
+            // Inside the writer's IMMEDIATE transaction: no other process can append between
+            // this read and the insert, so the chain never forks.
+            let (last_seq, prev_hash) = query_row(
+                tx,
+                "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+            )
+            .optional()?
+            .unwrap_or((0, crate::audit::GENESIS.to_owned()));
+            let mut entry = AuditEntry {
+                seq: last_seq + 1,
+                at: now,
+                os_user: event.os_user,
+                environment: event.environment,
+                action: event.action.name().to_owned(),
+                cashout_id: event.cashout_id,
+                external_id: event.external_id,
+                outcome: event.outcome,
+                detail: event.detail,
+                prev_hash,
+                hash: String::new(),
+            };
+            entry.hash = entry.expected_hash();
+            exec(
+                tx,
+                "INSERT INTO audit (seq, at, os_user, environment, action, cashout_id, external_id,
+                    outcome, detail, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    entry.seq,
+                    entry.at,
+                    entry.os_user,
+                    entry.environment,
+                    entry.action,
+                    entry.cashout_id,
+                    entry.external_id,
+                    entry.outcome,
+                    entry.detail,
+                    entry.prev_hash,
+                    entry.hash
+                ],
+            )?;
+            Ok(entry)
+        })
+        .await
+    }
+
+    /// Audit entries matching `filter`, newest first.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        let mut sql = format!("{SELECT_AUDIT} WHERE 1 = 1");
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        if let Some(env) = &filter.environment {
+            args.push(Box::new(env.clone()));
+            sql.push_str(&format!(" AND environment = ?{}", args.len()));
+        }
+        if let Some(action) = filter.action {
+            args.push(Box::new(action.name()));
+            sql.push_str(&format!(" AND action = ?{}", args.len()));
+        }
+        if let Some(text) = filter.text.as_deref().filter(|t| !t.is_empty()) {
+            args.push(Box::new(like_pattern(text)));
+            let n = args.len();
+            sql.push_str(&format!(
+                " AND (external_id LIKE ?{n} ESCAPE '\\' OR CAST(cashout_id AS TEXT) LIKE ?{n} ESCAPE '\\'
+                   OR os_user LIKE ?{n} ESCAPE '\\' OR detail LIKE ?{n} ESCAPE '\\')"
+            ));
+        }
+        let limit = if filter.limit == 0 { 200 } else { filter.limit };
+        sql.push_str(&format!(
+            " ORDER BY seq DESC LIMIT {limit} OFFSET {}",
+            filter.offset
+        ));
+        let conn = self.reader()?;
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())),
+            audit_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Checks the whole audit chain, in storage order.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn verify_audit(&self) -> Result<AuditVerdict> {
+        let conn = self.reader()?;
+        let mut stmt = conn.prepare_cached(&format!("{SELECT_AUDIT} ORDER BY seq"))?;
+        let rows = stmt.query_map([], audit_from_row)?;
+        let entries = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(crate::audit::verify(&entries))
     }
 
     /// A record's history, oldest first.
@@ -921,6 +1127,34 @@ fn find_in(
         .optional()?);
     }
     Ok(None)
+}
+
+const SELECT_AUDIT: &str = "SELECT seq, at, os_user, environment, action, cashout_id, external_id,
+    outcome, detail, prev_hash, hash FROM audit";
+
+fn audit_from_row(r: &Row<'_>) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        seq: r.get(0)?,
+        at: r.get(1)?,
+        os_user: r.get(2)?,
+        environment: r.get(3)?,
+        action: r.get(4)?,
+        cashout_id: r.get(5)?,
+        external_id: r.get(6)?,
+        outcome: r.get(7)?,
+        detail: r.get(8)?,
+        prev_hash: r.get(9)?,
+        hash: r.get(10)?,
+    })
+}
+
+/// A LIKE pattern matching `text` anywhere, with LIKE's wildcards in `text` taken literally.
+fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
 }
 
 fn beneficiary_of(r: &CreateCashout) -> String {

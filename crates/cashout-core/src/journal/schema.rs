@@ -7,7 +7,7 @@
 
 use rusqlite::Connection;
 
-const VERSION: i64 = 1;
+const VERSION: i64 = 2;
 
 const V1: &str = "
 CREATE TABLE payouts (
@@ -53,6 +53,46 @@ CREATE TABLE history (
 CREATE INDEX history_by_payout ON history (payout_id, id);
 ";
 
+/// Version 2: the time each payout entered its current status (the watcher's back-off and the
+/// hold board's age), indexes for the list's filters and the watcher, the audit chain, and the
+/// requests as sent (for the signing inspector).
+const V2: &str = "
+ALTER TABLE payouts ADD COLUMN status_since TEXT;
+UPDATE payouts SET status_since = updated_at WHERE status IS NOT NULL;
+CREATE INDEX payouts_by_status ON payouts (scope, status, created_at DESC, id DESC);
+CREATE INDEX payouts_by_country ON payouts (scope, country, created_at DESC, id DESC);
+-- The payouts the watcher polls: few beside the final ones, cheap to maintain.
+CREATE INDEX payouts_watched ON payouts (scope, status)
+    WHERE status IN ('PENDING', 'ON_HOLD', 'DELIVERED', 'COMPLETED');
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    os_user TEXT NOT NULL,
+    environment TEXT NOT NULL,
+    action TEXT NOT NULL,
+    cashout_id INTEGER,
+    external_id TEXT,
+    outcome TEXT NOT NULL,
+    detail TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX audit_by_environment ON audit (environment, seq);
+CREATE TABLE exchanges (
+    id INTEGER PRIMARY KEY,
+    payout_id INTEGER NOT NULL REFERENCES payouts (id),
+    at TEXT NOT NULL,
+    method TEXT NOT NULL,
+    path TEXT NOT NULL,
+    body TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    http_status INTEGER,
+    answer TEXT,
+    outcome TEXT NOT NULL
+);
+CREATE INDEX exchanges_by_payout ON exchanges (payout_id, id);
+";
+
 /// Sets up a connection that only reads.
 pub(super) fn prepare_reader(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
@@ -73,11 +113,18 @@ pub(super) fn prepare(conn: &Connection) -> rusqlite::Result<()> {
     // not both create the tables.
     conn.execute_batch("BEGIN IMMEDIATE")?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let migrated = if version < 1 {
-        conn.execute_batch(&format!("{V1} PRAGMA user_version = {VERSION};"))
-    } else {
+    let migrated = (|| {
+        if version < 1 {
+            conn.execute_batch(V1)?;
+        }
+        if version < 2 {
+            conn.execute_batch(V2)?;
+        }
+        if version < VERSION {
+            conn.execute_batch(&format!("PRAGMA user_version = {VERSION};"))?;
+        }
         Ok(())
-    };
+    })();
     match migrated {
         Ok(()) => conn.execute_batch("COMMIT"),
         Err(e) => {

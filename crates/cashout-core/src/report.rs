@@ -1,0 +1,434 @@
+//! Read-only reports over the journal: the hold board (money parked ON_HOLD) and the
+//! reconciliation export (CSV).
+//!
+//! Guarantees:
+//! - Totals are exact decimals per currency; amounts are never floats.
+//! - The CSV opens in a spreadsheet with amounts and ids unchanged: ids, references and any
+//!   cell a spreadsheet would read as a number, a date or a formula are written as text
+//!   formulas (`="0012"`), so leading zeros stay and long numbers never turn into scientific
+//!   notation; amounts are plain decimals with a dot. Text that starts like a formula (`=`,
+//!   `+`, `-`, `@`) is quoted the same way, so a beneficiary name cannot run as a formula.
+//!   [`parse_csv`] reads it back exactly (the round trip is tested).
+//! - The file starts with a UTF-8 byte order mark and uses CRLF line ends, which is what
+//!   spreadsheets expect of CSV; `plain` output has neither and no text formulas, for scripts.
+//!
+//! Left out: XLSX.
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::desk::PayoutView;
+use crate::journal::{HistoryEntry, PayoutRecord};
+use crate::status::CashoutStatus;
+
+/// One payout on the hold board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct HeldPayout {
+    pub payout: PayoutView,
+    pub held_since: Option<String>,
+    /// Whole seconds on hold, as of the board's time.
+    #[ts(type = "number")]
+    pub held_for_secs: i64,
+}
+
+/// Money reserved by ON_HOLD payouts in one currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CurrencyTotal {
+    pub currency: String,
+    /// Exact decimal, as text.
+    pub amount: String,
+    pub count: usize,
+}
+
+/// ON_HOLD payouts, oldest hold first, with what they reserve.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct HoldBoard {
+    pub at: String,
+    pub payouts: Vec<HeldPayout>,
+    pub totals: Vec<CurrencyTotal>,
+}
+
+/// Builds the board from ON_HOLD records (oldest first) as of `now`.
+#[must_use]
+pub fn hold_board(records: &[PayoutRecord], now: time::OffsetDateTime) -> HoldBoard {
+    let mut totals: BTreeMap<String, (Decimal, usize)> = BTreeMap::new();
+    let payouts = records
+        .iter()
+        .map(|r| {
+            if let (Some(currency), Some(amount)) = (&r.currency, &r.amount) {
+                if let Ok(a) = Decimal::from_str(amount) {
+                    let t = totals.entry(currency.clone()).or_default();
+                    t.0 += a;
+                    t.1 += 1;
+                }
+            }
+            let since = r
+                .status_since
+                .as_deref()
+                .and_then(crate::clock::parse_instant);
+            HeldPayout {
+                payout: PayoutView::of(r),
+                held_since: r.status_since.clone(),
+                held_for_secs: since.map_or(0, |s| (now - s).whole_seconds().max(0)),
+            }
+        })
+        .collect();
+    HoldBoard {
+        at: crate::clock::format_instant(now),
+        payouts,
+        totals: totals
+            .into_iter()
+            .map(|(currency, (amount, count))| CurrencyTotal {
+                currency,
+                amount: amount.to_string(),
+                count,
+            })
+            .collect(),
+    }
+}
+
+/// The export's columns, in order.
+pub const COLUMNS: &[&str] = &[
+    "cashout_id",
+    "external_id",
+    "environment",
+    "country",
+    "amount",
+    "currency",
+    "beneficiary",
+    "status",
+    "pending_at",
+    "on_hold_at",
+    "delivered_at",
+    "completed_at",
+    "rejected_at",
+    "cancelled_at",
+    "declined_at",
+    "rejection_code",
+    "rejection_reason",
+    "provider_external_reference",
+    "bank",
+];
+
+/// The statuses with a time column, in [`COLUMNS`] order.
+const TIMED: [CashoutStatus; 7] = [
+    CashoutStatus::Pending,
+    CashoutStatus::OnHold,
+    CashoutStatus::Delivered,
+    CashoutStatus::Completed,
+    CashoutStatus::Rejected,
+    CashoutStatus::Cancelled,
+    CashoutStatus::Declined,
+];
+
+/// Columns a spreadsheet must not reinterpret (ids and references).
+const TEXT_COLUMNS: &[&str] = &[
+    "cashout_id",
+    "external_id",
+    "rejection_code",
+    "provider_external_reference",
+    "bank",
+];
+
+/// How the CSV is meant to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvFlavor {
+    /// For spreadsheets: BOM, CRLF, ids as text formulas.
+    Spreadsheet,
+    /// For programs: raw values, LF.
+    Plain,
+}
+
+/// One export row's values, in [`COLUMNS`] order.
+#[must_use]
+pub fn export_row(r: &PayoutRecord, history: &[HistoryEntry]) -> Vec<String> {
+    // The last time each status was entered (a hold released and held again shows the last).
+    let mut entered: BTreeMap<&'static str, &str> = BTreeMap::new();
+    let mut previous = None;
+    for h in history {
+        if let Some(s) = h.status {
+            if previous != Some(s) {
+                entered.insert(s.name(), &h.at);
+            }
+            previous = Some(s);
+        }
+    }
+    let bank = r.bank.as_ref().map(|b| {
+        serde_json::to_value(b)
+            .ok()
+            .and_then(|v| {
+                v.as_object().map(|o| {
+                    o.iter()
+                        .filter(|(_, v)| !v.is_null())
+                        .map(|(k, v)| match v {
+                            serde_json::Value::String(s) => format!("{k}={s}"),
+                            other => format!("{k}={other}"),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+            })
+            .unwrap_or_default()
+    });
+    let mut row = vec![
+        r.cashout_id.map(|c| c.to_string()).unwrap_or_default(),
+        r.external_id.clone().unwrap_or_default(),
+        r.scope.clone(),
+        r.country.clone().unwrap_or_default(),
+        r.amount.clone().unwrap_or_default(),
+        r.currency.clone().unwrap_or_default(),
+        r.beneficiary.clone().unwrap_or_default(),
+        r.status.map(|s| s.name().to_owned()).unwrap_or_default(),
+    ];
+    row.extend(TIMED.iter().map(|s| {
+        entered
+            .get(s.name())
+            .map(|t| (*t).to_owned())
+            .unwrap_or_default()
+    }));
+    row.extend([
+        r.rejection_code.map(|c| c.to_string()).unwrap_or_default(),
+        r.rejection_reason.clone().unwrap_or_default(),
+        r.provider_reference.clone().unwrap_or_default(),
+        bank.unwrap_or_default(),
+    ]);
+    row
+}
+
+/// Writes a CSV of `rows` (each in [`COLUMNS`] order) in `flavor`.
+#[must_use]
+pub fn write_csv(rows: &[Vec<String>], flavor: CsvFlavor) -> String {
+    let (start, eol) = match flavor {
+        CsvFlavor::Spreadsheet => ("\u{feff}", "\r\n"),
+        CsvFlavor::Plain => ("", "\n"),
+    };
+    let mut out = String::from(start);
+    out.push_str(&COLUMNS.join(","));
+    out.push_str(eol);
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(COLUMNS)
+            .map(|(value, column)| cell(value, column, flavor))
+            .collect();
+        out.push_str(&cells.join(","));
+        out.push_str(eol);
+    }
+    out
+}
+
+fn cell(value: &str, column: &str, flavor: CsvFlavor) -> String {
+    if value.is_empty() {
+        return String::new();
+    }
+    let protect = flavor == CsvFlavor::Spreadsheet
+        && (TEXT_COLUMNS.contains(&column)
+            || (column != "amount" && (starts_like_formula(value) || looks_numeric(value))));
+    let text = if protect {
+        // ="…": the spreadsheet shows the text as is; quotes inside are doubled.
+        format!("=\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    };
+    if text.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn starts_like_formula(v: &str) -> bool {
+    v.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+fn looks_numeric(v: &str) -> bool {
+    !v.is_empty()
+        && v.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '/' | ':'))
+        && v.chars().any(|c| c.is_ascii_digit())
+        && !v.contains('T')
+}
+
+/// Reads a CSV written by [`write_csv`] back into rows of values (header excluded), undoing
+/// the text formulas. Used by the round-trip tests and by anyone checking an export.
+///
+/// # Errors
+/// A description of the first malformed line.
+pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    let mut line = 1;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                other => field.push(other),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() => quoted = true,
+            ',' => row.push(unformula(std::mem::take(&mut field))),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' => {
+                row.push(unformula(std::mem::take(&mut field)));
+                rows.push(std::mem::take(&mut row));
+                line += 1;
+            }
+            '"' => return Err(format!("line {line}: a quote inside an unquoted field")),
+            other => field.push(other),
+        }
+    }
+    if quoted {
+        return Err(format!("line {line}: a quoted field is not closed"));
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(unformula(field));
+        rows.push(row);
+    }
+    match rows.first() {
+        Some(header)
+            if header
+                .iter()
+                .map(String::as_str)
+                .eq(COLUMNS.iter().copied()) => {}
+        _ => return Err("line 1: not a Cashout Desk export header".into()),
+    }
+    Ok(rows.into_iter().skip(1).collect())
+}
+
+fn unformula(field: String) -> String {
+    match field.strip_prefix("=\"").and_then(|f| f.strip_suffix('"')) {
+        Some(inner) => inner.replace("\"\"", "\""),
+        None => field,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a panic is how a test reports
+mod tests {
+    use super::*;
+
+    fn row(values: &[(&str, &str)]) -> Vec<String> {
+        COLUMNS
+            .iter()
+            .map(|c| {
+                values
+                    .iter()
+                    .find(|(k, _)| k == c)
+                    .map(|(_, v)| (*v).to_owned())
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ids_with_leading_zeros_and_long_numbers_stay_text_in_a_spreadsheet() {
+        let r = row(&[
+            ("cashout_id", "8400001"),
+            ("external_id", "000123"),
+            ("amount", "1500.50"),
+            ("provider_external_reference", "12345678901234567890"),
+            ("beneficiary", "=HYPERLINK(\"x\")"),
+        ]);
+        let csv = write_csv(std::slice::from_ref(&r), CsvFlavor::Spreadsheet);
+        assert!(csv.starts_with('\u{feff}'));
+        // The CSV field "=""000123""" is the cell ="000123": text, shown as 000123.
+        assert!(
+            csv.contains("\r\n\"=\"\"8400001\"\"\",\"=\"\"000123\"\"\","),
+            "{csv}"
+        );
+        assert!(
+            csv.contains(",1500.50,"),
+            "amounts stay plain decimals: {csv}"
+        );
+        assert!(csv.contains("\"=\"\"12345678901234567890\"\"\""));
+        assert!(
+            csv.contains("\"=\"\"=HYPERLINK(\"\"\"\"x\"\"\"\")\"\"\""),
+            "{csv}"
+        );
+        assert_eq!(parse_csv(&csv).unwrap(), vec![r]);
+    }
+
+    #[test]
+    fn commas_quotes_and_line_breaks_round_trip() {
+        let r = row(&[
+            ("beneficiary", "Peña, \"Ana\"\nSegunda"),
+            ("rejection_reason", "Invalid account, check it"),
+            ("amount", "10"),
+        ]);
+        for flavor in [CsvFlavor::Spreadsheet, CsvFlavor::Plain] {
+            let csv = write_csv(std::slice::from_ref(&r), flavor);
+            assert_eq!(parse_csv(&csv).unwrap(), vec![r.clone()], "{flavor:?}");
+        }
+    }
+
+    #[test]
+    fn plain_output_has_raw_values() {
+        let r = row(&[("cashout_id", "8400001"), ("external_id", "000123")]);
+        let csv = write_csv(&[r], CsvFlavor::Plain);
+        assert!(csv.starts_with("cashout_id,"));
+        assert!(csv.contains("\n8400001,000123,"));
+    }
+
+    #[test]
+    fn a_file_that_is_not_an_export_is_refused() {
+        assert!(parse_csv("a,b\n1,2\n").is_err());
+        assert!(parse_csv("\"open").is_err());
+    }
+
+    #[test]
+    fn hold_totals_are_exact_per_currency() {
+        let now = time::macros::datetime!(2026-11-21 12:00 UTC);
+        let rec = |amount: &str, currency: &str| PayoutRecord {
+            id: 1,
+            scope: "sandbox".into(),
+            base_url: String::new(),
+            external_id: Some("x".into()),
+            cashout_id: Some(1),
+            origin: "desk".into(),
+            phase: crate::journal::Phase::Created,
+            request: None,
+            country: Some("BR".into()),
+            currency: Some(currency.into()),
+            amount: Some(amount.into()),
+            beneficiary: None,
+            status: Some(CashoutStatus::OnHold),
+            rejection_code: None,
+            rejection_reason: None,
+            provider_reference: None,
+            bank: None,
+            last_error: None,
+            api_code: None,
+            attempts: 1,
+            created_at: String::new(),
+            updated_at: String::new(),
+            checked_at: None,
+            status_since: Some("2026-11-21T11:00:00.000Z".into()),
+        };
+        let board = hold_board(
+            &[rec("0.10", "BRL"), rec("0.20", "BRL"), rec("1000", "MXN")],
+            now,
+        );
+        assert_eq!(board.totals[0].currency, "BRL");
+        assert_eq!(board.totals[0].amount, "0.30");
+        assert_eq!(board.totals[0].count, 2);
+        assert_eq!(board.totals[1].amount, "1000");
+        assert_eq!(board.payouts[0].held_for_secs, 3600);
+    }
+}

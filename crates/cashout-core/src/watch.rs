@@ -1,0 +1,649 @@
+//! The watcher: polls the provider for every payout that can still change, so the journal
+//! (and the diagrams drawn from it) follow payouts without anyone clicking, and reports each
+//! observed change once.
+//!
+//! Why it exists: the provider's notifications need a public URL a workstation does not have,
+//! and a COMPLETED payout can still turn REJECTED days later when the bank returns the funds.
+//!
+//! Guarantees:
+//! - Only status checks are sent; the watcher never creates, holds, releases or cancels.
+//! - Never more than [`WatchConfig::rate_per_sec`] requests per second, spaced with jitter
+//!   (longer, never shorter, than the cap's spacing).
+//! - Each payout is polled on its own schedule ([`Intervals`]): PENDING and DELIVERED often,
+//!   backing off as they age; ON_HOLD less often; COMPLETED for [`WatchConfig::completed_window`]
+//!   to catch late rejections; final states never.
+//! - When the provider cannot be reached, polling pauses with growing pauses (up to a minute)
+//!   and resumes by itself; the pause and the resumption are reported.
+//! - Every observed change is written to the journal history (with its time) before it is
+//!   reported; a late rejection (COMPLETED → REJECTED) is marked as such.
+//! - Time comes from the injected [`Clock`]; [`Watcher::step`] does one round of work and says
+//!   when the next is due, so tests drive it without sleeping.
+//!
+//! Left out: the rate cap is per process (the app and a `cashout watch` each keep their own).
+//! ON_HOLD alerts are raised once per watcher run.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::Serialize;
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use crate::api::types::CashoutRef;
+use crate::clock::{format_instant, parse_instant, Clock};
+use crate::desk::{Desk, PayoutView, ReconcileReport, RECONCILE_MIN_AGE};
+use crate::error::{Error, Result};
+use crate::journal::PayoutRecord;
+use crate::status::CashoutStatus;
+
+/// How often each kind of payout is polled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Intervals {
+    /// PENDING and DELIVERED: `(younger than, every)` by time in the status, in order; the
+    /// last `every` applies beyond.
+    pub active: Vec<(Duration, Duration)>,
+    /// ON_HOLD: nothing moves until someone releases it.
+    pub on_hold: Duration,
+    /// COMPLETED, first day: returns come back quickly when the account is wrong.
+    pub completed_first_day: Duration,
+    /// COMPLETED, after the first day, until the window closes.
+    pub completed_later: Duration,
+}
+
+impl Default for Intervals {
+    fn default() -> Self {
+        Self {
+            active: vec![
+                (Duration::from_secs(10 * 60), Duration::from_secs(30)),
+                (Duration::from_secs(2 * 3600), Duration::from_secs(2 * 60)),
+                (Duration::from_secs(24 * 3600), Duration::from_secs(10 * 60)),
+                (Duration::MAX, Duration::from_secs(3600)),
+            ],
+            on_hold: Duration::from_secs(15 * 60),
+            completed_first_day: Duration::from_secs(3600),
+            completed_later: Duration::from_secs(6 * 3600),
+        }
+    }
+}
+
+impl Intervals {
+    /// Every interval multiplied by `factor` (tests and demonstrations run the same schedule
+    /// faster).
+    #[must_use]
+    pub fn scaled(&self, factor: f64) -> Self {
+        let s = |d: Duration| {
+            if d == Duration::MAX {
+                d
+            } else {
+                d.mul_f64(factor)
+            }
+        };
+        Self {
+            active: self.active.iter().map(|(a, e)| (s(*a), s(*e))).collect(),
+            on_hold: s(self.on_hold),
+            completed_first_day: s(self.completed_first_day),
+            completed_later: s(self.completed_later),
+        }
+    }
+
+    /// How long after a check of a payout `status` for `in_status` the next check is due;
+    /// `None` when it is never polled again.
+    #[must_use]
+    pub fn every(
+        &self,
+        status: CashoutStatus,
+        in_status: Duration,
+        window: Duration,
+    ) -> Option<Duration> {
+        match status {
+            CashoutStatus::Pending | CashoutStatus::Delivered => self
+                .active
+                .iter()
+                .find(|(younger, _)| in_status < *younger)
+                .or(self.active.last())
+                .map(|(_, every)| *every),
+            CashoutStatus::OnHold => Some(self.on_hold),
+            CashoutStatus::Completed if in_status < window => {
+                Some(if in_status < Duration::from_secs(24 * 3600).min(window) {
+                    self.completed_first_day
+                } else {
+                    self.completed_later
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What the watcher does and how fast.
+#[derive(Debug, Clone)]
+pub struct WatchConfig {
+    pub intervals: Intervals,
+    /// How long COMPLETED payouts are re-checked for a late rejection.
+    pub completed_window: Duration,
+    /// The most status requests per second.
+    pub rate_per_sec: u32,
+    /// Up to this fraction is added to each wait, so polls of many payouts do not line up.
+    pub jitter: f64,
+    /// ON_HOLD payouts older than this are reported once (their funds stay reserved).
+    pub hold_alert_after: Duration,
+    /// How often the journal is re-read for payouts created or changed elsewhere.
+    pub refresh_every: Duration,
+    /// How often open creates are reconciled (see [`Desk::reconcile`]).
+    pub reconcile_every: Duration,
+    /// The longest pause while the provider cannot be reached.
+    pub max_offline_pause: Duration,
+}
+
+impl Default for WatchConfig {
+    fn default() -> Self {
+        Self {
+            intervals: Intervals::default(),
+            completed_window: Duration::from_secs(14 * 24 * 3600),
+            rate_per_sec: 5,
+            jitter: 0.1,
+            hold_alert_after: Duration::from_secs(24 * 3600),
+            refresh_every: Duration::from_secs(30),
+            reconcile_every: RECONCILE_MIN_AGE,
+            max_offline_pause: Duration::from_secs(60),
+        }
+    }
+}
+
+impl WatchConfig {
+    /// The default schedule run `factor` times as fast (the rate cap and jitter unchanged).
+    #[must_use]
+    pub fn scaled(factor: f64) -> Self {
+        let d = Self::default();
+        Self {
+            intervals: d.intervals.scaled(factor),
+            completed_window: d.completed_window.mul_f64(factor),
+            hold_alert_after: d.hold_alert_after.mul_f64(factor),
+            refresh_every: d.refresh_every.mul_f64(factor),
+            reconcile_every: d.reconcile_every.mul_f64(factor),
+            max_offline_pause: d.max_offline_pause.mul_f64(factor),
+            ..d
+        }
+    }
+}
+
+/// A status change the watcher observed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct StatusChange {
+    pub at: String,
+    pub from: Option<CashoutStatus>,
+    pub to: CashoutStatus,
+    /// COMPLETED → REJECTED: the bank returned the funds after the payout was completed.
+    pub late_rejection: bool,
+    pub payout: PayoutView,
+}
+
+/// An ON_HOLD payout older than the alert age.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct HoldAlert {
+    pub at: String,
+    pub held_since: String,
+    pub payout: PayoutView,
+}
+
+/// Something the watcher reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum WatchEvent {
+    Changed(StatusChange),
+    HoldAlert(HoldAlert),
+    /// The provider could not be reached; polling pauses until `retry_at`.
+    Offline {
+        at: String,
+        retry_at: String,
+        detail: String,
+    },
+    /// Reached again after being offline.
+    Online {
+        at: String,
+    },
+    /// A reconcile pass resolved open creates.
+    Reconciled {
+        at: String,
+        report: ReconcileReport,
+    },
+}
+
+/// The outcome of one [`Watcher::step`].
+#[derive(Debug, Clone, Default)]
+pub struct StepReport {
+    pub events: Vec<WatchEvent>,
+    /// Status requests sent in this step.
+    pub polled: usize,
+    /// When the next step has work to do.
+    pub next_wake: Option<OffsetDateTime>,
+}
+
+#[derive(Debug, Clone)]
+struct Tracked {
+    which: CashoutRef,
+    status: CashoutStatus,
+    status_since: OffsetDateTime,
+    due: OffsetDateTime,
+    hold_alerted: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Offline {
+    pause: Duration,
+    retry_at: OffsetDateTime,
+}
+
+/// Polls one environment's payouts through a [`Desk`]. See the module comment.
+pub struct Watcher {
+    desk: Arc<Desk>,
+    clock: Arc<dyn Clock>,
+    config: WatchConfig,
+    tracked: HashMap<i64, Tracked>,
+    refreshed_at: Option<OffsetDateTime>,
+    reconciled_at: Option<OffsetDateTime>,
+    next_send: OffsetDateTime,
+    offline: Option<Offline>,
+    rng: fastrand::Rng,
+}
+
+impl Watcher {
+    /// A watcher over `desk`'s environment and journal, on `clock`.
+    #[must_use]
+    pub fn new(desk: Arc<Desk>, clock: Arc<dyn Clock>, config: WatchConfig) -> Self {
+        let now = clock.now();
+        Self {
+            desk,
+            clock,
+            config,
+            tracked: HashMap::new(),
+            refreshed_at: None,
+            reconciled_at: None,
+            next_send: now,
+            offline: None,
+            rng: fastrand::Rng::new(),
+        }
+    }
+
+    /// As [`Watcher::new`] with a fixed jitter seed, for repeatable tests.
+    #[must_use]
+    pub fn with_seed(mut self, seed: u64) -> Self {
+        self.rng = fastrand::Rng::with_seed(seed);
+        self
+    }
+
+    /// The configuration in use.
+    #[must_use]
+    pub fn config(&self) -> &WatchConfig {
+        &self.config
+    }
+
+    /// Payouts being watched.
+    #[must_use]
+    pub fn watched(&self) -> usize {
+        self.tracked.len()
+    }
+
+    /// Re-reads the journal at the next step (call after creating or acting on a payout).
+    pub fn refresh_soon(&mut self) {
+        self.refreshed_at = None;
+    }
+
+    fn jittered(&mut self, d: Duration) -> Duration {
+        d.mul_f64(1.0 + self.config.jitter.max(0.0) * self.rng.f64())
+    }
+
+    fn due_after(
+        &mut self,
+        status: CashoutStatus,
+        since: OffsetDateTime,
+        checked: OffsetDateTime,
+    ) -> Option<OffsetDateTime> {
+        let in_status = (checked - since).try_into().unwrap_or(Duration::ZERO);
+        let every = self
+            .config
+            .intervals
+            .every(status, in_status, self.config.completed_window)?;
+        Some(checked + self.jittered(every))
+    }
+
+    fn refresh(&mut self, now: OffsetDateTime) -> Result<()> {
+        let completed_since = format_instant(now - self.config.completed_window);
+        let records = self.desk.watchable(&completed_since)?;
+        let mut seen = HashMap::with_capacity(records.len());
+        for r in records {
+            let Some(status) = r.status else { continue };
+            let Some(which) = reference(&r) else { continue };
+            let since = r
+                .status_since
+                .as_deref()
+                .and_then(parse_instant)
+                .unwrap_or(now);
+            let checked = r
+                .checked_at
+                .as_deref()
+                .and_then(parse_instant)
+                .unwrap_or(now);
+            let keep = self.tracked.remove(&r.id).filter(|t| t.status == status);
+            let entry = match keep {
+                Some(t) => t,
+                None => {
+                    let Some(due) = self.due_after(status, since, checked) else {
+                        continue;
+                    };
+                    Tracked {
+                        which,
+                        status,
+                        status_since: since,
+                        due,
+                        hold_alerted: false,
+                    }
+                }
+            };
+            seen.insert(r.id, entry);
+        }
+        self.tracked = seen;
+        self.refreshed_at = Some(now);
+        Ok(())
+    }
+
+    /// Does the work due now: re-reads the journal when due, reconciles when due, raises hold
+    /// alerts, and polls due payouts within the rate cap. Returns what happened and when the
+    /// next work is due.
+    ///
+    /// # Errors
+    /// [`Error::Journal`] when the journal cannot be read or written; polling failures are not
+    /// errors (they pause polling or reschedule the payout).
+    pub async fn step(&mut self) -> Result<StepReport> {
+        let mut report = StepReport::default();
+        let now = self.clock.now();
+        if self
+            .refreshed_at
+            .is_none_or(|t| now - t >= self.config.refresh_every)
+        {
+            self.refresh(now)?;
+        }
+        if let Some(off) = self.offline {
+            if now < off.retry_at {
+                report.next_wake = Some(off.retry_at);
+                return Ok(report);
+            }
+        }
+        if self
+            .reconciled_at
+            .is_none_or(|t| now - t >= self.config.reconcile_every)
+        {
+            self.reconciled_at = Some(now);
+            let r = self.desk.reconcile().await?;
+            if r.checked > 0 {
+                report.events.push(WatchEvent::Reconciled {
+                    at: format_instant(now),
+                    report: r,
+                });
+                self.refreshed_at = None;
+            }
+        }
+        self.raise_hold_alerts(now, &mut report)?;
+        let mut due: Vec<(OffsetDateTime, i64)> = self
+            .tracked
+            .iter()
+            .filter(|(_, t)| t.due <= now)
+            .map(|(id, t)| (t.due, *id))
+            .collect();
+        due.sort_unstable();
+        for (_, id) in due {
+            if self.next_send > now {
+                break;
+            }
+            let spacing = self.jittered(Duration::from_secs(1) / self.config.rate_per_sec.max(1));
+            self.next_send = self.next_send.max(now) + spacing;
+            report.polled += 1;
+            if !self.poll(id, now, &mut report).await? {
+                break;
+            }
+        }
+        report.next_wake = self.next_wake();
+        Ok(report)
+    }
+
+    /// Polls one payout; `false` when the provider is unreachable (stop this round).
+    async fn poll(
+        &mut self,
+        id: i64,
+        now: OffsetDateTime,
+        report: &mut StepReport,
+    ) -> Result<bool> {
+        let Some(t) = self.tracked.get(&id).cloned() else {
+            return Ok(true);
+        };
+        match self.desk.watch_check(id, &t.which).await {
+            Ok(record) => {
+                if self.offline.take().is_some() {
+                    report.events.push(WatchEvent::Online {
+                        at: format_instant(now),
+                    });
+                }
+                let Some(status) = record.status else {
+                    self.tracked.remove(&id);
+                    return Ok(true);
+                };
+                let since = if status == t.status {
+                    t.status_since
+                } else {
+                    record
+                        .status_since
+                        .as_deref()
+                        .and_then(parse_instant)
+                        .unwrap_or(now)
+                };
+                if status != t.status {
+                    report.events.push(WatchEvent::Changed(StatusChange {
+                        at: format_instant(now),
+                        from: Some(t.status),
+                        to: status,
+                        late_rejection: t.status == CashoutStatus::Completed
+                            && status == CashoutStatus::Rejected,
+                        payout: PayoutView::of(&record),
+                    }));
+                }
+                match self.due_after(status, since, now) {
+                    Some(due) => {
+                        let hold_alerted = t.hold_alerted && status == t.status;
+                        self.tracked.insert(
+                            id,
+                            Tracked {
+                                which: t.which,
+                                status,
+                                status_since: since,
+                                due,
+                                hold_alerted,
+                            },
+                        );
+                    }
+                    None => {
+                        self.tracked.remove(&id);
+                    }
+                }
+                Ok(true)
+            }
+            Err(Error::Network(detail)) => {
+                let pause = match self.offline {
+                    Some(o) => (o.pause * 2).min(self.config.max_offline_pause),
+                    None => (self.config.max_offline_pause / 12).max(Duration::from_millis(100)),
+                };
+                let retry_at = now + pause;
+                if self.offline.is_none() {
+                    report.events.push(WatchEvent::Offline {
+                        at: format_instant(now),
+                        retry_at: format_instant(retry_at),
+                        detail,
+                    });
+                }
+                self.offline = Some(Offline { pause, retry_at });
+                Ok(false)
+            }
+            Err(e @ Error::Journal(_)) => Err(e),
+            Err(_) => {
+                // The provider answered, but not with a status (e.g. not found while its
+                // records catch up, or credentials revoked): try this one again much later
+                // rather than hammering it.
+                let every = self
+                    .config
+                    .intervals
+                    .every(t.status, Duration::ZERO, self.config.completed_window)
+                    .unwrap_or(self.config.intervals.on_hold);
+                let due = now + self.jittered(every.max(self.config.intervals.on_hold));
+                if let Some(entry) = self.tracked.get_mut(&id) {
+                    entry.due = due;
+                }
+                Ok(true)
+            }
+        }
+    }
+
+    fn raise_hold_alerts(&mut self, now: OffsetDateTime, report: &mut StepReport) -> Result<()> {
+        let after = self.config.hold_alert_after;
+        let old_holds: Vec<i64> = self
+            .tracked
+            .iter()
+            .filter(|(_, t)| {
+                t.status == CashoutStatus::OnHold
+                    && !t.hold_alerted
+                    && now - t.status_since >= after
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        for id in old_holds {
+            let Some(record) = self.desk.record(id)? else {
+                continue;
+            };
+            if let Some(t) = self.tracked.get_mut(&id) {
+                t.hold_alerted = true;
+                report.events.push(WatchEvent::HoldAlert(HoldAlert {
+                    at: format_instant(now),
+                    held_since: format_instant(t.status_since),
+                    payout: PayoutView::of(&record),
+                }));
+            }
+        }
+        Ok(())
+    }
+
+    fn next_wake(&self) -> Option<OffsetDateTime> {
+        let after = self.config.hold_alert_after;
+        let polls = self.tracked.values().map(|t| t.due.max(self.next_send));
+        let alerts = self
+            .tracked
+            .values()
+            .filter(|t| t.status == CashoutStatus::OnHold && !t.hold_alerted)
+            .map(|t| t.status_since + after);
+        let housekeeping = [
+            self.refreshed_at.map(|t| t + self.config.refresh_every),
+            self.reconciled_at.map(|t| t + self.config.reconcile_every),
+        ];
+        polls
+            .chain(alerts)
+            .chain(housekeeping.into_iter().flatten())
+            .min()
+    }
+
+    /// Runs until `stop` resolves, handing each event to `emit`; sleeps between steps on the
+    /// real clock (or until `wake` is notified, e.g. after a create).
+    ///
+    /// # Errors
+    /// [`Error::Journal`] when the journal fails.
+    pub async fn run(
+        &mut self,
+        wake: Arc<tokio::sync::Notify>,
+        mut emit: impl FnMut(WatchEvent),
+    ) -> Result<()> {
+        loop {
+            let report = self.step().await?;
+            for e in report.events {
+                emit(e);
+            }
+            let now = self.clock.now();
+            let wait = report
+                .next_wake
+                .map_or(self.config.refresh_every, |t| {
+                    (t - now).try_into().unwrap_or(Duration::ZERO)
+                })
+                .min(self.config.refresh_every)
+                .max(Duration::from_millis(10));
+            tokio::select! {
+                () = tokio::time::sleep(wait) => {}
+                () = wake.notified() => self.refresh_soon(),
+            }
+        }
+    }
+}
+
+fn reference(r: &PayoutRecord) -> Option<CashoutRef> {
+    match (r.cashout_id, &r.external_id) {
+        (Some(id), _) => Some(CashoutRef::Id(crate::api::types::CashoutId(id))),
+        (None, Some(x)) => Some(CashoutRef::ExternalId(x.clone())),
+        (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a panic is how a test reports
+mod tests {
+    use super::*;
+
+    const MIN: Duration = Duration::from_secs(60);
+    const DAY: Duration = Duration::from_secs(24 * 3600);
+
+    #[test]
+    fn pending_payouts_are_polled_often_then_back_off_as_they_age() {
+        let i = Intervals::default();
+        let w = 14 * DAY;
+        let pending = |age| i.every(CashoutStatus::Pending, age, w).unwrap();
+        assert_eq!(pending(Duration::ZERO), Duration::from_secs(30));
+        assert_eq!(pending(9 * MIN), Duration::from_secs(30));
+        assert_eq!(pending(11 * MIN), 2 * MIN);
+        assert_eq!(pending(3 * 60 * MIN), 10 * MIN);
+        assert_eq!(pending(3 * DAY), 60 * MIN);
+        assert_eq!(
+            i.every(CashoutStatus::Delivered, 11 * MIN, w),
+            Some(2 * MIN)
+        );
+    }
+
+    #[test]
+    fn holds_are_polled_less_often_and_final_states_never() {
+        let i = Intervals::default();
+        let w = 14 * DAY;
+        assert_eq!(i.every(CashoutStatus::OnHold, DAY, w), Some(15 * MIN));
+        for s in [
+            CashoutStatus::Rejected,
+            CashoutStatus::Cancelled,
+            CashoutStatus::Declined,
+        ] {
+            assert_eq!(i.every(s, Duration::ZERO, w), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn completed_payouts_are_watched_for_the_window_only() {
+        let i = Intervals::default();
+        let w = 14 * DAY;
+        assert_eq!(i.every(CashoutStatus::Completed, MIN, w), Some(60 * MIN));
+        assert_eq!(
+            i.every(CashoutStatus::Completed, 2 * DAY, w),
+            Some(6 * 60 * MIN)
+        );
+        assert_eq!(i.every(CashoutStatus::Completed, 14 * DAY, w), None);
+    }
+
+    #[test]
+    fn scaling_keeps_the_shape_of_the_schedule() {
+        let i = Intervals::default().scaled(0.01);
+        assert_eq!(i.on_hold, Duration::from_secs(9));
+        assert_eq!(i.active.last().unwrap().0, Duration::MAX);
+    }
+}
