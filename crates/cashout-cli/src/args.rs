@@ -82,10 +82,70 @@ pub enum Command {
         #[arg(long)]
         reset: bool,
     },
+    /// Poll the provider for every payout that can still change, until stopped (Ctrl-C); one
+    /// JSON line per observed change, hold alert, offline/online switch or reconcile.
+    Watch {
+        /// Days COMPLETED payouts are re-checked for a late rejection.
+        #[arg(long, default_value_t = 14)]
+        completed_window_days: u32,
+        /// Most status requests per second.
+        #[arg(long, default_value_t = 5)]
+        rate: u32,
+        /// Report ON_HOLD payouts older than this many hours.
+        #[arg(long, default_value_t = 24)]
+        hold_alert_hours: u32,
+    },
+    /// ON_HOLD payouts, oldest first, with the money they reserve per currency.
+    Holds,
+    /// Write the reconciliation CSV of this environment's payouts (filters apply).
+    Export {
+        /// The file to write; `-` is stdout.
+        #[arg(long, value_name = "FILE")]
+        out: String,
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        search: Option<String>,
+        /// Raw values and LF line ends, for programs (default: for spreadsheets).
+        #[arg(long)]
+        plain: bool,
+    },
+    /// The requests sent for a payout (passphrase masked) with their signatures and answers.
+    Exchanges(Which),
+    /// Read or check the audit log.
+    Audit {
+        #[command(subcommand)]
+        action: AuditCommand,
+    },
     /// Store, inspect or remove an environment's credentials in the OS keychain.
     Credentials {
         #[command(subcommand)]
         action: CredentialsAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check the whole hash chain; exit code 3 and the first broken entry when it is broken.
+    Verify,
+    /// Entries, newest first.
+    List {
+        /// create, hold, release, cancel, lookup, credentials_saved, credentials_removed,
+        /// environment_switched, export, audit_verified.
+        #[arg(long)]
+        action: Option<String>,
+        /// Matches ids, user and detail.
+        #[arg(long)]
+        search: Option<String>,
+        /// Entries of every environment, not only this one.
+        #[arg(long)]
+        all_environments: bool,
+        #[arg(long, default_value_t = 200)]
+        limit: u32,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
     },
 }
 

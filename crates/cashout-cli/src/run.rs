@@ -5,9 +5,11 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use cashout_core::api::client::{Client, ClientOptions};
 use cashout_core::api::types::{CashoutId, CashoutRef, CreateCashout};
+use cashout_core::audit::{AuditAction, AuditEvent, AuditFilter};
 use cashout_core::clock::SystemClock;
 use cashout_core::credentials::{
     CredentialStatus, CredentialStore, Credentials, KeyringStore, Secret, APP_IDENTIFIER,
@@ -16,12 +18,14 @@ use cashout_core::desk::{Desk, RetryPolicy};
 use cashout_core::environment::{Environment, EnvironmentKind};
 use cashout_core::error::Error;
 use cashout_core::journal::{Journal, ListFilter};
+use cashout_core::report::CsvFlavor;
 use cashout_core::status::CashoutStatus;
+use cashout_core::watch::{WatchConfig, Watcher};
 use okp_sandbox::{Sandbox, SandboxConfig, Timings};
 use serde::Serialize;
 use serde_json::json;
 
-use crate::args::{Cli, Command, CredentialsAction, Which};
+use crate::args::{AuditCommand, Cli, Command, CredentialsAction, Which};
 
 /// How long a command's start-up reconcile may take before the command goes on.
 const STARTUP_RECONCILE_LIMIT: std::time::Duration = std::time::Duration::from_secs(20);
@@ -244,19 +248,26 @@ async fn execute(cli: Cli) -> Result<ExitCode, Error> {
     let client = Client::new(env, creds, ClientOptions::default())
         .map_err(|e| Error::Network(e.to_string()))?;
     let desk = Desk::new(client, journal, RetryPolicy::default());
-    let result = dispatch(&cli, &desk).await;
+    let result = dispatch(&cli, desk).await;
     if let Some(s) = sandbox {
         s.shutdown().await;
     }
     result
 }
 
-async fn dispatch(cli: &Cli, desk: &Desk) -> Result<ExitCode, Error> {
+async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
     // Every start reconciles creates an earlier run left unknown, before anything new is sent;
     // bounded, so an unreachable host does not hold up the command (what is left stays open).
     if !matches!(
         cli.command,
-        Command::List { .. } | Command::History(_) | Command::Reconcile
+        Command::List { .. }
+            | Command::History(_)
+            | Command::Reconcile
+            | Command::Watch { .. }
+            | Command::Holds
+            | Command::Export { .. }
+            | Command::Exchanges(_)
+            | Command::Audit { .. }
     ) {
         if let Ok(result) = tokio::time::timeout(STARTUP_RECONCILE_LIMIT, desk.reconcile()).await {
             result?;
@@ -293,20 +304,9 @@ async fn dispatch(cli: &Cli, desk: &Desk) -> Result<ExitCode, Error> {
             limit,
             offset,
         } => {
-            let status = status
-                .as_deref()
-                .map(|s| {
-                    CashoutStatus::from_name(&s.to_ascii_uppercase()).ok_or_else(|| {
-                        Error::InvalidInput {
-                            field: "status",
-                            message: format!("unknown status {s:?}"),
-                        }
-                    })
-                })
-                .transpose()?;
             let filter = ListFilter {
                 scope: None,
-                status,
+                status: status_filter(status.as_deref())?,
                 country: country.clone(),
                 text: search.clone(),
                 limit: *limit,
@@ -316,8 +316,165 @@ async fn dispatch(cli: &Cli, desk: &Desk) -> Result<ExitCode, Error> {
         }
         Command::History(w) => print_success(&json!({ "history": desk.history(&which(w)?)? })),
         Command::Reconcile => print_success(&desk.reconcile().await?),
+        Command::Watch {
+            completed_window_days,
+            rate,
+            hold_alert_hours,
+        } => watch(desk, *completed_window_days, *rate, *hold_alert_hours).await?,
+        Command::Holds => print_success(&desk.hold_board()?),
+        Command::Export {
+            out,
+            status,
+            country,
+            search,
+            plain,
+        } => {
+            let filter = ListFilter {
+                status: status_filter(status.as_deref())?,
+                country: country.clone(),
+                text: search.clone(),
+                ..ListFilter::default()
+            };
+            let flavor = if *plain {
+                CsvFlavor::Plain
+            } else {
+                CsvFlavor::Spreadsheet
+            };
+            let to = if out == "-" { "stdout" } else { out.as_str() };
+            let (csv, count) = desk.export(filter, flavor, to).await?;
+            if out == "-" {
+                print!("{csv}");
+                ExitCode::SUCCESS
+            } else {
+                std::fs::write(out, csv).map_err(|e| Error::InvalidInput {
+                    field: "out",
+                    message: format!("cannot write {out}: {e}"),
+                })?;
+                print_success(&json!({ "file": out, "payouts": count }))
+            }
+        }
+        Command::Exchanges(w) => {
+            print_success(&json!({ "exchanges": desk.exchanges(&which(w)?)? }))
+        }
+        Command::Audit { action } => audit(&desk, action).await?,
         Command::Sandbox { .. } | Command::Credentials { .. } => ExitCode::SUCCESS,
     })
+}
+
+fn status_filter(status: Option<&str>) -> Result<Option<CashoutStatus>, Error> {
+    status
+        .map(|s| {
+            CashoutStatus::from_name(&s.to_ascii_uppercase()).ok_or_else(|| Error::InvalidInput {
+                field: "status",
+                message: format!("unknown status {s:?}"),
+            })
+        })
+        .transpose()
+}
+
+/// `cashout watch`: runs the core's watcher until Ctrl-C, one JSON line per event.
+async fn watch(
+    desk: Desk,
+    completed_window_days: u32,
+    rate: u32,
+    hold_alert_hours: u32,
+) -> Result<ExitCode, Error> {
+    if rate == 0 {
+        return Err(Error::InvalidInput {
+            field: "rate",
+            message: "the rate cap is at least 1 request per second".into(),
+        });
+    }
+    // CASHOUT_WATCH_SCALE runs the whole schedule faster (tests, demonstrations).
+    let mut config = match std::env::var("CASHOUT_WATCH_SCALE")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|f| *f > 0.0)
+    {
+        Some(f) => WatchConfig::scaled(f),
+        None => WatchConfig {
+            completed_window: Duration::from_secs(u64::from(completed_window_days) * 86_400),
+            hold_alert_after: Duration::from_secs(u64::from(hold_alert_hours) * 3600),
+            ..WatchConfig::default()
+        },
+    };
+    config.rate_per_sec = rate;
+    let mut watcher = Watcher::new(Arc::new(desk), Arc::new(SystemClock), config);
+    let wake = Arc::new(tokio::sync::Notify::new());
+    let run = watcher.run(wake, |event| {
+        if let Ok(line) = serde_json::to_string(&event) {
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{line}");
+            let _ = out.flush();
+        }
+    });
+    tokio::select! {
+        result = run => result.map(|()| ExitCode::SUCCESS),
+        _ = tokio::signal::ctrl_c() => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// Notes a credentials change in the audit log: that it happened, never a value.
+async fn audit_credentials(cli: &Cli, scope: &str, action: AuditAction) -> Result<(), Error> {
+    let journal = Journal::open(&journal_path(cli)?, Arc::new(SystemClock))?;
+    journal
+        .append_audit(AuditEvent::new(scope, action, "ok"))
+        .await?;
+    Ok(())
+}
+
+/// `cashout audit verify|list`.
+async fn audit(desk: &Desk, action: &AuditCommand) -> Result<ExitCode, Error> {
+    let journal = desk.journal();
+    match action {
+        AuditCommand::Verify => {
+            let verdict = journal.verify_audit()?;
+            let outcome = if verdict.intact { "ok" } else { "broken" };
+            journal
+                .append_audit(
+                    AuditEvent::new(
+                        &desk.environment_scope(),
+                        AuditAction::AuditVerified,
+                        outcome,
+                    )
+                    .detail(format!("{} entries", verdict.entries)),
+                )
+                .await?;
+            let code = print_success(&verdict);
+            Ok(if verdict.intact {
+                code
+            } else {
+                ExitCode::from(3)
+            })
+        }
+        AuditCommand::List {
+            action,
+            search,
+            all_environments,
+            limit,
+            offset,
+        } => {
+            let action = action
+                .as_deref()
+                .map(|a| {
+                    AuditAction::from_name(a).ok_or_else(|| Error::InvalidInput {
+                        field: "action",
+                        message: format!("unknown audit action {a:?}"),
+                    })
+                })
+                .transpose()?;
+            let filter = AuditFilter {
+                environment: (!all_environments).then(|| desk.environment_scope()),
+                action,
+                text: search.clone(),
+                limit: *limit,
+                offset: *offset,
+            };
+            Ok(print_success(
+                &json!({ "entries": journal.audit_log(&filter)? }),
+            ))
+        }
+    }
 }
 
 async fn credentials_command(cli: &Cli, action: &CredentialsAction) -> Result<ExitCode, Error> {
@@ -359,6 +516,7 @@ async fn credentials_command(cli: &Cli, action: &CredentialsAction) -> Result<Ex
                 message: p.message,
             })?;
             store.save(&scope, &creds)?;
+            audit_credentials(cli, &scope, AuditAction::CredentialsSaved).await?;
             print_success(
                 &json!({ "environment": scope, "status": CredentialStatus::of(Some(&creds)) }),
             )
@@ -371,6 +529,7 @@ async fn credentials_command(cli: &Cli, action: &CredentialsAction) -> Result<Ex
         }
         CredentialsAction::Delete => {
             store.delete(&scope)?;
+            audit_credentials(cli, &scope, AuditAction::CredentialsRemoved).await?;
             print_success(&json!({ "environment": scope, "status": CredentialStatus::of(None) }))
         }
     })

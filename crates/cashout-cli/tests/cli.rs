@@ -278,3 +278,123 @@ fn default_environment_runs_the_embedded_sandbox_and_keeps_its_state() {
     assert_eq!(status["status"], "PENDING");
     assert!(dir.path().join("sandbox.sqlite3").exists());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn watch_prints_a_json_line_per_change_and_stops_on_interrupt() {
+    use std::io::{BufRead, BufReader};
+    let rig = Rig::start().await;
+    let url = rig.sandbox.base_url();
+    let journal = rig.journal_path().to_string_lossy().into_owned();
+    let g = ["--base-url", url.as_str(), "--journal", journal.as_str()];
+    let file = write_request(rig.dir.path(), "w.json", &br_pix("watch-1", "12.00"));
+    ok(&cashout(
+        &[&g[..], &["create", "--json", &file]].concat(),
+        &[],
+    ));
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cashout"))
+        .args([&g[..], &["watch"]].concat())
+        // The whole schedule 100 times faster: PENDING is polled every ~0.3 s.
+        .env("CASHOUT_WATCH_SCALE", "0.01")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("watch starts");
+    // The sandbox's bank picks the payout up once its (manual) clock passes 60 s.
+    rig.clock.advance(Duration::from_secs(61));
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let line = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("a change is reported");
+    let event: Value = serde_json::from_str(&line).expect("one JSON object per line");
+    assert_eq!(event["kind"], "changed");
+    assert_eq!(event["from"], "PENDING");
+    assert_eq!(event["to"], "DELIVERED");
+    assert_eq!(event["late_rejection"], false);
+    assert_eq!(event["payout"]["external_id"], "watch-1");
+
+    let pid = child.id().to_string();
+    let started = Instant::now();
+    Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .expect("kill runs");
+    let status = child.wait().expect("watch exits");
+    assert!(status.success(), "{status:?}");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    // What it saw is in the journal's history.
+    let history = ok(&cashout(
+        &[&g[..], &["history", "--external-id", "watch-1"]].concat(),
+        &[],
+    ));
+    let statuses: Vec<&str> = history["history"]
+        .as_array()
+        .expect("history")
+        .iter()
+        .filter_map(|h| h["status"].as_str())
+        .collect();
+    assert_eq!(statuses, ["PENDING", "DELIVERED"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audit_verify_export_and_holds_through_the_cli() {
+    let rig = Rig::start().await;
+    let url = rig.sandbox.base_url();
+    let journal = rig.journal_path().to_string_lossy().into_owned();
+    let g = ["--base-url", url.as_str(), "--journal", journal.as_str()];
+    let run = |extra: &[&str]| cashout(&[&g[..], extra].concat(), &[]);
+    let file = write_request(rig.dir.path(), "a.json", &br_pix("007", "99.95"));
+    let id = ok(&run(&["create", "--json", &file]))["cashout_id"]
+        .as_i64()
+        .expect("id")
+        .to_string();
+    ok(&run(&["hold", "--id", &id]));
+
+    let holds = ok(&run(&["holds"]));
+    assert_eq!(holds["totals"][0]["currency"], "BRL");
+    assert_eq!(holds["totals"][0]["amount"], "99.95");
+
+    let csv_path = rig.dir.path().join("export.csv");
+    let csv_arg = csv_path.to_string_lossy().into_owned();
+    let written = ok(&run(&["export", "--out", &csv_arg, "--status", "on_hold"]));
+    assert_eq!(written["payouts"], 1);
+    let csv = std::fs::read_to_string(&csv_path).expect("csv");
+    let rows = cashout_core::report::parse_csv(&csv).expect("an export");
+    assert_eq!(rows[0][0], id);
+    assert_eq!(rows[0][1], "007", "leading zeros kept");
+    assert_eq!(rows[0][4], "99.95");
+
+    let exchanges = ok(&run(&["exchanges", "--external-id", "007"]));
+    let sent = exchanges["exchanges"].as_array().expect("exchanges");
+    assert_eq!(sent[0]["path"], "/v3/cashout");
+    assert!(!sent[0]["body"]
+        .as_str()
+        .expect("body")
+        .contains(okp_sandbox::DEMO_API_PASSPHRASE));
+
+    let verdict = ok(&run(&["audit", "verify"]));
+    assert_eq!(verdict["intact"], true);
+    assert_eq!(verdict["entries"], 3, "create, hold, export");
+    let listed = ok(&run(&["audit", "list", "--action", "export"]));
+    assert_eq!(listed["entries"].as_array().map(Vec::len), Some(1));
+
+    let conn = rusqlite::Connection::open(rig.journal_path()).expect("open");
+    conn.execute(
+        "UPDATE audit SET os_user = 'someone-else' WHERE seq = 2",
+        [],
+    )
+    .expect("tamper");
+    drop(conn);
+    let out = run(&["audit", "verify"]);
+    assert_eq!(out.status.code(), Some(3), "a broken chain exits 3");
+    let verdict = json_of(&out.stdout);
+    assert_eq!(verdict["intact"], false);
+    assert_eq!(verdict["broken_at"], 2);
+}

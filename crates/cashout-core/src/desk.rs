@@ -829,6 +829,12 @@ impl Desk {
             .ok_or_else(|| Error::Journal(format!("record {id} vanished")))
     }
 
+    /// The environment scope this desk works in (what journal records and audit entries carry).
+    #[must_use]
+    pub fn environment_scope(&self) -> String {
+        self.scope()
+    }
+
     /// The journal this desk writes.
     #[must_use]
     pub fn journal(&self) -> &Arc<Journal> {
