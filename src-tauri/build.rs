@@ -24,6 +24,13 @@ const COMMANDS: &[&str] = &[
     "list_banks",
     "reconcile",
     "ui_painted",
+    "subscribe_events",
+    "hold_board",
+    "audit_log",
+    "verify_audit",
+    "export_audit",
+    "export_cashouts",
+    "cashout_exchanges",
 ];
 
 fn main() {

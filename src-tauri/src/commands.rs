@@ -2,15 +2,19 @@
 //! `{code, message, field?, ...}` ([`ErrorReport`]). No rule lives here.
 
 use cashout_core::api::types::{Bank, CashoutId, CashoutRef, CreateCashout};
+use cashout_core::audit::{AuditAction, AuditEntry, AuditEvent, AuditFilter, AuditVerdict};
 use cashout_core::credentials::{CredentialStatus, Credentials, Secret};
 use cashout_core::desk::{PayoutView, ReconcileReport};
 use cashout_core::environment::EnvironmentKind;
 use cashout_core::error::{Error, ErrorReport};
 use cashout_core::form::CountryForm;
-use cashout_core::journal::{HistoryEntry, ListFilter};
+use cashout_core::journal::{ExchangeRecord, HistoryEntry, ListFilter};
+use cashout_core::report::{CsvFlavor, Exported, HoldBoard};
 use cashout_core::settings::{Settings, SettingsView};
 use cashout_core::status::Lifecycle;
+use cashout_core::watch::DeskEvent;
 use cashout_core::workspace::{ConnectionCheck, EnvironmentStatus};
+use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::state::{save_settings, AppState};
@@ -34,20 +38,26 @@ pub fn get_settings(state: State<'_, AppState>) -> SettingsView {
 }
 
 #[tauri::command]
-pub fn update_settings<R: Runtime>(
+pub async fn update_settings<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     settings: Settings,
 ) -> Answer<SettingsView> {
-    let saved = state.workspace.set_settings(settings).map_err(report)?;
+    let saved = state
+        .workspace
+        .set_settings(settings)
+        .await
+        .map_err(report)?;
     save_settings(&app, &saved)
         .map_err(|e| report(Error::Journal(format!("settings not saved: {e}"))))?;
+    state.watch.restart(&app);
     Ok(saved.into())
 }
 
 /// Write-only: the values go to the keychain; only whether they are stored comes back.
-#[tauri::command(async)]
-pub fn save_credentials(
+#[tauri::command]
+pub async fn save_credentials<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     environment: EnvironmentKind,
     api_key: String,
@@ -61,10 +71,13 @@ pub fn save_credentials(
         signature: Secret::new(api_signature),
         read_only_key: read_only_key.filter(|k| !k.is_empty()).map(Secret::new),
     };
-    state
+    let status = state
         .workspace
         .save_credentials(environment, &creds)
-        .map_err(report)
+        .await
+        .map_err(report)?;
+    state.watch.restart(&app);
+    Ok(status)
 }
 
 #[tauri::command(async)]
@@ -78,15 +91,19 @@ pub fn credentials_status(
         .map_err(report)
 }
 
-#[tauri::command(async)]
-pub fn delete_credentials(
+#[tauri::command]
+pub async fn delete_credentials<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     environment: EnvironmentKind,
 ) -> Answer<CredentialStatus> {
-    state
+    let status = state
         .workspace
         .delete_credentials(environment)
-        .map_err(report)
+        .await
+        .map_err(report)?;
+    state.watch.restart(&app);
+    Ok(status)
 }
 
 #[tauri::command]
@@ -126,9 +143,11 @@ pub async fn create_cashout(
     external_id_generated: bool,
 ) -> Answer<PayoutView> {
     let desk = state.workspace.desk().map_err(report)?;
-    desk.create_checked(&request, override_check_digits, external_id_generated)
-        .await
-        .map_err(report)
+    let created = desk
+        .create_checked(&request, override_check_digits, external_id_generated)
+        .await;
+    state.watch.poke();
+    created.map_err(report)
 }
 
 #[tauri::command]
@@ -144,24 +163,26 @@ pub async fn check_cashout(state: State<'_, AppState>, which: CashoutRef) -> Ans
 
 #[tauri::command]
 pub async fn hold_cashout(state: State<'_, AppState>, cashout_id: i64) -> Answer<PayoutView> {
-    state
+    let done = state
         .workspace
         .desk()
         .map_err(report)?
         .hold(CashoutId(cashout_id))
-        .await
-        .map_err(report)
+        .await;
+    state.watch.poke();
+    done.map_err(report)
 }
 
 #[tauri::command]
 pub async fn release_cashout(state: State<'_, AppState>, cashout_id: i64) -> Answer<PayoutView> {
-    state
+    let done = state
         .workspace
         .desk()
         .map_err(report)?
         .release(CashoutId(cashout_id))
-        .await
-        .map_err(report)
+        .await;
+    state.watch.poke();
+    done.map_err(report)
 }
 
 #[tauri::command]
@@ -171,9 +192,11 @@ pub async fn cancel_cashout(
     external_id: Option<String>,
 ) -> Answer<PayoutView> {
     let desk = state.workspace.desk().map_err(report)?;
-    desk.cancel(CashoutId(cashout_id), external_id.as_deref())
-        .await
-        .map_err(report)
+    let done = desk
+        .cancel(CashoutId(cashout_id), external_id.as_deref())
+        .await;
+    state.watch.poke();
+    done.map_err(report)
 }
 
 #[tauri::command]
@@ -227,6 +250,132 @@ pub async fn reconcile(state: State<'_, AppState>) -> Answer<ReconcileReport> {
         .map_err(report)?
         .reconcile()
         .await
+        .map_err(report)
+}
+
+/// Subscribes the window to the watcher's events and to "open this payout" requests from
+/// clicked notifications.
+#[tauri::command]
+pub fn subscribe_events(state: State<'_, AppState>, on_event: Channel<DeskEvent>) {
+    state.watch.subscribe(on_event);
+}
+
+#[tauri::command]
+pub fn hold_board(state: State<'_, AppState>) -> Answer<HoldBoard> {
+    state
+        .workspace
+        .desk()
+        .map_err(report)?
+        .hold_board()
+        .map_err(report)
+}
+
+#[tauri::command]
+pub fn audit_log(state: State<'_, AppState>, filter: AuditFilter) -> Answer<Vec<AuditEntry>> {
+    state.workspace.journal().audit_log(&filter).map_err(report)
+}
+
+/// Checks the whole chain (and records that it was checked).
+#[tauri::command]
+pub async fn verify_audit(state: State<'_, AppState>) -> Answer<AuditVerdict> {
+    state
+        .workspace
+        .journal()
+        .verify_audit_recorded(&scope(&state))
+        .await
+        .map_err(report)
+}
+
+/// The scope audit entries of the app carry: the environment in use.
+fn scope(state: &AppState) -> String {
+    state
+        .workspace
+        .environment()
+        .map_or_else(|_| state.workspace.status().name.to_owned(), |e| e.scope())
+}
+
+fn choose_file<R: Runtime>(app: &AppHandle<R>, name: &str) -> Option<std::path::PathBuf> {
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .add_filter("CSV", &["csv"])
+        .set_file_name(name)
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+fn write_file(path: &std::path::Path, text: &str) -> Answer<()> {
+    std::fs::write(path, text).map_err(|e| {
+        report(Error::InvalidInput {
+            field: "file",
+            message: format!("cannot write {}: {e}", path.display()),
+        })
+    })
+}
+
+/// The reconciliation CSV of the payouts the filter selects, to a file the operator chooses.
+#[tauri::command]
+pub async fn export_cashouts<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    filter: ListFilter,
+) -> Answer<Option<Exported>> {
+    let desk = state.workspace.desk().map_err(report)?;
+    let Some(path) = choose_file(&app, "cashouts.csv") else {
+        return Ok(None);
+    };
+    let (csv, rows) = desk
+        .export(filter, CsvFlavor::Spreadsheet, &path.display().to_string())
+        .await
+        .map_err(report)?;
+    write_file(&path, &csv)?;
+    Ok(Some(Exported {
+        file: path.display().to_string(),
+        rows,
+    }))
+}
+
+/// The audit entries the filter selects, hashes included, to a file the operator chooses.
+#[tauri::command]
+pub async fn export_audit<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    mut filter: AuditFilter,
+) -> Answer<Option<Exported>> {
+    let Some(path) = choose_file(&app, "audit-log.csv") else {
+        return Ok(None);
+    };
+    filter.limit = u32::MAX;
+    let journal = state.workspace.journal();
+    let entries = journal.audit_log(&filter).map_err(report)?;
+    write_file(&path, &cashout_core::report::audit_csv(&entries))?;
+    journal
+        .append_audit(
+            AuditEvent::new(&scope(&state), AuditAction::Export, "ok").detail(format!(
+                "{} audit entries to {}",
+                entries.len(),
+                path.display()
+            )),
+        )
+        .await
+        .map_err(report)?;
+    Ok(Some(Exported {
+        file: path.display().to_string(),
+        rows: entries.len(),
+    }))
+}
+
+/// The requests sent for a payout, for the signing inspector.
+#[tauri::command]
+pub fn cashout_exchanges(
+    state: State<'_, AppState>,
+    which: CashoutRef,
+) -> Answer<Vec<ExchangeRecord>> {
+    state
+        .workspace
+        .desk()
+        .map_err(report)?
+        .exchanges(&which)
         .map_err(report)
 }
 

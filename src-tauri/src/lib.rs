@@ -4,6 +4,7 @@
 
 mod commands;
 pub mod state;
+mod watching;
 
 use tauri::Manager;
 
@@ -32,6 +33,13 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::list_banks,
         commands::reconcile,
         commands::ui_painted,
+        commands::subscribe_events,
+        commands::hold_board,
+        commands::audit_log,
+        commands::verify_audit,
+        commands::export_audit,
+        commands::export_cashouts,
+        commands::cashout_exchanges,
     ])
 }
 
@@ -40,12 +48,18 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
 /// # Panics
 /// When the window system cannot start at all (nothing else to do then).
 pub fn run() {
-    with_commands(tauri::Builder::default().plugin(tauri_plugin_store::Builder::new().build()))
-        .setup(|app| {
-            let state = tauri::async_runtime::block_on(state::AppState::start(app.handle()))?;
-            app.manage(state);
-            Ok(())
-        })
-        .run(tauri::generate_context!())
-        .expect("Cashout Desk could not start");
+    with_commands(
+        tauri::Builder::default()
+            .plugin(tauri_plugin_store::Builder::new().build())
+            .plugin(tauri_plugin_notification::init())
+            .plugin(tauri_plugin_dialog::init()),
+    )
+    .setup(|app| {
+        let state = tauri::async_runtime::block_on(state::AppState::start(app.handle()))?;
+        app.manage(state);
+        app.state::<state::AppState>().watch.restart(app.handle());
+        Ok(())
+    })
+    .run(tauri::generate_context!())
+    .expect("Cashout Desk could not start");
 }

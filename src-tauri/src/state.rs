@@ -17,12 +17,16 @@ use okp_sandbox::{Endpoint, Fault, Sandbox, SandboxConfig, Timings};
 use tauri::{AppHandle, Manager};
 use tauri_plugin_store::StoreExt;
 
+use crate::watching::WatchHub;
+
 const SETTINGS_FILE: &str = "settings.json";
 const SETTINGS_KEY: &str = "settings";
 
 /// The app's state.
 pub struct AppState {
     pub workspace: Workspace,
+    /// The background watcher and the windows listening to it.
+    pub watch: WatchHub,
     /// Kept alive for the app's lifetime; its server stops when dropped.
     _sandbox: Sandbox,
 }
@@ -89,6 +93,7 @@ impl AppState {
     pub fn new(workspace: Workspace, sandbox: Sandbox) -> Self {
         Self {
             workspace,
+            watch: WatchHub::default(),
             _sandbox: sandbox,
         }
     }
@@ -122,6 +127,7 @@ impl AppState {
         );
         Ok(Self {
             workspace,
+            watch: WatchHub::default(),
             _sandbox: sandbox,
         })
     }

@@ -75,7 +75,7 @@ fn invoke_from(shell: &Shell, origin: &str, cmd: &str, args: Value) -> Result<Va
 
 fn pix(document_id: &str) -> Value {
     json!({
-        "external_id": "", "country": "BR", "amount": "150.25", "document_id": document_id,
+        "external_id": "", "country": "BR", "currency": "BRL", "amount": "150.25", "document_id": document_id,
         "beneficiary_name": "Ana", "bank_code": "10000", "phone": "+5511987654321",
         "notification_url": "https://merchant.example/cb"
     })
@@ -212,4 +212,74 @@ fn the_same_payout_reviewed_twice_is_refused_as_a_possible_duplicate() {
     send(&s).expect("first");
     let err = send(&s).expect_err("the same money to the same account again");
     assert_eq!(err["code"], "possible_duplicate");
+}
+
+#[test]
+fn every_declared_command_is_granted_by_name_and_nothing_else_is() {
+    let build = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/build.rs"))
+        .expect("build.rs");
+    let declared: Vec<String> = build
+        .lines()
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix('"')?
+                .strip_suffix("\",")
+                .map(str::to_owned)
+        })
+        .collect();
+    let caps: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/capabilities/default.json"
+        ))
+        .expect("capability"),
+    )
+    .expect("json");
+    let granted: Vec<String> = caps["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .map(|p| p.as_str().expect("a permission name").to_owned())
+        .collect();
+    let expected: Vec<String> = declared
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    assert_eq!(
+        granted, expected,
+        "one grant per declared command, in order"
+    );
+}
+
+#[test]
+fn audit_hold_board_and_inspector_commands_answer_in_their_shapes() {
+    let s = shell();
+    let created = invoke(
+        &s,
+        "create_cashout",
+        json!({ "request": pix("39053344705"), "overrideCheckDigits": false, "externalIdGenerated": false }),
+    )
+    .expect("created");
+    let id = created["cashout_id"].as_i64().expect("id");
+    invoke(&s, "hold_cashout", json!({ "cashoutId": id })).expect("held");
+
+    let board = invoke(&s, "hold_board", json!({})).expect("board");
+    assert_eq!(board["payouts"][0]["payout"]["cashout_id"], id);
+    assert_eq!(board["totals"][0]["currency"], "BRL");
+
+    let log = invoke(&s, "audit_log", json!({ "filter": { "action": "hold" } })).expect("log");
+    assert_eq!(log.as_array().map(Vec::len), Some(1));
+    assert_eq!(log[0]["outcome"], "ok");
+    let verdict = invoke(&s, "verify_audit", json!({})).expect("verify");
+    assert_eq!(verdict["intact"], true);
+    assert_eq!(verdict["entries"], 2);
+
+    let exchanges =
+        invoke(&s, "cashout_exchanges", json!({ "which": { "id": id } })).expect("exchanges");
+    let first = &exchanges[0];
+    assert_eq!(first["method"], "POST");
+    assert_eq!(first["path"], "/v3/cashout");
+    let text = exchanges.to_string();
+    assert!(!text.contains(okp_sandbox::DEMO_API_PASSPHRASE));
+    assert!(!text.contains(okp_sandbox::DEMO_API_SIGNATURE));
 }

@@ -428,17 +428,8 @@ async fn audit(desk: &Desk, action: &AuditCommand) -> Result<ExitCode, Error> {
     let journal = desk.journal();
     match action {
         AuditCommand::Verify => {
-            let verdict = journal.verify_audit()?;
-            let outcome = if verdict.intact { "ok" } else { "broken" };
-            journal
-                .append_audit(
-                    AuditEvent::new(
-                        &desk.environment_scope(),
-                        AuditAction::AuditVerified,
-                        outcome,
-                    )
-                    .detail(format!("{} entries", verdict.entries)),
-                )
+            let verdict = journal
+                .verify_audit_recorded(&desk.environment_scope())
                 .await?;
             let code = print_success(&verdict);
             Ok(if verdict.intact {

@@ -94,6 +94,14 @@ pub fn hold_board(records: &[PayoutRecord], now: time::OffsetDateTime) -> HoldBo
     }
 }
 
+/// Where an export went (the desktop app writes it to a file the operator chose).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Exported {
+    pub file: String,
+    pub rows: usize,
+}
+
 /// The export's columns, in order.
 pub const COLUMNS: &[&str] = &[
     "cashout_id",
@@ -254,6 +262,61 @@ fn looks_numeric(v: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '/' | ':'))
         && v.chars().any(|c| c.is_ascii_digit())
         && !v.contains('T')
+}
+
+/// The audit log's columns, in order.
+pub const AUDIT_COLUMNS: &[&str] = &[
+    "seq",
+    "at",
+    "os_user",
+    "environment",
+    "action",
+    "cashout_id",
+    "external_id",
+    "outcome",
+    "detail",
+    "prev_hash",
+    "hash",
+];
+
+/// The audit log as CSV for spreadsheets (same cell rules as the payout export), hashes
+/// included, so the exported chain can be checked again later.
+#[must_use]
+pub fn audit_csv(entries: &[crate::audit::AuditEntry]) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&AUDIT_COLUMNS.join(","));
+    out.push_str("\r\n");
+    for e in entries {
+        let values = [
+            e.seq.to_string(),
+            e.at.clone(),
+            e.os_user.clone(),
+            e.environment.clone(),
+            e.action.clone(),
+            e.cashout_id.map(|c| c.to_string()).unwrap_or_default(),
+            e.external_id.clone().unwrap_or_default(),
+            e.outcome.clone(),
+            e.detail.clone().unwrap_or_default(),
+            e.prev_hash.clone(),
+            e.hash.clone(),
+        ];
+        let cells: Vec<String> = values
+            .iter()
+            .zip(AUDIT_COLUMNS)
+            .map(|(v, column)| {
+                // Numbers and hashes stay text; the rest follows the export's rules.
+                let as_text = matches!(*column, "seq" | "cashout_id" | "prev_hash" | "hash");
+                cell(
+                    v,
+                    if as_text { "external_id" } else { column },
+                    CsvFlavor::Spreadsheet,
+                )
+            })
+            .collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
 }
 
 /// Reads a CSV written by [`write_csv`] back into rows of values (header excluded), undoing

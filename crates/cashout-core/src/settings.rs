@@ -20,6 +20,12 @@ pub struct Settings {
     pub custom_base_url: String,
     /// Pre-filled `notification_url` of new cashouts.
     pub default_notification_url: String,
+    /// Days COMPLETED payouts are re-checked for a late rejection (1-90).
+    pub late_rejection_window_days: u32,
+    /// ON_HOLD payouts older than this many hours raise a notification (1-720).
+    pub hold_alert_hours: u32,
+    /// Desktop notifications for COMPLETED, REJECTED and old holds.
+    pub desktop_notifications: bool,
 }
 
 /// The settings and what follows from them for the form.
@@ -54,11 +60,28 @@ impl Default for Settings {
             okp_production_host: String::new(),
             custom_base_url: String::new(),
             default_notification_url: String::new(),
+            late_rejection_window_days: 14,
+            hold_alert_hours: 24,
+            desktop_notifications: true,
         }
     }
 }
 
 impl Settings {
+    /// The watcher's configuration these settings ask for.
+    #[must_use]
+    pub fn watch_config(&self) -> crate::watch::WatchConfig {
+        crate::watch::WatchConfig {
+            completed_window: std::time::Duration::from_secs(
+                u64::from(self.late_rejection_window_days) * 86_400,
+            ),
+            hold_alert_after: std::time::Duration::from_secs(
+                u64::from(self.hold_alert_hours) * 3600,
+            ),
+            ..crate::watch::WatchConfig::default()
+        }
+    }
+
     /// Checks the settings as a whole.
     ///
     /// # Errors
@@ -90,6 +113,18 @@ impl Settings {
             return Err(Error::InvalidInput {
                 field: "default_notification_url",
                 message: "the notification URL is at most 255 characters".into(),
+            });
+        }
+        if !(1..=90).contains(&self.late_rejection_window_days) {
+            return Err(Error::InvalidInput {
+                field: "late_rejection_window_days",
+                message: "late rejections are watched for 1 to 90 days".into(),
+            });
+        }
+        if !(1..=720).contains(&self.hold_alert_hours) {
+            return Err(Error::InvalidInput {
+                field: "hold_alert_hours",
+                message: "the hold alert age is 1 to 720 hours".into(),
             });
         }
         // The chosen environment must be usable as configured.

@@ -213,6 +213,85 @@ pub enum WatchEvent {
     },
 }
 
+/// A desktop notification an event deserves: COMPLETED, REJECTED (a late rejection said so),
+/// and holds older than the alert age. Other events (DELIVERED, offline, …) are shown in the
+/// app but do not interrupt the operator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Notice {
+    pub title: String,
+    pub body: String,
+    /// The payout to open when the notification is clicked.
+    pub cashout_id: Option<i64>,
+    pub external_id: Option<String>,
+}
+
+fn money_and_who(p: &PayoutView) -> String {
+    let amount = match (&p.amount, &p.currency) {
+        (Some(a), Some(c)) => format!("{a} {c}"),
+        _ => "A payout".to_owned(),
+    };
+    let id = p
+        .cashout_id
+        .map(|c| format!("cashout {c}"))
+        .or_else(|| p.external_id.as_ref().map(|x| format!("external id {x}")))
+        .unwrap_or_default();
+    match &p.beneficiary {
+        Some(b) => format!("{amount} to {b} ({id})"),
+        None => format!("{amount} ({id})"),
+    }
+}
+
+impl WatchEvent {
+    /// The desktop notification this event deserves, if any.
+    #[must_use]
+    pub fn notice(&self) -> Option<Notice> {
+        let (title, payout) = match self {
+            Self::Changed(c) if c.late_rejection => (
+                "Late rejection: funds returned after COMPLETED".to_owned(),
+                &c.payout,
+            ),
+            Self::Changed(c) if c.to == CashoutStatus::Rejected => {
+                ("Payout rejected".to_owned(), &c.payout)
+            }
+            Self::Changed(c) if c.to == CashoutStatus::Completed => {
+                ("Payout completed".to_owned(), &c.payout)
+            }
+            Self::HoldAlert(h) => (
+                format!("On hold since {}: funds still reserved", h.held_since),
+                &h.payout,
+            ),
+            _ => return None,
+        };
+        let mut body = money_and_who(payout);
+        if let Some(e) = &payout.rejection_explanation {
+            body.push_str(&format!(" — {} {}: {}", e.code, e.name, e.explanation));
+        }
+        Some(Notice {
+            title,
+            body,
+            cashout_id: payout.cashout_id,
+            external_id: payout.external_id.clone(),
+        })
+    }
+}
+
+/// What the desktop shell pushes to its window: an event of the watcher (with the notice it
+/// raised, if any), or a request to open a payout (a desktop notification was clicked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[ts(export)]
+pub enum DeskEvent {
+    Watch {
+        event: Box<WatchEvent>,
+        notice: Option<Notice>,
+    },
+    Open {
+        cashout_id: Option<i64>,
+        external_id: Option<String>,
+    },
+}
+
 /// The outcome of one [`Watcher::step`].
 #[derive(Debug, Clone, Default)]
 pub struct StepReport {

@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 use crate::api::client::{CallError, Client, ClientOptions};
 use crate::api::types::{CashoutId, CashoutRef};
+use crate::audit::{AuditAction, AuditEvent};
 use crate::credentials::{CredentialStatus, CredentialStore, Credentials};
 use crate::desk::{Desk, RetryPolicy};
 use crate::environment::{Environment, EnvironmentKind};
@@ -91,13 +92,30 @@ impl Workspace {
     ///
     /// # Errors
     /// [`Error::InvalidInput`] naming the field.
-    pub fn set_settings(&self, settings: Settings) -> Result<Settings> {
+    pub async fn set_settings(&self, settings: Settings) -> Result<Settings> {
         settings.check()?;
+        let before = self.environment().map(|e| e.scope()).ok();
         match self.settings.write() {
             Ok(mut s) => *s = settings.clone(),
             Err(p) => *p.into_inner() = settings.clone(),
         }
+        let after = self.environment().map(|e| e.scope()).ok();
+        if before != after {
+            let to = after.unwrap_or_else(|| settings.environment.name().to_owned());
+            let event =
+                AuditEvent::new(&to, AuditAction::EnvironmentSwitched, "ok").detail(format!(
+                    "from {}",
+                    before.as_deref().unwrap_or("an unusable environment")
+                ));
+            self.journal.append_audit(event).await?;
+        }
         Ok(settings)
+    }
+
+    /// The journal.
+    #[must_use]
+    pub fn journal(&self) -> &Arc<Journal> {
+        &self.journal
     }
 
     fn environment_of(&self, kind: EnvironmentKind) -> Result<Environment> {
@@ -175,7 +193,7 @@ impl Workspace {
     /// # Errors
     /// [`Error::InvalidCredentials`], [`Error::InvalidInput`] for the sandbox,
     /// [`Error::Environment`], [`Error::Keychain`].
-    pub fn save_credentials(
+    pub async fn save_credentials(
         &self,
         kind: EnvironmentKind,
         creds: &Credentials,
@@ -192,6 +210,14 @@ impl Workspace {
         })?;
         let env = self.environment_of(kind)?;
         self.store.save(&env.scope(), creds)?;
+        // That they were saved, never what they are.
+        self.journal
+            .append_audit(AuditEvent::new(
+                &env.scope(),
+                AuditAction::CredentialsSaved,
+                "ok",
+            ))
+            .await?;
         Ok(CredentialStatus::of(Some(creds)))
     }
 
@@ -213,9 +239,16 @@ impl Workspace {
     ///
     /// # Errors
     /// [`Error::Environment`], [`Error::Keychain`].
-    pub fn delete_credentials(&self, kind: EnvironmentKind) -> Result<CredentialStatus> {
+    pub async fn delete_credentials(&self, kind: EnvironmentKind) -> Result<CredentialStatus> {
         let env = self.environment_of(kind)?;
         self.store.delete(&env.scope())?;
+        self.journal
+            .append_audit(AuditEvent::new(
+                &env.scope(),
+                AuditAction::CredentialsRemoved,
+                "ok",
+            ))
+            .await?;
         Ok(CredentialStatus::of(None))
     }
 

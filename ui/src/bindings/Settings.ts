@@ -16,4 +16,16 @@ custom_base_url: string,
 /**
  * Pre-filled `notification_url` of new cashouts.
  */
-default_notification_url: string, };
+default_notification_url: string, 
+/**
+ * Days COMPLETED payouts are re-checked for a late rejection (1-90).
+ */
+late_rejection_window_days: number, 
+/**
+ * ON_HOLD payouts older than this many hours raise a notification (1-720).
+ */
+hold_alert_hours: number, 
+/**
+ * Desktop notifications for COMPLETED, REJECTED and old holds.
+ */
+desktop_notifications: boolean, };

@@ -123,7 +123,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
       { name: "method", label: "Payout method", required: true, kind: "select", options: form.methods.map((m) => [m.id, m.label]) },
       { name: "external_id", label: "External id", required: false, hint: "left empty: generated on review" },
       { name: "amount", label: "Amount", required: true, hint: "e.g. 150.25" },
-      { name: "currency", label: "Currency", required: false, kind: "select", options: form.currencies.map((c) => [c, c]) },
+      { name: "currency", label: "Currency", required: true, kind: "select", options: form.currencies.map((c) => [c, c]) },
       { name: "document_type", label: "Document type", required: false, kind: "select", options: form.document_types.map((d) => [d, d]) },
       { name: "document_id", label: "Document number", required: true },
       { name: "beneficiary_name", label: "Beneficiary first name", required: true },

@@ -1050,6 +1050,29 @@ impl Journal {
         Ok(crate::audit::verify(&entries))
     }
 
+    /// Checks the audit chain and records that it was checked (with the result).
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub async fn verify_audit_recorded(&self, environment: &str) -> Result<AuditVerdict> {
+        let verdict = self.verify_audit()?;
+        let outcome = if verdict.intact { "ok" } else { "broken" };
+        let mut detail = format!("{} entries", verdict.entries);
+        if let Some(at) = verdict.broken_at {
+            detail.push_str(&format!("; broken at entry {at}"));
+        }
+        self.append_audit(
+            AuditEvent::new(
+                environment,
+                crate::audit::AuditAction::AuditVerified,
+                outcome,
+            )
+            .detail(detail),
+        )
+        .await?;
+        Ok(verdict)
+    }
+
     /// A record's history, oldest first.
     ///
     /// # Errors

@@ -469,18 +469,27 @@ pub(super) fn check_cross_country(
         );
     }
 
-    if let (Some(currency), Some(c)) = (req.currency.as_deref(), country) {
-        if currency != c.currency() && currency != "USD" {
-            f.push(
-                "currency",
-                code::NOT_ALLOWED,
-                format!(
-                    "The currency (currency) for {} must be {} or USD, or left empty.",
-                    c.name(),
-                    c.currency()
-                ),
-            );
-        }
+    match (req.currency.as_deref(), country) {
+        (Some(currency), Some(c)) if currency != c.currency() && currency != "USD" => f.push(
+            "currency",
+            code::NOT_ALLOWED,
+            format!(
+                "The currency (currency) for {} must be {} or USD.",
+                c.name(),
+                c.currency()
+            ),
+        ),
+        // The provider does not document what an omitted currency means (local money or
+        // US dollars differ a hundredfold), so the amount is never sent without one.
+        (None | Some(""), Some(c)) => f.push(
+            "currency",
+            code::REQUIRED,
+            format!(
+                "Choose the currency the amount is in (currency): {} or USD.",
+                c.currency()
+            ),
+        ),
+        _ => {}
     }
 
     match req.amount {
@@ -720,10 +729,15 @@ mod tests {
         refused_with(&req, "currency", code::NOT_ALLOWED);
         req.currency = Some("usd".into());
         assert_eq!(passes(&req).currency.as_deref(), Some("USD"));
+    }
+
+    #[test]
+    fn a_missing_currency_is_refused_because_its_meaning_is_undocumented() {
+        let mut req = sample_request("MX");
         req.currency = None;
-        passes(&req);
+        refused_with(&req, "currency", code::REQUIRED);
         req.currency = Some("  ".into());
-        assert_eq!(passes(&req).currency, None);
+        refused_with(&req, "currency", code::REQUIRED);
     }
 
     #[test]

@@ -1,0 +1,157 @@
+//! Runs the core's watcher in the background for the environment in use, pushes its events to
+//! the window, and raises desktop notifications for the events the core says deserve one.
+//!
+//! The window subscribes with a [`Channel`] (no event permission is granted to it). The
+//! watcher is restarted when the environment, its credentials or the watch settings change.
+//! Decisions (what to poll, when, what is worth a notification and its words) are the core's.
+
+use std::sync::{Arc, Mutex};
+
+use cashout_core::clock::SystemClock;
+use cashout_core::watch::{DeskEvent, Notice, WatchConfig, Watcher};
+use tauri::async_runtime::JoinHandle;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::state::AppState;
+
+/// The background watcher and the windows listening to it.
+#[derive(Default)]
+pub struct WatchHub {
+    task: Mutex<Option<JoinHandle<()>>>,
+    wake: Arc<tokio::sync::Notify>,
+    listeners: Arc<Mutex<Vec<Channel<DeskEvent>>>>,
+}
+
+impl WatchHub {
+    /// Adds a window's channel; events go to every live channel.
+    pub fn subscribe(&self, channel: Channel<DeskEvent>) {
+        lock(&self.listeners).push(channel);
+    }
+
+    /// Tells the watcher to re-read the journal now (after a create or an action).
+    pub fn poke(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Sends `event` to every window; channels of closed or reloaded windows are dropped.
+    pub fn broadcast(&self, event: &DeskEvent) {
+        broadcast(&self.listeners, event);
+    }
+
+    /// Stops the running watcher, if any, and starts one for the environment in use. Without
+    /// usable credentials nothing runs until this is called again (e.g. after they are saved).
+    pub fn restart<R: Runtime>(&self, app: &AppHandle<R>) {
+        if let Some(task) = lock(&self.task).take() {
+            task.abort();
+        }
+        let Some(state) = app.try_state::<AppState>() else {
+            return;
+        };
+        let Ok(desk) = state.workspace.desk() else {
+            return;
+        };
+        let settings = state.workspace.settings();
+        let config = scaled(settings.watch_config());
+        let notify = settings.desktop_notifications;
+        let (wake, listeners, app) = (self.wake.clone(), self.listeners.clone(), app.clone());
+        let task = tauri::async_runtime::spawn(async move {
+            let mut watcher = Watcher::new(Arc::new(desk), Arc::new(SystemClock), config);
+            let outcome = watcher
+                .run(wake, |event| {
+                    let notice = event.notice();
+                    if let (Some(n), true) = (&notice, notify) {
+                        show_notification(&app, n);
+                    }
+                    broadcast(
+                        &listeners,
+                        &DeskEvent::Watch {
+                            event: Box::new(event),
+                            notice,
+                        },
+                    );
+                })
+                .await;
+            if let Err(e) = outcome {
+                eprintln!("the payout watcher stopped: {}", e.report().message);
+            }
+        });
+        *lock(&self.task) = Some(task);
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn broadcast(listeners: &Mutex<Vec<Channel<DeskEvent>>>, event: &DeskEvent) {
+    lock(listeners).retain(|c| c.send(event.clone()).is_ok());
+}
+
+/// `CASHOUT_WATCH_SCALE` runs the schedule faster (the end-to-end tests use it, as the CLI does).
+fn scaled(config: WatchConfig) -> WatchConfig {
+    match std::env::var("CASHOUT_WATCH_SCALE")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|f| *f > 0.0)
+    {
+        Some(f) => WatchConfig {
+            completed_window: config.completed_window,
+            hold_alert_after: config.hold_alert_after.mul_f64(f),
+            ..WatchConfig::scaled(f)
+        },
+        None => config,
+    }
+}
+
+/// Raises a desktop notification. On Linux it is raised through the notification service
+/// directly, so that a click can be answered (the notification plugin's desktop side cannot
+/// report clicks): the window comes to the front and opens the payout. Elsewhere the plugin
+/// shows it. Failing to notify (no notification service) is not an error: the window shows the
+/// same notice.
+fn show_notification<R: Runtime>(app: &AppHandle<R>, notice: &Notice) {
+    #[cfg(target_os = "linux")]
+    {
+        let (notice, app) = (notice.clone(), app.clone());
+        std::thread::spawn(move || {
+            let shown = notify_rust::Notification::new()
+                .appname("Cashout Desk")
+                .summary(&notice.title)
+                .body(&notice.body)
+                .action("default", "Open payout")
+                .show();
+            if let Ok(handle) = shown {
+                handle.wait_for_action(|action| {
+                    if action == "default" {
+                        open_payout(&app, &notice);
+                    }
+                });
+            }
+        });
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        use tauri_plugin_notification::NotificationExt;
+        let _ = app
+            .notification()
+            .builder()
+            .title(&notice.title)
+            .body(&notice.body)
+            .show();
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn open_payout<R: Runtime>(app: &AppHandle<R>, notice: &Notice) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+    if let Some(state) = app.try_state::<AppState>() {
+        state.watch.broadcast(&DeskEvent::Open {
+            cashout_id: notice.cashout_id,
+            external_id: notice.external_id.clone(),
+        });
+    }
+}
