@@ -62,7 +62,7 @@ pub enum Command {
         status: Option<String>,
         #[arg(long)]
         country: Option<String>,
-        /// Matches external_id, cashout_id or beneficiary.
+        /// Found in external_id or beneficiary (any case), or equal to the cashout id.
         #[arg(long)]
         search: Option<String>,
         #[arg(long, default_value_t = 100)]

@@ -148,7 +148,7 @@ pub struct ListFilter {
     pub scope: Option<String>,
     pub status: Option<CashoutStatus>,
     pub country: Option<String>,
-    /// Matched against external_id, cashout_id and beneficiary.
+    /// Found anywhere in external_id or beneficiary (any case), or equal to cashout_id.
     pub text: Option<String>,
     pub limit: u32,
     pub offset: u32,
@@ -202,6 +202,10 @@ fn record_from_row(row: &Row<'_>) -> rusqlite::Result<PayoutRecord> {
         status_since: row.get(23)?,
     })
 }
+
+/// Up to this many matches, a text search reads the payouts the trigram index names; beyond,
+/// it walks the list newest first and stops at a full page.
+const RARE_TEXT: usize = 2000;
 
 /// Held while one call drives the create of one intent.
 type IntentLock = Arc<tokio::sync::Mutex<()>>;
@@ -820,10 +824,12 @@ impl Journal {
     /// [`Error::Journal`].
     pub fn watchable(&self, scope: &str, completed_since: &str) -> Result<Vec<PayoutRecord>> {
         let conn = self.reader()?;
+        // Two index ranges: the open statuses, and COMPLETED since the window start (most
+        // payouts are COMPLETED, and older ones must not be read at all).
         let mut stmt = conn.prepare_cached(&format!(
-            "{SELECT_SUMMARY} WHERE scope = ?1
-                AND status IN ('PENDING', 'ON_HOLD', 'DELIVERED', 'COMPLETED')
-                AND (status <> 'COMPLETED' OR status_since >= ?2)"
+            "{SELECT_SUMMARY} WHERE scope = ?1 AND status IN ('PENDING', 'ON_HOLD', 'DELIVERED')
+             UNION ALL
+             {SELECT_SUMMARY} WHERE scope = ?1 AND status = 'COMPLETED' AND status_since >= ?2"
         ))?;
         let rows = stmt.query_map(params![scope, completed_since], record_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -862,13 +868,37 @@ impl Journal {
             args.push(Box::new(country.to_ascii_uppercase()));
             sql.push_str(&format!(" AND country = ?{}", args.len()));
         }
-        if let Some(text) = filter.text.as_deref().filter(|t| !t.is_empty()) {
-            args.push(Box::new(like_pattern(text)));
-            let n = args.len();
-            sql.push_str(&format!(
-                " AND (external_id LIKE ?{n} ESCAPE '\\' OR CAST(cashout_id AS TEXT) LIKE ?{n} ESCAPE '\\'
-                   OR beneficiary LIKE ?{n} ESCAPE '\\')"
-            ));
+        if let Some(text) = filter
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            let id: Option<i64> = text.parse().ok();
+            match self.text_hits(text)? {
+                // A rare text: the trigram index named every payout holding it; read those.
+                Some(ids) => {
+                    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+                    args.push(Box::new(id));
+                    sql.push_str(&format!(
+                        " AND (id IN ({}) OR cashout_id = ?{})",
+                        list.join(","),
+                        args.len()
+                    ));
+                }
+                // A common (or very short) text: walking newest first stops as soon as a page
+                // is full, which is quicker than collecting every match.
+                None => {
+                    args.push(Box::new(like_pattern(text)));
+                    let n = args.len();
+                    args.push(Box::new(id));
+                    sql.push_str(&format!(
+                        " AND (external_id LIKE ?{n} ESCAPE '\\' OR beneficiary LIKE ?{n} ESCAPE '\\'
+                           OR cashout_id = ?{})",
+                        n + 1
+                    ));
+                }
+            }
         }
         let limit = if filter.limit == 0 { 100 } else { filter.limit };
         sql.push_str(&format!(
@@ -1071,6 +1101,26 @@ impl Journal {
         )
         .await?;
         Ok(verdict)
+    }
+
+    /// The records whose external_id or beneficiary contains `text`, from the trigram index,
+    /// when there are at most [`RARE_TEXT`] of them; `None` when there are more, or when the text
+    /// is shorter than a trigram (then a scan that stops at a full page is quicker).
+    fn text_hits(&self, text: &str) -> Result<Option<Vec<i64>>> {
+        if text.chars().count() < 3 {
+            return Ok(None);
+        }
+        let conn = self.reader()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT rowid FROM payouts_text WHERE payouts_text MATCH ?1 LIMIT ?2",
+        )?;
+        let phrase = format!("\"{}\"", text.replace('"', "\"\""));
+        let ids = stmt
+            .query_map(params![phrase, RARE_TEXT as i64 + 1], |r| {
+                r.get::<_, i64>(0)
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok((ids.len() <= RARE_TEXT).then_some(ids))
     }
 
     /// A record's history, oldest first.

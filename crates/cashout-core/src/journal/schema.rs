@@ -61,9 +61,27 @@ ALTER TABLE payouts ADD COLUMN status_since TEXT;
 UPDATE payouts SET status_since = updated_at WHERE status IS NOT NULL;
 CREATE INDEX payouts_by_status ON payouts (scope, status, created_at DESC, id DESC);
 CREATE INDEX payouts_by_country ON payouts (scope, country, created_at DESC, id DESC);
--- The payouts the watcher polls: few beside the final ones, cheap to maintain.
-CREATE INDEX payouts_watched ON payouts (scope, status)
-    WHERE status IN ('PENDING', 'ON_HOLD', 'DELIVERED', 'COMPLETED');
+-- The watcher's reads (open statuses; COMPLETED within the late-rejection window) and the hold
+-- board's order.
+CREATE INDEX payouts_by_status_since ON payouts (scope, status, status_since);
+-- Text search: substrings of external_id and beneficiary through a trigram index, so a search
+-- that matches nothing does not read every payout. Kept in step by triggers.
+CREATE VIRTUAL TABLE payouts_text USING fts5 (haystack, tokenize = 'trigram');
+INSERT INTO payouts_text (rowid, haystack)
+    SELECT id, coalesce(external_id, '') || ' ' || coalesce(beneficiary, '') FROM payouts;
+CREATE TRIGGER payouts_text_insert AFTER INSERT ON payouts BEGIN
+    INSERT INTO payouts_text (rowid, haystack)
+        VALUES (new.id, coalesce(new.external_id, '') || ' ' || coalesce(new.beneficiary, ''));
+END;
+CREATE TRIGGER payouts_text_update AFTER UPDATE OF external_id, beneficiary ON payouts
+    WHEN old.external_id IS NOT new.external_id OR old.beneficiary IS NOT new.beneficiary BEGIN
+    UPDATE payouts_text
+        SET haystack = coalesce(new.external_id, '') || ' ' || coalesce(new.beneficiary, '')
+        WHERE rowid = new.id;
+END;
+CREATE TRIGGER payouts_text_delete AFTER DELETE ON payouts BEGIN
+    DELETE FROM payouts_text WHERE rowid = old.id;
+END;
 CREATE TABLE audit (
     seq INTEGER PRIMARY KEY,
     at TEXT NOT NULL,

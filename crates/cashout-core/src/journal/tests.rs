@@ -259,3 +259,69 @@ async fn two_records_of_one_payout_are_merged_when_both_ids_are_confirmed() {
     assert_eq!(e.field(), Some("external_id"));
     assert!(j.get(other).expect("get").is_some());
 }
+
+#[tokio::test]
+async fn text_search_finds_substrings_in_any_case_ids_and_short_terms() {
+    let (_d, j) = journal();
+    for (x, name) in [
+        ("inv-2026-0001", "Ana Souza"),
+        ("inv-2026-0002", "João Pereira"),
+        ("ref\"q", "Zé"),
+    ] {
+        let mut r = request(x, "10");
+        r.beneficiary_name = name.into();
+        let IntentOutcome::New(id) = j
+            .record_intent("s", "http://127.0.0.1:1", &r)
+            .await
+            .expect("intent")
+        else {
+            panic!("new")
+        };
+        j.record_created(id, CashoutId(8_400_000 + id), CashoutStatus::Pending)
+            .await
+            .expect("created");
+    }
+    let ids = |text: &str| -> Vec<String> {
+        j.list(&ListFilter {
+            scope: Some("s".into()),
+            text: Some(text.into()),
+            ..ListFilter::default()
+        })
+        .expect("list")
+        .into_iter()
+        .filter_map(|r| r.external_id)
+        .collect()
+    };
+    assert_eq!(ids("2026-000"), ["inv-2026-0002", "inv-2026-0001"]);
+    assert_eq!(ids("SOUZA"), ["inv-2026-0001"], "any case");
+    assert_eq!(ids("ão Pe"), ["inv-2026-0002"], "accented substring");
+    assert_eq!(ids("8400002"), ["inv-2026-0002"], "the cashout id");
+    assert_eq!(ids("Zé"), ["ref\"q"], "two characters fall back to a scan");
+    assert_eq!(ids("f\"q"), ["ref\"q"], "quotes are text, not query syntax");
+    assert!(ids("nothing-like-it").is_empty());
+}
+
+#[tokio::test]
+async fn a_lookup_that_learns_an_external_id_is_found_by_it() {
+    let (_d, j) = journal();
+    j.record_lookup("s", "http://127.0.0.1:1", Some(CashoutId(77)), None)
+        .await
+        .expect("by id");
+    j.record_lookup(
+        "s",
+        "http://127.0.0.1:1",
+        Some(CashoutId(77)),
+        Some("made-elsewhere-1"),
+    )
+    .await
+    .expect("linked");
+    let found = j
+        .list(&ListFilter {
+            scope: Some("s".into()),
+            text: Some("elsewhere".into()),
+            ..ListFilter::default()
+        })
+        .expect("list");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].cashout_id, Some(77));
+}

@@ -1,0 +1,329 @@
+//! Figures for a journal of 100,000 payouts with their history: how long the list, each filter,
+//! the text search, the hold board's query and the watcher's refresh take, and the watcher's own
+//! cost per poll beside the HTTP call. Not a test: it prints figures (run it in release:
+//! `cargo run --release -p cashout-tests --bin scale`). Target: list, filters and search
+//! ≤ 50 ms.
+//!
+//! The journal is filled directly with SQL in the shape the journal writes (it is created and
+//! migrated by `Journal::open` first), because creating 100,000 payouts through the sandbox
+//! would measure the sandbox. `SCALE_N` changes the count.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use cashout_core::api::client::{Client, ClientOptions};
+use cashout_core::api::types::{CashoutId, CashoutRef};
+use cashout_core::clock::{format_instant, SystemClock};
+use cashout_core::desk::{Desk, RetryPolicy};
+use cashout_core::environment::Environment;
+use cashout_core::journal::{Journal, ListFilter};
+use cashout_core::status::CashoutStatus;
+use cashout_core::watch::{WatchConfig, Watcher};
+use cashout_tests::br_pix;
+use okp_sandbox::{Sandbox, SandboxConfig, Timings};
+
+const COUNTRIES: [(&str, &str); 6] = [
+    ("BR", "BRL"),
+    ("MX", "MXN"),
+    ("CO", "COP"),
+    ("PE", "PEN"),
+    ("CL", "CLP"),
+    ("AR", "ARS"),
+];
+const NAMES: [&str; 8] = [
+    "Ana Souza",
+    "João Pereira",
+    "María López",
+    "Carlos Gómez",
+    "Lucía Fernández",
+    "Pedro Alves",
+    "Sofía Díaz",
+    "Miguel Torres",
+];
+
+/// Mostly settled payouts, as a real journal has; a few hundred still moving.
+fn status_of(i: u64) -> CashoutStatus {
+    match i % 1000 {
+        0..=1 => CashoutStatus::Pending,
+        2 => CashoutStatus::Delivered,
+        3 => CashoutStatus::OnHold,
+        4..=39 => CashoutStatus::Rejected,
+        40..=59 => CashoutStatus::Cancelled,
+        60..=69 => CashoutStatus::Declined,
+        _ => CashoutStatus::Completed,
+    }
+}
+
+fn fill(path: &std::path::Path, n: u64, scope: &str) {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; BEGIN")
+        .expect("begin");
+    let start = time::OffsetDateTime::now_utc() - Duration::from_secs(90 * 86_400);
+    {
+        let mut payout = conn
+            .prepare(
+                "INSERT INTO payouts (id, scope, base_url, external_id, cashout_id, origin, phase,
+                    request_json, content_hash, country, currency, amount, beneficiary, status,
+                    rejection_code, rejection_reason, attempts, created_at, updated_at, checked_at,
+                    status_since)
+                 VALUES (?1, ?2, 'http://127.0.0.1:1', ?3, ?4, 'desk', 'created', ?5, ?6, ?7, ?8,
+                    ?9, ?10, ?11, ?12, ?13, 1, ?14, ?15, ?15, ?15)",
+            )
+            .expect("prepare");
+        let mut history = conn
+            .prepare(
+                "INSERT INTO history (payout_id, at, event, status, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .expect("prepare");
+        for i in 1..=n {
+            let (country, currency) = COUNTRIES[(i % 6) as usize];
+            let name = NAMES[(i % 8) as usize];
+            let status = status_of(i);
+            let created = start + Duration::from_secs(i * 60);
+            let settled = created + Duration::from_secs(300);
+            // Recent payouts are the ones still moving.
+            let (created, settled) = if matches!(
+                status,
+                CashoutStatus::Pending | CashoutStatus::Delivered | CashoutStatus::OnHold
+            ) {
+                let now = time::OffsetDateTime::now_utc() - Duration::from_secs(i % 3600);
+                (now, now)
+            } else {
+                (created, settled)
+            };
+            let mut req = br_pix(
+                &format!("pay-{i:08}"),
+                &format!("{}.{:02}", 10 + i % 5000, i % 100),
+            );
+            req.country = country.into();
+            req.currency = Some(currency.into());
+            req.beneficiary_name = name.into();
+            let json = serde_json::to_string(&req).expect("json");
+            let rejected = status == CashoutStatus::Rejected;
+            payout
+                .execute(rusqlite::params![
+                    i as i64,
+                    scope,
+                    req.external_id,
+                    (100_000_000 + i) as i64,
+                    json,
+                    format!("{i:064x}"),
+                    country,
+                    currency,
+                    req.amount.map(|a| a.to_string()),
+                    name,
+                    status.name(),
+                    rejected.then_some(814),
+                    rejected.then_some("Invalid account"),
+                    format_instant(created),
+                    format_instant(settled),
+                ])
+                .expect("payout");
+            let mut add = |at: time::OffsetDateTime, event: &str, s: Option<CashoutStatus>| {
+                history
+                    .execute(rusqlite::params![
+                        i as i64,
+                        format_instant(at),
+                        event,
+                        s.map(CashoutStatus::name),
+                        Option::<String>::None
+                    ])
+                    .expect("history");
+            };
+            add(created, "intent", None);
+            add(created, "created", Some(CashoutStatus::Pending));
+            if !matches!(status, CashoutStatus::Pending | CashoutStatus::OnHold) {
+                add(settled, "watch", Some(status));
+            }
+        }
+    }
+    conn.execute_batch("COMMIT; PRAGMA wal_checkpoint(TRUNCATE); ANALYZE")
+        .expect("commit");
+}
+
+/// Median of `runs` timings of `f`, in milliseconds.
+fn median_ms(runs: usize, mut f: impl FnMut() -> usize) -> (f64, usize) {
+    let mut times = Vec::with_capacity(runs);
+    let mut rows = 0;
+    for _ in 0..runs {
+        let t = Instant::now();
+        rows = f();
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    (times[runs / 2], rows)
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let n: u64 = std::env::var("SCALE_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sandbox = Sandbox::start(SandboxConfig {
+        db_path: dir.path().join("sandbox.sqlite3"),
+        port: 0,
+        clock: Arc::new(SystemClock),
+        timings: Timings::default(),
+    })
+    .await
+    .expect("sandbox");
+    let env = Environment::from_base_url(&sandbox.base_url()).expect("env");
+    let scope = env.scope();
+    let path = dir.path().join("journal.sqlite3");
+    drop(Journal::open(&path, Arc::new(SystemClock)).expect("create"));
+    let t = Instant::now();
+    fill(&path, n, &scope);
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "filled {n} payouts ({} history lines) in {:.1} s; file {:.1} MiB",
+        n * 3 - n / 1000 * 2,
+        t.elapsed().as_secs_f64(),
+        size as f64 / 1048576.0
+    );
+
+    let journal = Arc::new(Journal::open(&path, Arc::new(SystemClock)).expect("open"));
+    let client = Client::new(
+        env.clone(),
+        okp_sandbox::demo_credentials(),
+        ClientOptions::default(),
+    )
+    .expect("client");
+    let desk_client = Client::new(
+        env,
+        okp_sandbox::demo_credentials(),
+        ClientOptions::default(),
+    )
+    .expect("client");
+    let desk = Arc::new(Desk::new(
+        desk_client,
+        journal.clone(),
+        RetryPolicy::default(),
+    ));
+
+    println!("\nquery (median of 15, first page of 100)           ms     rows");
+    let report = |label: &str, filter: ListFilter| {
+        let (ms, rows) = median_ms(15, || desk.list(filter.clone()).expect("list").len());
+        println!("{label:<48} {ms:>6.2} {rows:>8}");
+        ms
+    };
+    let mut worst: f64 = 0.0;
+    worst = worst.max(report("list, newest first", ListFilter::default()));
+    worst = worst.max(report(
+        "list, page 500 (offset 50,000)",
+        ListFilter {
+            offset: 50_000,
+            ..ListFilter::default()
+        },
+    ));
+    for s in cashout_core::status::ALL_STATUSES {
+        worst = worst.max(report(
+            &format!("status = {}", s.name()),
+            ListFilter {
+                status: Some(s),
+                ..ListFilter::default()
+            },
+        ));
+    }
+    for (c, _) in COUNTRIES {
+        worst = worst.max(report(
+            &format!("country = {c}"),
+            ListFilter {
+                country: Some(c.into()),
+                ..ListFilter::default()
+            },
+        ));
+    }
+    for (label, text) in [
+        ("search: beneficiary, common", "Souza"),
+        ("search: external id, one match", "pay-00054321"),
+        ("search: 1,000 matches (pay-00054)", "pay-00054"),
+        ("search: 10,000 matches (pay-0005)", "pay-0005"),
+        ("search: a cashout id", "100054321"),
+        ("search: no match at all (full scan)", "zzz-nothing"),
+    ] {
+        worst = worst.max(report(
+            label,
+            ListFilter {
+                text: Some(text.into()),
+                ..ListFilter::default()
+            },
+        ));
+    }
+    worst = worst.max(report(
+        "status REJECTED + country MX + search López",
+        ListFilter {
+            status: Some(CashoutStatus::Rejected),
+            country: Some("MX".into()),
+            text: Some("López".into()),
+            ..ListFilter::default()
+        },
+    ));
+    let (ms, rows) = median_ms(5, || desk.hold_board().expect("board").payouts.len());
+    println!(
+        "{:<48} {ms:>6.2} {rows:>8}",
+        "hold board (all ON_HOLD, totals)"
+    );
+    worst = worst.max(ms);
+    println!("worst list/filter/search: {worst:.2} ms (target ≤ 50)");
+
+    // The watcher: reading what to poll, and its own cost per poll beside the HTTP call.
+    let since = format_instant(time::OffsetDateTime::now_utc() - Duration::from_secs(14 * 86_400));
+    let (ms, rows) = median_ms(15, || desk.watchable(&since).expect("watchable").len());
+    println!("\nwatcher: journal read of what to poll           {ms:>6.2} ms {rows:>7} payouts");
+    let mut watcher = Watcher::new(desk.clone(), Arc::new(SystemClock), WatchConfig::default());
+    let t = Instant::now();
+    watcher.step().await.expect("first step");
+    println!(
+        "watcher: first step (read, schedule, reconcile) {:>6.2} ms, watching {}",
+        t.elapsed().as_secs_f64() * 1000.0,
+        watcher.watched()
+    );
+
+    // Real payouts in the sandbox to poll: HTTP alone, then the watcher's check (HTTP + record).
+    let mut ids = Vec::new();
+    for i in 0..50 {
+        let v = desk
+            .create(&br_pix(&format!("poll-{i}"), "10.00"), false)
+            .await
+            .expect("create");
+        ids.push((
+            v.cashout_id.expect("id"),
+            journal
+                .find(&scope, Some(CashoutId(v.cashout_id.expect("id"))), None)
+                .expect("find")
+                .expect("record")
+                .id,
+        ));
+    }
+    let rounds = 10;
+    let mut http = Duration::ZERO;
+    let mut watched = Duration::ZERO;
+    for _ in 0..rounds {
+        let t = Instant::now();
+        for (cid, _) in &ids {
+            client
+                .status(&CashoutRef::Id(CashoutId(*cid)))
+                .await
+                .expect("status");
+        }
+        http += t.elapsed();
+        let t = Instant::now();
+        for (cid, rid) in &ids {
+            desk.watch_check(*rid, &CashoutRef::Id(CashoutId(*cid)))
+                .await
+                .expect("watch check");
+        }
+        watched += t.elapsed();
+    }
+    let polls = (rounds * ids.len()) as f64;
+    let http_ms = http.as_secs_f64() * 1000.0 / polls;
+    let watched_ms = watched.as_secs_f64() * 1000.0 / polls;
+    println!(
+        "per poll: HTTP status call {http_ms:.3} ms; watcher check (HTTP + journal) {watched_ms:.3} ms; own overhead {:.3} ms ({:.0}% of the call, on loopback; a real provider call takes 100+ ms)",
+        watched_ms - http_ms,
+        (watched_ms - http_ms) / http_ms * 100.0
+    );
+    sandbox.shutdown().await;
+}
