@@ -1,7 +1,10 @@
 // The only module that talks to Tauri. One typed function per app command; argument names are
 // camelCase (Tauri maps them to the Rust parameters). Errors arrive as ErrorReport objects
 // `{code, message, field?, ...}`; callers switch on `code` and never parse `message`.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type { AuditEntry } from "./bindings/AuditEntry";
+import type { AuditFilter } from "./bindings/AuditFilter";
+import type { AuditVerdict } from "./bindings/AuditVerdict";
 import type { Bank } from "./bindings/Bank";
 import type { CashoutRef } from "./bindings/CashoutRef";
 import type { ConnectionCheck } from "./bindings/ConnectionCheck";
@@ -9,9 +12,13 @@ import type { CountryForm } from "./bindings/CountryForm";
 import type { CreateCashout } from "./bindings/CreateCashout";
 import type { CredentialStatus } from "./bindings/CredentialStatus";
 import type { EnvironmentKind } from "./bindings/EnvironmentKind";
+import type { DeskEvent } from "./bindings/DeskEvent";
 import type { EnvironmentStatus } from "./bindings/EnvironmentStatus";
 import type { ErrorReport } from "./bindings/ErrorReport";
+import type { ExchangeRecord } from "./bindings/ExchangeRecord";
+import type { Exported } from "./bindings/Exported";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
+import type { HoldBoard } from "./bindings/HoldBoard";
 import type { Lifecycle } from "./bindings/Lifecycle";
 import type { ListFilter } from "./bindings/ListFilter";
 import type { PayoutView } from "./bindings/PayoutView";
@@ -69,3 +76,20 @@ export const cashoutHistory = (which: CashoutRef) => call<HistoryEntry[]>("casho
 export const listBanks = (country: string) => call<Bank[]>("list_banks", { country });
 export const reconcile = () => call<ReconcileReport>("reconcile");
 export const uiPainted = () => call<null>("ui_painted");
+
+/** Starts the stream of watcher events and clicked desktop notifications. Called once: every
+ * call adds one more subscriber in the shell, so each event would arrive once per call. */
+export function subscribeEvents(onEvent: (event: DeskEvent) => void): Promise<null> {
+  const channel = new Channel<DeskEvent>();
+  channel.onmessage = onEvent;
+  return call<null>("subscribe_events", { onEvent: channel });
+}
+export const holdBoard = () => call<HoldBoard>("hold_board");
+export const auditLog = (filter: Partial<AuditFilter>) => call<AuditEntry[]>("audit_log", { filter });
+export const verifyAudit = () => call<AuditVerdict>("verify_audit");
+/** `null`: the operator closed the save dialog; nothing was written. */
+export const exportAudit = (filter: Partial<AuditFilter>) => call<Exported | null>("export_audit", { filter });
+/** `null`: the operator closed the save dialog; nothing was written. */
+export const exportCashouts = (filter: Partial<ListFilter>) => call<Exported | null>("export_cashouts", { filter });
+/** The requests kept for one payout, as sent (secrets already masked by the core). */
+export const cashoutExchanges = (which: CashoutRef) => call<ExchangeRecord[]>("cashout_exchanges", { which });

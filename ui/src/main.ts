@@ -1,21 +1,44 @@
 // The app shell: the environment bar, the navigation, and which view is shown. Views are in
-// views/; every rule (validation, transitions, texts) comes from the core over IPC.
+// views/; every rule (validation, transitions, texts) comes from the core over IPC. It also
+// opens the one channel of shell events and reacts to those that concern the whole window
+// (toasts, "provider unreachable", clicked notifications); views listen via events.ts.
 import * as ipc from "./ipc";
+import * as events from "./events";
 import { mount, h, notice } from "./dom";
+import { showToast, refOf } from "./toasts";
+import { clock } from "./views/status";
 import { renderNew } from "./views/newCashout";
 import { renderList } from "./views/list";
 import { renderDetail } from "./views/detail";
 import { renderLookup } from "./views/lookup";
 import { renderSettings } from "./views/settings";
+import { renderHolds } from "./views/holds";
+import { renderAudit } from "./views/audit";
 import type { CashoutRef } from "./bindings/CashoutRef";
+import type { DeskEvent } from "./bindings/DeskEvent";
 
-export type Route = { view: "new" } | { view: "list" } | { view: "lookup" } | { view: "settings" } | { view: "detail"; which: CashoutRef };
+export type Route =
+  | { view: "new" }
+  | { view: "list" }
+  | { view: "lookup" }
+  | { view: "settings" }
+  | { view: "holds" }
+  | { view: "audit" }
+  | { view: "detail"; which: CashoutRef };
 
 let route = 0;
 /** Which navigation is current: async work started for an older one must not draw. */
 export const routeToken = (): number => route;
 
 const viewEl = () => document.getElementById("view") as HTMLElement;
+
+/** The watcher's state in the environment bar. Kept as one element that survives redraws of
+ * the bar (the bar is redrawn on every settings change; the watcher state must stay). */
+function watchState(): HTMLElement {
+  let el = document.getElementById("watch-state");
+  if (!el) el = h("span", { id: "watch-state", class: "watch-state", role: "status" });
+  return el;
+}
 
 export async function refreshEnvBar(): Promise<void> {
   const bar = document.getElementById("env-bar");
@@ -34,15 +57,47 @@ export async function refreshEnvBar(): Promise<void> {
       h("span", { class: "env-host", id: "env-host" }, s.host || "(no host)"),
       s.production ? h("span", {}, "REAL MONEY") : null,
       s.problem ? h("span", { class: "env-host" }, s.problem) : null,
+      watchState(),
       h("span", { class: "env-creds", id: "env-creds" }, creds),
     );
   } catch (e) {
-    mount(bar, notice("network", ipc.asReport(e).message));
+    mount(bar, notice("network", ipc.asReport(e).message), watchState());
+  }
+}
+
+/** `detail` (the network error, from the core) is there on hover for whoever investigates. */
+function showWatchState(text: string | null, detail?: string): void {
+  const el = watchState();
+  el.textContent = text ?? "";
+  el.title = detail ?? "";
+  el.classList.toggle("offline", text !== null);
+  if (!el.isConnected) document.getElementById("env-bar")?.append(el);
+}
+
+/** What the window as a whole does with a shell event; views react on their own. */
+export function onDeskEvent(e: DeskEvent): void {
+  if (e.type === "open") {
+    const which = refOf(e);
+    if (which) void go({ view: "detail", which });
+    return;
+  }
+  if (e.notice) showToast(e.notice, (which) => void go({ view: "detail", which }));
+  switch (e.event.kind) {
+    case "offline":
+      showWatchState(`Provider unreachable — status polling paused, retrying at ${clock(e.event.retry_at)}`, e.event.detail);
+      break;
+    case "online":
+      showWatchState(null);
+      break;
+    default:
+      break;
   }
 }
 
 export function go(to: Route): Promise<void> {
   route += 1;
+  // Listeners of the view being left go now, not at the next event.
+  events.prune();
   document.querySelectorAll<HTMLButtonElement>(".nav button").forEach((b) => {
     if (b.dataset.view === to.view) b.setAttribute("aria-current", "page");
     else b.removeAttribute("aria-current");
@@ -55,6 +110,8 @@ export function go(to: Route): Promise<void> {
       case "list": return renderList(el, go);
       case "lookup": return renderLookup(el, go);
       case "settings": return renderSettings(el, refreshEnvBar);
+      case "holds": return renderHolds(el, go);
+      case "audit": return renderAudit(el);
       case "detail": return renderDetail(el, to.which, go);
     }
   })();
@@ -71,6 +128,11 @@ async function start(): Promise<void> {
   void refreshEnvBar();
   void ipc.reconcile().catch(() => undefined);
   await go({ view: "new" });
+  // Events only once the form is drawn, so start-up is not slowed by them.
+  events.listen(onDeskEvent);
+  ipc.subscribeEvents(events.dispatch).catch((e: unknown) => {
+    showWatchState(`Live status updates unavailable: ${ipc.asReport(e).message}`);
+  });
   // Two frames after the form is in the DOM it is on screen: tell the start-up probe.
   requestAnimationFrame(() => requestAnimationFrame(() => void ipc.uiPainted().catch(() => undefined)));
 }

@@ -6,6 +6,6 @@ import type { CashoutStatus } from "./CashoutStatus";
  */
 export type ListFilter = { scope: string | null, status: CashoutStatus | null, country: string | null, 
 /**
- * Matched against external_id, cashout_id and beneficiary.
+ * Found anywhere in external_id or beneficiary (any case), or equal to cashout_id.
  */
 text: string | null, limit: number, offset: number, };

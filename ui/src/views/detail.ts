@@ -1,14 +1,19 @@
 // One payout: its state diagram (from the core's transition table), its history, the actions
 // the table allows right now, a rejection explained with the field to fix, the bank and the
-// provider reference. Opening it checks the status with the provider.
+// provider reference. Opening it checks the status with the provider; afterwards the status
+// watcher's changes redraw it without a click. The signing inspector shows the requests sent
+// for it, as the core kept them (secrets already masked there).
 import * as ipc from "../ipc";
+import * as events from "../events";
 import { h, mount, notice } from "../dom";
 import { drawDiagram } from "../diagram";
 import { routeToken, type Route } from "../main";
 import type { CashoutRef } from "../bindings/CashoutRef";
+import type { DeskEvent } from "../bindings/DeskEvent";
+import type { ExchangeRecord } from "../bindings/ExchangeRecord";
 import type { PayoutView } from "../bindings/PayoutView";
 import type { ErrorReport } from "../bindings/ErrorReport";
-import { money, statusBadge } from "./status";
+import { money, stamp, statusBadge } from "./status";
 
 /** Provider refusal, network trouble and local problems look different. */
 export function errorNotice(r: ErrorReport, id?: string): HTMLElement {
@@ -51,18 +56,64 @@ function confirmDialog(text: string, confirmLabel: string): Promise<boolean> {
 }
 export { confirmDialog };
 
+/** One request of the signing inspector, exactly as the core kept it: the body is the text
+ * that was signed and sent (passphrase and API Key masked by the core), shown verbatim. */
+export function exchangeBlock(x: ExchangeRecord): HTMLElement {
+  const explained = x.explanation
+    ? notice("api", `Provider code ${x.explanation.code} — ${x.explanation.name}: ${x.explanation.explanation}`)
+    : null;
+  explained?.classList.add("exchange-explanation");
+  return h("section", { class: "exchange" },
+    h("h3", {}, `${x.method} ${x.path}`),
+    h("dl", { class: "facts exchange-facts" },
+      h("dt", {}, "Sent at"), h("dd", { class: "exchange-at" }, stamp(x.at)),
+      h("dt", {}, "HTTP status"), h("dd", { class: "exchange-status" }, x.http_status === null ? "no answer" : String(x.http_status)),
+      h("dt", {}, "Outcome"), h("dd", { class: "exchange-outcome" }, x.outcome),
+      h("dt", {}, "Body sent"), h("dd", {}, h("pre", { class: "exchange-body" }, x.body)),
+      h("dt", {}, "Payload-Signature"), h("dd", {}, h("code", { class: "exchange-signature" }, x.signature)),
+      h("dt", {}, "Answer"), h("dd", {}, x.answer === null ? h("span", { class: "muted" }, "none arrived") : h("pre", { class: "exchange-answer" }, x.answer))),
+    explained);
+}
+
 export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: Route) => void, initial?: PayoutView): Promise<void> {
   const token = routeToken();
   const current = () => token === routeToken();
   const table = await ipc.lifecycle();
   const message = h("div", { id: "detail-message" });
+  /** Says the page changed by itself, apart from the result of the operator's own action. */
+  const live = h("div", { id: "detail-live" });
   let view: PayoutView | null = initial ?? null;
   let timer: number | undefined;
+  /** Draws overlap (an event while an action answers): only the latest may reach the screen. */
+  let draws = 0;
+  const refNow = (): CashoutRef => (view?.cashout_id ? { id: view.cashout_id } : which);
+
+  // The inspector is one element kept across redraws, so it stays open (and keeps the
+  // operator's place in it) when the status changes underneath.
+  const inspectorBody = h("div", { id: "inspector-body" });
+  const inspector = h("details", { id: "inspector", class: "inspector" },
+    h("summary", { id: "inspector-summary" }, "Signing inspector — requests sent for this payout"),
+    h("p", { class: "muted", id: "inspector-note" }, "The passphrase is masked and the API Key shows only its last 4 characters. The API Signature is never shown: the Payload-Signature below is the header that was sent, computed from the real (unmasked) body."),
+    inspectorBody);
+  const loadExchanges = async () => {
+    try {
+      const list = await ipc.cashoutExchanges(refNow());
+      if (!current()) return;
+      mount(inspectorBody, list.length === 0
+        ? notice("info", "No requests kept for this payout.", "inspector-empty")
+        : h("div", { id: "exchanges" }, ...list.map(exchangeBlock)));
+    } catch (e) {
+      if (current()) mount(inspectorBody, errorNotice(ipc.asReport(e), "inspector-error"));
+    }
+  };
+  inspector.addEventListener("toggle", () => { if (inspector.open) void loadExchanges(); });
+  const refreshInspector = () => { if (inspector.open) void loadExchanges(); };
 
   const render = async () => {
-    const ref: CashoutRef = view?.cashout_id ? { id: view.cashout_id } : which;
+    const mine = ++draws;
+    const ref = refNow();
     const history = await ipc.cashoutHistory(ref).catch(() => []);
-    if (!view || !current()) return;
+    if (!view || !current() || mine !== draws) return;
     const p = view;
     const act = async (label: string, fn: () => Promise<PayoutView>) => {
       mount(message, notice("info", `${label}…`));
@@ -74,6 +125,7 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
         view = await ipc.checkCashout(ref).catch(() => view);
       }
       await render();
+      refreshInspector();
     };
     const can = (a: string) => p.allowed_actions.includes(a as never);
     const actions = h("div", { class: "row", id: "detail-actions" },
@@ -108,6 +160,8 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
       h("thead", {}, h("tr", {}, h("th", {}, "Time"), h("th", {}, "Event"), h("th", {}, "Status"), h("th", {}, "Detail"))),
       h("tbody", {}, ...history.map((e) => h("tr", {}, h("td", {}, e.at.replace("T", " ").slice(0, 19)), h("td", {}, e.event), h("td", {}, e.status ?? ""), h("td", {}, e.detail ?? "")))));
     const checking = !p.status && (p.phase === "unknown" || p.phase === "intent");
+    // A redraw nobody asked for must not throw the keyboard focus back to the top.
+    const focused = document.activeElement instanceof HTMLElement && el.contains(document.activeElement) ? document.activeElement.id : "";
     mount(el,
       h("h1", {}, `Payout ${p.cashout_id ?? p.external_id ?? ""}`),
       checking
@@ -115,13 +169,16 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
             "Checking with the provider: the answer to this create was lost. It is looked up by its external_id; nothing is resent meanwhile.")
         : null,
       message,
+      live,
       actions,
       rejection,
       h("div", { class: "detail-grid" }, h("div", {}, drawDiagram(table, p.status, history)), facts),
       h("h2", {}, "History"),
       hist,
+      inspector,
       h("div", { class: "row" }, h("button", { type: "button", onclick: () => go({ view: "list" }) }, "Back to the list")),
     );
+    if (focused) document.getElementById(focused)?.focus();
     window.clearTimeout(timer);
     if (checking && p.external_id) {
       const ext = p.external_id;
@@ -137,6 +194,21 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
       }, 3000);
     }
   };
+
+  // A change the watcher saw for this payout redraws it from the payout in the event (no call
+  // to the provider). Dropped when the operator navigates away (routeToken changes).
+  const same = (p: PayoutView) => {
+    const mineId = view?.cashout_id ?? ("id" in which ? which.id : null);
+    const mineExt = view?.external_id ?? ("external_id" in which ? which.external_id : null);
+    return (p.cashout_id !== null && p.cashout_id === mineId) || (p.external_id !== null && p.external_id === mineExt);
+  };
+  events.listen((e: DeskEvent) => {
+    if (e.type !== "watch" || e.event.kind !== "changed" || !same(e.event.payout)) return;
+    view = e.event.payout;
+    mount(live, notice("info", `Updated automatically at ${stamp(e.event.at)} (background status check).`, "detail-updated"));
+    void render();
+    refreshInspector();
+  }, current);
 
   if (!view) {
     // The journal's record first (no network), then the provider's answer.

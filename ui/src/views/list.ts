@@ -1,9 +1,12 @@
 // The journal as a list, newest first, filtered by status, country and free text, one page at
-// a time (the journal answers pages; the list never loads everything).
+// a time (the journal answers pages; the list never loads everything). The same filters export
+// every matching payout to a reconciliation CSV (the shell asks where to save it).
 import * as ipc from "../ipc";
 import { h, mount, notice } from "../dom";
 import type { Route } from "../main";
 import type { CashoutStatus } from "../bindings/CashoutStatus";
+import type { ListFilter } from "../bindings/ListFilter";
+import { errorNotice } from "./detail";
 import { money, statusBadge } from "./status";
 
 const PAGE = 50;
@@ -18,15 +21,31 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
   let typing: number | undefined;
   const body = h("div", {});
   const pager = h("div", { class: "row" });
+  const filters = (): Partial<ListFilter> => ({
+    status: (status.value || null) as CashoutStatus | null,
+    country: country.value || null,
+    text: text.value || null,
+  });
+  const exported = h("div", { id: "export-result" });
+  const exportButton = h("button", { type: "button", id: "export-csv" }, "Export CSV");
+  exportButton.addEventListener("click", async () => {
+    // Disabled while the save dialog is open: a second click must not open another.
+    exportButton.disabled = true;
+    mount(exported);
+    try {
+      // No page: the export is every payout the filters match, not the page on screen.
+      const r = await ipc.exportCashouts(filters());
+      // null: the operator closed the save dialog; nothing was written, nothing to say.
+      if (r) mount(exported, notice("ok", `Exported ${r.rows} ${r.rows === 1 ? "payout" : "payouts"} to ${r.file}`, "exported"));
+    } catch (e) {
+      mount(exported, errorNotice(ipc.asReport(e), "export-error"));
+    } finally {
+      exportButton.disabled = false;
+    }
+  });
   const load = async () => {
     try {
-      const rows = await ipc.listCashouts({
-        status: (status.value || null) as CashoutStatus | null,
-        country: country.value || null,
-        text: text.value || null,
-        limit: PAGE + 1,
-        offset,
-      });
+      const rows = await ipc.listCashouts({ ...filters(), limit: PAGE + 1, offset });
       const more = rows.length > PAGE;
       const shown = rows.slice(0, PAGE);
       mount(
@@ -83,7 +102,9 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
       h("label", { for: "filter-status" }, "Status"), status,
       h("label", { for: "filter-country" }, "Country"), country,
       h("label", { for: "filter-text" }, "Search"), text,
-      h("button", { type: "button", id: "list-refresh", onclick: () => void load() }, "Refresh")),
+      h("button", { type: "button", id: "list-refresh", onclick: () => void load() }, "Refresh"),
+      exportButton),
+    exported,
     body,
     pager,
   );

@@ -1,14 +1,40 @@
-// Settings: the environment in use and its hosts, the default notification URL, and a
-// write-only credentials form per environment (values go to the OS keychain; afterwards only
-// "stored" and the API Key's last 4 characters come back), plus a connection test.
+// Settings: the environment in use and its hosts, the default notification URL, the status
+// watcher (late-rejection window, hold alert age, desktop notifications), and a write-only
+// credentials form per environment (values go to the OS keychain; afterwards only "stored"
+// and the API Key's last 4 characters come back), plus a connection test. The core checks the
+// values; its field errors appear at the fields.
 import * as ipc from "../ipc";
 import { h, mount, notice } from "../dom";
 import type { EnvironmentKind } from "../bindings/EnvironmentKind";
+import type { ErrorReport } from "../bindings/ErrorReport";
 import type { Settings } from "../bindings/Settings";
 import { errorNotice } from "./detail";
 
 function field(id: string, label: string, input: HTMLElement, hint?: string): HTMLElement {
   return h("div", { class: "field" }, h("label", { for: id }, label), input, hint ? h("span", { class: "hint" }, hint) : null);
+}
+
+/** Shows the core's field errors at their fields (keyed by the Settings field name) and
+ * clears earlier ones; returns the first input in error, to take the focus. */
+function showFieldErrors(inputs: Partial<Record<keyof Settings, HTMLInputElement | HTMLSelectElement>>, r: ErrorReport | null): HTMLElement | null {
+  let first: HTMLElement | null = null;
+  for (const [name, input] of Object.entries(inputs) as [keyof Settings, HTMLInputElement | HTMLSelectElement][]) {
+    const box = input.closest(".field");
+    box?.querySelector(".field-error")?.remove();
+    box?.classList.remove("invalid");
+    input.removeAttribute("aria-invalid");
+    input.removeAttribute("aria-describedby");
+    if (!r) continue;
+    const messages = (r.errors ?? []).filter((e) => e.field === name).map((e) => e.message);
+    if (messages.length === 0 && r.field === name) messages.push(r.message);
+    if (messages.length === 0) continue;
+    box?.classList.add("invalid");
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", `${input.id}-error`);
+    box?.append(h("span", { class: "field-error", id: `${input.id}-error` }, messages.join(" ")));
+    first ??= input;
+  }
+  return first;
 }
 
 export async function renderSettings(el: HTMLElement, onChange: () => Promise<void>): Promise<void> {
@@ -17,16 +43,50 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
   const okpHost = h("input", { id: "set-okp-host", type: "text", value: settings.okp_production_host, placeholder: "api.example-from-okp.com" });
   const customUrl = h("input", { id: "set-custom-url", type: "text", value: settings.custom_base_url, placeholder: "https://api.brand.example" });
   const notify = h("input", { id: "set-notification-url", type: "text", value: settings.default_notification_url, placeholder: "https://your-server.example/cashouts/notify" });
+  // The ranges are the core's to check (its field errors show here); the inputs only take
+  // whole numbers.
+  const lateDays = h("input", { id: "set-late-rejection-window-days", type: "number", step: 1, inputmode: "numeric", value: settings.late_rejection_window_days });
+  const holdHours = h("input", { id: "set-hold-alert-hours", type: "number", step: 1, inputmode: "numeric", value: settings.hold_alert_hours });
+  const desktop = h("input", { id: "set-desktop-notifications", type: "checkbox", checked: settings.desktop_notifications });
+  const inputs = {
+    environment: envSel, okp_production_host: okpHost, custom_base_url: customUrl, default_notification_url: notify,
+    late_rejection_window_days: lateDays, hold_alert_hours: holdHours, desktop_notifications: desktop,
+  } satisfies Record<keyof Settings, HTMLInputElement | HTMLSelectElement>;
   const settingsMsg = h("div", { id: "settings-message" });
+  /** The whole number typed in a number input, or null (then a field error is shown here: it
+   * is the type, not the range, that is checked, since the core could not even receive it). */
+  const whole = (input: HTMLInputElement): number | null => {
+    const v = input.value.trim();
+    return /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : null;
+  };
   const saveSettings = async () => {
-    const next: Settings = { environment: envSel.value as EnvironmentKind, okp_production_host: okpHost.value.trim(), custom_base_url: customUrl.value.trim(), default_notification_url: notify.value.trim() };
+    const days = whole(lateDays);
+    const hours = whole(holdHours);
+    if (days === null || hours === null) {
+      const errors = [
+        ...(days === null ? [{ field: "late_rejection_window_days", code: "invalid_input", message: "Enter a whole number of days." }] : []),
+        ...(hours === null ? [{ field: "hold_alert_hours", code: "invalid_input", message: "Enter a whole number of hours." }] : []),
+      ];
+      const report: ErrorReport = { code: "invalid_input", message: "Enter whole numbers.", field: null, api_code: null, errors, external_id: null };
+      showFieldErrors(inputs, report)?.focus();
+      mount(settingsMsg);
+      return;
+    }
+    const next: Settings = {
+      environment: envSel.value as EnvironmentKind, okp_production_host: okpHost.value.trim(), custom_base_url: customUrl.value.trim(), default_notification_url: notify.value.trim(),
+      late_rejection_window_days: days, hold_alert_hours: hours, desktop_notifications: desktop.checked,
+    };
     try {
       await ipc.updateSettings(next);
+      showFieldErrors(inputs, null);
       mount(settingsMsg, notice("ok", `Settings saved. Environment: ${next.environment}.`, "settings-saved"));
       await onChange();
       await drawCreds();
     } catch (e) {
-      mount(settingsMsg, errorNotice(ipc.asReport(e), "settings-error"));
+      const r = ipc.asReport(e);
+      const at = showFieldErrors(inputs, r);
+      mount(settingsMsg, errorNotice(r, "settings-error"));
+      at?.focus();
     }
   };
 
@@ -87,6 +147,12 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
       field("set-okp-host", "OKP production host", okpHost, "given by OKP at onboarding"),
       field("set-custom-url", "Custom base URL", customUrl, "https only"),
       field("set-notification-url", "Default notification URL", notify, "pre-filled on new cashouts")),
+    h("h2", {}, "Status watcher"),
+    h("div", { class: "form-grid" },
+      field("set-late-rejection-window-days", "Re-check completed payouts for late rejection (days)", lateDays, "COMPLETED payouts younger than this are re-checked"),
+      field("set-hold-alert-hours", "Alert on holds older than (hours)", holdHours),
+      h("div", { class: "field field-check" },
+        h("label", { for: "set-desktop-notifications" }, desktop, " Desktop notifications"))),
     h("div", { class: "row" },
       h("button", { type: "button", class: "primary", id: "settings-save", onclick: () => void saveSettings() }, "Save settings"),
       h("button", { type: "button", id: "test-connection", onclick: () => void test() }, "Test connection")),

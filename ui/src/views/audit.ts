@@ -1,0 +1,123 @@
+// The audit log: who did what, when, in which environment, newest first, one page at a time;
+// a check of its hash chain (the verdict and where it breaks come from the core) and a CSV
+// export of the filtered entries to a file the operator chooses in the save dialog.
+import * as ipc from "../ipc";
+import { h, mount, notice } from "../dom";
+import { routeToken } from "../main";
+import type { AuditAction } from "../bindings/AuditAction";
+import type { AuditFilter } from "../bindings/AuditFilter";
+import { errorNotice } from "./detail";
+import { stamp } from "./status";
+
+const PAGE = 100;
+
+/** The action names of the binding. A record keyed by the union, so that tsc fails here when
+ * the core adds an action, instead of the filter silently missing it. */
+const ACTIONS: Record<AuditAction, true> = {
+  create: true, hold: true, release: true, cancel: true, lookup: true,
+  credentials_saved: true, credentials_removed: true, environment_switched: true,
+  export: true, audit_verified: true,
+};
+
+export async function renderAudit(el: HTMLElement): Promise<void> {
+  const token = routeToken();
+  const current = () => token === routeToken();
+  let offset = 0;
+  const action = h("select", { id: "audit-action" }, h("option", { value: "" }, "Any action"),
+    ...(Object.keys(ACTIONS) as AuditAction[]).map((a) => h("option", { value: a }, a.replaceAll("_", " "))));
+  const text = h("input", { id: "audit-text", type: "search", placeholder: "ids, user or detail" });
+  const body = h("div", { id: "audit-body" });
+  const pager = h("div", { class: "row" });
+  const verdict = h("div", { id: "audit-verdict" });
+  const exported = h("div", { id: "audit-export-result" });
+  let typing: number | undefined;
+
+  const filter = (): Partial<AuditFilter> => ({
+    action: (action.value || null) as AuditAction | null,
+    text: text.value.trim() || null,
+  });
+
+  const load = async () => {
+    try {
+      const rows = await ipc.auditLog({ ...filter(), limit: PAGE + 1, offset });
+      if (!current()) return;
+      const more = rows.length > PAGE;
+      const shown = rows.slice(0, PAGE);
+      mount(body, shown.length === 0
+        ? notice("info", "No entries match.", "audit-empty")
+        : h("table", { id: "audit-table" },
+            h("thead", {}, h("tr", {}, ...["#", "Time", "User", "Environment", "Action", "Cashout id", "External id", "Outcome", "Detail"].map((t) => h("th", { scope: "col" }, t)))),
+            h("tbody", {}, ...shown.map((e) =>
+              h("tr", { "data-seq": e.seq },
+                h("td", { class: "num" }, e.seq),
+                h("td", { class: "nowrap" }, stamp(e.at)),
+                h("td", {}, e.os_user),
+                h("td", {}, e.environment),
+                h("td", {}, e.action),
+                h("td", {}, e.cashout_id ?? "—"),
+                h("td", { class: "id" }, e.external_id ?? "—"),
+                h("td", {}, e.outcome),
+                h("td", { class: "id" }, e.detail ?? ""))))));
+      mount(pager,
+        h("button", { type: "button", disabled: offset === 0, onclick: () => { offset = Math.max(0, offset - PAGE); void load(); } }, "Newer"),
+        h("span", { class: "muted" }, shown.length ? `${offset + 1}–${offset + shown.length}` : ""),
+        h("button", { type: "button", disabled: !more, onclick: () => { offset += PAGE; void load(); } }, "Older"));
+    } catch (e) {
+      if (current()) mount(body, errorNotice(ipc.asReport(e), "audit-error"));
+    }
+  };
+  const reset = () => { offset = 0; void load(); };
+  action.addEventListener("change", reset);
+  // Searched once typing pauses, not at every key.
+  text.addEventListener("input", () => { window.clearTimeout(typing); typing = window.setTimeout(reset, 250); });
+
+  /** Runs one button's command with the button disabled meanwhile: a second click while the
+   * save dialog is open must not open another. */
+  const busy = async (button: HTMLButtonElement, fn: () => Promise<void>) => {
+    button.disabled = true;
+    try { await fn(); } finally { button.disabled = false; }
+  };
+  const verifyButton = h("button", { type: "button", id: "audit-verify" }, "Verify chain");
+  verifyButton.addEventListener("click", () => void busy(verifyButton, async () => {
+    mount(verdict, notice("info", "Checking the chain…"));
+    try {
+      const v = await ipc.verifyAudit();
+      if (!current()) return;
+      mount(verdict, v.intact
+        ? notice("ok", `Chain intact: ${v.entries} entries, head ${v.head_hash.slice(0, 16)}…`, "audit-intact")
+        : notice("validation", `Chain broken at entry ${v.broken_at ?? "?"}: ${v.problem ?? ""}`, "audit-broken"));
+      // The check is itself recorded: show it.
+      reset();
+    } catch (e) {
+      if (current()) mount(verdict, errorNotice(ipc.asReport(e), "audit-verify-error"));
+    }
+  }));
+  const exportButton = h("button", { type: "button", id: "audit-export" }, "Export CSV");
+  exportButton.addEventListener("click", () => void busy(exportButton, async () => {
+    mount(exported);
+    try {
+      const r = await ipc.exportAudit(filter());
+      if (!current()) return;
+      // null: the operator closed the save dialog; nothing happened, nothing to say.
+      if (r) {
+        mount(exported, notice("ok", `Exported ${r.rows} ${r.rows === 1 ? "entry" : "entries"} to ${r.file}`, "audit-exported"));
+        reset();
+      }
+    } catch (e) {
+      if (current()) mount(exported, errorNotice(ipc.asReport(e), "audit-export-error"));
+    }
+  }));
+
+  mount(el,
+    h("h1", {}, "Audit log"),
+    h("div", { class: "row" },
+      h("label", { for: "audit-action" }, "Action"), action,
+      h("label", { for: "audit-text" }, "Search"), text,
+      h("button", { type: "button", id: "audit-refresh", onclick: () => void load() }, "Refresh")),
+    h("div", { class: "row" }, verifyButton, exportButton),
+    verdict,
+    exported,
+    body,
+    pager);
+  await load();
+}

@@ -1,0 +1,64 @@
+// The hold board: every ON_HOLD payout, oldest hold first, with how long it has been held and
+// what the holds reserve per currency. Board, order and totals come from the core (totals are
+// exact decimal strings, never added up here); only the wording of durations is done here.
+// It is read from the journal (no provider call), so it is redrawn whenever the watcher
+// reports a change or an old hold.
+import * as ipc from "../ipc";
+import * as events from "../events";
+import { h, mount, notice } from "../dom";
+import { routeToken, type Route } from "../main";
+import type { HoldBoard } from "../bindings/HoldBoard";
+import { errorNotice } from "./detail";
+import { amountText, duration, money, stamp } from "./status";
+
+function totals(board: HoldBoard): HTMLElement {
+  return h("ul", { id: "holds-totals", class: "holds-totals", "aria-label": "Reserved by holds, per currency" },
+    ...board.totals.map((t) =>
+      h("li", { "data-currency": t.currency },
+        h("strong", { class: "num" }, amountText(t.amount, t.currency)),
+        ` in ${t.count} ${t.count === 1 ? "payout" : "payouts"}`)));
+}
+
+function table(board: HoldBoard, go: (r: Route) => void): HTMLElement {
+  return h("table", { id: "holds-table" },
+    h("caption", { class: "muted" }, `On hold as of ${stamp(board.at)}, oldest first`),
+    h("thead", {}, h("tr", {}, ...["Held for", "Held since", "Cashout id", "External id", "Amount", "Beneficiary", ""].map((t) => h("th", { scope: "col" }, t)))),
+    h("tbody", {}, ...board.payouts.map(({ payout: p, held_since, held_for_secs }) =>
+      h("tr", {},
+        h("td", { class: "nowrap held-for" }, duration(held_for_secs)),
+        h("td", { class: "nowrap" }, stamp(held_since)),
+        h("td", {}, p.cashout_id ?? "—"),
+        h("td", { class: "id" }, p.external_id ?? "—"),
+        h("td", { class: "num" }, money(p)),
+        h("td", {}, p.beneficiary ?? ""),
+        h("td", {}, h("button", {
+          type: "button",
+          "aria-label": `Open payout ${p.cashout_id ?? p.external_id ?? ""}`,
+          onclick: () => go({ view: "detail", which: p.cashout_id !== null ? { id: p.cashout_id } : { external_id: p.external_id ?? "" } }),
+        }, "Open"))))));
+}
+
+export async function renderHolds(el: HTMLElement, go: (r: Route) => void): Promise<void> {
+  const token = routeToken();
+  const current = () => token === routeToken();
+  const body = h("div", { id: "holds-body" });
+  const load = async () => {
+    try {
+      const board = await ipc.holdBoard();
+      if (!current()) return;
+      mount(body, board.payouts.length === 0
+        ? notice("info", "No payouts are on hold.", "holds-empty")
+        : h("div", {}, totals(board), table(board, go)));
+    } catch (e) {
+      if (current()) mount(body, errorNotice(ipc.asReport(e), "holds-error"));
+    }
+  };
+  events.listen((e) => {
+    if (e.type === "watch" && (e.event.kind === "changed" || e.event.kind === "hold_alert")) void load();
+  }, current);
+  mount(el,
+    h("h1", {}, "On hold"),
+    h("div", { class: "row" }, h("button", { type: "button", id: "holds-refresh", onclick: () => void load() }, "Refresh")),
+    body);
+  await load();
+}

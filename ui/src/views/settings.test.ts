@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { clearMocks } from "@tauri-apps/api/mocks";
+import { renderSettings } from "./settings";
+import { commands, page, view } from "../testkit";
+import type { Settings } from "../bindings/Settings";
+import type { SettingsView } from "../bindings/SettingsView";
+
+beforeEach(page);
+afterEach(() => clearMocks());
+
+const settings: Settings = {
+  environment: "sandbox", okp_production_host: "", custom_base_url: "", default_notification_url: "https://n.example/notify",
+  late_rejection_window_days: 30, hold_alert_hours: 24, desktop_notifications: true,
+};
+const sv: SettingsView = {
+  settings, notification_url: settings.default_notification_url,
+  environments: [{ kind: "sandbox", label: "Sandbox", needs_host: false, takes_credentials: false }, { kind: "d24-staging", label: "D24 staging", needs_host: false, takes_credentials: true }],
+};
+const base = { get_settings: () => sv, credentials_status: () => ({ stored: false, api_key_last4: null, has_read_only_key: false }) };
+const input = (id: string) => view().querySelector(`#${id}`) as HTMLInputElement;
+
+describe("the settings form", () => {
+  it("shows the watcher settings, each with its label", async () => {
+    commands(base);
+    await renderSettings(view(), async () => undefined);
+    expect(input("set-late-rejection-window-days").value).toBe("30");
+    expect(input("set-hold-alert-hours").value).toBe("24");
+    expect(input("set-desktop-notifications").checked).toBe(true);
+    for (const id of ["set-late-rejection-window-days", "set-hold-alert-hours", "set-desktop-notifications"]) {
+      expect(view().querySelector(`label[for="${id}"]`)?.textContent?.trim()).not.toBe("");
+    }
+  });
+
+  it("the watcher settings are saved with the others", async () => {
+    const calls = commands({ ...base, update_settings: () => sv });
+    await renderSettings(view(), async () => undefined);
+    input("set-hold-alert-hours").value = "48";
+    input("set-late-rejection-window-days").value = "7";
+    input("set-desktop-notifications").checked = false;
+    (view().querySelector("#settings-save") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#settings-saved")).not.toBeNull());
+    expect(calls.find((c) => c.cmd === "update_settings")?.args).toEqual({
+      settings: { ...settings, late_rejection_window_days: 7, hold_alert_hours: 48, desktop_notifications: false },
+    });
+  });
+
+  it("a hold alert hours refused by the core shows at that field", async () => {
+    const message = "hold_alert_hours must be between 1 and 720.";
+    commands({ ...base, update_settings: () => { throw { code: "invalid_input", message, field: "hold_alert_hours", api_code: null, errors: [], external_id: null }; } });
+    await renderSettings(view(), async () => undefined);
+    input("set-hold-alert-hours").value = "9999";
+    (view().querySelector("#settings-save") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#set-hold-alert-hours-error")).not.toBeNull());
+    const hours = input("set-hold-alert-hours");
+    expect(view().querySelector("#set-hold-alert-hours-error")?.textContent).toBe(message);
+    expect(hours.getAttribute("aria-invalid")).toBe("true");
+    expect(hours.getAttribute("aria-describedby")).toBe("set-hold-alert-hours-error");
+    expect(hours.closest(".field")?.classList.contains("invalid")).toBe(true);
+    expect(document.activeElement).toBe(hours);
+    // Only that field.
+    expect(view().querySelectorAll(".field.invalid")).toHaveLength(1);
+  });
+
+  it("a number field left empty is not sent", async () => {
+    const calls = commands({ ...base, update_settings: () => sv });
+    await renderSettings(view(), async () => undefined);
+    input("set-late-rejection-window-days").value = "";
+    (view().querySelector("#settings-save") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#set-late-rejection-window-days-error")).not.toBeNull());
+    expect(calls.some((c) => c.cmd === "update_settings")).toBe(false);
+  });
+});
