@@ -241,21 +241,33 @@ impl Desk {
         external_id_generated: bool,
     ) -> Result<PayoutView> {
         let request = self.prepare_create(request, override_check_digits)?;
-        let result = self.create_prepared(&request, external_id_generated).await;
         let detail = format!(
             "{} {} to {}",
             request.amount.map(|a| a.to_string()).unwrap_or_default(),
             request.currency.as_deref().unwrap_or_default(),
             request.beneficiary_name
         );
-        self.audit_result(
-            AuditAction::Create,
-            &result,
-            None,
-            Some(&request.external_id),
-            Some(detail),
-        )
-        .await?;
+        // The usual success is audited in the same transaction that records the cashout id.
+        let audit = AuditEvent::new(&self.scope(), AuditAction::Create, "ok")
+            .about(None, Some(&request.external_id))
+            .detail(format!("{detail}; now {}", initial_status(&request).name()));
+        let (result, audited) = match self
+            .create_prepared(&request, external_id_generated, audit)
+            .await
+        {
+            Ok((view, audited)) => (Ok(view), audited),
+            Err(e) => (Err(e), false),
+        };
+        if !audited {
+            self.audit_result(
+                AuditAction::Create,
+                &result,
+                None,
+                Some(&request.external_id),
+                Some(detail),
+            )
+            .await?;
+        }
         result
     }
 
@@ -305,11 +317,13 @@ impl Desk {
         }
     }
 
+    /// Returns the view and whether its audit entry was already written.
     async fn create_prepared(
         &self,
         request: &CreateCashout,
         external_id_generated: bool,
-    ) -> Result<PayoutView> {
+        audit: AuditEvent,
+    ) -> Result<(PayoutView, bool)> {
         let request = request.clone();
         let scope = self.scope();
         // Two calls for one intent (a double click) take turns: the second sees the first's result.
@@ -328,11 +342,11 @@ impl Desk {
             .record_intent(&scope, &self.env().base_url, &request)
             .await?
         {
-            IntentOutcome::New(id) => self.drive_create(id, &request, false).await,
+            IntentOutcome::New(id) => self.drive_create(id, &request, false, audit).await,
             IntentOutcome::Conflict(_) => Err(Error::ExternalIdConflict(request.external_id)),
             IntentOutcome::Same(record) => match record.phase {
                 // Already settled: answering again is the idempotent result.
-                Phase::Created => Ok(PayoutView::of(&record)),
+                Phase::Created => Ok((PayoutView::of(&record), false)),
                 // The id belongs to a cashout this journal never sent: never adopt it.
                 Phase::Declined if record.api_code == Some(511) => Err(Error::api(
                     511,
@@ -341,7 +355,7 @@ impl Desk {
                 )),
                 // Open, declined or never received: find out before sending anything.
                 Phase::Intent | Phase::Unknown | Phase::NotSent | Phase::Declined => {
-                    self.drive_create(record.id, &request, true).await
+                    self.drive_create(record.id, &request, true, audit).await
                 }
             },
         }
@@ -354,7 +368,8 @@ impl Desk {
         id: i64,
         request: &CreateCashout,
         resumed: bool,
-    ) -> Result<PayoutView> {
+        audit: AuditEvent,
+    ) -> Result<(PayoutView, bool)> {
         let mut lookup_first = resumed;
         let external_id = request.external_id.clone();
         let mut last_unknown = String::from("no answer yet");
@@ -363,7 +378,7 @@ impl Desk {
                 match self.lookup_external_id(&external_id).await {
                     Lookup::Found(answer) => {
                         self.journal.record_status(id, &answer, "found").await?;
-                        return self.view(id);
+                        return Ok((self.view(id)?, false));
                     }
                     Lookup::NotFound => {}
                     Lookup::Unknown(detail) => {
@@ -381,16 +396,16 @@ impl Desk {
                 self.journal.record_sending(id).await?;
             }
             let traced = self.client.create_traced(request).await;
-            self.keep_exchange(id, traced.exchange).await;
+            self.keep_exchange(id, traced.exchange);
             match traced.result {
                 Ok(cashout_id) => {
-                    let status = if request.on_hold {
-                        CashoutStatus::OnHold
-                    } else {
-                        CashoutStatus::Pending
-                    };
-                    return match self.journal.record_created(id, cashout_id, status).await {
-                        Ok(record) => Ok(PayoutView::of(&record)),
+                    let status = initial_status(request);
+                    return match self
+                        .journal
+                        .record_created_audited(id, cashout_id, status, Some(audit.clone()))
+                        .await
+                    {
+                        Ok(record) => Ok((PayoutView::of(&record), true)),
                         // The money may move: never report this as "nothing sent".
                         Err(e) => Err(Error::OutcomeUnknown {
                             external_id,
@@ -451,7 +466,7 @@ impl Desk {
         match self.lookup_external_id(&external_id).await {
             Lookup::Found(answer) => {
                 self.journal.record_status(id, &answer, "found").await?;
-                self.view(id)
+                Ok((self.view(id)?, false))
             }
             Lookup::NotFound => {
                 self.journal
@@ -554,12 +569,12 @@ impl Desk {
             self.journal.find(&self.scope(), cashout_id, external_id)?
         };
         if let Some(r) = &known {
-            self.keep_exchange(r.id, traced.exchange.clone()).await;
+            self.keep_exchange(r.id, traced.exchange.clone());
         }
         let answer = traced.result.map_err(call_error)?;
         let id = self.record_for(which).await?;
         if known.is_none() {
-            self.keep_exchange(id, traced.exchange).await;
+            self.keep_exchange(id, traced.exchange);
         }
         self.journal.record_status(id, &answer, "status").await?;
         self.view(id)
@@ -623,7 +638,7 @@ impl Desk {
         let mut record_id = self.record_for(&CashoutRef::Id(id)).await?;
         // The journal's status may be stale; the provider's current one decides what is allowed.
         let traced = self.client.status_traced(&CashoutRef::Id(id)).await;
-        self.keep_exchange(record_id, traced.exchange).await;
+        self.keep_exchange(record_id, traced.exchange);
         let answer = traced.result.map_err(call_error)?;
         self.journal
             .record_status(record_id, &answer, "status")
@@ -663,7 +678,7 @@ impl Desk {
                 r
             }
         };
-        self.keep_exchange(record_id, traced.exchange).await;
+        self.keep_exchange(record_id, traced.exchange);
         match traced.result {
             Ok(answer) => {
                 self.journal
@@ -785,9 +800,9 @@ impl Desk {
 
     /// Keeps an exchange for the signing inspector. Best effort: failing to keep the display
     /// copy must not change what an operation reports about money.
-    async fn keep_exchange(&self, id: i64, exchange: Option<Exchange>) {
+    fn keep_exchange(&self, id: i64, exchange: Option<Exchange>) {
         if let Some(e) = exchange {
-            let _ = self.journal.record_exchange(id, e).await;
+            self.journal.record_exchange_detached(id, e);
         }
     }
 
@@ -857,6 +872,15 @@ impl Desk {
                 field: "cashout_id",
                 message: "this cashout is not in the journal".into(),
             })
+    }
+}
+
+/// The status a new cashout starts in.
+fn initial_status(request: &CreateCashout) -> CashoutStatus {
+    if request.on_hold {
+        CashoutStatus::OnHold
+    } else {
+        CashoutStatus::Pending
     }
 }
 

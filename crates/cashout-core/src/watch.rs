@@ -242,6 +242,21 @@ fn money_and_who(p: &PayoutView) -> String {
     }
 }
 
+/// How long a hold has lasted, in the two largest units ("3 d 4 h", "26 h" reads worse).
+fn held_for(h: &HoldAlert) -> String {
+    let secs = match (parse_instant(&h.at), parse_instant(&h.held_since)) {
+        (Some(at), Some(since)) => (at - since).whole_seconds().max(0),
+        _ => return format!("since {}", h.held_since),
+    };
+    let (d, hrs, min) = (secs / 86_400, secs % 86_400 / 3600, secs % 3600 / 60);
+    match (d, hrs) {
+        (0, 0) => format!("{min} min"),
+        (0, h) => format!("{h} h {min} min"),
+        (d, 0) => format!("{d} d"),
+        (d, h) => format!("{d} d {h} h"),
+    }
+}
+
 impl WatchEvent {
     /// The desktop notification this event deserves, if any.
     #[must_use]
@@ -258,7 +273,7 @@ impl WatchEvent {
                 ("Payout completed".to_owned(), &c.payout)
             }
             Self::HoldAlert(h) => (
-                format!("On hold since {}: funds still reserved", h.held_since),
+                format!("On hold for {}: funds still reserved", held_for(h)),
                 &h.payout,
             ),
             _ => return None,
@@ -717,6 +732,86 @@ mod tests {
             Some(6 * 60 * MIN)
         );
         assert_eq!(i.every(CashoutStatus::Completed, 14 * DAY, w), None);
+    }
+
+    fn payout(status: CashoutStatus, rejection: Option<i64>) -> PayoutView {
+        PayoutView {
+            cashout_id: Some(8_400_001),
+            external_id: Some("inv-1".into()),
+            status: Some(status),
+            status_code: status.code(),
+            rejection_code: rejection,
+            rejection_reason: rejection.map(|_| "Invalid account".into()),
+            rejection_explanation: rejection.map(crate::codes::rejection_code),
+            phase: crate::journal::Phase::Created,
+            environment: "sandbox".into(),
+            amount: Some("150.25".into()),
+            currency: Some("BRL".into()),
+            country: Some("BR".into()),
+            beneficiary: Some("Ana Souza".into()),
+            provider_reference: None,
+            allowed_actions: Vec::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    fn changed(from: CashoutStatus, to: CashoutStatus, rejection: Option<i64>) -> WatchEvent {
+        WatchEvent::Changed(StatusChange {
+            at: String::new(),
+            from: Some(from),
+            to,
+            late_rejection: from == CashoutStatus::Completed && to == CashoutStatus::Rejected,
+            payout: payout(to, rejection),
+        })
+    }
+
+    #[test]
+    fn a_late_rejection_is_notified_as_such_with_the_code_explained() {
+        let n = changed(CashoutStatus::Completed, CashoutStatus::Rejected, Some(814))
+            .notice()
+            .expect("notified");
+        assert!(n.title.starts_with("Late rejection"), "{}", n.title);
+        assert!(
+            n.body.contains("150.25 BRL to Ana Souza (cashout 8400001)"),
+            "{}",
+            n.body
+        );
+        assert!(n.body.contains("814"), "{}", n.body);
+        assert_eq!(n.cashout_id, Some(8_400_001));
+    }
+
+    #[test]
+    fn completed_and_rejected_are_notified_and_delivered_is_not() {
+        let done = changed(CashoutStatus::Delivered, CashoutStatus::Completed, None);
+        assert_eq!(done.notice().expect("completed").title, "Payout completed");
+        let rejected = changed(CashoutStatus::Delivered, CashoutStatus::Rejected, Some(814));
+        assert_eq!(
+            rejected.notice().expect("rejected").title,
+            "Payout rejected"
+        );
+        assert!(
+            changed(CashoutStatus::Pending, CashoutStatus::Delivered, None)
+                .notice()
+                .is_none()
+        );
+        let offline = WatchEvent::Offline {
+            at: String::new(),
+            retry_at: String::new(),
+            detail: String::new(),
+        };
+        assert!(offline.notice().is_none());
+    }
+
+    #[test]
+    fn an_old_hold_is_notified_with_how_long_it_has_lasted() {
+        let alert = WatchEvent::HoldAlert(HoldAlert {
+            at: "2026-11-21T11:30:00.000Z".into(),
+            held_since: "2026-11-20T09:00:00.000Z".into(),
+            payout: payout(CashoutStatus::OnHold, None),
+        });
+        let n = alert.notice().expect("notified");
+        assert_eq!(n.title, "On hold for 1 d 2 h: funds still reserved");
+        assert!(n.body.contains("150.25 BRL"), "{}", n.body);
     }
 
     #[test]

@@ -59,28 +59,34 @@ CREATE INDEX history_by_payout ON history (payout_id, id);
 const V2: &str = "
 ALTER TABLE payouts ADD COLUMN status_since TEXT;
 UPDATE payouts SET status_since = updated_at WHERE status IS NOT NULL;
-CREATE INDEX payouts_by_status ON payouts (scope, status, created_at DESC, id DESC);
-CREATE INDEX payouts_by_country ON payouts (scope, country, created_at DESC, id DESC);
--- The watcher's reads (open statuses; COMPLETED within the late-rejection window) and the hold
--- board's order.
-CREATE INDEX payouts_by_status_since ON payouts (scope, status, status_since);
+-- The watcher's reads (open statuses; COMPLETED within the late-rejection window), the hold
+-- board's order, and the list filtered by an open status. The other filters (final statuses,
+-- country) walk payouts_by_scope_time newest first and stop at a full page: each index costs
+-- every create a write, and creates are what must stay fast (hence also no entry for intents,
+-- which have no status yet).
+CREATE INDEX payouts_by_status_since ON payouts (scope, status, status_since)
+    WHERE status IS NOT NULL;
 -- Text search: substrings of external_id and beneficiary through a trigram index, so a search
--- that matches nothing does not read every payout. Kept in step by triggers.
+-- that matches nothing does not read every payout. Indexing a row costs more than the rest of a
+-- create together, so it is kept off that path: new payouts are simply those above the
+-- search_state watermark, rows whose text changed are queued in search_pending, and the writer
+-- indexes both when idle (`index_pending`). Searches read that (short) tail directly, so a
+-- payout is findable at once.
 CREATE VIRTUAL TABLE payouts_text USING fts5 (haystack, tokenize = 'trigram');
-INSERT INTO payouts_text (rowid, haystack)
-    SELECT id, coalesce(external_id, '') || ' ' || coalesce(beneficiary, '') FROM payouts;
-CREATE TRIGGER payouts_text_insert AFTER INSERT ON payouts BEGIN
-    INSERT INTO payouts_text (rowid, haystack)
-        VALUES (new.id, coalesce(new.external_id, '') || ' ' || coalesce(new.beneficiary, ''));
+CREATE TABLE search_state (indexed_through INTEGER NOT NULL);
+INSERT INTO search_state (indexed_through) VALUES (0);
+CREATE TABLE search_pending (id INTEGER PRIMARY KEY);
+CREATE TRIGGER search_queue_update AFTER UPDATE OF external_id, beneficiary ON payouts
+    WHEN (old.external_id IS NOT new.external_id OR old.beneficiary IS NOT new.beneficiary)
+        AND new.id <= (SELECT indexed_through FROM search_state) BEGIN
+    INSERT OR IGNORE INTO search_pending (id) VALUES (new.id);
 END;
-CREATE TRIGGER payouts_text_update AFTER UPDATE OF external_id, beneficiary ON payouts
-    WHEN old.external_id IS NOT new.external_id OR old.beneficiary IS NOT new.beneficiary BEGIN
-    UPDATE payouts_text
-        SET haystack = coalesce(new.external_id, '') || ' ' || coalesce(new.beneficiary, '')
-        WHERE rowid = new.id;
-END;
-CREATE TRIGGER payouts_text_delete AFTER DELETE ON payouts BEGIN
+-- A deleted last row lets SQLite give its id to the next payout: index from there again.
+CREATE TRIGGER search_queue_delete AFTER DELETE ON payouts BEGIN
     DELETE FROM payouts_text WHERE rowid = old.id;
+    DELETE FROM search_pending WHERE id = old.id;
+    UPDATE search_state SET indexed_through = old.id - 1
+        WHERE indexed_through >= old.id AND old.id > (SELECT coalesce(max(id), 0) FROM payouts);
 END;
 CREATE TABLE audit (
     seq INTEGER PRIMARY KEY,
@@ -95,7 +101,6 @@ CREATE TABLE audit (
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL
 );
-CREATE INDEX audit_by_environment ON audit (environment, seq);
 CREATE TABLE exchanges (
     id INTEGER PRIMARY KEY,
     payout_id INTEGER NOT NULL REFERENCES payouts (id),
@@ -110,6 +115,45 @@ CREATE TABLE exchanges (
 );
 CREATE INDEX exchanges_by_payout ON exchanges (payout_id, id);
 ";
+
+/// Moves up to `limit` payouts into the text index (the newest not indexed yet, and those
+/// whose text changed), in the caller's transaction.
+pub(super) fn index_pending(conn: &Connection, limit: i64) -> rusqlite::Result<usize> {
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS search_batch (id INTEGER PRIMARY KEY)",
+        [],
+    )?;
+    conn.execute("DELETE FROM temp.search_batch", [])?;
+    let new = conn.execute(
+        "INSERT INTO temp.search_batch (id) SELECT id FROM payouts
+         WHERE id > (SELECT indexed_through FROM search_state) ORDER BY id LIMIT ?1",
+        [limit],
+    )?;
+    let changed = conn.execute(
+        "INSERT OR IGNORE INTO temp.search_batch (id) SELECT id FROM search_pending LIMIT ?1",
+        [limit],
+    )?;
+    if new + changed == 0 {
+        return Ok(0);
+    }
+    // Delete first: a row may be indexed already (its text changed, or its id was reused).
+    conn.execute_batch(
+        "DELETE FROM payouts_text WHERE rowid IN (SELECT id FROM temp.search_batch);
+         INSERT INTO payouts_text (rowid, haystack)
+             SELECT p.id, coalesce(p.external_id, '') || ' ' || coalesce(p.beneficiary, '')
+             FROM temp.search_batch b CROSS JOIN payouts p ON p.id = b.id;
+         DELETE FROM search_pending WHERE id IN (SELECT id FROM temp.search_batch);",
+    )?;
+    if new > 0 {
+        conn.execute(
+            "UPDATE search_state SET indexed_through = (
+                 SELECT max(id) FROM (SELECT id FROM payouts
+                     WHERE id > (SELECT indexed_through FROM search_state) ORDER BY id LIMIT ?1))",
+            [limit],
+        )?;
+    }
+    Ok(new + changed)
+}
 
 /// Sets up a connection that only reads.
 pub(super) fn prepare_reader(conn: &Connection) -> rusqlite::Result<()> {

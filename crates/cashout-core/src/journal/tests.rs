@@ -292,21 +292,74 @@ async fn text_search_finds_substrings_in_any_case_ids_and_short_terms() {
         .filter_map(|r| r.external_id)
         .collect()
     };
-    assert_eq!(ids("2026-000"), ["inv-2026-0002", "inv-2026-0001"]);
-    assert_eq!(ids("SOUZA"), ["inv-2026-0001"], "any case");
-    assert_eq!(ids("ão Pe"), ["inv-2026-0002"], "accented substring");
-    assert_eq!(ids("8400002"), ["inv-2026-0002"], "the cashout id");
-    assert_eq!(ids("Zé"), ["ref\"q"], "two characters fall back to a scan");
-    assert_eq!(ids("f\"q"), ["ref\"q"], "quotes are text, not query syntax");
-    assert!(ids("nothing-like-it").is_empty());
+    let check = |when: &str| {
+        assert_eq!(
+            ids("2026-000"),
+            ["inv-2026-0002", "inv-2026-0001"],
+            "{when}"
+        );
+        assert_eq!(ids("SOUZA"), ["inv-2026-0001"], "any case, {when}");
+        assert_eq!(
+            ids("ão Pe"),
+            ["inv-2026-0002"],
+            "accented substring, {when}"
+        );
+        assert_eq!(ids("8400002"), ["inv-2026-0002"], "the cashout id, {when}");
+        assert_eq!(
+            ids("Zé"),
+            ["ref\"q"],
+            "two characters fall back to a scan, {when}"
+        );
+        assert_eq!(
+            ids("f\"q"),
+            ["ref\"q"],
+            "quotes are text, not query syntax, {when}"
+        );
+        assert!(ids("nothing-like-it").is_empty(), "{when}");
+    };
+    // At once, from the queue the writer has not indexed yet …
+    check("queued");
+    // … and after the writer's idle moment moved them into the trigram index.
+    let queued = || -> i64 {
+        let c = rusqlite::Connection::open(j.path()).expect("open");
+        c.query_row(
+            "SELECT count(*) FROM payouts WHERE id > (SELECT indexed_through FROM search_state)",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count")
+    };
+    for _ in 0..100 {
+        if queued() == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(queued(), 0, "the idle writer indexed the queue");
+    check("indexed");
 }
 
 #[tokio::test]
 async fn a_lookup_that_learns_an_external_id_is_found_by_it() {
     let (_d, j) = journal();
+    let count = |sql: &str| -> i64 {
+        let c = rusqlite::Connection::open(j.path()).expect("open");
+        c.query_row(sql, [], |r| r.get(0)).expect("count")
+    };
+    let unindexed =
+        "SELECT count(*) FROM payouts WHERE id > (SELECT indexed_through FROM search_state)";
+    let queued = "SELECT count(*) FROM search_pending";
+    let settle = |sql: &str| {
+        (0..100).any(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            count(sql) == 0
+        })
+    };
     j.record_lookup("s", "http://127.0.0.1:1", Some(CashoutId(77)), None)
         .await
         .expect("by id");
+    assert!(settle(unindexed), "the writer indexed the new payout");
+    // Indexed without an external_id; then it learns one.
     j.record_lookup(
         "s",
         "http://127.0.0.1:1",
@@ -315,13 +368,49 @@ async fn a_lookup_that_learns_an_external_id_is_found_by_it() {
     )
     .await
     .expect("linked");
-    let found = j
-        .list(&ListFilter {
+    let found = || {
+        j.list(&ListFilter {
             scope: Some("s".into()),
             text: Some("elsewhere".into()),
             ..ListFilter::default()
         })
-        .expect("list");
-    assert_eq!(found.len(), 1);
-    assert_eq!(found[0].cashout_id, Some(77));
+        .expect("list")
+    };
+    assert_eq!(found().len(), 1, "found through the queue of changed rows");
+    assert!(settle(queued), "the writer re-indexed the changed row");
+    assert_eq!(found().len(), 1, "found through the index");
+    assert_eq!(found()[0].cashout_id, Some(77));
+}
+
+#[tokio::test]
+async fn a_waiting_exchange_is_readable_at_once_and_written_when_the_journal_closes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("j.sqlite3");
+    let exchange = Exchange {
+        method: "POST".into(),
+        path: "/v3/cashout".into(),
+        body: "{\"pass\":\"********\"}".into(),
+        signature: "ab".repeat(32),
+        http_status: Some(200),
+        answer: Some("{\"cashout_id\":1}".into()),
+        outcome: "ok".into(),
+    };
+    let id = {
+        let j = Journal::open(&path, Arc::new(SystemClock)).expect("open");
+        let IntentOutcome::New(id) = j
+            .record_intent("s", "http://127.0.0.1:1", &request("x-ex", "10"))
+            .await
+            .expect("intent")
+        else {
+            panic!("new")
+        };
+        j.record_exchange_detached(id, exchange.clone());
+        let seen = j.exchanges(id).expect("read");
+        assert_eq!(seen.len(), 1, "readable before it is written");
+        id
+    };
+    let j = Journal::open(&path, Arc::new(SystemClock)).expect("reopen");
+    let kept = j.exchanges(id).expect("read");
+    assert_eq!(kept.len(), 1, "written when the first journal closed");
+    assert_eq!(kept[0].exchange, exchange);
 }
