@@ -170,6 +170,70 @@ try {
     await shot("07-detail-rejected");
   });
 
+  await test("a payout advancing in the sandbox moves on the open diagram without a click", async () => {
+    await newPix({ amount: "41.00" });
+    await click("#review-button");
+    await waitText("#review-body", /"amount": "41.00"/);
+    await click("#send");
+    assert((await currentNode()) === "PENDING", "starts PENDING");
+    const id = (await text("h1")).replace(/\D+/g, "");
+    // No click from here on: the watcher polls the sandbox and the window redraws.
+    await browser.waitUntil(async () => (await currentNode()) === "COMPLETED", {
+      timeout: 30000,
+      timeoutMsg: "the diagram never reached COMPLETED by itself",
+    });
+    await waitText("#history", /COMPLETED/);
+    assert((await browser.$$("svg.diagram path.edge.taken")).length >= 2, "the path PENDING → DELIVERED → COMPLETED is drawn");
+    await shot("15-detail-advanced-by-watcher");
+    // COMPLETED raised a notice; from another view, clicking it opens the payout.
+    await click("#nav-list");
+    let toast;
+    await browser.waitUntil(async () => {
+      for (const t of await browser.$$(".toast")) if ((await t.getText()).includes(id)) { toast = t; return true; }
+      return false;
+    }, { timeout: 10000, timeoutMsg: `no notice names cashout ${id}` });
+    assert(/completed/i.test(await toast.getText()), "the notice says COMPLETED");
+    await shot("16-notice-completed");
+    await toast.click();
+    await waitText("h1", new RegExp(id));
+    assert((await currentNode()) === "COMPLETED", "the notice opened that payout");
+  });
+
+  await test("the signing inspector shows what was sent, passphrase masked", async () => {
+    await click("#inspector summary");
+    const first = await $("#inspector .exchange");
+    await first.waitForExist({ timeout: 10000 });
+    const shown = await text("#inspector");
+    assert(/POST \/v3\/cashout/.test(shown), "the create request is listed");
+    assert(shown.includes("********"), "the passphrase is masked");
+    assert(!/sandbox-passphrase|sandbox-signature-not-secret/.test(await browser.getPageSource()), "no secret in the page");
+    await (await $("#inspector")).scrollIntoView();
+    await shot("17-signing-inspector");
+  });
+
+  await test("the hold board shows the money parked on hold", async () => {
+    await newPix({ amount: "250.00" });
+    await click("#f-on_hold");
+    await click("#review-button");
+    await waitText("#review-body", /"on_hold": true/);
+    await click("#send");
+    assert((await currentNode()) === "ON_HOLD", "created on hold");
+    await click('button[data-view="holds"]');
+    await waitText("#holds-totals", /250/);
+    assert((await browser.$$("#holds-table tbody tr")).length >= 1, "the held payout is listed");
+    await shot("18-hold-board");
+  });
+
+  await test("the audit log lists the actions and its chain verifies", async () => {
+    await click('button[data-view="audit"]');
+    await (await $("#audit-table")).waitForExist({ timeout: 10000 });
+    const log = await text("#audit-table");
+    for (const action of ["create", "hold", "release", "cancel"]) assert(log.includes(action), `audit has ${action}`);
+    await click("#audit-verify");
+    await waitText("#audit-verdict", /intact/i);
+    await shot("19-audit-log");
+  });
+
   await test("lookup by external_id shows the payout with its diagram", async () => {
     await click("#nav-lookup");
     await select("lookup-kind", "external_id");

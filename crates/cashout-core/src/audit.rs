@@ -269,13 +269,32 @@ pub struct AuditFilter {
     pub offset: u32,
 }
 
-/// The operating-system user running this process, as the environment names it.
+/// The operating-system account running this process. On Linux it is read from the process
+/// itself (the owner of `/proc/self`, named through `/etc/passwd`), not from `USER`, which
+/// anyone can set; elsewhere from the environment (`USER`, `USERNAME`, `LOGNAME`).
 #[must_use]
 pub fn os_user() -> String {
+    #[cfg(target_os = "linux")]
+    if let Some(user) = linux_user() {
+        return user;
+    }
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
         .unwrap_or_else(|| "unknown".to_owned())
+}
+
+#[cfg(target_os = "linux")]
+fn linux_user() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid();
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    let name = passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        (fields.nth(1)? == uid.to_string()).then(|| name.to_owned())
+    });
+    Some(name.unwrap_or_else(|| format!("uid {uid}")))
 }
 
 #[cfg(test)]
@@ -367,6 +386,12 @@ mod tests {
         entries[1] = AuditEntry { seq: 2, ..b };
         entries[2] = AuditEntry { seq: 3, ..a };
         assert_eq!(verify(&entries).broken_at, Some(2));
+    }
+
+    #[test]
+    fn the_os_user_is_named() {
+        let user = os_user();
+        assert!(!user.is_empty() && user != "unknown", "{user}");
     }
 
     #[test]
