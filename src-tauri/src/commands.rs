@@ -379,14 +379,16 @@ pub fn cashout_exchanges(
         .map_err(report)
 }
 
-/// Start-up probe for `scripts/measure-app.sh`: the UI calls it once its first form is painted;
-/// it prints the time only when `CASHOUT_PAINT_PROBE` is set, and does nothing otherwise.
+/// The UI calls it once its first form is painted: the background watcher starts then, and
+/// the start-up probe of `scripts/measure-app.sh` prints the time when `CASHOUT_PAINT_PROBE`
+/// is set.
 #[tauri::command]
-pub fn ui_painted() {
+pub fn ui_painted<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) {
     if std::env::var_os("CASHOUT_PAINT_PROBE").is_some() {
         let ms = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_millis());
         println!("painted {ms}");
     }
+    state.watch.start_once(&app);
 }

@@ -57,7 +57,13 @@ pub fn run() {
     .setup(|app| {
         let state = tauri::async_runtime::block_on(state::AppState::start(app.handle()))?;
         app.manage(state);
-        app.state::<state::AppState>().watch.restart(app.handle());
+        // The watcher starts when the first form is painted (`ui_painted`), or after a few
+        // seconds if the window never says so.
+        let handle = app.handle().clone();
+        tauri::async_runtime::spawn(async move {
+            tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+            handle.state::<state::AppState>().watch.start_once(&handle);
+        });
         Ok(())
     })
     .run(tauri::generate_context!())

@@ -18,6 +18,8 @@ use crate::state::AppState;
 /// The background watcher and the windows listening to it.
 #[derive(Default)]
 pub struct WatchHub {
+    /// Set once the watcher has been started the first time (see [`WatchHub::start_once`]).
+    started: std::sync::atomic::AtomicBool,
     task: Mutex<Option<JoinHandle<()>>>,
     wake: Arc<tokio::sync::Notify>,
     listeners: Arc<Mutex<Vec<Channel<DeskEvent>>>>,
@@ -39,9 +41,20 @@ impl WatchHub {
         broadcast(&self.listeners, event);
     }
 
+    /// Starts the watcher unless it was started already. The app calls it when the window
+    /// has painted its first form (and after a few seconds at the latest), so that the first
+    /// poll does not compete with the window for the processor at start-up.
+    pub fn start_once<R: Runtime>(&self, app: &AppHandle<R>) {
+        if !self.started.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            self.restart(app);
+        }
+    }
+
     /// Stops the running watcher, if any, and starts one for the environment in use. Without
     /// usable credentials nothing runs until this is called again (e.g. after they are saved).
     pub fn restart<R: Runtime>(&self, app: &AppHandle<R>) {
+        self.started
+            .store(true, std::sync::atomic::Ordering::SeqCst);
         if let Some(task) = lock(&self.task).take() {
             task.abort();
         }

@@ -123,10 +123,9 @@ async function start(): Promise<void> {
   document.querySelectorAll<HTMLButtonElement>(".nav button").forEach((b) => {
     b.addEventListener("click", () => void go({ view: b.dataset.view as "new" }));
   });
-  // The bar and the form load side by side; creates an earlier session left unknown are looked
-  // up in the background (reconcile sends nothing).
+  // The bar and the form load side by side. Creates an earlier session left unknown are looked
+  // up (reconcile sends nothing) once the form is on screen: it must not delay the first paint.
   void refreshEnvBar();
-  void ipc.reconcile().catch(() => undefined);
   await go({ view: "new" });
   // Events only once the form is drawn, so start-up is not slowed by them.
   events.listen(onDeskEvent);
@@ -134,7 +133,10 @@ async function start(): Promise<void> {
     showWatchState(`Live status updates unavailable: ${ipc.asReport(e).message}`);
   });
   // Two frames after the form is in the DOM it is on screen: tell the start-up probe.
-  requestAnimationFrame(() => requestAnimationFrame(() => void ipc.uiPainted().catch(() => undefined)));
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    void ipc.uiPainted().catch(() => undefined);
+    void ipc.reconcile().catch(() => undefined);
+  }));
 }
 
 if (typeof window !== "undefined" && !(window as { __CASHOUT_TEST__?: boolean }).__CASHOUT_TEST__) {

@@ -10,7 +10,7 @@ use std::sync::{Arc, RwLock};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::api::client::{CallError, Client, ClientOptions};
+use crate::api::client::{CallError, Client, ClientOptions, HttpStack};
 use crate::api::types::{CashoutId, CashoutRef};
 use crate::audit::{AuditAction, AuditEvent};
 use crate::credentials::{CredentialStatus, CredentialStore, Credentials};
@@ -56,7 +56,8 @@ pub struct Workspace {
     demo: Credentials,
     sandbox_url: String,
     settings: RwLock<Settings>,
-    client_options: ClientOptions,
+    /// Built once and shared by every operation of the app (see [`HttpStack`]).
+    http: HttpStack,
 }
 
 impl Workspace {
@@ -75,7 +76,7 @@ impl Workspace {
             demo,
             sandbox_url,
             settings: RwLock::new(settings),
-            client_options: ClientOptions::default(),
+            http: HttpStack::new(ClientOptions::default()),
         }
     }
 
@@ -179,8 +180,11 @@ impl Workspace {
     pub fn desk(&self) -> Result<Desk> {
         let env = self.environment()?;
         let creds = self.credentials_for(&env)?;
-        let client = Client::new(env, creds, self.client_options)
+        let http = self
+            .http
+            .for_environment(&env)
             .map_err(|e| Error::Network(e.to_string()))?;
+        let client = Client::with_http(http, env, creds);
         Ok(Desk::new(
             client,
             self.journal.clone(),
@@ -260,8 +264,11 @@ impl Workspace {
     pub async fn test_connection(&self) -> Result<ConnectionCheck> {
         let env = self.environment()?;
         let creds = self.credentials_for(&env)?;
-        let client = Client::new(env, creds, self.client_options)
+        let http = self
+            .http
+            .for_environment(&env)
             .map_err(|e| Error::Network(e.to_string()))?;
+        let client = Client::with_http(http, env, creds);
         // Ids are positive and far below this; the answer is "not found" when all is well.
         let probe = CashoutRef::Id(CashoutId(i64::MAX));
         Ok(match client.status(&probe).await {

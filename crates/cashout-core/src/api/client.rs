@@ -93,6 +93,51 @@ pub struct Client {
     credentials: Credentials,
 }
 
+/// The HTTP stacks a process needs, built on first use and shared: one that refuses anything
+/// but HTTPS (every remote host) and one for loopback (the embedded sandbox). Building one
+/// loads the system's TLS roots, which costs more than a request to the sandbox.
+#[derive(Debug, Default)]
+pub struct HttpStack {
+    options: ClientOptions,
+    https_only: std::sync::OnceLock<reqwest::Client>,
+    loopback: std::sync::OnceLock<reqwest::Client>,
+}
+
+impl HttpStack {
+    /// Stacks with these timeouts.
+    #[must_use]
+    pub fn new(options: ClientOptions) -> Self {
+        Self {
+            options,
+            ..Self::default()
+        }
+    }
+
+    /// The stack for `environment`: HTTPS only unless it is on loopback; no redirects.
+    ///
+    /// # Errors
+    /// [`CallError::NotDelivered`] when the HTTP stack cannot be set up.
+    pub fn for_environment(&self, environment: &Environment) -> Result<reqwest::Client, CallError> {
+        let loopback = crate::environment::is_loopback_url(&environment.base_url);
+        let cell = if loopback {
+            &self.loopback
+        } else {
+            &self.https_only
+        };
+        if let Some(c) = cell.get() {
+            return Ok(c.clone());
+        }
+        let built = reqwest::Client::builder()
+            .connect_timeout(self.options.connect_timeout)
+            .timeout(self.options.total_timeout)
+            .https_only(!loopback)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| CallError::NotDelivered(format!("HTTP client setup failed: {e}")))?;
+        Ok(cell.get_or_init(|| built).clone())
+    }
+}
+
 /// The bytes of one request and their signature, built once.
 struct Signed {
     body: Vec<u8>,
@@ -151,18 +196,23 @@ impl Client {
         credentials: Credentials,
         options: ClientOptions,
     ) -> Result<Self, CallError> {
-        let http = reqwest::Client::builder()
-            .connect_timeout(options.connect_timeout)
-            .timeout(options.total_timeout)
-            .https_only(!crate::environment::is_loopback_url(&environment.base_url))
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| CallError::NotDelivered(format!("HTTP client setup failed: {e}")))?;
-        Ok(Self {
+        let http = HttpStack::new(options).for_environment(&environment)?;
+        Ok(Self::with_http(http, environment, credentials))
+    }
+
+    /// A client on an HTTP stack built earlier (see [`HttpStack`]), so that a long-running
+    /// process does not load the TLS roots again for every operation.
+    #[must_use]
+    pub fn with_http(
+        http: reqwest::Client,
+        environment: Environment,
+        credentials: Credentials,
+    ) -> Self {
+        Self {
             http,
             environment,
             credentials,
-        })
+        }
     }
 
     /// The environment this client talks to.
