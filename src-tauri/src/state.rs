@@ -31,7 +31,7 @@ pub struct AppState {
     _sandbox: Sandbox,
 }
 
-fn data_dir(app: &AppHandle) -> Result<PathBuf, Box<dyn std::error::Error>> {
+fn data_dir<R: tauri::Runtime>(app: &AppHandle<R>) -> Result<PathBuf, Box<dyn std::error::Error>> {
     if let Some(dir) = std::env::var_os("CASHOUT_DATA_DIR") {
         return Ok(PathBuf::from(dir));
     }
@@ -133,10 +133,16 @@ impl AppState {
     }
 }
 
+/// Where the settings are kept: beside the journal, so `CASHOUT_DATA_DIR` moves them too (the
+/// store plugin would otherwise put them in the app data directory whatever that says).
+fn settings_path<R: tauri::Runtime>(app: &AppHandle<R>) -> PathBuf {
+    data_dir(app).map_or_else(|_| PathBuf::from(SETTINGS_FILE), |d| d.join(SETTINGS_FILE))
+}
+
 /// The saved settings, or the defaults (sandbox) when there are none or they no longer check.
 fn load_settings(app: &AppHandle) -> Settings {
     let saved = app
-        .store(SETTINGS_FILE)
+        .store(settings_path(app))
         .ok()
         .and_then(|s| s.get(SETTINGS_KEY))
         .and_then(|v| serde_json::from_value::<Settings>(v).ok());
@@ -148,7 +154,7 @@ pub fn save_settings<R: tauri::Runtime>(
     app: &AppHandle<R>,
     settings: &Settings,
 ) -> Result<(), String> {
-    let store = app.store(SETTINGS_FILE).map_err(|e| e.to_string())?;
+    let store = app.store(settings_path(app)).map_err(|e| e.to_string())?;
     store.set(
         SETTINGS_KEY,
         serde_json::to_value(settings).map_err(|e| e.to_string())?,

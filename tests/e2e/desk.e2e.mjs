@@ -72,7 +72,11 @@ async function waitText(sel, re, timeout = 15000) {
 }
 async function rowCount() {
   await click("#nav-list");
-  await browser.waitUntil(async () => (await $("#cashouts-table")).isExisting() || (await $(".notice-info")).isExisting(), { timeout: 10000 });
+  // Each isExisting() is awaited: a pending promise is truthy and would end the `||` early.
+  await browser.waitUntil(
+    async () => (await (await $("#cashouts-table")).isExisting()) || (await (await $("#cashouts-empty")).isExisting()),
+    { timeout: 10000, timeoutMsg: "the list never showed" },
+  );
   return (await browser.$$("#cashouts-table tbody tr")).length;
 }
 async function currentNode() {
@@ -257,6 +261,37 @@ try {
     assert((await (await $("#cred-signature")).getValue()) === "", "inputs cleared");
     await shot("09-settings-credentials");
   });
+  await test("in production, sending asks once more, repeating amount, currency and beneficiary", async () => {
+    await click("#nav-settings");
+    await select("set-environment", "d24-production");
+    await click("#settings-save");
+    await waitText("#env-name", /D24-PRODUCTION/);
+    await select("cred-environment", "d24-production");
+    await fill("cred-api-key", "e2e-production-key-9876");
+    await fill("cred-passphrase", "E2E-CANARY-prod-pass");
+    await fill("cred-signature", "E2E-CANARY-prod-signature");
+    await click("#cred-save");
+    await waitText("#cred-stored", /…9876/);
+    await newPix({ amount: "77.70" });
+    // No sandbox default here: production needs a real notification URL.
+    await fill("f-notification_url", "https://merchant.example/cashouts/notify");
+    await click("#review-button");
+    await waitText("#review-body", /"amount": "77.70"/);
+    await click("#send");
+    await waitText("#confirm-text", /77\.70 BRL to Ana Souza.*D24-PRODUCTION.*real money/i);
+    assert(/REAL MONEY/.test(await text("#env-bar")), "the bar says real money");
+    await shot("20-production-confirmation");
+    await click("#confirm-no");
+    assert(!(await (await $("#confirm-text")).isExisting()), "the dialog is closed");
+    assert((await rowCount()) === 0, "nothing journaled or sent in production");
+    assert(!(await browser.getPageSource()).includes("E2E-CANARY"), "no secret in the page");
+    // Back to the sandbox for the tests that follow.
+    await click("#nav-settings");
+    await select("set-environment", "sandbox");
+    await click("#settings-save");
+    await waitText("#env-name", /SANDBOX/);
+  });
+
   await test("every view fits 1024×700 without sideways scrolling, keyboard reachable", async () => {
     await browser.setWindowSize(1024, 700);
     for (const [nav, name] of [["#nav-new", "10-new-1024"], ["#nav-list", "11-list-1024"], ["#nav-settings", "12-settings-1024"]]) {

@@ -15,6 +15,9 @@ export CASHOUT_DATA_DIR="$tmp/data"
 export CASHOUT_SANDBOX_DELIVER_AFTER_SECS=2 CASHOUT_SANDBOX_COMPLETE_AFTER_SECS=2
 # The watcher's schedule 20 times faster: PENDING is polled every ~1.5 s.
 export CASHOUT_WATCH_SCALE=0.05
+# WebKitWebDriver takes screenshots through WebKit's compositor: keep it on under test (the app
+# turns it off by default, see src-tauri/src/main.rs; "0" means on).
+export WEBKIT_DISABLE_COMPOSITING_MODE=${WEBKIT_DISABLE_COMPOSITING_MODE:-0}
 dbus-run-session -- sh -c '
   echo -n e2e-keyring-pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  xvfb-run -a -s "-screen 0 1280x800x24" node tests/e2e/desk.e2e.mjs'
+  xvfb-run -a -s "-screen 0 1280x800x24" node ${E2E_SCRIPT:-tests/e2e/desk.e2e.mjs}'  # E2E_SCRIPT: run another script the same way

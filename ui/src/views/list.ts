@@ -51,7 +51,7 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
       mount(
         body,
         shown.length === 0
-          ? notice("info", "No payouts match.")
+          ? notice("info", "No payouts match.", "cashouts-empty")
           : h(
               "table",
               { id: "cashouts-table" },
@@ -83,7 +83,7 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
       mount(
         pager,
         h("button", { type: "button", disabled: offset === 0, onclick: () => { offset = Math.max(0, offset - PAGE); void load(); } }, "Newer"),
-        h("span", { class: "muted" }, `${offset + 1}–${offset + shown.length}`),
+        h("span", { class: "muted" }, shown.length === 0 ? "none" : `${offset + 1}–${offset + shown.length}`),
         h("button", { type: "button", disabled: !more, onclick: () => { offset += PAGE; void load(); } }, "Older"),
       );
     } catch (e) {
