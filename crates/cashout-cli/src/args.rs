@@ -58,13 +58,8 @@ pub enum Command {
     },
     /// List the journal's payouts of this environment, newest first.
     List {
-        #[arg(long)]
-        status: Option<String>,
-        #[arg(long)]
-        country: Option<String>,
-        /// Found in external_id or beneficiary (any case), or equal to the cashout id.
-        #[arg(long)]
-        search: Option<String>,
+        #[command(flatten)]
+        filters: Filters,
         #[arg(long, default_value_t = 100)]
         limit: u32,
         #[arg(long, default_value_t = 0)]
@@ -102,12 +97,8 @@ pub enum Command {
         /// The file to write; `-` is stdout.
         #[arg(long, value_name = "FILE")]
         out: String,
-        #[arg(long)]
-        status: Option<String>,
-        #[arg(long)]
-        country: Option<String>,
-        #[arg(long)]
-        search: Option<String>,
+        #[command(flatten)]
+        filters: Filters,
         /// Raw values and LF line ends, for programs (default: for spreadsheets).
         #[arg(long)]
         plain: bool,
@@ -158,6 +149,18 @@ pub enum CredentialsAction {
     Status,
     /// Remove them.
     Delete,
+}
+
+/// Which payouts a listing or an export takes.
+#[derive(Debug, Args)]
+pub struct Filters {
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Found in external_id or beneficiary (any case), or equal to the cashout id.
+    #[arg(long)]
+    pub search: Option<String>,
 }
 
 #[derive(Debug, Args)]

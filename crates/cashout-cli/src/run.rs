@@ -25,7 +25,7 @@ use okp_sandbox::{Sandbox, SandboxConfig, Timings};
 use serde::Serialize;
 use serde_json::json;
 
-use crate::args::{AuditCommand, Cli, Command, CredentialsAction, Which};
+use crate::args::{AuditCommand, Cli, Command, CredentialsAction, Filters, Which};
 
 /// How long a command's start-up reconcile may take before the command goes on.
 const STARTUP_RECONCILE_LIMIT: std::time::Duration = std::time::Duration::from_secs(20);
@@ -298,19 +298,14 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
             &json!({ "country": country.to_ascii_uppercase(), "banks": desk.banks(country).await? }),
         ),
         Command::List {
-            status,
-            country,
-            search,
+            filters,
             limit,
             offset,
         } => {
             let filter = ListFilter {
-                scope: None,
-                status: status_filter(status.as_deref())?,
-                country: country.clone(),
-                text: search.clone(),
                 limit: *limit,
                 offset: *offset,
+                ..list_filter(filters)?
             };
             print_success(&json!({ "payouts": desk.list(filter)? }))
         }
@@ -324,17 +319,10 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
         Command::Holds => print_success(&desk.hold_board()?),
         Command::Export {
             out,
-            status,
-            country,
-            search,
+            filters,
             plain,
         } => {
-            let filter = ListFilter {
-                status: status_filter(status.as_deref())?,
-                country: country.clone(),
-                text: search.clone(),
-                ..ListFilter::default()
-            };
+            let filter = list_filter(filters)?;
             let flavor = if *plain {
                 CsvFlavor::Plain
             } else {
@@ -361,15 +349,23 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
     })
 }
 
-fn status_filter(status: Option<&str>) -> Result<Option<CashoutStatus>, Error> {
-    status
+fn list_filter(f: &Filters) -> Result<ListFilter, Error> {
+    let status = f
+        .status
+        .as_deref()
         .map(|s| {
             CashoutStatus::from_name(&s.to_ascii_uppercase()).ok_or_else(|| Error::InvalidInput {
                 field: "status",
                 message: format!("unknown status {s:?}"),
             })
         })
-        .transpose()
+        .transpose()?;
+    Ok(ListFilter {
+        status,
+        country: f.country.clone(),
+        text: f.search.clone(),
+        ..ListFilter::default()
+    })
 }
 
 /// `cashout watch`: runs the core's watcher until Ctrl-C, one JSON line per event.

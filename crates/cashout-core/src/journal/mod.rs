@@ -1056,13 +1056,7 @@ impl Journal {
             " ORDER BY {order} LIMIT {limit} OFFSET {}",
             filter.offset
         ));
-        let conn = self.reader()?;
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())),
-            record_from_row,
-        )?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        query_all(&*self.reader()?, &sql, &args, record_from_row)
     }
 
     /// Keeps a request as sent to the provider, and its answer, with record `id` (the signing
@@ -1172,13 +1166,7 @@ impl Journal {
             " ORDER BY seq DESC LIMIT {limit} OFFSET {}",
             filter.offset
         ));
-        let conn = self.reader()?;
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())),
-            audit_from_row,
-        )?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        query_all(&*self.reader()?, &sql, &args, audit_from_row)
     }
 
     /// Checks the whole audit chain, in storage order.
@@ -1299,6 +1287,21 @@ pub fn content_hash(request: &CreateCashout) -> String {
 /// statements over and over, and parsing them each time cost more than running them.
 fn exec(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize> {
     conn.prepare_cached(sql)?.execute(params)
+}
+
+/// Every row of a query built at run time (the list's and the audit log's filters).
+fn query_all<T>(
+    conn: &Connection,
+    sql: &str,
+    args: &[Box<dyn rusqlite::ToSql>],
+    f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(
+        rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())),
+        f,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// As [`exec`], for a one-row query.
