@@ -26,7 +26,7 @@ fn report(e: Error) -> Box<ErrorReport> {
     Box::new(e.report())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_status(state: State<'_, AppState>) -> EnvironmentStatus {
     state.workspace.status()
 }
@@ -123,7 +123,7 @@ pub fn lifecycle() -> Lifecycle {
 
 /// Validates without writing or sending; returns the request exactly as it would be sent
 /// (normalised, with its external_id), typed `CreateCashout` with the amount as a string.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn validate_cashout(
     state: State<'_, AppState>,
     request: CreateCashout,
@@ -199,7 +199,7 @@ pub async fn cancel_cashout(
     done.map_err(report)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_cashouts(state: State<'_, AppState>, filter: ListFilter) -> Answer<Vec<PayoutView>> {
     state
         .workspace
@@ -210,7 +210,7 @@ pub fn list_cashouts(state: State<'_, AppState>, filter: ListFilter) -> Answer<V
 }
 
 /// The journal's record of a payout, without a provider call.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn recorded_cashout(state: State<'_, AppState>, which: CashoutRef) -> Answer<PayoutView> {
     state
         .workspace
@@ -220,7 +220,7 @@ pub fn recorded_cashout(state: State<'_, AppState>, which: CashoutRef) -> Answer
         .map_err(report)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn cashout_history(state: State<'_, AppState>, which: CashoutRef) -> Answer<Vec<HistoryEntry>> {
     state
         .workspace
@@ -260,7 +260,7 @@ pub fn subscribe_events(state: State<'_, AppState>, on_event: Channel<DeskEvent>
     state.watch.subscribe(on_event);
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn hold_board(state: State<'_, AppState>) -> Answer<HoldBoard> {
     state
         .workspace
@@ -270,7 +270,7 @@ pub fn hold_board(state: State<'_, AppState>) -> Answer<HoldBoard> {
         .map_err(report)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn audit_log(state: State<'_, AppState>, filter: AuditFilter) -> Answer<Vec<AuditEntry>> {
     state.workspace.journal().audit_log(&filter).map_err(report)
 }
@@ -294,14 +294,19 @@ fn scope(state: &AppState) -> String {
         .map_or_else(|_| state.workspace.status().name.to_owned(), |e| e.scope())
 }
 
-fn choose_file<R: Runtime>(app: &AppHandle<R>, name: &str) -> Option<std::path::PathBuf> {
+/// The file the operator chooses in the save dialog. Awaited, not blocked on: an open dialog
+/// must not hold one of the few runtime threads the watcher and the creates run on.
+async fn choose_file<R: Runtime>(app: &AppHandle<R>, name: &str) -> Option<std::path::PathBuf> {
     use tauri_plugin_dialog::DialogExt;
+    let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog()
         .file()
         .add_filter("CSV", &["csv"])
         .set_file_name(name)
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
+        .save_file(move |p| {
+            let _ = tx.send(p);
+        });
+    rx.await.ok().flatten().and_then(|p| p.into_path().ok())
 }
 
 fn write_file(path: &std::path::Path, text: &str) -> Answer<()> {
@@ -321,7 +326,7 @@ pub async fn export_cashouts<R: Runtime>(
     filter: ListFilter,
 ) -> Answer<Option<Exported>> {
     let desk = state.workspace.desk().map_err(report)?;
-    let Some(path) = choose_file(&app, "cashouts.csv") else {
+    let Some(path) = choose_file(&app, "cashouts.csv").await else {
         return Ok(None);
     };
     let (csv, rows) = desk
@@ -342,7 +347,7 @@ pub async fn export_audit<R: Runtime>(
     state: State<'_, AppState>,
     mut filter: AuditFilter,
 ) -> Answer<Option<Exported>> {
-    let Some(path) = choose_file(&app, "audit-log.csv") else {
+    let Some(path) = choose_file(&app, "audit-log.csv").await else {
         return Ok(None);
     };
     filter.limit = u32::MAX;
@@ -366,7 +371,7 @@ pub async fn export_audit<R: Runtime>(
 }
 
 /// The requests sent for a payout, for the signing inspector.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn cashout_exchanges(
     state: State<'_, AppState>,
     which: CashoutRef,

@@ -55,7 +55,10 @@ impl WatchHub {
     pub fn restart<R: Runtime>(&self, app: &AppHandle<R>) {
         self.started
             .store(true, std::sync::atomic::Ordering::SeqCst);
-        if let Some(task) = lock(&self.task).take() {
+        // Held to the end: two restarts at once (start-up timer, a settings save) must not
+        // leave two watchers running.
+        let mut slot = lock(&self.task);
+        if let Some(task) = slot.take() {
             task.abort();
         }
         let Some(state) = app.try_state::<AppState>() else {
@@ -89,7 +92,7 @@ impl WatchHub {
                 eprintln!("the payout watcher stopped: {}", e.report().message);
             }
         });
-        *lock(&self.task) = Some(task);
+        *slot = Some(task);
     }
 }
 

@@ -86,6 +86,9 @@ export function onDeskEvent(e: DeskEvent): void {
     case "offline":
       showWatchState(`Provider unreachable — status polling paused, retrying at ${clock(e.event.retry_at)}`, e.event.detail);
       break;
+    case "stalled":
+      showWatchState(`Status watching paused (the journal is busy or failing), retrying at ${clock(e.event.retry_at)}`, e.event.detail);
+      break;
     case "online":
       showWatchState(null);
       break;

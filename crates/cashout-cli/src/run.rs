@@ -375,11 +375,30 @@ async fn watch(
     rate: u32,
     hold_alert_hours: u32,
 ) -> Result<ExitCode, Error> {
-    if rate == 0 {
-        return Err(Error::InvalidInput {
-            field: "rate",
-            message: "the rate cap is at least 1 request per second".into(),
-        });
+    // The same ranges as the desktop app's settings.
+    for (ok, field, message) in [
+        (
+            (1..=50).contains(&rate),
+            "rate",
+            "the rate cap is 1 to 50 requests per second",
+        ),
+        (
+            (1..=90).contains(&completed_window_days),
+            "completed_window_days",
+            "late rejections are watched for 1 to 90 days",
+        ),
+        (
+            (1..=720).contains(&hold_alert_hours),
+            "hold_alert_hours",
+            "the hold alert age is 1 to 720 hours",
+        ),
+    ] {
+        if !ok {
+            return Err(Error::InvalidInput {
+                field,
+                message: message.into(),
+            });
+        }
     }
     // CASHOUT_WATCH_SCALE runs the whole schedule faster (tests, demonstrations).
     let mut config = match std::env::var("CASHOUT_WATCH_SCALE")

@@ -36,7 +36,7 @@ use crate::codes;
 use crate::environment::Environment;
 use crate::error::{Error, Result};
 use crate::journal::{
-    ExchangeRecord, HistoryEntry, IntentOutcome, Journal, ListFilter, PayoutRecord, Phase,
+    ExchangeRecord, HistoryEntry, IntentOutcome, Journal, ListFilter, PayoutRecord, Phase, Watched,
 };
 use crate::report::{self, CsvFlavor, HoldBoard};
 use crate::status::{Action, CashoutStatus};
@@ -727,23 +727,16 @@ impl Desk {
         Ok(PayoutView::of(&self.journal_record(which)?))
     }
 
-    /// Every record of this environment matching `filter` (its limit and offset ignored), newest
-    /// first, read a page at a time.
-    fn all_records(&self, mut filter: ListFilter) -> Result<Vec<PayoutRecord>> {
-        const PAGE: u32 = 1000;
+    /// Every record of this environment matching `filter` (its limit and offset ignored),
+    /// newest first, from one consistent snapshot of the journal; with their histories when
+    /// asked.
+    fn all_records(
+        &self,
+        mut filter: ListFilter,
+        with_history: bool,
+    ) -> Result<Vec<(PayoutRecord, Vec<HistoryEntry>)>> {
         filter.scope = Some(self.scope());
-        filter.limit = PAGE;
-        filter.offset = 0;
-        let mut all = Vec::new();
-        loop {
-            let page = self.journal.list(&filter)?;
-            let done = page.len() < PAGE as usize;
-            all.extend(page);
-            if done {
-                return Ok(all);
-            }
-            filter.offset += PAGE;
-        }
+        self.journal.snapshot(&filter, with_history)
     }
 
     /// ON_HOLD payouts of this environment, oldest hold first, with the money they reserve per
@@ -752,10 +745,17 @@ impl Desk {
     /// # Errors
     /// [`Error::Journal`].
     pub fn hold_board(&self) -> Result<HoldBoard> {
-        let mut held = self.all_records(ListFilter {
-            status: Some(CashoutStatus::OnHold),
-            ..ListFilter::default()
-        })?;
+        let mut held: Vec<PayoutRecord> = self
+            .all_records(
+                ListFilter {
+                    status: Some(CashoutStatus::OnHold),
+                    ..ListFilter::default()
+                },
+                false,
+            )?
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect();
         held.sort_by(|a, b| a.status_since.cmp(&b.status_since).then(a.id.cmp(&b.id)));
         Ok(report::hold_board(&held, self.journal.now_instant()))
     }
@@ -772,11 +772,11 @@ impl Desk {
         to: &str,
     ) -> Result<(String, usize)> {
         let result = (|| -> Result<(String, usize)> {
-            let records = self.all_records(filter.clone())?;
-            let mut rows = Vec::with_capacity(records.len());
-            for r in &records {
-                rows.push(report::export_row(r, &self.journal.history(r.id)?));
-            }
+            let rows: Vec<Vec<String>> = self
+                .all_records(filter.clone(), true)?
+                .iter()
+                .map(|(r, history)| report::export_row(r, history))
+                .collect();
             Ok((report::write_csv(&rows, flavor), rows.len()))
         })();
         let mut detail = format!("to {to}");
@@ -831,17 +831,23 @@ impl Desk {
     }
 
     /// The watcher's check of record `id`: asks the provider, records what it says (a history
-    /// line only when something changed), returns the updated record. Not audited: nobody did
-    /// anything.
+    /// line only when something changed, nothing when a newer answer was recorded while this
+    /// one was in flight), returns the record as it now stands; `None` when the record is gone
+    /// or no longer this payout (stop watching it). Not audited: nobody did anything.
     ///
     /// # Errors
     /// As [`Desk::check`].
-    pub async fn watch_check(&self, id: i64, which: &CashoutRef) -> Result<PayoutRecord> {
+    pub async fn watch_check(&self, id: i64, which: &CashoutRef) -> Result<Option<PayoutRecord>> {
+        let sent_at = format_instant(self.journal.now_instant());
         let answer = self.client.status(which).await.map_err(call_error)?;
-        self.journal.record_status(id, &answer, "watch").await?;
-        self.journal
-            .get(id)?
-            .ok_or_else(|| Error::Journal(format!("record {id} vanished")))
+        match self
+            .journal
+            .record_watched(id, which, &answer, sent_at)
+            .await?
+        {
+            Watched::Gone => Ok(None),
+            Watched::Recorded | Watched::Stale => self.journal.get(id),
+        }
     }
 
     /// The environment scope this desk works in (what journal records and audit entries carry).

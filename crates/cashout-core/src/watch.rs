@@ -202,9 +202,15 @@ pub enum WatchEvent {
         retry_at: String,
         detail: String,
     },
-    /// Reached again after being offline.
+    /// Reached again after being offline (or after the journal failed).
     Online {
         at: String,
+    },
+    /// The journal could not be read or written; watching resumes at `retry_at`.
+    Stalled {
+        at: String,
+        retry_at: String,
+        detail: String,
     },
     /// A reconcile pass resolved open creates.
     Reconciled {
@@ -515,7 +521,13 @@ impl Watcher {
             return Ok(true);
         };
         match self.desk.watch_check(id, &t.which).await {
-            Ok(record) => {
+            Ok(None) => {
+                // Merged into another record, or its id now names another payout.
+                self.tracked.remove(&id);
+                self.refreshed_at = None;
+                Ok(true)
+            }
+            Ok(Some(record)) => {
                 if self.offline.take().is_some() {
                     report.events.push(WatchEvent::Online {
                         at: format_instant(now),
@@ -613,6 +625,7 @@ impl Watcher {
             .collect();
         for id in old_holds {
             let Some(record) = self.desk.record(id)? else {
+                self.tracked.remove(&id);
                 continue;
             };
             if let Some(t) = self.tracked.get_mut(&id) {
@@ -645,18 +658,50 @@ impl Watcher {
             .min()
     }
 
-    /// Runs until `stop` resolves, handing each event to `emit`; sleeps between steps on the
-    /// real clock (or until `wake` is notified, e.g. after a create).
+    /// Runs until its task is dropped, handing each event to `emit`; sleeps between steps on
+    /// the real clock (or until `wake` is notified, e.g. after a create). A journal failure does
+    /// not stop it: it is reported as [`WatchEvent::Stalled`] and retried after a pause.
     ///
     /// # Errors
-    /// [`Error::Journal`] when the journal fails.
+    /// None in practice; the signature leaves room for a fatal error.
     pub async fn run(
         &mut self,
         wake: Arc<tokio::sync::Notify>,
         mut emit: impl FnMut(WatchEvent),
     ) -> Result<()> {
+        let mut failures = 0u32;
         loop {
-            let report = self.step().await?;
+            let report = match self.step().await {
+                Ok(mut r) => {
+                    if failures > 0 {
+                        let at = format_instant(self.clock.now());
+                        r.events.insert(0, WatchEvent::Online { at });
+                    }
+                    failures = 0;
+                    r
+                }
+                // The journal failed (e.g. busy past its timeout while another process
+                // writes): keep watching after a pause that grows, instead of stopping.
+                Err(e) => {
+                    failures = failures.saturating_add(1);
+                    let pause = Duration::from_secs(1) * failures.min(60);
+                    let now = self.clock.now();
+                    emit(WatchEvent::Stalled {
+                        at: format_instant(now),
+                        retry_at: format_instant(now + pause),
+                        detail: format!(
+                            "the journal could not be read or written: {}",
+                            e.report().message
+                        ),
+                    });
+                    tokio::select! {
+                        () = tokio::time::sleep(pause) => {}
+                        () = wake.notified() => {}
+                    }
+                    self.refresh_soon();
+                    continue;
+                }
+            };
             for e in report.events {
                 emit(e);
             }

@@ -96,11 +96,11 @@ impl Workspace {
     pub async fn set_settings(&self, settings: Settings) -> Result<Settings> {
         settings.check()?;
         let before = self.environment().map(|e| e.scope()).ok();
-        match self.settings.write() {
-            Ok(mut s) => *s = settings.clone(),
-            Err(p) => *p.into_inner() = settings.clone(),
-        }
-        let after = self.environment().map(|e| e.scope()).ok();
+        let after = settings
+            .environment_of(settings.environment, &self.sandbox_url)
+            .map(|e| e.scope())
+            .ok();
+        // Audited before it takes effect: a switch the audit log cannot record does not happen.
         if before != after {
             let to = after.unwrap_or_else(|| settings.environment.name().to_owned());
             let event =
@@ -109,6 +109,10 @@ impl Workspace {
                     before.as_deref().unwrap_or("an unusable environment")
                 ));
             self.journal.append_audit(event).await?;
+        }
+        match self.settings.write() {
+            Ok(mut s) => *s = settings.clone(),
+            Err(p) => *p.into_inner() = settings.clone(),
         }
         Ok(settings)
     }

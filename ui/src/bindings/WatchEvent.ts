@@ -6,4 +6,4 @@ import type { StatusChange } from "./StatusChange";
 /**
  * Something the watcher reports.
  */
-export type WatchEvent = { "kind": "changed" } & StatusChange | { "kind": "hold_alert" } & HoldAlert | { "kind": "offline", at: string, retry_at: string, detail: string, } | { "kind": "online", at: string, } | { "kind": "reconciled", at: string, report: ReconcileReport, };
+export type WatchEvent = { "kind": "changed" } & StatusChange | { "kind": "hold_alert" } & HoldAlert | { "kind": "offline", at: string, retry_at: string, detail: string, } | { "kind": "online", at: string, } | { "kind": "stalled", at: string, retry_at: string, detail: string, } | { "kind": "reconciled", at: string, report: ReconcileReport, };

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::api::client::Exchange;
-use crate::api::types::{BankInfo, CashoutId, CreateCashout, StatusAnswer};
+use crate::api::types::{BankInfo, CashoutId, CashoutRef, CreateCashout, StatusAnswer};
 use crate::audit::{AuditEntry, AuditEvent, AuditFilter, AuditVerdict};
 use crate::clock::{format_instant, Clock};
 use crate::error::{Error, Result};
@@ -127,6 +127,16 @@ pub struct ExchangeRecord {
     /// The provider's error code in the answer, explained (e.g. 302: the signature did not
     /// match).
     pub explanation: Option<crate::codes::CodeInfo>,
+}
+
+/// What became of a watcher's answer (see [`Journal::record_watched`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Watched {
+    Recorded,
+    /// A newer answer was recorded meanwhile; this one was dropped.
+    Stale,
+    /// The record is gone, or is no longer the payout that was polled.
+    Gone,
 }
 
 /// What `record_intent` found.
@@ -742,64 +752,49 @@ impl Journal {
         event: &'static str,
     ) -> Result<Option<CashoutStatus>> {
         let (now, answer) = (self.now(), answer.clone());
+        self.write(false, move |tx| apply_status(tx, id, &now, &answer, event))
+            .await
+    }
+
+    /// The watcher's record of a status it polled for record `id`, sent at `sent_at`. Nothing is
+    /// written when the row is gone or no longer the payout that was polled (another process
+    /// merged it away and its id was reused), or when an answer newer than this request was
+    /// recorded meanwhile (e.g. the operator cancelled while the poll was in flight): a slow
+    /// answer must never turn CANCELLED back into PENDING.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub async fn record_watched(
+        &self,
+        id: i64,
+        which: &CashoutRef,
+        answer: &StatusAnswer,
+        sent_at: String,
+    ) -> Result<Watched> {
+        let (now, answer, which) = (self.now(), answer.clone(), which.clone());
         self.write(false, move |tx| {
-            let status = CashoutStatus::from_code(answer.cashout_status);
-            let (old_status, old_rejection, phase, api_code): (Option<String>, Option<i64>, String, Option<i64>) =
-                query_row(
-                    tx,
-                    "SELECT status, rejection_code, phase, api_code FROM payouts WHERE id = ?1",
-                    params![id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )?;
-            if phase == "declined" && api_code == Some(511) {
-                // The cashout holding this external_id is someone else's: note what was seen,
-                // never make it ours.
-                let detail = format!(
-                    "the cashout that holds this external_id (not ours) is {}",
-                    status.map_or("of unknown status", CashoutStatus::name)
-                );
-                insert_history(tx, id, &now, "foreign", None, Some(&detail))?;
-                return Ok(Some(CashoutStatus::Declined));
+            let row: Option<(Option<i64>, Option<String>, Option<String>)> = query_row(
+                tx,
+                "SELECT cashout_id, external_id, checked_at FROM payouts WHERE id = ?1",
+                params![id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+            let Some((cashout_id, external_id, checked_at)) = row else {
+                return Ok(Watched::Gone);
+            };
+            let same = match &which {
+                CashoutRef::Id(c) => cashout_id == Some(c.0),
+                CashoutRef::ExternalId(x) => external_id.as_deref() == Some(x.as_str()),
+            };
+            if !same {
+                return Ok(Watched::Gone);
             }
-            let bank = answer.bank.as_ref().and_then(|b| serde_json::to_string(b).ok());
-            exec(tx,
-                "UPDATE payouts SET phase = 'created', status = COALESCE(?2, status),
-                    status_since = CASE WHEN status IS COALESCE(?2, status) THEN status_since ELSE ?7 END,
-                    rejection_code = ?3, rejection_reason = ?4,
-                    provider_reference = COALESCE(?5, provider_reference), bank_json = COALESCE(?6, bank_json),
-                    cashout_id = COALESCE(cashout_id, ?8),
-                    last_error = NULL, api_code = NULL, updated_at = ?7, checked_at = ?7 WHERE id = ?1",
-                params![
-                    id,
-                    status.map(CashoutStatus::name),
-                    answer.rejection_code,
-                    answer.rejection_reason,
-                    answer.provider_external_reference,
-                    bank,
-                    now,
-                    answer.cashout_id.map(|c| c.0)
-                ],
-            )?;
-            let changed =
-                old_status.as_deref() != status.map(CashoutStatus::name) || old_rejection != answer.rejection_code;
-            if changed || !matches!(event, "status" | "watch") {
-                let late = old_status.as_deref() == Some("COMPLETED")
-                    && status == Some(CashoutStatus::Rejected);
-                let detail = match (status, answer.rejection_code) {
-                    (Some(_), Some(code)) if late => Some(format!(
-                        "late rejection after COMPLETED, {code}: {}",
-                        answer.rejection_reason.as_deref().unwrap_or("")
-                    )),
-                    (None, _) => Some(format!("unknown status code {}", answer.cashout_status)),
-                    (Some(_), Some(code)) => Some(format!(
-                        "rejection {code}: {}",
-                        answer.rejection_reason.as_deref().unwrap_or("")
-                    )),
-                    _ => None,
-                };
-                insert_history(tx, id, &now, event, status, detail.as_deref())?;
+            if checked_at.is_some_and(|c| c > sent_at) {
+                return Ok(Watched::Stale);
             }
-            Ok(status)
+            apply_status(tx, id, &now, &answer, "watch")?;
+            Ok(Watched::Recorded)
         })
         .await
     }
@@ -977,86 +972,45 @@ impl Journal {
     /// # Errors
     /// [`Error::Journal`].
     pub fn list(&self, filter: &ListFilter) -> Result<Vec<PayoutRecord>> {
-        let mut sql = format!("{SELECT_SUMMARY} WHERE 1 = 1");
-        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
-        let mut selective = false;
-        if let Some(scope) = &filter.scope {
-            args.push(Box::new(scope.clone()));
-            sql.push_str(&format!(" AND scope = ?{}", args.len()));
-        }
-        if let Some(status) = filter.status {
-            args.push(Box::new(status.name()));
-            // Most payouts end COMPLETED: for that one, walk newest first and stop at a full
-            // page (`+` keeps SQLite off the status index, which would read them all and sort).
-            // Every other status is a minority: read it through the status index and sort.
-            let column = if status == CashoutStatus::Completed {
-                "+status"
-            } else {
-                selective = true;
-                "status"
+        read_snapshot(&*self.reader()?, |conn| list_in(conn, filter))
+    }
+
+    /// Every record matching `filter` (its limit and offset ignored), newest first, with its
+    /// history, read as one consistent snapshot: payouts created or moved while it reads do
+    /// not appear twice or go missing, and each row agrees with its history.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn snapshot(
+        &self,
+        filter: &ListFilter,
+        with_history: bool,
+    ) -> Result<Vec<(PayoutRecord, Vec<HistoryEntry>)>> {
+        const PAGE: u32 = 1000;
+        read_snapshot(&*self.reader()?, |conn| {
+            let mut page_filter = ListFilter {
+                limit: PAGE,
+                offset: 0,
+                ..filter.clone()
             };
-            sql.push_str(&format!(" AND {column} = ?{}", args.len()));
-        }
-        if let Some(country) = &filter.country {
-            args.push(Box::new(country.to_ascii_uppercase()));
-            sql.push_str(&format!(" AND +country = ?{}", args.len()));
-        }
-        if let Some(text) = filter
-            .text
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            let id: Option<i64> = text.parse().ok();
-            match self.text_hits(text)? {
-                // A rare text: the trigram index named every payout holding it; read those.
-                Some(mut ids) => {
-                    selective = true;
-                    // The payout with this cashout id joins the list: one `id IN` the planner
-                    // reads by rowid (an OR beside it would make it walk every payout).
-                    if let Some(cashout_id) = id {
-                        let conn = self.reader()?;
-                        let mut stmt = conn.prepare_cached(
-                            "SELECT id FROM payouts WHERE scope = coalesce(?1, scope) AND cashout_id = ?2",
-                        )?;
-                        ids.extend(
-                            stmt.query_map(params![filter.scope, cashout_id], |r| {
-                                r.get::<_, i64>(0)
-                            })?
-                            .collect::<rusqlite::Result<Vec<_>>>()?,
-                        );
-                    }
-                    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
-                    sql.push_str(&format!(" AND id IN ({})", list.join(",")));
+            let mut all = Vec::new();
+            loop {
+                let page = list_in(conn, &page_filter)?;
+                let done = page.len() < PAGE as usize;
+                for r in page {
+                    let history = if with_history {
+                        history_in(conn, r.id)?
+                    } else {
+                        Vec::new()
+                    };
+                    all.push((r, history));
                 }
-                // A common (or very short) text: walking newest first stops as soon as a page
-                // is full, which is quicker than collecting every match.
-                None => {
-                    args.push(Box::new(like_pattern(text)));
-                    let n = args.len();
-                    args.push(Box::new(id));
-                    sql.push_str(&format!(
-                        " AND (external_id LIKE ?{n} ESCAPE '\\' OR beneficiary LIKE ?{n} ESCAPE '\\'
-                           OR cashout_id = ?{})",
-                        n + 1
-                    ));
+                if done {
+                    return Ok(all);
                 }
+                page_filter.offset += PAGE;
             }
-        }
-        let limit = if filter.limit == 0 { 100 } else { filter.limit };
-        // With a selective filter, read its few rows by index and sort them (`+` keeps SQLite
-        // from walking every payout in time order to avoid the sort); otherwise walk newest
-        // first and stop at a full page. The journal has no ANALYZE statistics to tell SQLite.
-        let order = if selective {
-            "+created_at DESC, +id DESC"
-        } else {
-            "created_at DESC, id DESC"
-        };
-        sql.push_str(&format!(
-            " ORDER BY {order} LIMIT {limit} OFFSET {}",
-            filter.offset
-        ));
-        query_all(&*self.reader()?, &sql, &args, record_from_row)
+        })
     }
 
     /// Keeps a request as sent to the provider, and its answer, with record `id` (the signing
@@ -1204,61 +1158,12 @@ impl Journal {
         Ok(verdict)
     }
 
-    /// The records whose external_id or beneficiary contains `text`, from the trigram index,
-    /// when there are at most [`RARE_TEXT`] of them; `None` when there are more, or when the text
-    /// is shorter than a trigram (then a scan that stops at a full page is quicker).
-    fn text_hits(&self, text: &str) -> Result<Option<Vec<i64>>> {
-        if text.chars().count() < 3 {
-            return Ok(None);
-        }
-        let conn = self.reader()?;
-        let mut stmt = conn.prepare_cached(
-            "SELECT rowid FROM payouts_text WHERE payouts_text MATCH ?1 LIMIT ?2",
-        )?;
-        let phrase = format!("\"{}\"", text.replace('"', "\"\""));
-        let mut ids = stmt
-            .query_map(params![phrase, RARE_TEXT as i64 + 1], |r| {
-                r.get::<_, i64>(0)
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        // Payouts not indexed yet (created moments ago, or changed) are read directly.
-        let mut queued = conn.prepare_cached(
-            "SELECT id FROM payouts
-             WHERE id > (SELECT indexed_through FROM search_state)
-               AND (external_id LIKE ?1 ESCAPE '\\' OR beneficiary LIKE ?1 ESCAPE '\\')
-             UNION
-             SELECT p.id FROM search_pending s CROSS JOIN payouts p ON p.id = s.id
-             WHERE p.external_id LIKE ?1 ESCAPE '\\' OR p.beneficiary LIKE ?1 ESCAPE '\\'",
-        )?;
-        ids.extend(
-            queued
-                .query_map(params![like_pattern(text)], |r| r.get::<_, i64>(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?,
-        );
-        ids.sort_unstable();
-        ids.dedup();
-        Ok((ids.len() <= RARE_TEXT).then_some(ids))
-    }
-
     /// A record's history, oldest first.
     ///
     /// # Errors
     /// [`Error::Journal`].
     pub fn history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
-        let conn = self.reader()?;
-        let mut stmt = conn.prepare_cached(
-            "SELECT at, event, status, detail FROM history WHERE payout_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map(params![id], |r| {
-            let status: Option<String> = r.get(2)?;
-            Ok(HistoryEntry {
-                at: r.get(0)?,
-                event: r.get(1)?,
-                status: status.and_then(|s| CashoutStatus::from_name(&s)),
-                detail: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        history_in(&*self.reader()?, id)
     }
 }
 
@@ -1287,6 +1192,145 @@ pub fn content_hash(request: &CreateCashout) -> String {
 /// statements over and over, and parsing them each time cost more than running them.
 fn exec(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize> {
     conn.prepare_cached(sql)?.execute(params)
+}
+
+fn list_in(conn: &Connection, filter: &ListFilter) -> Result<Vec<PayoutRecord>> {
+    let mut sql = format!("{SELECT_SUMMARY} WHERE 1 = 1");
+    let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+    let mut selective = false;
+    if let Some(scope) = &filter.scope {
+        args.push(Box::new(scope.clone()));
+        sql.push_str(&format!(" AND scope = ?{}", args.len()));
+    }
+    if let Some(status) = filter.status {
+        args.push(Box::new(status.name()));
+        // Most payouts end COMPLETED: for that one, walk newest first and stop at a full
+        // page (`+` keeps SQLite off the status index, which would read them all and sort).
+        // Every other status is a minority: read it through the status index and sort.
+        let column = if status == CashoutStatus::Completed {
+            "+status"
+        } else {
+            selective = true;
+            "status"
+        };
+        sql.push_str(&format!(" AND {column} = ?{}", args.len()));
+    }
+    if let Some(country) = &filter.country {
+        args.push(Box::new(country.to_ascii_uppercase()));
+        sql.push_str(&format!(" AND +country = ?{}", args.len()));
+    }
+    if let Some(text) = filter
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let id: Option<i64> = text.parse().ok();
+        match text_hits(conn, text)? {
+            // A rare text: the trigram index named every payout holding it; read those.
+            Some(mut ids) => {
+                selective = true;
+                // The payout with this cashout id joins the list: one `id IN` the planner
+                // reads by rowid (an OR beside it would make it walk every payout).
+                if let Some(cashout_id) = id {
+                    let mut stmt = conn.prepare_cached(
+                        "SELECT id FROM payouts WHERE scope = coalesce(?1, scope) AND cashout_id = ?2",
+                    )?;
+                    ids.extend(
+                        stmt.query_map(params![filter.scope, cashout_id], |r| r.get::<_, i64>(0))?
+                            .collect::<rusqlite::Result<Vec<_>>>()?,
+                    );
+                }
+                let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+                sql.push_str(&format!(" AND id IN ({})", list.join(",")));
+            }
+            // A common (or very short) text: walking newest first stops as soon as a page
+            // is full, which is quicker than collecting every match.
+            None => {
+                args.push(Box::new(like_pattern(text)));
+                let n = args.len();
+                args.push(Box::new(id));
+                sql.push_str(&format!(
+                    " AND (external_id LIKE ?{n} ESCAPE '\\' OR beneficiary LIKE ?{n} ESCAPE '\\'
+                       OR cashout_id = ?{})",
+                    n + 1
+                ));
+            }
+        }
+    }
+    let limit = if filter.limit == 0 { 100 } else { filter.limit };
+    // With a selective filter, read its few rows by index and sort them (`+` keeps SQLite
+    // from walking every payout in time order to avoid the sort); otherwise walk newest
+    // first and stop at a full page. The journal has no ANALYZE statistics to tell SQLite.
+    let order = if selective {
+        "+created_at DESC, +id DESC"
+    } else {
+        "created_at DESC, id DESC"
+    };
+    sql.push_str(&format!(
+        " ORDER BY {order} LIMIT {limit} OFFSET {}",
+        filter.offset
+    ));
+    query_all(conn, &sql, &args, record_from_row)
+}
+
+/// The records whose external_id or beneficiary contains `text`, from the trigram index,
+/// when there are at most [`RARE_TEXT`] of them; `None` when there are more, or when the text
+/// is shorter than a trigram (then a scan that stops at a full page is quicker).
+fn text_hits(conn: &Connection, text: &str) -> Result<Option<Vec<i64>>> {
+    if text.chars().count() < 3 {
+        return Ok(None);
+    }
+    let mut stmt =
+        conn.prepare_cached("SELECT rowid FROM payouts_text WHERE payouts_text MATCH ?1 LIMIT ?2")?;
+    let phrase = format!("\"{}\"", text.replace('"', "\"\""));
+    let mut ids = stmt
+        .query_map(params![phrase, RARE_TEXT as i64 + 1], |r| {
+            r.get::<_, i64>(0)
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    // Payouts not indexed yet (created moments ago, or changed) are read directly.
+    let mut queued = conn.prepare_cached(
+        "SELECT id FROM payouts
+         WHERE id > (SELECT indexed_through FROM search_state)
+           AND (external_id LIKE ?1 ESCAPE '\\' OR beneficiary LIKE ?1 ESCAPE '\\')
+         UNION
+         SELECT p.id FROM search_pending s CROSS JOIN payouts p ON p.id = s.id
+         WHERE p.external_id LIKE ?1 ESCAPE '\\' OR p.beneficiary LIKE ?1 ESCAPE '\\'",
+    )?;
+    ids.extend(
+        queued
+            .query_map(params![like_pattern(text)], |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?,
+    );
+    ids.sort_unstable();
+    ids.dedup();
+    Ok((ids.len() <= RARE_TEXT).then_some(ids))
+}
+
+fn history_in(conn: &Connection, id: i64) -> Result<Vec<HistoryEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, event, status, detail FROM history WHERE payout_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map(params![id], |r| {
+        let status: Option<String> = r.get(2)?;
+        Ok(HistoryEntry {
+            at: r.get(0)?,
+            event: r.get(1)?,
+            status: status.and_then(|s| CashoutStatus::from_name(&s)),
+            detail: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Runs `f` inside one read transaction, so everything it reads is one consistent state of
+/// the file (WAL readers see the last commit made before the transaction began).
+fn read_snapshot<T>(conn: &Connection, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+    conn.execute_batch("BEGIN")?;
+    let result = f(conn);
+    let _ = conn.execute_batch("COMMIT");
+    result
 }
 
 /// Every row of a query built at run time (the list's and the audit log's filters).
@@ -1427,6 +1471,80 @@ fn insert_exchange(tx: &Connection, id: i64, now: &str, e: &Exchange) -> rusqlit
         params![id, now, e.method, e.path, e.body, e.signature, e.http_status, e.answer, e.outcome],
     )?;
     Ok(())
+}
+
+/// Records a status answer for record `id` (see [`Journal::record_status`]).
+fn apply_status(
+    tx: &Connection,
+    id: i64,
+    now: &str,
+    answer: &StatusAnswer,
+    event: &str,
+) -> Result<Option<CashoutStatus>> {
+    let status = CashoutStatus::from_code(answer.cashout_status);
+    let (old_status, old_rejection, phase, api_code): (
+        Option<String>,
+        Option<i64>,
+        String,
+        Option<i64>,
+    ) = query_row(
+        tx,
+        "SELECT status, rejection_code, phase, api_code FROM payouts WHERE id = ?1",
+        params![id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    if phase == "declined" && api_code == Some(511) {
+        // The cashout holding this external_id is someone else's: note what was seen,
+        // never make it ours.
+        let detail = format!(
+            "the cashout that holds this external_id (not ours) is {}",
+            status.map_or("of unknown status", CashoutStatus::name)
+        );
+        insert_history(tx, id, now, "foreign", None, Some(&detail))?;
+        return Ok(Some(CashoutStatus::Declined));
+    }
+    let bank = answer
+        .bank
+        .as_ref()
+        .and_then(|b| serde_json::to_string(b).ok());
+    exec(tx,
+        "UPDATE payouts SET phase = 'created', status = COALESCE(?2, status),
+            status_since = CASE WHEN status IS COALESCE(?2, status) THEN status_since ELSE ?7 END,
+            rejection_code = ?3, rejection_reason = ?4,
+            provider_reference = COALESCE(?5, provider_reference), bank_json = COALESCE(?6, bank_json),
+            cashout_id = COALESCE(cashout_id, ?8),
+            last_error = NULL, api_code = NULL, updated_at = ?7, checked_at = ?7 WHERE id = ?1",
+        params![
+            id,
+            status.map(CashoutStatus::name),
+            answer.rejection_code,
+            answer.rejection_reason,
+            answer.provider_external_reference,
+            bank,
+            now,
+            answer.cashout_id.map(|c| c.0)
+        ],
+    )?;
+    let changed = old_status.as_deref() != status.map(CashoutStatus::name)
+        || old_rejection != answer.rejection_code;
+    if changed || !matches!(event, "status" | "watch") {
+        let late =
+            old_status.as_deref() == Some("COMPLETED") && status == Some(CashoutStatus::Rejected);
+        let detail = match (status, answer.rejection_code) {
+            (Some(_), Some(code)) if late => Some(format!(
+                "late rejection after COMPLETED, {code}: {}",
+                answer.rejection_reason.as_deref().unwrap_or("")
+            )),
+            (None, _) => Some(format!("unknown status code {}", answer.cashout_status)),
+            (Some(_), Some(code)) => Some(format!(
+                "rejection {code}: {}",
+                answer.rejection_reason.as_deref().unwrap_or("")
+            )),
+            _ => None,
+        };
+        insert_history(tx, id, now, event, status, detail.as_deref())?;
+    }
+    Ok(status)
 }
 
 fn beneficiary_of(r: &CreateCashout) -> String {

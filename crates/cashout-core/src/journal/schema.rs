@@ -85,8 +85,8 @@ END;
 CREATE TRIGGER search_queue_delete AFTER DELETE ON payouts BEGIN
     DELETE FROM payouts_text WHERE rowid = old.id;
     DELETE FROM search_pending WHERE id = old.id;
-    UPDATE search_state SET indexed_through = old.id - 1
-        WHERE indexed_through >= old.id AND old.id > (SELECT coalesce(max(id), 0) FROM payouts);
+    UPDATE search_state
+        SET indexed_through = min(indexed_through, (SELECT coalesce(max(id), 0) FROM payouts));
 END;
 CREATE TABLE audit (
     seq INTEGER PRIMARY KEY,

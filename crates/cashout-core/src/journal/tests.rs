@@ -414,3 +414,134 @@ async fn a_waiting_exchange_is_readable_at_once_and_written_when_the_journal_clo
     assert_eq!(kept.len(), 1, "written when the first journal closed");
     assert_eq!(kept[0].exchange, exchange);
 }
+
+fn status_answer(code: u8) -> StatusAnswer {
+    serde_json::from_value(serde_json::json!({ "cashout_status": code })).expect("answer")
+}
+
+#[tokio::test]
+async fn a_poll_answer_older_than_the_recorded_one_is_dropped() {
+    let (_d, j) = journal();
+    let IntentOutcome::New(id) = j
+        .record_intent("s", "http://127.0.0.1:1", &request("late-poll", "10"))
+        .await
+        .expect("intent")
+    else {
+        panic!("new")
+    };
+    j.record_created(id, CashoutId(5), CashoutStatus::Pending)
+        .await
+        .expect("created");
+    // The operator cancels while a poll sent before that is still in flight.
+    j.record_status(id, &status_answer(2), "action")
+        .await
+        .expect("cancelled");
+    let sent_before = "2000-01-01T00:00:00.000Z".to_owned();
+    let outcome = j
+        .record_watched(
+            id,
+            &CashoutRef::Id(CashoutId(5)),
+            &status_answer(0),
+            sent_before,
+        )
+        .await
+        .expect("watched");
+    assert_eq!(outcome, Watched::Stale);
+    let record = j.get(id).expect("get").expect("record");
+    assert_eq!(
+        record.status,
+        Some(CashoutStatus::Cancelled),
+        "the cancel stands"
+    );
+    // An answer to a poll sent now is recorded.
+    let now = format_instant(j.now_instant() + std::time::Duration::from_secs(1));
+    let outcome = j
+        .record_watched(id, &CashoutRef::Id(CashoutId(5)), &status_answer(2), now)
+        .await
+        .expect("watched");
+    assert_eq!(outcome, Watched::Recorded);
+}
+
+#[tokio::test]
+async fn a_poll_answer_for_a_row_that_now_names_another_payout_is_dropped() {
+    let (_d, j) = journal();
+    let IntentOutcome::New(id) = j
+        .record_intent("s", "http://127.0.0.1:1", &request("other", "10"))
+        .await
+        .expect("intent")
+    else {
+        panic!("new")
+    };
+    j.record_created(id, CashoutId(6), CashoutStatus::Pending)
+        .await
+        .expect("created");
+    let later = format_instant(j.now_instant() + std::time::Duration::from_secs(1));
+    let polled_another = CashoutRef::Id(CashoutId(999));
+    let outcome = j
+        .record_watched(id, &polled_another, &status_answer(2), later.clone())
+        .await
+        .expect("watched");
+    assert_eq!(outcome, Watched::Gone);
+    assert_eq!(
+        j.get(id).expect("get").expect("record").status,
+        Some(CashoutStatus::Pending)
+    );
+    let outcome = j
+        .record_watched(999, &polled_another, &status_answer(2), later)
+        .await
+        .expect("watched");
+    assert_eq!(outcome, Watched::Gone, "no such row");
+}
+
+#[tokio::test]
+async fn a_payout_that_takes_a_deleted_rows_id_is_still_indexed_for_search() {
+    let (_d, j) = journal();
+    for c in 1..=3 {
+        j.record_lookup(
+            "s",
+            "http://127.0.0.1:1",
+            Some(CashoutId(c)),
+            Some(&format!("first-{c}")),
+        )
+        .await
+        .expect("lookup");
+    }
+    let count = |sql: &str| -> i64 {
+        let c = rusqlite::Connection::open(j.path()).expect("open");
+        c.query_row(sql, [], |r| r.get(0)).expect("count")
+    };
+    let unindexed =
+        "SELECT count(*) FROM payouts WHERE id > (SELECT indexed_through FROM search_state)";
+    let settle = || {
+        (0..100).any(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            count(unindexed) == 0
+        })
+    };
+    assert!(settle());
+    // The two newest rows go (as a merge deletes one); the next payout reuses id 2.
+    rusqlite::Connection::open(j.path())
+        .expect("open")
+        .execute_batch(
+            "DELETE FROM history WHERE payout_id IN (2, 3);
+             DELETE FROM payouts WHERE id = 2; DELETE FROM payouts WHERE id = 3;",
+        )
+        .expect("delete");
+    j.record_lookup(
+        "s",
+        "http://127.0.0.1:1",
+        Some(CashoutId(7)),
+        Some("second-7"),
+    )
+    .await
+    .expect("lookup");
+    assert!(settle(), "the reused id is indexed");
+    let found = j
+        .list(&ListFilter {
+            scope: Some("s".into()),
+            text: Some("second-7".into()),
+            ..ListFilter::default()
+        })
+        .expect("list");
+    assert_eq!(found.len(), 1);
+}
