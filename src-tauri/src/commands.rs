@@ -2,7 +2,7 @@
 //! `{code, message, field?, ...}` ([`ErrorReport`]). No rule lives here.
 
 use cashout_core::api::types::{Bank, CashoutId, CashoutRef, CreateCashout};
-use cashout_core::audit::{AuditAction, AuditEntry, AuditEvent, AuditFilter, AuditVerdict};
+use cashout_core::audit::{AuditEntry, AuditFilter, AuditVerdict};
 use cashout_core::credentials::{CredentialStatus, Credentials, Secret};
 use cashout_core::desk::{PayoutView, ReconcileReport};
 use cashout_core::environment::EnvironmentKind;
@@ -278,20 +278,7 @@ pub fn audit_log(state: State<'_, AppState>, filter: AuditFilter) -> Answer<Vec<
 /// Checks the whole chain (and records that it was checked).
 #[tauri::command]
 pub async fn verify_audit(state: State<'_, AppState>) -> Answer<AuditVerdict> {
-    state
-        .workspace
-        .journal()
-        .verify_audit_recorded(&scope(&state))
-        .await
-        .map_err(report)
-}
-
-/// The scope audit entries of the app carry: the environment in use.
-fn scope(state: &AppState) -> String {
-    state
-        .workspace
-        .environment()
-        .map_or_else(|_| state.workspace.status().name.to_owned(), |e| e.scope())
+    state.workspace.verify_audit().await.map_err(report)
 }
 
 /// The file the operator chooses in the save dialog. Awaited, not blocked on: an open dialog
@@ -309,15 +296,6 @@ async fn choose_file<R: Runtime>(app: &AppHandle<R>, name: &str) -> Option<std::
     rx.await.ok().flatten().and_then(|p| p.into_path().ok())
 }
 
-fn write_file(path: &std::path::Path, text: &str) -> Answer<()> {
-    std::fs::write(path, text).map_err(|e| {
-        report(Error::InvalidInput {
-            field: "file",
-            message: format!("cannot write {}: {e}", path.display()),
-        })
-    })
-}
-
 /// The reconciliation CSV of the payouts the filter selects, to a file the operator chooses.
 #[tauri::command]
 pub async fn export_cashouts<R: Runtime>(
@@ -329,11 +307,10 @@ pub async fn export_cashouts<R: Runtime>(
     let Some(path) = choose_file(&app, "cashouts.csv").await else {
         return Ok(None);
     };
-    let (csv, rows) = desk
-        .export(filter, CsvFlavor::Spreadsheet, &path.display().to_string())
+    let rows = desk
+        .export_to_file(filter, CsvFlavor::Spreadsheet, &path)
         .await
         .map_err(report)?;
-    write_file(&path, &csv)?;
     Ok(Some(Exported {
         file: path.display().to_string(),
         rows,
@@ -345,28 +322,19 @@ pub async fn export_cashouts<R: Runtime>(
 pub async fn export_audit<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    mut filter: AuditFilter,
+    filter: AuditFilter,
 ) -> Answer<Option<Exported>> {
     let Some(path) = choose_file(&app, "audit-log.csv").await else {
         return Ok(None);
     };
-    filter.limit = u32::MAX;
-    let journal = state.workspace.journal();
-    let entries = journal.audit_log(&filter).map_err(report)?;
-    write_file(&path, &cashout_core::report::audit_csv(&entries))?;
-    journal
-        .append_audit(
-            AuditEvent::new(&scope(&state), AuditAction::Export, "ok").detail(format!(
-                "{} audit entries to {}",
-                entries.len(),
-                path.display()
-            )),
-        )
+    let rows = state
+        .workspace
+        .export_audit(filter, &path)
         .await
         .map_err(report)?;
     Ok(Some(Exported {
         file: path.display().to_string(),
-        rows: entries.len(),
+        rows,
     }))
 }
 

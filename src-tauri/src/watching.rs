@@ -8,7 +8,7 @@
 use std::sync::{Arc, Mutex};
 
 use cashout_core::clock::SystemClock;
-use cashout_core::watch::{DeskEvent, Notice, WatchConfig, Watcher};
+use cashout_core::watch::{DeskEvent, Notice, Watcher};
 use tauri::async_runtime::JoinHandle;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime};
@@ -68,7 +68,7 @@ impl WatchHub {
             return;
         };
         let settings = state.workspace.settings();
-        let config = scaled(settings.watch_config());
+        let config = settings.watch_config().with_env_scale();
         let notify = settings.desktop_notifications;
         let (wake, listeners, app) = (self.wake.clone(), self.listeners.clone(), app.clone());
         let task = tauri::async_runtime::spawn(async move {
@@ -102,22 +102,6 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 fn broadcast(listeners: &Mutex<Vec<Channel<DeskEvent>>>, event: &DeskEvent) {
     lock(listeners).retain(|c| c.send(event.clone()).is_ok());
-}
-
-/// `CASHOUT_WATCH_SCALE` runs the schedule faster (the end-to-end tests use it, as the CLI does).
-fn scaled(config: WatchConfig) -> WatchConfig {
-    match std::env::var("CASHOUT_WATCH_SCALE")
-        .ok()
-        .and_then(|s| s.parse::<f64>().ok())
-        .filter(|f| *f > 0.0)
-    {
-        Some(f) => WatchConfig {
-            completed_window: config.completed_window,
-            hold_alert_after: config.hold_alert_after.mul_f64(f),
-            ..WatchConfig::scaled(f)
-        },
-        None => config,
-    }
 }
 
 /// Raises a desktop notification. On Linux it is raised through the notification service

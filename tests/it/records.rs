@@ -151,7 +151,7 @@ async fn the_export_reads_back_equal_to_the_journal() {
     }
 
     let (csv, count) = desk
-        .export(ListFilter::default(), CsvFlavor::Spreadsheet, "test")
+        .export_text(ListFilter::default(), CsvFlavor::Spreadsheet)
         .await
         .unwrap();
     assert_eq!(count, 3);
@@ -187,13 +187,12 @@ async fn the_export_reads_back_equal_to_the_journal() {
 
     // Filters apply, and the export is audited.
     let (only_rejected, n) = desk
-        .export(
+        .export_text(
             ListFilter {
                 status: Some(CashoutStatus::Rejected),
                 ..ListFilter::default()
             },
             CsvFlavor::Plain,
-            "test",
         )
         .await
         .unwrap();
@@ -325,4 +324,77 @@ async fn a_wrong_api_signature_shows_302_explained_in_the_inspector() {
     let explained = last.explanation.as_ref().expect("explained");
     assert_eq!(explained.code, 302);
     assert!(explained.explanation.contains("Signature"), "{explained:?}");
+}
+
+#[tokio::test]
+async fn an_export_that_cannot_be_written_is_audited_as_failed() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    desk.create(&br_pix("exp-1", "10.00"), false).await.unwrap();
+    let nowhere = rig.dir.path().join("no-such-dir").join("out.csv");
+    let err = desk
+        .export_to_file(ListFilter::default(), CsvFlavor::Spreadsheet, &nowhere)
+        .await
+        .expect_err("the folder does not exist");
+    assert_eq!(err.field(), Some("file"));
+    let written = rig.dir.path().join("out.csv");
+    let n = desk
+        .export_to_file(ListFilter::default(), CsvFlavor::Spreadsheet, &written)
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+    assert_eq!(
+        parse_csv(&std::fs::read_to_string(&written).unwrap())
+            .unwrap()
+            .len(),
+        1
+    );
+    let exports = rig
+        .journal
+        .audit_log(&AuditFilter {
+            action: Some(AuditAction::Export),
+            ..AuditFilter::default()
+        })
+        .unwrap();
+    let outcomes: Vec<&str> = exports.iter().rev().map(|e| e.outcome.as_str()).collect();
+    assert_eq!(
+        outcomes,
+        ["invalid_input", "ok"],
+        "the failed write is not logged as exported"
+    );
+}
+
+#[tokio::test]
+async fn the_audit_log_exports_with_its_hashes_and_the_export_is_audited() {
+    let rig = Rig::start().await;
+    some_history(&rig).await;
+    let workspace = cashout_core::workspace::Workspace::new(
+        rig.journal.clone(),
+        std::sync::Arc::new(cashout_core::credentials::MemoryStore::new()),
+        okp_sandbox::demo_credentials(),
+        rig.sandbox.base_url(),
+        cashout_core::settings::Settings::default(),
+    );
+    let path = rig.dir.path().join("audit.csv");
+    let n = workspace
+        .export_audit(AuditFilter::default(), &path)
+        .await
+        .unwrap();
+    assert_eq!(n, 6);
+    let csv = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        csv.starts_with("\u{feff}seq,at,os_user,environment,action,"),
+        "{csv}"
+    );
+    let log = rig.journal.audit_log(&AuditFilter::default()).unwrap();
+    // Every exported hash is in the file as a text cell, so the chain can be checked again.
+    for e in &log[1..] {
+        assert!(
+            csv.contains(&format!("\"=\"\"{}\"\"\"", e.hash)),
+            "hash of entry {}",
+            e.seq
+        );
+    }
+    assert_eq!(log[0].action, "export");
+    assert!(rig.journal.verify_audit().unwrap().intact);
 }

@@ -328,16 +328,14 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
             } else {
                 CsvFlavor::Spreadsheet
             };
-            let to = if out == "-" { "stdout" } else { out.as_str() };
-            let (csv, count) = desk.export(filter, flavor, to).await?;
             if out == "-" {
+                let (csv, _) = desk.export_text(filter, flavor).await?;
                 print!("{csv}");
                 ExitCode::SUCCESS
             } else {
-                std::fs::write(out, csv).map_err(|e| Error::InvalidInput {
-                    field: "out",
-                    message: format!("cannot write {out}: {e}"),
-                })?;
+                let count = desk
+                    .export_to_file(filter, flavor, std::path::Path::new(out))
+                    .await?;
                 print_success(&json!({ "file": out, "payouts": count }))
             }
         }
@@ -400,20 +398,13 @@ async fn watch(
             });
         }
     }
-    // CASHOUT_WATCH_SCALE runs the whole schedule faster (tests, demonstrations).
-    let mut config = match std::env::var("CASHOUT_WATCH_SCALE")
-        .ok()
-        .and_then(|s| s.parse::<f64>().ok())
-        .filter(|f| *f > 0.0)
-    {
-        Some(f) => WatchConfig::scaled(f),
-        None => WatchConfig {
-            completed_window: Duration::from_secs(u64::from(completed_window_days) * 86_400),
-            hold_alert_after: Duration::from_secs(u64::from(hold_alert_hours) * 3600),
-            ..WatchConfig::default()
-        },
-    };
-    config.rate_per_sec = rate;
+    let config = WatchConfig {
+        completed_window: Duration::from_secs(u64::from(completed_window_days) * 86_400),
+        hold_alert_after: Duration::from_secs(u64::from(hold_alert_hours) * 3600),
+        rate_per_sec: rate,
+        ..WatchConfig::default()
+    }
+    .with_env_scale();
     let mut watcher = Watcher::new(Arc::new(desk), Arc::new(SystemClock), config);
     let wake = Arc::new(tokio::sync::Notify::new());
     let run = watcher.run(wake, |event| {

@@ -564,18 +564,19 @@ impl Desk {
 
     async fn check_unaudited(&self, which: &CashoutRef) -> Result<PayoutView> {
         let traced = self.client.status_traced(which).await;
-        let known = {
-            let (cashout_id, external_id) = ids_of(which);
-            self.journal.find(&self.scope(), cashout_id, external_id)?
+        let answer = match traced.result {
+            Ok(answer) => answer,
+            Err(e) => {
+                // A refused or failed check is kept for the inspector when the payout is known.
+                let (cashout_id, external_id) = ids_of(which);
+                if let Some(r) = self.journal.find(&self.scope(), cashout_id, external_id)? {
+                    self.keep_exchange(r.id, traced.exchange);
+                }
+                return Err(call_error(e));
+            }
         };
-        if let Some(r) = &known {
-            self.keep_exchange(r.id, traced.exchange.clone());
-        }
-        let answer = traced.result.map_err(call_error)?;
         let id = self.record_for(which).await?;
-        if known.is_none() {
-            self.keep_exchange(id, traced.exchange);
-        }
+        self.keep_exchange(id, traced.exchange);
         self.journal.record_status(id, &answer, "status").await?;
         self.view(id)
     }
@@ -761,24 +762,60 @@ impl Desk {
     }
 
     /// The reconciliation export of this environment's payouts matching `filter`, as CSV in
-    /// `flavor`; audited. Returns the text and the number of payouts in it.
+    /// `flavor`, written to the file at `path`; audited with the outcome of the write.
+    /// Returns the number of payouts in it.
+    ///
+    /// # Errors
+    /// [`Error::Journal`]; [`Error::InvalidInput`] (field `file`) when the file cannot be
+    /// written.
+    pub async fn export_to_file(
+        &self,
+        filter: ListFilter,
+        flavor: CsvFlavor,
+        path: &std::path::Path,
+    ) -> Result<usize> {
+        let to = path.display().to_string();
+        self.audited_export(filter, flavor, &to, |csv| {
+            std::fs::write(path, csv).map_err(|e| Error::InvalidInput {
+                field: "file",
+                message: format!("cannot write {to}: {e}"),
+            })
+        })
+        .await
+        .map(|(_, n)| n)
+    }
+
+    /// As [`Desk::export_to_file`], returning the text (for standard output).
     ///
     /// # Errors
     /// [`Error::Journal`].
-    pub async fn export(
+    pub async fn export_text(
+        &self,
+        filter: ListFilter,
+        flavor: CsvFlavor,
+    ) -> Result<(String, usize)> {
+        self.audited_export(filter, flavor, "standard output", |_| Ok(()))
+            .await
+    }
+
+    /// Builds the export from one snapshot, hands it to `write`, and audits what happened.
+    async fn audited_export(
         &self,
         filter: ListFilter,
         flavor: CsvFlavor,
         to: &str,
+        write: impl FnOnce(&str) -> Result<()>,
     ) -> Result<(String, usize)> {
-        let result = (|| -> Result<(String, usize)> {
-            let rows: Vec<Vec<String>> = self
-                .all_records(filter.clone(), true)?
-                .iter()
-                .map(|(r, history)| report::export_row(r, history))
-                .collect();
-            Ok((report::write_csv(&rows, flavor), rows.len()))
-        })();
+        let result = self
+            .all_records(filter.clone(), true)
+            .map(|records| {
+                let rows: Vec<Vec<String>> = records
+                    .iter()
+                    .map(|(r, history)| report::export_row(r, history))
+                    .collect();
+                (report::write_csv(&rows, flavor), rows.len())
+            })
+            .and_then(|(csv, n)| write(&csv).map(|()| (csv, n)));
         let mut detail = format!("to {to}");
         if let Some(s) = filter.status {
             detail.push_str(&format!("; status {}", s.name()));
@@ -792,7 +829,8 @@ impl Desk {
         let event = match &result {
             Ok((_, n)) => AuditEvent::new(&self.scope(), AuditAction::Export, "ok")
                 .detail(format!("{n} payouts {detail}")),
-            Err(e) => AuditEvent::new(&self.scope(), AuditAction::Export, e.code()).detail(detail),
+            Err(e) => AuditEvent::new(&self.scope(), AuditAction::Export, e.code())
+                .detail(format!("{detail}; {e}")),
         };
         self.journal.append_audit(event).await?;
         result

@@ -213,18 +213,33 @@ pub fn export_row(r: &PayoutRecord, history: &[HistoryEntry]) -> Vec<String> {
 /// Writes a CSV of `rows` (each in [`COLUMNS`] order) in `flavor`.
 #[must_use]
 pub fn write_csv(rows: &[Vec<String>], flavor: CsvFlavor) -> String {
+    write_table(COLUMNS, TEXT_COLUMNS, rows, flavor)
+}
+
+/// A CSV table: `columns` as the header, `text_columns` always written as text cells in the
+/// spreadsheet flavour (ids, hashes), the `amount` column as a plain decimal, and any other
+/// value that a spreadsheet would read as a number, a date or a formula as a text cell.
+fn write_table(
+    columns: &[&str],
+    text_columns: &[&str],
+    rows: &[Vec<String>],
+    flavor: CsvFlavor,
+) -> String {
     let (start, eol) = match flavor {
         CsvFlavor::Spreadsheet => ("\u{feff}", "\r\n"),
         CsvFlavor::Plain => ("", "\n"),
     };
     let mut out = String::from(start);
-    out.push_str(&COLUMNS.join(","));
+    out.push_str(&columns.join(","));
     out.push_str(eol);
     for row in rows {
         let cells: Vec<String> = row
             .iter()
-            .zip(COLUMNS)
-            .map(|(value, column)| cell(value, column, flavor))
+            .zip(columns)
+            .map(|(value, column)| {
+                let as_text = text_columns.contains(column);
+                cell(value, as_text, *column == "amount", flavor)
+            })
             .collect();
         out.push_str(&cells.join(","));
         out.push_str(eol);
@@ -232,13 +247,12 @@ pub fn write_csv(rows: &[Vec<String>], flavor: CsvFlavor) -> String {
     out
 }
 
-fn cell(value: &str, column: &str, flavor: CsvFlavor) -> String {
+fn cell(value: &str, as_text: bool, amount: bool, flavor: CsvFlavor) -> String {
     if value.is_empty() {
         return String::new();
     }
     let protect = flavor == CsvFlavor::Spreadsheet
-        && (TEXT_COLUMNS.contains(&column)
-            || (column != "amount" && (starts_like_formula(value) || looks_numeric(value))));
+        && (as_text || (!amount && (starts_like_formula(value) || looks_numeric(value))));
     let text = if protect {
         // ="…": the spreadsheet shows the text as is; quotes inside are doubled.
         format!("=\"{}\"", value.replace('"', "\"\""))
@@ -283,40 +297,30 @@ pub const AUDIT_COLUMNS: &[&str] = &[
 /// included, so the exported chain can be checked again later.
 #[must_use]
 pub fn audit_csv(entries: &[crate::audit::AuditEntry]) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(&AUDIT_COLUMNS.join(","));
-    out.push_str("\r\n");
-    for e in entries {
-        let values = [
-            e.seq.to_string(),
-            e.at.clone(),
-            e.os_user.clone(),
-            e.environment.clone(),
-            e.action.clone(),
-            e.cashout_id.map(|c| c.to_string()).unwrap_or_default(),
-            e.external_id.clone().unwrap_or_default(),
-            e.outcome.clone(),
-            e.detail.clone().unwrap_or_default(),
-            e.prev_hash.clone(),
-            e.hash.clone(),
-        ];
-        let cells: Vec<String> = values
-            .iter()
-            .zip(AUDIT_COLUMNS)
-            .map(|(v, column)| {
-                // Numbers and hashes stay text; the rest follows the export's rules.
-                let as_text = matches!(*column, "seq" | "cashout_id" | "prev_hash" | "hash");
-                cell(
-                    v,
-                    if as_text { "external_id" } else { column },
-                    CsvFlavor::Spreadsheet,
-                )
-            })
-            .collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    }
-    out
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| {
+            vec![
+                e.seq.to_string(),
+                e.at.clone(),
+                e.os_user.clone(),
+                e.environment.clone(),
+                e.action.clone(),
+                e.cashout_id.map(|c| c.to_string()).unwrap_or_default(),
+                e.external_id.clone().unwrap_or_default(),
+                e.outcome.clone(),
+                e.detail.clone().unwrap_or_default(),
+                e.prev_hash.clone(),
+                e.hash.clone(),
+            ]
+        })
+        .collect();
+    write_table(
+        AUDIT_COLUMNS,
+        &["seq", "cashout_id", "external_id", "prev_hash", "hash"],
+        &rows,
+        CsvFlavor::Spreadsheet,
+    )
 }
 
 /// Reads a CSV written by [`write_csv`] back into rows of values (header excluded), undoing

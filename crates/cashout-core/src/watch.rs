@@ -152,18 +152,31 @@ impl Default for WatchConfig {
 }
 
 impl WatchConfig {
-    /// The default schedule run `factor` times as fast (the rate cap and jitter unchanged).
+    /// This schedule run `factor` times as fast: every interval, alert age and pause (the rate
+    /// cap, the jitter and the late-rejection window unchanged).
     #[must_use]
-    pub fn scaled(factor: f64) -> Self {
-        let d = Self::default();
+    pub fn scaled(self, factor: f64) -> Self {
         Self {
-            intervals: d.intervals.scaled(factor),
-            completed_window: d.completed_window.mul_f64(factor),
-            hold_alert_after: d.hold_alert_after.mul_f64(factor),
-            refresh_every: d.refresh_every.mul_f64(factor),
-            reconcile_every: d.reconcile_every.mul_f64(factor),
-            max_offline_pause: d.max_offline_pause.mul_f64(factor),
-            ..d
+            intervals: self.intervals.scaled(factor),
+            hold_alert_after: self.hold_alert_after.mul_f64(factor),
+            refresh_every: self.refresh_every.mul_f64(factor),
+            reconcile_every: self.reconcile_every.mul_f64(factor),
+            max_offline_pause: self.max_offline_pause.mul_f64(factor),
+            ..self
+        }
+    }
+
+    /// As [`WatchConfig::scaled`] by `CASHOUT_WATCH_SCALE` when it is set to a positive number
+    /// (tests and demonstrations of the app and the CLI); unchanged otherwise.
+    #[must_use]
+    pub fn with_env_scale(self) -> Self {
+        match std::env::var("CASHOUT_WATCH_SCALE")
+            .ok()
+            .and_then(|s| s.parse::<f64>().ok())
+            .filter(|f| *f > 0.0)
+        {
+            Some(f) => self.scaled(f),
+            None => self,
         }
     }
 }
@@ -374,12 +387,6 @@ impl Watcher {
     pub fn with_seed(mut self, seed: u64) -> Self {
         self.rng = fastrand::Rng::with_seed(seed);
         self
-    }
-
-    /// The configuration in use.
-    #[must_use]
-    pub fn config(&self) -> &WatchConfig {
-        &self.config
     }
 
     /// Payouts being watched.
@@ -857,6 +864,18 @@ mod tests {
         let n = alert.notice().expect("notified");
         assert_eq!(n.title, "On hold for 1 d 2 h: funds still reserved");
         assert!(n.body.contains("150.25 BRL"), "{}", n.body);
+    }
+
+    #[test]
+    fn a_faster_schedule_keeps_the_late_rejection_window_and_the_rate_cap() {
+        let fast = WatchConfig::default().scaled(0.01);
+        assert_eq!(
+            fast.completed_window,
+            WatchConfig::default().completed_window
+        );
+        assert_eq!(fast.rate_per_sec, 5);
+        assert_eq!(fast.intervals.on_hold, Duration::from_secs(9));
+        assert_eq!(fast.hold_alert_after, Duration::from_secs(864));
     }
 
     #[test]

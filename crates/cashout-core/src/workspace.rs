@@ -5,6 +5,7 @@
 //! they can be stored, removed and asked about ([`CredentialStatus`]), never read back.
 //! The sandbox uses its fixed demo credentials and never touches the keychain.
 
+use std::path::Path;
 use std::sync::{Arc, RwLock};
 
 use serde::Serialize;
@@ -12,7 +13,7 @@ use ts_rs::TS;
 
 use crate::api::client::{CallError, Client, ClientOptions, HttpStack};
 use crate::api::types::{CashoutId, CashoutRef};
-use crate::audit::{AuditAction, AuditEvent};
+use crate::audit::{AuditAction, AuditEvent, AuditFilter, AuditVerdict};
 use crate::credentials::{CredentialStatus, CredentialStore, Credentials};
 use crate::desk::{Desk, RetryPolicy};
 use crate::environment::{Environment, EnvironmentKind};
@@ -121,6 +122,58 @@ impl Workspace {
     #[must_use]
     pub fn journal(&self) -> &Arc<Journal> {
         &self.journal
+    }
+
+    /// The scope audit entries of this workspace carry: the environment in use (its name when
+    /// it is not usable as configured).
+    #[must_use]
+    pub fn audit_scope(&self) -> String {
+        self.environment().map_or_else(
+            |_| self.settings().environment.name().to_owned(),
+            |e| e.scope(),
+        )
+    }
+
+    /// Checks the whole audit chain and records that it was checked.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub async fn verify_audit(&self) -> Result<AuditVerdict> {
+        self.journal
+            .verify_audit_recorded(&self.audit_scope())
+            .await
+    }
+
+    /// Writes the audit entries `filter` selects (all of them, hashes included) as CSV to
+    /// `path`, then audits the export. Returns how many entries were written.
+    ///
+    /// # Errors
+    /// [`Error::Journal`]; [`Error::InvalidInput`] (field `file`) when the file cannot be
+    /// written.
+    pub async fn export_audit(&self, mut filter: AuditFilter, path: &Path) -> Result<usize> {
+        filter.limit = u32::MAX;
+        filter.offset = 0;
+        let entries = self.journal.audit_log(&filter)?;
+        let written = std::fs::write(path, crate::report::audit_csv(&entries)).map_err(|e| {
+            Error::InvalidInput {
+                field: "file",
+                message: format!("cannot write {}: {e}", path.display()),
+            }
+        });
+        let (outcome, mut detail) = match &written {
+            Ok(()) => ("ok", String::new()),
+            Err(e) => (e.code(), format!("; {e}")),
+        };
+        detail.insert_str(
+            0,
+            &format!("{} audit entries to {}", entries.len(), path.display()),
+        );
+        self.journal
+            .append_audit(
+                AuditEvent::new(&self.audit_scope(), AuditAction::Export, outcome).detail(detail),
+            )
+            .await?;
+        written.map(|()| entries.len())
     }
 
     fn environment_of(&self, kind: EnvironmentKind) -> Result<Environment> {

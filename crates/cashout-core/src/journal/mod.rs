@@ -281,9 +281,11 @@ fn writer_loop(mut conn: Connection, jobs: mpsc::Receiver<Job>, waiting: Exchang
                 // and fold the WAL into the main file now, not inside a commit that a create
                 // is waiting for.
                 flush_exchanges(&mut conn, &waiting, &mut synchronous);
-                index_queued(&mut conn, IDLE_INDEX_BATCH, &mut synchronous);
+                let indexed = index_queued(&mut conn, IDLE_INDEX_BATCH, &mut synchronous);
                 let _ = conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)");
-                since_checkpoint = 0;
+                // A backlog (e.g. a journal just migrated) is indexed a batch per quiet
+                // moment until none is left, not only after the next write.
+                since_checkpoint = u32::from(indexed >= IDLE_INDEX_BATCH);
                 continue;
             }
         };
@@ -321,18 +323,18 @@ fn writer_loop(mut conn: Connection, jobs: mpsc::Receiver<Job>, waiting: Exchang
 const IDLE_INDEX_BATCH: i64 = 5000;
 const BUSY_INDEX_BATCH: i64 = 500;
 
-/// Writes the waiting exchanges in one transaction. An exchange whose payout is gone (merged
-/// into another record meanwhile) is skipped: it is a display copy.
+/// Writes the waiting exchanges in one transaction. The buffer stays locked until the commit
+/// and is emptied only then: a reader sees each exchange in memory or on disk, never in
+/// neither, and a failed write leaves them waiting for the next attempt. An exchange whose
+/// payout is gone (merged into another record meanwhile) is skipped: it is a display copy.
 fn flush_exchanges(
     conn: &mut Connection,
     waiting: &ExchangeBuffer,
     synchronous: &mut Option<bool>,
 ) {
-    let batch = std::mem::take(
-        &mut *waiting
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner),
-    );
+    let mut batch = waiting
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if batch.is_empty() {
         return;
     }
@@ -342,26 +344,30 @@ fn flush_exchanges(
     let Ok(tx) = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate) else {
         return;
     };
-    for (id, at, e) in &batch {
+    for (id, at, e) in batch.iter() {
         let _ = insert_exchange(&tx, *id, at, e);
     }
-    let _ = tx.commit();
+    if tx.commit().is_ok() {
+        batch.clear();
+    }
 }
 
 /// Exchanges held in memory at most, under continuous load, before they are written anyway.
 const MAX_WAITING_EXCHANGES: usize = 5000;
 
-/// Indexes queued payouts for text search in a transaction of its own. Failures are left for
-/// the next attempt: until then those payouts are found through the queue.
-fn index_queued(conn: &mut Connection, limit: i64, synchronous: &mut Option<bool>) {
+/// Indexes queued payouts for text search in a transaction of its own; returns how many.
+/// Failures are left for the next attempt: until then those payouts are found through the
+/// queue.
+fn index_queued(conn: &mut Connection, limit: i64, synchronous: &mut Option<bool>) -> i64 {
     if *synchronous != Some(false) && conn.pragma_update(None, "synchronous", "NORMAL").is_ok() {
         *synchronous = Some(false);
     }
     let Ok(tx) = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate) else {
-        return;
+        return 0;
     };
-    if schema::index_pending(&tx, limit).is_ok() {
-        let _ = tx.commit();
+    match schema::index_pending(&tx, limit) {
+        Ok(n) if tx.commit().is_ok() => i64::try_from(n).unwrap_or(i64::MAX),
+        _ => 0,
     }
 }
 
@@ -1013,29 +1019,16 @@ impl Journal {
         })
     }
 
-    /// Keeps a request as sent to the provider, and its answer, with record `id` (the signing
-    /// inspector shows them). The exchange holds no secret (see [`Exchange`]).
-    ///
-    /// # Errors
-    /// [`Error::Journal`].
-    pub async fn record_exchange(&self, id: i64, exchange: Exchange) -> Result<()> {
-        let now = self.now();
-        self.write(false, move |tx| {
-            Ok(insert_exchange(tx, id, &now, &exchange)?)
-        })
-        .await
-    }
-
     /// The requests sent for record `id` and their answers, oldest first, each provider
     /// error code explained.
     ///
     /// # Errors
     /// [`Error::Journal`].
     pub fn exchanges(&self, id: i64) -> Result<Vec<ExchangeRecord>> {
-        // Taken before reading the file: an exchange the writer moves meanwhile is then read
-        // twice at worst (dropped below), never missed.
-        let waiting: Vec<(String, Exchange)> = self
-            .waiting()
+        // Held while the file is read: the writer empties it only once its copy is committed,
+        // so each exchange is read from exactly one of the two.
+        let buffer = self.waiting();
+        let waiting: Vec<(String, Exchange)> = buffer
             .iter()
             .filter(|(p, _, _)| *p == id)
             .map(|(_, at, e)| (at.clone(), e.clone()))
@@ -1060,14 +1053,8 @@ impl Journal {
             ))
         })?;
         let mut all = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        for w in waiting {
-            if !all
-                .iter()
-                .any(|(at, e)| *at == w.0 && e.signature == w.1.signature)
-            {
-                all.push(w);
-            }
-        }
+        drop(buffer);
+        all.extend(waiting);
         Ok(all
             .into_iter()
             .map(|(at, exchange)| ExchangeRecord {
