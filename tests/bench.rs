@@ -60,6 +60,14 @@ impl SandboxHost {
         Self::Process(child, url)
     }
 
+    /// The sandbox's process id, when it runs as its own process.
+    fn pid(&self) -> Option<u32> {
+        match self {
+            Self::InProcess(_) => None,
+            Self::Process(c, _) => Some(c.id()),
+        }
+    }
+
     fn base_url(&self) -> String {
         match self {
             Self::InProcess(s) => s.base_url(),
@@ -114,9 +122,16 @@ async fn main() {
     let journal = Arc::new(
         Journal::open(&dir.path().join("journal.sqlite3"), Arc::new(SystemClock)).expect("journal"),
     );
+    let journal_diag = Arc::new(
+        Journal::open(
+            &dir.path().join("journal-alone.sqlite3"),
+            Arc::new(SystemClock),
+        )
+        .expect("journal"),
+    );
     let env = Environment::from_base_url(&url).expect("env");
     let client = Client::new(env, creds.clone(), ClientOptions::default()).expect("client");
-    let desk = Arc::new(Desk::new(client, journal, RetryPolicy::default()));
+    let desk = Arc::new(Desk::new(client, journal.clone(), RetryPolicy::default()));
     let http = reqwest::Client::new();
     let client_only = Arc::new(
         Client::new(
@@ -127,19 +142,39 @@ async fn main() {
         .expect("client"),
     );
     let rate = |d: Duration| n as f64 / d.as_secs_f64();
+    let sandbox_pid = sandbox.pid();
     let mut ratios = Vec::new();
     println!("creates per run: {n}, concurrency: {concurrency}, rounds: {rounds} (bare then full, alternating)");
     for round in 0..rounds {
+        settle().await;
+        let cpu = CpuUse::start(sandbox_pid);
         let bare = bare_loop(&http, &url, &creds, round, n, concurrency).await;
+        let bare_cpu = cpu.per_create(n);
+        settle().await;
         let client_only = client_path(&desk, &client_only, round, n, concurrency).await;
+        settle().await;
+        let flushes = journal.disk_flushes();
+        let cpu = CpuUse::start(sandbox_pid);
         let full = full_path(&desk, round, n, concurrency).await;
+        let full_cpu = cpu.per_create(n);
+        let flushes = journal.disk_flushes() - flushes;
+        settle().await;
+        let journal_only =
+            journal_path(&journal_diag, "bench-journal", round, n, concurrency).await;
         let ratio = rate(full) / rate(bare);
-        println!(
-            "round {}: client without journal (validate, sign, HTTP) {:>7.1} creates/s",
-            round + 1,
-            rate(client_only)
-        );
         ratios.push(ratio);
+        println!(
+            "round {}: client without journal (validate, sign, HTTP) {:>7.1} creates/s | journal alone (intent, answer) {:>7.1} creates/s",
+            round + 1,
+            rate(client_only),
+            rate(journal_only)
+        );
+        println!("round {}: CPU µs per create, bare:  {bare_cpu}", round + 1);
+        println!(
+            "round {}: CPU µs per create, full:  {full_cpu}; disk flushes per create {:.2}",
+            round + 1,
+            flushes as f64 / n as f64
+        );
         println!(
             "round {}: bare signed-request loop {:>7.1} creates/s | full path (validate, journal, sign, HTTP, journal) {:>7.1} creates/s | ratio {:.2}",
             round + 1,
@@ -284,4 +319,142 @@ async fn client_path(
         t.await.expect("task");
     }
     started.elapsed()
+}
+
+/// Diagnostic: the journal's two writes per create (durable intent, then the answer with its
+/// audit entry), with no HTTP in between: what the journal alone sustains at this concurrency.
+async fn journal_path(
+    journal: &Arc<Journal>,
+    scope: &str,
+    round: usize,
+    n: usize,
+    concurrency: usize,
+) -> Duration {
+    use cashout_core::audit::{AuditAction, AuditEvent};
+    use cashout_core::journal::IntentOutcome;
+    use cashout_core::status::CashoutStatus;
+    let next = Arc::new(AtomicUsize::new(0));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..concurrency {
+        let (journal, next, scope) = (journal.clone(), next.clone(), scope.to_owned());
+        tasks.push(tokio::spawn(async move {
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= n {
+                    break;
+                }
+                let request = br_pix(&format!("journal-{round}-{i}"), "10.00");
+                let IntentOutcome::New(id) = journal
+                    .record_intent(&scope, "http://127.0.0.1", &request)
+                    .await
+                    .expect("intent")
+                else {
+                    panic!("new intent expected");
+                };
+                let audit = AuditEvent::new(&scope, AuditAction::Create, "ok")
+                    .about(None, Some(&request.external_id));
+                let cashout_id = i64::try_from(round * n + i + 1).expect("id");
+                journal
+                    .record_created_audited(
+                        id,
+                        cashout_core::api::types::CashoutId(cashout_id),
+                        CashoutStatus::Pending,
+                        Some(audit),
+                    )
+                    .await
+                    .expect("answer");
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.expect("task");
+    }
+    started.elapsed()
+}
+
+/// Lets the previous phase's after-effects finish (a journal's checkpoint runs when it has been
+/// idle for a moment) so that they are not charged to the next phase.
+async fn settle() {
+    tokio::time::sleep(Duration::from_millis(400)).await;
+}
+
+/// CPU time used during one phase, by the bench's threads (grouped by name: the async workers,
+/// the journal's writer and its disk-flush thread) and by the sandbox's process. Linux only
+/// (read from `/proc`); elsewhere it prints nothing useful. A diagnostic: where a create's CPU
+/// goes, on a machine where the client and the sandbox share two cores.
+struct CpuUse {
+    threads: std::collections::BTreeMap<String, u64>,
+    sandbox_pid: Option<u32>,
+    sandbox: u64,
+}
+
+impl CpuUse {
+    fn start(sandbox_pid: Option<u32>) -> Self {
+        Self {
+            threads: thread_ticks(),
+            sandbox_pid,
+            sandbox: sandbox_pid.map_or(0, process_ticks),
+        }
+    }
+
+    /// Microseconds of CPU per create since `start`, as one line.
+    fn per_create(&self, n: usize) -> String {
+        // /proc counts in clock ticks of 10 ms.
+        let us = |ticks: u64| ticks as f64 * 10_000.0 / n as f64;
+        let now = thread_ticks();
+        let mut own = 0;
+        let mut parts = Vec::new();
+        for (name, ticks) in &now {
+            let used = ticks - self.threads.get(name).copied().unwrap_or(0).min(*ticks);
+            own += used;
+            if used > 0 {
+                parts.push(format!("{name} {:.0}", us(used)));
+            }
+        }
+        let sandbox = self
+            .sandbox_pid
+            .map_or(0, process_ticks)
+            .saturating_sub(self.sandbox);
+        format!(
+            "bench process {:.0} ({}), sandbox process {:.0}",
+            us(own),
+            parts.join(", "),
+            us(sandbox)
+        )
+    }
+}
+
+/// utime + stime of each thread of this process, summed by thread name.
+fn thread_ticks() -> std::collections::BTreeMap<String, u64> {
+    let mut by_name = std::collections::BTreeMap::new();
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return by_name;
+    };
+    for task in tasks.flatten() {
+        let stat = std::fs::read_to_string(task.path().join("stat")).unwrap_or_default();
+        let name = stat
+            .split_once('(')
+            .and_then(|(_, rest)| rest.rsplit_once(')'))
+            .map_or("?", |(name, _)| name)
+            .to_owned();
+        *by_name.entry(name).or_insert(0) += stat_ticks(&stat);
+    }
+    by_name
+}
+
+/// utime + stime of a whole process (all its threads).
+fn process_ticks(pid: u32) -> u64 {
+    stat_ticks(&std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default())
+}
+
+/// Fields 14 and 15 (utime, stime) of a `/proc/.../stat` line; the name before them may hold
+/// spaces, so count from its closing parenthesis.
+fn stat_ticks(stat: &str) -> u64 {
+    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<u64> = after_name
+        .split_whitespace()
+        .map(|f| f.parse().unwrap_or(0))
+        .collect();
+    fields.get(11).copied().unwrap_or(0) + fields.get(12).copied().unwrap_or(0)
 }

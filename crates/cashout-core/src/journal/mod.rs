@@ -2,15 +2,18 @@
 //! observed status, with the time it was observed.
 //!
 //! Guarantees:
-//! - `record_intent` commits to disk (WAL, `synchronous=FULL`) before it returns, so an intent
-//!   is on disk before its create is sent. A crash after that point leaves a row in phase `intent` or
-//!   `unknown`, which `desk::reconcile` resolves by `external_id`.
+//! - `record_intent` returns only once its commit is on disk (the WAL forced to disk after the
+//!   commit), so an intent is on disk before its create is sent. A crash after that point
+//!   leaves a row in phase `intent` or `unknown`, which `desk::reconcile` resolves by
+//!   `external_id`.
 //! - Records are keyed by environment scope: `(scope, external_id)` and `(scope, cashout_id)`
 //!   are unique, so a sandbox payout is never confused with a production one.
 //! - The stored request never contains credentials (they are added by the client at send time).
 //! - History is append-only; the state diagram is drawn from it.
 //! - Writes never block async tasks: they are queued to one writer thread, which commits what
-//!   is waiting together (group commit), so concurrent creates share one disk flush.
+//!   is waiting together (group commit), so concurrent creates share one disk flush. The flush
+//!   itself runs on a second thread (`sync_loop`) while the writer commits the next batch:
+//!   writes that need no flush (answers, statuses) are not held behind one.
 //!
 //! - The audit chain (see [`crate::audit`]) is appended inside the writer's transaction.
 
@@ -19,6 +22,7 @@ mod schema;
 use std::any::Any;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex, MutexGuard};
 
 use tokio::sync::oneshot;
@@ -233,18 +237,26 @@ pub struct Journal {
     /// Joined on drop, so what is queued (e.g. waiting exchanges) is written before a short-
     /// lived process (the CLI) exits.
     writer_thread: Option<std::thread::JoinHandle<()>>,
+    /// How many times the WAL has been forced to disk for durable writes.
+    flushes: Arc<AtomicU64>,
     clock: Arc<dyn Clock>,
     path: PathBuf,
 }
 
 type Work = Box<dyn FnOnce(&Connection) -> Result<Box<dyn Any + Send>> + Send>;
 
+/// Where a write's result is sent.
+type Reply = oneshot::Sender<Result<Box<dyn Any + Send>>>;
+
+/// Committed writes whose callers wait until the WAL holding them is on disk.
+type AwaitingFlush = Vec<(Reply, Result<Box<dyn Any + Send>>)>;
+
 struct Job {
     work: Work,
     /// Must be on disk before the caller goes on (intents). Other writes ride on the next
-    /// durable commit: losing them to a power cut is repaired by reconciling the intent.
+    /// flush: losing them to a power cut is repaired by reconciling the intent.
     durable: bool,
-    reply: oneshot::Sender<Result<Box<dyn Any + Send>>>,
+    reply: Reply,
 }
 
 /// Most writes committed together.
@@ -260,7 +272,85 @@ const IDLE: std::time::Duration = std::time::Duration::from_millis(50);
 /// Exchanges kept in memory until the writer is quiet: `(payout id, time, exchange)`.
 type ExchangeBuffer = Arc<Mutex<Vec<(i64, String, Exchange)>>>;
 
-fn writer_loop(mut conn: Connection, jobs: mpsc::Receiver<Job>, waiting: ExchangeBuffer) {
+/// The writer thread: commits queued writes in batches; see [`Journal`].
+///
+/// With `wal` (a handle on the journal's WAL file), every commit is made with
+/// `synchronous=NORMAL` and durable writes are handed to [`sync_loop`], which answers them after
+/// forcing the WAL to disk. Without it, a batch holding a durable write is committed with
+/// `synchronous=FULL` and answered at once: slower, as safe.
+fn writer_loop(
+    mut conn: Connection,
+    jobs: mpsc::Receiver<Job>,
+    waiting: ExchangeBuffer,
+    wal: Option<std::fs::File>,
+    flushes: Arc<AtomicU64>,
+) {
+    std::thread::scope(|threads| {
+        let flusher = wal.and_then(|wal| {
+            let (flusher, awaiting) = mpsc::channel::<AwaitingFlush>();
+            std::thread::Builder::new()
+                .name("journal-flush".into())
+                .spawn_scoped(threads, move || sync_loop(&wal, &awaiting, &flushes))
+                .ok()
+                .map(|_| flusher)
+        });
+        commit_loop(&mut conn, &jobs, &waiting, flusher.as_ref());
+        // Dropping `flusher` lets the sync thread answer what it holds and end; the scope
+        // joins it before the connection closes (the last close may delete the WAL).
+    });
+}
+
+/// Forces the WAL to disk for durable writes, then answers them. Everything queued when a flush
+/// starts was committed before it started, so one flush covers all of them; while it runs the
+/// writer goes on committing.
+///
+/// Forcing the file from a handle of our own is what `synchronous=FULL` does from SQLite's
+/// (the kernel flushes the file, not the handle). The WAL cannot be deleted or replaced under
+/// it: SQLite removes it only when the last connection closes, and the writer's stays open
+/// until this thread has ended. Frames that a checkpoint has meanwhile copied into the main
+/// file were forced there by that checkpoint.
+fn sync_loop(wal: &std::fs::File, awaiting: &mpsc::Receiver<AwaitingFlush>, flushes: &AtomicU64) {
+    while let Ok(mut held) = awaiting.recv() {
+        while let Ok(more) = awaiting.try_recv() {
+            held.extend(more);
+        }
+        let flushed = wal.sync_data();
+        if flushed.is_ok() {
+            flushes.fetch_add(1, Ordering::Relaxed);
+        }
+        for (reply, result) in held {
+            let result = match &flushed {
+                Ok(()) => result,
+                // Committed but perhaps not on disk: the caller must not act on it (an intent
+                // is then never sent, and reconciling finds it unsent).
+                Err(e) => Err(Error::Journal(format!(
+                    "the journal could not be forced to disk: {e}"
+                ))),
+            };
+            let _ = reply.send(result);
+        }
+    }
+}
+
+/// Opens the journal's WAL file (`<file>-wal`, which exists once the connection has used WAL
+/// mode), for [`sync_loop`]. `None` if it cannot be opened: the writer then forces commits
+/// itself.
+fn open_wal(conn: &Connection) -> Option<std::fs::File> {
+    let db = conn.path().filter(|p| !p.is_empty())?;
+    std::fs::OpenOptions::new()
+        .read(true)
+        // Windows needs write access to flush a file.
+        .write(cfg!(windows))
+        .open(format!("{db}-wal"))
+        .ok()
+}
+
+fn commit_loop(
+    conn: &mut Connection,
+    jobs: &mpsc::Receiver<Job>,
+    waiting: &ExchangeBuffer,
+    flusher: Option<&mpsc::Sender<AwaitingFlush>>,
+) {
     let mut since_checkpoint = 0u32;
     let mut synchronous = None;
     loop {
@@ -273,15 +363,15 @@ fn writer_loop(mut conn: Connection, jobs: mpsc::Receiver<Job>, waiting: Exchang
         let first = match next {
             Ok(job) => job,
             Err(mpsc::RecvTimeoutError::Disconnected) => {
-                flush_exchanges(&mut conn, &waiting, &mut synchronous);
+                flush_exchanges(conn, waiting, &mut synchronous);
                 break;
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 // Quiet for a moment: keep the waiting exchanges, index what searches wait for
                 // and fold the WAL into the main file now, not inside a commit that a create
                 // is waiting for.
-                flush_exchanges(&mut conn, &waiting, &mut synchronous);
-                let indexed = index_queued(&mut conn, IDLE_INDEX_BATCH, &mut synchronous);
+                flush_exchanges(conn, waiting, &mut synchronous);
+                let indexed = index_queued(conn, IDLE_INDEX_BATCH, &mut synchronous);
                 let _ = conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)");
                 // A backlog (e.g. a journal just migrated) is indexed a batch per quiet
                 // moment until none is left, not only after the next write.
@@ -292,7 +382,7 @@ fn writer_loop(mut conn: Connection, jobs: mpsc::Receiver<Job>, waiting: Exchang
         since_checkpoint += 1;
         if since_checkpoint >= CHECKPOINT_EVERY {
             // Never idle: keep the search queue short anyway.
-            index_queued(&mut conn, BUSY_INDEX_BATCH, &mut synchronous);
+            index_queued(conn, BUSY_INDEX_BATCH, &mut synchronous);
             let _ = conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)");
             since_checkpoint = 0;
         }
@@ -304,16 +394,37 @@ fn writer_loop(mut conn: Connection, jobs: mpsc::Receiver<Job>, waiting: Exchang
             }
         }
         let durable = batch.iter().any(|j| j.durable);
-        let (works, replies): (Vec<Work>, Vec<_>) =
-            batch.into_iter().map(|j| (j.work, j.reply)).unzip();
-        let results = commit_batch(&mut conn, works, durable, &mut synchronous);
-        for (reply, result) in replies.into_iter().zip(results) {
-            // A caller that stopped waiting (e.g. a cancelled task) still had its write committed.
-            let _ = reply.send(result);
+        let mut works = Vec::with_capacity(batch.len());
+        let mut replies = Vec::with_capacity(batch.len());
+        for job in batch {
+            works.push(job.work);
+            replies.push((job.reply, job.durable));
+        }
+        // With a sync thread, commits never wait for the disk; without, a durable batch does.
+        let force = durable && flusher.is_none();
+        let results = commit_batch(conn, works, force, &mut synchronous);
+        let mut awaiting_flush = AwaitingFlush::new();
+        for ((reply, durable), result) in replies.into_iter().zip(results) {
+            if durable && result.is_ok() && flusher.is_some() {
+                awaiting_flush.push((reply, result));
+            } else {
+                // A caller that stopped waiting (e.g. a cancelled task) still had its write
+                // committed.
+                let _ = reply.send(result);
+            }
+        }
+        if let (Some(flusher), false) = (flusher, awaiting_flush.is_empty()) {
+            if let Err(mpsc::SendError(unsent)) = flusher.send(awaiting_flush) {
+                for (reply, _) in unsent {
+                    let _ = reply.send(Err(Error::Journal(
+                        "the journal's disk flush has stopped".into(),
+                    )));
+                }
+            }
         }
         // Never quiet for long enough: bound the memory the waiting exchanges hold.
         if waiting.lock().map_or(0, |w| w.len()) >= MAX_WAITING_EXCHANGES {
-            flush_exchanges(&mut conn, &waiting, &mut synchronous);
+            flush_exchanges(conn, waiting, &mut synchronous);
         }
     }
 }
@@ -371,6 +482,8 @@ fn index_queued(conn: &mut Connection, limit: i64, synchronous: &mut Option<bool
     }
 }
 
+/// Commits `works` in one transaction, each in its own savepoint; `durable` makes the commit
+/// itself wait until it is on disk (`synchronous=FULL`).
 fn commit_batch(
     conn: &mut Connection,
     works: Vec<Work>,
@@ -440,12 +553,21 @@ impl Journal {
     /// # Errors
     /// [`Error::Journal`] when the file cannot be opened or migrated.
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
+        Self::open_with(path, clock, true)
+    }
+
+    /// As [`Journal::open`]; without `flush_thread` the writer forces durable commits itself
+    /// (what it falls back to when the WAL cannot be opened).
+    fn open_with(path: &Path, clock: Arc<dyn Clock>, flush_thread: bool) -> Result<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
                 .map_err(|e| Error::Journal(format!("cannot create {}: {e}", dir.display())))?;
         }
         let write_conn = Connection::open(path)?;
         schema::prepare(&write_conn)?;
+        let wal = open_wal(&write_conn).filter(|_| flush_thread);
+        let flushes = Arc::new(AtomicU64::new(0));
+        let flushed = flushes.clone();
         let reader = Connection::open(path)?;
         schema::prepare_reader(&reader)?;
         let (writer, jobs) = mpsc::channel();
@@ -453,7 +575,7 @@ impl Journal {
         let waiting = exchanges_waiting.clone();
         let writer_thread = std::thread::Builder::new()
             .name("journal-writer".into())
-            .spawn(move || writer_loop(write_conn, jobs, waiting))
+            .spawn(move || writer_loop(write_conn, jobs, waiting, wal, flushed))
             .map_err(|e| Error::Journal(format!("cannot start the journal writer: {e}")))?;
         Ok(Self {
             exchanges_waiting,
@@ -461,6 +583,7 @@ impl Journal {
             reader: Mutex::new(reader),
             writer,
             writer_thread: Some(writer_thread),
+            flushes,
             clock,
             path: path.to_owned(),
         })
@@ -471,6 +594,14 @@ impl Journal {
     pub fn default_dir() -> Option<PathBuf> {
         directories::ProjectDirs::from("com", "cashoutdesk", "cashout-desk")
             .map(|d| d.data_dir().to_owned())
+    }
+
+    /// How many times the WAL has been forced to disk for intents since this journal was
+    /// opened (one flush serves every intent committed before it began). Zero when the writer
+    /// forces its commits itself.
+    #[must_use]
+    pub fn disk_flushes(&self) -> u64 {
+        self.flushes.load(Ordering::Relaxed)
     }
 
     /// The file this journal writes.
@@ -641,7 +772,7 @@ impl Journal {
         audit: Option<AuditEvent>,
     ) -> Result<PayoutRecord> {
         let now = self.now();
-        // Not forced to disk on its own: the next intent's forced commit syncs the whole WAL,
+        // Not forced to disk on its own: the next intent's flush syncs the whole WAL,
         // and the writer's idle checkpoint (after IDLE without writes) syncs it too, so the id
         // is on disk within about IDLE of the answer. Only a power cut inside that window can
         // lose it; the payout is then found again by external_id (without its id, see README).

@@ -1,9 +1,11 @@
 //! The journal's tables and connection settings, versioned with `PRAGMA user_version`.
 //!
-//! WAL mode. The writer switches `synchronous` per batch: FULL when the batch holds an intent (on
-//! disk when the commit returns, which is what lets an intent be trusted after a crash), NORMAL
-//! otherwise (safe against a process crash; a power cut can lose it, and reconciling the intent
-//! repairs that). `busy_timeout` lets the desktop app and the CLI share a file.
+//! WAL mode. The writer commits with `synchronous=NORMAL` (safe against a process crash) and
+//! an intent is answered only after its own thread has forced the WAL to disk, which is what lets
+//! an intent be trusted after a power cut (see `sync_loop`). Other writes ride on the next
+//! flush; a power cut can lose them, and reconciling the intent repairs that. If the WAL file
+//! cannot be opened for flushing, batches holding an intent are committed with FULL instead.
+//! `busy_timeout` lets the desktop app and the CLI share a file.
 
 use rusqlite::Connection;
 

@@ -545,3 +545,98 @@ async fn a_payout_that_takes_a_deleted_rows_id_is_still_indexed_for_search() {
         .expect("list");
     assert_eq!(found.len(), 1);
 }
+
+#[tokio::test]
+async fn an_intent_is_answered_only_after_a_disk_flush_and_answers_need_none() {
+    let (_dir, j) = journal();
+    let before = j.disk_flushes();
+    let Ok(IntentOutcome::New(id)) = j
+        .record_intent("sandbox", "http://127.0.0.1:1", &request("f1", "10"))
+        .await
+    else {
+        panic!("new intent expected");
+    };
+    // The count rises before the reply is sent: this intent waited for a flush.
+    let after_intent = j.disk_flushes();
+    assert!(after_intent > before, "no flush before the intent returned");
+    j.record_created(id, CashoutId(1), CashoutStatus::Pending)
+        .await
+        .expect("answer");
+    j.record_status(id, &status_answer(4), "status")
+        .await
+        .expect("status");
+    assert_eq!(
+        j.disk_flushes(),
+        after_intent,
+        "answers and statuses must not wait for a flush"
+    );
+}
+
+#[tokio::test]
+async fn concurrent_intents_share_disk_flushes_and_all_survive_reopening() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("j.sqlite3");
+    {
+        let j = Arc::new(Journal::open(&path, Arc::new(SystemClock)).expect("open"));
+        let tasks: Vec<_> = (0..32)
+            .map(|i| {
+                let j = j.clone();
+                tokio::spawn(async move {
+                    j.record_intent(
+                        "sandbox",
+                        "http://127.0.0.1:1",
+                        &request(&format!("c{i}"), "10"),
+                    )
+                    .await
+                })
+            })
+            .collect();
+        for t in tasks {
+            assert!(matches!(t.await.expect("task"), Ok(IntentOutcome::New(_))));
+        }
+        let flushes = j.disk_flushes();
+        assert!(
+            (1..=32).contains(&flushes),
+            "{flushes} flushes for 32 intents"
+        );
+    }
+    let j = Journal::open(&path, Arc::new(SystemClock)).expect("reopen");
+    assert_eq!(
+        j.unresolved("sandbox", "9999").expect("unresolved").len(),
+        32
+    );
+}
+
+#[tokio::test]
+async fn without_a_flush_thread_intents_are_forced_by_the_commit_itself() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("j.sqlite3");
+    {
+        let j = Journal::open_with(&path, Arc::new(SystemClock), false).expect("open");
+        let Ok(IntentOutcome::New(id)) = j
+            .record_intent("sandbox", "http://127.0.0.1:1", &request("n1", "10"))
+            .await
+        else {
+            panic!("new intent expected");
+        };
+        j.record_created(id, CashoutId(7), CashoutStatus::Pending)
+            .await
+            .expect("answer");
+        assert!(matches!(
+            j.record_intent("sandbox", "http://127.0.0.1:1", &request("n2", "10"))
+                .await,
+            Ok(IntentOutcome::New(_))
+        ));
+        assert_eq!(j.disk_flushes(), 0);
+    }
+    let j = Journal::open(&path, Arc::new(SystemClock)).expect("reopen");
+    assert_eq!(
+        j.unresolved("sandbox", "9999").expect("unresolved").len(),
+        1
+    );
+    let created = j
+        .find("sandbox", Some(CashoutId(7)), None)
+        .expect("find")
+        .expect("created payout");
+    assert_eq!(created.phase, Phase::Created);
+}
