@@ -4,7 +4,7 @@
 use cashout_core::api::types::{Bank, CashoutId, CashoutRef, CreateCashout};
 use cashout_core::audit::{AuditEntry, AuditFilter, AuditVerdict};
 use cashout_core::credentials::{CredentialStatus, Credentials, Secret};
-use cashout_core::desk::{PayoutView, ReconcileReport};
+use cashout_core::desk::{CreateReview, PayoutView, ReconcileReport};
 use cashout_core::environment::EnvironmentKind;
 use cashout_core::error::{Error, ErrorReport};
 use cashout_core::form::CountryForm;
@@ -128,10 +128,9 @@ pub fn validate_cashout(
     state: State<'_, AppState>,
     request: CreateCashout,
     override_check_digits: bool,
-) -> Answer<serde_json::Value> {
+) -> Answer<CreateReview> {
     let desk = state.workspace.desk().map_err(report)?;
-    desk.prepare_create(&request, override_check_digits)
-        .map(|r| r.ipc_json())
+    desk.review_create(&request, override_check_digits)
         .map_err(report)
 }
 

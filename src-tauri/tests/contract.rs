@@ -110,7 +110,7 @@ fn validation_errors_cross_as_code_message_field() {
 }
 
 #[test]
-fn validate_returns_the_request_as_sent_with_the_amount_as_a_string() {
+fn validate_returns_the_request_and_the_body_as_sent_with_credentials_masked() {
     let s = shell();
     let ok = invoke(
         &s,
@@ -118,8 +118,22 @@ fn validate_returns_the_request_as_sent_with_the_amount_as_a_string() {
         json!({ "request": pix("390.533.447-05"), "overrideCheckDigits": false }),
     )
     .expect("valid");
+    let body = ok["body"].as_str().expect("the masked body").to_owned();
+    let ok = &ok["request"];
     assert_eq!(ok["amount"], "150.25");
     assert_eq!(ok["document_id"], "39053344705");
+    // The body the client will send: the amount as the exact decimal number, credentials
+    // masked, no secret.
+    assert!(body.contains(r#""amount":150.25"#), "{body}");
+    assert!(body.contains(r#""pass":"********""#), "{body}");
+    assert!(body.contains(r#""login":"…demo""#), "{body}");
+    for secret in [
+        "sandbox-signature",
+        "sandbox-passphrase",
+        "cashout-desk-demo",
+    ] {
+        assert!(!body.contains(secret), "{body}");
+    }
     assert!(ok["external_id"]
         .as_str()
         .is_some_and(|x| x.starts_with("cd-")));
@@ -202,7 +216,8 @@ fn the_same_payout_reviewed_twice_is_refused_as_a_possible_duplicate() {
             "validate_cashout",
             json!({ "request": pix("39053344705"), "overrideCheckDigits": false }),
         )
-        .expect("valid");
+        .expect("valid")["request"]
+            .clone();
         invoke(
             s,
             "create_cashout",

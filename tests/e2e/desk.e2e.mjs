@@ -119,12 +119,13 @@ try {
   await test("BR PIX payout: create, PENDING on the diagram, hold, release, cancel", async () => {
     await newPix({ amount: "150.25" });
     await click("#review-button");
-    await waitText("#review-body", /"bank_code": "10000"/);
+    await waitText("#review-body", /"bank_code":"10000"/);
     const review = await text("#review-body");
-    assert(/"document_id": "39053344705"/.test(review), "review shows the normalised CPF");
-    assert(/"amount": "150.25"/.test(review), "review shows the exact amount");
+    assert(/"document_id":"39053344705"/.test(review), "review shows the normalised CPF");
+    assert(/"amount":150\.25[,}]/.test(review), "review shows the exact amount");
     assert(!/account_type|bank_account|bank_branch/.test(review), "nothing from another payout method is sent");
-    assert(!/sandbox-passphrase|sandbox-signature/.test(review), "no credential in the review");
+    assert(!/sandbox-passphrase|sandbox-signature|cashout-desk-demo/.test(review), "no credential in the review");
+    assert(/"login":"…demo","pass":"\*{8}"/.test(review), "the body as sent, credentials masked");
     externalId = (await (await $("#f-external_id")).getValue()).trim();
     assert(externalId.startsWith("cd-"), `generated external_id shown: ${externalId}`);
     await shot("02-review");
@@ -177,7 +178,7 @@ try {
   await test("a payout advancing in the sandbox moves on the open diagram without a click", async () => {
     await newPix({ amount: "41.00" });
     await click("#review-button");
-    await waitText("#review-body", /"amount": "41.00"/);
+    await waitText("#review-body", /"amount":41\.00[,}]/);
     await click("#send");
     assert((await currentNode()) === "PENDING", "starts PENDING");
     const id = (await text("h1")).replace(/\D+/g, "");
@@ -219,7 +220,7 @@ try {
     await newPix({ amount: "250.00" });
     await click("#f-on_hold");
     await click("#review-button");
-    await waitText("#review-body", /"on_hold": true/);
+    await waitText("#review-body", /"on_hold":true/);
     await click("#send");
     assert((await currentNode()) === "ON_HOLD", "created on hold");
     await click('button[data-view="holds"]');
@@ -276,7 +277,7 @@ try {
     // No sandbox default here: production needs a real notification URL.
     await fill("f-notification_url", "https://merchant.example/cashouts/notify");
     await click("#review-button");
-    await waitText("#review-body", /"amount": "77.70"/);
+    await waitText("#review-body", /"amount":77\.70[,}]/);
     await click("#send");
     await waitText("#confirm-text", /77\.70 BRL to Ana Souza.*D24-PRODUCTION.*real money/i);
     assert(/REAL MONEY/.test(await text("#env-bar")), "the bar says real money");
@@ -340,7 +341,7 @@ try {
   await test("a create whose answer is lost shows checking… and settles to one payout", async () => {
     await newPix({ amount: "33.00" });
     await click("#review-button");
-    await waitText("#review-body", /"amount": "33.00"/);
+    await waitText("#review-body", /"amount":33\.00[,}]/);
     await click("#send");
     await waitText("#checking", /Checking with the provider/);
     await shot("14-detail-checking");

@@ -302,6 +302,26 @@ async fn the_inspector_keeps_the_bytes_sent_with_the_passphrase_masked_and_the_r
 }
 
 #[tokio::test]
+async fn the_review_shows_the_bytes_the_create_then_sends() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let review = desk
+        .review_create(&br_pix("rev-1", "77.70"), false)
+        .unwrap();
+    assert_eq!(review.request["amount"], "77.70");
+    assert_eq!(review.confirmation, None, "the sandbox moves no money");
+    let reviewed: cashout_core::api::types::CreateCashout =
+        serde_json::from_value(review.request.clone()).unwrap();
+    desk.create(&reviewed, false).await.unwrap();
+    let sent = desk
+        .exchanges(&CashoutRef::ExternalId("rev-1".into()))
+        .unwrap();
+    // The inspector keeps the masked copy of the bytes signed and sent (see the test above).
+    assert_eq!(sent[0].exchange.body, review.body);
+    assert!(review.body.contains(r#""amount":77.70"#), "{}", review.body);
+}
+
+#[tokio::test]
 async fn a_wrong_api_signature_shows_302_explained_in_the_inspector() {
     let rig = Rig::start().await;
     rig.desk()

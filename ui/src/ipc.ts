@@ -10,6 +10,7 @@ import type { CashoutRef } from "./bindings/CashoutRef";
 import type { ConnectionCheck } from "./bindings/ConnectionCheck";
 import type { CountryForm } from "./bindings/CountryForm";
 import type { CreateCashout } from "./bindings/CreateCashout";
+import type { CreateReview } from "./bindings/CreateReview";
 import type { CredentialStatus } from "./bindings/CredentialStatus";
 import type { EnvironmentKind } from "./bindings/EnvironmentKind";
 import type { DeskEvent } from "./bindings/DeskEvent";
@@ -60,7 +61,7 @@ export const testConnection = () => call<ConnectionCheck>("test_connection");
 export const countryForms = () => call<CountryForm[]>("country_forms");
 export const lifecycle = () => call<Lifecycle>("lifecycle");
 export const validateCashout = (request: CreateCashout, overrideCheckDigits: boolean) =>
-  call<CreateCashout>("validate_cashout", { request, overrideCheckDigits });
+  call<CreateReview>("validate_cashout", { request, overrideCheckDigits });
 /** `externalIdGenerated`: the id was generated on review, not typed by the operator; the core
  * then refuses a payout identical to a recent one (a retry would otherwise pay twice). */
 export const createCashout = (request: CreateCashout, overrideCheckDigits: boolean, externalIdGenerated: boolean) =>

@@ -152,6 +152,22 @@ pub struct ReconcileReport {
     pub still_unknown: usize,
 }
 
+/// A create as the operator reviews it before sending (see [`Desk::review_create`]).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CreateReview {
+    /// The checked request (normalised, `external_id` filled in), amount as a string; what is
+    /// handed back to send.
+    #[ts(as = "CreateCashout")]
+    pub request: serde_json::Value,
+    /// The body the client will sign and send, byte for byte, but with the API Key shown as
+    /// its last four characters and the passphrase as `********`. Shown as is: re-formatting
+    /// it would pass the amount through a float.
+    pub body: String,
+    /// In production, the question the operator must answer before the money moves.
+    pub confirmation: Option<String>,
+}
+
 /// The operations, bound to one environment, its client and the journal.
 pub struct Desk {
     client: Client,
@@ -211,6 +227,43 @@ impl Desk {
             checked.external_id = new_external_id();
         }
         Ok(checked)
+    }
+
+    /// What the operator reviews before a create is sent: [`Desk::prepare_create`]'s request,
+    /// the body the client will send for it (credentials masked), and in production the
+    /// question to confirm. Nothing is written or sent.
+    ///
+    /// # Errors
+    /// As [`Desk::prepare_create`].
+    pub fn review_create(
+        &self,
+        request: &CreateCashout,
+        override_check_digits: bool,
+    ) -> Result<CreateReview> {
+        let checked = self.prepare_create(request, override_check_digits)?;
+        let kind = self.env().kind;
+        let confirmation = kind.is_production().then(|| {
+            let amount = checked.amount.map(|a| a.to_string()).unwrap_or_default();
+            let beneficiary = [
+                Some(checked.beneficiary_name.as_str()),
+                checked.beneficiary_lastname.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .filter(|n| !n.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+            format!(
+                "Send {amount} {} to {beneficiary} in {}? This moves real money.",
+                checked.currency.as_deref().unwrap_or_default(),
+                kind.name().to_uppercase()
+            )
+        });
+        Ok(CreateReview {
+            body: self.client.create_body_masked(&checked),
+            request: checked.ipc_json(),
+            confirmation,
+        })
     }
 
     /// Creates a cashout, exactly once per `external_id` and contents. See the module comment.
@@ -955,4 +1008,94 @@ fn call_error(e: CallError) -> Error {
 #[must_use]
 pub fn new_external_id() -> String {
     format!("cd-{}", uuid::Uuid::new_v4().simple())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::SystemClock;
+    use crate::credentials::{Credentials, Secret};
+    use crate::environment::EnvironmentKind;
+
+    fn desk_in(kind: EnvironmentKind, dir: &std::path::Path) -> Desk {
+        let env = Environment::resolve(kind, Some("api.example.com")).expect("environment");
+        let credentials = Credentials {
+            api_key: "live-key-9876".into(),
+            passphrase: Secret::new("live-passphrase".into()),
+            signature: Secret::new("live-signature".into()),
+            read_only_key: None,
+        };
+        let client = Client::new(
+            env,
+            credentials,
+            crate::api::client::ClientOptions::default(),
+        )
+        .expect("client");
+        let journal =
+            Journal::open(&dir.join("j.sqlite3"), Arc::new(SystemClock)).expect("journal");
+        Desk::new(client, Arc::new(journal), RetryPolicy::default())
+    }
+
+    fn pix() -> CreateCashout {
+        CreateCashout {
+            external_id: "rev-1".into(),
+            country: "BR".into(),
+            currency: Some("BRL".into()),
+            amount: Some("77.70".parse().expect("amount")),
+            document_id: "390.533.447-05".into(),
+            beneficiary_name: "Ana".into(),
+            beneficiary_lastname: Some("Souza".into()),
+            phone: Some("+5511987654321".into()),
+            bank_code: Some("10000".into()),
+            notification_url: "https://merchant.example/notify".into(),
+            ..CreateCashout::default()
+        }
+    }
+
+    #[test]
+    fn a_production_review_asks_with_amount_beneficiary_and_environment_and_masks_credentials() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let review = desk_in(EnvironmentKind::D24Production, dir.path())
+            .review_create(&pix(), false)
+            .expect("valid");
+        assert_eq!(
+            review.confirmation.as_deref(),
+            Some("Send 77.70 BRL to Ana Souza in D24-PRODUCTION? This moves real money.")
+        );
+        assert!(
+            review
+                .body
+                .starts_with(r#"{"login":"…9876","pass":"********","external_id":"rev-1""#),
+            "{}",
+            review.body
+        );
+        assert!(
+            review.body.contains(r#""document_id":"39053344705""#),
+            "normalised"
+        );
+        for secret in ["live-key-9876", "live-passphrase", "live-signature"] {
+            assert!(!review.body.contains(secret), "{}", review.body);
+        }
+        assert_eq!(review.request["amount"], "77.70");
+    }
+
+    #[test]
+    fn a_staging_review_asks_nothing_and_an_invalid_one_is_refused_before_any_body() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let desk = desk_in(EnvironmentKind::D24Staging, dir.path());
+        assert_eq!(
+            desk.review_create(&pix(), false)
+                .expect("valid")
+                .confirmation,
+            None
+        );
+        let bad = CreateCashout {
+            document_id: "231.002.999-00".into(),
+            ..pix()
+        };
+        assert!(matches!(
+            desk.review_create(&bad, false),
+            Err(Error::Validation(_))
+        ));
+    }
 }

@@ -52,6 +52,10 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
   const values: Record<string, string> = { country: "BR", notification_url: settings.notification_url, ...kept };
   let errors: FieldError[] = [];
   let reviewed: CreateCashout | null = null;
+  /** The core's review of `reviewed`: the body as it will be sent (credentials masked), and in
+   * production the question to confirm. */
+  let reviewBody = "";
+  let confirmation: string | null = null;
   /** The operator left External id empty: the id on review was generated for them. */
   let idGenerated = false;
   /** A send is in flight: nothing else may be sent, edited or reviewed until it answers. */
@@ -146,8 +150,8 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
     const review = reviewed
       ? h("section", { "aria-labelledby": "review-title", id: "review" },
           h("h2", { id: "review-title" }, "Review: exactly what will be sent"),
-          h("pre", { class: "review", id: "review-body" }, JSON.stringify({ login: status.credentials.api_key_last4 ? `…${status.credentials.api_key_last4}` : "(stored API Key)", pass: "••••••", ...reviewed, type: "json" }, null, 2)),
-          h("p", { class: "muted" }, `Signed with the API Signature stored for ${status.name} (never shown). Environment: ${status.name} (${status.host}).`),
+          h("pre", { class: "review", id: "review-body" }, reviewBody),
+          h("p", { class: "muted" }, `The body as the core will send it, byte for byte, except that the API Key shows only its last 4 characters and the passphrase is masked. Signed with the API Signature stored for ${status.name} (never shown). Environment: ${status.name} (${status.host}).`),
           h("div", { class: "row" },
             h("button", { type: "button", class: "primary", id: "send", disabled: sending, onclick: () => void send() }, `Send ${reviewed.amount ?? ""} ${reviewed.currency ?? form.currency}`),
             h("button", { type: "button", disabled: sending, onclick: () => { reviewed = null; void draw(); } }, "Edit")))
@@ -187,7 +191,10 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
     idGenerated = request.external_id.trim() === "";
     mount(banner);
     try {
-      reviewed = await ipc.validateCashout(request, overrideOn());
+      const review = await ipc.validateCashout(request, overrideOn());
+      reviewed = review.request;
+      reviewBody = review.body;
+      confirmation = review.confirmation;
       errors = [];
       values.external_id = reviewed.external_id;
       kept.external_id = reviewed.external_id;
@@ -205,8 +212,8 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
   const send = async () => {
     if (!reviewed || sending) return;
     const r = reviewed;
-    if (status.production) {
-      const ok = await confirmDialog(`Send ${r.amount} ${r.currency ?? formFor().currency} to ${r.beneficiary_name} ${r.beneficiary_lastname ?? ""} in ${status.name.toUpperCase()}? This moves real money.`, "Send payout");
+    if (confirmation) {
+      const ok = await confirmDialog(confirmation, "Send payout");
       if (!ok) return;
     }
     sending = true;

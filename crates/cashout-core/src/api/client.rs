@@ -244,10 +244,7 @@ impl Client {
             Ok(s) => s,
             Err(e) => return Traced::untraced(Err(e)),
         };
-        let masked_login = format!("…{}", crate::credentials::last4(&self.credentials.api_key));
-        let masked = build(&masked_login, MASKED_PASSPHRASE)
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default();
+        let masked = self.masked(&build);
         let mut exchange = Exchange {
             method: method.as_str().to_owned(),
             path: path.to_owned(),
@@ -297,6 +294,23 @@ impl Client {
         judge_answer(status, &bytes)
     }
 
+    /// The body `build(login, passphrase)` makes with the API Key and the passphrase masked
+    /// (see [`MASKED_PASSPHRASE`]): the same builder, so the same bytes but for those two values.
+    fn masked(&self, build: impl Fn(&str, &str) -> serde_json::Result<Vec<u8>>) -> String {
+        let masked_login = format!("…{}", crate::credentials::last4(&self.credentials.api_key));
+        build(&masked_login, MASKED_PASSPHRASE)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default()
+    }
+
+    /// The create body for `request` exactly as [`Client::create`] would build it, with the
+    /// API Key and the passphrase masked as in the inspector: what the operator reviews before
+    /// sending. It is never signed or sent.
+    #[must_use]
+    pub fn create_body_masked(&self, request: &CreateCashout) -> String {
+        self.masked(|login, pass| create_body(login, pass, request))
+    }
+
     /// `POST /v3/cashout`.
     ///
     /// # Errors
@@ -309,12 +323,7 @@ impl Client {
     pub async fn create_traced(&self, request: &CreateCashout) -> Traced<CashoutId> {
         let traced = self
             .call::<CreateAnswer>(Method::POST, "/v3/cashout", |login, pass| {
-                encode(&CreateBody {
-                    login,
-                    pass,
-                    request,
-                    kind: "json",
-                })
+                create_body(login, pass, request)
             })
             .await;
         let result = match traced.result {
@@ -469,6 +478,16 @@ impl Client {
             }
         }
     }
+}
+
+/// The create body: credentials first, then the request's fields, then `type`.
+fn create_body(login: &str, pass: &str, request: &CreateCashout) -> serde_json::Result<Vec<u8>> {
+    encode(&CreateBody {
+        login,
+        pass,
+        request,
+        kind: "json",
+    })
 }
 
 fn encode<B: Serialize>(body: &B) -> serde_json::Result<Vec<u8>> {
