@@ -72,6 +72,24 @@ describe("the review step", () => {
     expect(calls.some((c) => c.cmd === "create_cashout")).toBe(false);
   });
 
+  it("an edit made while the core is checking drops that review", async () => {
+    let answer: (r: CreateReview) => void = () => undefined;
+    commands({
+      country_forms: () => [br], get_settings: () => settingsView, app_status: () => production, list_banks: () => [],
+      validate_cashout: () => new Promise<CreateReview>((resolve) => { answer = resolve; }),
+    });
+    await renderNew(view(), vi.fn());
+    (view().querySelector("#review-button") as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 10));
+    const amount = view().querySelector("#f-amount") as HTMLInputElement;
+    amount.value = "99.00";
+    amount.dispatchEvent(new Event("change"));
+    answer(review);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(view().querySelector("#review-body")).toBeNull();
+    expect(view().querySelector("#send")).toBeNull();
+  });
+
   it("sends the reviewed request, not the form, when the core asks no question", async () => {
     const calls = commands({
       country_forms: () => [br], get_settings: () => settingsView, app_status: () => ({ ...production, production: false }), list_banks: () => [],

@@ -56,6 +56,8 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
    * production the question to confirm. */
   let reviewBody = "";
   let confirmation: string | null = null;
+  /** Counts edits and reviews: an answer to a review asked before the latest edit is stale. */
+  let reviewSeq = 0;
   /** The operator left External id empty: the id on review was generated for them. */
   let idGenerated = false;
   /** A send is in flight: nothing else may be sent, edited or reviewed until it answers. */
@@ -86,6 +88,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
       // Any edit invalidates the review: it must be done again before anything can be sent.
       const hadReview = reviewed !== null;
       reviewed = null;
+      reviewSeq++;
       if (d.name === "country" || d.name === "method") errors = [];
       if (hadReview || d.name === "country" || d.name === "method") void draw();
     });
@@ -190,8 +193,11 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
     const request = collect();
     idGenerated = request.external_id.trim() === "";
     mount(banner);
+    const seq = ++reviewSeq;
     try {
       const review = await ipc.validateCashout(request, overrideOn());
+      // Edited (or reviewed again) while the core was checking: this answer is for old values.
+      if (seq !== reviewSeq || !current()) return;
       reviewed = review.request;
       reviewBody = review.body;
       confirmation = review.confirmation;
@@ -199,6 +205,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
       values.external_id = reviewed.external_id;
       kept.external_id = reviewed.external_id;
     } catch (e) {
+      if (seq !== reviewSeq || !current()) return;
       const r = ipc.asReport(e);
       reviewed = null;
       errors = r.errors ?? [];

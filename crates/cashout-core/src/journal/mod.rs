@@ -290,7 +290,9 @@ fn writer_loop(
             let (flusher, awaiting) = mpsc::channel::<AwaitingFlush>();
             std::thread::Builder::new()
                 .name("journal-flush".into())
-                .spawn_scoped(threads, move || sync_loop(&wal, &awaiting, &flushes))
+                .spawn_scoped(threads, move || {
+                    sync_loop(|| wal.sync_data(), &awaiting, &flushes);
+                })
                 .ok()
                 .map(|_| flusher)
         });
@@ -300,31 +302,47 @@ fn writer_loop(
     });
 }
 
-/// Forces the WAL to disk for durable writes, then answers them. Everything queued when a flush
-/// starts was committed before it started, so one flush covers all of them; while it runs the
-/// writer goes on committing.
+/// Forces the WAL to disk for durable writes (`flush`), then answers them. Everything queued
+/// when a flush starts was committed before it started, so one flush covers all of them; while
+/// it runs the writer goes on committing.
 ///
 /// Forcing the file from a handle of our own is what `synchronous=FULL` does from SQLite's
 /// (the kernel flushes the file, not the handle). The WAL cannot be deleted or replaced under
 /// it: SQLite removes it only when the last connection closes, and the writer's stays open
 /// until this thread has ended. Frames that a checkpoint has meanwhile copied into the main
 /// file were forced there by that checkpoint.
-fn sync_loop(wal: &std::fs::File, awaiting: &mpsc::Receiver<AwaitingFlush>, flushes: &AtomicU64) {
+///
+/// One failed flush fails every later durable write too, until the journal is opened again.
+/// After a failed `fsync` the kernel may drop the unwritten pages and report success next
+/// time, and WAL recovery stops at the first frame that never reached the disk. A later
+/// intent's "flushed" would then be false, and its create would be sent with no record that
+/// survives a power cut.
+fn sync_loop(
+    mut flush: impl FnMut() -> std::io::Result<()>,
+    awaiting: &mpsc::Receiver<AwaitingFlush>,
+    flushes: &AtomicU64,
+) {
+    let mut failed: Option<String> = None;
     while let Ok(mut held) = awaiting.recv() {
         while let Ok(more) = awaiting.try_recv() {
             held.extend(more);
         }
-        let flushed = wal.sync_data();
-        if flushed.is_ok() {
-            flushes.fetch_add(1, Ordering::Relaxed);
+        if failed.is_none() {
+            match flush() {
+                Ok(()) => {
+                    flushes.fetch_add(1, Ordering::Relaxed);
+                }
+                Err(e) => failed = Some(e.to_string()),
+            }
         }
         for (reply, result) in held {
-            let result = match &flushed {
-                Ok(()) => result,
+            let result = match &failed {
+                None => result,
                 // Committed but perhaps not on disk: the caller must not act on it (an intent
                 // is then never sent, and reconciling finds it unsent).
-                Err(e) => Err(Error::Journal(format!(
-                    "the journal could not be forced to disk: {e}"
+                Some(e) => Err(Error::Journal(format!(
+                    "the journal could not be forced to disk ({e}); nothing more can be sent \
+                     until it is opened again (restart the app or the command)"
                 ))),
             };
             let _ = reply.send(result);

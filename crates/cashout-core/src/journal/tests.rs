@@ -640,3 +640,36 @@ async fn without_a_flush_thread_intents_are_forced_by_the_commit_itself() {
         .expect("created payout");
     assert_eq!(created.phase, Phase::Created);
 }
+
+#[test]
+fn after_one_failed_flush_every_later_durable_write_fails_even_if_a_flush_would_succeed() {
+    let (queue, awaiting) = mpsc::channel::<AwaitingFlush>();
+    let flushes = Arc::new(AtomicU64::new(0));
+    let counted = flushes.clone();
+    // The first flush fails (an I/O error); the kernel would report the next ones as fine.
+    let mut results = [Err(std::io::Error::other("I/O error")), Ok(()), Ok(())].into_iter();
+    let flusher = std::thread::spawn(move || {
+        sync_loop(
+            || results.next().expect("a flush result"),
+            &awaiting,
+            &counted,
+        );
+    });
+    let durable_write = |queue: &mpsc::Sender<AwaitingFlush>| {
+        let (reply, answer) = oneshot::channel();
+        queue
+            .send(vec![(reply, Ok(Box::new(()) as Box<dyn Any + Send>))])
+            .expect("queued");
+        answer.blocking_recv().expect("answered")
+    };
+    // One at a time: each is answered before the next is queued, so each has a flush round.
+    for round in 0..3 {
+        assert!(
+            matches!(durable_write(&queue), Err(Error::Journal(_))),
+            "round {round} must fail"
+        );
+    }
+    drop(queue);
+    flusher.join().expect("flush thread");
+    assert_eq!(flushes.load(Ordering::Relaxed), 0);
+}
