@@ -7,6 +7,12 @@
 //! `BENCH_SANDBOX=in-process` starts it inside the bench. Both at concurrency 8, 1,000 creates
 //! each, over `BENCH_ROUNDS` alternating rounds (default 3; `BENCH_N` and `BENCH_CONCURRENCY`
 //! override); prints each round and the median ratio. Target: full/bare ≥ 0.7.
+//!
+//! Also printed, as diagnostics: the client without the journal, the journal without HTTP,
+//! the journal's disk flushes per create, and the CPU each create costs per thread group and
+//! in the sandbox's process (Linux, from `/proc`). On 2 cores the run is CPU-bound, so the
+//! ratio follows the two loops' CPU per create; the CPU lines say where a regression went.
+//! Phases start [`settle`] apart, so one phase's idle checkpoint is not charged to the next.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
