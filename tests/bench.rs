@@ -208,6 +208,36 @@ async fn main() {
     sandbox.stop().await;
 }
 
+/// Runs `one(i)` for every `i` in `0..n` on `concurrency` tasks, each taking the next index
+/// when it is free; returns how long all of them took.
+async fn run_concurrently<F, Fut>(n: usize, concurrency: usize, one: F) -> Duration
+where
+    F: Fn(usize) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = ()> + Send,
+{
+    let one = Arc::new(one);
+    let next = Arc::new(AtomicUsize::new(0));
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..concurrency)
+        .map(|_| {
+            let (one, next) = (one.clone(), next.clone());
+            tokio::spawn(async move {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= n {
+                        break;
+                    }
+                    one(i).await;
+                }
+            })
+        })
+        .collect();
+    for t in tasks {
+        t.await.expect("task");
+    }
+    started.elapsed()
+}
+
 /// Pre-built bodies, signed and sent with a plain HTTP client: the floor the full path is
 /// compared with.
 async fn bare_loop(
@@ -227,72 +257,47 @@ async fn bare_loop(
             serde_json::to_vec(&v).expect("bytes")
         })
         .collect();
-    let bodies = Arc::new(bodies);
-    let next = Arc::new(AtomicUsize::new(0));
-    let started = Instant::now();
-    let mut tasks = Vec::new();
-    for _ in 0..concurrency {
-        let (http, bodies, next, url, key) = (
-            http.clone(),
-            bodies.clone(),
-            next.clone(),
-            url.to_owned(),
-            creds.signature.clone(),
-        );
-        tasks.push(tokio::spawn(async move {
-            loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= bodies.len() {
-                    break;
-                }
-                let body = bodies[i].clone();
-                let sig = payload_signature(&key, &body);
-                let r = http
-                    .post(format!("{url}/v3/cashout"))
-                    .header("Content-Type", "application/json")
-                    .header("Payload-Signature", sig)
-                    .body(body)
-                    .send()
-                    .await
-                    .expect("send");
-                assert!(
-                    r.status().is_success(),
-                    "bare create failed: {}",
-                    r.status()
-                );
-                let _ = r.bytes().await;
-            }
-        }));
-    }
-    for t in tasks {
-        t.await.expect("task");
-    }
-    started.elapsed()
+    let (bodies, http, url, key) = (
+        Arc::new(bodies),
+        http.clone(),
+        format!("{url}/v3/cashout"),
+        creds.signature.clone(),
+    );
+    run_concurrently(n, concurrency, move |i| {
+        let (body, http, url) = (bodies[i].clone(), http.clone(), url.clone());
+        let sig = payload_signature(&key, &body);
+        async move {
+            let r = http
+                .post(url)
+                .header("Content-Type", "application/json")
+                .header("Payload-Signature", sig)
+                .body(body)
+                .send()
+                .await
+                .expect("send");
+            assert!(
+                r.status().is_success(),
+                "bare create failed: {}",
+                r.status()
+            );
+            let _ = r.bytes().await;
+        }
+    })
+    .await
 }
 
 /// The desk's create: validate, journal intent (on disk), sign, HTTP, journal answer.
 async fn full_path(desk: &Arc<Desk>, round: usize, n: usize, concurrency: usize) -> Duration {
-    let next = Arc::new(AtomicUsize::new(0));
-    let started = Instant::now();
-    let mut tasks = Vec::new();
-    for _ in 0..concurrency {
-        let (desk, next) = (desk.clone(), next.clone());
-        tasks.push(tokio::spawn(async move {
-            loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= n {
-                    break;
-                }
-                desk.create(&br_pix(&format!("full-{round}-{i}"), "10.00"), false)
-                    .await
-                    .expect("create");
-            }
-        }));
-    }
-    for t in tasks {
-        t.await.expect("task");
-    }
-    started.elapsed()
+    let desk = desk.clone();
+    run_concurrently(n, concurrency, move |i| {
+        let desk = desk.clone();
+        async move {
+            desk.create(&br_pix(&format!("full-{round}-{i}"), "10.00"), false)
+                .await
+                .expect("create");
+        }
+    })
+    .await
 }
 
 /// Diagnostic: the desk's validation and the real client, without the journal.
@@ -303,28 +308,17 @@ async fn client_path(
     n: usize,
     concurrency: usize,
 ) -> Duration {
-    let next = Arc::new(AtomicUsize::new(0));
-    let started = Instant::now();
-    let mut tasks = Vec::new();
-    for _ in 0..concurrency {
-        let (desk, client, next) = (desk.clone(), client.clone(), next.clone());
-        tasks.push(tokio::spawn(async move {
-            loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= n {
-                    break;
-                }
-                let req = desk
-                    .prepare_create(&br_pix(&format!("client-{round}-{i}"), "10.00"), false)
-                    .expect("valid");
-                client.create(&req).await.expect("create");
-            }
-        }));
-    }
-    for t in tasks {
-        t.await.expect("task");
-    }
-    started.elapsed()
+    let (desk, client) = (desk.clone(), client.clone());
+    run_concurrently(n, concurrency, move |i| {
+        let client = client.clone();
+        let req = desk
+            .prepare_create(&br_pix(&format!("client-{round}-{i}"), "10.00"), false)
+            .expect("valid");
+        async move {
+            client.create(&req).await.expect("create");
+        }
+    })
+    .await
 }
 
 /// Diagnostic: the journal's two writes per create (durable intent, then the answer with its
@@ -336,47 +330,32 @@ async fn journal_path(
     n: usize,
     concurrency: usize,
 ) -> Duration {
+    use cashout_core::api::types::CashoutId;
     use cashout_core::audit::{AuditAction, AuditEvent};
     use cashout_core::journal::IntentOutcome;
     use cashout_core::status::CashoutStatus;
-    let next = Arc::new(AtomicUsize::new(0));
-    let started = Instant::now();
-    let mut tasks = Vec::new();
-    for _ in 0..concurrency {
-        let (journal, next, scope) = (journal.clone(), next.clone(), scope.to_owned());
-        tasks.push(tokio::spawn(async move {
-            loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= n {
-                    break;
-                }
-                let request = br_pix(&format!("journal-{round}-{i}"), "10.00");
-                let IntentOutcome::New(id) = journal
-                    .record_intent(&scope, "http://127.0.0.1", &request)
-                    .await
-                    .expect("intent")
-                else {
-                    panic!("new intent expected");
-                };
-                let audit = AuditEvent::new(&scope, AuditAction::Create, "ok")
-                    .about(None, Some(&request.external_id));
-                let cashout_id = i64::try_from(round * n + i + 1).expect("id");
-                journal
-                    .record_created_audited(
-                        id,
-                        cashout_core::api::types::CashoutId(cashout_id),
-                        CashoutStatus::Pending,
-                        Some(audit),
-                    )
-                    .await
-                    .expect("answer");
-            }
-        }));
-    }
-    for t in tasks {
-        t.await.expect("task");
-    }
-    started.elapsed()
+    let (journal, scope) = (journal.clone(), scope.to_owned());
+    run_concurrently(n, concurrency, move |i| {
+        let (journal, scope) = (journal.clone(), scope.clone());
+        async move {
+            let request = br_pix(&format!("journal-{round}-{i}"), "10.00");
+            let IntentOutcome::New(id) = journal
+                .record_intent(&scope, "http://127.0.0.1", &request)
+                .await
+                .expect("intent")
+            else {
+                panic!("new intent expected");
+            };
+            let audit = AuditEvent::new(&scope, AuditAction::Create, "ok")
+                .about(None, Some(&request.external_id));
+            let cashout_id = CashoutId(i64::try_from(round * n + i + 1).expect("id"));
+            journal
+                .record_created_audited(id, cashout_id, CashoutStatus::Pending, Some(audit))
+                .await
+                .expect("answer");
+        }
+    })
+    .await
 }
 
 /// Lets the previous phase's after-effects finish (a journal's checkpoint runs when it has been

@@ -121,8 +121,9 @@ pub fn lifecycle() -> Lifecycle {
     cashout_core::status::lifecycle()
 }
 
-/// Validates without writing or sending; returns the request exactly as it would be sent
-/// (normalised, with its external_id), typed `CreateCashout` with the amount as a string.
+/// Validates without writing or sending; returns the core's review: the request to send back
+/// (normalised, with its external_id, the amount as a string), the body as the client will
+/// send it with the credentials masked, and in production the question to confirm.
 #[tauri::command(async)]
 pub fn validate_cashout(
     state: State<'_, AppState>,

@@ -35,6 +35,16 @@ fn tamper(rig: &Rig, sql: &str) {
     conn.execute_batch(sql).unwrap();
 }
 
+/// The audit entries of one action, newest first.
+fn audited(rig: &Rig, action: AuditAction) -> Vec<cashout_core::audit::AuditEntry> {
+    rig.journal
+        .audit_log(&AuditFilter {
+            action: Some(action),
+            ..AuditFilter::default()
+        })
+        .unwrap()
+}
+
 #[tokio::test]
 async fn every_operator_action_is_audited_with_its_outcome_and_the_chain_verifies() {
     let rig = Rig::start().await;
@@ -62,13 +72,7 @@ async fn every_operator_action_is_audited_with_its_outcome_and_the_chain_verifie
     assert!(!create.os_user.is_empty());
     assert_eq!(create.environment, "sandbox");
 
-    let holds = rig
-        .journal
-        .audit_log(&AuditFilter {
-            action: Some(AuditAction::Hold),
-            ..AuditFilter::default()
-        })
-        .unwrap();
+    let holds = audited(&rig, AuditAction::Hold);
     assert_eq!(holds.len(), 2);
 
     let verdict = rig.journal.verify_audit().unwrap();
@@ -198,13 +202,7 @@ async fn the_export_reads_back_equal_to_the_journal() {
         .unwrap();
     assert_eq!(n, 1);
     assert_eq!(parse_csv(&only_rejected).unwrap().len(), 1);
-    let exports = rig
-        .journal
-        .audit_log(&AuditFilter {
-            action: Some(AuditAction::Export),
-            ..AuditFilter::default()
-        })
-        .unwrap();
+    let exports = audited(&rig, AuditAction::Export);
     assert_eq!(exports.len(), 2);
     assert!(exports[0]
         .detail
@@ -369,13 +367,7 @@ async fn an_export_that_cannot_be_written_is_audited_as_failed() {
             .len(),
         1
     );
-    let exports = rig
-        .journal
-        .audit_log(&AuditFilter {
-            action: Some(AuditAction::Export),
-            ..AuditFilter::default()
-        })
-        .unwrap();
+    let exports = audited(&rig, AuditAction::Export);
     let outcomes: Vec<&str> = exports.iter().rev().map(|e| e.outcome.as_str()).collect();
     assert_eq!(
         outcomes,

@@ -80,13 +80,13 @@ pub enum Command {
     /// Poll the provider for every payout that can still change, until stopped (Ctrl-C); one
     /// JSON line per observed change, hold alert, offline/online switch or reconcile.
     Watch {
-        /// Days COMPLETED payouts are re-checked for a late rejection.
-        #[arg(long, default_value_t = 14)]
-        completed_window_days: u32,
-        /// Most status requests per second.
+        /// Days COMPLETED payouts are re-checked for a late rejection (1-90).
+        #[arg(long, default_value_t = 14, alias = "completed-window-days")]
+        late_rejection_window_days: u32,
+        /// Most status requests per second (1-50).
         #[arg(long, default_value_t = 5)]
         rate: u32,
-        /// Report ON_HOLD payouts older than this many hours.
+        /// Report ON_HOLD payouts older than this many hours (1-720).
         #[arg(long, default_value_t = 24)]
         hold_alert_hours: u32,
     },

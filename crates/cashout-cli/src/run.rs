@@ -5,7 +5,6 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Duration;
 
 use cashout_core::api::client::{Client, ClientOptions};
 use cashout_core::api::types::{CashoutId, CashoutRef, CreateCashout};
@@ -312,10 +311,10 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
         Command::History(w) => print_success(&json!({ "history": desk.history(&which(w)?)? })),
         Command::Reconcile => print_success(&desk.reconcile().await?),
         Command::Watch {
-            completed_window_days,
+            late_rejection_window_days,
             rate,
             hold_alert_hours,
-        } => watch(desk, *completed_window_days, *rate, *hold_alert_hours).await?,
+        } => watch(desk, *late_rejection_window_days, *rate, *hold_alert_hours).await?,
         Command::Holds => print_success(&desk.hold_board()?),
         Command::Export {
             out,
@@ -369,42 +368,12 @@ fn list_filter(f: &Filters) -> Result<ListFilter, Error> {
 /// `cashout watch`: runs the core's watcher until Ctrl-C, one JSON line per event.
 async fn watch(
     desk: Desk,
-    completed_window_days: u32,
+    late_rejection_window_days: u32,
     rate: u32,
     hold_alert_hours: u32,
 ) -> Result<ExitCode, Error> {
-    // The same ranges as the desktop app's settings.
-    for (ok, field, message) in [
-        (
-            (1..=50).contains(&rate),
-            "rate",
-            "the rate cap is 1 to 50 requests per second",
-        ),
-        (
-            (1..=90).contains(&completed_window_days),
-            "completed_window_days",
-            "late rejections are watched for 1 to 90 days",
-        ),
-        (
-            (1..=720).contains(&hold_alert_hours),
-            "hold_alert_hours",
-            "the hold alert age is 1 to 720 hours",
-        ),
-    ] {
-        if !ok {
-            return Err(Error::InvalidInput {
-                field,
-                message: message.into(),
-            });
-        }
-    }
-    let config = WatchConfig {
-        completed_window: Duration::from_secs(u64::from(completed_window_days) * 86_400),
-        hold_alert_after: Duration::from_secs(u64::from(hold_alert_hours) * 3600),
-        rate_per_sec: rate,
-        ..WatchConfig::default()
-    }
-    .with_env_scale();
+    let config =
+        WatchConfig::chosen(late_rejection_window_days, hold_alert_hours, rate)?.with_env_scale();
     let mut watcher = Watcher::new(Arc::new(desk), Arc::new(SystemClock), config);
     let wake = Arc::new(tokio::sync::Notify::new());
     let run = watcher.run(wake, |event| {

@@ -280,6 +280,22 @@ fn default_environment_runs_the_embedded_sandbox_and_keeps_its_state() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn watch_refuses_values_out_of_range_naming_the_setting_before_polling() {
+    let rig = Rig::start().await;
+    let url = rig.sandbox.base_url();
+    let journal = rig.journal_path().to_string_lossy().into_owned();
+    let g = ["--base-url", url.as_str(), "--journal", journal.as_str()];
+    let err = failed(&cashout(&[&g[..], &["watch", "--rate", "0"]].concat(), &[]));
+    assert_eq!(err["field"], "rate");
+    // The flag's earlier name still works.
+    let err = failed(&cashout(
+        &[&g[..], &["watch", "--completed-window-days", "365"]].concat(),
+        &[],
+    ));
+    assert_eq!(err["field"], "late_rejection_window_days");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn watch_prints_a_json_line_per_change_and_stops_on_interrupt() {
     use std::io::{BufRead, BufReader};
     let rig = Rig::start().await;

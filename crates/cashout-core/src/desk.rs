@@ -828,14 +828,9 @@ impl Desk {
         path: &std::path::Path,
     ) -> Result<usize> {
         let to = path.display().to_string();
-        self.audited_export(filter, flavor, &to, |csv| {
-            std::fs::write(path, csv).map_err(|e| Error::InvalidInput {
-                field: "file",
-                message: format!("cannot write {to}: {e}"),
-            })
-        })
-        .await
-        .map(|(_, n)| n)
+        self.audited_export(filter, flavor, &to, |csv| report::write_file(path, csv))
+            .await
+            .map(|(_, n)| n)
     }
 
     /// As [`Desk::export_to_file`], returning the text (for standard output).

@@ -210,6 +210,14 @@ pub fn export_row(r: &PayoutRecord, history: &[HistoryEntry]) -> Vec<String> {
     row
 }
 
+/// Writes an export to the file the operator chose; a failure names the `file` field.
+pub(crate) fn write_file(path: &std::path::Path, text: &str) -> crate::error::Result<()> {
+    std::fs::write(path, text).map_err(|e| crate::error::Error::InvalidInput {
+        field: "file",
+        message: format!("cannot write {}: {e}", path.display()),
+    })
+}
+
 /// Writes a CSV of `rows` (each in [`COLUMNS`] order) in `flavor`.
 #[must_use]
 pub fn write_csv(rows: &[Vec<String>], flavor: CsvFlavor) -> String {

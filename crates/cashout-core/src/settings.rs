@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use crate::environment::{Environment, EnvironmentChoice, EnvironmentKind, UrlProblem};
 use crate::error::{Error, Result};
+use crate::watch::WatchConfig;
 
 /// The settings. Unknown or missing fields take their defaults, so older files still load.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -68,18 +69,19 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// The watcher's configuration these settings ask for.
+    /// The watcher's configuration these settings ask for (the defaults if they do not check,
+    /// which [`Settings::check`] prevents before any are kept).
     #[must_use]
-    pub fn watch_config(&self) -> crate::watch::WatchConfig {
-        crate::watch::WatchConfig {
-            completed_window: std::time::Duration::from_secs(
-                u64::from(self.late_rejection_window_days) * 86_400,
-            ),
-            hold_alert_after: std::time::Duration::from_secs(
-                u64::from(self.hold_alert_hours) * 3600,
-            ),
-            ..crate::watch::WatchConfig::default()
-        }
+    pub fn watch_config(&self) -> WatchConfig {
+        self.checked_watch_config().unwrap_or_default()
+    }
+
+    fn checked_watch_config(&self) -> Result<WatchConfig> {
+        WatchConfig::chosen(
+            self.late_rejection_window_days,
+            self.hold_alert_hours,
+            WatchConfig::default().rate_per_sec,
+        )
     }
 
     /// Checks the settings as a whole.
@@ -115,18 +117,7 @@ impl Settings {
                 message: "the notification URL is at most 255 characters".into(),
             });
         }
-        if !(1..=90).contains(&self.late_rejection_window_days) {
-            return Err(Error::InvalidInput {
-                field: "late_rejection_window_days",
-                message: "late rejections are watched for 1 to 90 days".into(),
-            });
-        }
-        if !(1..=720).contains(&self.hold_alert_hours) {
-            return Err(Error::InvalidInput {
-                field: "hold_alert_hours",
-                message: "the hold alert age is 1 to 720 hours".into(),
-            });
-        }
+        self.checked_watch_config()?;
         // The chosen environment must be usable as configured.
         self.environment_of(self.environment, "http://127.0.0.1:1")
             .map_err(|p| host_problem(self.host_field(self.environment), p))?;

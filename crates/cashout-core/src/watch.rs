@@ -152,6 +152,50 @@ impl Default for WatchConfig {
 }
 
 impl WatchConfig {
+    /// The configuration an operator chooses: COMPLETED payouts re-checked for
+    /// `late_rejection_window_days`, ON_HOLD ones reported after `hold_alert_hours`, at most
+    /// `rate_per_sec` status requests per second; the rest as [`WatchConfig::default`]. The
+    /// ranges live here only: the app's settings and `cashout watch` both come through it.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] naming the value out of range.
+    pub fn chosen(
+        late_rejection_window_days: u32,
+        hold_alert_hours: u32,
+        rate_per_sec: u32,
+    ) -> Result<Self> {
+        for (ok, field, message) in [
+            (
+                (1..=90).contains(&late_rejection_window_days),
+                "late_rejection_window_days",
+                "late rejections are watched for 1 to 90 days",
+            ),
+            (
+                (1..=720).contains(&hold_alert_hours),
+                "hold_alert_hours",
+                "the hold alert age is 1 to 720 hours",
+            ),
+            (
+                (1..=50).contains(&rate_per_sec),
+                "rate",
+                "the rate cap is 1 to 50 requests per second",
+            ),
+        ] {
+            if !ok {
+                return Err(Error::InvalidInput {
+                    field,
+                    message: message.into(),
+                });
+            }
+        }
+        Ok(Self {
+            completed_window: Duration::from_secs(u64::from(late_rejection_window_days) * 86_400),
+            hold_alert_after: Duration::from_secs(u64::from(hold_alert_hours) * 3600),
+            rate_per_sec,
+            ..Self::default()
+        })
+    }
+
     /// This schedule run `factor` times as fast: every interval, alert age and pause (the rate
     /// cap, the jitter and the late-rejection window unchanged).
     #[must_use]
@@ -740,6 +784,25 @@ fn reference(r: &PayoutRecord) -> Option<CashoutRef> {
 #[allow(clippy::unwrap_used)] // a panic is how a test reports
 mod tests {
     use super::*;
+
+    #[test]
+    fn chosen_values_are_checked_once_and_each_out_of_range_value_names_its_field() {
+        let c = WatchConfig::chosen(90, 720, 50).expect("the edges are allowed");
+        assert_eq!(c.completed_window, Duration::from_secs(90 * 86_400));
+        assert_eq!(c.hold_alert_after, Duration::from_secs(720 * 3600));
+        assert_eq!(c.rate_per_sec, 50);
+        for (days, hours, rate, field) in [
+            (0, 24, 5, "late_rejection_window_days"),
+            (91, 24, 5, "late_rejection_window_days"),
+            (14, 0, 5, "hold_alert_hours"),
+            (14, 721, 5, "hold_alert_hours"),
+            (14, 24, 0, "rate"),
+            (14, 24, 51, "rate"),
+        ] {
+            let e = WatchConfig::chosen(days, hours, rate).expect_err("out of range");
+            assert_eq!(e.field(), Some(field), "{days} {hours} {rate}");
+        }
+    }
 
     const MIN: Duration = Duration::from_secs(60);
     const DAY: Duration = Duration::from_secs(24 * 3600);

@@ -154,12 +154,7 @@ impl Workspace {
         filter.limit = u32::MAX;
         filter.offset = 0;
         let entries = self.journal.audit_log(&filter)?;
-        let written = std::fs::write(path, crate::report::audit_csv(&entries)).map_err(|e| {
-            Error::InvalidInput {
-                field: "file",
-                message: format!("cannot write {}: {e}", path.display()),
-            }
-        });
+        let written = crate::report::write_file(path, &crate::report::audit_csv(&entries));
         let (outcome, mut detail) = match &written {
             Ok(()) => ("ok", String::new()),
             Err(e) => (e.code(), format!("; {e}")),
@@ -174,6 +169,17 @@ impl Workspace {
             )
             .await?;
         written.map(|()| entries.len())
+    }
+
+    /// A client for the environment in use, with its credentials, on the shared HTTP stack.
+    fn client(&self) -> Result<Client> {
+        let env = self.environment()?;
+        let creds = self.credentials_for(&env)?;
+        let http = self
+            .http
+            .for_environment(&env)
+            .map_err(|e| Error::Network(e.to_string()))?;
+        Ok(Client::with_http(http, env, creds))
     }
 
     fn environment_of(&self, kind: EnvironmentKind) -> Result<Environment> {
@@ -235,13 +241,7 @@ impl Workspace {
     /// # Errors
     /// [`Error::Environment`], [`Error::MissingCredentials`], [`Error::Keychain`].
     pub fn desk(&self) -> Result<Desk> {
-        let env = self.environment()?;
-        let creds = self.credentials_for(&env)?;
-        let http = self
-            .http
-            .for_environment(&env)
-            .map_err(|e| Error::Network(e.to_string()))?;
-        let client = Client::with_http(http, env, creds);
+        let client = self.client()?;
         Ok(Desk::new(
             client,
             self.journal.clone(),
@@ -319,13 +319,7 @@ impl Workspace {
     /// # Errors
     /// [`Error::Environment`], [`Error::MissingCredentials`], [`Error::Keychain`].
     pub async fn test_connection(&self) -> Result<ConnectionCheck> {
-        let env = self.environment()?;
-        let creds = self.credentials_for(&env)?;
-        let http = self
-            .http
-            .for_environment(&env)
-            .map_err(|e| Error::Network(e.to_string()))?;
-        let client = Client::with_http(http, env, creds);
+        let client = self.client()?;
         // Ids are positive and far below this; the answer is "not found" when all is well.
         let probe = CashoutRef::Id(CashoutId(i64::MAX));
         Ok(match client.status(&probe).await {
