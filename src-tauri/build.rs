@@ -31,6 +31,9 @@ const COMMANDS: &[&str] = &[
     "export_audit",
     "export_cashouts",
     "cashout_exchanges",
+    "resend_cashout",
+    "abandon_cashout",
+    "abandon_risk",
 ];
 
 fn main() {

@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use cashout_core::api::client::{Client, ClientOptions};
 use cashout_core::clock::SystemClock;
-use cashout_core::desk::{Desk, RetryPolicy};
+use cashout_core::desk::{CreateOptions, Desk, RetryPolicy};
 use cashout_core::environment::Environment;
 use cashout_core::journal::Journal;
 use cashout_core::signing::payload_signature;
@@ -292,9 +292,12 @@ async fn full_path(desk: &Arc<Desk>, round: usize, n: usize, concurrency: usize)
     run_concurrently(n, concurrency, move |i| {
         let desk = desk.clone();
         async move {
-            desk.create(&br_pix(&format!("full-{round}-{i}"), "10.00"), false)
-                .await
-                .expect("create");
+            desk.create(
+                &br_pix(&format!("full-{round}-{i}"), "10.00"),
+                &CreateOptions::default(),
+            )
+            .await
+            .expect("create");
         }
     })
     .await
@@ -340,7 +343,7 @@ async fn journal_path(
         async move {
             let request = br_pix(&format!("journal-{round}-{i}"), "10.00");
             let IntentOutcome::New(id) = journal
-                .record_intent(&scope, "http://127.0.0.1", &request)
+                .record_intent(&scope, "http://127.0.0.1", &request, None)
                 .await
                 .expect("intent")
             else {

@@ -293,7 +293,7 @@ async fn main() {
     let mut ids = Vec::new();
     for i in 0..50 {
         let v = desk
-            .create(&br_pix(&format!("poll-{i}"), "10.00"), false)
+            .create(&br_pix(&format!("poll-{i}"), "10.00"), &Default::default())
             .await
             .expect("create");
         ids.push((

@@ -1,10 +1,11 @@
 //! The app's commands: each takes the state, calls the core, and turns errors into
 //! `{code, message, field?, ...}` ([`ErrorReport`]). No rule lives here.
 
-use cashout_core::api::types::{Bank, CashoutId, CashoutRef, CreateCashout};
+use cashout_core::api::parse::parse_create_value;
+use cashout_core::api::types::{CashoutId, CashoutRef};
 use cashout_core::audit::{AuditEntry, AuditFilter, AuditVerdict};
 use cashout_core::credentials::{CredentialStatus, Credentials, Secret};
-use cashout_core::desk::{CreateReview, PayoutView, ReconcileReport};
+use cashout_core::desk::{CreateOptions, CreateReview, PayoutView, ReconcileReport};
 use cashout_core::environment::EnvironmentKind;
 use cashout_core::error::{Error, ErrorReport};
 use cashout_core::form::CountryForm;
@@ -13,11 +14,11 @@ use cashout_core::report::{CsvFlavor, Exported, HoldBoard};
 use cashout_core::settings::{Settings, SettingsView};
 use cashout_core::status::Lifecycle;
 use cashout_core::watch::DeskEvent;
-use cashout_core::workspace::{ConnectionCheck, EnvironmentStatus};
+use cashout_core::workspace::{BankChoices, ConnectionCheck, EnvironmentStatus};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 
-use crate::state::{save_settings, AppState};
+use crate::state::AppState;
 
 /// Boxed: the report is large, and it crosses IPC as the same JSON either way.
 type Answer<T> = Result<T, Box<ErrorReport>>;
@@ -43,13 +44,12 @@ pub async fn update_settings<R: Runtime>(
     state: State<'_, AppState>,
     settings: Settings,
 ) -> Answer<SettingsView> {
+    // Saved, audited and applied as one step by the core; the watcher follows only a success.
     let saved = state
         .workspace
         .set_settings(settings)
         .await
         .map_err(report)?;
-    save_settings(&app, &saved)
-        .map_err(|e| report(Error::Journal(format!("settings not saved: {e}"))))?;
     state.watch.restart(&app);
     Ok(saved.into())
 }
@@ -122,32 +122,67 @@ pub fn lifecycle() -> Lifecycle {
 }
 
 /// Validates without writing or sending; returns the core's review: the request to send back
-/// (normalised, with its external_id, the amount as a string), the body as the client will
-/// send it with the credentials masked, and in production the question to confirm.
+/// (normalised, with its external_id, the amount as a string), the payout in words, the body
+/// as the client will send it with the credentials masked, the warnings, and in production
+/// the question to confirm. The request arrives as plain JSON and is read by the core's
+/// rules, so that every bad value is a field error, never a deserialisation failure.
 #[tauri::command(async)]
 pub fn validate_cashout(
     state: State<'_, AppState>,
-    request: CreateCashout,
+    request: serde_json::Value,
     override_check_digits: bool,
 ) -> Answer<CreateReview> {
+    let request = parse_create_value(&request).map_err(|e| report(Error::Validation(e)))?;
     let desk = state.workspace.desk().map_err(report)?;
     desk.review_create(&request, override_check_digits)
         .map_err(report)
 }
 
+/// Sends a create. Whether its external_id was generated is the core's to know, not the
+/// form's; `pay_again_of` is the operator's explicit choice to pay an identical payout again,
+/// naming the earlier one.
 #[tauri::command]
 pub async fn create_cashout(
     state: State<'_, AppState>,
-    request: CreateCashout,
+    request: serde_json::Value,
     override_check_digits: bool,
-    external_id_generated: bool,
+    pay_again_of: Option<String>,
 ) -> Answer<PayoutView> {
+    let request = parse_create_value(&request).map_err(|e| report(Error::Validation(e)))?;
     let desk = state.workspace.desk().map_err(report)?;
-    let created = desk
-        .create_checked(&request, override_check_digits, external_id_generated)
-        .await;
+    let options = CreateOptions {
+        override_check_digits,
+        pay_again_of,
+    };
+    let created = desk.create(&request, &options).await;
     state.watch.poke();
     created.map_err(report)
+}
+
+/// Sends an unsettled create again with its own external_id.
+#[tauri::command]
+pub async fn resend_cashout(state: State<'_, AppState>, which: CashoutRef) -> Answer<PayoutView> {
+    let desk = state.workspace.desk().map_err(report)?;
+    let done = desk.resend(&which).await;
+    state.watch.poke();
+    done.map_err(report)
+}
+
+/// Stops checking an unsettled create, on the operator's explicit and audited word.
+#[tauri::command]
+pub async fn abandon_cashout(
+    state: State<'_, AppState>,
+    which: CashoutRef,
+    reason: String,
+) -> Answer<PayoutView> {
+    let desk = state.workspace.desk().map_err(report)?;
+    desk.abandon(&which, &reason).await.map_err(report)
+}
+
+/// What abandoning an unsettled create risks, in the core's words, for the confirmation.
+#[tauri::command]
+pub fn abandon_risk() -> &'static str {
+    cashout_core::desk::create::ABANDON_RISK
 }
 
 #[tauri::command]
@@ -230,15 +265,10 @@ pub fn cashout_history(state: State<'_, AppState>, which: CashoutRef) -> Answer<
         .map_err(report)
 }
 
+/// The banks for the form's picker: the provider's list, or the bundled one with a note.
 #[tauri::command]
-pub async fn list_banks(state: State<'_, AppState>, country: String) -> Answer<Vec<Bank>> {
-    state
-        .workspace
-        .desk()
-        .map_err(report)?
-        .banks(&country)
-        .await
-        .map_err(report)
+pub async fn list_banks(state: State<'_, AppState>, country: String) -> Answer<BankChoices> {
+    state.workspace.bank_choices(&country).await.map_err(report)
 }
 
 /// Settles creates an earlier run left unknown (run by the UI at start).

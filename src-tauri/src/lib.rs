@@ -40,6 +40,9 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::export_audit,
         commands::export_cashouts,
         commands::cashout_exchanges,
+        commands::resend_cashout,
+        commands::abandon_cashout,
+        commands::abandon_risk,
     ])
 }
 
@@ -50,7 +53,6 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
 pub fn run() {
     with_commands(
         tauri::Builder::default()
-            .plugin(tauri_plugin_store::Builder::new().build())
             .plugin(tauri_plugin_notification::init())
             .plugin(tauri_plugin_dialog::init()),
     )

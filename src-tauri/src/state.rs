@@ -1,8 +1,10 @@
 //! What the app holds while it runs: the core's workspace and the embedded sandbox.
 //!
-//! Data lives in the app data directory (or `CASHOUT_DATA_DIR`, which the end-to-end tests use
-//! to stay out of the user's data): `journal.sqlite3`, `sandbox.sqlite3`, and `settings.json`
-//! (written by tauri-plugin-store; one key, no secrets).
+//! Data lives in the data directory the app shares with the `cashout` CLI
+//! (`cashout_core::datadir`: the platform's app data directory, or `CASHOUT_DATA_DIR`, which
+//! the end-to-end tests use to stay out of the user's data): `journal.sqlite3`,
+//! `sandbox.sqlite3`, and `settings.json` (one key, no secrets; replaced atomically by the
+//! core).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -10,17 +12,13 @@ use std::time::Duration;
 
 use cashout_core::clock::SystemClock;
 use cashout_core::credentials::{CredentialStore, LazyKeyring, APP_IDENTIFIER};
-use cashout_core::journal::Journal;
-use cashout_core::settings::Settings;
+use cashout_core::datadir;
+use cashout_core::settings::{Settings, SettingsFile};
 use cashout_core::workspace::Workspace;
 use okp_sandbox::{Endpoint, Fault, Sandbox, SandboxConfig, Timings};
-use tauri::{AppHandle, Manager};
-use tauri_plugin_store::StoreExt;
+use tauri::AppHandle;
 
 use crate::watching::WatchHub;
-
-const SETTINGS_FILE: &str = "settings.json";
-const SETTINGS_KEY: &str = "settings";
 
 /// The app's state.
 pub struct AppState {
@@ -31,11 +29,10 @@ pub struct AppState {
     _sandbox: Sandbox,
 }
 
-fn data_dir<R: tauri::Runtime>(app: &AppHandle<R>) -> Result<PathBuf, Box<dyn std::error::Error>> {
-    if let Some(dir) = std::env::var_os("CASHOUT_DATA_DIR") {
-        return Ok(PathBuf::from(dir));
-    }
-    Ok(app.path().app_data_dir()?)
+/// The data directory and whether it is the shared default one: the core decides, so the
+/// app and the CLI can never disagree.
+fn data_dir() -> Result<(PathBuf, bool), Box<dyn std::error::Error>> {
+    datadir::data_dir().ok_or_else(|| "this platform has no data directory".into())
 }
 
 /// Sandbox timings, shortened by the end-to-end tests through the environment.
@@ -99,11 +96,15 @@ impl AppState {
     }
 
     /// Starts the sandbox, opens the journal and the keychain, restores the settings.
-    pub async fn start(app: &AppHandle) -> Result<Self, Box<dyn std::error::Error>> {
-        let dir = data_dir(app)?;
+    pub async fn start(_app: &AppHandle) -> Result<Self, Box<dyn std::error::Error>> {
+        let (dir, default) = data_dir()?;
         std::fs::create_dir_all(&dir)?;
+        // First the journal: an earlier version's CLI journal (and its sandbox state) is
+        // brought in before anything reads either.
+        let (journal, _merged) = datadir::open_journal(&dir, Arc::new(SystemClock), default)?;
+        let journal = Arc::new(journal);
         let sandbox = Sandbox::start(SandboxConfig {
-            db_path: dir.join("sandbox.sqlite3"),
+            db_path: dir.join(datadir::SANDBOX_FILE),
             port: 0,
             clock: Arc::new(SystemClock),
             timings: sandbox_timings(),
@@ -112,52 +113,19 @@ impl AppState {
         for fault in rehearsal_faults() {
             sandbox.inject(fault);
         }
-        let journal = Arc::new(Journal::open(
-            &dir.join("journal.sqlite3"),
-            Arc::new(SystemClock),
-        )?);
         let store: Arc<dyn CredentialStore> = Arc::new(LazyKeyring::new(APP_IDENTIFIER));
-        let settings = load_settings(app);
         let workspace = Workspace::new(
             journal,
             store,
             okp_sandbox::demo_credentials(),
             sandbox.base_url(),
-            settings,
-        );
+            Settings::default(),
+        )
+        .with_settings_file(SettingsFile::in_dir(&dir));
         Ok(Self {
             workspace,
             watch: WatchHub::default(),
             _sandbox: sandbox,
         })
     }
-}
-
-/// Where the settings are kept: beside the journal, so `CASHOUT_DATA_DIR` moves them too (the
-/// store plugin would otherwise put them in the app data directory whatever that says).
-fn settings_path<R: tauri::Runtime>(app: &AppHandle<R>) -> PathBuf {
-    data_dir(app).map_or_else(|_| PathBuf::from(SETTINGS_FILE), |d| d.join(SETTINGS_FILE))
-}
-
-/// The saved settings, or the defaults (sandbox) when there are none or they no longer check.
-fn load_settings(app: &AppHandle) -> Settings {
-    let saved = app
-        .store(settings_path(app))
-        .ok()
-        .and_then(|s| s.get(SETTINGS_KEY))
-        .and_then(|v| serde_json::from_value::<Settings>(v).ok());
-    saved.filter(|s| s.check().is_ok()).unwrap_or_default()
-}
-
-/// Persists settings that the core has already checked.
-pub fn save_settings<R: tauri::Runtime>(
-    app: &AppHandle<R>,
-    settings: &Settings,
-) -> Result<(), String> {
-    let store = app.store(settings_path(app)).map_err(|e| e.to_string())?;
-    store.set(
-        SETTINGS_KEY,
-        serde_json::to_value(settings).map_err(|e| e.to_string())?,
-    );
-    store.save().map_err(|e| e.to_string())
 }

@@ -64,9 +64,13 @@ impl WatchHub {
         let Some(state) = app.try_state::<AppState>() else {
             return;
         };
+        // Nothing to watch with until the environment is usable and its credentials stored.
         let Ok(desk) = state.workspace.desk() else {
             return;
         };
+        if desk.connect().is_err() {
+            return;
+        }
         let settings = state.workspace.settings();
         let config = settings.watch_config().with_env_scale();
         let notify = settings.desktop_notifications;

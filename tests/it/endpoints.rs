@@ -14,7 +14,7 @@ async fn create_check_hold_release_cancel_follow_the_table() {
     let rig = Rig::start().await;
     let desk = rig.desk();
     let created = desk
-        .create(&br_pix("flow-1", "150.25"), false)
+        .create(&br_pix("flow-1", "150.25"), &Default::default())
         .await
         .expect("created");
     assert_eq!(created.status, Some(CashoutStatus::Pending));
@@ -59,7 +59,7 @@ async fn bank_processing_moves_pending_to_delivered_to_completed() {
     let rig = Rig::start().await;
     let desk = rig.desk();
     let created = desk
-        .create(&br_bank("proc-1", "10"), false)
+        .create(&br_bank("proc-1", "10"), &Default::default())
         .await
         .expect("created");
     let id = CashoutRef::Id(CashoutId(created.cashout_id.expect("id")));
@@ -80,7 +80,10 @@ async fn rejection_trigger_gives_rejected_with_the_code_explained() {
     let desk = rig.desk();
     let mut req = br_pix("rej-1", "10");
     req.comments = Some("sandbox:reject=814".into());
-    let created = desk.create(&req, false).await.expect("created");
+    let created = desk
+        .create(&req, &Default::default())
+        .await
+        .expect("created");
     rig.clock.advance(Duration::from_secs(200));
     let v = desk
         .check(&CashoutRef::Id(CashoutId(created.cashout_id.expect("id"))))
@@ -100,7 +103,10 @@ async fn late_rejection_after_completed_is_recorded_as_a_late_edge() {
     let desk = rig.desk();
     let mut req = mx_clabe("late-1", "99.99");
     req.comments = Some("sandbox:late-reject=826".into());
-    let created = desk.create(&req, false).await.expect("created");
+    let created = desk
+        .create(&req, &Default::default())
+        .await
+        .expect("created");
     let id = CashoutRef::Id(CashoutId(created.cashout_id.expect("id")));
     rig.clock.advance(Duration::from_secs(125));
     assert_eq!(
@@ -127,7 +133,7 @@ async fn late_rejection_after_completed_is_recorded_as_a_late_edge() {
 async fn lookup_by_external_id_and_unknown_ids_answer_not_found() {
     let rig = Rig::start().await;
     let desk = rig.desk();
-    desk.create(&br_pix("look-1", "10"), false)
+    desk.create(&br_pix("look-1", "10"), &Default::default())
         .await
         .expect("created");
     let v = desk
@@ -149,7 +155,10 @@ async fn declined_create_is_recorded_with_the_provider_code() {
     let desk = rig.desk();
     let mut req = br_pix("dec-1", "10");
     req.comments = Some("sandbox:decline=514".into());
-    let e = desk.create(&req, false).await.expect_err("declined");
+    let e = desk
+        .create(&req, &Default::default())
+        .await
+        .expect_err("declined");
     assert_eq!(e.api_code(), Some(514));
     assert_eq!(e.field(), Some("amount"));
     let rec = rig
@@ -166,7 +175,7 @@ async fn insufficient_funds_is_514() {
     let rig = Rig::start().await;
     let e = rig
         .desk()
-        .create(&br_pix("big-1", "1000000.01"), false)
+        .create(&br_pix("big-1", "1000000.01"), &Default::default())
         .await
         .expect_err("over the balance");
     assert_eq!(e.api_code(), Some(514));
@@ -178,7 +187,11 @@ async fn invalid_cpf_is_refused_locally_and_nothing_is_sent() {
     let mut req = br_pix("bad-cpf", "10");
     req.document_id = "231.002.999-00".into();
     let before = rig.sandbox.stats().requests;
-    let e = rig.desk().create(&req, false).await.expect_err("invalid");
+    let e = rig
+        .desk()
+        .create(&req, &Default::default())
+        .await
+        .expect_err("invalid");
     assert_eq!(e.code(), "validation");
     assert_eq!(e.field(), Some("document_id"));
     assert_eq!(
@@ -197,18 +210,18 @@ async fn invalid_cpf_is_refused_locally_and_nothing_is_sent() {
 async fn reusing_an_external_id_for_other_contents_is_refused_before_sending() {
     let rig = Rig::start().await;
     let desk = rig.desk();
-    desk.create(&br_pix("dup-1", "10"), false)
+    desk.create(&br_pix("dup-1", "10"), &Default::default())
         .await
         .expect("first");
     let before = rig.sandbox.stats().requests;
     let e = desk
-        .create(&br_pix("dup-1", "11"), false)
+        .create(&br_pix("dup-1", "11"), &Default::default())
         .await
         .expect_err("other contents");
     assert_eq!(e.code(), "external_id_conflict");
     assert_eq!(rig.sandbox.stats().requests, before);
     let same = desk
-        .create(&br_pix("dup-1", "10"), false)
+        .create(&br_pix("dup-1", "10"), &Default::default())
         .await
         .expect("identical request is idempotent");
     assert_eq!(same.status, Some(CashoutStatus::Pending));
@@ -350,7 +363,7 @@ async fn every_request_of_a_session_passed_the_signature_check() {
     let rig = Rig::start().await;
     let desk = rig.desk();
     let v = desk
-        .create(&br_pix("all-sig", "10"), false)
+        .create(&br_pix("all-sig", "10"), &Default::default())
         .await
         .expect("created");
     let id = CashoutId(v.cashout_id.expect("id"));
@@ -368,29 +381,29 @@ async fn same_payout_without_external_id_twice_is_refused_as_possible_duplicate(
     let rig = Rig::start().await;
     let desk = rig.desk();
     let first = desk
-        .create(&br_pix("", "77.00"), false)
+        .create(&br_pix("", "77.00"), &Default::default())
         .await
         .expect("first");
     let first_ext = first.external_id.clone().expect("generated");
     let e = desk
-        .create(&br_pix("", "77.00"), false)
+        .create(&br_pix("", "77.00"), &Default::default())
         .await
         .expect_err("looks like a retry");
     assert_eq!(e.code(), "possible_duplicate");
     assert_eq!(e.report().external_id.as_deref(), Some(first_ext.as_str()));
     assert_eq!(rig.sandbox.cashout_count(), 1);
     // Resuming with the earlier id is idempotent; a new explicit id is a deliberate second payout.
-    desk.create(&br_pix(&first_ext, "77.00"), false)
+    desk.create(&br_pix(&first_ext, "77.00"), &Default::default())
         .await
         .expect("resume");
-    desk.create(&br_pix("second-on-purpose", "77.00"), false)
+    desk.create(&br_pix("second-on-purpose", "77.00"), &Default::default())
         .await
         .expect("deliberate");
     assert_eq!(rig.sandbox.cashout_count(), 2);
     // After the window, the same contents are a new payout again.
     rig.clock
         .advance(cashout_core::desk::DUPLICATE_WINDOW + Duration::from_secs(1));
-    desk.create(&br_pix("", "77.00"), false)
+    desk.create(&br_pix("", "77.00"), &Default::default())
         .await
         .expect("a day later");
 }

@@ -5,7 +5,8 @@
 use std::time::Duration;
 
 use cashout_core::api::client::ClientOptions;
-use cashout_core::desk::RetryPolicy;
+use cashout_core::api::types::CashoutRef;
+use cashout_core::desk::{CreateOptions, Recovery, RetryPolicy};
 use cashout_core::error::Error;
 use cashout_core::journal::{IntentOutcome, Phase};
 use cashout_tests::{br_pix, Rig};
@@ -17,7 +18,7 @@ async fn create_after_dropped_reply_makes_one_cashout() {
     rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
     let v = rig
         .desk()
-        .create(&br_pix("drop-1", "10"), false)
+        .create(&br_pix("drop-1", "10"), &Default::default())
         .await
         .expect("resolved by lookup");
     assert_eq!(v.phase, Phase::Created);
@@ -47,7 +48,7 @@ async fn create_after_500_without_commit_is_sent_again_once() {
     });
     let v = rig
         .desk()
-        .create(&br_pix("e500-1", "10"), false)
+        .create(&br_pix("e500-1", "10"), &Default::default())
         .await
         .expect("second send lands");
     assert!(v.cashout_id.is_some());
@@ -69,7 +70,7 @@ async fn create_after_timeout_is_resolved_by_lookup_not_resent() {
         cashout_tests::fast_retry(),
     );
     let v = desk
-        .create(&br_pix("slow-1", "10"), false)
+        .create(&br_pix("slow-1", "10"), &Default::default())
         .await
         .expect("found");
     assert_eq!(v.phase, Phase::Created);
@@ -84,7 +85,7 @@ async fn unknown_outcome_with_lookup_down_is_kept_and_reconciled_later() {
         .inject(Fault::DropBeforeCommit(Endpoint::Status));
     let e = rig
         .desk()
-        .create(&br_pix("later-1", "10"), false)
+        .create(&br_pix("later-1", "10"), &Default::default())
         .await
         .expect_err("unknown");
     assert!(
@@ -104,24 +105,35 @@ async fn unknown_outcome_with_lookup_down_is_kept_and_reconciled_later() {
 }
 
 #[tokio::test]
-async fn crash_after_intent_before_send_reconciles_to_not_sent_then_resend_makes_one() {
+async fn crash_after_intent_before_send_stays_open_after_a_miss_and_a_resend_makes_one() {
     let rig = Rig::start().await;
     let scope = rig.environment().scope();
     // The process wrote its intent and died before sending.
     let req = br_pix("crash-1", "10");
     assert!(matches!(
-        rig.journal.record_intent(&scope, "x", &req).await,
+        rig.journal.record_intent(&scope, "x", &req, None).await,
         Ok(IntentOutcome::New(_))
     ));
     rig.clock.advance(cashout_core::desk::RECONCILE_MIN_AGE);
     let report = rig.desk().reconcile().await.expect("reconcile");
-    assert_eq!(report.not_sent, 1);
+    assert_eq!(report.not_found_yet, 1);
     assert_eq!(
         rig.sandbox.cashouts_for_external_id("crash-1"),
         0,
         "reconcile never sends"
     );
-    let v = rig.desk().create(&req, false).await.expect("resend");
+    // A send may have left before the crash: never "not sent" on one negative lookup.
+    let open = rig
+        .desk()
+        .recorded(&CashoutRef::ExternalId("crash-1".into()))
+        .expect("rec");
+    assert_eq!(open.phase, Phase::SentNotFound);
+    assert!(open.recovery.contains(&Recovery::Resend), "{open:?}");
+    let v = rig
+        .desk()
+        .resend(&CashoutRef::ExternalId("crash-1".into()))
+        .await
+        .expect("resend");
     assert_eq!(v.phase, Phase::Created);
     assert_eq!(rig.sandbox.cashouts_for_external_id("crash-1"), 1);
 }
@@ -155,7 +167,7 @@ async fn hundreds_of_creates_under_mixed_faults_make_exactly_one_cashout_each() 
             &format!("mix-{i:04}"),
             &format!("{}.{:02}", 10 + i, i % 100),
         );
-        match desk.create(&req, false).await {
+        match desk.create(&req, &Default::default()).await {
             Ok(v) => assert_eq!(v.phase, Phase::Created),
             Err(Error::OutcomeUnknown { .. }) => unknown.push(req),
             Err(e) => panic!("unexpected failure for {}: {e}", req.external_id),
@@ -168,7 +180,7 @@ async fn hundreds_of_creates_under_mixed_faults_make_exactly_one_cashout_each() 
     rig.clock.advance(cashout_core::desk::RECONCILE_MIN_AGE);
     desk.reconcile().await.expect("reconcile");
     for req in &unknown {
-        desk.create(req, false)
+        desk.create(req, &Default::default())
             .await
             .expect("settles once the network is healthy");
     }
@@ -196,7 +208,7 @@ async fn duplicate_511_on_a_resend_is_resolved_by_lookup_not_shown_as_failure() 
     rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
     let v = rig
         .desk()
-        .create(&br_pix("resend-511", "10"), false)
+        .create(&br_pix("resend-511", "10"), &Default::default())
         .await
         .expect("settled, not failed");
     assert_eq!(v.phase, Phase::Created);
@@ -232,14 +244,14 @@ async fn external_id_taken_by_a_cashout_we_never_sent_is_declined_and_never_adop
         .expect("their cashout");
     let desk = rig.desk();
     let e = desk
-        .create(&br_pix("taken-1", "10"), false)
+        .create(&br_pix("taken-1", "10"), &Default::default())
         .await
         .expect_err("not ours");
     assert_eq!(e.api_code(), Some(511));
     assert_eq!(e.field(), Some("external_id"));
     let before = rig.sandbox.stats().requests;
     let again = desk
-        .create(&br_pix("taken-1", "10"), false)
+        .create(&br_pix("taken-1", "10"), &Default::default())
         .await
         .expect_err("still not ours");
     assert_eq!(again.api_code(), Some(511));
@@ -257,7 +269,7 @@ async fn payout_recovered_by_lookup_is_linked_to_its_id_when_a_cancel_confirms_t
     rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
     let v = rig
         .desk()
-        .create(&br_pix("link-1", "10"), false)
+        .create(&br_pix("link-1", "10"), &Default::default())
         .await
         .expect("found by lookup");
     assert_eq!(v.cashout_id, None, "status answers carry no id");
@@ -292,7 +304,8 @@ async fn a_double_click_sending_one_intent_twice_at_once_makes_one_cashout() {
     let rig = Rig::start().await;
     let desk = rig.desk();
     let req = br_pix("double-1", "10");
-    let (a, b) = tokio::join!(desk.create(&req, false), desk.create(&req, false));
+    let options = CreateOptions::default();
+    let (a, b) = tokio::join!(desk.create(&req, &options), desk.create(&req, &options));
     let (a, b) = (
         a.expect("first"),
         b.expect("second answers with the same payout"),

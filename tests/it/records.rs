@@ -18,7 +18,10 @@ use cashout_tests::{br_pix, fast_retry, mx_clabe, Rig};
 /// Creates, holds, releases and cancels, so the chain has a few entries.
 async fn some_history(rig: &Rig) -> Desk {
     let desk = rig.desk();
-    let a = desk.create(&br_pix("aud-1", "10.00"), false).await.unwrap();
+    let a = desk
+        .create(&br_pix("aud-1", "10.00"), &Default::default())
+        .await
+        .unwrap();
     let id = CashoutId(a.cashout_id.unwrap());
     desk.hold(id).await.unwrap();
     desk.release(id).await.unwrap();
@@ -70,7 +73,7 @@ async fn every_operator_action_is_audited_with_its_outcome_and_the_chain_verifie
     assert_eq!(create.external_id.as_deref(), Some("aud-1"));
     assert!(create.cashout_id.is_some());
     assert!(!create.os_user.is_empty());
-    assert_eq!(create.environment, "sandbox");
+    assert_eq!(create.environment, rig.environment().scope());
 
     let holds = audited(&rig, AuditAction::Hold);
     assert_eq!(holds.len(), 2);
@@ -126,7 +129,9 @@ async fn reordered_audit_entries_in_the_file_are_found() {
 async fn new_entries_after_verification_keep_the_chain_intact() {
     let rig = Rig::start().await;
     let desk = some_history(&rig).await;
-    desk.create(&br_pix("aud-2", "11.00"), false).await.unwrap();
+    desk.create(&br_pix("aud-2", "11.00"), &Default::default())
+        .await
+        .unwrap();
     let verdict = rig.journal.verify_audit().unwrap();
     assert!(verdict.intact);
     assert_eq!(verdict.entries, 7);
@@ -136,7 +141,7 @@ async fn new_entries_after_verification_keep_the_chain_intact() {
 async fn the_export_reads_back_equal_to_the_journal() {
     let rig = Rig::start().await;
     let desk = rig.desk();
-    desk.create(&br_pix("000789", "1234.50"), false)
+    desk.create(&br_pix("000789", "1234.50"), &Default::default())
         .await
         .unwrap();
     let rejected = {
@@ -144,8 +149,10 @@ async fn the_export_reads_back_equal_to_the_journal() {
         r.comments = Some("sandbox:reject=814".into());
         r
     };
-    desk.create(&rejected, false).await.unwrap();
-    desk.create(&br_pix("br-ok", "0.10"), false).await.unwrap();
+    desk.create(&rejected, &Default::default()).await.unwrap();
+    desk.create(&br_pix("br-ok", "0.10"), &Default::default())
+        .await
+        .unwrap();
     // Let the bank work: delivered, completed, and the rejection.
     for _ in 0..3 {
         rig.clock.advance(Duration::from_secs(61));
@@ -218,13 +225,13 @@ async fn the_hold_board_lists_holds_oldest_first_with_exact_totals() {
     for (x, amount) in [("h-1", "100.10"), ("h-2", "0.20")] {
         let mut r = br_pix(x, amount);
         r.on_hold = true;
-        desk.create(&r, false).await.unwrap();
+        desk.create(&r, &Default::default()).await.unwrap();
         rig.clock.advance(Duration::from_secs(60));
     }
     let mut m = mx_clabe("h-3", "500.00");
     m.on_hold = true;
-    desk.create(&m, false).await.unwrap();
-    desk.create(&br_pix("not-held", "7.00"), false)
+    desk.create(&m, &Default::default()).await.unwrap();
+    desk.create(&br_pix("not-held", "7.00"), &Default::default())
         .await
         .unwrap();
 
@@ -249,7 +256,7 @@ async fn the_inspector_keeps_the_bytes_sent_with_the_passphrase_masked_and_the_r
     let rig = Rig::start().await;
     let desk = rig.desk();
     let created = desk
-        .create(&br_pix("insp-1", "42.00"), false)
+        .create(&br_pix("insp-1", "42.00"), &Default::default())
         .await
         .unwrap();
     desk.hold(CashoutId(created.cashout_id.unwrap()))
@@ -310,7 +317,7 @@ async fn the_review_shows_the_bytes_the_create_then_sends() {
     assert_eq!(review.confirmation, None, "the sandbox moves no money");
     let reviewed: cashout_core::api::types::CreateCashout =
         serde_json::from_value(review.request.clone()).unwrap();
-    desk.create(&reviewed, false).await.unwrap();
+    desk.create(&reviewed, &Default::default()).await.unwrap();
     let sent = desk
         .exchanges(&CashoutRef::ExternalId("rev-1".into()))
         .unwrap();
@@ -323,7 +330,7 @@ async fn the_review_shows_the_bytes_the_create_then_sends() {
 async fn a_wrong_api_signature_shows_302_explained_in_the_inspector() {
     let rig = Rig::start().await;
     rig.desk()
-        .create(&br_pix("insp-2", "5.00"), false)
+        .create(&br_pix("insp-2", "5.00"), &Default::default())
         .await
         .unwrap();
     let mut creds = okp_sandbox::demo_credentials();
@@ -348,7 +355,9 @@ async fn a_wrong_api_signature_shows_302_explained_in_the_inspector() {
 async fn an_export_that_cannot_be_written_is_audited_as_failed() {
     let rig = Rig::start().await;
     let desk = rig.desk();
-    desk.create(&br_pix("exp-1", "10.00"), false).await.unwrap();
+    desk.create(&br_pix("exp-1", "10.00"), &Default::default())
+        .await
+        .unwrap();
     let nowhere = rig.dir.path().join("no-such-dir").join("out.csv");
     let err = desk
         .export_to_file(ListFilter::default(), CsvFlavor::Spreadsheet, &nowhere)

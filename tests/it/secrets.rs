@@ -37,7 +37,7 @@ async fn secret_canary_never_appears_in_files_errors_or_views() {
     let mut outputs = Vec::new();
     // Wrong credentials for the sandbox: every call fails, and the failures are what leak most often.
     let e = desk
-        .create(&br_pix("canary-1", "10"), false)
+        .create(&br_pix("canary-1", "10"), &Default::default())
         .await
         .expect_err("refused");
     outputs.push(format!(

@@ -52,7 +52,9 @@ async fn a_payout_moves_to_completed_and_a_late_rejection_is_caught_and_marked()
     let desk = rig.desk();
     let mut req = br_pix("late-1", "75.00");
     req.comments = Some("sandbox:late-reject=826".into());
-    desk.create(&req, false).await.expect("created");
+    desk.create(&req, &Default::default())
+        .await
+        .expect("created");
     let mut w = watcher(&rig, WatchConfig::default());
 
     let first = w.step().await.unwrap();
@@ -122,7 +124,9 @@ async fn polls_of_a_stuck_payout_back_off_as_it_ages() {
     let desk = rig.desk();
     let mut req = br_pix("stuck-1", "10.00");
     req.comments = Some("sandbox:hold-forever".into());
-    desk.create(&req, false).await.expect("created");
+    desk.create(&req, &Default::default())
+        .await
+        .expect("created");
     let mut w = watcher(&rig, WatchConfig::default());
 
     let steps = run_until(&rig, &mut w, Duration::from_secs(4 * 3600)).await;
@@ -156,7 +160,7 @@ async fn the_rate_cap_keeps_polls_at_five_per_second_or_fewer() {
     for i in 0..15 {
         desk.create(
             &br_pix(&format!("rate-{i}"), &format!("{}.00", 10 + i)),
-            false,
+            &Default::default(),
         )
         .await
         .expect("created");
@@ -196,7 +200,7 @@ async fn the_rate_cap_keeps_polls_at_five_per_second_or_fewer() {
 async fn an_unreachable_provider_pauses_polling_and_it_resumes_by_itself() {
     let rig = Rig::start().await;
     let desk = rig.desk();
-    desk.create(&br_pix("offline-1", "20.00"), false)
+    desk.create(&br_pix("offline-1", "20.00"), &Default::default())
         .await
         .expect("created");
     let mut w = watcher(&rig, WatchConfig::default());
@@ -256,7 +260,9 @@ async fn an_old_hold_is_reported_once() {
     let desk = rig.desk();
     let mut req = br_pix("held-1", "300.00");
     req.on_hold = true;
-    desk.create(&req, false).await.expect("created on hold");
+    desk.create(&req, &Default::default())
+        .await
+        .expect("created on hold");
     let config = WatchConfig {
         hold_alert_after: Duration::from_secs(3600),
         ..WatchConfig::default()
@@ -287,7 +293,7 @@ async fn final_payouts_and_old_completed_ones_are_not_polled() {
     let rig = Rig::start().await;
     let desk = rig.desk();
     let created = desk
-        .create(&br_pix("done-1", "20.00"), false)
+        .create(&br_pix("done-1", "20.00"), &Default::default())
         .await
         .expect("created");
     let id = cashout_core::api::types::CashoutId(created.cashout_id.unwrap());
@@ -298,7 +304,7 @@ async fn final_payouts_and_old_completed_ones_are_not_polled() {
     assert_eq!(r.polled, 0);
 
     // A COMPLETED payout drops out when its window closes.
-    desk.create(&br_pix("done-2", "21.00"), false)
+    desk.create(&br_pix("done-2", "21.00"), &Default::default())
         .await
         .expect("created");
     let config = WatchConfig {

@@ -11,13 +11,16 @@ use clap::{Args, Parser, Subcommand};
     about = "Request, check, hold, release and cancel payouts (Cashouts API v3)."
 )]
 pub struct Cli {
-    /// Environment: sandbox (default), okp-staging, d24-staging, d24-production, okp-production, custom.
+    /// Environment: sandbox (default), okp-staging, d24-staging, d24-production, okp-production,
+    /// custom, local.
     #[arg(long = "env", global = true, value_name = "NAME")]
     pub env: Option<String>,
-    /// Base URL of the API (https, or http on loopback). With okp-production/custom it is the host.
+    /// Base URL of the API (https, or http on loopback: environment `local`, with records of its
+    /// own). With okp-production/custom it is the host.
     #[arg(long = "base-url", global = true, value_name = "URL")]
     pub base_url: Option<String>,
-    /// The journal file (default: the platform data directory).
+    /// The journal file (default: `journal.sqlite3` in the data directory the desktop app
+    /// uses too, or in `CASHOUT_DATA_DIR`).
     #[arg(long = "journal", global = true, value_name = "PATH")]
     pub journal: Option<PathBuf>,
     #[command(subcommand)]
@@ -36,6 +39,21 @@ pub enum Command {
         /// Validate and print what would be sent, without writing or sending anything.
         #[arg(long)]
         dry_run: bool,
+        /// Pay a second time on purpose: the external_id of the earlier identical payout that
+        /// a create without an external_id was refused as a possible duplicate of.
+        #[arg(long = "pay-again-of", value_name = "X")]
+        pay_again_of: Option<String>,
+    },
+    /// Send an unsettled create again with its own external_id (never a new one): it is looked
+    /// up first, and a copy that reached the provider is found, never paid twice.
+    Resend(Which),
+    /// Stop checking an unsettled create, on purpose; the provider may still hold it.
+    Abandon {
+        #[command(flatten)]
+        which: Which,
+        /// Why, for the audit log.
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
     },
     /// Check a cashout's status with the provider.
     Status(Which),
@@ -67,7 +85,7 @@ pub enum Command {
     },
     /// A payout's recorded history (what the state diagram draws).
     History(Which),
-    /// Look up every create whose outcome was left unknown (sends nothing).
+    /// Look up, now, every create whose outcome is not settled (sends nothing).
     Reconcile,
     /// Run the embedded sandbox until stopped; prints its URL.
     Sandbox {

@@ -1,5 +1,10 @@
-//! Carries out one command: resolves the environment, credentials and journal, calls the
-//! core, prints the result.
+//! Carries out one command: resolves the environment, the journal and (only when the provider
+//! is called) the credentials, calls the core, prints the result.
+//!
+//! The journal is the desktop app's (one data directory for both, see
+//! `cashout_core::datadir`), unless `--journal` names another file. Everything read from
+//! outside is bounded: a create file by `MAX_CREATE_JSON`, credentials on stdin by
+//! `MAX_STDIN_CREDENTIALS`.
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -7,17 +12,20 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use cashout_core::api::client::{Client, ClientOptions};
+use cashout_core::api::parse::{parse_create, MAX_CREATE_JSON};
 use cashout_core::api::types::{CashoutId, CashoutRef, CreateCashout};
 use cashout_core::audit::{AuditAction, AuditEvent, AuditFilter};
 use cashout_core::clock::SystemClock;
 use cashout_core::credentials::{
     CredentialStatus, CredentialStore, Credentials, KeyringStore, Secret, APP_IDENTIFIER,
 };
-use cashout_core::desk::{Desk, RetryPolicy};
+use cashout_core::datadir;
+use cashout_core::desk::{CreateOptions, Desk, RetryPolicy};
 use cashout_core::environment::{Environment, EnvironmentKind};
 use cashout_core::error::Error;
 use cashout_core::journal::{Journal, ListFilter};
 use cashout_core::report::CsvFlavor;
+use cashout_core::settings::SettingsFile;
 use cashout_core::status::CashoutStatus;
 use cashout_core::watch::{WatchConfig, Watcher};
 use okp_sandbox::{Sandbox, SandboxConfig, Timings};
@@ -25,6 +33,9 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::args::{AuditCommand, Cli, Command, CredentialsAction, Filters, Which};
+
+/// Largest credentials input read from stdin (four short lines).
+const MAX_STDIN_CREDENTIALS: u64 = 16 * 1024;
 
 /// How long a command's start-up reconcile may take before the command goes on.
 const STARTUP_RECONCILE_LIMIT: std::time::Duration = std::time::Duration::from_secs(20);
@@ -69,19 +80,28 @@ pub async fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn data_dir(cli: &Cli) -> Result<PathBuf, Error> {
+/// The data directory, and whether it is the shared default one (into which an earlier
+/// version's journal is merged on first use).
+fn data_dir(cli: &Cli) -> Result<(PathBuf, bool), Error> {
     if let Some(p) = &cli.journal {
-        return Ok(p.parent().map(PathBuf::from).unwrap_or_default());
+        return Ok((p.parent().map(PathBuf::from).unwrap_or_default(), false));
     }
-    Journal::default_dir()
+    datadir::data_dir()
         .ok_or_else(|| Error::Journal("no data directory on this platform; give --journal".into()))
 }
 
-fn journal_path(cli: &Cli) -> Result<PathBuf, Error> {
-    match &cli.journal {
-        Some(p) => Ok(p.clone()),
-        None => Ok(data_dir(cli)?.join("journal.sqlite3")),
+/// Opens the journal (the shared one unless `--journal` says otherwise); notes what an
+/// adoption of an earlier version's journal did on stderr, as JSON lines.
+fn open_journal(cli: &Cli) -> Result<Journal, Error> {
+    if let Some(p) = &cli.journal {
+        return Journal::open(p, Arc::new(SystemClock));
     }
+    let (dir, default) = data_dir(cli)?;
+    let (journal, notes) = datadir::open_journal(&dir, Arc::new(SystemClock), default)?;
+    for note in notes {
+        print_failure(&json!({ "code": "notice", "message": note }));
+    }
+    Ok(journal)
 }
 
 fn environment_kind(cli: &Cli) -> Result<Option<EnvironmentKind>, Error> {
@@ -126,7 +146,7 @@ async fn environment(cli: &Cli) -> Result<(Environment, Option<Sandbox>), Error>
 }
 
 async fn start_sandbox(cli: &Cli, port: u16, reset: bool) -> Result<Sandbox, Error> {
-    let db_path = data_dir(cli)?.join("sandbox.sqlite3");
+    let db_path = data_dir(cli)?.0.join(datadir::SANDBOX_FILE);
     let config = SandboxConfig {
         db_path,
         port,
@@ -176,16 +196,25 @@ fn keychain() -> Result<KeyringStore, Error> {
     Ok(KeyringStore::open(APP_IDENTIFIER)?)
 }
 
+/// The credentials of `env`: the environment variables, else the embedded sandbox's demo
+/// values, else the keychain. A `local` URL (another sandbox, or a tunnel that refuses them)
+/// uses the demo values when the keychain holds none for it or cannot be reached. Called only
+/// when the provider is called.
 fn credentials(env: &Environment) -> Result<Credentials, Error> {
     if let Some(c) = credentials_from_env()? {
         return Ok(c);
     }
-    if env.kind == EnvironmentKind::Sandbox {
-        return Ok(okp_sandbox::demo_credentials());
+    match env.kind {
+        EnvironmentKind::Sandbox => Ok(okp_sandbox::demo_credentials()),
+        EnvironmentKind::Local => Ok(keychain()
+            .and_then(|k| Ok(k.load(&env.scope())?))
+            .ok()
+            .flatten()
+            .unwrap_or_else(okp_sandbox::demo_credentials)),
+        _ => keychain()?
+            .load(&env.scope())?
+            .ok_or_else(|| Error::MissingCredentials(env.to_string())),
     }
-    keychain()?
-        .load(&env.scope())?
-        .ok_or_else(|| Error::MissingCredentials(env.to_string()))
 }
 
 fn which(w: &Which) -> Result<CashoutRef, Error> {
@@ -210,21 +239,25 @@ fn cashout_id(id: i64) -> Result<CashoutId, Error> {
     }
 }
 
+/// Reads a create from a file or stdin, at most [`MAX_CREATE_JSON`] bytes (one more is read,
+/// to tell a file that is too long), by the core's rules for creates written by others.
 fn read_request(path: &str) -> Result<CreateCashout, Error> {
-    let mut text = String::new();
+    let limit = MAX_CREATE_JSON as u64 + 1;
+    let mut bytes = Vec::new();
     let read = if path == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
     } else {
-        std::fs::read_to_string(path).map(|t| text = t)
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
     read.map_err(|e| Error::InvalidInput {
         field: "json",
         message: format!("cannot read {path}: {e}"),
     })?;
-    serde_json::from_str(&text).map_err(|e| Error::InvalidInput {
+    let text = String::from_utf8(bytes).map_err(|_| Error::InvalidInput {
         field: "json",
-        message: format!("the request is not valid create JSON: {e}"),
-    })
+        message: "the request is not UTF-8 text".into(),
+    })?;
+    parse_create(&text).map_err(Error::Validation)
 }
 
 async fn execute(cli: Cli) -> Result<ExitCode, Error> {
@@ -242,11 +275,21 @@ async fn execute(cli: Cli) -> Result<ExitCode, Error> {
         _ => {}
     }
     let (env, sandbox) = environment(&cli).await?;
-    let journal = Arc::new(Journal::open(&journal_path(&cli)?, Arc::new(SystemClock))?);
-    let creds = credentials(&env)?;
-    let client = Client::new(env, creds, ClientOptions::default())
-        .map_err(|e| Error::Network(e.to_string()))?;
-    let desk = Desk::new(client, journal, RetryPolicy::default());
+    let journal = Arc::new(open_journal(&cli)?);
+    let window = SettingsFile::in_dir(&data_dir(&cli)?.0)
+        .load()
+        .open_create_window();
+    // Credentials are loaded when the provider is first called: reading needs none.
+    let desk = Desk::connecting(
+        env,
+        |env| {
+            Client::new(env.clone(), credentials(env)?, ClientOptions::default())
+                .map_err(|e| Error::Network(e.to_string()))
+        },
+        journal,
+        RetryPolicy::default(),
+    )
+    .with_open_window(window);
     let result = dispatch(&cli, desk).await;
     if let Some(s) = sandbox {
         s.shutdown().await;
@@ -267,6 +310,7 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
             | Command::Export { .. }
             | Command::Exchanges(_)
             | Command::Audit { .. }
+            | Command::Abandon { .. }
     ) {
         if let Ok(result) = tokio::time::timeout(STARTUP_RECONCILE_LIMIT, desk.reconcile()).await {
             result?;
@@ -277,13 +321,22 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
             json,
             override_check_digits,
             dry_run,
+            pay_again_of,
         } => {
             let request = read_request(json)?;
             if *dry_run {
                 print_success(&desk.prepare_create(&request, *override_check_digits)?)
             } else {
-                print_success(&desk.create(&request, *override_check_digits).await?)
+                let options = CreateOptions {
+                    override_check_digits: *override_check_digits,
+                    pay_again_of: pay_again_of.clone(),
+                };
+                print_success(&desk.create(&request, &options).await?)
             }
+        }
+        Command::Resend(w) => print_success(&desk.resend(&which(w)?).await?),
+        Command::Abandon { which: w, reason } => {
+            print_success(&desk.abandon(&which(w)?, reason).await?)
         }
         Command::Status(w) => print_success(&desk.check(&which(w)?).await?),
         Command::Hold(a) => print_success(&desk.hold(cashout_id(a.id)?).await?),
@@ -309,7 +362,7 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
             print_success(&json!({ "payouts": desk.list(filter)? }))
         }
         Command::History(w) => print_success(&json!({ "history": desk.history(&which(w)?)? })),
-        Command::Reconcile => print_success(&desk.reconcile().await?),
+        Command::Reconcile => print_success(&desk.reconcile_all().await?),
         Command::Watch {
             late_rejection_window_days,
             rate,
@@ -374,6 +427,7 @@ async fn watch(
 ) -> Result<ExitCode, Error> {
     let config =
         WatchConfig::chosen(late_rejection_window_days, hold_alert_hours, rate)?.with_env_scale();
+    desk.connect()?;
     let mut watcher = Watcher::new(Arc::new(desk), Arc::new(SystemClock), config);
     let wake = Arc::new(tokio::sync::Notify::new());
     let run = watcher.run(wake, |event| {
@@ -391,7 +445,7 @@ async fn watch(
 
 /// Notes a credentials change in the audit log: that it happened, never a value.
 async fn audit_credentials(cli: &Cli, scope: &str, action: AuditAction) -> Result<(), Error> {
-    let journal = Journal::open(&journal_path(cli)?, Arc::new(SystemClock))?;
+    let journal = open_journal(cli)?;
     journal
         .append_audit(AuditEvent::new(scope, action, "ok"))
         .await?;
@@ -462,6 +516,7 @@ async fn credentials_command(cli: &Cli, action: &CredentialsAction) -> Result<Ex
         CredentialsAction::Set => {
             let mut text = String::new();
             std::io::stdin()
+                .take(MAX_STDIN_CREDENTIALS)
                 .read_to_string(&mut text)
                 .map_err(|e| Error::InvalidInput {
                     field: "stdin",

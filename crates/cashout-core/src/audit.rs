@@ -35,6 +35,12 @@ pub enum AuditAction {
     EnvironmentSwitched,
     Export,
     AuditVerified,
+    /// An open create sent again with its own external_id.
+    Resend,
+    /// An open create the operator stopped checking, knowing it may exist.
+    Abandon,
+    /// The journal of an older data directory moved or merged into this one.
+    JournalMoved,
 }
 
 impl AuditAction {
@@ -52,6 +58,9 @@ impl AuditAction {
             Self::EnvironmentSwitched => "environment_switched",
             Self::Export => "export",
             Self::AuditVerified => "audit_verified",
+            Self::Resend => "resend",
+            Self::Abandon => "abandon",
+            Self::JournalMoved => "journal_moved",
         }
     }
 
@@ -69,6 +78,9 @@ impl AuditAction {
             Self::EnvironmentSwitched,
             Self::Export,
             Self::AuditVerified,
+            Self::Resend,
+            Self::Abandon,
+            Self::JournalMoved,
         ]
         .into_iter()
         .find(|a| a.name() == name)

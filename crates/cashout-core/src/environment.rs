@@ -27,6 +27,11 @@ pub enum EnvironmentKind {
     OkpProduction,
     /// Any HTTPS base URL, e.g. a white-label brand of the same platform.
     Custom,
+    /// Any loopback base URL that is not the embedded sandbox: a sandbox served by `cashout
+    /// sandbox --port`, or a tunnel to a real provider. Its records are its own (kind, host
+    /// and port), never the embedded sandbox's. Offered to the CLI (`--base-url`), not in the
+    /// desktop settings.
+    Local,
 }
 
 /// Which bank-list endpoint the host speaks (the brands differ).
@@ -40,13 +45,14 @@ pub enum BankListFlavor {
 
 impl EnvironmentKind {
     /// Every kind, in the order shown to operators.
-    pub const ALL: [EnvironmentKind; 6] = [
+    pub const ALL: [EnvironmentKind; 7] = [
         Self::Sandbox,
         Self::OkpStaging,
         Self::D24Staging,
         Self::D24Production,
         Self::OkpProduction,
         Self::Custom,
+        Self::Local,
     ];
 
     /// The name used by `--env` and in settings.
@@ -59,6 +65,7 @@ impl EnvironmentKind {
             Self::D24Production => "d24-production",
             Self::OkpProduction => "okp-production",
             Self::Custom => "custom",
+            Self::Local => "local",
         }
     }
 
@@ -75,7 +82,7 @@ impl EnvironmentKind {
             Self::OkpStaging => Some("https://api-stg.onekeypayments.com"),
             Self::D24Staging => Some("https://api-stg.directa24.com"),
             Self::D24Production => Some("https://api.directa24.com"),
-            Self::Sandbox | Self::OkpProduction | Self::Custom => None,
+            Self::Sandbox | Self::OkpProduction | Self::Custom | Self::Local => None,
         }
     }
 
@@ -119,6 +126,7 @@ impl EnvironmentKind {
             Self::D24Production => "D24 production",
             Self::OkpProduction => "OKP production (host from OKP)",
             Self::Custom => "Custom (any https base URL)",
+            Self::Local => "Local (a loopback URL, CLI only)",
         }
     }
 
@@ -127,6 +135,7 @@ impl EnvironmentKind {
     pub fn choices() -> Vec<EnvironmentChoice> {
         Self::ALL
             .into_iter()
+            .filter(|k| *k != Self::Local)
             .map(|kind| EnvironmentChoice {
                 kind,
                 label: kind.label(),
@@ -162,6 +171,12 @@ pub enum UrlProblem {
         "the sandbox runs on this machine: its URL must be loopback (127.0.0.1, ::1 or localhost)"
     )]
     SandboxNotLoopback,
+    #[error("the local environment is for loopback URLs only (127.0.0.1, ::1 or localhost)")]
+    LocalNotLoopback,
+    #[error("the URL has a space or a character no host name can have")]
+    BadCharacter,
+    #[error("the port must be a number from 1 to 65535")]
+    BadPort,
 }
 
 impl Environment {
@@ -189,28 +204,36 @@ impl Environment {
         if kind == EnvironmentKind::Sandbox && !is_loopback_url(&base_url) {
             return Err(UrlProblem::SandboxNotLoopback);
         }
+        if kind == EnvironmentKind::Local && !is_loopback_url(&base_url) {
+            return Err(UrlProblem::LocalNotLoopback);
+        }
         Ok(Self { kind, base_url })
     }
 
-    /// An environment from a `--base-url`: the sandbox when it is loopback, else `custom`.
+    /// An environment from a `--base-url`: `local` when it is loopback (never the embedded
+    /// sandbox's scope: a loopback port may be another sandbox or a tunnel to a provider),
+    /// else `custom`.
     ///
     /// # Errors
     /// [`UrlProblem`] when the URL is not acceptable.
     pub fn from_base_url(url: &str) -> Result<Self, UrlProblem> {
         let base_url = check_base_url(url)?;
         let kind = if is_loopback_url(&base_url) {
-            EnvironmentKind::Sandbox
+            EnvironmentKind::Local
         } else {
             EnvironmentKind::Custom
         };
         Ok(Self { kind, base_url })
     }
 
-    /// The key of this environment's credentials and journal records.
+    /// The key of this environment's credentials and journal records: the kind's name, and
+    /// for kinds whose host is not fixed, the host and any port that is not the scheme's
+    /// default (`custom@pay.example.com`, `local@127.0.0.1:4010`). The embedded sandbox is
+    /// `sandbox` whatever port it got this time.
     #[must_use]
     pub fn scope(&self) -> String {
         match self.kind {
-            EnvironmentKind::OkpProduction | EnvironmentKind::Custom => {
+            EnvironmentKind::OkpProduction | EnvironmentKind::Custom | EnvironmentKind::Local => {
                 format!(
                     "{}@{}",
                     self.kind.name(),
@@ -298,12 +321,54 @@ pub fn check_base_url(url: &str) -> Result<String, UrlProblem> {
     if hostname_of(rest).is_empty() {
         return Err(UrlProblem::NoHost);
     }
-    // Hosts are case-insensitive; one spelling keeps one scope (credentials and records).
-    Ok(format!(
-        "{}://{}",
-        scheme.to_ascii_lowercase(),
-        rest.to_ascii_lowercase()
-    ))
+    let scheme = scheme.to_ascii_lowercase();
+    let authority = check_authority(rest)?;
+    // The scheme's own port says nothing: one spelling keeps one scope.
+    let authority = match (scheme.as_str(), authority.rsplit_once(':')) {
+        ("https", Some((host, "443"))) | ("http", Some((host, "80"))) if !host.ends_with(':') => {
+            host.to_owned()
+        }
+        _ => authority,
+    };
+    Ok(format!("{scheme}://{authority}"))
+}
+
+/// The authority (`host[:port]`) lower-cased, or why it cannot be one: spaces, control
+/// characters and anything a host name or address cannot hold are refused here, when the URL
+/// is given or saved, so a request can always be built from it.
+fn check_authority(rest: &str) -> Result<String, UrlProblem> {
+    let rest = rest.to_ascii_lowercase();
+    let (host, port) = if let Some(v6) = rest.strip_prefix('[') {
+        let (addr, after) = v6.split_once(']').ok_or(UrlProblem::BadCharacter)?;
+        if addr.parse::<std::net::Ipv6Addr>().is_err() {
+            return Err(UrlProblem::BadCharacter);
+        }
+        (None, after.strip_prefix(':').map(str::to_owned))
+    } else {
+        match rest.rsplit_once(':') {
+            Some((h, p)) => (Some(h.to_owned()), Some(p.to_owned())),
+            None => (Some(rest.clone()), None),
+        }
+    };
+    if let Some(host) = host {
+        let ok = |label: &str| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        };
+        if host.len() > 253 || !host.split('.').all(ok) {
+            return Err(UrlProblem::BadCharacter);
+        }
+    }
+    if let Some(port) = port {
+        match port.parse::<u16>() {
+            Ok(p) if p > 0 && port.chars().all(|c| c.is_ascii_digit()) => {}
+            _ => return Err(UrlProblem::BadPort),
+        }
+    }
+    Ok(rest)
 }
 
 #[cfg(test)]
@@ -372,6 +437,61 @@ mod tests {
         let a = Environment::resolve(EnvironmentKind::Custom, Some("Pay.Example.com")).expect("a");
         let b = Environment::resolve(EnvironmentKind::Custom, Some("pay.example.com")).expect("b");
         assert_eq!(a.scope(), b.scope());
+    }
+
+    #[test]
+    fn a_loopback_base_url_is_its_own_scope_never_the_embedded_sandbox() {
+        let a = Environment::from_base_url("http://127.0.0.1:4010").expect("loopback");
+        let b = Environment::from_base_url("http://127.0.0.1:4011").expect("loopback");
+        let sandbox = Environment::resolve(EnvironmentKind::Sandbox, Some("http://127.0.0.1:4010"))
+            .expect("embedded");
+        assert_eq!(a.kind, EnvironmentKind::Local);
+        assert_eq!(a.scope(), "local@127.0.0.1:4010");
+        assert_ne!(a.scope(), b.scope());
+        assert_eq!(sandbox.scope(), "sandbox");
+        assert!(!EnvironmentKind::Local.is_production());
+        assert!(!EnvironmentKind::Local.allows_validation_override());
+        assert_eq!(
+            Environment::resolve(EnvironmentKind::Local, Some("https://pay.example")),
+            Err(UrlProblem::LocalNotLoopback)
+        );
+        assert!(!EnvironmentKind::choices()
+            .iter()
+            .any(|c| c.kind == EnvironmentKind::Local));
+    }
+
+    #[test]
+    fn scopes_name_the_port_unless_it_is_the_schemes_own() {
+        let a = Environment::resolve(EnvironmentKind::Custom, Some("https://pay.example:8443"))
+            .expect("a");
+        let b = Environment::resolve(EnvironmentKind::Custom, Some("https://pay.example:443"))
+            .expect("b");
+        let c = Environment::resolve(EnvironmentKind::Custom, Some("pay.example")).expect("c");
+        assert_eq!(a.scope(), "custom@pay.example:8443");
+        assert_eq!(b.scope(), c.scope());
+        assert_eq!(c.scope(), "custom@pay.example");
+    }
+
+    #[test]
+    fn urls_no_request_could_be_built_from_are_refused_when_given() {
+        for bad in [
+            "https://pay example.com",
+            "https://pay.exa\tmple.com",
+            "https://pay..example.com",
+            "https://pay.exa\u{0}mple.com",
+            "https://pay.example.com:0",
+            "https://pay.example.com:99999",
+            "https://pay.example.com:8a",
+            "https://[::zz]:1",
+        ] {
+            assert!(check_base_url(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            check_base_url("https://pay example.com"),
+            Err(UrlProblem::BadCharacter)
+        );
+        assert!(check_base_url("http://[::1]:4010").is_ok());
+        assert!(check_base_url("https://api-stg.directa24.com").is_ok());
     }
 
     #[test]

@@ -30,9 +30,28 @@ pub enum Error {
         explanation: &'static str,
         field: Option<&'static str>,
     },
-    /// The request never reached the provider (connection refused, DNS, TLS).
-    #[error("could not reach the provider: {0}")]
+    /// A call that reads or acts got no usable answer: the provider could not be reached
+    /// (nothing was sent), or it did not answer in time. Creates, holds, releases and cancels
+    /// say more precisely what is known ([`Error::NotSent`], [`Error::OutcomeUnknown`],
+    /// [`Error::ActionUnknown`]).
+    #[error("the provider could not be reached or did not answer: {0}")]
     Network(String),
+    /// A create that provably never left this machine (the connection was refused before any
+    /// byte was sent, or the request could not be built). It is kept as `not_sent` and can be
+    /// sent again with the same external_id.
+    #[error("nothing was sent: {detail}; the payout is kept as not sent, and sending it again uses the same external_id {external_id}")]
+    NotSent { external_id: String, detail: String },
+    /// A hold, release or cancel was sent, but what it did is not known (its answer was lost
+    /// and the lookup that followed did not settle it).
+    #[error("the {} may or may not have been applied: {detail}", .action.name())]
+    ActionUnknown { action: Action, detail: String },
+    /// The provider answered, but its answer is not believed: it was about another cashout,
+    /// or too large. Nothing from it was recorded.
+    #[error("the provider's answer was not believed and nothing was recorded from it: {0}")]
+    ProviderFault(String),
+    /// The provider reported a `cashout_status` this program does not know.
+    #[error("the provider reports status code {0}, which this desk does not know; no action is allowed until the provider reports a known status")]
+    UnknownStatus(i64),
     /// A create was sent but its outcome is not known yet. The intent is in the journal and will
     /// be reconciled by `external_id`; do not send it again under a new `external_id`.
     #[error("the outcome of cashout {external_id} is not known yet ({detail}); it is kept in the journal and will be checked by its external_id before anything is resent")]
@@ -43,9 +62,10 @@ pub enum Error {
     /// The same `external_id` was already used in this environment for different contents.
     #[error("external_id {0} was already used in this environment for a different payout; choose another external_id or resend the identical request")]
     ExternalIdConflict(String),
-    /// A request without an external_id pays the same amount to the same beneficiary as a
-    /// recent payout: probably a retry of it. Give an explicit external_id to proceed.
-    #[error("an identical payout was requested recently as external_id {0}; to check or resume it, send it again with that external_id; to pay a second time on purpose, give a new external_id explicitly")]
+    /// A request whose external_id the desk generated pays the same amount to the same
+    /// account as a payout of the last 24 hours: probably a retry of it. It is sent only when
+    /// the operator says, naming the earlier payout, that it is meant to pay again.
+    #[error("an identical payout (same amount, currency, beneficiary and account) was requested in the last 24 hours as external_id {0}; open it to check or resume it, or, to pay a second time on purpose, say so explicitly (desktop: “Pay again on purpose”; CLI: --pay-again-of {0})")]
     PossibleDuplicate(String),
     /// The cashout's status does not allow the action.
     #[error("cannot {} a cashout that is {}", .action.name(), .status.name())]
@@ -56,6 +76,9 @@ pub enum Error {
     /// No credentials are stored for this environment.
     #[error("no credentials are stored for {0}; store them in Settings (desktop) or with `cashout credentials set`")]
     MissingCredentials(String),
+    /// The read-only key (for the provider's bank list) is not stored for this environment.
+    #[error("the provider's bank list needs the read-only key, and none is stored for {0}; store it with the credentials (Settings, or the fourth line of `cashout credentials set`)")]
+    MissingReadOnlyKey(String),
     /// Credentials given are incomplete or too long.
     #[error("{message}")]
     InvalidCredentials {
@@ -118,7 +141,11 @@ impl Error {
             } => "unauthorized",
             Self::Api { .. } => "api_error",
             Self::Network(_) => "network",
-            Self::OutcomeUnknown { .. } => "outcome_unknown",
+            Self::NotSent { .. } => "not_sent",
+            Self::OutcomeUnknown { .. } | Self::ActionUnknown { .. } => "outcome_unknown",
+            Self::ProviderFault(_) => "provider_fault",
+            Self::UnknownStatus(_) => "unknown_status",
+            Self::MissingReadOnlyKey(_) => "credentials_missing",
             Self::MalformedAnswer(_) => "malformed_response",
             Self::ExternalIdConflict(_) => "external_id_conflict",
             Self::PossibleDuplicate(_) => "possible_duplicate",
@@ -143,6 +170,7 @@ impl Error {
                 Some(field)
             }
             Self::Environment(_) => Some("base_url"),
+            Self::MissingReadOnlyKey(_) => Some("read_only_key"),
             _ => None,
         }
     }
@@ -170,6 +198,7 @@ impl Error {
             },
             external_id: match self {
                 Self::OutcomeUnknown { external_id, .. }
+                | Self::NotSent { external_id, .. }
                 | Self::ExternalIdConflict(external_id)
                 | Self::PossibleDuplicate(external_id) => Some(external_id.clone()),
                 _ => None,

@@ -7,7 +7,8 @@
 //! [`credentials`] the keychain; [`journal`] the write-ahead SQLite record; [`desk`] the
 //! operations the UI and CLI call (create with safe retry, check, hold, release, cancel,
 //! reconcile); [`audit`] the hash-chained audit log; [`error`] the one error type with stable codes; [`form`] what the new-cashout
-//! form asks per country; [`watch`] the background poller; [`report`] the hold board and the CSV export; [`settings`] and [`workspace`] what the desktop shell stands on.
+//! form asks per country; [`watch`] the background poller; [`report`] the hold board and the CSV export; [`settings`] and [`workspace`] what the desktop shell stands on; [`datadir`] the one data
+//! directory the app and the CLI share.
 
 pub mod api;
 pub mod audit;
@@ -15,6 +16,7 @@ pub mod banks;
 pub mod clock;
 pub mod codes;
 pub mod credentials;
+pub mod datadir;
 pub mod desk;
 pub mod environment;
 pub mod error;

@@ -19,10 +19,12 @@ use serde_json::value::RawValue;
 /// as a pasted account number in the amount field.
 const MAX_AMOUNT: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 
-/// Why an amount was refused. The texts are shown to operators as they are.
+/// Why an amount was refused. The texts are shown to operators as they are, at the amount
+/// field; they quote what was typed (an amount is not a secret) so the operator sees which
+/// reading was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AmountError {
-    #[error("the amount is not a number")]
+    #[error("the amount is not a number: type digits, with a dot before the cents (e.g. 150.25)")]
     NotANumber,
     #[error("the amount must be greater than zero")]
     NotPositive,
@@ -30,6 +32,30 @@ pub enum AmountError {
     TooManyDecimals,
     #[error("the amount is larger than 1,000,000,000")]
     TooLarge,
+    /// `1e3`: exponents are how programs write numbers, not how an operator means an amount.
+    #[error("exponents are not accepted in amounts: write the amount in full (e.g. 1000)")]
+    Exponent,
+    /// One dot or comma followed by exactly three digits (`1.000`, `2,500`): a thousands
+    /// separator in most of the operators' locales and a decimal point in others.
+    #[error(
+        "{typed} is ambiguous: it reads as {thousands} where '{separator}' groups thousands, \
+         and as {decimal} where it marks decimals; type {thousands} or {decimal}"
+    )]
+    Ambiguous {
+        typed: String,
+        separator: char,
+        /// The reading with the separator as a thousands separator, e.g. `1000`.
+        thousands: String,
+        /// The reading with the separator as a decimal point, e.g. `1.00`.
+        decimal: String,
+    },
+    /// Several separators (`1.500.000`, `1,234.56`): grouping is not read, because the same
+    /// characters mean decimals elsewhere.
+    #[error("write the amount without thousands separators, with a dot before the cents (e.g. {suggestion})")]
+    Grouped { suggestion: String },
+    /// `250000,50`: a decimal comma is not read until the form knows the operator's locale.
+    #[error("write the cents after a dot, not a comma (e.g. {suggestion})")]
+    DecimalComma { suggestion: String },
 }
 
 /// A payout amount: positive, at most two decimal places, exact.
@@ -73,19 +99,90 @@ impl Amount {
 
 impl FromStr for Amount {
     type Err = AmountError;
+    /// Reads an amount as an operator typed it: digits with at most one dot before at most two
+    /// decimals. Everything that could be read two ways is refused with both readings (see
+    /// [`AmountError`]); nothing is ever guessed.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let s = s.trim();
-        // Exponents and signs other than a plain positive decimal are operator typos here.
-        if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == '.') {
-            return Err(if s.starts_with('-') {
-                AmountError::NotPositive
-            } else {
-                AmountError::NotANumber
-            });
+        if s.starts_with('-') {
+            return Err(AmountError::NotPositive);
         }
-        let d = Decimal::from_str_exact(s).map_err(|_| AmountError::NotANumber)?;
+        let s = s.strip_prefix('+').unwrap_or(s);
+        if s.is_empty() {
+            return Err(AmountError::NotANumber);
+        }
+        if s.contains(['e', 'E'])
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || ".,eE+-".contains(c))
+        {
+            return Err(AmountError::Exponent);
+        }
+        if !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            return Err(AmountError::NotANumber);
+        }
+        let separators: Vec<(usize, char)> = s
+            .char_indices()
+            .filter(|(_, c)| *c == '.' || *c == ',')
+            .collect();
+        let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+        if digits.is_empty() {
+            return Err(AmountError::NotANumber);
+        }
+        let plain = match separators.as_slice() {
+            [] => s.to_owned(),
+            [(at, sep)] => {
+                let (whole, fraction) = (&s[..*at], &s[at + 1..]);
+                if fraction.len() == 3 && !whole.is_empty() {
+                    let thousands = format!("{whole}{fraction}")
+                        .trim_start_matches('0')
+                        .to_owned();
+                    let decimal = Decimal::from_str_exact(&format!("{whole}.{fraction}"))
+                        .map(|d| d.round_dp(2).normalize())
+                        .map_or_else(|_| format!("{whole}.{fraction}"), |d| two_places(d));
+                    return Err(AmountError::Ambiguous {
+                        typed: s.to_owned(),
+                        separator: *sep,
+                        thousands: if thousands.is_empty() {
+                            "0".into()
+                        } else {
+                            thousands
+                        },
+                        decimal,
+                    });
+                }
+                if *sep == ',' {
+                    return Err(AmountError::DecimalComma {
+                        suggestion: format!("{whole}.{fraction}"),
+                    });
+                }
+                s.to_owned()
+            }
+            [.., (last, _)] => {
+                // Read as grouped, only to suggest how to write it; never sent that way.
+                let whole: String = s[..*last].chars().filter(char::is_ascii_digit).collect();
+                let fraction = &s[last + 1..];
+                let suggestion = if fraction.len() <= 2 {
+                    format!("{whole}.{fraction}")
+                } else {
+                    format!("{whole}{fraction}")
+                };
+                return Err(AmountError::Grouped { suggestion });
+            }
+        };
+        let d = Decimal::from_str_exact(&plain).map_err(|_| AmountError::NotANumber)?;
         Self::new(d)
     }
+}
+
+/// `d` with at least two decimal places, for messages.
+fn two_places(mut d: Decimal) -> String {
+    if d.scale() < 2 {
+        d.rescale(2);
+    }
+    d.to_string()
 }
 
 impl fmt::Display for Amount {
@@ -133,7 +230,8 @@ mod tests {
 
     #[test]
     fn amount_with_trailing_zeros_normalises_to_two_places() {
-        assert_eq!(amount("10.500").to_string(), "10.50");
+        assert_eq!(amount("10.50").to_string(), "10.50");
+        assert_eq!(amount("10.5").to_string(), "10.50");
         assert_eq!(amount("100").to_string(), "100.00");
         assert_eq!(amount("0.01").to_string(), "0.01");
     }
@@ -141,8 +239,13 @@ mod tests {
     #[test]
     fn amount_finer_than_a_cent_is_refused() {
         assert_eq!(
-            "10.001".parse::<Amount>(),
+            "10.0001".parse::<Amount>(),
             Err(AmountError::TooManyDecimals)
+        );
+        // Four places are not a thousands pattern: trailing zeros are read as written.
+        assert_eq!(
+            "10.0000".parse::<Amount>().map(|a| a.to_string()),
+            Ok("10.00".into())
         );
     }
 
@@ -151,7 +254,9 @@ mod tests {
         assert_eq!("0".parse::<Amount>(), Err(AmountError::NotPositive));
         assert_eq!("-5".parse::<Amount>(), Err(AmountError::NotPositive));
         assert_eq!("abc".parse::<Amount>(), Err(AmountError::NotANumber));
-        assert_eq!("1e3".parse::<Amount>(), Err(AmountError::NotANumber));
+        assert_eq!("1e3".parse::<Amount>(), Err(AmountError::Exponent));
+        assert_eq!("1E+3".parse::<Amount>(), Err(AmountError::Exponent));
+        assert_eq!("1e400".parse::<Amount>(), Err(AmountError::Exponent));
         assert_eq!("".parse::<Amount>(), Err(AmountError::NotANumber));
     }
 
@@ -172,6 +277,68 @@ mod tests {
         // 0.1 + 0.2 style float trouble cannot appear: digits are never parsed as f64.
         let c: Amount = serde_json::from_str("0.3").expect("number");
         assert_eq!(c.to_string(), "0.30");
-        assert!(serde_json::from_str::<Amount>("0.001").is_err());
+        assert!(serde_json::from_str::<Amount>("0.01").is_ok());
+        assert!(serde_json::from_str::<Amount>("0.0001").is_err());
+    }
+
+    #[test]
+    fn a_separator_before_exactly_three_digits_is_refused_with_both_readings() {
+        let e = "1.000".parse::<Amount>().expect_err("ambiguous");
+        assert_eq!(
+            e.to_string(),
+            "1.000 is ambiguous: it reads as 1000 where '.' groups thousands, and as 1.00 where \
+             it marks decimals; type 1000 or 1.00"
+        );
+        let e = "2,500".parse::<Amount>().expect_err("ambiguous");
+        assert!(
+            matches!(e, AmountError::Ambiguous { ref thousands, ref decimal, separator: ',', .. }
+            if thousands == "2500" && decimal == "2.50"),
+            "{e:?}"
+        );
+        let e = "250000.555".parse::<Amount>().expect_err("ambiguous");
+        assert!(
+            e.to_string().contains("250000555") && e.to_string().contains("250000.56"),
+            "{e}"
+        );
+        // As a JSON number too: the file was typed by a person.
+        assert!(serde_json::from_str::<Amount>("1.000").is_err());
+    }
+
+    #[test]
+    fn grouped_amounts_and_decimal_commas_are_refused_with_how_to_write_them() {
+        assert_eq!(
+            "1.500.000".parse::<Amount>(),
+            Err(AmountError::Grouped {
+                suggestion: "1500000".into()
+            })
+        );
+        assert_eq!(
+            "1,234.56".parse::<Amount>(),
+            Err(AmountError::Grouped {
+                suggestion: "1234.56".into()
+            })
+        );
+        assert_eq!(
+            "250000,50".parse::<Amount>(),
+            Err(AmountError::DecimalComma {
+                suggestion: "250000.50".into()
+            })
+        );
+        assert_eq!(
+            "12,5".parse::<Amount>(),
+            Err(AmountError::DecimalComma {
+                suggestion: "12.5".into()
+            })
+        );
+        assert_eq!("".parse::<Amount>(), Err(AmountError::NotANumber));
+        assert_eq!(".".parse::<Amount>(), Err(AmountError::NotANumber));
+        assert_eq!(
+            "150.25".parse::<Amount>().map(|a| a.to_string()),
+            Ok("150.25".into())
+        );
+        assert_eq!(
+            ".5".parse::<Amount>().map(|a| a.to_string()),
+            Ok("0.50".into())
+        );
     }
 }

@@ -484,6 +484,7 @@ mod tests {
             amount: Some(amount.into()),
             beneficiary: None,
             status: Some(CashoutStatus::OnHold),
+            status_code: Some(5),
             rejection_code: None,
             rejection_reason: None,
             provider_reference: None,
@@ -495,6 +496,7 @@ mod tests {
             updated_at: String::new(),
             checked_at: None,
             status_since: Some("2026-11-21T11:00:00.000Z".into()),
+            lookups: 0,
         };
         let board = hold_board(
             &[rec("0.10", "BRL"), rec("0.20", "BRL"), rec("1000", "MXN")],

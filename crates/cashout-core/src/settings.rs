@@ -1,12 +1,23 @@
-//! The operator's settings: which environment is in use, the hosts that are not published, and
-//! the default notification URL. One struct, stored by the desktop shell as one value; every
+//! The operator's settings: which environment is in use, the hosts that are not published, the
+//! default notification URL and the watching windows. One struct, stored as one value in
+//! `settings.json` beside the journal ([`SettingsFile`], shared by the app and the CLI); every
 //! change goes through [`Settings::check`]. No secret is ever part of it.
+//!
+//! Guarantees: the file is replaced atomically (written to a temporary file, forced to disk,
+//! renamed over the old one), so a failed save leaves the previous settings whole; a file that
+//! is unreadable or no longer checks loads as the defaults. Left out: who may change what
+//! (a single operator's workstation).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::api::types::CreateCashout;
 use crate::environment::{Environment, EnvironmentChoice, EnvironmentKind, UrlProblem};
 use crate::error::{Error, Result};
+use crate::validate::{self, ValidationContext};
 use crate::watch::WatchConfig;
 
 /// The settings. Unknown or missing fields take their defaults, so older files still load.
@@ -27,6 +38,9 @@ pub struct Settings {
     pub hold_alert_hours: u32,
     /// Desktop notifications for COMPLETED, REJECTED and old holds.
     pub desktop_notifications: bool,
+    /// Hours a create that may exist but was not found is looked up again by itself (1-720),
+    /// before only the operator can settle it (resend with the same external_id, or abandon).
+    pub open_create_window_hours: u32,
 }
 
 /// The settings and what follows from them for the form.
@@ -64,6 +78,7 @@ impl Default for Settings {
             late_rejection_window_days: 14,
             hold_alert_hours: 24,
             desktop_notifications: true,
+            open_create_window_hours: 24,
         }
     }
 }
@@ -105,16 +120,32 @@ impl Settings {
                 .map_err(|p| host_problem("custom_base_url", p))?;
         }
         let url = self.default_notification_url.trim();
-        if !url.is_empty() && !url.starts_with("https://") {
-            return Err(Error::InvalidInput {
-                field: "default_notification_url",
-                message: "the notification URL must start with https://".into(),
-            });
+        if !url.is_empty() {
+            // The create's own rule, so that a pre-filled URL is one a create accepts.
+            let probe = CreateCashout {
+                notification_url: url.to_owned(),
+                ..CreateCashout::default()
+            };
+            let ctx = ValidationContext {
+                environment: self.environment,
+                override_check_digits: false,
+            };
+            let refused = validate::check_create(&probe, &ctx)
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .find(|e| e.field == "notification_url");
+            if let Some(e) = refused {
+                return Err(Error::InvalidInput {
+                    field: "default_notification_url",
+                    message: e.message,
+                });
+            }
         }
-        if url.len() > 255 {
+        if !(1..=720).contains(&self.open_create_window_hours) {
             return Err(Error::InvalidInput {
-                field: "default_notification_url",
-                message: "the notification URL is at most 255 characters".into(),
+                field: "open_create_window_hours",
+                message: "look up unconfirmed creates for 1 to 720 hours".into(),
             });
         }
         self.checked_watch_config()?;
@@ -150,6 +181,15 @@ impl Settings {
         }
     }
 
+    /// How long an unconfirmed create is looked up by itself (see
+    /// [`crate::desk::OPEN_CREATE_WINDOW`]).
+    #[must_use]
+    pub fn open_create_window(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(
+            u64::from(self.open_create_window_hours.clamp(1, 720)) * 3600,
+        )
+    }
+
     /// The notification URL to pre-fill for `kind`.
     #[must_use]
     pub fn notification_url_for(&self, kind: EnvironmentKind) -> String {
@@ -162,9 +202,145 @@ impl Settings {
     }
 }
 
+/// The settings file: `{"settings": {…}}` (the layout the desktop app has always written),
+/// at most [`SettingsFile::MAX_BYTES`].
+#[derive(Debug, Clone)]
+pub struct SettingsFile {
+    path: PathBuf,
+}
+
+/// The key the settings are kept under in the file.
+const SETTINGS_KEY: &str = "settings";
+
+impl SettingsFile {
+    /// The name of the file in the data directory.
+    pub const NAME: &'static str = "settings.json";
+    /// Largest settings file read: real ones are under 1 KiB.
+    pub const MAX_BYTES: u64 = 64 * 1024;
+
+    /// The settings file of the data directory `dir`.
+    #[must_use]
+    pub fn in_dir(dir: &Path) -> Self {
+        Self {
+            path: dir.join(Self::NAME),
+        }
+    }
+
+    /// The file's path.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The saved settings; the defaults when there is no file, or it is unreadable, too large
+    /// or no longer checks (an operator is never locked out by a bad file).
+    #[must_use]
+    pub fn load(&self) -> Settings {
+        let read = std::fs::File::open(&self.path).and_then(|f| {
+            let mut text = String::new();
+            std::io::Read::read_to_string(
+                &mut std::io::Read::take(f, Self::MAX_BYTES + 1),
+                &mut text,
+            )
+            .map(|_| text)
+        });
+        read.ok()
+            .filter(|t| t.len() as u64 <= Self::MAX_BYTES)
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .and_then(|v| v.get(SETTINGS_KEY).cloned())
+            .and_then(|v| serde_json::from_value::<Settings>(v).ok())
+            .filter(|s| s.check().is_ok())
+            .unwrap_or_default()
+    }
+
+    /// Replaces the file with `settings`, atomically: a temporary file beside it is written
+    /// and forced to disk, then renamed over it. On failure the old file is untouched.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] (field `settings`) saying what failed.
+    pub fn save(&self, settings: &Settings) -> Result<()> {
+        let fail = |what: &str, e: &dyn std::fmt::Display| Error::InvalidInput {
+            field: "settings",
+            message: format!(
+                "the settings could not be saved ({what}: {e}); the previous ones stay in force"
+            ),
+        };
+        let text = serde_json::to_string_pretty(&serde_json::json!({ SETTINGS_KEY: settings }))
+            .map_err(|e| fail("encoding", &e))?;
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| fail("folder", &e))?;
+        }
+        let tmp = self
+            .path
+            .with_extension(format!("json.tmp-{}", std::process::id()));
+        let written = (|| {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(text.as_bytes())?;
+            f.sync_all()
+        })();
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(fail("writing", &e));
+        }
+        if let Err(e) = std::fs::rename(&tmp, &self.path) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(fail("replacing", &e));
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_saved_file_loads_back_and_a_failed_save_keeps_the_old_one() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = SettingsFile::in_dir(dir.path());
+        assert_eq!(file.load(), Settings::default());
+        let chosen = Settings {
+            environment: EnvironmentKind::D24Staging,
+            open_create_window_hours: 48,
+            ..Settings::default()
+        };
+        file.save(&chosen).expect("saved");
+        assert_eq!(file.load(), chosen);
+        // The store plugin's layout, as older app versions wrote it, still loads.
+        std::fs::write(file.path(), r#"{"settings":{"environment":"okp-staging"}}"#)
+            .expect("write");
+        assert_eq!(file.load().environment, EnvironmentKind::OkpStaging);
+        // A save that cannot replace the file leaves it as it was.
+        let blocked = SettingsFile::in_dir(&dir.path().join("settings.json").join("x"));
+        assert!(blocked.save(&chosen).is_err());
+        assert_eq!(file.load().environment, EnvironmentKind::OkpStaging);
+        std::fs::write(file.path(), "x".repeat(100_000)).expect("write");
+        assert_eq!(file.load(), Settings::default());
+    }
+
+    #[test]
+    fn the_default_notification_url_follows_the_creates_rule() {
+        for bad in [
+            "https://merchant.example:8443/n",
+            "ftp://x.example",
+            "https://",
+        ] {
+            let s = Settings {
+                default_notification_url: bad.into(),
+                ..Settings::default()
+            };
+            assert_eq!(
+                s.check().expect_err(bad).field(),
+                Some("default_notification_url"),
+                "{bad}"
+            );
+        }
+        let ok = Settings {
+            default_notification_url: "https://merchant.example/cashouts/notify".into(),
+            ..Settings::default()
+        };
+        assert!(ok.check().is_ok());
+    }
 
     #[test]
     fn defaults_open_on_the_sandbox_and_are_valid() {

@@ -23,6 +23,10 @@ pub enum CashoutStatus {
     OnHold,
     /// The create call was refused; no cashout exists at the provider.
     Declined,
+    /// The provider answered a `cashout_status` number this program does not know (the
+    /// journal keeps the number). Nothing is allowed until a known status is seen, and the
+    /// payout is polled like an open one. Not part of the diagram's table.
+    Unknown,
 }
 
 /// Something an operator can ask the provider to do to a cashout.
@@ -126,7 +130,7 @@ impl CashoutStatus {
             S::Rejected => Some(3),
             S::Delivered => Some(4),
             S::OnHold => Some(5),
-            S::Declined => None,
+            S::Declined | S::Unknown => None,
         }
     }
 
@@ -155,13 +159,27 @@ impl CashoutStatus {
             S::Delivered => "DELIVERED",
             S::OnHold => "ON_HOLD",
             S::Declined => "DECLINED",
+            S::Unknown => "UNKNOWN",
         }
     }
 
     /// Parses [`CashoutStatus::name`].
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
-        ALL_STATUSES.into_iter().find(|s| s.name() == name)
+        ALL_STATUSES
+            .into_iter()
+            .chain([S::Unknown])
+            .find(|s| s.name() == name)
+    }
+
+    /// The status of the provider's `cashout_status` number, [`CashoutStatus::Unknown`] for a
+    /// number this program does not know.
+    #[must_use]
+    pub const fn from_provider(code: i64) -> Self {
+        match Self::from_code(code) {
+            Some(s) => s,
+            None => S::Unknown,
+        }
     }
 
     /// A plain description for operators.
@@ -177,13 +195,17 @@ impl CashoutStatus {
             S::Delivered => "Sent to the bank. It can no longer be cancelled.",
             S::OnHold => "Held: the amount stays reserved and nothing is sent until released.",
             S::Declined => "The provider refused the request. No cashout was created.",
+            S::Unknown => {
+                "The provider reported a status this desk does not know. Nothing can be done to \
+                 it until a known status is seen; it is checked again like an open payout."
+            }
         }
     }
 
     /// No further change can happen. COMPLETED is not final (late rejection).
     #[must_use]
     pub fn is_final(self) -> bool {
-        !TRANSITIONS.iter().any(|t| t.from == self)
+        self != S::Unknown && !TRANSITIONS.iter().any(|t| t.from == self)
     }
 
     /// The operator actions this status allows now.
@@ -285,6 +307,16 @@ mod tests {
         }
         assert_eq!(CashoutStatus::from_code(6), None);
         assert_eq!(CashoutStatus::from_code(-1), None);
+    }
+
+    #[test]
+    fn an_unknown_provider_status_allows_nothing_and_is_not_final() {
+        let s = CashoutStatus::from_provider(9);
+        assert_eq!(s, S::Unknown);
+        assert!(s.allowed_actions().is_empty());
+        assert!(!s.is_final());
+        assert_eq!(CashoutStatus::from_name("UNKNOWN"), Some(S::Unknown));
+        assert!(!ALL_STATUSES.contains(&S::Unknown));
     }
 
     #[test]

@@ -854,11 +854,12 @@ mod tests {
             cashout_id: Some(8_400_001),
             external_id: Some("inv-1".into()),
             status: Some(status),
-            status_code: status.code(),
+            status_code: status.code().map(i64::from),
             rejection_code: rejection,
             rejection_reason: rejection.map(|_| "Invalid account".into()),
             rejection_explanation: rejection.map(crate::codes::rejection_code),
             phase: crate::journal::Phase::Created,
+            note: None,
             environment: "sandbox".into(),
             amount: Some("150.25".into()),
             currency: Some("BRL".into()),
@@ -866,6 +867,8 @@ mod tests {
             beneficiary: Some("Ana Souza".into()),
             provider_reference: None,
             allowed_actions: Vec::new(),
+            recovery: Vec::new(),
+            created_at: String::new(),
             updated_at: String::new(),
         }
     }

@@ -3,23 +3,31 @@
 //!
 //! The shell's commands are a line or two over this. Credentials are write-only from here:
 //! they can be stored, removed and asked about ([`CredentialStatus`]), never read back.
-//! The sandbox uses its fixed demo credentials and never touches the keychain.
+//! The sandbox uses its fixed demo credentials and never touches the keychain. A desk loads
+//! credentials only when it first calls the provider, so lists, histories, exports and the
+//! audit log work with no credentials stored and with a locked keychain.
+//!
+//! A change of settings is one step: the file is replaced atomically, the environment switch
+//! is audited, and only then does the new environment take effect; if the audit cannot be
+//! written, the old file is put back and nothing changes.
 
 use std::path::Path;
 use std::sync::{Arc, RwLock};
+
+use tokio::sync::Mutex as AsyncMutex;
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::api::client::{CallError, Client, ClientOptions, HttpStack};
-use crate::api::types::{CashoutId, CashoutRef};
+use crate::api::types::{Bank, CashoutId, CashoutRef};
 use crate::audit::{AuditAction, AuditEvent, AuditFilter, AuditVerdict};
 use crate::credentials::{CredentialStatus, CredentialStore, Credentials};
 use crate::desk::{Desk, RetryPolicy};
 use crate::environment::{Environment, EnvironmentKind};
 use crate::error::{Error, Result};
 use crate::journal::Journal;
-use crate::settings::Settings;
+use crate::settings::{Settings, SettingsFile};
 
 /// What the environment bar shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -50,6 +58,18 @@ pub struct ConnectionCheck {
     pub message: String,
 }
 
+/// A country's banks for the form's picker, and where they came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct BankChoices {
+    pub banks: Vec<Bank>,
+    /// `provider` (the live list) or `bundled` (the list this program ships, used when the
+    /// live one cannot be had).
+    pub source: &'static str,
+    /// Why the bundled list is shown, for the operator.
+    pub note: Option<String>,
+}
+
 /// Settings, journal, keychain and sandbox address together.
 pub struct Workspace {
     journal: Arc<Journal>,
@@ -57,8 +77,12 @@ pub struct Workspace {
     demo: Credentials,
     sandbox_url: String,
     settings: RwLock<Settings>,
+    /// Where settings are kept; `None` keeps them in memory only (tests).
+    settings_file: Option<SettingsFile>,
+    /// One settings change at a time, file and audit included.
+    settings_change: AsyncMutex<()>,
     /// Built once and shared by every operation of the app (see [`HttpStack`]).
-    http: HttpStack,
+    http: Arc<HttpStack>,
 }
 
 impl Workspace {
@@ -77,8 +101,19 @@ impl Workspace {
             demo,
             sandbox_url,
             settings: RwLock::new(settings),
-            http: HttpStack::new(ClientOptions::default()),
+            settings_file: None,
+            settings_change: AsyncMutex::new(()),
+            http: Arc::new(HttpStack::new(ClientOptions::default())),
         }
+    }
+
+    /// The same workspace, keeping its settings in `file` (whose saved settings it starts
+    /// with).
+    #[must_use]
+    pub fn with_settings_file(mut self, file: SettingsFile) -> Self {
+        self.settings = RwLock::new(file.load());
+        self.settings_file = Some(file);
+        self
     }
 
     /// The current settings.
@@ -90,17 +125,27 @@ impl Workspace {
             .unwrap_or_else(|p| p.into_inner().clone())
     }
 
-    /// Checks and applies new settings; the caller persists them.
+    /// Checks, saves and applies new settings, as one step: the settings file is replaced
+    /// (atomically), the environment switch is audited, and only then do they take effect. If
+    /// the file cannot be written nothing changes; if the audit cannot be written the previous
+    /// file is put back and nothing changes. The caller restarts what follows the environment
+    /// (the watcher) once this returns `Ok`.
     ///
     /// # Errors
-    /// [`Error::InvalidInput`] naming the field.
+    /// [`Error::InvalidInput`] naming the field, or saying what could not be saved;
+    /// [`Error::Journal`] when the audit log cannot record the switch.
     pub async fn set_settings(&self, settings: Settings) -> Result<Settings> {
         settings.check()?;
+        let _one_at_a_time = self.settings_change.lock().await;
+        let previous = self.settings();
         let before = self.environment().map(|e| e.scope()).ok();
         let after = settings
             .environment_of(settings.environment, &self.sandbox_url)
             .map(|e| e.scope())
             .ok();
+        if let Some(file) = &self.settings_file {
+            file.save(&settings)?;
+        }
         // Audited before it takes effect: a switch the audit log cannot record does not happen.
         if before != after {
             let to = after.unwrap_or_else(|| settings.environment.name().to_owned());
@@ -109,7 +154,12 @@ impl Workspace {
                     "from {}",
                     before.as_deref().unwrap_or("an unusable environment")
                 ));
-            self.journal.append_audit(event).await?;
+            if let Err(e) = self.journal.append_audit(event).await {
+                if let Some(file) = &self.settings_file {
+                    let _ = file.save(&previous);
+                }
+                return Err(e);
+            }
         }
         match self.settings.write() {
             Ok(mut s) => *s = settings.clone(),
@@ -171,15 +221,28 @@ impl Workspace {
         written.map(|()| entries.len())
     }
 
+    /// How a desk builds its client when it first calls the provider: the credentials are
+    /// loaded then (the sandbox's demo ones, or the keychain's).
+    fn connector(&self) -> impl Fn(&Environment) -> Result<Client> + Send + Sync + 'static {
+        let (store, demo, http) = (self.store.clone(), self.demo.clone(), self.http.clone());
+        move |env: &Environment| {
+            let creds = if env.kind == EnvironmentKind::Sandbox {
+                demo.clone()
+            } else {
+                store
+                    .load(&env.scope())?
+                    .ok_or_else(|| Error::MissingCredentials(env.to_string()))?
+            };
+            let stack = http
+                .for_environment(env)
+                .map_err(|e| Error::Network(e.to_string()))?;
+            Ok(Client::with_http(stack, env.clone(), creds))
+        }
+    }
+
     /// A client for the environment in use, with its credentials, on the shared HTTP stack.
     fn client(&self) -> Result<Client> {
-        let env = self.environment()?;
-        let creds = self.credentials_for(&env)?;
-        let http = self
-            .http
-            .for_environment(&env)
-            .map_err(|e| Error::Network(e.to_string()))?;
-        Ok(Client::with_http(http, env, creds))
+        (self.connector())(&self.environment()?)
     }
 
     fn environment_of(&self, kind: EnvironmentKind) -> Result<Environment> {
@@ -216,7 +279,7 @@ impl Workspace {
                 .unwrap_or_default(),
             production: kind.is_production(),
             colour: match kind {
-                EnvironmentKind::Sandbox => "neutral",
+                EnvironmentKind::Sandbox | EnvironmentKind::Local => "neutral",
                 EnvironmentKind::OkpStaging | EnvironmentKind::D24Staging => "amber",
                 _ => "red",
             },
@@ -227,26 +290,58 @@ impl Workspace {
         }
     }
 
-    fn credentials_for(&self, env: &Environment) -> Result<Credentials> {
-        if env.kind == EnvironmentKind::Sandbox {
-            return Ok(self.demo.clone());
-        }
-        self.store
-            .load(&env.scope())?
-            .ok_or_else(|| Error::MissingCredentials(env.to_string()))
-    }
-
-    /// A desk for the environment in use.
+    /// A desk for the environment in use. Nothing is loaded from the keychain until the desk
+    /// first calls the provider.
     ///
     /// # Errors
-    /// [`Error::Environment`], [`Error::MissingCredentials`], [`Error::Keychain`].
+    /// [`Error::Environment`] when the environment is not usable as configured.
     pub fn desk(&self) -> Result<Desk> {
-        let client = self.client()?;
-        Ok(Desk::new(
-            client,
+        let env = self.environment()?;
+        Ok(Desk::connecting(
+            env,
+            self.connector(),
             self.journal.clone(),
             RetryPolicy::default(),
-        ))
+        )
+        .with_open_window(self.settings().open_create_window()))
+    }
+
+    /// The banks of `country` for the form's picker: the provider's live list, or, when it
+    /// cannot be had (no read-only key or no credentials stored, the provider unreachable),
+    /// the list bundled with this program, saying why.
+    ///
+    /// # Errors
+    /// [`Error::Environment`]; a provider refusal other than those (e.g. a wrong read-only
+    /// key) is returned as it is.
+    pub async fn bank_choices(&self, country: &str) -> Result<BankChoices> {
+        let desk = self.desk()?;
+        let note = match desk.banks(country).await {
+            Ok(banks) => {
+                return Ok(BankChoices {
+                    banks,
+                    source: "provider",
+                    note: None,
+                })
+            }
+            Err(e @ (Error::MissingReadOnlyKey(_) | Error::MissingCredentials(_))) => e.to_string(),
+            Err(Error::Network(d)) => format!("the provider's bank list could not be had ({d})"),
+            Err(e) => return Err(e),
+        };
+        let banks = crate::banks::for_country(&country.to_ascii_uppercase())
+            .filter(|b| b.method == crate::banks::Method::BankTransfer)
+            .map(|b| Bank {
+                code: b.code.to_owned(),
+                name: b.name.to_owned(),
+                licensed: true,
+            })
+            .collect();
+        Ok(BankChoices {
+            banks,
+            source: "bundled",
+            note: Some(format!(
+                "Showing the bank list bundled with Cashout Desk: {note}."
+            )),
+        })
     }
 
     /// Stores the credentials of environment `kind` in the keychain.

@@ -553,6 +553,7 @@ fn status_answer(r: &Record) -> StatusAnswer {
         bank_reference_id: None,
         bank: bank_info(r),
         cashout_id: None,
+        external_id: None,
     }
 }
 
@@ -565,6 +566,7 @@ fn description(s: CashoutStatus) -> &'static str {
         CashoutStatus::Delivered => "Delivered",
         CashoutStatus::OnHold => "On hold",
         CashoutStatus::Declined => "Declined",
+        CashoutStatus::Unknown => "Unknown",
     }
 }
 

@@ -3,4 +3,4 @@
 /**
  * Where a cashout is in its life.
  */
-export type CashoutStatus = "PENDING" | "COMPLETED" | "CANCELLED" | "REJECTED" | "DELIVERED" | "ON_HOLD" | "DECLINED";
+export type CashoutStatus = "PENDING" | "COMPLETED" | "CANCELLED" | "REJECTED" | "DELIVERED" | "ON_HOLD" | "DECLINED" | "UNKNOWN";

@@ -3,4 +3,4 @@
 /**
  * The kinds of environment an operator can choose.
  */
-export type EnvironmentKind = "sandbox" | "okp-staging" | "d24-staging" | "d24-production" | "okp-production" | "custom";
+export type EnvironmentKind = "sandbox" | "okp-staging" | "d24-staging" | "d24-production" | "okp-production" | "custom" | "local";

@@ -3,17 +3,40 @@ import type { Action } from "./Action";
 import type { CashoutStatus } from "./CashoutStatus";
 import type { CodeInfo } from "./CodeInfo";
 import type { Phase } from "./Phase";
+import type { Recovery } from "./Recovery";
 
 /**
  * A payout as shown by the CLI and the UI: the answer of every status-like operation.
  */
 export type PayoutView = { cashout_id: number | null, external_id: string | null, 
 /**
- * PENDING, ON_HOLD, CANCELLED, DELIVERED, COMPLETED, REJECTED, DECLINED; `None` while the
- * create's outcome is unknown.
+ * PENDING, ON_HOLD, CANCELLED, DELIVERED, COMPLETED, REJECTED, DECLINED, or UNKNOWN (a
+ * number this desk does not know, in `status_code`); `None` while no status is known.
  */
-status: CashoutStatus | null, status_code: number | null, rejection_code: number | null, rejection_reason: string | null, 
+status: CashoutStatus | null, 
+/**
+ * The provider's `cashout_status` number, when it gave one.
+ */
+status_code: number | null, rejection_code: number | null, rejection_reason: string | null, 
 /**
  * The rejection code explained, with the field to fix.
  */
-rejection_explanation: CodeInfo | null, phase: Phase, environment: string, amount: string | null, currency: string | null, country: string | null, beneficiary: string | null, provider_reference: string | null, allowed_actions: Array<Action>, updated_at: string, };
+rejection_explanation: CodeInfo | null, 
+/**
+ * Where the create protocol stands, while it says more than the status: left out once
+ * the create is settled (created or declined).
+ */
+phase?: Phase, 
+/**
+ * Why the create is where it is (e.g. what the last send or lookup met), while open.
+ */
+note: string | null, environment: string, amount: string | null, currency: string | null, country: string | null, beneficiary: string | null, provider_reference: string | null, 
+/**
+ * What the provider allows now (from the status table; nothing without a cashout id or
+ * with an unknown status).
+ */
+allowed_actions: Array<Action>, 
+/**
+ * What the operator can do about an unsettled create.
+ */
+recovery: Array<Recovery>, created_at: string, updated_at: string, };

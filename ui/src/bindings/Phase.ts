@@ -2,5 +2,11 @@
 
 /**
  * Where a record stands in the create protocol.
+ *
+ * Only [`Phase::NotSent`] says that no cashout exists because of this record, and only for a
+ * request that provably never left this machine. A create that may have reached the provider
+ * stays open ([`Phase::Intent`], [`Phase::Unknown`], [`Phase::SentNotFound`]) until a lookup
+ * finds it, the operator resends it with the same external_id, or the operator abandons it
+ * on purpose ([`Phase::Abandoned`]).
  */
-export type Phase = "intent" | "unknown" | "created" | "declined" | "not_sent";
+export type Phase = "intent" | "unknown" | "sent_not_found" | "created" | "declined" | "not_sent" | "abandoned";

@@ -3,4 +3,25 @@
 /**
  * What a reconcile pass found.
  */
-export type ReconcileReport = { checked: number, found: number, not_sent: number, still_unknown: number, };
+export type ReconcileReport = { 
+/**
+ * Open creates looked up.
+ */
+checked: number, 
+/**
+ * Found at the provider (now created).
+ */
+found: number, 
+/**
+ * Not found yet: kept open and looked up again later.
+ */
+not_found_yet: number, 
+/**
+ * The lookup itself failed; kept open.
+ */
+still_unknown: number, 
+/**
+ * Open creates not found within the window: only the operator can settle them now
+ * (resend with the same external_id, or abandon).
+ */
+awaiting_operator: number, };

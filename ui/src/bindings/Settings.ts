@@ -28,4 +28,9 @@ hold_alert_hours: number,
 /**
  * Desktop notifications for COMPLETED, REJECTED and old holds.
  */
-desktop_notifications: boolean, };
+desktop_notifications: boolean, 
+/**
+ * Hours a create that may exist but was not found is looked up again by itself (1-720),
+ * before only the operator can settle it (resend with the same external_id, or abandon).
+ */
+open_create_window_hours: number, };

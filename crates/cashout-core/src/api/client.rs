@@ -56,7 +56,28 @@ pub enum UnknownCause {
     ConnectionDropped,
     ServerError(u16),
     UnreadableAnswer,
+    /// The answer was about another cashout than the one asked about: nothing in it is
+    /// believed, and what the request did is not known.
+    ForeignAnswer,
+    /// The answer was larger than [`MAX_ANSWER_BYTES`]; it was not read.
+    TooLarge,
 }
+
+impl UnknownCause {
+    /// The provider answered, but wrongly (as opposed to not answering at all).
+    #[must_use]
+    pub const fn is_provider_fault(self) -> bool {
+        matches!(
+            self,
+            Self::UnreadableAnswer | Self::ForeignAnswer | Self::TooLarge
+        )
+    }
+}
+
+/// Largest answer read from the provider, in bytes. Real answers are well under 64 KiB (a
+/// country's bank list is the largest); anything far beyond is a fault, and reading it whole
+/// would let a broken or hostile server fill the memory.
+pub const MAX_ANSWER_BYTES: usize = 2 * 1024 * 1024;
 
 /// A failed call, sorted by what it means for money.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -73,6 +94,9 @@ pub enum CallError {
     /// The request may or may not have been acted on.
     #[error("{detail}")]
     OutcomeUnknown { cause: UnknownCause, detail: String },
+    /// The bank list needs the read-only key, and none is stored; nothing was sent.
+    #[error("the bank list needs the read-only key, and none is stored")]
+    MissingReadOnlyKey,
 }
 
 impl CallError {
@@ -260,6 +284,7 @@ impl Client {
             Err(CallError::Api { answer, .. }) => format!("refused ({})", answer.code),
             Err(CallError::NotDelivered(_)) => "not_delivered".to_owned(),
             Err(CallError::OutcomeUnknown { .. }) => "outcome_unknown".to_owned(),
+            Err(CallError::MissingReadOnlyKey) => "not_delivered".to_owned(),
         };
         Traced {
             result,
@@ -358,15 +383,17 @@ impl Client {
             CashoutRef::Id(id) => (Some(*id), None),
             CashoutRef::ExternalId(x) => (None, Some(x.as_str())),
         };
-        self.call(Method::POST, "/v3/cashout/status", |login, pass| {
-            encode(&StatusBody {
-                login,
-                pass,
-                cashout_id,
-                external_id,
+        let traced = self
+            .call(Method::POST, "/v3/cashout/status", |login, pass| {
+                encode(&StatusBody {
+                    login,
+                    pass,
+                    cashout_id,
+                    external_id,
+                })
             })
-        })
-        .await
+            .await;
+        about(traced, cashout_id, external_id)
     }
 
     /// `PUT /v3/cashout/status`: `on_hold` true puts it ON_HOLD, false back to PENDING.
@@ -379,15 +406,17 @@ impl Client {
 
     /// As [`Client::update`], with the exchange.
     pub async fn update_traced(&self, id: CashoutId, on_hold: bool) -> Traced<StatusAnswer> {
-        self.call(Method::PUT, "/v3/cashout/status", |login, pass| {
-            encode(&UpdateBody {
-                login,
-                pass,
-                cashout_id: id,
-                status: if on_hold { "ON_HOLD" } else { "PENDING" },
+        let traced = self
+            .call(Method::PUT, "/v3/cashout/status", |login, pass| {
+                encode(&UpdateBody {
+                    login,
+                    pass,
+                    cashout_id: id,
+                    status: if on_hold { "ON_HOLD" } else { "PENDING" },
+                })
             })
-        })
-        .await
+            .await;
+        about(traced, Some(id), None)
     }
 
     /// `DELETE /v3/cashout/cancel` with both ids in a JSON body.
@@ -404,15 +433,17 @@ impl Client {
 
     /// As [`Client::cancel`], with the exchange.
     pub async fn cancel_traced(&self, id: CashoutId, external_id: &str) -> Traced<StatusAnswer> {
-        self.call(Method::DELETE, "/v3/cashout/cancel", |login, pass| {
-            encode(&CancelBody {
-                login,
-                pass,
-                cashout_id: id,
-                external_id,
+        let traced = self
+            .call(Method::DELETE, "/v3/cashout/cancel", |login, pass| {
+                encode(&CancelBody {
+                    login,
+                    pass,
+                    cashout_id: id,
+                    external_id,
+                })
             })
-        })
-        .await
+            .await;
+        about(traced, Some(id), Some(external_id))
     }
 
     /// The banks of a country, from the brand's bank-list endpoint (read-only key).
@@ -421,9 +452,7 @@ impl Client {
     /// See [`CallError`]; `NotDelivered` when no read-only key is stored.
     pub async fn banks(&self, country: &str) -> Result<Vec<Bank>, CallError> {
         let Some(key) = self.credentials.read_only_key.as_ref() else {
-            return Err(CallError::NotDelivered(
-                "the bank list needs the read-only key; store it with the credentials".into(),
-            ));
+            return Err(CallError::MissingReadOnlyKey);
         };
         let country = country.to_ascii_uppercase();
         if country.len() != 2 || !country.chars().all(|c| c.is_ascii_alphabetic()) {
@@ -480,6 +509,27 @@ impl Client {
     }
 }
 
+/// Refuses a status-shaped answer that says it is about another cashout than the one the
+/// request named: it is not believed, and what the request did is unknown.
+fn about(
+    mut traced: Traced<StatusAnswer>,
+    cashout_id: Option<CashoutId>,
+    external_id: Option<&str>,
+) -> Traced<StatusAnswer> {
+    if let Ok(answer) = &traced.result {
+        if let Some(why) = answer.contradicts(cashout_id, external_id) {
+            if let Some(e) = traced.exchange.as_mut() {
+                e.outcome = "outcome_unknown".to_owned();
+            }
+            traced.result = Err(CallError::OutcomeUnknown {
+                cause: UnknownCause::ForeignAnswer,
+                detail: why,
+            });
+        }
+    }
+    traced
+}
+
 /// The create body: credentials first, then the request's fields, then `type`.
 fn create_body(login: &str, pass: &str, request: &CreateCashout) -> serde_json::Result<Vec<u8>> {
     encode(&CreateBody {
@@ -496,8 +546,9 @@ fn encode<B: Serialize>(body: &B) -> serde_json::Result<Vec<u8>> {
 
 fn classify_send_error(e: reqwest::Error) -> CallError {
     // A connect failure (refused, DNS, TLS handshake, connect timeout) means no request byte
-    // reached the provider. Anything later may have been acted on.
-    if e.is_connect() {
+    // reached the provider, and a request that could not be built (a bad URL) never left.
+    // Anything later may have been acted on.
+    if e.is_connect() || e.is_builder() {
         return CallError::NotDelivered(describe(&e));
     }
     let cause = if e.is_timeout() {
@@ -534,19 +585,41 @@ async fn read_answer<T: DeserializeOwned>(response: reqwest::Response) -> Result
     judge_answer(status, &bytes)
 }
 
-async fn read_bytes(response: reqwest::Response) -> Result<Vec<u8>, CallError> {
-    response
-        .bytes()
-        .await
-        .map_err(|e| CallError::OutcomeUnknown {
-            cause: if e.is_timeout() {
-                UnknownCause::Timeout
-            } else {
-                UnknownCause::ConnectionDropped
-            },
-            detail: format!("the answer was cut off: {}", describe(&e)),
-        })
-        .map(|b| b.to_vec())
+/// Reads the answer's body, at most [`MAX_ANSWER_BYTES`]: a longer one (announced or not) is
+/// refused as soon as it is known to be too long, so memory stays bounded whatever is sent.
+async fn read_bytes(mut response: reqwest::Response) -> Result<Vec<u8>, CallError> {
+    let too_large = || CallError::OutcomeUnknown {
+        cause: UnknownCause::TooLarge,
+        detail: format!("the answer is larger than {MAX_ANSWER_BYTES} bytes; it was not read"),
+    };
+    if response
+        .content_length()
+        .is_some_and(|n| n > MAX_ANSWER_BYTES as u64)
+    {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                if body.len() + chunk.len() > MAX_ANSWER_BYTES {
+                    return Err(too_large());
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(None) => return Ok(body),
+            Err(e) => {
+                return Err(CallError::OutcomeUnknown {
+                    cause: if e.is_timeout() {
+                        UnknownCause::Timeout
+                    } else {
+                        UnknownCause::ConnectionDropped
+                    },
+                    detail: format!("the answer was cut off: {}", describe(&e)),
+                })
+            }
+        }
+    }
 }
 
 /// Decides what an answer means. Public within the crate for table tests.

@@ -234,9 +234,42 @@ pub struct StatusAnswer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank: Option<BankInfo>,
     /// Not in the documented answer; read when a provider sends it, because a cashout found
-    /// by `external_id` otherwise has no id to act on.
+    /// by `external_id` otherwise has no id to act on. When present it must be the id asked
+    /// about (the client checks, see [`StatusAnswer::contradicts`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cashout_id: Option<CashoutId>,
+    /// Not in the documented answer either; when a provider sends it, it must be the
+    /// external id asked about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+}
+
+impl StatusAnswer {
+    /// What in this answer says it is about another cashout than `cashout_id` /
+    /// `external_id` (each `None` when not known): an id the answer carries that differs from
+    /// the one asked about or known. `None` when nothing contradicts.
+    #[must_use]
+    pub fn contradicts(
+        &self,
+        cashout_id: Option<CashoutId>,
+        external_id: Option<&str>,
+    ) -> Option<String> {
+        if let (Some(said), Some(asked)) = (self.cashout_id, cashout_id) {
+            if said != asked {
+                return Some(format!(
+                    "the answer is about cashout {said}, not cashout {asked}"
+                ));
+            }
+        }
+        if let (Some(said), Some(asked)) = (self.external_id.as_deref(), external_id) {
+            if said != asked {
+                return Some(format!(
+                    "the answer is about external_id {said:?}, not {asked:?}"
+                ));
+            }
+        }
+        None
+    }
 }
 
 /// The error body of a failed call: `{"code": 509, "message": "...", "reason": "..."}`.

@@ -21,6 +21,7 @@
 //! and flush threads; `rows` how rows are read and written; `search` listing and text search;
 //! `schema` the tables and their migrations.
 
+pub mod merge;
 mod rows;
 mod schema;
 mod search;
@@ -51,41 +52,77 @@ use search::*;
 use writer::*;
 
 /// Where a record stands in the create protocol.
+///
+/// Only [`Phase::NotSent`] says that no cashout exists because of this record, and only for a
+/// request that provably never left this machine. A create that may have reached the provider
+/// stays open ([`Phase::Intent`], [`Phase::Unknown`], [`Phase::SentNotFound`]) until a lookup
+/// finds it, the operator resends it with the same external_id, or the operator abandons it
+/// on purpose ([`Phase::Abandoned`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Phase {
-    /// Written; the create may not have been sent yet.
+    /// Written; the create may or may not have been sent (a crash can fall between).
     Intent,
     /// Sent; no definite answer yet. Must be looked up by external_id before any resend.
     Unknown,
+    /// Sent (or may have been), and a lookup by external_id did not find it. The provider's
+    /// reads can lag its creates, so it may still exist: it is looked up again with a
+    /// back-off for [`crate::desk::OPEN_CREATE_WINDOW`], and can be settled by resending the
+    /// same external_id (a duplicate is then refused by the provider and found).
+    SentNotFound,
     /// The provider has it (we have its id, or found it by external_id).
     Created,
     /// The provider refused the create; no cashout exists.
     Declined,
-    /// Looked up: the provider has no cashout with this external_id. Safe to send again with
-    /// the same external_id and contents.
+    /// Provably never left this machine (the connection was refused before any byte, or the
+    /// request could not be built). Safe to send again with the same external_id.
     NotSent,
+    /// An open create the operator chose, on purpose and audited, to stop checking, knowing
+    /// that the provider may still hold it.
+    Abandoned,
 }
 
 impl Phase {
-    fn as_str(self) -> &'static str {
+    /// The name stored in the journal and shown in output.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
         match self {
             Self::Intent => "intent",
             Self::Unknown => "unknown",
+            Self::SentNotFound => "sent_not_found",
             Self::Created => "created",
             Self::Declined => "declined",
             Self::NotSent => "not_sent",
+            Self::Abandoned => "abandoned",
         }
     }
+
     fn parse(s: &str) -> Self {
         match s {
             "unknown" => Self::Unknown,
+            "sent_not_found" => Self::SentNotFound,
             "created" => Self::Created,
             "declined" => Self::Declined,
             "not_sent" => Self::NotSent,
+            "abandoned" => Self::Abandoned,
+            // Anything else is treated as the most careful open state.
             _ => Self::Intent,
         }
+    }
+
+    /// The create protocol is over and the status says all there is (created or declined):
+    /// output then leaves the phase out.
+    #[must_use]
+    pub fn is_settled(&self) -> bool {
+        matches!(self, Self::Created | Self::Declined)
+    }
+
+    /// A cashout may exist at the provider while the record is in this phase and nothing
+    /// confirmed or ruled it out: it must be looked up, never called "not sent".
+    #[must_use]
+    pub fn may_exist_unconfirmed(self) -> bool {
+        matches!(self, Self::Intent | Self::Unknown | Self::SentNotFound)
     }
 }
 
@@ -107,6 +144,8 @@ pub struct PayoutRecord {
     pub amount: Option<String>,
     pub beneficiary: Option<String>,
     pub status: Option<CashoutStatus>,
+    /// The provider's last `cashout_status` number (kept for [`CashoutStatus::Unknown`]).
+    pub status_code: Option<i64>,
     pub rejection_code: Option<i64>,
     pub rejection_reason: Option<String>,
     pub provider_reference: Option<String>,
@@ -119,6 +158,9 @@ pub struct PayoutRecord {
     pub checked_at: Option<String>,
     /// When the payout entered its current status (as first observed here).
     pub status_since: Option<String>,
+    /// Lookups by external_id that did not find an open create (the back-off of
+    /// [`Phase::SentNotFound`]).
+    pub lookups: i64,
 }
 
 /// One line of a payout's history.
@@ -164,6 +206,19 @@ pub enum IntentOutcome {
     Same(PayoutRecord),
     /// This external_id is taken in this scope by different contents.
     Conflict(PayoutRecord),
+    /// The duplicate guard found this earlier payout with the same contents under another
+    /// external_id; nothing was written.
+    PossibleDuplicate(PayoutRecord),
+}
+
+/// The duplicate guard of an intent whose external_id the desk generated (see
+/// [`Journal::record_intent`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateGuard {
+    /// Payouts created at or after this instant count.
+    pub since: String,
+    /// The external_id of the one earlier payout the operator said, explicitly, to pay again.
+    pub pay_again_of: Option<String>,
 }
 
 /// A filter for listing.
@@ -191,6 +246,9 @@ pub struct Journal {
     exchanges_waiting: ExchangeBuffer,
     /// One lock per intent, so two calls in this process never drive the same create at once.
     intent_locks: Mutex<HashMap<(String, String), IntentLock>>,
+    /// External ids this process generated, per scope: such an id stays "generated" through
+    /// review, edit and resend, whatever a form does with it (see [`Journal::was_generated`]).
+    generated_ids: Mutex<std::collections::HashSet<(String, String)>>,
     reader: Mutex<Connection>,
     writer: mpsc::Sender<Job>,
     /// Joined on drop, so what is queued (e.g. waiting exchanges) is written before a short-
@@ -235,6 +293,7 @@ impl Journal {
         Ok(Self {
             exchanges_waiting,
             intent_locks: Mutex::new(HashMap::new()),
+            generated_ids: Mutex::new(std::collections::HashSet::new()),
             reader: Mutex::new(reader),
             writer,
             writer_thread: Some(writer_thread),
@@ -242,13 +301,6 @@ impl Journal {
             clock,
             path: path.to_owned(),
         })
-    }
-
-    /// The platform's data directory for Cashout Desk (e.g. `~/.local/share/cashout-desk`).
-    #[must_use]
-    pub fn default_dir() -> Option<PathBuf> {
-        directories::ProjectDirs::from("com", "cashoutdesk", "cashout-desk")
-            .map(|d| d.data_dir().to_owned())
     }
 
     /// How many times the WAL has been forced to disk for intents since this journal was
@@ -296,6 +348,23 @@ impl Journal {
         lock.lock_owned().await
     }
 
+    /// Notes that the desk generated `external_id` in `scope` (the operator did not type it).
+    pub fn note_generated(&self, scope: &str, external_id: &str) {
+        self.generated_ids
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert((scope.to_owned(), external_id.to_owned()));
+    }
+
+    /// Whether this process generated `external_id` in `scope` (see [`Journal::note_generated`]).
+    #[must_use]
+    pub fn was_generated(&self, scope: &str, external_id: &str) -> bool {
+        self.generated_ids
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .contains(&(scope.to_owned(), external_id.to_owned()))
+    }
+
     /// The journal clock's current time.
     #[must_use]
     pub fn now_instant(&self) -> time::OffsetDateTime {
@@ -327,6 +396,13 @@ impl Journal {
     /// Writes the intent to create `request` in `scope` and commits it to disk, unless this
     /// external_id already has one there.
     ///
+    /// With a `guard` (the external_id was generated by the desk, so it cannot tell a retry
+    /// from a new payout), the newest payout of the scope created since `guard.since` with
+    /// the same contents under another external_id is returned as
+    /// [`IntentOutcome::PossibleDuplicate`] and nothing is written — unless it is the one
+    /// `guard.pay_again_of` names. The check and the insert are one IMMEDIATE transaction on
+    /// the file, so two processes (the app and the CLI, two CLI runs) cannot both pass it.
+    ///
     /// # Errors
     /// [`Error::Journal`] when the write fails: then nothing may be sent.
     pub async fn record_intent(
@@ -334,6 +410,7 @@ impl Journal {
         scope: &str,
         base_url: &str,
         request: &CreateCashout,
+        guard: Option<DuplicateGuard>,
     ) -> Result<IntentOutcome> {
         let json = serde_json::to_string(request).map_err(|e| Error::Journal(e.to_string()))?;
         let (now, scope, base_url, request) = (
@@ -342,14 +419,45 @@ impl Journal {
             base_url.to_owned(),
             request.clone(),
         );
+        let hash = content_hash(&request);
         self.write(true, move |tx| {
-            // Insert first; only a conflict (this external_id already has an intent) reads.
-            let inserted = exec(
+            let existing = query_row(
+                tx,
+                &format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"),
+                params![scope, request.external_id],
+                record_from_row,
+            )
+            .optional()?;
+            if let Some(record) = existing {
+                let same = record.request.as_ref() == Some(&request);
+                return Ok(if same {
+                    IntentOutcome::Same(record)
+                } else {
+                    IntentOutcome::Conflict(record)
+                });
+            }
+            if let Some(guard) = guard {
+                let earlier = query_row(
+                    tx,
+                    &format!(
+                        "{SELECT_SUMMARY} WHERE scope = ?1 AND content_hash = ?2 AND created_at >= ?3
+                         ORDER BY created_at DESC, id DESC LIMIT 1"
+                    ),
+                    params![scope, hash, guard.since],
+                    record_from_row,
+                )
+                .optional()?;
+                if let Some(earlier) = earlier {
+                    if earlier.external_id.is_none() || earlier.external_id != guard.pay_again_of {
+                        return Ok(IntentOutcome::PossibleDuplicate(earlier));
+                    }
+                }
+            }
+            exec(
                 tx,
                 "INSERT INTO payouts (scope, base_url, external_id, origin, phase, request_json, country,
                     currency, amount, beneficiary, created_at, updated_at, content_hash)
-                 VALUES (?1, ?2, ?3, 'desk', 'intent', ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)
-                 ON CONFLICT (scope, external_id) DO NOTHING",
+                 VALUES (?1, ?2, ?3, 'desk', 'intent', ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
                 params![
                     scope,
                     base_url,
@@ -360,19 +468,9 @@ impl Journal {
                     request.amount.map(|a| a.to_string()),
                     beneficiary_of(&request),
                     now,
-                    content_hash(&request)
+                    hash
                 ],
             )?;
-            if inserted == 0 {
-                let record = query_row(
-                    tx,
-                    &format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"),
-                    params![scope, request.external_id],
-                    record_from_row,
-                )?;
-                let same = record.request.as_ref() == Some(&request);
-                return Ok(if same { IntentOutcome::Same(record) } else { IntentOutcome::Conflict(record) });
-            }
             let id = tx.last_insert_rowid();
             insert_history(tx, id, &now, "intent", None, None)?;
             Ok(IntentOutcome::New(id))
@@ -437,11 +535,12 @@ impl Journal {
                 tx,
                 &format!(
                     "UPDATE payouts SET phase = 'created', cashout_id = ?2, status = ?3, last_error = NULL,
+                        status_code = ?5,
                         status_since = CASE WHEN status IS ?3 THEN status_since ELSE ?4 END,
                         api_code = NULL, attempts = MAX(attempts, 1), updated_at = ?4, checked_at = ?4
                      WHERE id = ?1 RETURNING {SUMMARY_COLUMNS}"
                 ),
-                params![id, cashout_id.0, status.name(), now],
+                params![id, cashout_id.0, status.name(), now, status.code()],
                 record_from_row,
             )?;
             insert_history(tx, id, &now, "created", Some(status), Some(&format!("cashout_id {cashout_id}")))?;
@@ -503,30 +602,90 @@ impl Journal {
         .await
     }
 
-    /// Moves the create protocol to `phase` (`unknown`, `not_sent`) and notes why; a record
-    /// already `created` is left alone (returns `false`).
+    /// Moves the create protocol to `phase` and notes why; returns whether it moved. Guards,
+    /// so that no caller can get them wrong:
+    /// - a record that is `created` stays created (a stale lookup must not turn a real payout
+    ///   back into an open one), and an `abandoned` one stays abandoned;
+    /// - `not_sent` is reached only from `intent`, `not_sent` or `declined`, of a create whose sends
+    ///   provably never left (the caller says so by asking for it; a record that was ever
+    ///   `unknown` or `sent_not_found` may exist and is never made `not_sent`);
+    /// - `sent_not_found` counts one more negative lookup (its back-off).
     ///
     /// # Errors
     /// [`Error::Journal`].
     pub async fn record_phase(&self, id: i64, phase: Phase, detail: &str) -> Result<bool> {
         let (now, detail) = (self.now(), detail.to_owned());
-        let event = match phase {
-            Phase::NotSent => "not_found",
-            _ => phase.as_str(),
+        let (event, allowed_from) = match phase {
+            // `declined`: the provider refused the earlier send cleanly, so no cashout came of it.
+            Phase::NotSent => ("not_delivered", "('intent', 'not_sent', 'declined')"),
+            Phase::SentNotFound => (
+                "not_found",
+                "('intent', 'unknown', 'sent_not_found', 'not_sent', 'declined')",
+            ),
+            Phase::Abandoned => (
+                "abandoned",
+                "('intent', 'unknown', 'sent_not_found', 'not_sent')",
+            ),
+            Phase::Unknown | Phase::Intent => (
+                phase.as_str(),
+                "('intent', 'unknown', 'sent_not_found', 'not_sent', 'declined')",
+            ),
+            Phase::Created | Phase::Declined => {
+                return Err(Error::Journal(format!(
+                    "{} is recorded with its answer, not as a bare phase",
+                    phase.as_str()
+                )))
+            }
         };
+        let lookups = i64::from(phase == Phase::SentNotFound);
         self.write(false, move |tx| {
-            // A record another process (or an earlier step) settled as created stays created:
-            // a stale lookup must not turn a real payout back into "not sent".
             let changed = exec(
                 tx,
-                "UPDATE payouts SET phase = ?2, last_error = ?3, updated_at = ?4
-                 WHERE id = ?1 AND phase <> 'created'",
-                params![id, phase.as_str(), detail, now],
+                &format!(
+                    "UPDATE payouts SET phase = ?2, last_error = ?3, updated_at = ?4,
+                        lookups = lookups + ?5, checked_at = CASE WHEN ?5 = 1 THEN ?4 ELSE checked_at END
+                     WHERE id = ?1 AND phase IN {allowed_from}"
+                ),
+                params![id, phase.as_str(), detail, now, lookups],
             )?;
             if changed > 0 {
                 insert_history(tx, id, &now, event, None, Some(&detail))?;
             }
             Ok(changed > 0)
+        })
+        .await
+    }
+
+    /// The operator abandons an open create (see [`Phase::Abandoned`]), appending `audit` in the
+    /// same transaction. Returns the record as it now stands; `None` when it was not open (a
+    /// lookup settled it meanwhile, or it was abandoned already).
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub async fn record_abandoned(
+        &self,
+        id: i64,
+        detail: &str,
+        audit: AuditEvent,
+    ) -> Result<Option<PayoutRecord>> {
+        let (now, detail) = (self.now(), detail.to_owned());
+        self.write(false, move |tx| {
+            let record = query_row(
+                tx,
+                &format!(
+                    "UPDATE payouts SET phase = 'abandoned', last_error = ?2, updated_at = ?3
+                     WHERE id = ?1 AND phase IN ('intent', 'unknown', 'sent_not_found', 'not_sent')
+                     RETURNING {SUMMARY_COLUMNS}"
+                ),
+                params![id, detail, now],
+                record_from_row,
+            )
+            .optional()?;
+            if record.is_some() {
+                insert_history(tx, id, &now, "abandoned", None, Some(&detail))?;
+                insert_audit(tx, &now, audit)?;
+            }
+            Ok(record)
         })
         .await
     }
@@ -707,27 +866,7 @@ impl Journal {
         find_in(&*self.reader()?, scope, cashout_id, external_id)
     }
 
-    /// The newest record of `scope` created at or after `since` that pays the same as
-    /// `request` (see [`content_hash`]) under another external_id.
-    ///
-    /// # Errors
-    /// [`Error::Journal`].
-    pub fn find_same_contents(
-        &self,
-        scope: &str,
-        request: &CreateCashout,
-        since: &str,
-    ) -> Result<Option<PayoutRecord>> {
-        let conn = self.reader()?;
-        Ok(query_row(&conn,
-                &format!("{SELECT} WHERE scope = ?1 AND content_hash = ?2 AND created_at >= ?3 AND external_id <> ?4 ORDER BY id DESC LIMIT 1"),
-                params![scope, content_hash(request), since, request.external_id],
-                record_from_row,
-            )
-            .optional()?)
-    }
-
-    /// Records of `scope` the watcher polls: PENDING, ON_HOLD and DELIVERED, and COMPLETED
+    /// Records of `scope` the watcher polls: PENDING, ON_HOLD, DELIVERED and UNKNOWN, and COMPLETED
     /// since `completed_since` (late rejections). Summaries, without the stored request.
     ///
     /// # Errors
@@ -737,7 +876,7 @@ impl Journal {
         // Two index ranges: the open statuses, and COMPLETED since the window start (most
         // payouts are COMPLETED, and older ones must not be read at all).
         let mut stmt = conn.prepare_cached(&format!(
-            "{SELECT_SUMMARY} WHERE scope = ?1 AND status IN ('PENDING', 'ON_HOLD', 'DELIVERED')
+            "{SELECT_SUMMARY} WHERE scope = ?1 AND status IN ('PENDING', 'ON_HOLD', 'DELIVERED', 'UNKNOWN')
              UNION ALL
              {SELECT_SUMMARY} WHERE scope = ?1 AND status = 'COMPLETED' AND status_since >= ?2"
         ))?;
@@ -745,15 +884,17 @@ impl Journal {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    /// Records of `scope` whose create outcome is still open and that were last touched at or before
-    /// `before` (younger ones may still be in flight in another process), oldest first.
+    /// Records of `scope` whose create may exist unconfirmed ([`Phase::may_exist_unconfirmed`])
+    /// and that were last touched at or before `before` (younger ones may still be in flight
+    /// in another process), oldest first.
     ///
     /// # Errors
     /// [`Error::Journal`].
     pub fn unresolved(&self, scope: &str, before: &str) -> Result<Vec<PayoutRecord>> {
         let conn = self.reader()?;
         let mut stmt = conn.prepare_cached(&format!(
-            "{SELECT} WHERE scope = ?1 AND phase IN ('intent', 'unknown') AND updated_at <= ?2 ORDER BY id"
+            "{SELECT} WHERE scope = ?1 AND phase IN ('intent', 'unknown', 'sent_not_found')
+               AND updated_at <= ?2 ORDER BY id"
         ))?;
         let rows = stmt.query_map(params![scope, before], record_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -12,25 +12,25 @@ use super::{HistoryEntry, PayoutRecord, Phase};
 use crate::api::client::Exchange;
 use crate::api::types::{CashoutId, CreateCashout, StatusAnswer};
 use crate::audit::{AuditEntry, AuditEvent};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::status::CashoutStatus;
 
 pub(super) const SELECT: &str = "SELECT id, scope, base_url, external_id, cashout_id, origin, phase, request_json,
     country, currency, amount, beneficiary, status, rejection_code, rejection_reason,
     provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at,
-    status_since FROM payouts";
+    status_since, status_code, lookups FROM payouts";
 
 /// As [`SELECT`] without the stored request: lists and views never show it, and parsing it for
 /// every row is most of the cost of reading one.
 pub(super) const SUMMARY_COLUMNS: &str = "id, scope, base_url, external_id, cashout_id, origin, phase, NULL,
     country, currency, amount, beneficiary, status, rejection_code, rejection_reason,
     provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at,
-    status_since";
+    status_since, status_code, lookups";
 
 pub(super) const SELECT_SUMMARY: &str = "SELECT id, scope, base_url, external_id, cashout_id, origin, phase, NULL,
     country, currency, amount, beneficiary, status, rejection_code, rejection_reason,
     provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at,
-    status_since FROM payouts";
+    status_since, status_code, lookups FROM payouts";
 
 pub(super) fn record_from_row(row: &Row<'_>) -> rusqlite::Result<PayoutRecord> {
     let request: Option<String> = row.get(7)?;
@@ -61,6 +61,8 @@ pub(super) fn record_from_row(row: &Row<'_>) -> rusqlite::Result<PayoutRecord> {
         updated_at: row.get(21)?,
         checked_at: row.get(22)?,
         status_since: row.get(23)?,
+        status_code: row.get(24)?,
+        lookups: row.get(25)?,
     })
 }
 
@@ -223,7 +225,14 @@ pub(super) fn insert_exchange(
     Ok(())
 }
 
-/// Records a status answer for record `id` (see [`Journal::record_status`]).
+/// Records a status answer for record `id` (see [`super::Journal::record_status`]).
+///
+/// The answer is checked against the row first: an answer that carries a `cashout_id` or an
+/// `external_id` other than the row's is about another cashout, and nothing of it is written
+/// ([`Error::ProviderFault`]). A `cashout_id` the row lacks is taken from the answer only when
+/// the answer also carries the row's own `external_id` (the provider confirmed the pair) and
+/// no other record of the scope already holds that id. A status number this program does not
+/// know is recorded as [`CashoutStatus::Unknown`] with the number, never as "no change".
 pub(super) fn apply_status(
     tx: &Connection,
     id: i64,
@@ -231,70 +240,115 @@ pub(super) fn apply_status(
     answer: &StatusAnswer,
     event: &str,
 ) -> Result<Option<CashoutStatus>> {
-    let status = CashoutStatus::from_code(answer.cashout_status);
-    let (old_status, old_rejection, phase, api_code): (
+    let status = CashoutStatus::from_provider(answer.cashout_status);
+    let (old_status, old_code, old_rejection, phase, api_code, scope, cashout_id, external_id): (
         Option<String>,
+        Option<i64>,
         Option<i64>,
         String,
         Option<i64>,
+        String,
+        Option<i64>,
+        Option<String>,
     ) = query_row(
         tx,
-        "SELECT status, rejection_code, phase, api_code FROM payouts WHERE id = ?1",
+        "SELECT status, status_code, rejection_code, phase, api_code, scope, cashout_id, external_id
+         FROM payouts WHERE id = ?1",
         params![id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
+        },
     )?;
+    if let Some(why) = answer.contradicts(cashout_id.map(CashoutId), external_id.as_deref()) {
+        return Err(Error::ProviderFault(why));
+    }
     if phase == "declined" && api_code == Some(511) {
         // The cashout holding this external_id is someone else's: note what was seen,
         // never make it ours.
         let detail = format!(
             "the cashout that holds this external_id (not ours) is {}",
-            status.map_or("of unknown status", CashoutStatus::name)
+            status.name()
         );
         insert_history(tx, id, now, "foreign", None, Some(&detail))?;
         return Ok(Some(CashoutStatus::Declined));
     }
+    let confirmed_id = match (
+        cashout_id,
+        answer.cashout_id,
+        &answer.external_id,
+        &external_id,
+    ) {
+        (None, Some(said), Some(said_ext), Some(ours)) if said_ext == ours => {
+            let taken: Option<i64> = query_row(
+                tx,
+                "SELECT id FROM payouts WHERE scope = ?1 AND cashout_id = ?2",
+                params![scope, said.0],
+                |r| r.get(0),
+            )
+            .optional()?;
+            taken.is_none().then_some(said.0)
+        }
+        _ => None,
+    };
     let bank = answer
         .bank
         .as_ref()
         .and_then(|b| serde_json::to_string(b).ok());
     exec(tx,
-        "UPDATE payouts SET phase = 'created', status = COALESCE(?2, status),
-            status_since = CASE WHEN status IS COALESCE(?2, status) THEN status_since ELSE ?7 END,
+        "UPDATE payouts SET phase = 'created', status = ?2, status_code = ?9,
+            status_since = CASE WHEN status IS ?2 AND status_code IS ?9 THEN status_since ELSE ?7 END,
             rejection_code = ?3, rejection_reason = ?4,
             provider_reference = COALESCE(?5, provider_reference), bank_json = COALESCE(?6, bank_json),
             cashout_id = COALESCE(cashout_id, ?8),
             last_error = NULL, api_code = NULL, updated_at = ?7, checked_at = ?7 WHERE id = ?1",
         params![
             id,
-            status.map(CashoutStatus::name),
+            status.name(),
             answer.rejection_code,
             answer.rejection_reason,
             answer.provider_external_reference,
             bank,
             now,
-            answer.cashout_id.map(|c| c.0)
+            confirmed_id,
+            answer.cashout_status
         ],
     )?;
-    let changed = old_status.as_deref() != status.map(CashoutStatus::name)
+    if let Some(linked) = confirmed_id {
+        let detail = format!("cashout_id {linked} (the provider's answer named this external_id)");
+        insert_history(tx, id, now, "linked", None, Some(&detail))?;
+    }
+    let changed = old_status.as_deref() != Some(status.name())
+        || (status == CashoutStatus::Unknown && old_code != Some(answer.cashout_status))
         || old_rejection != answer.rejection_code;
     if changed || !matches!(event, "status" | "watch") {
-        let late =
-            old_status.as_deref() == Some("COMPLETED") && status == Some(CashoutStatus::Rejected);
+        let late = old_status.as_deref() == Some("COMPLETED") && status == CashoutStatus::Rejected;
         let detail = match (status, answer.rejection_code) {
-            (Some(_), Some(code)) if late => Some(format!(
+            (CashoutStatus::Unknown, _) => Some(format!(
+                "the provider reported status code {}, which this desk does not know",
+                answer.cashout_status
+            )),
+            (_, Some(code)) if late => Some(format!(
                 "late rejection after COMPLETED, {code}: {}",
                 answer.rejection_reason.as_deref().unwrap_or("")
             )),
-            (None, _) => Some(format!("unknown status code {}", answer.cashout_status)),
-            (Some(_), Some(code)) => Some(format!(
+            (_, Some(code)) => Some(format!(
                 "rejection {code}: {}",
                 answer.rejection_reason.as_deref().unwrap_or("")
             )),
             _ => None,
         };
-        insert_history(tx, id, now, event, status, detail.as_deref())?;
+        insert_history(tx, id, now, event, Some(status), detail.as_deref())?;
     }
-    Ok(status)
+    Ok(Some(status))
 }
 
 pub(super) fn beneficiary_of(r: &CreateCashout) -> String {

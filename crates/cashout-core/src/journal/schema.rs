@@ -9,7 +9,7 @@
 
 use rusqlite::Connection;
 
-const VERSION: i64 = 2;
+const VERSION: i64 = 3;
 
 const V1: &str = "
 CREATE TABLE payouts (
@@ -118,6 +118,28 @@ CREATE TABLE exchanges (
 CREATE INDEX exchanges_by_payout ON exchanges (payout_id, id);
 ";
 
+/// Version 3: creates that may exist are never "not sent" on one negative lookup.
+/// - `sent_not_found`: sent (or maybe sent), looked up, not found yet; `lookups` counts those
+///   lookups for their back-off. Rows an earlier version marked `not_sent` after a lookup (not
+///   after a refused connection, whose note starts "not delivered") may exist at the provider:
+///   they become `sent_not_found`, so they are looked up again.
+/// - `status_code`: the provider's `cashout_status` number, kept for numbers this program does
+///   not know (status `UNKNOWN`).
+/// - `migrations_done`: journals merged into this one from an older data directory, so a merge
+///   is never done twice.
+const V3: &str = "
+ALTER TABLE payouts ADD COLUMN status_code INTEGER;
+ALTER TABLE payouts ADD COLUMN lookups INTEGER NOT NULL DEFAULT 0;
+UPDATE payouts SET status_code = CASE status WHEN 'PENDING' THEN 0 WHEN 'COMPLETED' THEN 1
+    WHEN 'CANCELLED' THEN 2 WHEN 'REJECTED' THEN 3 WHEN 'DELIVERED' THEN 4 WHEN 'ON_HOLD' THEN 5 END;
+UPDATE payouts SET phase = 'sent_not_found'
+    WHERE phase = 'not_sent' AND coalesce(last_error, '') NOT LIKE 'not delivered:%';
+DROP INDEX payouts_open;
+CREATE INDEX payouts_open ON payouts (scope, id)
+    WHERE phase IN ('intent', 'unknown', 'sent_not_found');
+CREATE TABLE migrations_done (source TEXT PRIMARY KEY, at TEXT NOT NULL, detail TEXT);
+";
+
 /// Moves up to `limit` payouts into the text index (the newest not indexed yet, and those
 /// whose text changed), in the caller's transaction.
 pub(super) fn index_pending(conn: &Connection, limit: i64) -> rusqlite::Result<usize> {
@@ -183,6 +205,9 @@ pub(super) fn prepare(conn: &Connection) -> rusqlite::Result<()> {
         }
         if version < 2 {
             conn.execute_batch(V2)?;
+        }
+        if version < 3 {
+            conn.execute_batch(V3)?;
         }
         if version < VERSION {
             conn.execute_batch(&format!("PRAGMA user_version = {VERSION};"))?;

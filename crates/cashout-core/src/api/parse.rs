@@ -1,0 +1,401 @@
+//! Reading a create request from JSON written by someone else: a file given to the CLI, an
+//! imported row, the desktop form's IPC argument.
+//!
+//! Guarantees: only one JSON object whose keys are the create's fields is a create. An array
+//! (which serde would read field by position), a bare value, an unknown key, a key given twice,
+//! a value of the wrong JSON type and an amount written in a way the operator may not have
+//! meant are each refused with a [`FieldError`] naming the field, and nothing else is read
+//! from a refused request. Every problem is reported, not just the first. Input larger than
+//! [`MAX_CREATE_JSON`] is refused before it is parsed.
+//!
+//! A `bank_code` given as a JSON number (the form the D24 bank list uses) is read as the code
+//! of the bank list that has that number, so `1` for Brazil becomes `"001"`; an unknown number
+//! is kept as its digits.
+//!
+//! Left out: the request's *rules* (lengths, check digits, per-country fields): those are
+//! [`crate::validate`]'s, applied after this.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::types::CreateCashout;
+use crate::money::Amount;
+use crate::validate::{code, FieldError};
+
+/// Largest create request read, in bytes: a real one is well under 4 KiB.
+pub const MAX_CREATE_JSON: usize = 64 * 1024;
+
+/// The field named in errors about the document as a whole (not valid JSON, not an object).
+pub const WHOLE_REQUEST: &str = "json";
+
+/// The keys a create may have, in the order they are documented.
+const FIELDS: [&str; 21] = [
+    "external_id",
+    "country",
+    "currency",
+    "amount",
+    "document_id",
+    "document_type",
+    "beneficiary_name",
+    "beneficiary_lastname",
+    "email",
+    "phone",
+    "bank_code",
+    "bank_account",
+    "bank_branch",
+    "account_type",
+    "address",
+    "city",
+    "postal_code",
+    "beneficiary_birthdate",
+    "notification_url",
+    "comments",
+    "on_hold",
+];
+
+/// The top level of the document: the object's entries in order, values unparsed.
+struct Entries(Vec<(String, Box<RawValue>)>);
+
+impl<'de> Deserialize<'de> for Entries {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Entries;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("one JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries, A::Error> {
+                let mut entries = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, Box<RawValue>>()? {
+                    entries.push((k, v));
+                }
+                Ok(Entries(entries))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Entries, A::Error> {
+                Err(de::Error::custom("a list is not a create"))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn whole(message: String) -> Vec<FieldError> {
+    vec![FieldError {
+        field: WHOLE_REQUEST.into(),
+        code: code::INVALID_FORMAT,
+        message,
+    }]
+}
+
+/// Reads a create from JSON text.
+///
+/// # Errors
+/// Every problem found, each naming its field ([`WHOLE_REQUEST`] for the document itself).
+pub fn parse_create(text: &str) -> Result<CreateCashout, Vec<FieldError>> {
+    if text.len() > MAX_CREATE_JSON {
+        return Err(whole(format!(
+            "the request is {} bytes; a create is at most {MAX_CREATE_JSON} bytes of JSON",
+            text.len()
+        )));
+    }
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    let kind = match trimmed.chars().next() {
+        Some('{') => None,
+        Some('[') => Some("a list ([…])"),
+        None => Some("nothing"),
+        Some(_) => Some("a single value"),
+    };
+    if let Some(kind) = kind {
+        return Err(whole(format!(
+            "a create is one JSON object with named fields, e.g. {{\"country\": \"BR\", …}}; \
+             this is {kind}"
+        )));
+    }
+    let entries: Entries = serde_json::from_str(trimmed).map_err(|e| {
+        whole(format!(
+            "the request is not valid JSON (line {}, column {})",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    from_entries(entries.0)
+}
+
+/// Reads a create from a JSON value already parsed (the desktop form's IPC argument).
+///
+/// # Errors
+/// As [`parse_create`].
+pub fn parse_create_value(value: &serde_json::Value) -> Result<CreateCashout, Vec<FieldError>> {
+    let Some(object) = value.as_object() else {
+        return Err(whole(
+            "a create is one JSON object with named fields".to_owned(),
+        ));
+    };
+    let mut entries = Vec::with_capacity(object.len());
+    for (k, v) in object {
+        let raw = serde_json::value::to_raw_value(v)
+            .map_err(|_| whole(format!("the value of {k} cannot be read")))?;
+        entries.push((k.clone(), raw));
+    }
+    from_entries(entries)
+}
+
+fn problem(field: &str, code: &'static str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field: field.to_owned(),
+        code,
+        message: message.into(),
+    }
+}
+
+/// The JSON type of a raw value, for messages.
+fn json_kind(raw: &RawValue) -> &'static str {
+    match raw.get().trim_start().chars().next() {
+        Some('"') => "text",
+        Some('{') => "an object",
+        Some('[') => "a list",
+        Some('t' | 'f') => "true/false",
+        Some('n') => "null",
+        _ => "a number",
+    }
+}
+
+/// A text field: a JSON string, or null/absent for none.
+fn text(field: &str, raw: &RawValue, errors: &mut Vec<FieldError>) -> Option<String> {
+    match serde_json::from_str::<Option<String>>(raw.get()) {
+        Ok(v) => v,
+        Err(_) => {
+            let hint = if json_kind(raw) == "a number" {
+                " in quotes (as a number, leading zeros and long digits would be lost)"
+            } else {
+                ""
+            };
+            errors.push(problem(
+                field,
+                code::INVALID_FORMAT,
+                format!("{field} must be text{hint}; it is {}", json_kind(raw)),
+            ));
+            None
+        }
+    }
+}
+
+fn from_entries(entries: Vec<(String, Box<RawValue>)>) -> Result<CreateCashout, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut seen = HashSet::new();
+    let mut r = CreateCashout::default();
+    let mut bank_number: Option<u64> = None;
+    for (key, raw) in &entries {
+        if !FIELDS.contains(&key.as_str()) {
+            let hint = if matches!(key.as_str(), "login" | "pass") {
+                " (credentials are never part of the request: they come from the keychain)"
+            } else {
+                ""
+            };
+            errors.push(problem(
+                key,
+                code::NOT_ALLOWED,
+                format!("{key} is not a field of a create{hint}"),
+            ));
+            continue;
+        }
+        if !seen.insert(key.as_str()) {
+            errors.push(problem(
+                key,
+                code::INVALID_FORMAT,
+                format!("{key} is given more than once; give it once"),
+            ));
+            continue;
+        }
+        let f = key.as_str();
+        let mut t = || text(f, raw, &mut errors);
+        match f {
+            "external_id" => r.external_id = t().unwrap_or_default(),
+            "country" => r.country = t().unwrap_or_default(),
+            "currency" => r.currency = t(),
+            "document_id" => r.document_id = t().unwrap_or_default(),
+            "document_type" => r.document_type = t(),
+            "beneficiary_name" => r.beneficiary_name = t().unwrap_or_default(),
+            "beneficiary_lastname" => r.beneficiary_lastname = t(),
+            "email" => r.email = t(),
+            "phone" => r.phone = t(),
+            "bank_account" => r.bank_account = t(),
+            "bank_branch" => r.bank_branch = t(),
+            "account_type" => r.account_type = t(),
+            "address" => r.address = t(),
+            "city" => r.city = t(),
+            "postal_code" => r.postal_code = t(),
+            "beneficiary_birthdate" => r.beneficiary_birthdate = t(),
+            "notification_url" => r.notification_url = t().unwrap_or_default(),
+            "comments" => r.comments = t(),
+            "amount" => r.amount = amount(raw, &mut errors),
+            "bank_code" => match serde_json::from_str::<Option<u64>>(raw.get()) {
+                Ok(n) => bank_number = n,
+                Err(_) => r.bank_code = t(),
+            },
+            "on_hold" => match serde_json::from_str::<Option<bool>>(raw.get()) {
+                Ok(v) => r.on_hold = v.unwrap_or(false),
+                Err(_) => errors.push(problem(
+                    f,
+                    code::INVALID_FORMAT,
+                    format!("on_hold must be true or false; it is {}", json_kind(raw)),
+                )),
+            },
+            _ => {}
+        }
+    }
+    if let Some(n) = bank_number {
+        r.bank_code = Some(bank_code_of_number(&r.country, n));
+    }
+    if errors.is_empty() {
+        Ok(r)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The amount as written: a JSON number or a string, read exactly by [`Amount`]'s rules.
+fn amount(raw: &RawValue, errors: &mut Vec<FieldError>) -> Option<Amount> {
+    let text = raw.get().trim();
+    if text == "null" {
+        return None;
+    }
+    let inner = match text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+        Some(quoted) => quoted,
+        None if json_kind(raw) == "a number" => text,
+        None => {
+            errors.push(problem(
+                "amount",
+                code::INVALID_FORMAT,
+                format!("amount must be a number or text; it is {}", json_kind(raw)),
+            ));
+            return None;
+        }
+    };
+    match inner.parse::<Amount>() {
+        Ok(a) => Some(a),
+        Err(e) => {
+            errors.push(problem("amount", code::INVALID_FORMAT, e.to_string()));
+            None
+        }
+    }
+}
+
+/// The bank code of `country`'s bank list whose number is `n` (`1` → `"001"` in Brazil), or
+/// `n`'s digits when no bank of the list has that number.
+#[must_use]
+pub fn bank_code_of_number(country: &str, n: u64) -> String {
+    let country = country.trim().to_ascii_uppercase();
+    let found = crate::banks::for_country(&country)
+        .find(|b| b.code.parse::<u64>().ok() == Some(n))
+        .map(|b| b.code.to_owned());
+    found.unwrap_or_else(|| n.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OK: &str = r#"{"country":"BR","currency":"BRL","amount":"150.25","document_id":"390.533.447-05",
+        "beneficiary_name":"Ana","bank_code":"10000","phone":"+5511987654321",
+        "notification_url":"https://merchant.example/n"}"#;
+
+    fn fields(errors: &[FieldError]) -> Vec<&str> {
+        errors.iter().map(|e| e.field.as_str()).collect()
+    }
+
+    #[test]
+    fn one_object_with_known_fields_is_a_create() {
+        let r = parse_create(OK).expect("valid");
+        assert_eq!(r.amount.map(|a| a.to_string()).as_deref(), Some("150.25"));
+        assert_eq!(r.bank_code.as_deref(), Some("10000"));
+    }
+
+    #[test]
+    fn an_array_is_refused_and_never_read_by_position() {
+        for text in [
+            r#"["x-1","BR","BRL","10.00","39053344705","Ana"]"#,
+            &format!("[{OK}]"),
+            "\"BR\"",
+            "42",
+            "",
+            "   ",
+        ] {
+            let e = parse_create(text).expect_err(text);
+            assert_eq!(fields(&e), ["json"], "{text}");
+            assert!(e[0].message.contains("one JSON object"), "{}", e[0].message);
+        }
+    }
+
+    #[test]
+    fn duplicate_keys_and_unknown_keys_name_the_field() {
+        let text = r#"{"country":"BR","amount":"1.00","amount":"100.00","amout":5,"pass":"x"}"#;
+        let e = parse_create(text).expect_err("refused");
+        assert_eq!(fields(&e), ["amount", "amout", "pass"]);
+        assert!(e[2].message.contains("keychain"), "{}", e[2].message);
+    }
+
+    #[test]
+    fn amounts_are_refused_at_the_amount_field_with_what_is_wrong() {
+        for (amount, says) in [
+            ("1e400", "exponents"),
+            ("1e3", "exponents"),
+            ("\"1e3\"", "exponents"),
+            ("\"1.000\"", "ambiguous"),
+            ("1.000", "ambiguous"),
+            ("\"1.500.000\"", "without thousands separators"),
+            ("\"250000,50\"", "after a dot"),
+            ("0", "greater than zero"),
+            ("-5", "greater than zero"),
+            ("\"abc\"", "not a number"),
+            ("true", "a number or text"),
+        ] {
+            let text = format!(r#"{{"country":"CL","amount":{amount}}}"#);
+            let e = parse_create(&text).expect_err(&text);
+            assert_eq!(fields(&e), ["amount"], "{text}");
+            assert!(e[0].message.contains(says), "{text}: {}", e[0].message);
+        }
+    }
+
+    #[test]
+    fn a_document_given_as_a_number_is_refused_because_digits_may_be_lost() {
+        let e = parse_create(r#"{"document_id": 3905334470}"#).expect_err("number");
+        assert_eq!(fields(&e), ["document_id"]);
+        assert!(e[0].message.contains("leading zeros"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn a_numeric_bank_code_takes_its_leading_zeros_from_the_bank_list() {
+        let r = parse_create(r#"{"country":"BR","bank_code":1}"#).expect("read");
+        assert_eq!(r.bank_code.as_deref(), Some("001"));
+        let r = parse_create(r#"{"bank_code":33,"country":"br"}"#).expect("read");
+        assert_eq!(r.bank_code.as_deref(), Some("033"));
+        let r = parse_create(r#"{"country":"BR","bank_code":987654}"#).expect("read");
+        assert_eq!(r.bank_code.as_deref(), Some("987654"));
+        let r = parse_create(r#"{"country":"BR","bank_code":"001"}"#).expect("read");
+        assert_eq!(r.bank_code.as_deref(), Some("001"));
+    }
+
+    #[test]
+    fn a_huge_request_is_refused_before_it_is_parsed() {
+        let text = format!(r#"{{"comments":"{}"}}"#, "x".repeat(MAX_CREATE_JSON));
+        assert_eq!(fields(&parse_create(&text).expect_err("huge")), ["json"]);
+    }
+
+    #[test]
+    fn the_ipc_value_is_read_by_the_same_rules() {
+        let v: serde_json::Value = serde_json::from_str(OK).expect("json");
+        assert_eq!(
+            parse_create_value(&v).expect("valid"),
+            parse_create(OK).expect("valid")
+        );
+        let v = serde_json::json!({"amount": "1.000", "country": "CL", "on_hold": "yes"});
+        let e = parse_create_value(&v).expect_err("refused");
+        assert_eq!(fields(&e), ["amount", "on_hold"]);
+        assert!(parse_create_value(&serde_json::json!([1, 2])).is_err());
+    }
+}

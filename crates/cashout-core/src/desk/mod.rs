@@ -1,0 +1,435 @@
+//! The operations the desktop app and the CLI call: create (write-ahead, safe retry), review,
+//! resend, abandon, check, hold, release, cancel, lookup, reconcile, list.
+//!
+//! The create protocol, which is what keeps money moving exactly once (see [`create`]):
+//! 1. validate offline — on failure nothing is written or sent;
+//! 2. write the intent (environment scope, `external_id`, the request without credentials) and
+//!    commit it to disk — on failure nothing is sent. When the desk generated the
+//!    `external_id`, the same transaction refuses a payout identical to one of the last
+//!    [`DUPLICATE_WINDOW`] unless the operator named that one to pay it again;
+//! 3. serialize once, sign, send;
+//! 4. record the answer. A refusal is DECLINED. An unknown outcome (timeout, dropped
+//!    connection, 5xx, unreadable or foreign answer) is recorded as such and the cashout is
+//!    **looked up by `external_id` before anything is resent**; a 511 on a resend is settled
+//!    by that lookup. A lookup that does not find it does not prove it absent (the provider's
+//!    reads can lag its creates): the record stays open as `sent_not_found` and is looked up
+//!    again with a back-off for [`OPEN_CREATE_WINDOW`]. Only a request that provably never
+//!    left this machine is `not_sent`.
+//!
+//! The `external_id` of an intent never changes, and an `external_id` already used in this
+//! scope for different contents is refused locally. Reading (lists, history, exports, the
+//! audit log) never needs credentials: the provider's client is built on first use.
+//!
+//! Files: [`create`] the create protocol, reconcile, resend and abandon; `actions` checks and
+//! the hold/release/cancel actions; `records` what is read from the journal.
+
+mod actions;
+pub mod create;
+mod records;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::api::client::{CallError, Client, Exchange, UnknownCause};
+use crate::api::types::{CashoutId, CashoutRef, CreateCashout};
+use crate::audit::{AuditAction, AuditEvent};
+use crate::codes;
+use crate::environment::Environment;
+use crate::error::{Error, Result};
+use crate::journal::{Journal, PayoutRecord, Phase};
+use crate::status::{Action, CashoutStatus};
+
+pub use create::{CreateOptions, CreateReview, ReviewLine};
+
+/// How far back an identical request whose external_id the desk generated counts as a
+/// possible duplicate.
+pub const DUPLICATE_WINDOW: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// Intents touched more recently than this are left to the process that may still be sending
+/// them (a create call retries for up to a few minutes); reconcile looks only at older ones.
+pub const RECONCILE_MIN_AGE: Duration = Duration::from_secs(5 * 60);
+
+/// How long, by default, a create that may exist but was not found is looked up again by
+/// itself (with a back-off) before only the operator can settle it. A setting
+/// (`open_create_window_hours`).
+pub const OPEN_CREATE_WINDOW: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// How persistent a create is when the outcome is unknown.
+#[derive(Debug, Clone)]
+pub struct RetryPolicy {
+    /// Most sends of one create in one call (the first included).
+    pub max_sends: u32,
+    /// Waits before each lookup that follows an unknown outcome; the last one repeats.
+    pub backoff: Vec<Duration>,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_sends: 3,
+            backoff: vec![
+                Duration::from_millis(500),
+                Duration::from_secs(2),
+                Duration::from_secs(5),
+            ],
+        }
+    }
+}
+
+impl RetryPolicy {
+    fn wait(&self, attempt: usize) -> Duration {
+        self.backoff
+            .get(attempt)
+            .or(self.backoff.last())
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+/// What the operator can do about a create that is not settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Recovery {
+    /// Send it again with the same external_id (a copy that reached the provider is found,
+    /// never paid twice).
+    Resend,
+    /// Stop checking it, on purpose and audited, knowing the provider may hold it.
+    Abandon,
+}
+
+/// A payout as shown by the CLI and the UI: the answer of every status-like operation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PayoutView {
+    pub cashout_id: Option<i64>,
+    pub external_id: Option<String>,
+    /// PENDING, ON_HOLD, CANCELLED, DELIVERED, COMPLETED, REJECTED, DECLINED, or UNKNOWN (a
+    /// number this desk does not know, in `status_code`); `None` while no status is known.
+    pub status: Option<CashoutStatus>,
+    /// The provider's `cashout_status` number, when it gave one.
+    pub status_code: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejection_code: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejection_reason: Option<String>,
+    /// The rejection code explained, with the field to fix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejection_explanation: Option<codes::CodeInfo>,
+    /// Where the create protocol stands, while it says more than the status: left out once
+    /// the create is settled (created or declined).
+    #[serde(skip_serializing_if = "Phase::is_settled")]
+    #[ts(as = "Option<Phase>", optional)]
+    pub phase: Phase,
+    /// Why the create is where it is (e.g. what the last send or lookup met), while open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub environment: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub beneficiary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider_reference: Option<String>,
+    /// What the provider allows now (from the status table; nothing without a cashout id or
+    /// with an unknown status).
+    pub allowed_actions: Vec<Action>,
+    /// What the operator can do about an unsettled create.
+    pub recovery: Vec<Recovery>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl PayoutView {
+    /// The view of a journal record.
+    #[must_use]
+    pub fn of(r: &PayoutRecord) -> Self {
+        let recovery = match r.phase {
+            _ if r.origin != "desk" => Vec::new(),
+            Phase::Intent | Phase::Unknown | Phase::SentNotFound => {
+                vec![Recovery::Resend, Recovery::Abandon]
+            }
+            Phase::NotSent | Phase::Abandoned => vec![Recovery::Resend],
+            // A foreign 511 is someone else's cashout: resending can never make it ours.
+            Phase::Declined if r.api_code != Some(511) => vec![Recovery::Resend],
+            Phase::Declined | Phase::Created => Vec::new(),
+        };
+        Self {
+            cashout_id: r.cashout_id,
+            external_id: r.external_id.clone(),
+            status: r.status,
+            status_code: r
+                .status_code
+                .or_else(|| r.status.and_then(CashoutStatus::code).map(i64::from)),
+            rejection_code: r.rejection_code,
+            rejection_reason: r.rejection_reason.clone(),
+            rejection_explanation: r.rejection_code.map(codes::rejection_code),
+            phase: r.phase,
+            note: (!r.phase.is_settled())
+                .then(|| r.last_error.clone())
+                .flatten(),
+            environment: r.scope.clone(),
+            amount: r.amount.clone(),
+            currency: r.currency.clone(),
+            country: r.country.clone(),
+            beneficiary: r.beneficiary.clone(),
+            provider_reference: r.provider_reference.clone(),
+            allowed_actions: match (r.status, r.cashout_id) {
+                (Some(s), Some(_)) => s.allowed_actions(),
+                _ => Vec::new(),
+            },
+            recovery,
+            created_at: r.created_at.clone(),
+            updated_at: r.updated_at.clone(),
+        }
+    }
+}
+
+/// What a reconcile pass found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ReconcileReport {
+    /// Open creates looked up.
+    pub checked: usize,
+    /// Found at the provider (now created).
+    pub found: usize,
+    /// Not found yet: kept open and looked up again later.
+    pub not_found_yet: usize,
+    /// The lookup itself failed; kept open.
+    pub still_unknown: usize,
+    /// Open creates not found within the window: only the operator can settle them now
+    /// (resend with the same external_id, or abandon).
+    pub awaiting_operator: usize,
+}
+
+/// How the desk reaches the provider: the environment, known at once, and a client built on
+/// first use, so that what only reads the journal never needs credentials or the keychain.
+struct Provider {
+    environment: Environment,
+    connect: Box<dyn Fn(&Environment) -> Result<Client> + Send + Sync>,
+    client: Mutex<Option<Arc<Client>>>,
+}
+
+/// The operations, bound to one environment, its client and the journal.
+pub struct Desk {
+    provider: Provider,
+    journal: Arc<Journal>,
+    retry: RetryPolicy,
+    open_window: Duration,
+}
+
+impl Desk {
+    /// A desk over a client built already (which carries the environment and credentials).
+    #[must_use]
+    pub fn new(client: Client, journal: Arc<Journal>, retry: RetryPolicy) -> Self {
+        let environment = client.environment().clone();
+        let client = Arc::new(client);
+        let ready = client.clone();
+        Self {
+            provider: Provider {
+                environment,
+                connect: Box::new(move |_| {
+                    Err(Error::Journal("the desk's client was dropped".into()))
+                }),
+                client: Mutex::new(Some(ready)),
+            },
+            journal,
+            retry,
+            open_window: OPEN_CREATE_WINDOW,
+        }
+    }
+
+    /// A desk for `environment` whose client `connect` builds when a provider call first
+    /// needs it (loading credentials then, not before).
+    #[must_use]
+    pub fn connecting(
+        environment: Environment,
+        connect: impl Fn(&Environment) -> Result<Client> + Send + Sync + 'static,
+        journal: Arc<Journal>,
+        retry: RetryPolicy,
+    ) -> Self {
+        Self {
+            provider: Provider {
+                environment,
+                connect: Box::new(connect),
+                client: Mutex::new(None),
+            },
+            journal,
+            retry,
+            open_window: OPEN_CREATE_WINDOW,
+        }
+    }
+
+    /// The same desk with another window for open creates (see [`OPEN_CREATE_WINDOW`]).
+    #[must_use]
+    pub fn with_open_window(mut self, window: Duration) -> Self {
+        self.open_window = window;
+        self
+    }
+
+    /// The provider's client, built on first use.
+    ///
+    /// # Errors
+    /// What building it met: [`Error::MissingCredentials`], [`Error::Keychain`], …
+    fn client(&self) -> Result<Arc<Client>> {
+        let mut slot = self
+            .provider
+            .client
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(c) = slot.as_ref() {
+            return Ok(c.clone());
+        }
+        let built = Arc::new((self.provider.connect)(&self.provider.environment)?);
+        *slot = Some(built.clone());
+        Ok(built)
+    }
+
+    /// Builds the provider's client now (loading the credentials), for what is about to call
+    /// the provider repeatedly and should fail at once when it cannot (the watcher).
+    ///
+    /// # Errors
+    /// As building the client: [`Error::MissingCredentials`], [`Error::Keychain`], …
+    pub fn connect(&self) -> Result<()> {
+        self.client().map(|_| ())
+    }
+
+    fn env(&self) -> &Environment {
+        &self.provider.environment
+    }
+
+    fn scope(&self) -> String {
+        self.env().scope()
+    }
+
+    /// The environment scope this desk works in (what journal records and audit entries carry).
+    #[must_use]
+    pub fn environment_scope(&self) -> String {
+        self.scope()
+    }
+
+    /// The environment this desk works in.
+    #[must_use]
+    pub fn environment(&self) -> &Environment {
+        self.env()
+    }
+
+    /// The journal this desk writes.
+    #[must_use]
+    pub fn journal(&self) -> &Arc<Journal> {
+        &self.journal
+    }
+
+    fn view(&self, id: i64) -> Result<PayoutView> {
+        let r = self
+            .journal
+            .get(id)?
+            .ok_or_else(|| Error::Journal(format!("record {id} vanished")))?;
+        Ok(PayoutView::of(&r))
+    }
+
+    /// Appends the outcome of an operator action to the audit chain. An action that happened
+    /// must not be reported as failed because the audit write failed, but neither may it go
+    /// unrecorded silently: the audit failure is returned in place of a success.
+    async fn audit_result(
+        &self,
+        action: AuditAction,
+        result: &Result<PayoutView>,
+        cashout_id: Option<i64>,
+        external_id: Option<&str>,
+        detail: Option<String>,
+    ) -> Result<()> {
+        let (outcome, cashout_id, external_id, detail) = match result {
+            Ok(view) => (
+                "ok".to_owned(),
+                view.cashout_id.or(cashout_id),
+                view.external_id.as_deref().or(external_id),
+                match (detail, view.status) {
+                    (Some(d), Some(s)) => Some(format!("{d}; now {}", s.name())),
+                    (d, Some(s)) => d.or_else(|| Some(format!("now {}", s.name()))),
+                    (d, None) => d,
+                },
+            ),
+            Err(e) => (
+                e.code().to_owned(),
+                cashout_id,
+                external_id,
+                Some(match detail {
+                    Some(d) => format!("{d}; {e}"),
+                    None => e.to_string(),
+                }),
+            ),
+        };
+        let mut event =
+            AuditEvent::new(&self.scope(), action, &outcome).about(cashout_id, external_id);
+        event.detail = detail;
+        match self.journal.append_audit(event).await {
+            Ok(_) => Ok(()),
+            Err(e) if result.is_ok() => Err(Error::Journal(format!(
+                "the {} was done, but the audit log could not record it: {e}",
+                action.name()
+            ))),
+            // The operation's own error says more; the audit gap is in the log's verify.
+            Err(_) => Ok(()),
+        }
+    }
+
+    /// Keeps an exchange for the signing inspector. Best effort: failing to keep the display
+    /// copy must not change what an operation reports about money.
+    fn keep_exchange(&self, id: i64, exchange: Option<Exchange>) {
+        if let Some(e) = exchange {
+            self.journal.record_exchange_detached(id, e);
+        }
+    }
+}
+
+/// The status a new cashout starts in.
+fn initial_status(request: &CreateCashout) -> CashoutStatus {
+    if request.on_hold {
+        CashoutStatus::OnHold
+    } else {
+        CashoutStatus::Pending
+    }
+}
+
+/// The two optional ids a reference names.
+fn ids_of(which: &CashoutRef) -> (Option<CashoutId>, Option<&str>) {
+    match which {
+        CashoutRef::Id(id) => (Some(*id), None),
+        CashoutRef::ExternalId(x) => (None, Some(x.as_str())),
+    }
+}
+
+/// The error a failed *read* (or a refused action) is reported as. Creates and actions
+/// handle unknown outcomes themselves before they get here.
+fn call_error(e: CallError) -> Error {
+    match e {
+        CallError::Api {
+            http_status,
+            answer,
+        } => Error::api(answer.code, http_status, answer.message),
+        CallError::NotDelivered(d) => Error::Network(d),
+        CallError::MissingReadOnlyKey => Error::MissingReadOnlyKey(String::new()),
+        CallError::OutcomeUnknown {
+            cause: UnknownCause::UnreadableAnswer,
+            detail,
+        } => Error::MalformedAnswer(detail),
+        CallError::OutcomeUnknown { cause, detail } if cause.is_provider_fault() => {
+            Error::ProviderFault(detail)
+        }
+        CallError::OutcomeUnknown { detail, .. } => Error::Network(detail),
+    }
+}
+
+/// A fresh external id: `cd-` and 32 hex digits of a random UUID (fits the 100-char limit).
+#[must_use]
+pub fn new_external_id() -> String {
+    format!("cd-{}", uuid::Uuid::new_v4().simple())
+}

@@ -1,0 +1,183 @@
+//! What the desk reads from the journal: lists, one payout as recorded, histories, the hold
+//! board, the exchanges kept for the signing inspector, and the reconciliation export.
+//!
+//! Guarantees: nothing here needs credentials or talks to the provider; every read is of
+//! this desk's environment only. Exports are audited with their outcome.
+
+use super::{ids_of, Desk, PayoutView};
+use crate::api::types::CashoutRef;
+use crate::audit::{AuditAction, AuditEvent};
+use crate::error::{Error, Result};
+use crate::journal::{ExchangeRecord, HistoryEntry, ListFilter, PayoutRecord};
+use crate::report::{self, CsvFlavor, HoldBoard};
+use crate::status::CashoutStatus;
+
+impl Desk {
+    /// Journal records of this environment, newest first.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn list(&self, mut filter: ListFilter) -> Result<Vec<PayoutView>> {
+        filter.scope = Some(self.scope());
+        Ok(self
+            .journal
+            .list(&filter)?
+            .iter()
+            .map(PayoutView::of)
+            .collect())
+    }
+
+    /// A payout as the journal knows it, without asking the provider (shown at once, and when
+    /// the provider cannot be reached).
+    ///
+    /// # Errors
+    /// [`Error::Journal`]; [`Error::InvalidInput`] when it is not in the journal.
+    pub fn recorded(&self, which: &CashoutRef) -> Result<PayoutView> {
+        Ok(PayoutView::of(&self.journal_record(which)?))
+    }
+
+    /// Every record of this environment matching `filter` (its limit and offset ignored),
+    /// newest first, from one consistent snapshot of the journal; with their histories when
+    /// asked.
+    fn all_records(
+        &self,
+        mut filter: ListFilter,
+        with_history: bool,
+    ) -> Result<Vec<(PayoutRecord, Vec<HistoryEntry>)>> {
+        filter.scope = Some(self.scope());
+        self.journal.snapshot(&filter, with_history)
+    }
+
+    /// ON_HOLD payouts of this environment, oldest hold first, with the money they reserve per
+    /// currency (as the journal last saw them).
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn hold_board(&self) -> Result<HoldBoard> {
+        let mut held: Vec<PayoutRecord> = self
+            .all_records(
+                ListFilter {
+                    status: Some(CashoutStatus::OnHold),
+                    ..ListFilter::default()
+                },
+                false,
+            )?
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect();
+        held.sort_by(|a, b| a.status_since.cmp(&b.status_since).then(a.id.cmp(&b.id)));
+        Ok(report::hold_board(&held, self.journal.now_instant()))
+    }
+
+    /// The reconciliation export of this environment's payouts matching `filter`, as CSV in
+    /// `flavor`, written to the file at `path`; audited with the outcome of the write.
+    /// Returns the number of payouts in it.
+    ///
+    /// # Errors
+    /// [`Error::Journal`]; [`Error::InvalidInput`] (field `file`) when the file cannot be
+    /// written.
+    pub async fn export_to_file(
+        &self,
+        filter: ListFilter,
+        flavor: CsvFlavor,
+        path: &std::path::Path,
+    ) -> Result<usize> {
+        let to = path.display().to_string();
+        self.audited_export(filter, flavor, &to, |csv| report::write_file(path, csv))
+            .await
+            .map(|(_, n)| n)
+    }
+
+    /// As [`Desk::export_to_file`], returning the text (for standard output).
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub async fn export_text(
+        &self,
+        filter: ListFilter,
+        flavor: CsvFlavor,
+    ) -> Result<(String, usize)> {
+        self.audited_export(filter, flavor, "standard output", |_| Ok(()))
+            .await
+    }
+
+    /// Builds the export from one snapshot, hands it to `write`, and audits what happened.
+    async fn audited_export(
+        &self,
+        filter: ListFilter,
+        flavor: CsvFlavor,
+        to: &str,
+        write: impl FnOnce(&str) -> Result<()>,
+    ) -> Result<(String, usize)> {
+        let result = self
+            .all_records(filter.clone(), true)
+            .map(|records| {
+                let rows: Vec<Vec<String>> = records
+                    .iter()
+                    .map(|(r, history)| report::export_row(r, history))
+                    .collect();
+                (report::write_csv(&rows, flavor), rows.len())
+            })
+            .and_then(|(csv, n)| write(&csv).map(|()| (csv, n)));
+        let mut detail = format!("to {to}");
+        if let Some(s) = filter.status {
+            detail.push_str(&format!("; status {}", s.name()));
+        }
+        if let Some(c) = &filter.country {
+            detail.push_str(&format!("; country {c}"));
+        }
+        if let Some(t) = filter.text.as_deref().filter(|t| !t.is_empty()) {
+            detail.push_str(&format!("; search {t:?}"));
+        }
+        let event = match &result {
+            Ok((_, n)) => AuditEvent::new(&self.scope(), AuditAction::Export, "ok")
+                .detail(format!("{n} payouts {detail}")),
+            Err(e) => AuditEvent::new(&self.scope(), AuditAction::Export, e.code())
+                .detail(format!("{detail}; {e}")),
+        };
+        self.journal.append_audit(event).await?;
+        result
+    }
+
+    /// The requests sent for a payout and the answers, for the signing inspector.
+    ///
+    /// # Errors
+    /// [`Error::Journal`]; [`Error::InvalidInput`] when it is not in the journal.
+    pub fn exchanges(&self, which: &CashoutRef) -> Result<Vec<ExchangeRecord>> {
+        self.journal.exchanges(self.journal_record(which)?.id)
+    }
+
+    /// The payouts of this environment the watcher polls (see [`Journal::watchable`]).
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn watchable(&self, completed_since: &str) -> Result<Vec<PayoutRecord>> {
+        self.journal.watchable(&self.scope(), completed_since)
+    }
+
+    /// A journal record by its row id.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn record(&self, id: i64) -> Result<Option<PayoutRecord>> {
+        self.journal.get(id)
+    }
+
+    /// A payout's history, for the state diagram.
+    ///
+    /// # Errors
+    /// [`Error::Journal`]; [`Error::InvalidInput`] when it is not in the journal.
+    pub fn history(&self, which: &CashoutRef) -> Result<Vec<HistoryEntry>> {
+        self.journal.history(self.journal_record(which)?.id)
+    }
+
+    fn journal_record(&self, which: &CashoutRef) -> Result<PayoutRecord> {
+        let (id, external_id) = ids_of(which);
+        self.journal
+            .find(&self.scope(), id, external_id)?
+            .ok_or_else(|| Error::InvalidInput {
+                field: "cashout_id",
+                message: "this cashout is not in the journal".into(),
+            })
+    }
+}
