@@ -2,15 +2,19 @@
 //! tables validation uses (`validate::Country`, `banks`). The desktop app draws its form from
 //! this; it never restates which fields a country or method needs.
 //!
-//! Guarantees: every method listed here is one validation accepts, with the fields it
-//! requires marked required. Left out: field *rules* (lengths, check digits) — the form asks
-//! the core to validate, and shows the core's messages.
+//! Guarantees: every method listed here is one validation can accept (a method validation
+//! always refuses, such as the PIX random key, is left out), and the fields shown for a method
+//! are the fields validation reads for it: the ones it requires marked required (the tests fill
+//! only the fields shown and expect a pass, and empty each required one and expect it to be
+//! asked for), plus an optional one it warns about when empty (e-mail in Argentina). Left out:
+//! field *rules* (lengths, check digits) — the form asks the core to validate, and shows the
+//! core's messages.
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::banks::{self, Method};
-use crate::validate::Country;
+use crate::validate::{self, Country};
 
 /// One input of the form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -89,19 +93,36 @@ fn account_fields(country: Country) -> Vec<FieldSpec> {
     if matches!(country, Country::Br | Country::Co | Country::Cl) {
         fields.push(field("account_type", "Account type", ""));
     }
+    if country == Country::Ar {
+        // Validation warns when it is missing (the provider's Argentina page lists it as
+        // required; the reference does not confirm it), so the operator needs a place for it.
+        fields.push(FieldSpec {
+            required: false,
+            ..field(
+                "email",
+                "E-mail",
+                "the provider's Argentina page asks for it",
+            )
+        });
+    }
     fields
 }
 
 fn special_method(b: &banks::KnownBank) -> MethodForm {
     let fields = match b.method {
-        Method::PixPhone => vec![field("phone", "PIX phone key", "+5511987654321")],
-        Method::PixEmail => vec![field("email", "PIX e-mail key", "ana@example.com")],
-        Method::PixDocument => Vec::new(),
-        Method::PixRandom => vec![field(
-            "bank_account",
-            "PIX random key",
-            "UUID, e.g. 123e4567-e89b-42d3-a456-426614174000",
+        Method::PixPhone => vec![field(
+            "phone",
+            "PIX phone key",
+            "mobile, e.g. (11) 98765-4321 or +55 11 98765-4321",
         )],
+        Method::PixEmail => vec![field(
+            "email",
+            "PIX e-mail key",
+            "ana@example.com (sent in lower case)",
+        )],
+        // The key is the beneficiary's document, already on the form; never offered: the
+        // random key (see the filter in `country_form`).
+        Method::PixDocument | Method::PixRandom => Vec::new(),
         Method::WalletAccountIsPhone => vec![field(
             "bank_account",
             "Mobile number",
@@ -150,7 +171,7 @@ pub fn country_form(code: &str) -> Option<CountryForm> {
     }];
     methods.extend(
         banks::for_country(country.code())
-            .filter(|b| b.method != Method::BankTransfer)
+            .filter(|b| b.method != Method::BankTransfer && validate::method_is_sendable(b.method))
             .map(special_method),
     );
     Some(CountryForm {
@@ -184,10 +205,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn brazil_offers_bank_transfer_and_every_pix_key() {
+    fn brazil_offers_bank_transfer_and_every_pix_key_that_can_be_sent() {
         let br = country_form("br").expect("BR");
         let ids: Vec<_> = br.methods.iter().map(|m| m.id).collect();
-        assert_eq!(ids, ["bank_transfer", "10000", "10001", "10002", "10003"]);
+        // No 10003: a PIX random key cannot be sent (validation refuses it on bank_code).
+        assert_eq!(ids, ["bank_transfer", "10000", "10001", "10002"]);
         assert!(br.methods[0].pick_bank);
         assert_eq!(br.methods[1].fields[0].name, "phone");
         assert_eq!(br.currency, "BRL");
@@ -206,6 +228,13 @@ mod tests {
     }
 
     #[test]
+    fn argentine_bank_transfer_offers_the_email_validation_warns_about() {
+        let ar = country_form("AR").expect("AR");
+        let email = ar.methods[0].fields.iter().find(|f| f.name == "email");
+        assert!(email.is_some_and(|f| !f.required));
+    }
+
+    #[test]
     fn wallets_carry_their_fixed_bank_code() {
         let pe = country_form("PE").expect("PE");
         let yape = pe.methods.iter().find(|m| m.id == "901").expect("Yape");
@@ -213,5 +242,92 @@ mod tests {
         assert_eq!(yape.fields[0].name, "phone");
         let co = country_form("CO").expect("CO");
         assert!(co.address_required && co.lastname_required);
+    }
+
+    /// A value validation accepts for a field the form shows, per country.
+    fn sample_value(country: &str, field: &str) -> &'static str {
+        match (country, field) {
+            ("BR", "bank_account") => "3423422-7",
+            ("BR", "bank_branch") => "1234",
+            ("BR", "phone") => "(11) 98765-4321",
+            ("MX", "bank_account") => "002010077777777771",
+            ("PE", "bank_account") => "00219300153895206813",
+            ("AR", "bank_account") => "2850590940090418135201",
+            ("CO" | "CL", "bank_account") => "3001234567",
+            ("CO", "phone") => "+573001234567",
+            ("PE", "phone") => "+51987654321",
+            ("CL", "account_type") => "V",
+            (_, "account_type") => "C",
+            (_, "email") => "ana@example.com",
+            (country, field) => panic!("no sample for {country} {field}"),
+        }
+    }
+
+    /// The country's sample request with every method field emptied, set to pay by `method`.
+    fn request_for(form: &CountryForm, method: &MethodForm) -> crate::api::types::CreateCashout {
+        let mut req = crate::validate::testkit::sample_request(form.code);
+        req.bank_account = None;
+        req.bank_branch = None;
+        req.account_type = None;
+        req.phone = None;
+        req.email = None;
+        req.bank_code = match (method.bank_code, method.pick_bank) {
+            (Some(code), _) => Some(code.to_owned()),
+            (None, true) => banks::for_country(form.code)
+                .find(|b| b.method == Method::BankTransfer)
+                .map(|b| b.code.to_owned()),
+            (None, false) => None,
+        };
+        req
+    }
+
+    fn set(req: &mut crate::api::types::CreateCashout, field: &str, value: Option<String>) {
+        match field {
+            "bank_account" => req.bank_account = value,
+            "bank_branch" => req.bank_branch = value,
+            "account_type" => req.account_type = value,
+            "phone" => req.phone = value,
+            "email" => req.email = value,
+            other => panic!("the form shows {other}, which this test does not know"),
+        }
+    }
+
+    #[test]
+    fn every_method_passes_with_exactly_the_fields_the_form_shows_for_it() {
+        use crate::validate::testkit::{errors_of, strict};
+        for form in countries() {
+            for method in &form.methods {
+                let mut req = request_for(&form, method);
+                for f in &method.fields {
+                    set(
+                        &mut req,
+                        f.name,
+                        Some(sample_value(form.code, f.name).to_owned()),
+                    );
+                }
+                let errors = errors_of(&req, &strict());
+                assert!(
+                    errors.is_empty(),
+                    "{} {}: {errors:#?}",
+                    form.code,
+                    method.id
+                );
+                // And each field shown as required is one validation asks for.
+                for f in method.fields.iter().filter(|f| f.required) {
+                    let mut without = req.clone();
+                    set(&mut without, f.name, None);
+                    let errors = errors_of(&without, &strict());
+                    assert!(
+                        errors
+                            .iter()
+                            .any(|e| e.field == f.name && e.code == "required"),
+                        "{} {} without {}: {errors:#?}",
+                        form.code,
+                        method.id,
+                        f.name
+                    );
+                }
+            }
+        }
     }
 }

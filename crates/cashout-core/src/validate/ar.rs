@@ -2,53 +2,21 @@
 //! bank code agreeing with its first 3 digits, or an iCash payout by e-mail; and the document,
 //! a DNI (7–9 digits) or a CUIT/CUIL (11 digits with its check digit), told apart by length.
 //!
-//! Guarantees: the document and account come back as bare digits. Left out: whether the CBU's
-//! bank exists (CVUs carry a payment provider's code there, not a bank's) and D24's e-mail
-//! requirement outside iCash, which its Argentina page states but the reference does not
-//! confirm for bank transfers.
+//! Guarantees: the document and account come back as bare digits, whatever dashes and spaces
+//! were pasted. D24's Argentina page lists the e-mail as required, which the reference does not
+//! confirm for bank transfers: a CBU payout without one passes with a warning. Left out: whether
+//! the CBU's bank exists (CVUs carry a payment provider's code there, not a bank's).
 
 use super::code;
-use super::common::{digits, must_be_empty, require, strip, Findings};
+use super::common::{must_be_empty, require, Findings};
+use super::ids::{cbu_ok, cuit_ok};
+use super::text::{compact, digits};
 use crate::api::types::CreateCashout;
 use crate::banks::{self, Method};
 
 /// CUIT/CUIL prefixes: people (20, 23, 24, 27), companies (30, 33, 34) and the 50/51/55 series
 /// python-stdnum also accepts.
 const CUIT_PREFIXES: &[&str] = &["20", "23", "24", "27", "30", "33", "34", "50", "51", "55"];
-
-/// One CBU block: weighted sum of the digits before the last, check = (10 − sum mod 10) mod 10.
-fn cbu_block_ok(block: &[u32], weights: &[u32]) -> bool {
-    let Some((&check, body)) = block.split_last() else {
-        return false;
-    };
-    let sum: u32 = body.iter().zip(weights).map(|(v, w)| v * w).sum();
-    body.len() == weights.len() && (10 - sum % 10) % 10 == check
-}
-
-/// Both CBU/CVU check digits: digit 8 over the bank+branch block, digit 22 over the account.
-fn cbu_check_digits_ok(d: &[u32]) -> bool {
-    d.len() == 22
-        && cbu_block_ok(&d[..8], &[7, 1, 3, 9, 7, 1, 3])
-        && cbu_block_ok(&d[8..], &[3, 9, 7, 1, 3, 9, 7, 1, 3, 9, 7, 1, 3])
-}
-
-/// CUIT/CUIL check digit: 11 − (weighted sum mod 11), with 11 written 0 and 10 written 9.
-fn cuit_check_digit_ok(d: &[u32]) -> bool {
-    if d.len() != 11 {
-        return false;
-    }
-    let sum: u32 = d[..10]
-        .iter()
-        .zip([5, 4, 3, 2, 7, 6, 5, 4, 3, 2])
-        .map(|(v, w)| v * w)
-        .sum();
-    let check = match 11 - sum % 11 {
-        11 => 0,
-        10 => 9,
-        n => n,
-    };
-    check == d[10]
-}
 
 fn check_document(req: &mut CreateCashout, f: &mut Findings) {
     const FIELD: &str = "document_id";
@@ -67,7 +35,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
     if req.document_id.is_empty() {
         return;
     }
-    let doc = strip(&req.document_id, &['.', '-']);
+    let doc = compact(&req.document_id, &['.', '-']);
     req.document_id.clone_from(&doc);
     match digits(&doc) {
         Some(d) if (7..=9).contains(&d.len()) => {}
@@ -86,7 +54,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
                     code::INVALID_FORMAT,
                     "The CUIT/CUIL (document_id) must start with 20, 23, 24, 27, 30, 33 or 34.",
                 );
-            } else if !cuit_check_digit_ok(&d) {
+            } else if !cuit_ok(&d) {
                 f.check_digit_failed(
                     FIELD,
                     "The CUIT/CUIL check digit (the last digit) does not match (document_id): \
@@ -113,7 +81,7 @@ fn check_cbu(req: &mut CreateCashout, f: &mut Findings) {
     ) else {
         return;
     };
-    let account = strip(raw, &['-', '.']);
+    let account = compact(raw, &['-', '.']);
     req.bank_account = Some(account.clone());
     let Some(d) = digits(&account).filter(|d| d.len() == 22) else {
         f.push(
@@ -123,7 +91,7 @@ fn check_cbu(req: &mut CreateCashout, f: &mut Findings) {
         );
         return;
     };
-    if !cbu_check_digits_ok(&d) {
+    if !cbu_ok(&d) {
         f.check_digit_failed(
             FIELD,
             "The CBU/CVU check digits (the 8th and the last digit) do not match (bank_account): \
@@ -164,6 +132,15 @@ pub(super) fn check(req: &mut CreateCashout, f: &mut Findings) {
         );
     } else {
         check_cbu(req, f);
+        if req.email.is_none() {
+            f.warn(
+                "email",
+                code::UNCONFIRMED,
+                "No e-mail address (email): the provider's Argentina page lists it as required, \
+                 and the reference does not confirm a bank transfer is accepted without one. \
+                 Add the beneficiary's e-mail if you have it.",
+            );
+        }
     }
 }
 
@@ -197,25 +174,17 @@ mod tests {
 
     #[test]
     fn cbu_vector_2850590940090418135201_is_valid() {
-        assert!(cbu_check_digits_ok(
-            &digits("2850590940090418135201").expect("digits")
-        ));
         passes(&with_cbu("2850590940090418135201"));
     }
 
     #[test]
     fn cbu_vector_0720309988000019834160_is_valid() {
-        assert!(cbu_check_digits_ok(
-            &digits("0720309988000019834160").expect("digits")
-        ));
         passes(&with_cbu("0720309988000019834160"));
     }
 
     #[test]
     fn provider_doc_cbu_0000003112345678901234_fails_block_two_and_is_refused() {
-        let d = digits("0000003112345678901234").expect("digits");
-        assert!(cbu_block_ok(&d[..8], &[7, 1, 3, 9, 7, 1, 3]));
-        assert!(!cbu_check_digits_ok(&d));
+        // Block 1 passes and block 2 fails (see the vectors in ids.rs).
         refused_with(
             &with_cbu("0000003112345678901234"),
             "bank_account",
@@ -225,7 +194,6 @@ mod tests {
 
     #[test]
     fn cuit_vector_20_05536168_2_is_valid_and_normalised_to_digits() {
-        assert!(cuit_check_digit_ok(&digits("20055361682").expect("digits")));
         assert_eq!(
             passes(&with_document("20-05536168-2")).document_id,
             "20055361682"
@@ -278,6 +246,24 @@ mod tests {
     fn complete_argentine_cbu_payout_passes() {
         let out = passes(&with_cbu("285-0590940090418135201"));
         assert_eq!(out.bank_account.as_deref(), Some("2850590940090418135201"));
+    }
+
+    #[test]
+    fn cbu_and_cuit_pasted_with_unicode_dashes_and_spaces_are_sent_as_digits() {
+        let mut req = with_cbu("2850\u{a0}5909 \u{2013} 4009\u{2009}0418\u{2212}135201");
+        req.document_id = "20\u{2011}05536168\u{2011}2".into();
+        let out = passes(&req);
+        assert_eq!(out.bank_account.as_deref(), Some("2850590940090418135201"));
+        assert_eq!(out.document_id, "20055361682");
+    }
+
+    #[test]
+    fn cbu_payout_without_email_passes_with_an_unconfirmed_warning() {
+        let w = warned(&sample_request("AR"), "email", code::UNCONFIRMED);
+        assert!(w.message.contains("Argentina"));
+        let mut req = sample_request("AR");
+        req.email = Some("maria@example.com.ar".into());
+        no_warning_on(&req, "email");
     }
 
     #[test]

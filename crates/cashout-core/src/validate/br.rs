@@ -1,134 +1,29 @@
 //! Brazil: the beneficiary's CPF or CNPJ (including the alphanumeric CNPJ issued from July 2026),
 //! and the fields each payout method needs: bank transfer (per-bank account pattern, branch,
-//! account type) or PIX by phone, e-mail, document or random key, chosen by the bank code.
+//! account type) or PIX by phone, e-mail or document key, chosen by the bank code.
 //!
-//! Guarantees: the document comes back as bare digits/characters in upper case, a random PIX key
-//! in lower case, and the fields a PIX method does not use are empty. Bank codes outside
-//! [`crate::banks::KNOWN_BANKS`] are accepted when shaped like a COMPE code or an ISPB, without
-//! an account pattern. Left out: PIX key lookups (live, rate-limited) and the advisory
-//! 77-character cap on PIX e-mail keys.
+//! Guarantees: the document's kind is decided by the letters and digits left once separators
+//! are gone (11 are a CPF, 14 a CNPJ), so a message names what was typed; it comes back as bare
+//! digits/characters in upper case. PIX keys come back in the form the central bank's directory
+//! (DICT) holds them: phone in E.164, e-mail in lower case, document as digits. The fields a PIX
+//! method does not use are empty. A PIX random key (EVP) is refused: the reference has no way to
+//! send it. Bank codes outside [`crate::banks::KNOWN_BANKS`] are accepted when shaped like a
+//! COMPE code or an ISPB; bank transfers are checked in [`super::br_bank`]. Warnings: a CNPJ
+//! where the provider asks for a CPF, letters in a CNPJ, a PIX phone key that is not a Brazilian
+//! mobile, a PIX e-mail key over 77 characters. Left out: PIX key lookups (live, rate-limited).
 
+use super::br_bank::check_bank_transfer;
 use super::code;
-use super::common::{digits, is_digits, is_uuid, must_be_empty, require, strip, Findings};
+use super::common::{must_be_empty, require, Findings};
+use super::contact::{br_phone, PIX_EMAIL_ADVISORY_MAX};
+use super::ids::{cnpj_ok, cnpj_values, cpf_ok};
+use super::text::{compact, digits, is_digits};
 use crate::api::types::CreateCashout;
 use crate::banks::{self, Method};
 
-/// The shape of the per-bank account patterns published by the provider, which are all
-/// `^\d{a,b}(-)?[\d]$` or `^\d{a}(-)?[\dxX]$` and the like. Hand-written because no regex crate
-/// is available; a pattern of any other shape is not understood and then not applied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct AccountPattern {
-    min: usize,
-    max: usize,
-    last_may_be_x: bool,
-}
-
-impl AccountPattern {
-    /// Accounts of banks outside the table: digits, an optional hyphen and a final check
-    /// character, at most 30 characters in all (the old documented limit).
-    const ANY_BANK: AccountPattern = AccountPattern {
-        min: 1,
-        max: 28,
-        last_may_be_x: true,
-    };
-
-    fn parse(pattern: &str) -> Option<Self> {
-        let rest = pattern.strip_prefix(r"^\d{")?;
-        let (counts, rest) = rest.split_once('}')?;
-        let (min, max) = match counts.split_once(',') {
-            Some((a, b)) => (a.parse().ok()?, b.parse().ok()?),
-            None => {
-                let n = counts.parse().ok()?;
-                (n, n)
-            }
-        };
-        let last_may_be_x = match rest.strip_prefix("(-)?")? {
-            r"[\d]$" => false,
-            r"[\dxX]$" => true,
-            _ => return None,
-        };
-        (min <= max).then_some(Self {
-            min,
-            max,
-            last_may_be_x,
-        })
-    }
-
-    fn matches(&self, value: &str) -> bool {
-        let mut chars = value.chars();
-        let Some(last) = chars.next_back() else {
-            return false;
-        };
-        if !(last.is_ascii_digit() || (self.last_may_be_x && matches!(last, 'x' | 'X'))) {
-            return false;
-        }
-        let body = chars.as_str();
-        is_digits(body.strip_suffix('-').unwrap_or(body), self.min, self.max)
-    }
-
-    fn describe(&self) -> String {
-        let count = if self.min == self.max {
-            format!("{}", self.min)
-        } else {
-            format!("{} to {}", self.min, self.max)
-        };
-        let last = if self.last_may_be_x {
-            "a digit or X"
-        } else {
-            "a digit"
-        };
-        format!("{count} digits, then an optional hyphen and a check character ({last})")
-    }
-}
-
-/// Branch (agência): 1–5 digits and an optional check character, `^\d{1,5}(-?[\dxX])?$`.
-fn is_branch(value: &str) -> bool {
-    if is_digits(value, 1, 5) {
-        return true;
-    }
-    let mut chars = value.chars();
-    match chars.next_back() {
-        Some(c) if c.is_ascii_digit() || matches!(c, 'x' | 'X') => {
-            let body = chars.as_str();
-            is_digits(body.strip_suffix('-').unwrap_or(body), 1, 5)
-        }
-        _ => false,
-    }
-}
-
-/// Mod-11 check digit shared by CPF and CNPJ: 0 when the remainder is below 2, else 11 − r.
-fn mod11(values: &[u32], weights: &[u32]) -> u32 {
-    let r = values.iter().zip(weights).map(|(v, w)| v * w).sum::<u32>() % 11;
-    if r < 2 {
-        0
-    } else {
-        11 - r
-    }
-}
-
-/// CPF check digits over 11 digit values.
-fn cpf_check_digits_ok(d: &[u32]) -> bool {
-    d.len() == 11
-        && mod11(&d[..9], &[10, 9, 8, 7, 6, 5, 4, 3, 2]) == d[9]
-        && mod11(&d[..10], &[11, 10, 9, 8, 7, 6, 5, 4, 3, 2]) == d[10]
-}
-
-/// CNPJ check digits over 14 character values (ASCII − 48, so the alphanumeric form works).
-fn cnpj_check_digits_ok(v: &[u32]) -> bool {
-    v.len() == 14
-        && mod11(&v[..12], &[5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]) == v[12]
-        && mod11(&v[..13], &[6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]) == v[13]
-}
-
-/// The CNPJ character values, when the shape is right: 12 of `[0-9A-Z]`, then 2 digits.
-fn cnpj_values(doc: &str) -> Option<Vec<u32>> {
-    let bytes = doc.as_bytes();
-    let shape_ok = bytes.len() == 14
-        && bytes[..12]
-            .iter()
-            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
-        && bytes[12..].iter().all(u8::is_ascii_digit);
-    shape_ok.then(|| bytes.iter().map(|&b| u32::from(b) - 48).collect())
+/// A character left once separators are gone that is neither a letter nor a digit (`=`, `*`).
+fn has_stray_character(doc: &str) -> bool {
+    doc.chars().any(|c| !c.is_alphanumeric())
 }
 
 fn all_same(value: &str) -> bool {
@@ -136,7 +31,7 @@ fn all_same(value: &str) -> bool {
     chars.next().is_some_and(|first| chars.all(|c| c == first))
 }
 
-/// Which kind of document the value is, once checked.
+/// Which kind of document the value is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum DocKind {
     Cpf,
@@ -145,163 +40,252 @@ enum DocKind {
 
 fn check_document(req: &mut CreateCashout, f: &mut Findings) {
     const FIELD: &str = "document_id";
-    if req.document_id.is_empty() {
-        return;
-    }
-    let doc = strip(&req.document_id, &['.', '-', '/']).to_ascii_uppercase();
-    let kind = match doc.len() {
-        11 => match digits(&doc) {
-            None => {
-                f.push(
-                    FIELD,
-                    code::INVALID_FORMAT,
-                    "The CPF (document_id) must be 11 digits, e.g. 390.533.447-05.",
-                );
-                None
-            }
-            Some(_) if all_same(&doc) => {
-                f.push(
-                    FIELD,
-                    code::INVALID_FORMAT,
-                    "The CPF (document_id) is one digit repeated, which is never a real CPF: \
-                     enter the beneficiary's actual CPF.",
-                );
-                None
-            }
-            Some(d) => {
-                if !cpf_check_digits_ok(&d) {
-                    f.check_digit_failed(
-                        FIELD,
-                        "The CPF check digits do not match (document_id): check the number with \
-                         the beneficiary.",
-                    );
-                }
-                Some(DocKind::Cpf)
-            }
-        },
-        14 => match cnpj_values(&doc) {
-            None => {
-                f.push(
-                    FIELD,
-                    code::INVALID_FORMAT,
-                    "The CNPJ (document_id) must be 12 letters or digits followed by 2 digits, \
-                     e.g. 16.727.230/0001-97.",
-                );
-                None
-            }
-            Some(_) if all_same(&doc) => {
-                f.push(
-                    FIELD,
-                    code::INVALID_FORMAT,
-                    "The CNPJ (document_id) is one digit repeated, which is never a real CNPJ: \
-                     enter the company's actual CNPJ.",
-                );
-                None
-            }
-            Some(v) => {
-                if !cnpj_check_digits_ok(&v) {
-                    f.check_digit_failed(
-                        FIELD,
-                        "The CNPJ check digits do not match (document_id): check the number \
-                         with the beneficiary.",
-                    );
-                }
-                Some(DocKind::Cnpj)
-            }
-        },
-        _ => {
+    let typed_kind = match req.document_type.as_deref() {
+        None => None,
+        Some("CPF") => Some(DocKind::Cpf),
+        Some("CNPJ") => Some(DocKind::Cnpj),
+        Some(_) => {
             f.push(
-                FIELD,
-                code::INVALID_FORMAT,
-                "The document (document_id) must be a CPF (11 digits) or a CNPJ (14 \
-                 characters); dots, hyphens and slashes are fine.",
+                "document_type",
+                code::NOT_ALLOWED,
+                "The document type (document_type) for Brazil must be CPF or CNPJ, or left \
+                 empty.",
             );
             None
         }
     };
-    req.document_id = doc;
-
-    match (req.document_type.as_deref(), kind) {
-        (None, _) => {}
-        (Some("CPF"), Some(DocKind::Cnpj)) | (Some("CNPJ"), Some(DocKind::Cpf)) => f.push(
-            "document_type",
-            code::MISMATCH,
-            "The document type (document_type) does not match the document: a CPF has 11 \
-             digits and a CNPJ 14 characters. Correct one of them.",
-        ),
-        (Some("CPF" | "CNPJ"), _) => {}
-        (Some(_), _) => f.push(
-            "document_type",
-            code::NOT_ALLOWED,
-            "The document type (document_type) for Brazil must be CPF or CNPJ, or left empty.",
+    if req.document_id.is_empty() {
+        return;
+    }
+    let doc = compact(&req.document_id, &['.', '-', '/']).to_uppercase();
+    req.document_id.clone_from(&doc);
+    // The kind comes from the letters and digits left once every separator is gone: 11 are a
+    // CPF and 14 a CNPJ, whatever the type says and whatever stray character is left among
+    // them. Only a value of neither length is named by its type, so a message always names
+    // what the operator typed.
+    let len = doc.chars().filter(|c| c.is_alphanumeric()).count();
+    let by_shape = match len {
+        11 => Some(DocKind::Cpf),
+        14 => Some(DocKind::Cnpj),
+        _ => None,
+    };
+    if let (Some(typed), Some(shape)) = (typed_kind, by_shape) {
+        if typed != shape {
+            f.push(
+                "document_type",
+                code::MISMATCH,
+                "The document type (document_type) does not match the document: a CPF has 11 \
+                 digits and a CNPJ 14 characters. Correct one of them.",
+            );
+        }
+    }
+    match by_shape.or(typed_kind) {
+        Some(DocKind::Cpf) => check_cpf(&doc, len, f),
+        Some(DocKind::Cnpj) => {
+            if check_cnpj(&doc, len, f) {
+                warn_about_cnpj(&doc, f);
+            }
+        }
+        None => f.push(
+            FIELD,
+            code::INVALID_FORMAT,
+            format!(
+                "The document (document_id) must be a CPF (11 digits) or a CNPJ (14 \
+                 characters); it has {len} letters and digits."
+            ),
         ),
     }
 }
 
-fn check_bank_transfer(req: &mut CreateCashout, pattern: Option<&str>, f: &mut Findings) {
-    let account = req
-        .bank_account
-        .as_deref()
-        .map(|a| strip(a, &['.']))
-        .filter(|a| !a.is_empty());
-    req.bank_account = account;
-    let known = pattern.and_then(AccountPattern::parse);
-    if let Some(account) = require(
+fn check_cpf(doc: &str, len: usize, f: &mut Findings) {
+    const FIELD: &str = "document_id";
+    if has_stray_character(doc) {
+        f.push(
+            FIELD,
+            code::INVALID_FORMAT,
+            "The CPF (document_id) contains a character other than digits and the usual \
+             separators (dots, hyphens, slashes, spaces): retype it, e.g. 390.533.447-05.",
+        );
+        return;
+    }
+    if len != 11 {
+        f.push(
+            FIELD,
+            code::INVALID_FORMAT,
+            format!("The CPF (document_id) must have 11 digits; it has {len}."),
+        );
+        return;
+    }
+    let Some(d) = digits(doc) else {
+        f.push(
+            FIELD,
+            code::INVALID_FORMAT,
+            "The CPF (document_id) must be 11 digits, without letters, e.g. 390.533.447-05.",
+        );
+        return;
+    };
+    if all_same(doc) {
+        f.push(
+            FIELD,
+            code::INVALID_FORMAT,
+            "The CPF (document_id) is one digit repeated, which is never a real CPF: enter the \
+             beneficiary's actual CPF.",
+        );
+    } else if !cpf_ok(&d) {
+        f.check_digit_failed(
+            FIELD,
+            "The CPF check digits do not match (document_id): check the number with the \
+             beneficiary.",
+        );
+    }
+}
+
+/// Checks a CNPJ; true when its shape is right (its check digits may still have failed).
+fn check_cnpj(doc: &str, len: usize, f: &mut Findings) -> bool {
+    const FIELD: &str = "document_id";
+    if has_stray_character(doc) {
+        f.push(
+            FIELD,
+            code::INVALID_FORMAT,
+            "The CNPJ (document_id) contains a character other than letters, digits and the \
+             usual separators (dots, hyphens, slashes, spaces): retype it, e.g. \
+             16.727.230/0001-97.",
+        );
+        return false;
+    }
+    if len != 14 {
+        f.push(
+            FIELD,
+            code::INVALID_FORMAT,
+            format!("The CNPJ (document_id) must have 14 characters; it has {len}."),
+        );
+        return false;
+    }
+    let Some(v) = cnpj_values(doc) else {
+        f.push(
+            FIELD,
+            code::INVALID_FORMAT,
+            "The CNPJ (document_id) must be 12 letters or digits followed by 2 digits, e.g. \
+             16.727.230/0001-97.",
+        );
+        return false;
+    };
+    if all_same(doc) {
+        f.push(
+            FIELD,
+            code::INVALID_FORMAT,
+            "The CNPJ (document_id) is one digit repeated, which is never a real CNPJ: enter the \
+             company's actual CNPJ.",
+        );
+        return false;
+    }
+    if !cnpj_ok(&v) {
+        f.check_digit_failed(
+            FIELD,
+            "The CNPJ check digits do not match (document_id): check the number with the \
+             beneficiary.",
+        );
+    }
+    true
+}
+
+/// What the reference leaves open about a well-formed CNPJ.
+fn warn_about_cnpj(doc: &str, f: &mut Findings) {
+    f.warn(
+        "document_id",
+        code::ADVISORY,
+        "The document (document_id) is a CNPJ, a company's number, but the provider's Brazil \
+         page asks for the beneficiary's CPF and the reference does not confirm payouts to a \
+         CNPJ. If the provider refuses it (invalid document, 805), pay to the account holder's \
+         CPF instead.",
+    );
+    if doc.bytes().any(|b| b.is_ascii_alphabetic()) {
+        f.warn(
+            "document_id",
+            code::UNCONFIRMED,
+            "The CNPJ (document_id) has letters, as the CNPJs issued from July 2026 do, and the \
+             reference does not confirm the provider accepts them yet. Confirm with the provider \
+             before sending a large amount.",
+        );
+    }
+}
+
+/// Why a PIX random key cannot be sent, for the field that asked for one.
+pub(super) const RANDOM_KEY_REFUSED: &str =
+    "PIX random keys cannot be sent: the provider reference confirms no bank code for them, and \
+     its only field that could carry the key (bank_account) takes at most 30 characters while a \
+     random key has 36. Ask the beneficiary for another PIX key (CPF or CNPJ, phone or e-mail) \
+     or for their bank account.";
+
+/// The fields a PIX payout does not use must be empty, or the provider may route it wrongly.
+fn pix_leaves_empty(req: &CreateCashout, f: &mut Findings) {
+    must_be_empty(
         f,
         "bank_account",
         req.bank_account.as_deref(),
-        "Enter the beneficiary's account number (bank_account) for a bank transfer.",
-    ) {
-        let (rule, whose) = match known {
-            Some(p) => (p, "this bank"),
-            None => (AccountPattern::ANY_BANK, "a Brazilian bank"),
-        };
-        if !rule.matches(account) {
-            f.push(
-                "bank_account",
-                code::INVALID_FORMAT,
-                format!(
-                    "The account number (bank_account) does not have the shape {whose} uses: {}.",
-                    rule.describe()
-                ),
-            );
-        }
-    }
-    if let Some(branch) = require(
-        f,
-        "bank_branch",
-        req.bank_branch.as_deref(),
-        "Enter the branch number (bank_branch, agência) for a bank transfer.",
-    ) {
-        if !is_branch(branch) {
-            f.push(
-                "bank_branch",
-                code::INVALID_FORMAT,
-                "The branch (bank_branch, agência) must be 1 to 5 digits, optionally followed by \
-                 a check digit or X, e.g. 1234 or 1234-5.",
-            );
-        }
-    }
-    super::common::require_account_type(f, req, "C (checking) or S (savings)");
-}
-
-/// The fields a PIX payout does not use must be empty, or the provider may route it wrongly.
-fn pix_leaves_empty(req: &CreateCashout, f: &mut Findings, account_too: bool) {
-    if account_too {
-        must_be_empty(
-            f,
-            "bank_account",
-            req.bank_account.as_deref(),
-            "Leave the account number (bank_account) empty for this PIX key type: the key is \
-             taken from another field.",
-        );
-    }
+        "Leave the account number (bank_account) empty for this PIX key type: the key is taken \
+         from another field.",
+    );
     must_be_empty(
         f,
         "bank_branch",
         req.bank_branch.as_deref(),
         "Leave the branch (bank_branch) empty for a PIX payout.",
     );
+}
+
+/// A PIX phone key: required; it was put in E.164 by the cross-country pass. DICT holds phone
+/// keys of Brazilian mobiles only, so anything else is a warning (the lookup would fail, 814).
+fn check_pix_phone(req: &CreateCashout, f: &mut Findings) {
+    let Some(phone) = require(
+        f,
+        "phone",
+        req.phone.as_deref(),
+        "Enter the beneficiary's phone number (phone): it is the PIX key for this payout, e.g. \
+         +55 11 98765-4321.",
+    ) else {
+        return;
+    };
+    if f.has("phone") {
+        return;
+    }
+    if !br_phone(phone).is_ok_and(|p| p.brazilian && p.mobile) {
+        f.warn(
+            "phone",
+            code::ADVISORY,
+            "PIX phone keys are Brazilian mobile numbers (+55, the area code, then 9 digits \
+             starting with 9), and this phone number (phone) is not one, so the key lookup will \
+             likely fail (invalid PIX key, 814). Check the key with the beneficiary.",
+        );
+    }
+}
+
+/// A PIX e-mail key: required, and sent in lower case, the form DICT holds e-mail keys in.
+fn check_pix_email(req: &mut CreateCashout, f: &mut Findings) {
+    let Some(email) = require(
+        f,
+        "email",
+        req.email.as_deref(),
+        "Enter the beneficiary's e-mail address (email): it is the PIX key for this payout.",
+    ) else {
+        return;
+    };
+    if f.has("email") {
+        return;
+    }
+    let key = email.to_lowercase();
+    if key.chars().count() > PIX_EMAIL_ADVISORY_MAX {
+        f.warn(
+            "email",
+            code::ADVISORY,
+            format!(
+                "The PIX e-mail key (email) is longer than {PIX_EMAIL_ADVISORY_MAX} characters, \
+                 the cap many PIX systems apply; the provider accepts up to 100, but the key \
+                 may not be found. Check the key with the beneficiary."
+            ),
+        );
+    }
+    req.email = Some(key);
 }
 
 pub(super) fn check(req: &mut CreateCashout, f: &mut Findings) {
@@ -312,7 +296,7 @@ pub(super) fn check(req: &mut CreateCashout, f: &mut Findings) {
             "bank_code",
             code::REQUIRED,
             "Enter the bank code (bank_code): the bank's 3-digit code or 8-digit ISPB, or a PIX \
-             code (10000 phone, 10001 e-mail, 10002 document, 10003 random key).",
+             code (10000 phone, 10001 e-mail, 10002 document).",
         );
         return;
     };
@@ -327,59 +311,31 @@ pub(super) fn check(req: &mut CreateCashout, f: &mut Findings) {
                 code::UNKNOWN_BANK,
                 "The bank code (bank_code) is not a known Brazilian code: use the bank's 3-digit \
                  code or 8-digit ISPB, or a PIX code (10000 phone, 10001 e-mail, 10002 \
-                 document, 10003 random key).",
+                 document).",
             );
             return;
         }
     };
+    if !super::method_is_sendable(method) {
+        f.push("bank_code", code::NOT_ALLOWED, RANDOM_KEY_REFUSED);
+        return;
+    }
 
     match method {
         Method::BankTransfer => check_bank_transfer(req, pattern, f),
         Method::PixPhone => {
-            require(
-                f,
-                "phone",
-                req.phone.as_deref(),
-                "Enter the beneficiary's phone number (phone): it is the PIX key for this \
-                 payout, e.g. +5511966666666.",
-            );
-            pix_leaves_empty(req, f, true);
+            check_pix_phone(req, f);
+            pix_leaves_empty(req, f);
         }
         Method::PixEmail => {
-            require(
-                f,
-                "email",
-                req.email.as_deref(),
-                "Enter the beneficiary's e-mail address (email): it is the PIX key for this \
-                 payout.",
-            );
-            pix_leaves_empty(req, f, true);
+            check_pix_email(req, f);
+            pix_leaves_empty(req, f);
         }
-        // The key is the document, which was checked above.
-        Method::PixDocument => pix_leaves_empty(req, f, true),
-        Method::PixRandom => {
-            if let Some(key) = require(
-                f,
-                "bank_account",
-                req.bank_account.as_deref(),
-                "Enter the PIX random key (bank_account): the 36-character key the beneficiary \
-                 gave, e.g. 123e4567-e89b-42d3-a456-426614174000.",
-            ) {
-                if is_uuid(key) {
-                    req.bank_account = Some(key.to_ascii_lowercase());
-                } else {
-                    f.push(
-                        "bank_account",
-                        code::INVALID_FORMAT,
-                        "The PIX random key (bank_account) must be 36 characters: letters a-f \
-                         and digits in groups of 8-4-4-4-12 separated by hyphens.",
-                    );
-                }
-            }
-            pix_leaves_empty(req, f, false);
-        }
-        // Wallet methods belong to other countries; a Brazilian code never selects one.
-        Method::WalletAccountIsPhone
+        // The key is the document, which was checked above and is sent as digits.
+        Method::PixDocument => pix_leaves_empty(req, f),
+        // Refused above; wallet methods belong to other countries.
+        Method::PixRandom
+        | Method::WalletAccountIsPhone
         | Method::WalletByPhone
         | Method::WalletByPhoneAndEmail
         | Method::WalletByEmail => {}
@@ -414,20 +370,20 @@ mod tests {
 
     #[test]
     fn cpf_vector_390_533_447_05_is_valid() {
-        assert!(cpf_check_digits_ok(&doc_values("39053344705")));
+        assert!(cpf_ok(&doc_values("39053344705")));
         let out = passes(&with_document("390.533.447-05"));
         assert_eq!(out.document_id, "39053344705");
     }
 
     #[test]
     fn cpf_vector_from_provider_sample_01716001340_is_valid() {
-        assert!(cpf_check_digits_ok(&doc_values("01716001340")));
+        assert!(cpf_ok(&doc_values("01716001340")));
         passes(&with_document("01716001340"));
     }
 
     #[test]
     fn cpf_with_wrong_check_digit_is_refused_on_document_id() {
-        assert!(!cpf_check_digits_ok(&doc_values("23100299900")));
+        assert!(!cpf_ok(&doc_values("23100299900")));
         let errors = refused_with(
             &with_document("231.002.999-00"),
             "document_id",
@@ -450,7 +406,7 @@ mod tests {
     fn cpf_of_one_repeated_digit_is_refused_even_though_the_arithmetic_passes() {
         for d in '0'..='9' {
             let doc: String = std::iter::repeat_n(d, 11).collect();
-            assert!(cpf_check_digits_ok(&doc_values(&doc)), "{doc}");
+            assert!(cpf_ok(&doc_values(&doc)), "{doc}");
             refused_with(&with_document(&doc), "document_id", code::INVALID_FORMAT);
             // Not a check-digit failure, so the override does not let it through.
             refused_in(
@@ -534,163 +490,6 @@ mod tests {
         refused_with(&req, "document_type", code::NOT_ALLOWED);
     }
 
-    // Account pattern matcher.
-
-    #[test]
-    fn every_brazilian_pattern_in_the_bank_table_is_understood() {
-        for b in banks::for_country("BR") {
-            if let Some(p) = b.account_pattern {
-                assert!(AccountPattern::parse(p).is_some(), "{} {p}", b.code);
-            }
-        }
-    }
-
-    #[test]
-    fn pattern_parser_reads_ranges_fixed_counts_and_x() {
-        assert_eq!(
-            AccountPattern::parse(r"^\d{1,9}(-)?[\dxX]$"),
-            Some(AccountPattern {
-                min: 1,
-                max: 9,
-                last_may_be_x: true
-            })
-        );
-        assert_eq!(
-            AccountPattern::parse(r"^\d{9}(-)?[\d]$"),
-            Some(AccountPattern {
-                min: 9,
-                max: 9,
-                last_may_be_x: false
-            })
-        );
-        assert_eq!(AccountPattern::parse(r"^\d{9,2}(-)?[\d]$"), None);
-        assert_eq!(AccountPattern::parse(r"^[A-Z]{2}$"), None);
-        assert_eq!(AccountPattern::parse(r"^\d{1,9}-[\d]$"), None);
-    }
-
-    #[test]
-    fn pattern_matcher_behaves_like_the_regex() {
-        let bb = AccountPattern::parse(r"^\d{1,9}(-)?[\dxX]$").expect("bb");
-        for ok in ["3423422-7", "34234227", "1-X", "12x", "1234567890"] {
-            assert!(bb.matches(ok), "{ok}");
-        }
-        for bad in ["", "7", "-7", "12345678901", "1--2", "12-", "12-Y", "12 3"] {
-            assert!(!bb.matches(bad), "{bad}");
-        }
-        let santander = AccountPattern::parse(r"^\d{7,8}(-)?[\d]$").expect("santander");
-        assert!(santander.matches("1234567-8"));
-        assert!(santander.matches("123456789"));
-        assert!(!santander.matches("123456-7"));
-        assert!(!santander.matches("1234567-X"));
-        let banrisul = AccountPattern::parse(r"^\d{9}(-)?[\d]$").expect("banrisul");
-        assert!(banrisul.matches("1234567890"));
-        assert!(!banrisul.matches("123456789"));
-    }
-
-    #[test]
-    fn each_table_bank_accepts_accounts_of_its_pattern_and_refuses_others() {
-        for b in banks::for_country("BR").filter(|b| b.method == Method::BankTransfer) {
-            let p = AccountPattern::parse(b.account_pattern.expect("BR banks have patterns"))
-                .expect("pattern understood");
-            let mut req = sample_request("BR");
-            req.bank_code = Some(b.code.into());
-            for body in [p.min, p.max] {
-                req.bank_account = Some(format!("{}-7", "1".repeat(body)));
-                passes(&req);
-                req.bank_account = Some(format!("{}7", "1".repeat(body)));
-                passes(&req);
-            }
-            req.bank_account = Some(format!("{}-7", "1".repeat(p.max + 1)));
-            refused_with(&req, "bank_account", code::INVALID_FORMAT);
-            if p.min > 1 {
-                req.bank_account = Some(format!("{}-7", "1".repeat(p.min - 1)));
-                refused_with(&req, "bank_account", code::INVALID_FORMAT);
-            }
-            req.bank_account = Some(format!("{}-X", "1".repeat(p.min)));
-            if b.code == "001" {
-                passes(&req);
-            } else {
-                refused_with(&req, "bank_account", code::INVALID_FORMAT);
-            }
-        }
-    }
-
-    #[test]
-    fn branch_follows_digits_and_optional_check_character() {
-        for ok in ["1", "1234", "12345", "1234-5", "1234x", "123456", "0001-X"] {
-            assert!(is_branch(ok), "{ok}");
-        }
-        for bad in ["", "1234567", "12-34", "abcd", "1234-", "-5"] {
-            assert!(!is_branch(bad), "{bad}");
-        }
-    }
-
-    // Bank transfer.
-
-    #[test]
-    fn complete_brazilian_bank_transfer_passes() {
-        let out = passes(&sample_request("BR"));
-        assert_eq!(out.bank_account.as_deref(), Some("3423422-7"));
-        assert_eq!(out.bank_code.as_deref(), Some("001"));
-    }
-
-    #[test]
-    fn account_not_matching_the_bank_pattern_is_refused_on_bank_account() {
-        let mut req = sample_request("BR");
-        req.bank_code = Some("341".into());
-        req.bank_account = Some("1234567-8".into());
-        let errors = refused_with(&req, "bank_account", code::INVALID_FORMAT);
-        assert!(errors[0].message.contains("1 to 5 digits"));
-        req.bank_account = Some("12345-6".into());
-        passes(&req);
-    }
-
-    #[test]
-    fn bank_outside_the_table_is_accepted_by_compe_or_ispb_shape() {
-        let mut req = sample_request("BR");
-        req.bank_code = Some("260".into());
-        req.bank_account = Some("123456789012-3".into());
-        passes(&req);
-        req.bank_code = Some("18236120".into());
-        passes(&req);
-        req.bank_account = Some("12A4".into());
-        refused_with(&req, "bank_account", code::INVALID_FORMAT);
-    }
-
-    #[test]
-    fn bank_code_of_no_known_shape_is_refused_as_unknown_bank() {
-        let mut req = sample_request("BR");
-        req.bank_code = Some("99".into());
-        refused_with(&req, "bank_code", code::UNKNOWN_BANK);
-        req.bank_code = Some("ITAU".into());
-        refused_with(&req, "bank_code", code::UNKNOWN_BANK);
-    }
-
-    #[test]
-    fn missing_bank_code_is_refused_as_required() {
-        let mut req = sample_request("BR");
-        req.bank_code = Some(" ".into());
-        refused_with(&req, "bank_code", code::REQUIRED);
-    }
-
-    #[test]
-    fn bank_transfer_without_account_branch_or_type_is_refused_on_each() {
-        let mut req = sample_request("BR");
-        req.bank_account = None;
-        req.bank_branch = Some(String::new());
-        req.account_type = None;
-        refused_with(&req, "bank_account", code::REQUIRED);
-        refused_with(&req, "bank_branch", code::REQUIRED);
-        refused_with(&req, "account_type", code::REQUIRED);
-    }
-
-    #[test]
-    fn malformed_branch_is_refused_on_bank_branch() {
-        let mut req = sample_request("BR");
-        req.bank_branch = Some("12-34".into());
-        refused_with(&req, "bank_branch", code::INVALID_FORMAT);
-    }
-
     // PIX.
 
     #[test]
@@ -738,12 +537,15 @@ mod tests {
     }
 
     #[test]
-    fn pix_email_of_78_to_100_characters_is_accepted_and_over_100_refused() {
+    fn pix_email_of_78_to_100_characters_passes_with_a_warning_and_over_100_is_refused() {
         let mut req = pix("10001");
-        // 78 characters: above the advisory 77 cap, which is only a warning.
+        req.email = Some(format!("{}@{}.com.br", "a".repeat(39), "b".repeat(30)));
+        assert_eq!(req.email.as_deref().map(str::len), Some(77));
+        no_warning_on(&req, "email");
+        // 78 characters: above the 77 cap many PIX systems apply, which is only advice.
         req.email = Some(format!("{}@{}.com.br", "a".repeat(40), "b".repeat(30)));
-        assert_eq!(req.email.as_deref().map(str::len), Some(78));
-        passes(&req);
+        let w = warned(&req, "email", code::ADVISORY);
+        assert!(w.message.contains("77"));
         req.email = Some(format!(
             "{}@{}.{}.com.br",
             "a".repeat(40),
@@ -770,24 +572,239 @@ mod tests {
     }
 
     #[test]
-    fn complete_pix_random_key_payout_passes_and_key_is_lower_cased() {
+    fn pix_random_key_is_refused_on_bank_code_because_the_reference_cannot_send_it() {
         let mut req = pix("10003");
-        req.bank_account = Some("123E4567-E89B-42D3-A456-426614174000".into());
-        let out = passes(&req);
-        assert_eq!(
-            out.bank_account.as_deref(),
-            Some("123e4567-e89b-42d3-a456-426614174000")
+        // 36 characters: over the 30 the reference gives bank_account, the only field for it.
+        req.bank_account = Some("123e4567-e89b-42d3-a456-426614174000".into());
+        let errors = refused_with(&req, "bank_code", code::NOT_ALLOWED);
+        let message = &errors[0].message;
+        assert!(
+            message.contains("30") && message.contains("36"),
+            "{message}"
         );
+        assert!(!message.contains("123e4567"));
+        // Refused with or without a key, and in staging with the override too.
+        refused_with(&pix("10003"), "bank_code", code::NOT_ALLOWED);
+        refused_in(&req, &staging_override(), "bank_code", code::NOT_ALLOWED);
+    }
+
+    // Identifiers as people paste them.
+
+    #[test]
+    fn cpf_pasted_with_an_en_dash_is_accepted_and_sent_as_digits() {
+        let out = passes(&with_document("390.533.447\u{2013}05"));
+        assert_eq!(out.document_id, "39053344705");
     }
 
     #[test]
-    fn pix_random_key_missing_or_malformed_is_refused_on_bank_account() {
-        refused_with(&pix("10003"), "bank_account", code::REQUIRED);
-        let mut req = pix("10003");
-        req.bank_account = Some("123e4567e89b42d3a456426614174000".into());
-        refused_with(&req, "bank_account", code::INVALID_FORMAT);
-        req.bank_account = Some("123e4567-e89b-42d3-a456-426614174000".into());
-        req.bank_branch = Some("1234".into());
-        refused_with(&req, "bank_branch", code::NOT_ALLOWED);
+    fn cpf_with_any_dash_or_space_kind_is_accepted_and_sent_as_digits() {
+        for &dash in crate::validate::text::DASHES {
+            for &space in crate::validate::text::SPACES {
+                let typed = format!("{space}390{space}533.447{dash}05{space}");
+                assert_eq!(
+                    passes(&with_document(&typed)).document_id,
+                    "39053344705",
+                    "U+{:04X} U+{:04X}",
+                    u32::from(dash),
+                    u32::from(space)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn cnpj_pasted_with_unicode_separators_is_accepted_and_sent_as_characters() {
+        let out = passes(&with_document(
+            "16\u{2024}727\u{FF0E}230\u{2215}0001\u{2014}97",
+        ));
+        assert_eq!(out.document_id, "16727230000197");
+        let out = checked(&with_document("12.\u{a0}abc.345 /01de\u{2013}35"));
+        assert_eq!(out.request.document_id, "12ABC34501DE35");
+    }
+
+    #[test]
+    fn bad_cpf_is_named_a_cpf_in_the_message_never_a_cnpj() {
+        // Eleven characters once the separators are gone: a CPF, whatever else is wrong.
+        for typed in ["390.533.447=05", "390.533.447\u{2013}06", "390.533.44A-05"] {
+            let errors = errors_of(&with_document(typed), &strict());
+            assert!(!errors.is_empty(), "{typed}");
+            for e in &errors {
+                assert!(e.message.contains("CPF"), "{typed}: {e:?}");
+                assert!(!e.message.contains("CNPJ"), "{typed}: {e:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn document_of_neither_length_is_named_by_its_type_and_its_length_is_given() {
+        let mut req = with_document("390.533.447-0");
+        let errors = refused_with(&req, "document_id", code::INVALID_FORMAT);
+        assert!(errors[0].message.contains("CPF (11 digits) or a CNPJ"));
+        assert!(errors[0].message.contains("has 10"));
+        req.document_type = Some("CPF".into());
+        let errors = refused_with(&req, "document_id", code::INVALID_FORMAT);
+        assert!(errors[0].message.starts_with("The CPF"), "{errors:?}");
+        req.document_type = Some("CNPJ".into());
+        let errors = refused_with(&req, "document_id", code::INVALID_FORMAT);
+        assert!(errors[0].message.starts_with("The CNPJ"), "{errors:?}");
+    }
+
+    #[test]
+    fn cpf_document_passes_without_a_warning() {
+        no_warning_on(&sample_request("BR"), "document_id");
+    }
+
+    #[test]
+    fn cnpj_passes_with_an_advisory_that_the_provider_asks_for_a_cpf() {
+        let w = warned(
+            &with_document("16.727.230/0001-97"),
+            "document_id",
+            code::ADVISORY,
+        );
+        assert!(w.message.contains("CPF"), "{w:?}");
+        no_warning_on_code(&with_document("16.727.230/0001-97"), code::UNCONFIRMED);
+    }
+
+    #[test]
+    fn alphanumeric_cnpj_passes_with_a_warning_that_letters_are_unconfirmed() {
+        let w = warned(
+            &with_document("12.ABC.345/01DE-35"),
+            "document_id",
+            code::UNCONFIRMED,
+        );
+        assert!(w.message.contains("letters"), "{w:?}");
+    }
+
+    #[test]
+    fn failed_check_digit_let_through_by_the_override_is_still_a_warning() {
+        let c =
+            super::super::check_create_full(&with_document("231.002.999-00"), &staging_override())
+                .expect("override accepts");
+        assert!(c.warnings.iter().any(|w| w.field == "document_id"
+            && w.code == code::ADVISORY
+            && w.message.contains("override")));
+    }
+
+    fn no_warning_on_code(req: &CreateCashout, code: &str) {
+        let c = checked(req);
+        assert!(
+            c.warnings.iter().all(|w| w.code != code),
+            "{:#?}",
+            c.warnings
+        );
+    }
+
+    // PIX keys in the form DICT holds them.
+
+    #[test]
+    fn pix_email_key_is_sent_in_lower_case_and_trimmed() {
+        let mut req = pix("10001");
+        req.email = Some("  Ana.Souza@Example.COM\u{a0}".into());
+        assert_eq!(passes(&req).email.as_deref(), Some("ana.souza@example.com"));
+    }
+
+    #[test]
+    fn pix_phone_key_typed_the_brazilian_way_is_sent_in_e164() {
+        for typed in ["(11) 98765-4321", "11 98765 4321", "+55 11 98765-4321"] {
+            let mut req = pix("10000");
+            req.phone = Some(typed.into());
+            let c = checked(&req);
+            assert_eq!(
+                c.request.phone.as_deref(),
+                Some("+5511987654321"),
+                "{typed}"
+            );
+            assert!(c.warnings.iter().all(|w| w.field != "phone"), "{typed}");
+        }
+    }
+
+    #[test]
+    fn pix_phone_key_that_is_not_a_brazilian_mobile_passes_with_an_advisory() {
+        let mut req = pix("10000");
+        req.phone = Some("+5511666666666".into());
+        warned(&req, "phone", code::ADVISORY);
+        req.phone = Some("+447911123456".into());
+        warned(&req, "phone", code::ADVISORY);
+    }
+
+    #[test]
+    fn pix_document_key_is_sent_as_digits() {
+        let mut req = pix("10002");
+        req.document_id = "390 533 447\u{2212}05".into();
+        assert_eq!(passes(&req).document_id, "39053344705");
+    }
+
+    mod properties {
+        use super::*;
+        use crate::validate::text::{DASHES, SPACES};
+        use proptest::prelude::*;
+
+        /// A valid CPF with a random 9-digit body (not all one digit), completed by searching
+        /// the check digits the validator accepts.
+        fn cpf() -> impl Strategy<Value = String> {
+            "[0-9]{9}"
+                .prop_filter("one digit repeated", |b| !all_same(b))
+                .prop_filter_map("no check digits", |body| {
+                    (0..100)
+                        .map(|n| format!("{body}{n:02}"))
+                        .find(|c| cpf_ok(&doc_values(c)))
+                })
+        }
+
+        /// The digit string with one digit moved `by` places round the dial.
+        fn change(cpf: &str, at: usize, by: u32) -> String {
+            cpf.chars()
+                .enumerate()
+                .map(|(i, c)| match c.to_digit(10) {
+                    Some(v) if i == at => char::from_digit((v + by) % 10, 10).unwrap_or(c),
+                    _ => c,
+                })
+                .collect()
+        }
+
+        fn separator() -> impl Strategy<Value = char> {
+            prop::sample::select([DASHES, SPACES, &['.', '/']].concat())
+        }
+
+        proptest! {
+            #[test]
+            fn any_mix_of_dash_and_space_kinds_in_a_valid_cpf_is_accepted_as_its_digits(
+                cpf in cpf(),
+                seps in prop::collection::vec(prop::collection::vec(separator(), 0..3), 12),
+            ) {
+                let mut typed = String::new();
+                for (i, c) in cpf.chars().enumerate() {
+                    typed.extend(&seps[i]);
+                    typed.push(c);
+                }
+                typed.extend(&seps[11]);
+                prop_assert_eq!(passes(&with_document(&typed)).document_id, cpf);
+            }
+
+            #[test]
+            fn a_changed_cpf_check_digit_is_always_refused_and_named_a_cpf(
+                cpf in cpf(),
+                at in 9..11usize,
+                by in 1..10u32,
+            ) {
+                let errors = errors_of(&with_document(&change(&cpf, at, by)), &strict());
+                prop_assert!(errors.iter().any(|e| e.field == "document_id"));
+                prop_assert!(errors.iter().all(|e| e.message.contains("CPF")));
+            }
+
+            // A change in the body is caught unless the changed number is itself a valid CPF:
+            // the mod-11 rule maps remainders 0 and 1 to the same digit, and weighs the first
+            // digit 11 (that is, 0) in the second check digit, so a few changes go unseen.
+            #[test]
+            fn a_changed_cpf_body_is_refused_exactly_when_its_check_digits_disagree(
+                cpf in cpf(),
+                at in 0..9usize,
+                by in 1..10u32,
+            ) {
+                let changed = change(&cpf, at, by);
+                let refused = !errors_of(&with_document(&changed), &strict()).is_empty();
+                prop_assert_eq!(refused, !cpf_ok(&doc_values(&changed)) || all_same(&changed));
+            }
+        }
     }
 }

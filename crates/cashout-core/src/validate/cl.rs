@@ -1,29 +1,17 @@
 //! Chile: the beneficiary's RUT/RUN with its mod-11 check character, the required bank code,
 //! the 6–16-digit account and the account type (C, S or V).
 //!
-//! Guarantees: the RUT comes back as body + check character, without dots or hyphen, `K` in
-//! upper case. The provider's own sample RUT (`56765869`) fails the check, which is why the
+//! Guarantees: the RUT comes back as body + check character, without dots, dashes or spaces of
+//! any kind, `K` in upper case. The provider's own sample RUT (`56765869`) fails the check, which is why the
 //! sandbox/staging override exists. Left out: the person/company range heuristic (advisory) and
 //! whether the bank code is on the provider's live list when it is not in the local table.
 
 use super::code;
-use super::common::{is_digits, require, require_account_type, strip, Findings};
+use super::common::{require, require_account_type, Findings};
+use super::ids::rut_check_char;
+use super::text::{compact, is_digits};
 use crate::api::types::CreateCashout;
 use crate::banks;
-
-/// The RUT check character of a body of digits: weights 2..7 from the right, 11 − r, with 11
-/// written `0` and 10 written `K`.
-fn rut_check_char(body: &str) -> Option<char> {
-    let mut sum = 0u32;
-    for (c, w) in body.chars().rev().zip([2u32, 3, 4, 5, 6, 7].iter().cycle()) {
-        sum += c.to_digit(10)? * w;
-    }
-    match 11 - sum % 11 {
-        11 => Some('0'),
-        10 => Some('K'),
-        n => char::from_digit(n, 10),
-    }
-}
 
 fn check_document(req: &mut CreateCashout, f: &mut Findings) {
     const FIELD: &str = "document_id";
@@ -40,7 +28,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
     if req.document_id.is_empty() {
         return;
     }
-    let rut = strip(&req.document_id, &['.', '-']).to_ascii_uppercase();
+    let rut = compact(&req.document_id, &['.', '-']).to_ascii_uppercase();
     req.document_id.clone_from(&rut);
     let mut chars = rut.chars();
     let check = chars.next_back();
@@ -91,7 +79,7 @@ pub(super) fn check(req: &mut CreateCashout, f: &mut Findings) {
         req.bank_account.as_deref(),
         "Enter the beneficiary's account number (bank_account).",
     ) {
-        let account = strip(raw, &['-', '.']);
+        let account = compact(raw, &['-', '.']);
         if !is_digits(&account, 6, 16) {
             f.push(
                 "bank_account",
@@ -133,6 +121,18 @@ mod tests {
     fn rut_vector_12_531_909_2_is_valid() {
         assert_eq!(rut_check_char("12531909"), Some('2'));
         assert_eq!(passes(&with_rut("12.531.909-2")).document_id, "125319092");
+    }
+
+    #[test]
+    fn rut_pasted_with_unicode_dashes_and_spaces_is_sent_compact() {
+        assert_eq!(
+            passes(&with_rut("8\u{202f}900\u{202f}960\u{2013}k")).document_id,
+            "8900960K"
+        );
+        assert_eq!(
+            passes(&with_rut("12.531.909\u{2212}2\u{200b}")).document_id,
+            "125319092"
+        );
     }
 
     #[test]

@@ -3,37 +3,19 @@
 //! (8–19-digit account and account type), Nequi/Daviplata (the account is the mobile number),
 //! Efecty (phone) and Punto Red (phone and e-mail).
 //!
-//! Guarantees: numeric documents and accounts come back as bare digits. Bank codes outside
+//! Guarantees: numeric documents and accounts come back as bare digits, whatever dashes and
+//! spaces were pasted. A NIT's check digit is verified whenever the value must carry one (10 or
+//! more digits, or a separator before the last digit); an 8- or 9-digit NIT without one may be
+//! a body alone, so it passes with a warning that it could not be verified. Bank codes outside
 //! [`crate::banks::KNOWN_BANKS`] are accepted as bank transfers when numeric (the live list is
 //! the provider's). Left out: whether a wallet number is registered with the wallet.
 
 use super::code;
-use super::common::Findings;
-use super::common::{digits, is_digits, must_be_empty, require, require_account_type, strip};
+use super::common::{must_be_empty, require, require_account_type, Findings};
+use super::ids::nit_ok;
+use super::text::{compact, digits, fold, is_digits};
 use crate::api::types::CreateCashout;
 use crate::banks::{self, Method};
-
-/// NIT weights, applied from the rightmost body digit leftwards.
-const NIT_WEIGHTS: [u32; 15] = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71];
-
-/// NIT check digit over digit values, the last being the check digit.
-fn nit_check_digit_ok(d: &[u32]) -> bool {
-    let Some((&check, body)) = d.split_last() else {
-        return false;
-    };
-    if body.is_empty() || body.len() > NIT_WEIGHTS.len() {
-        return false;
-    }
-    let r = body
-        .iter()
-        .rev()
-        .zip(NIT_WEIGHTS)
-        .map(|(v, w)| v * w)
-        .sum::<u32>()
-        % 11;
-    let expected = if r < 2 { r } else { 11 - r };
-    expected == check
-}
 
 /// A Colombian mobile in the form the provider asks for: `+57` and 10 digits.
 fn is_co_mobile(phone: &str) -> bool {
@@ -77,42 +59,58 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
     };
     match kind.as_deref() {
         Some("PASS") => {
-            let doc = strip(&raw, &['-']).to_ascii_uppercase();
+            let doc = compact(&raw, &['-']).to_ascii_uppercase();
             if !(6..=10).contains(&doc.len()) || !doc.bytes().all(|b| b.is_ascii_alphanumeric()) {
                 bad(f, "for a passport must be 6 to 10 letters or digits");
             }
             req.document_id = doc;
         }
         Some(k @ ("CC" | "CE")) => {
-            let doc = strip(&raw, &['.', ',', '-']);
+            let doc = compact(&raw, &['.', ',', '-']);
             if !is_digits(&doc, 6, 10) {
                 bad(f, &format!("for a {k} must be 6 to 10 digits"));
             }
             req.document_id = doc;
         }
         Some("NIT") => {
-            // The check digit is verified where one is certainly present: the standard
-            // 10-digit form, or a value typed with a hyphen before its last digit. Shorter or
-            // longer NITs may have been entered without it.
-            let explicit_dv = raw
-                .rsplit_once('-')
-                .is_some_and(|(_, dv)| dv.trim().len() == 1);
-            let doc = strip(&raw, &['.', ',', '-']);
+            let doc = compact(&raw, &['.', ',', '-']);
             match digits(&doc) {
-                Some(d) if (8..=15).contains(&d.len()) => {
-                    if (d.len() == 10 || explicit_dv) && !nit_check_digit_ok(&d) {
-                        f.check_digit_failed(
-                            FIELD,
-                            "The NIT check digit (the last digit) does not match (document_id): \
-                             check the NIT with the beneficiary.",
-                        );
-                    }
-                }
+                Some(d) if (8..=15).contains(&d.len()) => check_nit(&raw, &d, f),
                 _ => bad(f, "for a NIT must be 8 to 15 digits, e.g. 213.123.432-1"),
             }
             req.document_id = doc;
         }
         _ => {}
+    }
+}
+
+/// The NIT check digit, where one is certainly present: a lone digit after a separator of any
+/// kind (`900.123.456-7`, `79.896.529.6`, `900 123 456 7`), or 10 or more digits — a company's
+/// 9-digit body or a person's 10-digit cédula plus the check digit; no body is longer. An 8- or
+/// 9-digit NIT written in one piece may be a body alone.
+fn check_nit(raw: &str, d: &[u32], f: &mut Findings) {
+    let folded: String = raw.chars().map(fold).collect();
+    let groups: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let explicit_dv = groups.len() > 1 && groups.last().is_some_and(|g| g.len() == 1);
+    if explicit_dv || d.len() >= 10 {
+        if !nit_ok(d) {
+            f.check_digit_failed(
+                "document_id",
+                "The NIT check digit (the last digit) does not match (document_id): check the \
+                 NIT with the beneficiary.",
+            );
+        }
+    } else {
+        f.warn(
+            "document_id",
+            code::ADVISORY,
+            "The NIT (document_id) was entered in one piece, so whether its last digit is a \
+             check digit is not known and it could not be verified. If it is, write it after a \
+             hyphen (e.g. 213.123.432-1) to have it checked.",
+        );
     }
 }
 
@@ -152,7 +150,7 @@ fn check_bank(req: &mut CreateCashout, f: &mut Findings) {
                 req.bank_account.as_deref(),
                 "Enter the beneficiary's account number (bank_account) for a bank transfer.",
             ) {
-                let account = strip(raw, &['-', '.']);
+                let account = compact(raw, &['-', '.']);
                 if !is_digits(&account, 8, 19) {
                     f.push(
                         ACCOUNT,
@@ -172,7 +170,7 @@ fn check_bank(req: &mut CreateCashout, f: &mut Findings) {
                 "Enter the beneficiary's wallet mobile number in the account field \
                  (bank_account), digits only, e.g. 3001234567.",
             ) {
-                let number = strip(raw, &['-', '(', ')', '.']);
+                let number = compact(raw, &['-', '(', ')', '.']);
                 if number.len() > 20 {
                     f.push(
                         ACCOUNT,
@@ -252,7 +250,7 @@ mod tests {
 
     #[test]
     fn nit_vector_213_123_432_1_is_valid_and_normalised_to_digits() {
-        assert!(nit_check_digit_ok(&digits("2131234321").expect("digits")));
+        assert!(nit_ok(&digits("2131234321").expect("digits")));
         let out = passes(&with_document("213.123.432-1", "NIT"));
         assert_eq!(out.document_id, "2131234321");
     }
@@ -279,9 +277,56 @@ mod tests {
     }
 
     #[test]
-    fn nit_without_a_check_digit_in_another_length_is_checked_by_length_only() {
-        passes(&with_document("213123432", "NIT"));
-        passes(&with_document("12345678", "NIT"));
+    fn nit_of_8_or_9_digits_without_a_separate_check_digit_passes_with_an_advisory() {
+        let w = warned(
+            &with_document("213123432", "NIT"),
+            "document_id",
+            code::ADVISORY,
+        );
+        assert!(w.message.contains("hyphen"));
+        warned(
+            &with_document("12345678", "NIT"),
+            "document_id",
+            code::ADVISORY,
+        );
+        no_warning_on(&with_document("213.123.432-1", "NIT"), "document_id");
+    }
+
+    #[test]
+    fn nit_of_11_or_more_digits_always_carries_a_check_digit_and_it_is_verified() {
+        // Own value: body 10203040506, weighted from the right: 375, mod 11 = 1, check 1.
+        passes(&with_document("102030405061", "NIT"));
+        refused_with(
+            &with_document("102030405062", "NIT"),
+            "document_id",
+            code::INVALID_CHECK_DIGIT,
+        );
+    }
+
+    #[test]
+    fn nit_pasted_with_an_em_dash_before_its_check_digit_is_verified_and_sent_as_digits() {
+        assert_eq!(
+            passes(&with_document("213.123.432 \u{2014} 1", "NIT")).document_id,
+            "2131234321"
+        );
+        // Short NIT with its check digit after any separator: verified, not just warned about.
+        for typed in ["1234567\u{2013}8", "1.234.567.8", "1234567 8"] {
+            refused_with(
+                &with_document(typed, "NIT"),
+                "document_id",
+                code::INVALID_CHECK_DIGIT,
+            );
+        }
+        passes(&with_document("1.234.567.2", "NIT"));
+    }
+
+    #[test]
+    fn cc_and_account_pasted_with_unicode_separators_are_sent_as_digits() {
+        let mut req = with_document("1\u{202f}020\u{202f}304\u{202f}050", "CC");
+        req.bank_account = Some("123\u{2011}4567\u{2011}8901".into());
+        let out = passes(&req);
+        assert_eq!(out.document_id, "1020304050");
+        assert_eq!(out.bank_account.as_deref(), Some("12345678901"));
     }
 
     #[test]

@@ -1,29 +1,40 @@
 //! Offline validation of a create request, before anything is written or sent.
 //!
-//! [`check_create`] applies the provider's published field rules and the national check-digit
-//! algorithms (CPF, CNPJ, CLABE, CURP, NIT, CCI, RUC, RUT, CBU/CVU, CUIT) for the six supported
-//! countries, and returns either the request normalised (trimmed, upper-cased codes, punctuation
-//! stripped from documents and account numbers) or every field problem found, each with a stable
-//! code and a plain-English message. A failed check digit may be overridden by the operator in
-//! sandbox and staging only; format and length errors never can.
+//! [`check_create_full`] applies the provider's published field rules and limits, and the
+//! national check-character algorithms (CPF, CNPJ, CLABE, CURP, NIT, CCI, RUC, Peruvian DNI,
+//! RUT, CBU/CVU, CUIT) and embedded dates (RFC, CURP) for the six supported countries. It
+//! returns either the request normalised — every dash and space kind folded and separators
+//! removed from identifiers and accounts, PIX keys in the form the central bank's directory
+//! holds them, codes upper-cased — with the warnings the operator should read before sending,
+//! or every field problem found, each with a stable code and a plain-English message. A failed
+//! check digit may be overridden by the operator in sandbox and staging only (it then becomes a
+//! warning); format and length errors never can.
 //!
-//! Left out: anything that needs the network (live bank lists, PIX key lookups, duplicate
-//! `external_id`s, minimum amounts) and advisory warnings (there is no channel for them, so
-//! "warning only" rules such as the RFC check digit and the 77-character PIX e-mail cap are not
-//! enforced). Messages never echo the values checked, so a message can be logged safely.
+//! Warnings say where the reference is unsure the provider accepts the request
+//! ([`code::UNCONFIRMED`]) or where a rule is only advisory ([`code::ADVISORY`]); they never stop
+//! a request. Left out: anything that needs the network (live bank lists, PIX key lookups,
+//! duplicate `external_id`s, minimum amounts). Messages never echo the values checked, so a
+//! message can be logged safely.
 
 mod ar;
 mod br;
+mod br_bank;
 mod cl;
 mod co;
 mod common;
+mod contact;
+mod ids;
+mod limits;
 mod mx;
 mod pe;
+mod text;
+mod url;
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::api::types::CreateCashout;
+use crate::banks::Method;
 use crate::environment::EnvironmentKind;
 
 pub(crate) use common::Country;
@@ -49,6 +60,11 @@ pub mod code {
     pub const CARD_NUMBER_NOT_SUPPORTED: &str = "card_number_not_supported";
     /// A check-digit override was asked for where it is not allowed (production).
     pub const OVERRIDE_NOT_ALLOWED: &str = "override_not_allowed";
+    /// Warning: the reference does not confirm the provider accepts this value or field.
+    pub const UNCONFIRMED: &str = "unconfirmed";
+    /// Warning: a rule applied as advice rather than refusal (e.g. the RFC check digit, which
+    /// about 1.5% of issued RFCs fail).
+    pub const ADVISORY: &str = "advisory";
 }
 
 /// One problem with one field, in plain language.
@@ -73,27 +89,17 @@ pub struct ValidationContext {
 }
 
 /// A request that passed, with what the operator should know before sending it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Checked {
+    /// The request exactly as it is to be sent (normalised).
     pub request: CreateCashout,
+    /// Warnings ([`code::UNCONFIRMED`], [`code::ADVISORY`]) to show on review; never a reason
+    /// to refuse.
     pub warnings: Vec<FieldError>,
 }
 
-/// As [`check_create`], with the warnings.
-///
-/// # Errors
-/// Every field problem found, not just the first.
-pub fn check_create_full(
-    req: &CreateCashout,
-    ctx: &ValidationContext,
-) -> Result<Checked, Vec<FieldError>> {
-    check_create(req, ctx).map(|request| Checked {
-        request,
-        warnings: Vec::new(),
-    })
-}
-
-/// Checks a create request and returns it normalised (e.g. punctuation stripped from documents).
+/// Checks a create request and returns it normalised (e.g. punctuation stripped from
+/// documents), without its warnings. See [`check_create_full`].
 ///
 /// # Errors
 /// Every field problem found, not just the first.
@@ -101,6 +107,18 @@ pub fn check_create(
     req: &CreateCashout,
     ctx: &ValidationContext,
 ) -> Result<CreateCashout, Vec<FieldError>> {
+    check_create_full(req, ctx).map(|c| c.request)
+}
+
+/// Checks a create request and returns it normalised, with the warnings the operator should
+/// read before sending it.
+///
+/// # Errors
+/// Every field problem found, not just the first.
+pub fn check_create_full(
+    req: &CreateCashout,
+    ctx: &ValidationContext,
+) -> Result<Checked, Vec<FieldError>> {
     let mut out = common::normalise(req);
     let mut findings = Findings::new(ctx);
     if ctx.override_check_digits && !ctx.environment.allows_validation_override() {
@@ -124,13 +142,24 @@ pub fn check_create(
         Some(Country::Ar) => ar::check(&mut out, &mut findings),
         None => {}
     }
+    // Last, over the values as they will be sent, whichever path rewrote them.
+    limits::sweep(&out, country, &mut findings);
     findings.finish(out)
+}
+
+/// Whether a payout method can be sent at all. A PIX random key (EVP) cannot: the reference
+/// has no confirmed bank code for it, and its only candidate field (`bank_account`, at most 30
+/// characters) is too short for a 36-character key. The form offers only methods that pass
+/// this, so an operator is never shown a method that is always refused.
+pub(crate) fn method_is_sendable(method: Method) -> bool {
+    method != Method::PixRandom
 }
 
 /// Builders shared by the tests of every country module.
 #[cfg(test)]
 pub(crate) mod testkit {
-    use super::{check_create, CreateCashout, FieldError, ValidationContext};
+    use super::ValidationContext;
+    use super::{check_create, check_create_full, Checked, CreateCashout, FieldError};
     use crate::environment::EnvironmentKind;
     use crate::money::Amount;
 
@@ -226,6 +255,37 @@ pub(crate) mod testkit {
             Ok(out) => out,
             Err(errors) => panic!("expected the request to pass, got {errors:#?}"),
         }
+    }
+
+    /// The request passed in production without override, with its warnings.
+    pub fn checked(req: &CreateCashout) -> Checked {
+        match check_create_full(req, &strict()) {
+            Ok(c) => c,
+            Err(errors) => panic!("expected the request to pass, got {errors:#?}"),
+        }
+    }
+
+    /// Asserts that the request passes with (at least) this warning; returns it.
+    pub fn warned(req: &CreateCashout, field: &str, code: &str) -> FieldError {
+        let c = checked(req);
+        match c
+            .warnings
+            .iter()
+            .find(|w| w.field == field && w.code == code)
+        {
+            Some(w) => w.clone(),
+            None => panic!("expected warning {field}/{code}, got {:#?}", c.warnings),
+        }
+    }
+
+    /// Asserts that the request passes without any warning on the field.
+    pub fn no_warning_on(req: &CreateCashout, field: &str) {
+        let c = checked(req);
+        assert!(
+            c.warnings.iter().all(|w| w.field != field),
+            "unexpected warning on {field}: {:#?}",
+            c.warnings
+        );
     }
 
     /// Asserts that the request is refused with (at least) this field and code.
@@ -326,6 +386,60 @@ mod tests {
             assert!(!e.message.contains("231"), "{e:?}");
             assert!(!e.message.contains("secret-token-abc"), "{e:?}");
         }
+    }
+
+    #[test]
+    fn warnings_do_not_echo_the_values_checked() {
+        let mut br = sample_request("BR");
+        br.document_id = "12.ABC.345/01DE-35".into();
+        br.bank_code = Some("10001".into());
+        br.bank_account = None;
+        br.bank_branch = None;
+        br.account_type = None;
+        br.email = Some(format!("{}@{}.com.br", "q".repeat(40), "z".repeat(30)));
+        br.beneficiary_birthdate = Some("1990-05-17".into());
+        let mut mx = sample_request("MX");
+        mx.document_id = "XAXX010101000".into();
+        mx.document_type = Some("RFC".into());
+        let mut pe = sample_request("PE");
+        pe.bank_account = Some("002193001538952000".into());
+        let mut co = sample_request("CO");
+        co.document_id = "213123432".into();
+        co.document_type = Some("NIT".into());
+        let cases = [
+            (br, ["12ABC", "qqqq", "1990"]),
+            (mx, ["XAXX", "010101", "XAXX"]),
+            (pe, ["0021930", "952000", "0021930"]),
+            (co, ["213123432", "123432", "213123"]),
+        ];
+        for (req, values) in cases {
+            let c = check_create_full(&req, &staging_override()).expect("passes");
+            assert!(!c.warnings.is_empty(), "{req:?}");
+            for w in &c.warnings {
+                assert!(
+                    w.code == code::UNCONFIRMED || w.code == code::ADVISORY,
+                    "{w:?}"
+                );
+                for v in values {
+                    assert!(!w.message.contains(v), "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn check_create_returns_the_request_of_check_create_full() {
+        let req = sample_request("AR");
+        let full = check_create_full(&req, &strict()).expect("passes");
+        assert!(!full.warnings.is_empty());
+        assert_eq!(check_create(&req, &strict()), Ok(full.request));
+    }
+
+    #[test]
+    fn checked_serialises_with_request_and_warnings() {
+        let json = serde_json::to_value(checked(&sample_request("AR"))).expect("serialise");
+        assert_eq!(json["request"]["country"], "AR");
+        assert_eq!(json["warnings"][0]["code"], "unconfirmed");
     }
 
     #[test]

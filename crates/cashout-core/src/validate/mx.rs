@@ -1,14 +1,19 @@
 //! Mexico: the destination CLABE (18 digits with its check digit), the refusal of debit-card
 //! numbers (they belong to the provider's separate card endpoint, which this program does not
-//! use), the optional bank code's agreement with the CLABE, and the beneficiary's document
-//! (CURP with its check digit when the type says CURP; RFC by shape only).
+//! use), the optional bank code's agreement with the CLABE, and the beneficiary's document:
+//! a CURP (check digit, state, real birth date) or an RFC (real date; check character as a
+//! warning), recognised by its shape when no type is given.
 //!
-//! Guarantees: the CLABE and document come back without spaces or hyphens, the document in
-//! upper case. Left out: the RFC check digit (about 1.5% of issued RFCs fail it, so it is
-//! advisory and there is no warning channel) and whether a CLABE's bank exists.
+//! Guarantees: the CLABE and document come back without spaces, dashes or dots, the document in
+//! upper case. A CURP- or RFC-shaped document is checked as one even without a type, and one
+//! typed as IFE is refused as a mismatch (an IFE number never has either shape). Left out:
+//! refusing the RFC check character (about 1.5% of issued RFCs fail it, so it is advisory),
+//! the words the registries never issue as name letters, and whether a CLABE's bank exists.
 
 use super::code;
-use super::common::{digits, luhn_valid, require, strip, Findings};
+use super::common::{require, Findings};
+use super::ids::{clabe_ok, curp_ok, is_real_date, luhn_ok, rfc_check_ok, yymmdd};
+use super::text::{compact, digits};
 use crate::api::types::CreateCashout;
 
 /// CURP state codes (positions 12–13), `NE` meaning born abroad.
@@ -18,24 +23,8 @@ const CURP_STATES: &[&str] = &[
     "ZS",
 ];
 
-/// The CURP check alphabet: a character's value is its index (note `&` between N and O).
-const CURP_ALPHABET: &str = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ";
-
-/// CLABE check digit over 18 digit values: weights 3,7,1 on the first 17, each product mod 10.
-fn clabe_check_digit_ok(d: &[u32]) -> bool {
-    if d.len() != 18 {
-        return false;
-    }
-    let sum: u32 = d[..17]
-        .iter()
-        .zip([3, 7, 1].iter().cycle())
-        .map(|(v, w)| (v * w) % 10)
-        .sum();
-    (10 - sum % 10) % 10 == d[17]
-}
-
-/// The CURP's shape: `^[A-Z]{4}\d{6}[HM][A-Z]{5}[0-9A-Z]\d$`, a known state and a plausible
-/// birth date.
+/// The CURP's shape: `^[A-Z]{4}\d{6}[HM][A-Z]{5}[0-9A-Z]\d$` with a known state. The date is
+/// checked apart, so its message can say so.
 fn curp_shape_ok(curp: &str) -> bool {
     let b = curp.as_bytes();
     if b.len() != 18 {
@@ -43,32 +32,24 @@ fn curp_shape_ok(curp: &str) -> bool {
     }
     let upper = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_uppercase);
     let digit = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    let pattern_ok = upper(0..4)
+    upper(0..4)
         && digit(4..10)
         && matches!(b[10], b'H' | b'M')
         && upper(11..16)
         && (b[16].is_ascii_digit() || b[16].is_ascii_uppercase())
-        && digit(17..18);
-    if !pattern_ok {
-        return false;
-    }
-    let two = |i: usize| u32::from(b[i] - b'0') * 10 + u32::from(b[i + 1] - b'0');
-    let (month, day) = (two(6), two(8));
-    (1..=12).contains(&month) && (1..=31).contains(&day) && CURP_STATES.contains(&&curp[11..13])
+        && digit(17..18)
+        && CURP_STATES.contains(&&curp[11..13])
 }
 
-/// CURP check digit: (10 − Σ value × (18 − position) mod 10) mod 10 over the first 17.
-fn curp_check_digit_ok(curp: &str) -> bool {
-    let mut sum = 0u32;
-    for (i, c) in curp.chars().take(17).enumerate() {
-        let Some(value) = CURP_ALPHABET.find(c) else {
-            return false;
-        };
-        // Bounded by the 18-character shape, so the casts cannot truncate.
-        sum += value as u32 * (18 - i as u32);
-    }
-    let check = (10 - sum % 10) % 10;
-    curp.chars().nth(17).and_then(|c| c.to_digit(10)) == Some(check)
+/// The CURP's birth date is a real one: character 17 is a digit for people born in the 1900s
+/// and a letter for the 2000s.
+fn curp_date_ok(curp: &str) -> bool {
+    let century = if curp.as_bytes()[16].is_ascii_digit() {
+        1900
+    } else {
+        2000
+    };
+    yymmdd(&curp[4..10]).is_some_and(|(y, m, d)| is_real_date(century + y, m, d))
 }
 
 /// An RFC by shape: 3 (companies) or 4 (persons) letters, a 6-digit date and 3 characters.
@@ -88,10 +69,28 @@ fn rfc_shape_ok(rfc: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
+/// The RFC's date (incorporation or birth) is a real one. The century is not written, so a
+/// date real in either the 1900s or the 2000s passes (29 February of year 00 is real in 2000).
+fn rfc_date_ok(rfc: &str) -> bool {
+    let start = rfc.chars().count() - 9;
+    let six: String = rfc.chars().skip(start).take(6).collect();
+    yymmdd(&six)
+        .is_some_and(|(y, m, d)| is_real_date(1900 + y, m, d) || is_real_date(2000 + y, m, d))
+}
+
+/// Which national format the document is, by its type or, without one, by its shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Curp,
+    Rfc,
+    /// IFE, passport, or no type and neither shape: length and characters only.
+    Other,
+}
+
 fn check_document(req: &mut CreateCashout, f: &mut Findings) {
     const FIELD: &str = "document_id";
-    let kind = req.document_type.clone();
-    if let Some(k) = kind.as_deref() {
+    let typed = req.document_type.clone();
+    if let Some(k) = typed.as_deref() {
         if !matches!(k, "CURP" | "RFC" | "IFE" | "PASS") {
             f.push(
                 "document_type",
@@ -104,7 +103,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
     if req.document_id.is_empty() {
         return;
     }
-    let doc = strip(&req.document_id, &['-', '.']).to_uppercase();
+    let doc = compact(&req.document_id, &['-', '.', '_']).to_uppercase();
     req.document_id.clone_from(&doc);
     let len = doc.chars().count();
     let chars_ok = doc
@@ -119,31 +118,92 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
         );
         return;
     }
-    match kind.as_deref() {
-        Some("CURP") => {
-            if !curp_shape_ok(&doc) {
-                f.push(
-                    FIELD,
-                    code::INVALID_FORMAT,
-                    "The CURP (document_id) must be 18 characters: 4 letters, the birth date as \
-                     YYMMDD, H or M, the 2-letter state code, 3 letters, then 2 characters, \
-                     e.g. BOXW310820HNERXN09.",
-                );
-            } else if !curp_check_digit_ok(&doc) {
-                f.check_digit_failed(
-                    FIELD,
-                    "The CURP check digit does not match (document_id): check the CURP with the \
-                     beneficiary.",
-                );
-            }
+    let by_shape = if curp_shape_ok(&doc) {
+        Some(Kind::Curp)
+    } else if rfc_shape_ok(&doc) {
+        Some(Kind::Rfc)
+    } else {
+        None
+    };
+    let kind = match (typed.as_deref(), by_shape) {
+        (Some("CURP"), _) => Kind::Curp,
+        (Some("RFC"), _) => Kind::Rfc,
+        (None, Some(k)) => k,
+        // An IFE number (18-character voter key, 13-digit OCR, 9-digit CIC) never has the
+        // shape of a CURP or an RFC, so one typed as IFE is a wrong type or a wrong number.
+        (Some("IFE"), Some(k)) => {
+            let named = if k == Kind::Curp { "CURP" } else { "RFC" };
+            f.push(
+                "document_type",
+                code::MISMATCH,
+                format!(
+                    "The document type (document_type) says IFE, but the document has the shape \
+                     of a {named}: set the type to {named}, or enter the IFE number."
+                ),
+            );
+            return;
         }
-        Some("RFC") if !rfc_shape_ok(&doc) => f.push(
+        // Foreign passports follow no Mexican shape, so a passport number is never second-guessed.
+        _ => Kind::Other,
+    };
+    match kind {
+        Kind::Curp => check_curp(&doc, f),
+        Kind::Rfc => check_rfc(&doc, f),
+        Kind::Other => {}
+    }
+}
+
+fn check_curp(doc: &str, f: &mut Findings) {
+    const FIELD: &str = "document_id";
+    if !curp_shape_ok(doc) {
+        f.push(
+            FIELD,
+            code::INVALID_FORMAT,
+            "The CURP (document_id) must be 18 characters: 4 letters, the birth date as YYMMDD, H \
+             or M, the 2-letter state code, 3 letters, then 2 characters, e.g. \
+             BOXW310820HNERXN09.",
+        );
+    } else if !curp_date_ok(doc) {
+        f.push(
+            FIELD,
+            code::INVALID_FORMAT,
+            "The CURP (document_id) holds a birth date (YYMMDD, after the first 4 letters) that \
+             does not exist, such as a 13th month or 30 February: check the CURP with the \
+             beneficiary.",
+        );
+    } else if !curp_ok(doc) {
+        f.check_digit_failed(
+            FIELD,
+            "The CURP check digit does not match (document_id): check the CURP with the \
+             beneficiary.",
+        );
+    }
+}
+
+fn check_rfc(doc: &str, f: &mut Findings) {
+    const FIELD: &str = "document_id";
+    if !rfc_shape_ok(doc) {
+        f.push(
             FIELD,
             code::INVALID_FORMAT,
             "The RFC (document_id) must be 12 characters for a company or 13 for a person: 3 or \
-             4 letters, the date as YYMMDD, then 3 letters or digits.",
-        ),
-        _ => {}
+             4 letters, the date as YYMMDD, then the 3-character homoclave.",
+        );
+    } else if !rfc_date_ok(doc) {
+        f.push(
+            FIELD,
+            code::INVALID_FORMAT,
+            "The RFC (document_id) holds a date (YYMMDD, after the letters) that does not exist, \
+             such as a 13th month or 30 February: check the RFC with the beneficiary.",
+        );
+    } else if !rfc_check_ok(doc) {
+        f.warn(
+            FIELD,
+            code::ADVISORY,
+            "The RFC's last character (document_id) does not match the check character computed \
+             from the others. About 1.5% of the RFCs the tax authority has issued fail this \
+             check, so it is not refused: if in doubt, confirm the RFC with the beneficiary.",
+        );
     }
 }
 
@@ -157,7 +217,7 @@ fn check_clabe(req: &mut CreateCashout, f: &mut Findings) {
     ) else {
         return;
     };
-    let account = strip(raw, &['-']);
+    let account = compact(raw, &['-', '.']);
     req.bank_account = Some(account.clone());
     let Some(d) = digits(&account) else {
         f.push(
@@ -169,7 +229,7 @@ fn check_clabe(req: &mut CreateCashout, f: &mut Findings) {
     };
     match d.len() {
         18 => {
-            if !clabe_check_digit_ok(&d) {
+            if !clabe_ok(&d) {
                 f.check_digit_failed(
                     FIELD,
                     "The CLABE check digit (the last digit) does not match (bank_account): check \
@@ -188,7 +248,7 @@ fn check_clabe(req: &mut CreateCashout, f: &mut Findings) {
                 }
             }
         }
-        15 | 16 if luhn_valid(&account) => f.push(
+        15 | 16 if luhn_ok(&account) => f.push(
             FIELD,
             code::CARD_NUMBER_NOT_SUPPORTED,
             "This looks like a debit-card number, not a CLABE (bank_account). Payouts to debit \
@@ -231,33 +291,25 @@ mod tests {
 
     #[test]
     fn clabe_vector_002010077777777771_is_valid() {
-        assert!(clabe_check_digit_ok(
-            &digits("002010077777777771").expect("digits")
-        ));
+        assert!(clabe_ok(&digits("002010077777777771").expect("digits")));
         passes(&with_clabe("002010077777777771"));
     }
 
     #[test]
     fn clabe_vector_032180000118359719_is_valid() {
-        assert!(clabe_check_digit_ok(
-            &digits("032180000118359719").expect("digits")
-        ));
+        assert!(clabe_ok(&digits("032180000118359719").expect("digits")));
         passes(&with_clabe("032180000118359719"));
     }
 
     #[test]
     fn clabe_vector_from_provider_sample_021790064060296642_is_valid() {
-        assert!(clabe_check_digit_ok(
-            &digits("021790064060296642").expect("digits")
-        ));
+        assert!(clabe_ok(&digits("021790064060296642").expect("digits")));
         passes(&with_clabe("021790064060296642"));
     }
 
     #[test]
     fn clabe_with_wrong_check_digit_is_refused_on_bank_account() {
-        assert!(!clabe_check_digit_ok(
-            &digits("021790064060296643").expect("digits")
-        ));
+        assert!(!clabe_ok(&digits("021790064060296643").expect("digits")));
         refused_with(
             &with_clabe("021790064060296643"),
             "bank_account",
@@ -273,7 +325,7 @@ mod tests {
     #[test]
     fn curp_vector_boxw310820hnerxn09_is_valid() {
         assert!(curp_shape_ok("BOXW310820HNERXN09"));
-        assert!(curp_check_digit_ok("BOXW310820HNERXN09"));
+        assert!(curp_ok("BOXW310820HNERXN09"));
         passes(&with_document("boxw310820hnerxn09", Some("curp")));
     }
 
@@ -347,7 +399,7 @@ mod tests {
 
     #[test]
     fn curp_with_wrong_check_digit_is_refused_on_document_id() {
-        assert!(!curp_check_digit_ok("BOXW310820HNERXN08"));
+        assert!(!curp_ok("BOXW310820HNERXN08"));
         refused_with(
             &with_document("BOXW310820HNERXN08", Some("CURP")),
             "document_id",
@@ -378,16 +430,113 @@ mod tests {
     }
 
     #[test]
-    fn curp_check_is_skipped_when_the_type_is_not_curp() {
-        passes(&with_document("BOXW310820HNERXN08", Some("IFE")));
-        passes(&with_document("BOXW310820HNERXN08", None));
+    fn curp_without_a_type_is_recognised_by_its_shape_and_checked() {
+        passes(&with_document("BOXW310820HNERXN09", None));
+        refused_with(
+            &with_document("BOXW310820HNERXN08", None),
+            "document_id",
+            code::INVALID_CHECK_DIGIT,
+        );
     }
 
     #[test]
-    fn rfc_with_any_check_character_is_accepted_because_it_is_only_a_warning() {
-        passes(&with_document("XAXX010101000", Some("RFC")));
-        passes(&with_document("GODE561231GR9", Some("RFC")));
-        passes(&with_document("ABC680524P76", Some("RFC")));
+    fn curp_or_rfc_typed_as_ife_is_refused_as_a_type_mismatch() {
+        let errors = refused_with(
+            &with_document("BOXW310820HNERXN09", Some("IFE")),
+            "document_type",
+            code::MISMATCH,
+        );
+        assert!(errors[0].message.contains("CURP"));
+        refused_with(
+            &with_document("RIMO560229QW5", Some("IFE")),
+            "document_type",
+            code::MISMATCH,
+        );
+        // A voter key (6 letters, 8 digits, H or M, 3 digits) has neither shape.
+        passes(&with_document("GMVLMR80070501M100", Some("IFE")));
+    }
+
+    #[test]
+    fn passport_number_is_never_second_guessed_by_shape() {
+        passes(&with_document("BOXW310820HNERXN08", Some("PASS")));
+        passes(&with_document("ABC123456XYZ", Some("PASS")));
+    }
+
+    #[test]
+    fn curp_with_an_impossible_birth_date_is_refused_as_invalid_format() {
+        // Check digits computed by the rule, so only the date is wrong.
+        for (curp, why) in [
+            ("SOHA890230MDFNRL03", "30 February"),
+            ("SOHA000229MDFNRL01", "29 February 1900: not a leap year"),
+        ] {
+            assert!(curp_ok(curp), "{curp}");
+            let errors = refused_with(
+                &with_document(curp, Some("CURP")),
+                "document_id",
+                code::INVALID_FORMAT,
+            );
+            assert!(errors[0].message.contains("date"), "{why}");
+        }
+        // Born on 29 February 2000 (a leap year; the letter A says 2000s) and 2004.
+        passes(&with_document("SOHA000229MDFNRLA1", Some("CURP")));
+        passes(&with_document("SOHA040229MDFNRL09", Some("CURP")));
+    }
+
+    #[test]
+    fn rfc_with_an_impossible_date_is_refused_as_invalid_format() {
+        // The check characters are right (worked through the rule): only the dates are wrong.
+        for rfc in [
+            "GODE561331GR8",
+            "RIMO561331QW8",
+            "RIMO560230QW3",
+            "RIMO570229QW8",
+            "LAT931314AB7",
+        ] {
+            let errors = refused_with(
+                &with_document(rfc, Some("RFC")),
+                "document_id",
+                code::INVALID_FORMAT,
+            );
+            assert!(errors[0].message.contains("date"), "{rfc}");
+            // Also when the type was left empty: the shape says RFC.
+            refused_with(
+                &with_document(rfc, None),
+                "document_id",
+                code::INVALID_FORMAT,
+            );
+        }
+        // 1956 was a leap year; 2000 too, so year 00 has a 29 February.
+        no_warning_on(&with_document("RIMO560229QW5", Some("RFC")), "document_id");
+        no_warning_on(&with_document("XYZA000229AB6", Some("RFC")), "document_id");
+    }
+
+    #[test]
+    fn rfc_pasted_with_spaces_and_dashes_is_sent_compact() {
+        let out = passes(&with_document("rimo\u{a0}560229\u{2013}qw5", Some("RFC")));
+        assert_eq!(out.document_id, "RIMO560229QW5");
+        let out = passes(&with_document("LAT-930714-AB1", None));
+        assert_eq!(out.document_id, "LAT930714AB1");
+    }
+
+    #[test]
+    fn rfc_with_a_wrong_check_character_passes_with_an_advisory() {
+        for rfc in ["RIMO560229QW6", "XAXX010101000", "ABC680524P76"] {
+            let w = warned(
+                &with_document(rfc, Some("RFC")),
+                "document_id",
+                code::ADVISORY,
+            );
+            assert!(w.message.contains("1.5%"), "{w:?}");
+            assert!(!w.message.contains(rfc));
+        }
+        no_warning_on(&with_document("RIMO560229QW5", Some("RFC")), "document_id");
+        no_warning_on(&with_document("LAT930714AB1", Some("RFC")), "document_id");
+    }
+
+    #[test]
+    fn clabe_pasted_with_unicode_dashes_and_spaces_is_sent_as_digits() {
+        let out = passes(&with_clabe("002\u{2013}010\u{202f}07777777777\u{2212}1"));
+        assert_eq!(out.bank_account.as_deref(), Some("002010077777777771"));
     }
 
     #[test]

@@ -1,45 +1,55 @@
-//! Peru: the document (type required: DNI, RUC with its check digit, CE or passport) and the
-//! destination: a 20-digit CCI with both check digits (or a legacy 18-digit value ending in
-//! `00`, which the provider lets through unchecked) whose bank prefix is known and agrees with
-//! the optional bank code, or a Yape/Plin wallet reached by phone.
+//! Peru: the document (type required: DNI with its optional printed check character, RUC with
+//! its check digit, CE or passport) and the destination: a 20-digit CCI with both check digits
+//! (or a legacy 18-digit value ending in `00`, which the provider's sample code lets through
+//! unchecked) whose bank prefix is known and agrees with the optional bank code, or a Yape/Plin
+//! wallet reached by phone.
 //!
-//! Guarantees: documents and the CCI come back without separators. Left out: the optional DNI
-//! check character (the provider takes the 8 digits only) and whether the account exists.
+//! Guarantees: documents and the CCI come back without separators of any kind. A DNI written
+//! with its ninth check character (`10117410-2`, `10812543-H`) has it verified and is sent as
+//! the 8 digits, the form the provider takes. An 18-digit CCI passes with a warning that the
+//! reference does not confirm it. Left out: whether the account exists.
 
 use super::code;
-use super::common::{digits, is_digits, must_be_empty, require, strip, Findings};
+use super::common::{must_be_empty, require, Findings};
+use super::ids::{cci_ok, pe_dni_check_ok, ruc_ok};
+use super::text::{compact, digits, is_digits};
 use crate::api::types::CreateCashout;
 use crate::banks::{self, Method};
 
-/// One CCI check digit: weights 1,2,1,2… from the left, two-digit products summed by digit.
-fn cci_check_digit(d: &[u32]) -> u32 {
-    let sum: u32 = d
-        .iter()
-        .zip([1, 2].iter().cycle())
-        .map(|(v, w)| {
-            let p = v * w;
-            p / 10 + p % 10
-        })
-        .sum();
-    (10 - sum % 10) % 10
-}
-
-/// Both CCI check digits: the first over bank + branch, the second over the account.
-fn cci_check_digits_ok(d: &[u32]) -> bool {
-    d.len() == 20 && cci_check_digit(&d[..6]) == d[18] && cci_check_digit(&d[6..18]) == d[19]
-}
-
-/// RUC check digit over 11 digit values: (11 − Σ weights × first 10 mod 11) mod 10.
-fn ruc_check_digit_ok(d: &[u32]) -> bool {
-    if d.len() != 11 {
-        return false;
+/// A DNI: 8 digits, optionally followed by its printed check character (a digit or a letter
+/// A–K), which must agree. The 8 digits are what is sent.
+fn check_dni(req: &mut CreateCashout, f: &mut Findings) {
+    const FIELD: &str = "document_id";
+    let doc = compact(&req.document_id, &['.', '-']).to_ascii_uppercase();
+    let chars: Vec<char> = doc.chars().collect();
+    let eight: String = chars.iter().take(8).collect();
+    let shape_ok = is_digits(&eight, 8, 8)
+        && match chars.get(8..) {
+            Some([]) => true,
+            Some([c]) => c.is_ascii_digit() || ('A'..='K').contains(c),
+            _ => false,
+        };
+    if !shape_ok {
+        f.push(
+            FIELD,
+            code::INVALID_FORMAT,
+            "The DNI (document_id) must be 8 digits, optionally followed by its check character \
+             (a digit or a letter A to K), e.g. 10117410-2.",
+        );
+        req.document_id = doc;
+        return;
     }
-    let sum: u32 = d[..10]
-        .iter()
-        .zip([5, 4, 3, 2, 7, 6, 5, 4, 3, 2])
-        .map(|(v, w)| v * w)
-        .sum();
-    (11 - sum % 11) % 10 == d[10]
+    if let Some(&check) = chars.get(8) {
+        if !pe_dni_check_ok(&eight, check) {
+            f.check_digit_failed(
+                FIELD,
+                "The DNI check character (the 9th, after the hyphen) does not match \
+                 (document_id): check the DNI with the beneficiary, or enter only its 8 digits.",
+            );
+        }
+    }
+    // The provider takes the 8 digits only.
+    req.document_id = eight;
 }
 
 fn check_document(req: &mut CreateCashout, f: &mut Findings) {
@@ -69,22 +79,12 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
     }
     let raw = req.document_id.clone();
     match kind.as_deref() {
-        Some("DNI") => {
-            let doc = strip(&raw, &['.', '-']);
-            if !is_digits(&doc, 8, 8) {
-                f.push(
-                    FIELD,
-                    code::INVALID_FORMAT,
-                    "The DNI (document_id) must be 8 digits.",
-                );
-            }
-            req.document_id = doc;
-        }
+        Some("DNI") => check_dni(req, f),
         Some("RUC") => {
-            let doc = strip(&raw, &['.', '-']);
+            let doc = compact(&raw, &['.', '-']);
             match digits(&doc) {
                 Some(d) if d.len() == 11 && matches!(&doc[..2], "10" | "15" | "17" | "20") => {
-                    if !ruc_check_digit_ok(&d) {
+                    if !ruc_ok(&d) {
                         f.check_digit_failed(
                             FIELD,
                             "The RUC check digit (the last digit) does not match (document_id): \
@@ -102,7 +102,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
         }
         Some(k @ ("CE" | "PASS")) => {
             // No published length: the range covers the 9-digit carné and 12-character IDs.
-            let doc = strip(&raw, &['-']).to_ascii_uppercase();
+            let doc = compact(&raw, &['-']).to_ascii_uppercase();
             if !(6..=12).contains(&doc.len()) || !doc.bytes().all(|b| b.is_ascii_alphanumeric()) {
                 f.push(
                     FIELD,
@@ -126,7 +126,7 @@ fn check_cci(req: &mut CreateCashout, f: &mut Findings) {
     ) else {
         return;
     };
-    let account = strip(raw, &['-']);
+    let account = compact(raw, &['-', '.']);
     req.bank_account = Some(account.clone());
     let Some(d) = digits(&account) else {
         f.push(
@@ -138,7 +138,7 @@ fn check_cci(req: &mut CreateCashout, f: &mut Findings) {
     };
     match d.len() {
         20 => {
-            if !cci_check_digits_ok(&d) {
+            if !cci_ok(&d) {
                 f.check_digit_failed(
                     FIELD,
                     "The CCI check digits (the last two digits) do not match (bank_account): \
@@ -146,7 +146,13 @@ fn check_cci(req: &mut CreateCashout, f: &mut Findings) {
                 );
             }
         }
-        18 if account.ends_with("00") => {}
+        18 if account.ends_with("00") => f.warn(
+            FIELD,
+            code::UNCONFIRMED,
+            "The account (bank_account) has 18 digits ending in 00, a legacy form the provider's \
+             sample code lets through without check digits; the reference does not confirm the \
+             provider still accepts it. If you can, ask the beneficiary for the 20-digit CCI.",
+        ),
         _ => {
             f.push(
                 FIELD,
@@ -244,15 +250,13 @@ mod tests {
 
     #[test]
     fn cci_vector_from_provider_sample_00219300153895206813_is_valid() {
-        assert!(cci_check_digits_ok(
-            &digits("00219300153895206813").expect("digits")
-        ));
+        assert!(cci_ok(&digits("00219300153895206813").expect("digits")));
         passes(&with_cci("002-193-001538952068-13"));
     }
 
     #[test]
     fn ruc_vector_20512333797_is_valid() {
-        assert!(ruc_check_digit_ok(&digits("20512333797").expect("digits")));
+        assert!(ruc_ok(&digits("20512333797").expect("digits")));
         passes(&with_document("20512333797", "RUC"));
     }
 
@@ -354,7 +358,7 @@ mod tests {
 
     #[test]
     fn ruc_with_wrong_check_digit_is_refused_on_document_id() {
-        assert!(!ruc_check_digit_ok(&digits("20512333798").expect("digits")));
+        assert!(!ruc_ok(&digits("20512333798").expect("digits")));
         refused_with(
             &with_document("20512333798", "RUC"),
             "document_id",
@@ -378,18 +382,66 @@ mod tests {
     }
 
     #[test]
-    fn dni_must_be_8_digits() {
+    fn dni_must_be_8_digits_with_an_optional_check_character() {
         passes(&with_document("12345678", "DNI"));
-        refused_with(
-            &with_document("1234567", "DNI"),
-            "document_id",
-            code::INVALID_FORMAT,
+        for bad in [
+            "1234567",
+            "1234567890",
+            "1234567A",
+            "12345678-L",
+            "12345678-XY",
+        ] {
+            refused_with(
+                &with_document(bad, "DNI"),
+                "document_id",
+                code::INVALID_FORMAT,
+            );
+        }
+    }
+
+    #[test]
+    fn dni_written_with_its_check_character_is_verified_and_sent_as_8_digits() {
+        for typed in [
+            "10117410-2",
+            "10812543-H",
+            "10812543\u{2013}h",
+            "12345678-1",
+            "12345678E",
+        ] {
+            let out = passes(&with_document(typed, "DNI"));
+            assert_eq!(out.document_id.len(), 8, "{typed}");
+            assert!(typed.starts_with(&out.document_id), "{typed}");
+        }
+    }
+
+    #[test]
+    fn dni_with_a_wrong_check_character_is_refused_and_overridable_in_staging() {
+        for typed in ["10117410-3", "12345678-2", "12345678-F"] {
+            refused_with(
+                &with_document(typed, "DNI"),
+                "document_id",
+                code::INVALID_CHECK_DIGIT,
+            );
+        }
+        let out = check_create(&with_document("12345678-2", "DNI"), &staging_override())
+            .expect("override accepts");
+        assert_eq!(out.document_id, "12345678");
+    }
+
+    #[test]
+    fn eighteen_digit_account_ending_in_00_passes_with_an_unconfirmed_warning() {
+        warned(
+            &with_cci("002193001538952000"),
+            "bank_account",
+            code::UNCONFIRMED,
         );
-        refused_with(
-            &with_document("123456789", "DNI"),
-            "document_id",
-            code::INVALID_FORMAT,
-        );
+        no_warning_on(&sample_request("PE"), "bank_account");
+    }
+
+    #[test]
+    fn cci_pasted_with_unicode_dashes_and_spaces_is_sent_as_digits() {
+        let out = passes(&with_cci("002\u{2012}193\u{00a0}001538952068\u{2010}13"));
+        assert_eq!(out.bank_account.as_deref(), Some("00219300153895206813"));
     }
 
     #[test]
