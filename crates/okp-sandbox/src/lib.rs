@@ -35,7 +35,8 @@
 //! Written anywhere in the create's `comments` (one per cashout; an unknown `sandbox:` word is
 //! refused with 300 so a typo cannot silently rehearse nothing):
 //! - `sandbox:reject=NNN` ([`TRIGGER_REJECT`]): DELIVERED, then REJECTED with rejection code
-//!   NNN (800–826, or 0 for the staging panel's "Test") instead of COMPLETED;
+//!   NNN (a code of the reference's §11.2 table, 800–826 without the legacy 823, or 0 for the
+//!   staging panel's "Test") instead of COMPLETED;
 //! - `sandbox:late-reject=NNN` ([`TRIGGER_LATE_REJECT`]): COMPLETED, then after
 //!   [`Timings::late_reject_after`] REJECTED with NNN (a bank returning the funds);
 //! - `sandbox:decline=NNN` ([`TRIGGER_DECLINE`]): the create is refused with error code NNN

@@ -147,7 +147,7 @@ fn rejection(n: i64) -> Result<i64, String> {
         Ok(n)
     } else {
         Err(format!(
-            "sandbox rejection code {n} is not a documented rejection code (800-826, or 0)"
+            "sandbox rejection code {n} is not a documented rejection code (§11.2, or 0)"
         ))
     }
 }

@@ -308,7 +308,9 @@ fn check_kind(fields: &Fields, name: &str, kind: Kind) -> Result<(), Refused> {
             if !raw.starts_with('"') && !is_whole_number {
                 return Err(param(name, "must be a string (or a whole number)"));
             }
-            fields.get::<serde_json::Value>(name, "a string")?;
+            if raw.starts_with('"') {
+                fields.get::<String>(name, "a string")?;
+            }
         }
         Kind::Structure => {
             if !(raw.starts_with('{') || raw.starts_with('[')) {
