@@ -3,8 +3,12 @@
 //! validation, statuses, signing, codes, banks, environments, money, or the request and answer
 //! types. A rule borrowed from the core would make a wrong core rule pass every test.
 //!
-//! The same check for CI, from the repository root:
-//! `! grep -rnoE 'cashout_core[A-Za-z0-9_:{]*' crates/okp-sandbox/src | grep -vE ':cashout_core::((clock|credentials)::([A-Za-z]|\{)|api::types::CashoutId$)'`
+//! The same check for CI, from the repository root (works under `set -euo pipefail`):
+//! ```sh
+//! if grep -rnoE 'cashout_core[A-Za-z0-9_:{]*' crates/okp-sandbox/src \
+//!   | grep -vE ':cashout_core::((clock|credentials)::([A-Za-z]|\{)|api::types::CashoutId$)'
+//! then echo "okp-sandbox must not use the core's rules" >&2; exit 1; fi
+//! ```
 
 use std::path::{Path, PathBuf};
 
