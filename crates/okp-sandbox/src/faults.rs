@@ -6,9 +6,13 @@
 //! 2. an optional [`FaultPlan`]: per-mille chances per matching request, drawn from a tiny
 //!    xorshift generator seeded by the plan, so a run is repeatable from its seed.
 //!
-//! This module only decides *which* fault applies; `server` carries it out (drop the
-//! connection, answer 500, delay). Left out: partial responses and slow bodies — a dropped
-//! connection and a late answer already cover the client's "outcome unknown" paths.
+//! Two kinds of fault: the network's (a dropped connection, a late answer, a 500) and a broken
+//! provider's (an answer about another cashout, an unknown status number, a body too large,
+//! cut short, or dripping one byte at a time). [`parse_fault_spec`] reads them from the
+//! `KIND:ENDPOINT` text an app takes from its environment.
+//!
+//! This module only decides *which* fault applies; `server` and `misbehave` carry it out.
+//! Left out: faults on the TLS layer (the sandbox speaks plain HTTP on loopback).
 
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -29,6 +33,18 @@ pub enum Endpoint {
 }
 
 impl Endpoint {
+    /// The endpoint a fault spec names: `create`, `status`, `update`, `cancel` or `banks`.
+    fn from_spec(name: &str) -> Option<Self> {
+        Some(match name {
+            "create" => Self::Create,
+            "status" => Self::Status,
+            "update" => Self::Update,
+            "cancel" => Self::Cancel,
+            "banks" => Self::Banks,
+            _ => return None,
+        })
+    }
+
     /// Which endpoint a method and path address, if any.
     pub(crate) fn of(method: &axum::http::Method, path: &str) -> Option<Self> {
         use axum::http::Method;
@@ -49,6 +65,10 @@ impl Endpoint {
 }
 
 /// One fault, applied to the next request to its endpoint.
+///
+/// The broken-provider faults (`OtherCashout` onwards) do the work and commit it first, then
+/// answer wrongly. `OtherCashout` always answers 200; the others keep the HTTP status the work
+/// earned (200 for a request that succeeded).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fault {
     /// Close the TCP connection without answering and without doing anything.
@@ -63,8 +83,28 @@ pub enum Fault {
     /// Do the work and commit it, then wait `by` (real time) before answering.
     Delay { endpoint: Endpoint, by: Duration },
     /// Answer 509 "not found" without looking: a read served by a replica that has not seen
-    /// a recent create yet. Makes a client's lookup miss a cashout that exists.
+    /// a recent create yet. Makes a client's lookup miss a cashout that exists. Queue it
+    /// several times for several stale answers in a row.
     StaleNotFound(Endpoint),
+    /// Do the work and commit it, then answer 200 about *another* cashout: for status, update
+    /// and cancel that cashout's status answer plus `"cashout_id": <its id>` and
+    /// `"external_id": "<its external id>"` (ids the real answer never carries); for create
+    /// `{"cashout_id":"<its id>"}`. The other cashout is the newest one not named by the
+    /// request (nor created by it); when there is none, ids are invented that match nothing.
+    OtherCashout(Endpoint),
+    /// Do the work, then answer 200 with `cashout_status` = `code` (and the description
+    /// `"Status <code>"`), e.g. 9: a provider that added a status. On create the number is
+    /// added beside `cashout_id`; the bank lists, and error answers, are sent unchanged.
+    UnknownStatus { endpoint: Endpoint, code: i64 },
+    /// Do the work, then answer with a body of exactly `bytes` bytes that starts like the real
+    /// answer and goes on with padding (`{"cashout_status":0,"pad":"xxxx…"}`), streamed in
+    /// chunks so that the sandbox never holds it.
+    HugeBody { endpoint: Endpoint, bytes: u64 },
+    /// Do the work and commit it, announce the real answer's full `Content-Length`, send half
+    /// of its bytes, then close the connection.
+    Truncated(Endpoint),
+    /// Do the work, then send the (valid) answer one byte every `every`.
+    SlowDrip { endpoint: Endpoint, every: Duration },
 }
 
 impl Fault {
@@ -72,9 +112,95 @@ impl Fault {
     #[must_use]
     pub fn endpoint(&self) -> Endpoint {
         match self {
-            Self::DropBeforeCommit(e) | Self::DropAfterCommit(e) | Self::StaleNotFound(e) => *e,
-            Self::Error500 { endpoint, .. } | Self::Delay { endpoint, .. } => *endpoint,
+            Self::DropBeforeCommit(e)
+            | Self::DropAfterCommit(e)
+            | Self::StaleNotFound(e)
+            | Self::OtherCashout(e)
+            | Self::Truncated(e) => *e,
+            Self::Error500 { endpoint, .. }
+            | Self::Delay { endpoint, .. }
+            | Self::UnknownStatus { endpoint, .. }
+            | Self::HugeBody { endpoint, .. }
+            | Self::SlowDrip { endpoint, .. } => *endpoint,
         }
+    }
+}
+
+/// Reads a list of one-shot faults, in order: comma-separated `KIND:ENDPOINT` items, KIND one of
+/// `drop-after-commit`, `drop-before-commit`, `error-500` (after the commit, as an app
+/// rehearsing a lost answer wants), `stale-not-found`, `other-cashout`, `unknown-status=N`,
+/// `huge-body=BYTES`, `truncated`, `slow-drip=MS`, `delay=MS`; ENDPOINT one of `create`,
+/// `status`, `update`, `cancel`, `banks`. Spaces around items are ignored, and so are empty
+/// items (a trailing comma).
+///
+/// # Errors
+/// A sentence naming the first item that cannot be read; no fault of the spec applies then,
+/// so a typo cannot silently rehearse less than asked.
+pub fn parse_fault_spec(spec: &str) -> Result<Vec<Fault>, String> {
+    spec.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(parse_item)
+        .collect()
+}
+
+fn parse_item(item: &str) -> Result<Fault, String> {
+    let (kind, endpoint) = item
+        .rsplit_once(':')
+        .ok_or_else(|| format!("fault {item:?} needs the form KIND:ENDPOINT"))?;
+    let endpoint = Endpoint::from_spec(endpoint).ok_or_else(|| {
+        format!(
+            "fault {item:?}: unknown endpoint {endpoint:?} (create, status, update, cancel, banks)"
+        )
+    })?;
+    let (name, value) = match kind.split_once('=') {
+        Some((name, value)) => (name, Some(value)),
+        None => (kind, None),
+    };
+    let number = |what: &str| -> Result<u64, String> {
+        value
+            .ok_or_else(|| format!("fault {item:?}: {name} needs ={what}"))?
+            .parse::<u64>()
+            .map_err(|_| format!("fault {item:?}: {what} must be a whole number"))
+    };
+    let plain = |fault: Fault| match value {
+        None => Ok(fault),
+        Some(_) => Err(format!("fault {item:?}: {name} takes no value")),
+    };
+    match name {
+        "drop-after-commit" => plain(Fault::DropAfterCommit(endpoint)),
+        "drop-before-commit" => plain(Fault::DropBeforeCommit(endpoint)),
+        "error-500" => plain(Fault::Error500 {
+            endpoint,
+            after_commit: true,
+        }),
+        "stale-not-found" => plain(Fault::StaleNotFound(endpoint)),
+        "other-cashout" => plain(Fault::OtherCashout(endpoint)),
+        "truncated" => plain(Fault::Truncated(endpoint)),
+        "unknown-status" => {
+            let code = value
+                .ok_or_else(|| format!("fault {item:?}: unknown-status needs =N"))?
+                .parse::<i64>()
+                .map_err(|_| format!("fault {item:?}: N must be a whole number"))?;
+            Ok(Fault::UnknownStatus { endpoint, code })
+        }
+        "huge-body" => Ok(Fault::HugeBody {
+            endpoint,
+            bytes: number("BYTES")?,
+        }),
+        "slow-drip" => Ok(Fault::SlowDrip {
+            endpoint,
+            every: Duration::from_millis(number("MS")?),
+        }),
+        "delay" => Ok(Fault::Delay {
+            endpoint,
+            by: Duration::from_millis(number("MS")?),
+        }),
+        _ => Err(format!(
+            "fault {item:?}: unknown kind {name:?} (drop-after-commit, drop-before-commit, \
+             error-500, stale-not-found, other-cashout, unknown-status=N, huge-body=BYTES, \
+             truncated, slow-drip=MS, delay=MS)"
+        )),
     }
 }
 
@@ -82,8 +208,9 @@ impl Fault {
 ///
 /// For each request to one of `endpoints`, one draw in 0..1000 picks: a drop after commit
 /// (`drop_after_commit` chances in 1000), else an HTTP 500 (`error_500`), else a delay of
-/// `delay_by` (`delay`), else a stale "not found" (`stale_not_found`), else nothing. A 500 is before or after the commit with even odds (one
-/// more draw), because a client must survive both. Drops from a plan are always after the
+/// `delay_by` (`delay`), else a stale "not found" (`stale_not_found`), else nothing. A 500 is
+/// before or after the commit with even odds (one more draw), because a client must survive
+/// both. Drops from a plan are always after the
 /// commit: a drop before it is indistinguishable from a refused connection, which the client's
 /// retry handles trivially; the interesting case is work done but unanswered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -277,6 +404,81 @@ mod tests {
             book.take(Endpoint::Status),
             Some(Fault::Error500 { .. })
         ));
+    }
+
+    #[test]
+    fn stale_not_found_queued_five_times_is_taken_five_times() {
+        let mut book = FaultBook::default();
+        for _ in 0..5 {
+            book.inject(Fault::StaleNotFound(Endpoint::Status));
+        }
+        for _ in 0..5 {
+            assert_eq!(
+                book.take(Endpoint::Status),
+                Some(Fault::StaleNotFound(Endpoint::Status))
+            );
+        }
+        assert_eq!(book.take(Endpoint::Status), None);
+    }
+
+    #[test]
+    fn fault_spec_reads_every_kind_in_order() {
+        let faults = parse_fault_spec(
+            "drop-after-commit:create, drop-before-commit:status,error-500:update,\
+             stale-not-found:status,other-cashout:cancel,unknown-status=9:status,\
+             huge-body=400000000:status,truncated:banks,slow-drip=50:create,delay=20:status,",
+        )
+        .expect("a valid spec");
+        assert_eq!(
+            faults,
+            vec![
+                Fault::DropAfterCommit(Endpoint::Create),
+                Fault::DropBeforeCommit(Endpoint::Status),
+                Fault::Error500 {
+                    endpoint: Endpoint::Update,
+                    after_commit: true
+                },
+                Fault::StaleNotFound(Endpoint::Status),
+                Fault::OtherCashout(Endpoint::Cancel),
+                Fault::UnknownStatus {
+                    endpoint: Endpoint::Status,
+                    code: 9
+                },
+                Fault::HugeBody {
+                    endpoint: Endpoint::Status,
+                    bytes: 400_000_000
+                },
+                Fault::Truncated(Endpoint::Banks),
+                Fault::SlowDrip {
+                    endpoint: Endpoint::Create,
+                    every: Duration::from_millis(50)
+                },
+                Fault::Delay {
+                    endpoint: Endpoint::Status,
+                    by: Duration::from_millis(20)
+                },
+            ]
+        );
+        assert_eq!(parse_fault_spec(""), Ok(vec![]));
+        assert_eq!(parse_fault_spec(" , "), Ok(vec![]));
+    }
+
+    #[test]
+    fn fault_spec_with_a_typo_is_refused_naming_the_item() {
+        for bad in [
+            "drop-after-comit:create",
+            "drop-after-commit:creat",
+            "drop-after-commit",
+            "unknown-status:status",
+            "unknown-status=x:status",
+            "huge-body=-1:status",
+            "slow-drip:create",
+            "truncated=5:create",
+        ] {
+            let err = parse_fault_spec(&format!("error-500:create,{bad}"))
+                .expect_err("a typo is refused");
+            assert!(err.contains(bad), "{err}");
+        }
     }
 
     #[test]

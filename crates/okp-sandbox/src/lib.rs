@@ -8,8 +8,20 @@
 //! (PENDING ⇄ ON_HOLD), cancel (DELETE with a JSON body), and both bank-list shapes. It is
 //! strict where the provider is strict: the `Payload-Signature` is checked against the raw body
 //! bytes as received, credentials are checked, `external_id` is unique (511, never a replay of
-//! the original id), balances are enforced (514), and the core validation rules run on every
-//! create. Credentials are the public demo values below ([`demo_credentials`]).
+//! the original id), balances are enforced (514), and every create is checked field by field.
+//! Credentials are the public demo values below ([`demo_credentials`]).
+//!
+//! # An independent witness
+//! Every rule here — required fields and lengths, per-country documents and accounts with their
+//! check digits, bank lists, statuses and transitions, error codes and HTTP statuses, the
+//! signature — is written again from the API reference (`okp-cashouts-api.md`) and the
+//! per-country rules (`validation-rules.md`), in this crate's own small tables. The app's core
+//! crate is used only for plain infrastructure (the clock, the credential wrapper): were the
+//! sandbox to ask the core what is valid, a wrong core rule would pass every test by
+//! construction. `tests/independence.rs` keeps it that way.
+//!
+//! National check digits are enforced; [`Sandbox::override_check_digits`] is the operator's
+//! override that `validation-rules.md` asks for in sandbox and staging (formats still apply).
 //!
 //! # Bank processing
 //! Lazy, on the injected [`Clock`](cashout_core::clock::Clock): a cashout is brought up to date
@@ -23,18 +35,22 @@
 //! Written anywhere in the create's `comments` (one per cashout; an unknown `sandbox:` word is
 //! refused with 300 so a typo cannot silently rehearse nothing):
 //! - `sandbox:reject=NNN` ([`TRIGGER_REJECT`]): DELIVERED, then REJECTED with rejection code
-//!   NNN (800–826, or 0 for the staging panel's "Test") instead of COMPLETED;
+//!   NNN (a code of the reference's §11.2 table, 800–826 without the legacy 823, or 0 for the
+//!   staging panel's "Test") instead of COMPLETED;
 //! - `sandbox:late-reject=NNN` ([`TRIGGER_LATE_REJECT`]): COMPLETED, then after
 //!   [`Timings::late_reject_after`] REJECTED with NNN (a bank returning the funds);
 //! - `sandbox:decline=NNN` ([`TRIGGER_DECLINE`]): the create is refused with error code NNN
-//!   (any code in `cashout_core::codes::API_CODES`, e.g. 514, 508, 533, 303); nothing is created;
+//!   (any code of the reference's §11.3 table, e.g. 514, 508, 533, 303), with that code's
+//!   message and HTTP status; nothing is created;
 //! - `sandbox:hold-forever` ([`TRIGGER_HOLD_FOREVER`]): never leaves PENDING by itself, for
 //!   hold and cancel rehearsals on the real clock.
 //!
 //! # Faults
 //! [`Sandbox::inject`] queues one-shot [`Fault`]s; [`Sandbox::set_fault_plan`] sets a seeded
-//! random mix ([`FaultPlan`]). A dropped connection is a real one: the socket is closed with no
-//! response bytes.
+//! random mix ([`FaultPlan`]); [`parse_fault_spec`] reads them from text. A dropped connection
+//! is a real one: the socket is closed with no response bytes. A misbehaving provider is
+//! imitated too: answers about another cashout, unknown status numbers, bodies that are huge
+//! (streamed, never held), cut short after a full `Content-Length`, or dripped byte by byte.
 //!
 //! # State
 //! One SQLite file (WAL) at [`SandboxConfig::db_path`]: after a restart on the same file the
@@ -44,12 +60,19 @@
 //! debit-card host. The passphrase and signature are never logged (the sandbox logs nothing).
 
 mod catalog;
+mod codes;
 mod error;
 mod faults;
+mod fields;
 mod handlers;
 mod lifecycle;
+mod misbehave;
+mod refusal;
+mod rules;
 mod server;
+mod signature;
 mod state;
+mod status;
 mod store;
 
 use std::fmt;
@@ -64,7 +87,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 pub use error::SandboxError;
-pub use faults::{Endpoint, Fault, FaultPlan};
+pub use faults::{parse_fault_spec, Endpoint, Fault, FaultPlan};
 pub use lifecycle::{
     Timings, TRIGGER_DECLINE, TRIGGER_HOLD_FOREVER, TRIGGER_LATE_REJECT, TRIGGER_REJECT,
 };
@@ -195,6 +218,14 @@ impl Sandbox {
     /// endpoint apply in the order queued).
     pub fn inject(&self, fault: Fault) {
         self.shared.faults().inject(fault);
+    }
+
+    /// Turns the operator's check-digit override on or off (off when started): with it on, a
+    /// create whose document or account fails only its national check digit (CPF, CNPJ,
+    /// CLABE, CURP, NIT, CCI, RUC, RUT, CBU/CVU, CUIT) is accepted, as the provider's own
+    /// sample data sometimes needs (`validation-rules.md`). Shapes and lengths still apply.
+    pub fn override_check_digits(&self, on: bool) {
+        self.shared.set_check_digit_override(on);
     }
 
     /// Sets (or with `None` clears) the random fault mix. Queued faults still go first.

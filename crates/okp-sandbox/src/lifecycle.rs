@@ -3,9 +3,8 @@
 //! Processing is lazy: nothing runs in the background. Whenever a cashout is read or touched,
 //! [`due_steps`] works out which bank-driven moves have fallen due by the injected clock's
 //! "now", each stamped with the instant it happened, and the store persists them. Which moves
-//! exist comes from the core transition table (`cashout_core::status::TRANSITIONS`, the edges
-//! with no operator action); this module only decides *which* of them the simulated bank takes
-//! and *when*:
+//! exist comes from the sandbox's own transition table (`status::EDGES`, the edges the bank
+//! takes); this module only decides *which* of them the simulated bank takes and *when*:
 //! - PENDING → DELIVERED after [`Timings::deliver_after`] in PENDING (time ON_HOLD does not
 //!   count: releasing a hold restarts the wait, as the payout re-enters the bank queue);
 //! - DELIVERED → COMPLETED after [`Timings::complete_after`], or → REJECTED instead with a
@@ -19,9 +18,10 @@
 
 use std::time::Duration;
 
-use cashout_core::codes;
-use cashout_core::status::{CashoutStatus, Transition, TRANSITIONS};
 use time::OffsetDateTime;
+
+use crate::codes;
+use crate::status::{Edge, Status};
 
 /// `sandbox:reject=NNN`: DELIVERED, then REJECTED with rejection code NNN instead of COMPLETED.
 pub const TRIGGER_REJECT: &str = "sandbox:reject=";
@@ -127,7 +127,7 @@ fn parse_word(word: &str) -> Result<Trigger, String> {
     }
     if word.starts_with(TRIGGER_DECLINE) {
         let n = code(TRIGGER_DECLINE)?;
-        return if codes::API_CODES.iter().any(|c| c.code == n) {
+        return if codes::error_code(n).is_some() {
             Ok(Trigger::Decline(n))
         } else {
             Err(format!(
@@ -143,11 +143,11 @@ fn parse_word(word: &str) -> Result<Trigger, String> {
 
 /// Accepts 0 (the staging panel's manual "Test" rejection) and the documented 8xx codes.
 fn rejection(n: i64) -> Result<i64, String> {
-    if n == 0 || codes::REJECTION_CODES.iter().any(|c| c.code == n) {
+    if codes::rejection_reason(n).is_some() {
         Ok(n)
     } else {
         Err(format!(
-            "sandbox rejection code {n} is not a documented rejection code (800-826, or 0)"
+            "sandbox rejection code {n} is not a documented rejection code (§11.2, or 0)"
         ))
     }
 }
@@ -155,23 +155,21 @@ fn rejection(n: i64) -> Result<i64, String> {
 /// The `rejection_reason` the sandbox reports for a code: the code's name, or "Test" for 0 as
 /// the provider's staging panel does.
 pub(crate) fn rejection_reason(code: i64) -> String {
-    if code == 0 {
-        "Test".to_owned()
-    } else {
-        codes::rejection_code(code).name.to_owned()
-    }
+    codes::rejection_reason(code)
+        .unwrap_or("ERROR_OTHER")
+        .to_owned()
 }
 
 /// One bank-driven move that has fallen due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Step {
-    pub to: CashoutStatus,
+    pub to: Status,
     pub at: OffsetDateTime,
 }
 
 /// The moves due by `now` for a cashout that entered `status` at `since`, in order.
 pub(crate) fn due_steps(
-    status: CashoutStatus,
+    status: Status,
     since: OffsetDateTime,
     trigger: Option<Trigger>,
     timings: &Timings,
@@ -200,7 +198,7 @@ pub(crate) fn due_steps(
 /// When the next bank-driven move of a cashout falls due (whatever `now` is), if it has one.
 /// Stored beside each cashout so that settling looks only at cashouts whose move is due.
 pub(crate) fn next_due(
-    status: CashoutStatus,
+    status: Status,
     since: OffsetDateTime,
     trigger: Option<Trigger>,
     timings: &Timings,
@@ -212,31 +210,29 @@ pub(crate) fn next_due(
 }
 
 /// The bank-driven edge the simulated bank takes out of `status`, if any.
-fn bank_edge(status: CashoutStatus, trigger: Option<Trigger>) -> Option<&'static Transition> {
-    let mut edges = TRANSITIONS
-        .iter()
-        .filter(|t| t.from == status && t.by.is_none());
-    let rejects = |t: &Transition| match trigger {
+fn bank_edge(status: Status, trigger: Option<Trigger>) -> Option<&'static Edge> {
+    let mut edges = status.bank_edges();
+    let rejects = |t: &Edge| match trigger {
         Some(Trigger::Reject(_)) => !t.late,
         Some(Trigger::LateReject(_)) => t.late,
         _ => false,
     };
     let rejection = edges
         .clone()
-        .find(|t| t.to == CashoutStatus::Rejected && rejects(t));
+        .find(|t| t.to == Status::Rejected && rejects(t));
     if rejection.is_some() {
         return rejection;
     }
     if trigger == Some(Trigger::HoldForever) {
         return None;
     }
-    edges.find(|t| t.to != CashoutStatus::Rejected)
+    edges.find(|t| t.to != Status::Rejected)
 }
 
-fn wait_for(edge: &Transition, timings: &Timings) -> Duration {
+fn wait_for(edge: &Edge, timings: &Timings) -> Duration {
     if edge.late {
         timings.late_reject_after
-    } else if edge.from == CashoutStatus::Pending {
+    } else if edge.from == Status::Pending {
         timings.deliver_after
     } else {
         timings.complete_after
@@ -246,7 +242,7 @@ fn wait_for(edge: &Transition, timings: &Timings) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use CashoutStatus as S;
+    use Status as S;
 
     const T0: OffsetDateTime = OffsetDateTime::UNIX_EPOCH;
 

@@ -29,7 +29,8 @@ use tokio::task::JoinSet;
 use tower::ServiceExt;
 
 use crate::faults::{Endpoint, Fault};
-use crate::handlers::Refusal;
+use crate::misbehave;
+use crate::refusal::Refusal;
 use crate::state::{Count, Shared};
 
 /// The kill switch of the connection a request arrived on.
@@ -97,6 +98,7 @@ pub(crate) async fn apply_faults(
     next: Next,
 ) -> Response {
     shared.counters.bump(Count::Request);
+    // The fault book's lock is released at the end of this statement, before any await.
     let fault = Endpoint::of(req.method(), req.uri().path()).and_then(|e| shared.faults().take(e));
     let Some(fault) = fault else {
         return next.run(req).await;
@@ -122,6 +124,15 @@ pub(crate) async fn apply_faults(
             answer
         }
         Fault::StaleNotFound(_) => Refusal::not_found().into_response(),
+        Fault::OtherCashout(endpoint) => {
+            misbehave::other_cashout(&shared, endpoint, req, next).await
+        }
+        Fault::UnknownStatus { code, .. } => {
+            misbehave::unknown_status(code, next.run(req).await).await
+        }
+        Fault::HugeBody { bytes, .. } => misbehave::huge_body(bytes, next.run(req).await).await,
+        Fault::Truncated(_) => misbehave::truncated(next.run(req).await).await,
+        Fault::SlowDrip { every, .. } => misbehave::slow_drip(every, next.run(req).await).await,
     }
 }
 

@@ -1,12 +1,12 @@
 //! What every request handler shares: the store, the clock, the timings, the faults, the
-//! counters.
+//! counters, and the operator's check-digit override.
 //!
 //! Locks are `std::sync::Mutex`, held only for synchronous work (a few SQLite statements, a
 //! queue pop) and never across an `.await`. A poisoned lock is recovered rather than turned
 //! into a panic: SQLite rolls back an unfinished transaction on its own, so the data behind the
 //! lock is consistent even after a panic elsewhere.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use cashout_core::clock::Clock;
@@ -23,6 +23,8 @@ pub(crate) struct Shared {
     pub clock: Arc<dyn Clock>,
     pub timings: Timings,
     pub counters: Counters,
+    /// Accept failed national check digits (formats still apply); off unless the owner asks.
+    check_digit_override: AtomicBool,
 }
 
 impl Shared {
@@ -33,7 +35,16 @@ impl Shared {
             clock,
             timings,
             counters: Counters::default(),
+            check_digit_override: AtomicBool::new(false),
         }
+    }
+
+    pub(crate) fn accepts_failed_check_digits(&self) -> bool {
+        self.check_digit_override.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn set_check_digit_override(&self, on: bool) {
+        self.check_digit_override.store(on, Ordering::Relaxed);
     }
 
     pub(crate) fn store(&self) -> MutexGuard<'_, Store> {

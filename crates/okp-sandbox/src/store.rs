@@ -16,9 +16,7 @@
 use std::path::Path;
 use std::str::FromStr;
 
-use cashout_core::api::types::CreateCashout;
 use cashout_core::clock::{format_instant, parse_instant};
-use cashout_core::status::CashoutStatus;
 use rusqlite::types::Type;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use rust_decimal::Decimal;
@@ -27,12 +25,14 @@ use time::OffsetDateTime;
 use crate::catalog;
 use crate::error::SandboxError;
 use crate::lifecycle::{self, Step, Timings, Trigger};
+use crate::rules::Create;
+use crate::status::Status;
 
 /// Every currency's balance before any payout: 1,000,000.00.
 const OPENING_BALANCE: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 2);
 
 /// The first cashout id handed out (then +1 each).
-const FIRST_ID: i64 = 8_400_001;
+pub(crate) const FIRST_ID: i64 = 8_400_001;
 
 const SCHEMA_VERSION: i64 = 1;
 
@@ -87,7 +87,7 @@ pub(crate) struct Record {
     pub bank_account: Option<String>,
     pub beneficiary_name: String,
     pub trigger: Option<Trigger>,
-    pub status: CashoutStatus,
+    pub status: Status,
     pub since: OffsetDateTime,
     pub rejection_code: Option<i64>,
     pub rejection_reason: Option<String>,
@@ -97,11 +97,9 @@ pub(crate) struct Record {
 /// A create that passed every check but the ones needing the database.
 #[derive(Debug, Clone)]
 pub(crate) struct NewCashout {
-    /// The normalised request (never holds credentials: `CreateCashout` has no such fields).
-    pub request: CreateCashout,
-    pub currency: String,
-    pub amount: Decimal,
-    pub status: CashoutStatus,
+    /// The checked request (its stored text never holds `login`/`pass`).
+    pub request: Create,
+    pub status: Status,
     pub trigger: Option<Trigger>,
 }
 
@@ -164,7 +162,9 @@ impl Store {
         now: OffsetDateTime,
         timings: &Timings,
     ) -> Result<CreateOutcome, SandboxError> {
-        self.settle_currency(&new.currency, now, timings)?;
+        let currency = &new.request.currency;
+        let amount = new.request.amount;
+        self.settle_currency(currency, now, timings)?;
         let tx = self.conn.transaction()?;
         let taken: bool = tx.query_row(
             "SELECT EXISTS(SELECT 1 FROM cashouts WHERE external_id = ?1)",
@@ -174,18 +174,14 @@ impl Store {
         if taken {
             return Ok(CreateOutcome::DuplicateExternalId);
         }
-        let available = available(&tx, &new.currency)?;
-        if new.amount > available {
+        let available = available(&tx, currency)?;
+        if amount > available {
             return Ok(CreateOutcome::InsufficientFunds);
         }
-        set_available(&tx, &new.currency, available - new.amount)?;
+        set_available(&tx, currency, available - amount)?;
         let id = next_id(&tx)?;
         let r = &new.request;
         let (trigger_kind, trigger_code) = new.trigger.map_or((None, None), Trigger::to_row);
-        let request_json = serde_json::to_string(r).map_err(|e| SandboxError::Corrupt {
-            what: "create request",
-            value: e.to_string(),
-        })?;
         let now_text = format_instant(now);
         tx.execute(
             "INSERT INTO cashouts (id, external_id, country, currency, amount, bank_code, \
@@ -196,13 +192,13 @@ impl Store {
                 id,
                 r.external_id,
                 r.country,
-                new.currency,
-                new.amount.to_string(),
+                currency,
+                amount.to_string(),
                 r.bank_code,
                 r.bank_branch,
                 r.bank_account,
                 r.beneficiary_name,
-                request_json,
+                r.stored,
                 trigger_kind,
                 trigger_code,
                 status_number(new.status),
@@ -240,7 +236,7 @@ impl Store {
     pub(crate) fn set_status(
         &mut self,
         record: &Record,
-        to: CashoutStatus,
+        to: Status,
         now: OffsetDateTime,
         timings: &Timings,
     ) -> Result<Record, SandboxError> {
@@ -248,12 +244,41 @@ impl Store {
         let mut updated = record.clone();
         updated.status = to;
         updated.since = now;
-        if to == CashoutStatus::Cancelled {
+        if to == Status::Cancelled {
             refund(&tx, &updated)?;
         }
         save(&tx, &updated, timings)?;
         tx.commit()?;
         Ok(updated)
+    }
+
+    /// The newest cashout other than the ones named, brought up to date: what a provider that
+    /// mixes up its answers reports instead (the `OtherCashout` fault). `None` when there is no
+    /// other cashout.
+    pub(crate) fn newest_other(
+        &mut self,
+        not_ids: &[i64],
+        not_external_ids: &[&str],
+        now: OffsetDateTime,
+        timings: &Timings,
+    ) -> Result<Option<Record>, SandboxError> {
+        // Placeholders are filled with values no cashout has (ids are positive, external ids
+        // are never empty), so the statement keeps one shape whatever is excluded.
+        let id = |i: usize| not_ids.get(i).copied().unwrap_or(-1);
+        let ext = |i: usize| not_external_ids.get(i).copied().unwrap_or("");
+        let found: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM cashouts WHERE id NOT IN (?1, ?2) \
+                 AND external_id NOT IN (?3, ?4) ORDER BY id DESC LIMIT 1",
+                params![id(0), id(1), ext(0), ext(1)],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match found {
+            Some(id) => self.current(Key::Id(id), now, timings),
+            None => Ok(None),
+        }
     }
 
     /// How many cashouts carry this `external_id` (0 or 1, by the schema).
@@ -291,16 +316,8 @@ impl Store {
         timings: &Timings,
     ) -> Result<(), SandboxError> {
         let tx = self.conn.transaction()?;
-        // COMPLETED moves again only with a late-reject trigger; ON_HOLD never moves by itself.
-        let [pending, delivered, completed] = [
-            CashoutStatus::Pending,
-            CashoutStatus::Delivered,
-            CashoutStatus::Completed,
-        ]
-        .map(status_number);
         // Only cashouts whose next move is due: scanning every moving cashout on each create
         // made the sandbox quadratic (1,000 pending payouts cost ~3 ms per request).
-        let _ = (pending, delivered, completed);
         let ids: Vec<i64> = {
             let mut stmt = tx.prepare(
                 "SELECT id FROM cashouts WHERE currency = ?1 AND next_due IS NOT NULL \
@@ -334,12 +351,10 @@ fn advance(
         record.status = to;
         record.since = at;
         match to {
-            CashoutStatus::Delivered
-                if catalog::is_pix(&record.country, record.bank_code.as_deref()) =>
-            {
+            Status::Delivered if is_pix(record) => {
                 record.provider_reference = Some(pix_end_to_end_id(record.id, at));
             }
-            CashoutStatus::Rejected => {
+            Status::Rejected => {
                 let code = match record.trigger {
                     Some(Trigger::Reject(c) | Trigger::LateReject(c)) => c,
                     // The simulated bank rejects only on a trigger; keep a plausible code
@@ -416,7 +431,7 @@ fn read_record(row: &Row<'_>) -> rusqlite::Result<Record> {
         beneficiary_name: row.get(8)?,
         trigger: Trigger::from_row(trigger_kind.as_deref(), trigger_code)
             .ok_or_else(|| unreadable(9, "trigger", trigger_kind.as_deref().unwrap_or("")))?,
-        status: CashoutStatus::from_code(status)
+        status: Status::from_number(status)
             .ok_or_else(|| unreadable(11, "status", &status.to_string()))?,
         since: parse_instant(&since).ok_or_else(|| unreadable(12, "status_since", &since))?,
         rejection_code: row.get(13)?,
@@ -430,9 +445,17 @@ fn unreadable(column: usize, what: &str, value: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(column, Type::Text, message.into())
 }
 
-fn status_number(s: CashoutStatus) -> i64 {
-    // Only provider statuses are stored; DECLINED never reaches the store.
-    s.code().map_or(-1, i64::from)
+fn status_number(s: Status) -> i64 {
+    s.number()
+}
+
+/// Whether a cashout is a Brazilian PIX payout (it gets an end-to-end id once delivered).
+fn is_pix(record: &Record) -> bool {
+    record
+        .bank_code
+        .as_deref()
+        .and_then(|code| catalog::find(&record.country, code))
+        .is_some_and(|bank| bank.method.is_pix())
 }
 
 fn available(tx: &Transaction<'_>, currency: &str) -> Result<Decimal, SandboxError> {
