@@ -1,13 +1,20 @@
 //! The app's commands: each takes the state, calls the core, and turns errors into
 //! `{code, message, field?, ...}` ([`ErrorReport`]). No rule lives here.
+//!
+//! Blocking work — SQLite reads, keychain calls, exports, file writes — runs on a thread that
+//! may block ([`off_async`]), never on the few async workers every command, the watcher and
+//! the creates share: an export of 100,000 payouts must not freeze the list or the watcher.
+//! Arguments that an operator typed (a create, the settings) arrive as plain JSON and are
+//! read by the core's own rules, so a wrong value is a field error, never a failure to
+//! deserialise.
 
 use cashout_core::api::parse::parse_create_value;
 use cashout_core::api::types::{CashoutId, CashoutRef};
 use cashout_core::audit::{AuditEntry, AuditFilter, AuditVerdict};
 use cashout_core::credentials::{CredentialStatus, Credentials, Secret};
-use cashout_core::desk::{CreateOptions, CreateReview, PayoutView, ReconcileReport};
+use cashout_core::desk::{CreateOptions, CreateReview, Desk, PayoutView, ReconcileReport};
 use cashout_core::environment::EnvironmentKind;
-use cashout_core::error::{Error, ErrorReport};
+use cashout_core::error::{Error, ErrorCode, ErrorReport};
 use cashout_core::form::CountryForm;
 use cashout_core::journal::{ExchangeRecord, HistoryEntry, ListFilter};
 use cashout_core::report::{CsvFlavor, Exported, HoldBoard};
@@ -16,7 +23,7 @@ use cashout_core::status::Lifecycle;
 use cashout_core::watch::DeskEvent;
 use cashout_core::workspace::{BankChoices, ConnectionCheck, EnvironmentStatus};
 use tauri::ipc::Channel;
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::state::AppState;
 
@@ -27,9 +34,41 @@ fn report(e: Error) -> Box<ErrorReport> {
     Box::new(e.report())
 }
 
-#[tauri::command(async)]
-pub fn app_status(state: State<'_, AppState>) -> EnvironmentStatus {
-    state.workspace.status()
+/// Runs `work` on a thread that may block, with the app's state; see the module comment.
+async fn off_async<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    work: impl FnOnce(&AppState) -> Result<T, Error> + Send + 'static,
+) -> Answer<T> {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || work(&app.state::<AppState>()))
+        .await
+        .map_err(|e| {
+            Box::new(ErrorReport {
+                code: ErrorCode::Internal,
+                message: format!("the command could not finish: {e}"),
+                field: None,
+                api_code: None,
+                errors: Vec::new(),
+                external_id: None,
+            })
+        })?
+        .map_err(report)
+}
+
+/// A desk of the environment in use with its client built (credentials loaded from the
+/// keychain), off the async workers.
+async fn connected_desk<R: Runtime>(app: &AppHandle<R>) -> Answer<Desk> {
+    off_async(app, |s| {
+        let desk = s.workspace.desk()?;
+        desk.connect()?;
+        Ok(desk)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn app_status<R: Runtime>(app: AppHandle<R>) -> Answer<EnvironmentStatus> {
+    off_async(&app, |s| Ok(s.workspace.status())).await
 }
 
 /// The settings, with the notification URL to pre-fill for the environment in use.
@@ -38,18 +77,21 @@ pub fn get_settings(state: State<'_, AppState>) -> SettingsView {
     state.workspace.settings().into()
 }
 
+/// Saves new settings. They arrive as JSON and are read field by field by the core, so a value
+/// of the wrong kind is an error at its field; saved, audited and applied as one step.
 #[tauri::command]
 pub async fn update_settings<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    settings: Settings,
+    settings: serde_json::Value,
 ) -> Answer<SettingsView> {
-    // Saved, audited and applied as one step by the core; the watcher follows only a success.
+    let settings = Settings::from_json(&settings).map_err(report)?;
     let saved = state
         .workspace
         .set_settings(settings)
         .await
         .map_err(report)?;
+    // The watcher follows only a change that happened.
     state.watch.restart(&app);
     Ok(saved.into())
 }
@@ -58,7 +100,6 @@ pub async fn update_settings<R: Runtime>(
 #[tauri::command]
 pub async fn save_credentials<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
     environment: EnvironmentKind,
     api_key: String,
     api_passphrase: String,
@@ -71,44 +112,41 @@ pub async fn save_credentials<R: Runtime>(
         signature: Secret::new(api_signature),
         read_only_key: read_only_key.filter(|k| !k.is_empty()).map(Secret::new),
     };
-    let status = state
-        .workspace
-        .save_credentials(environment, &creds)
-        .await
-        .map_err(report)?;
-    state.watch.restart(&app);
+    let status = off_async(&app, move |s| {
+        tauri::async_runtime::block_on(s.workspace.save_credentials(environment, &creds))
+    })
+    .await?;
+    app.state::<AppState>().watch.restart(&app);
     Ok(status)
 }
 
-#[tauri::command(async)]
-pub fn credentials_status(
-    state: State<'_, AppState>,
+#[tauri::command]
+pub async fn credentials_status<R: Runtime>(
+    app: AppHandle<R>,
     environment: EnvironmentKind,
 ) -> Answer<CredentialStatus> {
-    state
-        .workspace
-        .credentials_status(environment)
-        .map_err(report)
+    off_async(&app, move |s| s.workspace.credentials_status(environment)).await
 }
 
 #[tauri::command]
 pub async fn delete_credentials<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
     environment: EnvironmentKind,
 ) -> Answer<CredentialStatus> {
-    let status = state
-        .workspace
-        .delete_credentials(environment)
-        .await
-        .map_err(report)?;
-    state.watch.restart(&app);
+    let status = off_async(&app, move |s| {
+        tauri::async_runtime::block_on(s.workspace.delete_credentials(environment))
+    })
+    .await?;
+    app.state::<AppState>().watch.restart(&app);
     Ok(status)
 }
 
 #[tauri::command]
-pub async fn test_connection(state: State<'_, AppState>) -> Answer<ConnectionCheck> {
-    state.workspace.test_connection().await.map_err(report)
+pub async fn test_connection<R: Runtime>(app: AppHandle<R>) -> Answer<ConnectionCheck> {
+    off_async(&app, |s| {
+        tauri::async_runtime::block_on(s.workspace.test_connection())
+    })
+    .await
 }
 
 #[tauri::command]
@@ -124,59 +162,66 @@ pub fn lifecycle() -> Lifecycle {
 /// Validates without writing or sending; returns the core's review: the request to send back
 /// (normalised, with its external_id, the amount as a string), the payout in words, the body
 /// as the client will send it with the credentials masked, the warnings, and in production
-/// the question to confirm. The request arrives as plain JSON and is read by the core's
-/// rules, so that every bad value is a field error, never a deserialisation failure.
-#[tauri::command(async)]
-pub fn validate_cashout(
-    state: State<'_, AppState>,
+/// the question to confirm.
+#[tauri::command]
+pub async fn validate_cashout<R: Runtime>(
+    app: AppHandle<R>,
     request: serde_json::Value,
     override_check_digits: bool,
 ) -> Answer<CreateReview> {
-    let request = parse_create_value(&request).map_err(|e| report(Error::Validation(e)))?;
-    let desk = state.workspace.desk().map_err(report)?;
-    desk.review_create(&request, override_check_digits)
-        .map_err(report)
+    off_async(&app, move |s| {
+        let request = parse_create_value(&request).map_err(Error::Validation)?;
+        s.workspace
+            .desk()?
+            .review_create(&request, override_check_digits)
+    })
+    .await
 }
 
 /// Sends a create. Whether its external_id was generated is the core's to know, not the
 /// form's; `pay_again_of` is the operator's explicit choice to pay an identical payout again,
 /// naming the earlier one.
 #[tauri::command]
-pub async fn create_cashout(
-    state: State<'_, AppState>,
+pub async fn create_cashout<R: Runtime>(
+    app: AppHandle<R>,
     request: serde_json::Value,
     override_check_digits: bool,
     pay_again_of: Option<String>,
 ) -> Answer<PayoutView> {
     let request = parse_create_value(&request).map_err(|e| report(Error::Validation(e)))?;
-    let desk = state.workspace.desk().map_err(report)?;
+    let desk = connected_desk(&app).await?;
     let options = CreateOptions {
         override_check_digits,
         pay_again_of,
     };
     let created = desk.create(&request, &options).await;
-    state.watch.poke();
+    app.state::<AppState>().watch.poke();
     created.map_err(report)
 }
 
 /// Sends an unsettled create again with its own external_id.
 #[tauri::command]
-pub async fn resend_cashout(state: State<'_, AppState>, which: CashoutRef) -> Answer<PayoutView> {
-    let desk = state.workspace.desk().map_err(report)?;
+pub async fn resend_cashout<R: Runtime>(
+    app: AppHandle<R>,
+    which: CashoutRef,
+) -> Answer<PayoutView> {
+    let desk = connected_desk(&app).await?;
     let done = desk.resend(&which).await;
-    state.watch.poke();
+    app.state::<AppState>().watch.poke();
     done.map_err(report)
 }
 
 /// Stops checking an unsettled create, on the operator's explicit and audited word.
 #[tauri::command]
-pub async fn abandon_cashout(
-    state: State<'_, AppState>,
+pub async fn abandon_cashout<R: Runtime>(
+    app: AppHandle<R>,
     which: CashoutRef,
     reason: String,
 ) -> Answer<PayoutView> {
-    let desk = state.workspace.desk().map_err(report)?;
-    desk.abandon(&which, &reason).await.map_err(report)
+    off_async(&app, move |s| {
+        tauri::async_runtime::block_on(s.workspace.desk()?.abandon(&which, &reason))
+    })
+    .await
 }
 
 /// What abandoning an unsettled create risks, in the core's words, for the confirmation.
@@ -186,101 +231,80 @@ pub fn abandon_risk() -> &'static str {
 }
 
 #[tauri::command]
-pub async fn check_cashout(state: State<'_, AppState>, which: CashoutRef) -> Answer<PayoutView> {
-    state
-        .workspace
-        .desk()
-        .map_err(report)?
-        .check(&which)
-        .await
-        .map_err(report)
+pub async fn check_cashout<R: Runtime>(app: AppHandle<R>, which: CashoutRef) -> Answer<PayoutView> {
+    let desk = connected_desk(&app).await?;
+    desk.check(&which).await.map_err(report)
 }
 
 #[tauri::command]
-pub async fn hold_cashout(state: State<'_, AppState>, cashout_id: i64) -> Answer<PayoutView> {
-    let done = state
-        .workspace
-        .desk()
-        .map_err(report)?
-        .hold(CashoutId(cashout_id))
-        .await;
-    state.watch.poke();
+pub async fn hold_cashout<R: Runtime>(app: AppHandle<R>, cashout_id: i64) -> Answer<PayoutView> {
+    let desk = connected_desk(&app).await?;
+    let done = desk.hold(CashoutId(cashout_id)).await;
+    app.state::<AppState>().watch.poke();
     done.map_err(report)
 }
 
 #[tauri::command]
-pub async fn release_cashout(state: State<'_, AppState>, cashout_id: i64) -> Answer<PayoutView> {
-    let done = state
-        .workspace
-        .desk()
-        .map_err(report)?
-        .release(CashoutId(cashout_id))
-        .await;
-    state.watch.poke();
+pub async fn release_cashout<R: Runtime>(app: AppHandle<R>, cashout_id: i64) -> Answer<PayoutView> {
+    let desk = connected_desk(&app).await?;
+    let done = desk.release(CashoutId(cashout_id)).await;
+    app.state::<AppState>().watch.poke();
     done.map_err(report)
 }
 
 #[tauri::command]
-pub async fn cancel_cashout(
-    state: State<'_, AppState>,
+pub async fn cancel_cashout<R: Runtime>(
+    app: AppHandle<R>,
     cashout_id: i64,
     external_id: Option<String>,
 ) -> Answer<PayoutView> {
-    let desk = state.workspace.desk().map_err(report)?;
+    let desk = connected_desk(&app).await?;
     let done = desk
         .cancel(CashoutId(cashout_id), external_id.as_deref())
         .await;
-    state.watch.poke();
+    app.state::<AppState>().watch.poke();
     done.map_err(report)
 }
 
-#[tauri::command(async)]
-pub fn list_cashouts(state: State<'_, AppState>, filter: ListFilter) -> Answer<Vec<PayoutView>> {
-    state
-        .workspace
-        .desk()
-        .map_err(report)?
-        .list(filter)
-        .map_err(report)
+#[tauri::command]
+pub async fn list_cashouts<R: Runtime>(
+    app: AppHandle<R>,
+    filter: ListFilter,
+) -> Answer<Vec<PayoutView>> {
+    off_async(&app, move |s| s.workspace.desk()?.list(filter)).await
 }
 
 /// The journal's record of a payout, without a provider call.
-#[tauri::command(async)]
-pub fn recorded_cashout(state: State<'_, AppState>, which: CashoutRef) -> Answer<PayoutView> {
-    state
-        .workspace
-        .desk()
-        .map_err(report)?
-        .recorded(&which)
-        .map_err(report)
+#[tauri::command]
+pub async fn recorded_cashout<R: Runtime>(
+    app: AppHandle<R>,
+    which: CashoutRef,
+) -> Answer<PayoutView> {
+    off_async(&app, move |s| s.workspace.desk()?.recorded(&which)).await
 }
 
-#[tauri::command(async)]
-pub fn cashout_history(state: State<'_, AppState>, which: CashoutRef) -> Answer<Vec<HistoryEntry>> {
-    state
-        .workspace
-        .desk()
-        .map_err(report)?
-        .history(&which)
-        .map_err(report)
+#[tauri::command]
+pub async fn cashout_history<R: Runtime>(
+    app: AppHandle<R>,
+    which: CashoutRef,
+) -> Answer<Vec<HistoryEntry>> {
+    off_async(&app, move |s| s.workspace.desk()?.history(&which)).await
 }
 
 /// The banks for the form's picker: the provider's list, or the bundled one with a note.
 #[tauri::command]
-pub async fn list_banks(state: State<'_, AppState>, country: String) -> Answer<BankChoices> {
-    state.workspace.bank_choices(&country).await.map_err(report)
+pub async fn list_banks<R: Runtime>(app: AppHandle<R>, country: String) -> Answer<BankChoices> {
+    off_async(&app, move |s| {
+        tauri::async_runtime::block_on(s.workspace.bank_choices(&country))
+    })
+    .await
 }
 
-/// Settles creates an earlier run left unknown (run by the UI at start).
+/// Looks up the creates an earlier run left open (run by the UI at start); sends nothing.
 #[tauri::command]
-pub async fn reconcile(state: State<'_, AppState>) -> Answer<ReconcileReport> {
-    state
-        .workspace
-        .desk()
-        .map_err(report)?
-        .reconcile()
-        .await
-        .map_err(report)
+pub async fn reconcile<R: Runtime>(app: AppHandle<R>) -> Answer<ReconcileReport> {
+    let desk = connected_desk(&app).await?;
+    desk.reconcile().await.map_err(report)
 }
 
 /// Subscribes the window to the watcher's events and to "open this payout" requests from
@@ -290,25 +314,26 @@ pub fn subscribe_events(state: State<'_, AppState>, on_event: Channel<DeskEvent>
     state.watch.subscribe(on_event);
 }
 
-#[tauri::command(async)]
-pub fn hold_board(state: State<'_, AppState>) -> Answer<HoldBoard> {
-    state
-        .workspace
-        .desk()
-        .map_err(report)?
-        .hold_board()
-        .map_err(report)
+#[tauri::command]
+pub async fn hold_board<R: Runtime>(app: AppHandle<R>) -> Answer<HoldBoard> {
+    off_async(&app, |s| s.workspace.desk()?.hold_board()).await
 }
 
-#[tauri::command(async)]
-pub fn audit_log(state: State<'_, AppState>, filter: AuditFilter) -> Answer<Vec<AuditEntry>> {
-    state.workspace.journal().audit_log(&filter).map_err(report)
+#[tauri::command]
+pub async fn audit_log<R: Runtime>(
+    app: AppHandle<R>,
+    filter: AuditFilter,
+) -> Answer<Vec<AuditEntry>> {
+    off_async(&app, move |s| s.workspace.journal().audit_log(&filter)).await
 }
 
 /// Checks the whole chain (and records that it was checked).
 #[tauri::command]
-pub async fn verify_audit(state: State<'_, AppState>) -> Answer<AuditVerdict> {
-    state.workspace.verify_audit().await.map_err(report)
+pub async fn verify_audit<R: Runtime>(app: AppHandle<R>) -> Answer<AuditVerdict> {
+    off_async(&app, |s| {
+        tauri::async_runtime::block_on(s.workspace.verify_audit())
+    })
+    .await
 }
 
 /// The file the operator chooses in the save dialog. Awaited, not blocked on: an open dialog
@@ -330,56 +355,51 @@ async fn choose_file<R: Runtime>(app: &AppHandle<R>, name: &str) -> Option<std::
 #[tauri::command]
 pub async fn export_cashouts<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
     filter: ListFilter,
 ) -> Answer<Option<Exported>> {
-    let desk = state.workspace.desk().map_err(report)?;
     let Some(path) = choose_file(&app, "cashouts.csv").await else {
         return Ok(None);
     };
-    let rows = desk
-        .export_to_file(filter, CsvFlavor::Spreadsheet, &path)
-        .await
-        .map_err(report)?;
-    Ok(Some(Exported {
-        file: path.display().to_string(),
-        rows,
-    }))
+    off_async(&app, move |s| {
+        let rows = tauri::async_runtime::block_on(s.workspace.desk()?.export_to_file(
+            filter,
+            CsvFlavor::Spreadsheet,
+            &path,
+        ))?;
+        Ok(Some(Exported {
+            file: path.display().to_string(),
+            rows,
+        }))
+    })
+    .await
 }
 
 /// The audit entries the filter selects, hashes included, to a file the operator chooses.
 #[tauri::command]
 pub async fn export_audit<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
     filter: AuditFilter,
 ) -> Answer<Option<Exported>> {
     let Some(path) = choose_file(&app, "audit-log.csv").await else {
         return Ok(None);
     };
-    let rows = state
-        .workspace
-        .export_audit(filter, &path)
-        .await
-        .map_err(report)?;
-    Ok(Some(Exported {
-        file: path.display().to_string(),
-        rows,
-    }))
+    off_async(&app, move |s| {
+        let rows = tauri::async_runtime::block_on(s.workspace.export_audit(filter, &path))?;
+        Ok(Some(Exported {
+            file: path.display().to_string(),
+            rows,
+        }))
+    })
+    .await
 }
 
 /// The requests sent for a payout, for the signing inspector.
-#[tauri::command(async)]
-pub fn cashout_exchanges(
-    state: State<'_, AppState>,
+#[tauri::command]
+pub async fn cashout_exchanges<R: Runtime>(
+    app: AppHandle<R>,
     which: CashoutRef,
 ) -> Answer<Vec<ExchangeRecord>> {
-    state
-        .workspace
-        .desk()
-        .map_err(report)?
-        .exchanges(&which)
-        .map_err(report)
+    off_async(&app, move |s| s.workspace.desk()?.exchanges(&which)).await
 }
 
 /// The UI calls it once its first form is painted: the background watcher starts then, and

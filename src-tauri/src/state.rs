@@ -15,7 +15,7 @@ use cashout_core::credentials::{CredentialStore, LazyKeyring, APP_IDENTIFIER};
 use cashout_core::datadir;
 use cashout_core::settings::{Settings, SettingsFile};
 use cashout_core::workspace::Workspace;
-use okp_sandbox::{Endpoint, Fault, Sandbox, SandboxConfig, Timings};
+use okp_sandbox::{Fault, Sandbox, SandboxConfig, Timings};
 use tauri::AppHandle;
 
 use crate::watching::WatchHub;
@@ -52,36 +52,17 @@ fn sandbox_timings() -> Timings {
     }
 }
 
-/// Network trouble to rehearse against the embedded sandbox, from `CASHOUT_SANDBOX_FAULTS`:
-/// a comma-separated list of `KIND:ENDPOINT` applied in order to the next matching requests,
-/// KIND one of `drop-after-commit`, `drop-before-commit`, `error-500`; ENDPOINT one of
-/// `create`, `status`, `update`, `cancel`. The real-window tests use it to show a create whose
-/// answer was lost. Unknown entries are ignored.
-fn rehearsal_faults() -> Vec<Fault> {
-    let Ok(spec) = std::env::var("CASHOUT_SANDBOX_FAULTS") else {
-        return Vec::new();
-    };
-    spec.split(',')
-        .filter_map(|item| {
-            let (kind, endpoint) = item.trim().split_once(':')?;
-            let endpoint = match endpoint {
-                "create" => Endpoint::Create,
-                "status" => Endpoint::Status,
-                "update" => Endpoint::Update,
-                "cancel" => Endpoint::Cancel,
-                _ => return None,
-            };
-            match kind {
-                "drop-after-commit" => Some(Fault::DropAfterCommit(endpoint)),
-                "drop-before-commit" => Some(Fault::DropBeforeCommit(endpoint)),
-                "error-500" => Some(Fault::Error500 {
-                    endpoint,
-                    after_commit: true,
-                }),
-                _ => None,
-            }
-        })
-        .collect()
+/// Network and provider trouble to rehearse against the embedded sandbox, from
+/// `CASHOUT_SANDBOX_FAULTS` (the sandbox's own spec, e.g.
+/// `drop-after-commit:create,stale-not-found:status`; see `okp_sandbox::parse_fault_spec`).
+/// The real-window tests use it to show a create whose answer was lost. A spec that cannot be
+/// read stops the start, saying why: a typo must not rehearse less than asked.
+fn rehearsal_faults() -> Result<Vec<Fault>, Box<dyn std::error::Error>> {
+    match std::env::var("CASHOUT_SANDBOX_FAULTS") {
+        Ok(spec) => Ok(okp_sandbox::parse_fault_spec(&spec)
+            .map_err(|e| format!("CASHOUT_SANDBOX_FAULTS: {e}"))?),
+        Err(_) => Ok(Vec::new()),
+    }
 }
 
 impl AppState {
@@ -110,9 +91,12 @@ impl AppState {
             timings: sandbox_timings(),
         })
         .await?;
-        for fault in rehearsal_faults() {
+        for fault in rehearsal_faults()? {
             sandbox.inject(fault);
         }
+        // The provider accepts its own sample documents that fail national check digits, so
+        // the demo sandbox takes the operator's override as the provider would.
+        sandbox.override_check_digits(true);
         let store: Arc<dyn CredentialStore> = Arc::new(LazyKeyring::new(APP_IDENTIFIER));
         let workspace = Workspace::new(
             journal,

@@ -64,18 +64,22 @@ impl WatchHub {
         let Some(state) = app.try_state::<AppState>() else {
             return;
         };
-        // Nothing to watch with until the environment is usable and its credentials stored.
-        let Ok(desk) = state.workspace.desk() else {
-            return;
-        };
-        if desk.connect().is_err() {
-            return;
-        }
         let settings = state.workspace.settings();
         let config = settings.watch_config().with_env_scale();
         let notify = settings.desktop_notifications;
         let (wake, listeners, app) = (self.wake.clone(), self.listeners.clone(), app.clone());
         let task = tauri::async_runtime::spawn(async move {
+            // Nothing to watch with until the environment is usable and its credentials
+            // stored; they are loaded from the keychain off the async workers.
+            let handle = app.clone();
+            let desk = tauri::async_runtime::spawn_blocking(move || {
+                let desk = handle.try_state::<AppState>()?.workspace.desk().ok()?;
+                desk.connect().ok().map(|()| desk)
+            })
+            .await;
+            let Ok(Some(desk)) = desk else {
+                return;
+            };
             let mut watcher = Watcher::new(Arc::new(desk), Arc::new(SystemClock), config);
             let outcome = watcher
                 .run(wake, |event| {

@@ -207,26 +207,93 @@ fn a_remote_page_cannot_call_any_command() {
 }
 
 #[test]
-fn the_same_payout_reviewed_twice_is_refused_as_a_possible_duplicate() {
+fn a_generated_id_sent_back_by_the_form_is_still_the_desks_and_paying_again_needs_the_earlier_id() {
     let s = shell();
-    let send = |s: &Shell| {
-        // As the UI does it: review (which generates the id), then send what was reviewed.
-        let reviewed = invoke(
+    let review = |s: &Shell| {
+        invoke(
             s,
             "validate_cashout",
             json!({ "request": pix("39053344705"), "overrideCheckDigits": false }),
         )
         .expect("valid")["request"]
-            .clone();
-        invoke(
-            s,
-            "create_cashout",
-            json!({ "request": reviewed, "overrideCheckDigits": false, "externalIdGenerated": true }),
-        )
+            .clone()
     };
-    send(&s).expect("first");
-    let err = send(&s).expect_err("the same money to the same account again");
+    // The form says nothing about where the id came from: the core knows it generated it.
+    let first = invoke(
+        &s,
+        "create_cashout",
+        json!({ "request": review(&s), "overrideCheckDigits": false }),
+    )
+    .expect("first");
+    let reviewed = review(&s);
+    let err = invoke(
+        &s,
+        "create_cashout",
+        json!({ "request": reviewed.clone(), "overrideCheckDigits": false }),
+    )
+    .expect_err("the same money to the same account again");
     assert_eq!(err["code"], "possible_duplicate");
+    assert_eq!(err["external_id"], first["external_id"]);
+    // Sent again as it stands (the id now in the box): still refused.
+    let again = invoke(
+        &s,
+        "create_cashout",
+        json!({ "request": reviewed.clone(), "overrideCheckDigits": false }),
+    )
+    .expect_err("still a duplicate");
+    assert_eq!(again["code"], "possible_duplicate");
+    // Only the explicit choice naming the earlier payout pays again.
+    let paid = invoke(
+        &s,
+        "create_cashout",
+        json!({ "request": reviewed, "overrideCheckDigits": false, "payAgainOf": first["external_id"] }),
+    )
+    .expect("paid again on purpose");
+    assert_ne!(paid["external_id"], first["external_id"]);
+}
+
+#[test]
+fn a_bad_value_typed_in_the_form_is_a_field_error_never_an_ipc_error() {
+    let s = shell();
+    for (amount, says) in [
+        ("1.000", "ambiguous"),
+        ("1.500.000", "thousands separators"),
+        ("250000,50", "after a dot"),
+        ("0", "greater than zero"),
+        ("-5", "greater than zero"),
+    ] {
+        let mut request = pix("39053344705");
+        request["amount"] = json!(amount);
+        request["currency"] = json!("BRL");
+        let err = invoke(
+            &s,
+            "validate_cashout",
+            json!({ "request": request, "overrideCheckDigits": false }),
+        )
+        .expect_err(amount);
+        assert_eq!(err["code"], "validation", "{amount}: {err}");
+        assert_eq!(err["field"], "amount", "{amount}: {err}");
+        let message = err["errors"][0]["message"].as_str().unwrap_or("");
+        assert!(message.contains(says), "{amount}: {message}");
+        assert!(!err.to_string().contains("invalid args"), "{err}");
+    }
+    let err = invoke(
+        &s,
+        "create_cashout",
+        json!({ "request": [1, 2, 3], "overrideCheckDigits": false }),
+    )
+    .expect_err("not an object");
+    assert_eq!(err["field"], "json");
+    let err = invoke(
+        &s,
+        "update_settings",
+        json!({ "settings": { "hold_alert_hours": "a day" } }),
+    )
+    .expect_err("not a number");
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("invalid_input"), Some("hold_alert_hours"))
+    );
 }
 
 #[test]

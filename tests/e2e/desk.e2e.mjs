@@ -171,7 +171,8 @@ try {
     await click("#action-refresh");
     await waitText("#rejection", /814/);
     assert((await currentNode()) === "REJECTED", "diagram shows REJECTED");
-    await waitText("#rejection", /bank_account/);
+    // Named as this payout's form names it: the PIX phone key, not the provider's bank_account.
+    await waitText("#rejection", /Field to fix: PIX phone key/);
     await shot("07-detail-rejected");
   });
 
@@ -309,6 +310,91 @@ try {
     const overflow = await browser.execute(() => { const v = document.getElementById("view"); return Math.max(document.documentElement.scrollWidth - window.innerWidth, v ? v.scrollWidth - v.clientWidth : 0); });
     assert(overflow <= 0, `detail: ${overflow}px wider than the window`);
     await shot("13-detail-1024");
+  });
+
+  await test("at 1024×700 the environment bar stays in view with the focus on Send", async () => {
+    await newPix({ amount: "61.00" });
+    await click("#review-button");
+    await waitText("#review-body", /"amount":61\.00[,}]/);
+    const send = await $("#send");
+    await send.scrollIntoView();
+    assert(await browser.execute(() => document.activeElement?.id === "send"), "the focus is on Send");
+    const bar = await browser.execute(() => { const r = document.getElementById("env-bar").getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
+    assert(bar.top >= 0 && bar.bottom > 0 && bar.bottom <= 700, `the bar is in view: ${JSON.stringify(bar)}`);
+    await shot("21-review-1024");
+  });
+
+  await test("an edit withdraws the review at once, before the field is left", async () => {
+    // The review of the test before is still on screen.
+    assert(await (await $("#send")).isExisting(), "a review is on screen");
+    const amount = await $("#f-amount");
+    await amount.click();
+    await browser.keys(["End", "9"]);
+    assert(!(await (await $("#send")).isExisting()), "Send is gone while the focus is still in the amount");
+    assert(!(await (await $("#review-body")).isExisting()), "the body is gone");
+  });
+
+  await test("1.000 CLP is refused as ambiguous at the amount, which takes the focus", async () => {
+    await click("#nav-new");
+    await select("f-country", "CL");
+    await fill("f-amount", "1.000");
+    await fill("f-document_id", "76086428-5");
+    await fill("f-beneficiary_name", "Ana");
+    await fill("f-beneficiary_lastname", "Rojas");
+    await click("#review-button");
+    await waitText("#f-amount-error", /ambiguous.*1000.*1\.00/);
+    assert(await browser.execute(() => document.activeElement?.id === "f-amount"), "the focus is on the amount");
+    assert(!(await (await $("#review")).isExisting()), "no review offered");
+    assert(!(await browser.getPageSource()).includes("invalid args"), "no IPC error reaches the operator");
+    await shot("22-amount-ambiguous");
+  });
+
+  await test("an identical payout is refused, refused again as it stands, and paid again only on purpose", async () => {
+    const before = await rowCount();
+    // The same money to the same account as the first payout of this run.
+    await newPix({ amount: "150.25" });
+    await click("#review-button");
+    await waitText("#review-body", /"amount":150\.25[,}]/);
+    await click("#send");
+    await waitText("#duplicate", /identical payout/);
+    await shot("23-duplicate-refused");
+    // The generated id now stands in the box: reviewing and sending again is still refused.
+    assert((await (await $("#f-external_id")).getValue()).startsWith("cd-"), "the generated id is in the box");
+    await click("#review-button");
+    await waitText("#review-body", /"amount":150\.25[,}]/);
+    await click("#send");
+    await waitText("#duplicate", /identical payout/);
+    assert((await rowCount()) === before, "nothing was sent");
+    // Back to the form, and this time pay again on purpose, naming the earlier payout.
+    await click("#nav-new");
+    await click("#review-button");
+    await waitText("#review-body", /"amount":150\.25[,}]/);
+    await click("#send");
+    await waitText("#duplicate", /identical payout/);
+    await click("#pay-again");
+    await waitText("#confirm-text", /already requested.*150\.25 BRL.*second, separate payment/);
+    await shot("24-pay-again-confirmation");
+    await click("#confirm-yes");
+    assert((await currentNode()) === "PENDING", "the second payout, sent on purpose");
+    assert((await rowCount()) === before + 1, "exactly one more payout");
+    await click('button[data-view="audit"]');
+    await waitText("#audit-table", /paid again on purpose/);
+  });
+
+  await test("the audit log and a payout's detail read at 1024×700", async () => {
+    await click('button[data-view="audit"]');
+    await (await $("#audit-table")).waitForExist({ timeout: 10000 });
+    const tallest = await browser.execute(() => Math.max(...[...document.querySelectorAll("#audit-table tbody tr")].map((r) => r.getBoundingClientRect().height)));
+    assert(tallest < 140, `no entry wraps letter by letter (tallest row ${tallest}px)`);
+    const overflow = await browser.execute(() => { const v = document.getElementById("view"); return v.scrollWidth - v.clientWidth; });
+    assert(overflow <= 0, `audit log: ${overflow}px wider than the window`);
+    assert((await browser.$$("#audit-table tbody tr")).length <= 25, "paged");
+    await shot("19-audit-log");
+    await click("#nav-list");
+    await (await $("#cashouts-table")).waitForExist({ timeout: 10000 });
+    await click("#cashouts-table tbody tr button");
+    await currentNode();
+    await shot("25-detail-1024");
   });
 } finally {
   await browser?.deleteSession().catch(() => {});

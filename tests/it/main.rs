@@ -8,4 +8,6 @@ mod keyring;
 mod records;
 mod secrets;
 #[allow(clippy::unwrap_used)]
+mod trust;
+#[allow(clippy::unwrap_used)]
 mod watch;

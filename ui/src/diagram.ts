@@ -10,8 +10,12 @@ const SVG = "http://www.w3.org/2000/svg";
 const W = 132;
 const H = 46;
 
+/** The statuses the table draws; UNKNOWN (a number the desk does not know) is not a place on
+ * the diagram: no node is filled then, and the label says so. */
+type Drawn = Exclude<CashoutStatus, "UNKNOWN">;
+
 /** Where each status sits: the happy path left to right, side exits below and above. */
-export const LAYOUT: Record<CashoutStatus, { x: number; y: number }> = {
+export const LAYOUT: Record<Drawn, { x: number; y: number }> = {
   DECLINED: { x: 20, y: 130 },
   PENDING: { x: 200, y: 130 },
   ON_HOLD: { x: 200, y: 20 },
@@ -56,10 +60,13 @@ function anchor(from: { x: number; y: number }, to: { x: number; y: number }) {
   return { a: out(c1, Math.sign(dx), Math.sign(dy)), b: out(c2, -Math.sign(dx), -Math.sign(dy)) };
 }
 
+const placeOf = (s: CashoutStatus): { x: number; y: number } | null => (s === "UNKNOWN" ? null : LAYOUT[s]);
+
 export function drawDiagram(table: Lifecycle, current: CashoutStatus | null, history: HistoryEntry[]): SVGSVGElement {
   const svg = el("svg", { viewBox: "0 0 740 300", class: "diagram", role: "img" });
   const path = pathOf(history);
-  const label = `State diagram: ${current ?? "unknown"}; path ${path.map((p) => p.status).join(" → ") || "none"}`;
+  const now = current === "UNKNOWN" ? "a status this desk does not know" : current ?? "not known yet";
+  const label = `State diagram: ${now}; path ${path.map((p) => p.status).join(" → ") || "none"}`;
   svg.setAttribute("aria-label", label);
   const defs = el("defs", {});
   for (const [id, colour] of [["arrow", "#c3ccd6"], ["arrow-taken", "#105e66"]] as const) {
@@ -71,8 +78,9 @@ export function drawDiagram(table: Lifecycle, current: CashoutStatus | null, his
   const takenEdges = new Set<string>();
   for (let i = 1; i < path.length; i++) takenEdges.add(`${path[i - 1]!.status}>${path[i]!.status}`);
   for (const t of table.transitions) {
-    const from = LAYOUT[t.from];
-    const to = LAYOUT[t.to];
+    const from = placeOf(t.from);
+    const to = placeOf(t.to);
+    if (!from || !to) continue;
     const { a, b } = anchor(from, to);
     // Two-way pairs (PENDING <-> ON_HOLD) are drawn side by side.
     const twoWay = table.transitions.some((o) => o.from === t.to && o.to === t.from);
@@ -96,7 +104,8 @@ export function drawDiagram(table: Lifecycle, current: CashoutStatus | null, his
     }
   }
   for (const s of table.statuses) {
-    const pos = LAYOUT[s.status];
+    const pos = placeOf(s.status);
+    if (!pos) continue;
     const step = path.find((p) => p.status === s.status);
     const cls = `node${step ? " taken" : ""}${s.status === current ? " current" : ""}`;
     const g = el("g", { class: cls, "data-status": s.status });

@@ -13,10 +13,10 @@ describe("ipc", () => {
       seen = { cmd, args };
       return { cashout_id: 1, status: "PENDING" };
     });
-    await ipc.createCashout({ external_id: "x", country: "BR", amount: "10.00", document_id: "1", beneficiary_name: "A", notification_url: "https://n" }, true, false);
+    await ipc.createCashout({ external_id: "x", country: "BR", amount: "10.00", document_id: "1", beneficiary_name: "A", notification_url: "https://n" }, true, null);
     expect(seen).toEqual({
       cmd: "create_cashout",
-      args: { request: { external_id: "x", country: "BR", amount: "10.00", document_id: "1", beneficiary_name: "A", notification_url: "https://n" }, overrideCheckDigits: true, externalIdGenerated: false },
+      args: { request: { external_id: "x", country: "BR", amount: "10.00", document_id: "1", beneficiary_name: "A", notification_url: "https://n" }, overrideCheckDigits: true, payAgainOf: null },
     });
   });
 

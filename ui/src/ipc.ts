@@ -5,7 +5,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AuditEntry } from "./bindings/AuditEntry";
 import type { AuditFilter } from "./bindings/AuditFilter";
 import type { AuditVerdict } from "./bindings/AuditVerdict";
-import type { Bank } from "./bindings/Bank";
+import type { BankChoices } from "./bindings/BankChoices";
 import type { CashoutRef } from "./bindings/CashoutRef";
 import type { ConnectionCheck } from "./bindings/ConnectionCheck";
 import type { CountryForm } from "./bindings/CountryForm";
@@ -29,10 +29,11 @@ import type { SettingsView } from "./bindings/SettingsView";
 
 export type { ErrorReport };
 
-/** Anything thrown by a command, normalised to the report shape. */
+/** Anything thrown by a command, normalised to the report shape. Whatever is not a report
+ * of the core (a command that could not run at all) is the core's own `internal` code. */
 export function asReport(e: unknown): ErrorReport {
   if (e && typeof e === "object" && "code" in e && "message" in e) return e as ErrorReport;
-  return { code: "internal", message: String(e), errors: [] } as unknown as ErrorReport;
+  return { code: "internal", message: String(e) };
 }
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -62,10 +63,17 @@ export const countryForms = () => call<CountryForm[]>("country_forms");
 export const lifecycle = () => call<Lifecycle>("lifecycle");
 export const validateCashout = (request: CreateCashout, overrideCheckDigits: boolean) =>
   call<CreateReview>("validate_cashout", { request, overrideCheckDigits });
-/** `externalIdGenerated`: the id was generated on review, not typed by the operator; the core
- * then refuses a payout identical to a recent one (a retry would otherwise pay twice). */
-export const createCashout = (request: CreateCashout, overrideCheckDigits: boolean, externalIdGenerated: boolean) =>
-  call<PayoutView>("create_cashout", { request, overrideCheckDigits, externalIdGenerated });
+/** Sends a create. Whether its external_id was generated is the core's to know. `payAgainOf`:
+ * the operator chose, explicitly, to pay an identical payout again, naming the earlier one the
+ * core refused this one as a duplicate of. */
+export const createCashout = (request: CreateCashout, overrideCheckDigits: boolean, payAgainOf: string | null = null) =>
+  call<PayoutView>("create_cashout", { request, overrideCheckDigits, payAgainOf });
+/** Sends an unsettled create again with its own external_id. */
+export const resendCashout = (which: CashoutRef) => call<PayoutView>("resend_cashout", { which });
+/** Stops checking an unsettled create; the reason goes to the audit log. */
+export const abandonCashout = (which: CashoutRef, reason: string) => call<PayoutView>("abandon_cashout", { which, reason });
+/** What abandoning risks, in the core's words. */
+export const abandonRisk = () => call<string>("abandon_risk");
 export const checkCashout = (which: CashoutRef) => call<PayoutView>("check_cashout", { which });
 export const holdCashout = (cashoutId: number) => call<PayoutView>("hold_cashout", { cashoutId });
 export const releaseCashout = (cashoutId: number) => call<PayoutView>("release_cashout", { cashoutId });
@@ -74,7 +82,7 @@ export const cancelCashout = (cashoutId: number, externalId: string | null) =>
 export const listCashouts = (filter: Partial<ListFilter>) => call<PayoutView[]>("list_cashouts", { filter });
 export const recordedCashout = (which: CashoutRef) => call<PayoutView>("recorded_cashout", { which });
 export const cashoutHistory = (which: CashoutRef) => call<HistoryEntry[]>("cashout_history", { which });
-export const listBanks = (country: string) => call<Bank[]>("list_banks", { country });
+export const listBanks = (country: string) => call<BankChoices>("list_banks", { country });
 export const reconcile = () => call<ReconcileReport>("reconcile");
 export const uiPainted = () => call<null>("ui_painted");
 

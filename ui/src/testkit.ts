@@ -25,10 +25,9 @@ export const view = (): HTMLElement => document.getElementById("view") as HTMLEl
 export function payout(over: Partial<PayoutView> = {}): PayoutView {
   return {
     cashout_id: 7, external_id: "ext-7", status: "PENDING", status_code: 0,
-    rejection_code: null, rejection_reason: null, rejection_explanation: null,
-    phase: "created", environment: "sandbox", amount: "150.25", currency: "BRL", country: "BR",
-    beneficiary: "Ana Souza", provider_reference: null, allowed_actions: ["hold", "cancel"],
-    updated_at: "2026-11-21T08:00:00.000Z",
+    environment: "sandbox", amount: "150.25", currency: "BRL", country: "BR",
+    beneficiary: "Ana Souza", allowed_actions: ["hold", "cancel"], recovery: [],
+    created_at: "2026-11-21T07:59:58.000Z", updated_at: "2026-11-21T08:00:00.000Z",
     ...over,
   };
 }

@@ -159,6 +159,9 @@ async fn start_sandbox(cli: &Cli, port: u16, reset: bool) -> Result<Sandbox, Err
             field: "port",
             message: format!("the sandbox could not start: {e}"),
         })?;
+    // The provider accepts its own sample documents that fail national check digits, so the
+    // demo sandbox takes the operator's override as the provider would.
+    sandbox.override_check_digits(true);
     if reset {
         sandbox
             .reset()

@@ -132,30 +132,36 @@ impl Error {
     /// The stable code the CLI prints and the UI switches on.
     #[must_use]
     pub fn code(&self) -> &'static str {
+        self.error_code().as_str()
+    }
+
+    /// [`Error::code`] as its type (what crosses IPC, so the UI's switch is checked).
+    #[must_use]
+    pub fn error_code(&self) -> ErrorCode {
+        use ErrorCode as C;
         match self {
-            Self::Validation(_) => "validation",
-            Self::Api { api_code: 509, .. } => "not_found",
+            Self::Validation(_) => C::Validation,
+            Self::Api { api_code: 509, .. } => C::NotFound,
             Self::Api {
                 api_code: 302 | 401 | 402 | 524,
                 ..
-            } => "unauthorized",
-            Self::Api { .. } => "api_error",
-            Self::Network(_) => "network",
-            Self::NotSent { .. } => "not_sent",
-            Self::OutcomeUnknown { .. } | Self::ActionUnknown { .. } => "outcome_unknown",
-            Self::ProviderFault(_) => "provider_fault",
-            Self::UnknownStatus(_) => "unknown_status",
-            Self::MissingReadOnlyKey(_) => "credentials_missing",
-            Self::MalformedAnswer(_) => "malformed_response",
-            Self::ExternalIdConflict(_) => "external_id_conflict",
-            Self::PossibleDuplicate(_) => "possible_duplicate",
-            Self::ActionNotAllowed { .. } => "action_not_allowed",
-            Self::MissingCredentials(_) => "credentials_missing",
-            Self::InvalidCredentials { .. } => "invalid_credentials",
-            Self::Keychain(_) => "keychain",
-            Self::Journal(_) => "journal",
-            Self::Environment(_) => "invalid_environment",
-            Self::InvalidInput { .. } => "invalid_input",
+            } => C::Unauthorized,
+            Self::Api { .. } => C::ApiError,
+            Self::Network(_) => C::Network,
+            Self::NotSent { .. } => C::NotSent,
+            Self::OutcomeUnknown { .. } | Self::ActionUnknown { .. } => C::OutcomeUnknown,
+            Self::ProviderFault(_) => C::ProviderFault,
+            Self::UnknownStatus(_) => C::UnknownStatus,
+            Self::MalformedAnswer(_) => C::MalformedResponse,
+            Self::ExternalIdConflict(_) => C::ExternalIdConflict,
+            Self::PossibleDuplicate(_) => C::PossibleDuplicate,
+            Self::ActionNotAllowed { .. } => C::ActionNotAllowed,
+            Self::MissingCredentials(_) | Self::MissingReadOnlyKey(_) => C::CredentialsMissing,
+            Self::InvalidCredentials { .. } => C::InvalidCredentials,
+            Self::Keychain(_) => C::Keychain,
+            Self::Journal(_) => C::Journal,
+            Self::Environment(_) => C::InvalidEnvironment,
+            Self::InvalidInput { .. } => C::InvalidInput,
         }
     }
 
@@ -188,7 +194,7 @@ impl Error {
     #[must_use]
     pub fn report(&self) -> ErrorReport {
         ErrorReport {
-            code: self.code(),
+            code: self.error_code(),
             message: self.to_string(),
             field: self.field().map(str::to_owned),
             api_code: self.api_code(),
@@ -213,21 +219,109 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
+/// Every stable error code, as the CLI prints it and the UI switches on (a union type in the
+/// generated TypeScript, so a switch on a code that does not exist fails to compile).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    Validation,
+    NotFound,
+    Unauthorized,
+    ApiError,
+    Network,
+    NotSent,
+    OutcomeUnknown,
+    ProviderFault,
+    UnknownStatus,
+    MalformedResponse,
+    ExternalIdConflict,
+    PossibleDuplicate,
+    ActionNotAllowed,
+    CredentialsMissing,
+    InvalidCredentials,
+    Keychain,
+    Journal,
+    InvalidEnvironment,
+    InvalidInput,
+    /// The desktop shell failed in a way the core did not foresee (a command that could not
+    /// run at all); never produced by the core itself.
+    Internal,
+}
+
+impl ErrorCode {
+    /// Every code, for tests and documentation.
+    pub const ALL: [ErrorCode; 20] = [
+        Self::Validation,
+        Self::NotFound,
+        Self::Unauthorized,
+        Self::ApiError,
+        Self::Network,
+        Self::NotSent,
+        Self::OutcomeUnknown,
+        Self::ProviderFault,
+        Self::UnknownStatus,
+        Self::MalformedResponse,
+        Self::ExternalIdConflict,
+        Self::PossibleDuplicate,
+        Self::ActionNotAllowed,
+        Self::CredentialsMissing,
+        Self::InvalidCredentials,
+        Self::Keychain,
+        Self::Journal,
+        Self::InvalidEnvironment,
+        Self::InvalidInput,
+        Self::Internal,
+    ];
+
+    /// The code as a string (the same as its JSON).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Validation => "validation",
+            Self::NotFound => "not_found",
+            Self::Unauthorized => "unauthorized",
+            Self::ApiError => "api_error",
+            Self::Network => "network",
+            Self::NotSent => "not_sent",
+            Self::OutcomeUnknown => "outcome_unknown",
+            Self::ProviderFault => "provider_fault",
+            Self::UnknownStatus => "unknown_status",
+            Self::MalformedResponse => "malformed_response",
+            Self::ExternalIdConflict => "external_id_conflict",
+            Self::PossibleDuplicate => "possible_duplicate",
+            Self::ActionNotAllowed => "action_not_allowed",
+            Self::CredentialsMissing => "credentials_missing",
+            Self::InvalidCredentials => "invalid_credentials",
+            Self::Keychain => "keychain",
+            Self::Journal => "journal",
+            Self::InvalidEnvironment => "invalid_environment",
+            Self::InvalidInput => "invalid_input",
+            Self::Internal => "internal",
+        }
+    }
+}
+
 /// `{code, message, field?, api_code?, errors?, external_id?}`: what the CLI prints on stderr
-/// and what the desktop app sends over IPC.
+/// and what the desktop app sends over IPC. Fields left out when empty are optional in the
+/// generated TypeScript.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct ErrorReport {
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub field: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub api_code: Option<i64>,
     /// Every field problem, for validation failures.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<FieldError>>", optional)]
     pub errors: Vec<FieldError>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub external_id: Option<String>,
 }
 
@@ -237,6 +331,16 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_error_code_serialises_as_its_string() {
+        for c in ErrorCode::ALL {
+            assert_eq!(
+                serde_json::to_value(c).expect("json"),
+                serde_json::Value::String(c.as_str().to_owned())
+            );
+        }
+    }
 
     #[test]
     fn not_found_is_509_whatever_the_http_status() {
@@ -260,7 +364,7 @@ mod tests {
             },
         ]);
         let r = e.report();
-        assert_eq!(r.code, "validation");
+        assert_eq!(r.code, ErrorCode::Validation);
         assert_eq!(r.field.as_deref(), Some("document_id"));
         assert_eq!(r.errors.len(), 2);
         assert!(r.message.contains("and 1 more"));

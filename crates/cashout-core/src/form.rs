@@ -65,6 +65,8 @@ pub struct CountryForm {
     pub account_types: Vec<Choice>,
     pub lastname_required: bool,
     pub address_required: bool,
+    /// The inputs every payout method of the country shows, in order, with their labels.
+    pub common: Vec<FieldSpec>,
     pub methods: Vec<MethodForm>,
 }
 
@@ -150,6 +152,97 @@ fn special_method(b: &banks::KnownBank) -> MethodForm {
     }
 }
 
+/// The inputs every method of `country` shows (labels the operator reads, and that messages
+/// about a field use).
+fn common_fields(country: Country) -> Vec<FieldSpec> {
+    let optional = |f: FieldSpec| FieldSpec {
+        required: false,
+        ..f
+    };
+    let mut fields = vec![
+        optional(field(
+            "external_id",
+            "External id",
+            "left empty: generated on review",
+        )),
+        field(
+            "amount",
+            "Amount",
+            "e.g. 150.25 — a dot before the cents, no thousands separators",
+        ),
+        field("currency", "Currency", ""),
+        optional(field("document_type", "Document type", "")),
+        field("document_id", "Document number", ""),
+        field("beneficiary_name", "Beneficiary first name", ""),
+        FieldSpec {
+            required: country.lastname_required(),
+            ..field("beneficiary_lastname", "Beneficiary last name", "")
+        },
+    ];
+    if country == Country::Co {
+        fields.push(field("address", "Address", ""));
+    }
+    fields.push(field(
+        "notification_url",
+        "Notification URL",
+        "https://…, port 443",
+    ));
+    fields.push(optional(field(
+        "comments",
+        "Comments",
+        "sandbox rehearsals: sandbox:reject=814, sandbox:decline=514, …",
+    )));
+    fields
+}
+
+/// The input of the form that fills request field `field` for a payout of `country` sent
+/// with `bank_code`, as the operator saw it: its name on the form and its label. A provider
+/// message about `bank_account` on a PIX payout is about its key (phone, e-mail or document),
+/// since the key is what the provider reads there.
+#[must_use]
+pub fn form_field(country: &str, bank_code: Option<&str>, field: &str) -> Option<FieldSpec> {
+    let form = country_form(country)?;
+    let method = bank_code
+        .and_then(|code| form.methods.iter().find(|m| m.bank_code == Some(code)))
+        .unwrap_or(&form.methods[0]);
+    let key_field = match bank_code
+        .and_then(|code| banks::find(country, code))
+        .map(|b| b.method)
+    {
+        Some(Method::PixPhone) => Some("phone"),
+        Some(Method::PixEmail) => Some("email"),
+        Some(Method::PixDocument) => Some("document_id"),
+        _ => None,
+    };
+    let wanted = match (field, key_field) {
+        ("bank_account" | "bank_code", Some(key)) => key,
+        _ => field,
+    };
+    if wanted == "bank_code" && method.pick_bank {
+        return Some(FieldSpec {
+            name: "bank_code",
+            label: "Bank",
+            required: true,
+            hint: "",
+        });
+    }
+    method
+        .fields
+        .iter()
+        .chain(form.common.iter())
+        .find(|f| f.name == wanted)
+        .cloned()
+        .or_else(|| {
+            // The PIX document key is the document field the form already has.
+            (wanted == "document_id").then(|| {
+                form.common
+                    .iter()
+                    .find(|f| f.name == "document_id")
+                    .cloned()
+            })?
+        })
+}
+
 /// The form of one country (ISO alpha-2, any case).
 #[must_use]
 pub fn country_form(code: &str) -> Option<CountryForm> {
@@ -187,6 +280,7 @@ pub fn country_form(code: &str) -> Option<CountryForm> {
             .collect(),
         lastname_required: country.lastname_required(),
         address_required: country == Country::Co,
+        common: common_fields(country),
         methods,
     })
 }
@@ -232,6 +326,27 @@ mod tests {
         let ar = country_form("AR").expect("AR");
         let email = ar.methods[0].fields.iter().find(|f| f.name == "email");
         assert!(email.is_some_and(|f| !f.required));
+    }
+
+    #[test]
+    fn a_field_to_fix_is_named_as_the_form_of_that_method_shows_it() {
+        let email = form_field("BR", Some("10001"), "bank_account").expect("known");
+        assert_eq!((email.name, email.label), ("email", "PIX e-mail key"));
+        let phone = form_field("BR", Some("10000"), "bank_account").expect("known");
+        assert_eq!(phone.name, "phone");
+        let doc = form_field("BR", Some("10002"), "bank_account").expect("known");
+        assert_eq!(doc.name, "document_id");
+        let clabe = form_field("MX", None, "bank_account").expect("known");
+        assert_eq!(clabe.label, "CLABE");
+        let bank = form_field("BR", Some("001"), "bank_code").expect("known");
+        assert_eq!(bank.label, "Bank");
+        assert_eq!(
+            form_field("BR", Some("001"), "amount")
+                .expect("known")
+                .label,
+            "Amount"
+        );
+        assert!(form_field("XX", None, "amount").is_none());
     }
 
     #[test]

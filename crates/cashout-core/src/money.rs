@@ -141,7 +141,7 @@ impl FromStr for Amount {
                         .to_owned();
                     let decimal = Decimal::from_str_exact(&format!("{whole}.{fraction}"))
                         .map(|d| d.round_dp(2).normalize())
-                        .map_or_else(|_| format!("{whole}.{fraction}"), |d| two_places(d));
+                        .map_or_else(|_| format!("{whole}.{fraction}"), two_places);
                     return Err(AmountError::Ambiguous {
                         typed: s.to_owned(),
                         separator: *sep,

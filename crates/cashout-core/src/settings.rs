@@ -83,7 +83,57 @@ impl Default for Settings {
     }
 }
 
+/// The fields of [`Settings`], as errors name them, with what each one takes.
+const FIELDS: [(&str, &str); 8] = [
+    ("environment", "Choose one of the environments offered."),
+    ("okp_production_host", "Enter the host as text."),
+    ("custom_base_url", "Enter the base URL as text."),
+    ("default_notification_url", "Enter the URL as text."),
+    (
+        "late_rejection_window_days",
+        "Enter a whole number of days.",
+    ),
+    ("hold_alert_hours", "Enter a whole number of hours."),
+    ("desktop_notifications", "Tick or untick the box."),
+    ("open_create_window_hours", "Enter a whole number of hours."),
+];
+
 impl Settings {
+    /// Reads settings sent as JSON by the desktop form, each value by its own field's type, so
+    /// that a value of the wrong kind is an error at that field (never a failure to read the
+    /// whole), then checks them ([`Settings::check`]).
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] naming the first field in error.
+    pub fn from_json(value: &serde_json::Value) -> Result<Self> {
+        let Some(object) = value.as_object() else {
+            return Err(Error::InvalidInput {
+                field: "settings",
+                message: "the settings are one object of named values".into(),
+            });
+        };
+        for (key, v) in object {
+            let Some((field, message)) = FIELDS.iter().find(|(f, _)| f == key) else {
+                continue;
+            };
+            let one =
+                serde_json::Value::Object(std::iter::once((key.clone(), v.clone())).collect());
+            if serde_json::from_value::<Settings>(one).is_err() {
+                return Err(Error::InvalidInput {
+                    field,
+                    message: (*message).to_owned(),
+                });
+            }
+        }
+        let settings: Settings =
+            serde_json::from_value(value.clone()).map_err(|e| Error::InvalidInput {
+                field: "settings",
+                message: format!("the settings could not be read ({e})"),
+            })?;
+        settings.check()?;
+        Ok(settings)
+    }
+
     /// The watcher's configuration these settings ask for (the defaults if they do not check,
     /// which [`Settings::check`] prevents before any are kept).
     #[must_use]
@@ -316,6 +366,22 @@ mod tests {
         assert_eq!(file.load().environment, EnvironmentKind::OkpStaging);
         std::fs::write(file.path(), "x".repeat(100_000)).expect("write");
         assert_eq!(file.load(), Settings::default());
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_is_an_error_at_its_field() {
+        let e = Settings::from_json(&serde_json::json!({"hold_alert_hours": "12h"}))
+            .expect_err("not a number");
+        assert_eq!(e.field(), Some("hold_alert_hours"));
+        let e = Settings::from_json(&serde_json::json!({"environment": "prod"}))
+            .expect_err("not an environment");
+        assert_eq!(e.field(), Some("environment"));
+        let e = Settings::from_json(&serde_json::json!({"open_create_window_hours": 0}))
+            .expect_err("out of range");
+        assert_eq!(e.field(), Some("open_create_window_hours"));
+        let ok =
+            Settings::from_json(&serde_json::json!({"environment": "d24-staging"})).expect("valid");
+        assert_eq!(ok.environment, EnvironmentKind::D24Staging);
     }
 
     #[test]

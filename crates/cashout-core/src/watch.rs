@@ -858,6 +858,7 @@ mod tests {
             rejection_code: rejection,
             rejection_reason: rejection.map(|_| "Invalid account".into()),
             rejection_explanation: rejection.map(crate::codes::rejection_code),
+            field_to_fix: None,
             phase: crate::journal::Phase::Created,
             note: None,
             environment: "sandbox".into(),

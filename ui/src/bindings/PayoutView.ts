@@ -2,6 +2,7 @@
 import type { Action } from "./Action";
 import type { CashoutStatus } from "./CashoutStatus";
 import type { CodeInfo } from "./CodeInfo";
+import type { FieldSpec } from "./FieldSpec";
 import type { Phase } from "./Phase";
 import type { Recovery } from "./Recovery";
 
@@ -17,11 +18,16 @@ status: CashoutStatus | null,
 /**
  * The provider's `cashout_status` number, when it gave one.
  */
-status_code: number | null, rejection_code: number | null, rejection_reason: string | null, 
+status_code: number | null, rejection_code?: number, rejection_reason?: string, 
 /**
  * The rejection code explained, with the field to fix.
  */
-rejection_explanation: CodeInfo | null, 
+rejection_explanation?: CodeInfo, 
+/**
+ * The field the rejection blames, as the form of this payout's method names it (a PIX
+ * e-mail payout's "invalid key" is its e-mail key, not `bank_account`).
+ */
+field_to_fix?: FieldSpec, 
 /**
  * Where the create protocol stands, while it says more than the status: left out once
  * the create is settled (created or declined).
@@ -30,7 +36,7 @@ phase?: Phase,
 /**
  * Why the create is where it is (e.g. what the last send or lookup met), while open.
  */
-note: string | null, environment: string, amount: string | null, currency: string | null, country: string | null, beneficiary: string | null, provider_reference: string | null, 
+note?: string, environment: string, amount?: string, currency?: string, country?: string, beneficiary?: string, provider_reference?: string, 
 /**
  * What the provider allows now (from the status table; nothing without a cashout id or
  * with an unknown status).

@@ -24,18 +24,18 @@ describe("the audit log", () => {
     const rows = [...view().querySelectorAll("#audit-table tbody tr")];
     expect(rows.map((r) => r.getAttribute("data-seq"))).toEqual(["2", "1"]);
     const cells = [...rows[0]!.querySelectorAll("td")].map((td) => td.textContent);
-    expect(cells).toEqual(["2", "2026-11-21 10:00:02", "ana", "sandbox", "cancel", "8400002", "ext-2", "ok", "by ana"]);
+    expect(cells).toEqual(["2", "2026-11-21 10:00:02", "anasandbox", "cancel", "id 8400002ext-2", "ok", "by ana"]);
   });
 
   it("the action filter offers every action and is sent as a filter", async () => {
     const calls = commands({ audit_log: () => [] });
     await renderAudit(view());
     const select = view().querySelector("#audit-action") as HTMLSelectElement;
-    expect(select.options).toHaveLength(11);
+    expect(select.options.length).toBe(14);
     select.value = "credentials_saved";
     select.dispatchEvent(new Event("change"));
     await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "audit_log")).toHaveLength(2));
-    expect(calls.at(-1)?.args).toEqual({ filter: { action: "credentials_saved", text: null, limit: 101, offset: 0 } });
+    expect(calls.at(-1)?.args).toEqual({ filter: { action: "credentials_saved", text: null, limit: 26, offset: 0 } });
     expect(view().querySelector("#audit-empty")).not.toBeNull();
   });
 

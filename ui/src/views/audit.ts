@@ -9,14 +9,15 @@ import type { AuditFilter } from "../bindings/AuditFilter";
 import { errorNotice } from "./detail";
 import { stamp } from "./status";
 
-const PAGE = 100;
+/** Entries per page: a page fits a 1024×700 window without scrolling far. */
+const PAGE = 25;
 
 /** The action names of the binding. A record keyed by the union, so that tsc fails here when
  * the core adds an action, instead of the filter silently missing it. */
 const ACTIONS: Record<AuditAction, true> = {
   create: true, hold: true, release: true, cancel: true, lookup: true,
   credentials_saved: true, credentials_removed: true, environment_switched: true,
-  export: true, audit_verified: true,
+  export: true, audit_verified: true, resend: true, abandon: true, journal_moved: true,
 };
 
 export async function renderAudit(el: HTMLElement): Promise<void> {
@@ -45,19 +46,25 @@ export async function renderAudit(el: HTMLElement): Promise<void> {
       const shown = rows.slice(0, PAGE);
       mount(body, shown.length === 0
         ? notice("info", "No entries match.", "audit-empty")
-        : h("table", { id: "audit-table" },
-            h("thead", {}, h("tr", {}, ...["#", "Time", "User", "Environment", "Action", "Cashout id", "External id", "Outcome", "Detail"].map((t) => h("th", { scope: "col" }, t)))),
+        // Fixed column widths, the detail taking what is left and wrapping at words: readable
+        // at 1024×700 (a detail never wraps letter by letter in a squeezed column).
+        : h("table", { id: "audit-table", class: "audit-table" },
+            h("colgroup", {},
+              h("col", { class: "c-seq" }), h("col", { class: "c-time" }), h("col", { class: "c-who" }),
+              h("col", { class: "c-action" }), h("col", { class: "c-payout" }), h("col", { class: "c-outcome" }), h("col", { class: "c-detail" })),
+            h("thead", {}, h("tr", {}, ...["#", "Time", "User · environment", "Action", "Payout", "Outcome", "Detail"].map((t) => h("th", { scope: "col" }, t)))),
             h("tbody", {}, ...shown.map((e) =>
               h("tr", { "data-seq": e.seq },
                 h("td", { class: "num" }, e.seq),
-                h("td", { class: "nowrap" }, stamp(e.at)),
-                h("td", {}, e.os_user),
-                h("td", {}, e.environment),
-                h("td", {}, e.action),
-                h("td", {}, e.cashout_id ?? "—"),
-                h("td", { class: "id" }, e.external_id ?? "—"),
+                h("td", {}, stamp(e.at)),
+                h("td", {}, h("div", {}, e.os_user), h("div", { class: "muted" }, e.environment)),
+                h("td", {}, e.action.replaceAll("_", " ")),
+                h("td", { class: "id" },
+                  e.cashout_id !== null ? h("div", {}, `id ${e.cashout_id}`) : null,
+                  e.external_id ? h("div", {}, e.external_id) : null,
+                  e.cashout_id === null && !e.external_id ? "—" : null),
                 h("td", {}, e.outcome),
-                h("td", { class: "id" }, e.detail ?? ""))))));
+                h("td", { class: "detail" }, e.detail ?? ""))))));
       mount(pager,
         h("button", { type: "button", disabled: offset === 0, onclick: () => { offset = Math.max(0, offset - PAGE); void load(); } }, "Newer"),
         h("span", { class: "muted" }, shown.length ? `${offset + 1}–${offset + shown.length}` : ""),

@@ -118,3 +118,68 @@ describe("the detail view", () => {
     expect((view().querySelector("details#inspector") as HTMLDetailsElement).open).toBe(true);
   });
 });
+
+describe("a create that is not settled", () => {
+  const sentNotFound = payout({ cashout_id: null, status: null, status_code: null, phase: "sent_not_found", allowed_actions: [], recovery: ["resend", "abandon"], note: "not found by its external_id (lookup 2)" });
+
+  it("sent but not found yet is drawn as checking, never as not sent, and offers resend and abandon", async () => {
+    pendingPayout({ recorded_cashout: () => sentNotFound, check_cashout: () => sentNotFound });
+    await go({ view: "detail", which: { external_id: "ext-7" } });
+    expect(view().querySelector(".status")?.textContent).toBe("checking…");
+    expect(view().querySelector("#checking")?.textContent).toContain("may still exist");
+    expect(view().textContent).not.toContain("NOT SENT");
+    expect(view().querySelector("#action-resend")?.textContent).toBe("Resend with the same external id");
+    expect(view().querySelector("#action-abandon")).not.toBeNull();
+  });
+
+  it("resend uses the same external id", async () => {
+    const { calls } = pendingPayout({ recorded_cashout: () => sentNotFound, check_cashout: () => sentNotFound, resend_cashout: () => payout() });
+    await go({ view: "detail", which: { external_id: "ext-7" } });
+    (view().querySelector("#action-resend") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#action-result")).not.toBeNull());
+    expect(calls.find((c) => c.cmd === "resend_cashout")?.args.which).toEqual({ external_id: "ext-7" });
+    expect(current()).toBe("PENDING");
+  });
+
+  it("abandon needs a reason and says what it risks", async () => {
+    const { calls } = pendingPayout({
+      recorded_cashout: () => sentNotFound, check_cashout: () => sentNotFound,
+      abandon_risk: () => "If the provider did receive it, it may still be paid.",
+      abandon_cashout: () => ({ ...sentNotFound, phase: "abandoned", recovery: ["resend"] }),
+    });
+    await go({ view: "detail", which: { external_id: "ext-7" } });
+    (view().querySelector("#action-abandon") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(document.querySelector("#confirm-text")?.textContent).toContain("may still be paid"));
+    const yes = document.querySelector("#confirm-yes") as HTMLButtonElement;
+    expect(yes.disabled).toBe(true);
+    const reason = document.querySelector("#confirm-reason") as HTMLInputElement;
+    reason.value = "paid by hand";
+    reason.dispatchEvent(new Event("input"));
+    expect(yes.disabled).toBe(false);
+    yes.click();
+    await vi.waitFor(() => expect(view().querySelector("#abandoned")).not.toBeNull());
+    expect(calls.find((c) => c.cmd === "abandon_cashout")?.args).toEqual({ which: { external_id: "ext-7" }, reason: "paid by hand" });
+  });
+
+  it("an unknown status number is shown as such and allows nothing", async () => {
+    const unknown = payout({ status: "UNKNOWN", status_code: 9, allowed_actions: [] });
+    pendingPayout({ recorded_cashout: () => unknown, check_cashout: () => unknown });
+    await go({ view: "detail", which: { id: 7 } });
+    expect(view().querySelector(".status")?.textContent).toBe("UNKNOWN (code 9)");
+    expect(view().querySelector("#unknown-status")).not.toBeNull();
+    expect((view().querySelector("#action-hold") as HTMLButtonElement).disabled).toBe(true);
+    expect((view().querySelector("#action-cancel") as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("a rejection names the field as this payout's form shows it", async () => {
+    const rejected = payout({
+      status: "REJECTED", status_code: 3, allowed_actions: [], rejection_code: 814, rejection_reason: "INVALID_PIX_KEY",
+      rejection_explanation: { code: 814, name: "INVALID_PIX_KEY", explanation: "The PIX key is not valid.", field: "bank_account" },
+      field_to_fix: { name: "email", label: "PIX e-mail key", required: true, hint: "" },
+    });
+    pendingPayout({ recorded_cashout: () => rejected, check_cashout: () => rejected });
+    await go({ view: "detail", which: { id: 7 } });
+    expect(view().querySelector("#rejection")?.textContent).toContain("Field to fix: PIX e-mail key.");
+    expect(view().querySelector("#rejection")?.textContent).not.toContain("bank_account");
+  });
+});

@@ -13,7 +13,7 @@ import type { DeskEvent } from "../bindings/DeskEvent";
 import type { ExchangeRecord } from "../bindings/ExchangeRecord";
 import type { PayoutView } from "../bindings/PayoutView";
 import type { ErrorReport } from "../bindings/ErrorReport";
-import { money, stamp, statusBadge } from "./status";
+import { isChecking, money, stamp, statusBadge } from "./status";
 
 /** Provider refusal, network trouble and local problems look different. */
 export function errorNotice(r: ErrorReport, id?: string): HTMLElement {
@@ -23,9 +23,11 @@ export function errorNotice(r: ErrorReport, id?: string): HTMLElement {
     case "not_found":
     case "unauthorized":
       return notice("api", r.message, id);
-    // The provider could not be reached, or its answer is not known.
+    // The provider could not be reached, or its answer is not known or not believed.
     case "network":
+    case "not_sent":
     case "malformed_response":
+    case "provider_fault":
     case "outcome_unknown":
       return notice("network", r.message, id);
     // Everything decided here: input, journal, keychain, settings.
@@ -35,26 +37,42 @@ export function errorNotice(r: ErrorReport, id?: string): HTMLElement {
 }
 
 function confirmDialog(text: string, confirmLabel: string): Promise<boolean> {
+  return askDialog(text, confirmLabel, null).then((v) => v !== null);
+}
+
+/** A modal question. With `reasonLabel`, it also asks for a reason (required to confirm) and
+ * answers it; otherwise it answers "" on confirm. `null`: the operator kept things as they are. */
+function askDialog(text: string, confirmLabel: string, reasonLabel: string | null): Promise<string | null> {
   return new Promise((resolve) => {
     const before = document.activeElement as HTMLElement | null;
-    const close = (v: boolean) => { back.remove(); before?.focus(); resolve(v); };
-    const yes = h("button", { type: "button", class: "danger", id: "confirm-yes", onclick: () => close(true) }, confirmLabel);
-    const no = h("button", { type: "button", id: "confirm-no", onclick: () => close(false) }, "Keep it");
+    const close = (v: string | null) => { back.remove(); before?.focus(); resolve(v); };
+    const reason = reasonLabel ? h("input", { type: "text", id: "confirm-reason", "aria-label": reasonLabel }) : null;
+    const yes = h("button", { type: "button", class: "danger", id: "confirm-yes", disabled: reason !== null, onclick: () => close(reason ? reason.value.trim() : "") }, confirmLabel);
+    reason?.addEventListener("input", () => { yes.disabled = reason.value.trim() === ""; });
+    const no = h("button", { type: "button", id: "confirm-no", onclick: () => close(null) }, "Keep it");
+    const focusables = () => [reason, yes, no].filter((e): e is HTMLInputElement | HTMLButtonElement => e !== null && !e.disabled);
     const back = h("div", { class: "modal-back" },
       h("div", { class: "modal", role: "dialog", "aria-modal": "true", "aria-labelledby": "confirm-text" },
         h("p", { id: "confirm-text" }, text),
+        reasonLabel ? h("label", { for: "confirm-reason", class: "modal-label" }, reasonLabel) : null,
+        reason,
         h("div", { class: "row" }, yes, no)));
     back.addEventListener("keydown", (e) => {
-      if (e.key === "Escape") close(false);
+      if (e.key === "Escape") close(null);
       // Keep Tab inside the dialog.
-      if (e.key === "Tab") { e.preventDefault(); (document.activeElement === yes ? no : yes).focus(); }
+      if (e.key === "Tab") {
+        e.preventDefault();
+        const list = focusables();
+        const at = list.indexOf(document.activeElement as HTMLInputElement);
+        list[(at + (e.shiftKey ? list.length - 1 : 1)) % list.length]?.focus();
+      }
     });
     document.body.append(back);
     // The safe choice has the focus: one Enter must never send or cancel money.
     no.focus();
   });
 }
-export { confirmDialog };
+export { askDialog, confirmDialog };
 
 /** One request of the signing inspector, exactly as the core kept it: the body is the text
  * that was signed and sent (passphrase and API Key masked by the core), shown verbatim. */
@@ -119,7 +137,7 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
       mount(message, notice("info", `${label}…`));
       try {
         view = await fn();
-        mount(message, notice("ok", `${label}: now ${view.status ?? "unknown"}.`, "action-result"));
+        mount(message, notice("ok", `${label}: now ${view.status ?? view.phase?.replaceAll("_", " ") ?? "unknown"}.`, "action-result"));
       } catch (e) {
         mount(message, errorNotice(ipc.asReport(e), "action-error"));
         view = await ipc.checkCashout(ref).catch(() => view);
@@ -140,14 +158,18 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
       }, "Cancel"),
       h("button", { type: "button", id: "action-refresh", onclick: () => void act("Refresh", () => ipc.checkCashout(ref)) }, "Refresh"),
     );
+    // The field to fix is named as this payout's form names it (a PIX e-mail payout's key is
+    // its e-mail key): the core maps the provider's field to the method's label.
+    const toFix = p.field_to_fix?.label ?? p.rejection_explanation?.field;
     const rejection = p.rejection_code !== null && p.rejection_code !== undefined
-      ? notice("api", `Rejected with code ${p.rejection_code} (${p.rejection_reason ?? ""}): ${p.rejection_explanation?.explanation ?? ""}${p.rejection_explanation?.field ? ` Field to fix: ${p.rejection_explanation.field}.` : ""}`, "rejection")
+      ? notice("api", `Rejected with code ${p.rejection_code} (${p.rejection_reason ?? ""}): ${p.rejection_explanation?.explanation ?? ""}${toFix ? ` Field to fix: ${toFix}.` : ""}`, "rejection")
       : null;
     const facts = h("dl", { class: "facts" },
       ...([
         ["Status", statusBadge(p)],
         ["Cashout id", String(p.cashout_id ?? "not known yet")],
         ["External id", p.external_id ?? "—"],
+        ["Requested", stamp(p.created_at)],
         ["Amount", money(p) || "—"],
         ["Beneficiary", p.beneficiary ?? "—"],
         ["Country", p.country ?? "—"],
@@ -159,17 +181,55 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
     const hist = h("table", { id: "history" },
       h("thead", {}, h("tr", {}, h("th", {}, "Time"), h("th", {}, "Event"), h("th", {}, "Status"), h("th", {}, "Detail"))),
       h("tbody", {}, ...history.map((e) => h("tr", {}, h("td", {}, e.at.replace("T", " ").slice(0, 19)), h("td", {}, e.event), h("td", {}, e.status ?? ""), h("td", {}, e.detail ?? "")))));
-    const checking = !p.status && (p.phase === "unknown" || p.phase === "intent");
+    const checking = isChecking(p);
+    const ext = p.external_id;
+    const resend = async () => {
+      if (!ext) return;
+      await act("Resend with the same external id", () => ipc.resendCashout({ external_id: ext }));
+    };
+    const abandon = async () => {
+      if (!ext) return;
+      const risk = await ipc.abandonRisk().catch(() => "");
+      const reason = await askDialog(`Abandon payout ${ext} (${money(p)} to ${p.beneficiary ?? "the beneficiary"})? ${risk}`, "Abandon", "Why (goes to the audit log)");
+      if (reason === null) return;
+      await act("Abandon", () => ipc.abandonCashout({ external_id: ext }, reason));
+    };
+    const recovery = p.recovery.length
+      ? h("div", { class: "row", id: "recovery" },
+          p.recovery.includes("resend") ? h("button", { type: "button", class: "primary", id: "action-resend", onclick: () => void resend() }, p.phase === "not_sent" ? "Retry (same external id)" : "Resend with the same external id") : null,
+          p.recovery.includes("abandon") ? h("button", { type: "button", class: "danger", id: "action-abandon", onclick: () => void abandon() }, "Abandon…") : null)
+      : null;
+    const stateNote = (() => {
+      const why = p.note ? ` Last: ${p.note}.` : "";
+      switch (p.phase) {
+        case "intent":
+        case "unknown":
+          return h("div", { class: "notice notice-network", role: "status", id: "checking" },
+            `Checking with the provider: the answer to this create was lost. It is looked up by its external id; nothing is resent meanwhile.${why}`);
+        case "sent_not_found":
+          return h("div", { class: "notice notice-network", role: "status", id: "checking" },
+            `Sent, not found yet: the provider did not show this payout when asked by its external id, but it may still exist (its records can lag). It is looked up again by itself for a while. Resending with the same external id is safe: if the provider has it, it is found, never paid twice.${why}`);
+        case "not_sent":
+          return h("div", { class: "notice notice-network", role: "status", id: "not-sent" },
+            `Nothing was sent: the request never left this computer.${why} Retry sends it with the same external id.`);
+        case "abandoned":
+          return h("div", { class: "notice notice-validation", role: "status", id: "abandoned" },
+            `Abandoned by an operator: the desk no longer checks it. If the provider received it, it may still be paid.${why}`);
+        default:
+          return p.status === "UNKNOWN"
+            ? h("div", { class: "notice notice-network", role: "status", id: "unknown-status" },
+                `The provider reports status code ${p.status_code ?? "?"}, which this desk does not know. Nothing can be done to it until a known status is seen; it is checked again like an open payout.`)
+            : null;
+      }
+    })();
     // A redraw nobody asked for must not throw the keyboard focus back to the top.
     const focused = document.activeElement instanceof HTMLElement && el.contains(document.activeElement) ? document.activeElement.id : "";
     mount(el,
       h("h1", {}, `Payout ${p.cashout_id ?? p.external_id ?? ""}`),
-      checking
-        ? h("div", { class: "notice notice-network", role: "status", id: "checking" },
-            "Checking with the provider: the answer to this create was lost. It is looked up by its external_id; nothing is resent meanwhile.")
-        : null,
+      stateNote,
       message,
       live,
+      recovery,
       actions,
       rejection,
       h("div", { class: "detail-grid" }, h("div", {}, drawDiagram(table, p.status, history)), facts),
@@ -180,8 +240,8 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
     );
     if (focused) document.getElementById(focused)?.focus();
     window.clearTimeout(timer);
-    if (checking && p.external_id) {
-      const ext = p.external_id;
+    if (checking && ext) {
+      // Looked up while on screen; the watcher keeps looking when it is not.
       timer = window.setTimeout(async () => {
         if (!current()) return;
         try {
@@ -191,7 +251,7 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
           mount(message, errorNotice(ipc.asReport(e), "detail-error"));
         }
         await render();
-      }, 3000);
+      }, p.phase === "sent_not_found" ? 15000 : 3000);
     }
   };
 

@@ -18,7 +18,21 @@ describe("the cashouts list", () => {
     (view().querySelector("#filter-text") as HTMLInputElement).value = "ana";
     (view().querySelector("#export-csv") as HTMLButtonElement).click();
     await vi.waitFor(() => expect(view().querySelector("#export-result")?.textContent).toBe("Exported 3 payouts to C:\\Users\\ana\\cashouts.csv"));
-    expect(calls.find((c) => c.cmd === "export_cashouts")?.args).toEqual({ filter: { status: "ON_HOLD", country: "MX", text: "ana" } });
+    expect(calls.find((c) => c.cmd === "export_cashouts")?.args).toEqual({ filter: { status: "ON_HOLD", phases: [], country: "MX", text: "ana" } });
+  });
+
+  it("the status filter finds creates that are checking or were never sent, by their phase", async () => {
+    const calls = commands({ lifecycle: () => table, country_forms: () => forms, list_cashouts: () => [] });
+    await renderList(view(), vi.fn());
+    const status = view().querySelector("#filter-status") as HTMLSelectElement;
+    status.value = "phase:not_sent";
+    status.dispatchEvent(new Event("change"));
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "list_cashouts")).toHaveLength(2));
+    expect((calls.at(-1)?.args.filter as { status: unknown; phases: unknown })).toMatchObject({ status: null, phases: ["not_sent"] });
+    status.value = "phase:checking";
+    status.dispatchEvent(new Event("change"));
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "list_cashouts")).toHaveLength(3));
+    expect((calls.at(-1)?.args.filter as { phases: unknown }).phases).toEqual(["intent", "unknown", "sent_not_found"]);
   });
 
   it("export with no file chosen shows nothing", async () => {

@@ -6,23 +6,39 @@ import { h, mount, notice } from "../dom";
 import type { Route } from "../main";
 import type { CashoutStatus } from "../bindings/CashoutStatus";
 import type { ListFilter } from "../bindings/ListFilter";
+import type { Phase } from "../bindings/Phase";
 import { errorNotice } from "./detail";
 import { money, statusBadge } from "./status";
 
 const PAGE = 50;
 
+/** The list's status filter also offers these states of unsettled creates, by create phase. */
+const PHASE_GROUPS: Record<string, { label: string; phases: Phase[] }> = {
+  "phase:checking": { label: "checking… (sent, not confirmed)", phases: ["intent", "unknown", "sent_not_found"] },
+  "phase:not_sent": { label: "NOT SENT (never left)", phases: ["not_sent"] },
+  "phase:abandoned": { label: "ABANDONED", phases: ["abandoned"] },
+};
+
 export async function renderList(el: HTMLElement, go: (r: Route) => void): Promise<void> {
   let offset = 0;
   // The statuses and countries come from the core's tables.
   const [table, forms] = await Promise.all([ipc.lifecycle(), ipc.countryForms()]);
-  const status = h("select", { id: "filter-status" }, h("option", { value: "" }, "Any status"), ...table.statuses.map((s) => h("option", { value: s.status }, s.status.replace("_", " "))));
+  // The statuses of the core's table, then the states of creates that are not settled (by
+  // their create phase), so an operator can find every payout that is "checking…" or never
+  // left this computer.
+  const status = h("select", { id: "filter-status" },
+    h("option", { value: "" }, "Any status"),
+    ...table.statuses.map((s) => h("option", { value: s.status }, s.status.replace("_", " "))),
+    h("option", { value: "UNKNOWN" }, "UNKNOWN (status code not known)"),
+    ...Object.entries(PHASE_GROUPS).map(([key, g]) => h("option", { value: key }, g.label)));
   const country = h("select", { id: "filter-country" }, h("option", { value: "" }, "Any country"), ...forms.map((f) => h("option", { value: f.code }, `${f.name} (${f.code})`)));
   const text = h("input", { id: "filter-text", type: "search", placeholder: "external_id, cashout_id or beneficiary" });
   let typing: number | undefined;
   const body = h("div", {});
   const pager = h("div", { class: "row" });
   const filters = (): Partial<ListFilter> => ({
-    status: (status.value || null) as CashoutStatus | null,
+    status: (status.value && !PHASE_GROUPS[status.value] ? status.value : null) as CashoutStatus | null,
+    phases: PHASE_GROUPS[status.value]?.phases ?? [],
     country: country.value || null,
     text: text.value || null,
   });
@@ -55,7 +71,7 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
           : h(
               "table",
               { id: "cashouts-table" },
-              h("thead", {}, h("tr", {}, ...["Status", "Cashout id", "External id", "Country", "Amount", "Beneficiary", "Updated", ""].map((t) => h("th", { scope: "col" }, t)))),
+              h("thead", {}, h("tr", {}, ...["Status", "Cashout id", "External id", "Country", "Amount", "Beneficiary", "Requested", ""].map((t) => h("th", { scope: "col" }, t)))),
               h(
                 "tbody",
                 {},
@@ -69,7 +85,7 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
                     h("td", {}, p.country ?? ""),
                     h("td", { class: "num" }, money(p)),
                     h("td", {}, p.beneficiary ?? ""),
-                    h("td", { class: "nowrap" }, p.updated_at.slice(0, 19).replace("T", " ")),
+                    h("td", { class: "nowrap" }, p.created_at.slice(0, 19).replace("T", " ")),
                     h("td", {}, h("button", {
                       type: "button",
                       "aria-label": `Open payout ${p.cashout_id ?? p.external_id ?? ""}`,

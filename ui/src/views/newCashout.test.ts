@@ -1,23 +1,37 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { renderNew, requestFrom } from "./newCashout";
-import { commands, page, view } from "../testkit";
+import { commands, page, payout, view } from "../testkit";
 import type { CountryForm } from "../bindings/CountryForm";
 import type { CreateReview } from "../bindings/CreateReview";
 import type { EnvironmentStatus } from "../bindings/EnvironmentStatus";
+import type { ErrorReport } from "../bindings/ErrorReport";
 import type { SettingsView } from "../bindings/SettingsView";
 
 beforeEach(page);
 afterEach(() => clearMocks());
 
+const common = [
+  { name: "external_id", label: "External id", required: false, hint: "left empty: generated on review" },
+  { name: "amount", label: "Amount", required: true, hint: "e.g. 150.25" },
+  { name: "currency", label: "Currency", required: true, hint: "" },
+  { name: "document_type", label: "Document type", required: false, hint: "" },
+  { name: "document_id", label: "Document number", required: true, hint: "" },
+  { name: "beneficiary_name", label: "Beneficiary first name", required: true, hint: "" },
+  { name: "beneficiary_lastname", label: "Beneficiary last name", required: false, hint: "" },
+  { name: "notification_url", label: "Notification URL", required: true, hint: "" },
+  { name: "comments", label: "Comments", required: false, hint: "" },
+];
+
 const br: CountryForm = {
   code: "BR", name: "Brazil", currency: "BRL", currencies: ["BRL", "USD"], document_types: ["CPF", "CNPJ"], account_types: [],
-  lastname_required: false, address_required: false,
+  lastname_required: false, address_required: false, common,
   methods: [
     { id: "bank_transfer", label: "Bank transfer", bank_code: null, pick_bank: true, fields: [] },
-    { id: "10000", label: "PIX — phone key", bank_code: "10000", pick_bank: false, fields: [] },
+    { id: "10000", label: "PIX — phone key", bank_code: "10000", pick_bank: false, fields: [{ name: "phone", label: "PIX phone key", required: true, hint: "" }] },
   ],
 };
+const cl: CountryForm = { ...br, code: "CL", name: "Chile", currency: "CLP", currencies: ["CLP", "USD"], methods: [br.methods[0]!] };
 
 describe("the new-cashout form", () => {
   it("fields_not_on_screen_are_never_sent", () => {
@@ -38,7 +52,7 @@ describe("the new-cashout form", () => {
 });
 
 const settingsView = {
-  settings: { environment: "d24-production", okp_production_host: "", custom_base_url: "", default_notification_url: "https://n.example/notify", late_rejection_window_days: 14, hold_alert_hours: 24, desktop_notifications: true },
+  settings: { environment: "d24-production", okp_production_host: "", custom_base_url: "", default_notification_url: "https://n.example/notify", late_rejection_window_days: 14, hold_alert_hours: 24, desktop_notifications: true, open_create_window_hours: 24 },
   notification_url: "https://n.example/notify",
   environments: [],
 } as SettingsView;
@@ -48,6 +62,7 @@ const production: EnvironmentStatus = {
   credentials: { stored: true, api_key_last4: "9876", has_read_only_key: false },
   demo_credentials: false, allows_check_digit_override: false, problem: null,
 };
+const staging = { ...production, production: false };
 
 /** The core's review, as `validate_cashout` answers: the body exactly as the client builds it. */
 const review: CreateReview = {
@@ -56,52 +71,163 @@ const review: CreateReview = {
     bank_code: "10000", phone: "+5511987654321", notification_url: "https://n.example/notify",
   },
   body: '{"login":"…9876","pass":"********","external_id":"cd-1","country":"BR","currency":"BRL","amount":77.70,"bank_code":"10000","type":"json"}',
+  summary: [{ label: "Beneficiary", value: "Ana Souza" }, { label: "PIX key (phone)", value: "+5511987654321" }, { label: "Amount", value: "77.70 BRL" }],
+  warnings: [],
+  external_id_generated: true,
+  id_note: null,
   confirmation: "Send 77.70 BRL to Ana Souza in D24-PRODUCTION? This moves real money.",
 };
 
+const base = { country_forms: () => [br, cl], get_settings: () => settingsView, app_status: () => staging, list_banks: () => ({ banks: [], source: "provider", note: null }) };
+const $ = <T extends HTMLElement>(sel: string) => view().querySelector(sel) as T;
+const tick = (ms = 10) => new Promise((r) => setTimeout(r, ms));
+const refused = (over: Partial<ErrorReport>): ErrorReport => ({ code: "validation", message: "refused", ...over });
+
 describe("the review step", () => {
-  it("shows the core's body as it will be sent and asks the core's question in production", async () => {
-    const calls = commands({ country_forms: () => [br], get_settings: () => settingsView, app_status: () => production, list_banks: () => [], validate_cashout: () => review });
+  it("shows the payout in words above the core's body and asks the core's question in production", async () => {
+    const calls = commands({ ...base, app_status: () => production, validate_cashout: () => review });
     await renderNew(view(), vi.fn());
-    (view().querySelector("#review-button") as HTMLButtonElement).click();
-    await vi.waitFor(() => expect(view().querySelector("#review-body")?.textContent).toBe(review.body));
-    (view().querySelector("#send") as HTMLButtonElement).click();
+    $("#review-button").click();
+    await vi.waitFor(() => expect($("#review-body")?.textContent).toBe(review.body));
+    const words = $("#review-summary").textContent ?? "";
+    expect(words).toContain("Ana Souza");
+    expect(words).toContain("77.70 BRL");
+    // The words come before the body.
+    expect($("#review-summary").compareDocumentPosition($("#review-body")) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    $("#send").click();
     await vi.waitFor(() => expect(document.querySelector("#confirm-text")?.textContent).toBe(review.confirmation));
     (document.querySelector("#confirm-no") as HTMLButtonElement).click();
-    await new Promise((r) => setTimeout(r, 10));
+    await tick();
     expect(calls.some((c) => c.cmd === "create_cashout")).toBe(false);
+  });
+
+  it("an edit withdraws the review at once, before the field is even left", async () => {
+    commands({ ...base, validate_cashout: () => review });
+    await renderNew(view(), vi.fn());
+    $("#review-button").click();
+    await vi.waitFor(() => expect($("#send")).not.toBeNull());
+    const amount = $<HTMLInputElement>("#f-amount");
+    amount.value = "1600";
+    amount.dispatchEvent(new Event("input"));
+    expect($("#send")).toBeNull();
+    expect($("#review-body")).toBeNull();
   });
 
   it("an edit made while the core is checking drops that review", async () => {
     let answer: (r: CreateReview) => void = () => undefined;
-    commands({
-      country_forms: () => [br], get_settings: () => settingsView, app_status: () => production, list_banks: () => [],
-      validate_cashout: () => new Promise<CreateReview>((resolve) => { answer = resolve; }),
-    });
+    commands({ ...base, validate_cashout: () => new Promise<CreateReview>((resolve) => { answer = resolve; }) });
     await renderNew(view(), vi.fn());
-    (view().querySelector("#review-button") as HTMLButtonElement).click();
-    await new Promise((r) => setTimeout(r, 10));
-    const amount = view().querySelector("#f-amount") as HTMLInputElement;
+    $("#review-button").click();
+    await tick();
+    const amount = $<HTMLInputElement>("#f-amount");
     amount.value = "99.00";
-    amount.dispatchEvent(new Event("change"));
+    amount.dispatchEvent(new Event("input"));
     answer(review);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(view().querySelector("#review-body")).toBeNull();
-    expect(view().querySelector("#send")).toBeNull();
+    await tick(20);
+    expect($("#review-body")).toBeNull();
+    expect($("#send")).toBeNull();
   });
 
-  it("sends the reviewed request, not the form, when the core asks no question", async () => {
+  it("warnings and a new id's reason are shown on review", async () => {
+    commands({ ...base, validate_cashout: () => ({ ...review, id_note: "External id cd-0 was generated for an earlier payout (DECLINED, code 514)…", warnings: [{ field: "phone", code: "advisory", message: "Not a Brazilian mobile: check the PIX phone key." }] }) });
+    await renderNew(view(), vi.fn());
+    $("#review-button").click();
+    await vi.waitFor(() => expect($("#review-id-note")?.textContent).toContain("cd-0"));
+    expect($("#review-warnings")?.textContent).toContain("PIX phone key");
+  });
+
+  it("sends the reviewed request, not the form, and says nothing about where its id came from", async () => {
     const calls = commands({
-      country_forms: () => [br], get_settings: () => settingsView, app_status: () => ({ ...production, production: false }), list_banks: () => [],
-      validate_cashout: () => ({ ...review, confirmation: null }),
-      create_cashout: () => { throw { code: "journal", message: "stop here", field: null, api_code: null, errors: [], external_id: null }; },
+      ...base, validate_cashout: () => ({ ...review, confirmation: null }),
+      create_cashout: () => { throw refused({ code: "journal", message: "stop here" }); },
     });
     await renderNew(view(), vi.fn());
-    (view().querySelector("#review-button") as HTMLButtonElement).click();
-    await vi.waitFor(() => expect(view().querySelector("#send")).not.toBeNull());
-    (view().querySelector("#send") as HTMLButtonElement).click();
+    $("#review-button").click();
+    await vi.waitFor(() => expect($("#send")).not.toBeNull());
+    $("#send").click();
     await vi.waitFor(() => expect(calls.some((c) => c.cmd === "create_cashout")).toBe(true));
     expect(document.querySelector("#confirm-text")).toBeNull();
-    expect(calls.find((c) => c.cmd === "create_cashout")?.args.request).toEqual(review.request);
+    const args = calls.find((c) => c.cmd === "create_cashout")?.args;
+    expect(args?.request).toEqual(review.request);
+    expect(args?.payAgainOf).toBeNull();
+    expect(args).not.toHaveProperty("externalIdGenerated");
+  });
+});
+
+describe("after a refusal", () => {
+  it("an ambiguous amount is shown at the amount field, which takes the focus", async () => {
+    const message = "1.000 is ambiguous: it reads as 1000 where '.' groups thousands, and as 1.00 where it marks decimals; type 1000 or 1.00";
+    commands({ ...base, validate_cashout: () => { throw refused({ field: "amount", errors: [{ field: "amount", code: "invalid_format", message }] }); } });
+    await renderNew(view(), vi.fn());
+    const amount = $<HTMLInputElement>("#f-amount");
+    amount.value = "1.000";
+    $("#review-button").click();
+    await vi.waitFor(() => expect($("#f-amount-error")?.textContent).toBe(message));
+    expect(document.activeElement?.id).toBe("f-amount");
+    expect($("#form-banner")?.textContent).not.toContain("invalid args");
+  });
+
+  it("a possible duplicate is sent again only by the explicit choice naming the earlier payout", async () => {
+    let attempts = 0;
+    const calls = commands({
+      ...base, validate_cashout: () => ({ ...review, confirmation: null }),
+      create_cashout: (a) => {
+        attempts++;
+        if (!a.payAgainOf) throw refused({ code: "possible_duplicate", message: "an identical payout was requested…", external_id: "cd-earlier" });
+        return payout({ cashout_id: 99, external_id: "cd-1" });
+      },
+      recorded_cashout: () => payout({ external_id: "cd-earlier", cashout_id: 42 }),
+    });
+    const go = vi.fn();
+    await renderNew(view(), go);
+    $("#review-button").click();
+    await vi.waitFor(() => expect($("#send")).not.toBeNull());
+    $("#send").click();
+    await vi.waitFor(() => expect($("#duplicate")).not.toBeNull());
+    expect($("#send")).toBeNull();
+    expect(attempts).toBe(1);
+    $("#pay-again").click();
+    await vi.waitFor(() => expect(document.querySelector("#confirm-text")?.textContent).toContain("cd-earlier"));
+    (document.querySelector("#confirm-yes") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(go).toHaveBeenCalledWith({ view: "detail", which: { id: 99 } }));
+    expect(calls.filter((c) => c.cmd === "create_cashout").map((c) => c.args.payAgainOf)).toEqual([null, "cd-earlier"]);
+  });
+
+  it("a send that never left says nothing was sent and retries under the same id", async () => {
+    const calls = commands({
+      ...base, validate_cashout: () => ({ ...review, confirmation: null }),
+      create_cashout: () => { throw refused({ code: "not_sent", message: "nothing was sent: connection refused", external_id: "cd-1" }); },
+      resend_cashout: () => payout({ cashout_id: 5, external_id: "cd-1" }),
+    });
+    const go = vi.fn();
+    await renderNew(view(), go);
+    $("#review-button").click();
+    await vi.waitFor(() => expect($("#send")).not.toBeNull());
+    $("#send").click();
+    await vi.waitFor(() => expect($("#not-sent")?.textContent).toContain("nothing was sent"));
+    expect(document.activeElement?.id).toBe("retry-send");
+    $("#retry-send").click();
+    await vi.waitFor(() => expect(go).toHaveBeenCalledWith({ view: "detail", which: { id: 5 } }));
+    expect(calls.find((c) => c.cmd === "resend_cashout")?.args.which).toEqual({ external_id: "cd-1" });
+  });
+
+  it("focus stays on the country picker after the country changes", async () => {
+    commands(base);
+    await renderNew(view(), vi.fn());
+    const country = $<HTMLSelectElement>("#f-country");
+    country.focus();
+    country.value = "CL";
+    country.dispatchEvent(new Event("change"));
+    await tick();
+    expect(document.activeElement?.id).toBe("f-country");
+    expect($<HTMLSelectElement>("#f-currency").value).toBe("CLP");
+  });
+
+  it("a bundled bank list says why it is shown", async () => {
+    // Another environment's name: the bank list is cached per environment and country.
+    commands({ ...base, app_status: () => ({ ...staging, name: "okp-staging" }), list_banks: () => ({ banks: [{ code: "001", name: "Banco do Brasil", licensed: true }], source: "bundled", note: "Showing the bank list bundled with Cashout Desk: no read-only key." }) });
+    await renderNew(view(), vi.fn());
+    await vi.waitFor(() => expect($("#banks-fallback")?.textContent).toContain("bundled"));
+    expect($<HTMLSelectElement>("#f-bank_code").value).toBe("001");
   });
 });

@@ -1,17 +1,23 @@
-// The new-cashout form. The country and method decide the fields (from the core's form
-// descriptors); checking is done by the core (`validate_cashout`), whose messages appear at
-// the fields. Review shows exactly what will be sent; production asks once more.
+// The new-cashout form. The country and method decide the fields, with their labels (from the
+// core's form descriptors); checking is done by the core (`validate_cashout`), whose messages
+// appear at the fields. Review shows the payout in words and exactly what will be sent; any
+// edit withdraws it at once. Production asks once more. What happens after a refusal — a
+// possible duplicate, a decline, nothing sent — is offered here, in the core's words.
 import * as ipc from "../ipc";
 import { h, mount, notice } from "../dom";
 import { routeToken, type Route } from "../main";
+import type { Bank } from "../bindings/Bank";
 import type { CountryForm } from "../bindings/CountryForm";
 import type { CreateCashout } from "../bindings/CreateCashout";
+import type { CreateReview } from "../bindings/CreateReview";
+import type { ErrorReport } from "../bindings/ErrorReport";
 import type { FieldError } from "../bindings/FieldError";
+import type { FieldSpec } from "../bindings/FieldSpec";
 import type { MethodForm } from "../bindings/MethodForm";
-import type { Bank } from "../bindings/Bank";
 import { confirmDialog, errorNotice } from "./detail";
+import { money, stamp } from "./status";
 
-const bankCache = new Map<string, Bank[]>();
+const bankCache = new Map<string, { banks: Bank[]; note: string | null }>();
 
 /** Keeps what the operator typed when the view is left and re-opened. */
 const kept: Record<string, string> = {};
@@ -47,19 +53,23 @@ export function requestFrom(values: Record<string, string>, shown: Set<string>, 
   };
 }
 
+/** The core's field spec as one of the form's inputs. */
+function defOf(f: FieldSpec, form: CountryForm): FieldDef {
+  switch (f.name) {
+    case "currency": return { ...f, kind: "select", options: form.currencies.map((c) => [c, c]) };
+    case "document_type": return { ...f, kind: "select", options: form.document_types.map((d) => [d, d]) };
+    case "account_type": return { ...f, kind: "select", options: form.account_types.map((c) => [c.code, `${c.code} — ${c.label}`]) };
+    default: return { ...f };
+  }
+}
+
 export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promise<void> {
   const [forms, settings, status] = await Promise.all([ipc.countryForms(), ipc.getSettings(), ipc.appStatus()]);
   const values: Record<string, string> = { country: "BR", notification_url: settings.notification_url, ...kept };
   let errors: FieldError[] = [];
-  let reviewed: CreateCashout | null = null;
-  /** The core's review of `reviewed`: the body as it will be sent (credentials masked), and in
-   * production the question to confirm. */
-  let reviewBody = "";
-  let confirmation: string | null = null;
+  let review: CreateReview | null = null;
   /** Counts edits and reviews: an answer to a review asked before the latest edit is stale. */
   let reviewSeq = 0;
-  /** The operator left External id empty: the id on review was generated for them. */
-  let idGenerated = false;
   /** A send is in flight: nothing else may be sent, edited or reviewed until it answers. */
   let sending = false;
   const token = routeToken();
@@ -69,9 +79,18 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
   const formFor = () => forms.find((f) => f.code === values.country) ?? forms[0]!;
   const methodFor = (f: CountryForm) => f.methods.find((m) => m.id === values.method) ?? f.methods[0];
 
+  /** Withdraws the review on screen at once: it no longer shows what would be sent. */
+  const withdraw = () => {
+    reviewSeq++;
+    if (!review) return;
+    review = null;
+    el.querySelector("#review")?.remove();
+  };
+
   const fieldEl = (d: FieldDef) => {
     const id = `f-${d.name}`;
     const own = errors.filter((e) => e.field === d.name);
+    const warned = (review?.warnings ?? []).filter((w) => w.field === d.name);
     let input: HTMLInputElement | HTMLSelectElement;
     if (d.kind === "select") {
       input = h("select", { id, name: d.name }, ...(d.options ?? []).map(([v, l]) => h("option", { value: v, selected: values[d.name] === v }, l)));
@@ -81,84 +100,103 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
     } else {
       input = h("input", { id, name: d.name, type: "text", value: values[d.name] ?? "", "aria-invalid": own.length > 0 ? "true" : null });
     }
-    if (own.length) input.setAttribute("aria-describedby", `${id}-error`);
-    input.addEventListener("change", () => {
+    const described = [own.length ? `${id}-error` : null, warned.length ? `${id}-warning` : null].filter(Boolean).join(" ");
+    if (described) input.setAttribute("aria-describedby", described);
+    const edited = () => {
       values[d.name] = input instanceof HTMLInputElement && input.type === "checkbox" ? String(input.checked) : input.value;
       kept[d.name] = values[d.name]!;
-      // Any edit invalidates the review: it must be done again before anything can be sent.
-      const hadReview = reviewed !== null;
-      reviewed = null;
-      reviewSeq++;
-      if (d.name === "country" || d.name === "method") errors = [];
-      if (hadReview || d.name === "country" || d.name === "method") void draw();
+      // Any edit withdraws the review at once: it must be done again before anything is sent.
+      withdraw();
+    };
+    // Every keystroke counts as an edit, not only leaving the field.
+    input.addEventListener("input", edited);
+    input.addEventListener("change", () => {
+      edited();
+      if (d.name === "country" || d.name === "method") {
+        errors = [];
+        if (d.name === "country") delete values.method;
+        void draw();
+      }
     });
-    return h("div", { class: `field${own.length ? " invalid" : ""}` },
+    return h("div", { class: `field${own.length ? " invalid" : ""}${warned.length ? " warned" : ""}` },
       h("label", { for: id }, d.label + (d.required ? " *" : "")),
       input,
       d.hint && d.kind !== "select" ? h("span", { class: "hint" }, d.hint) : null,
-      own.length ? h("span", { class: "field-error", id: `${id}-error` }, own.map((e) => e.message).join(" ")) : null);
+      own.length ? h("span", { class: "field-error", id: `${id}-error` }, own.map((e) => e.message).join(" ")) : null,
+      warned.length ? h("span", { class: "field-warning", id: `${id}-warning` }, warned.map((w) => w.message).join(" ")) : null);
   };
 
-  const draw = async () => {
-    const form = formFor();
-    const method = methodFor(form);
-    values.method = method?.id ?? "";
-    // The bank list comes from the provider; the form does not wait for it: the picker is
-    // filled in place when it arrives.
+  const banksFor = (form: CountryForm, method: MethodForm | undefined): Bank[] => {
     const key = `${status.name}:${form.code}`;
     // PIX keys and wallets are payout methods of their own, not banks to pick.
     const usable = (list: Bank[]) => list.filter((b) => b.licensed && !form.methods.some((m) => m.bank_code === b.code));
-    const banks: Bank[] = method?.pick_bank ? usable(bankCache.get(key) ?? []) : [];
-    if (method?.pick_bank && !bankCache.has(key)) {
+    if (!method?.pick_bank) return [];
+    const cached = bankCache.get(key);
+    if (!cached) {
+      // The bank list comes from the provider; the form does not wait for it: the picker is
+      // filled in place when it arrives.
       ipc.listBanks(form.code).then(
-        (list) => {
-          bankCache.set(key, list);
+        (choices) => {
+          bankCache.set(key, { banks: choices.banks, note: choices.note });
           // Only into the picker of the country it was asked for, if it is still on screen.
           const picker = el.querySelector<HTMLSelectElement>("#f-bank_code");
           if (!picker || !current() || values.country !== form.code) return;
-          picker.replaceChildren(...usable(list).map((b) => h("option", { value: b.code }, `${b.code} — ${b.name}`)));
-          if (values.bank_code && usable(list).some((b) => b.code === values.bank_code)) picker.value = values.bank_code;
+          picker.replaceChildren(...usable(choices.banks).map((b) => h("option", { value: b.code }, `${b.code} — ${b.name}`)));
+          if (values.bank_code && usable(choices.banks).some((b) => b.code === values.bank_code)) picker.value = values.bank_code;
+          values.bank_code = picker.value;
+          mount(el.querySelector("#banks-note") ?? h("div"), choices.note ? notice("info", choices.note, "banks-fallback") : null);
         },
         (e: unknown) => {
           // Not cached: the next draw asks again.
           if (current() && values.country === form.code) mount(banner, errorNotice(ipc.asReport(e), "banks-error"));
         },
       );
+      return [];
     }
+    return usable(cached.banks);
+  };
+
+  const reviewSection = (r: CreateReview, form: CountryForm) =>
+    h("section", { "aria-labelledby": "review-title", id: "review" },
+      h("h2", { id: "review-title" }, "Review: exactly what will be sent"),
+      r.id_note ? notice("info", r.id_note, "review-id-note") : null,
+      h("dl", { class: "facts review-summary", id: "review-summary" },
+        ...r.summary.flatMap((l) => [h("dt", {}, l.label), h("dd", {}, l.value)])),
+      r.warnings.length
+        ? h("div", { class: "notice notice-warning", role: "status", id: "review-warnings" },
+            h("strong", {}, "Before sending, know that:"),
+            h("ul", {}, ...r.warnings.map((w) => h("li", {}, w.message))))
+        : null,
+      h("pre", { class: "review", id: "review-body" }, r.body),
+      h("p", { class: "muted" }, `The body as the core will send it, byte for byte, except that the API Key shows only its last 4 characters and the passphrase is masked. Signed with the API Signature stored for ${status.name} (never shown).`),
+      h("div", { class: "row" },
+        h("button", { type: "button", class: "primary", id: "send", disabled: sending, onclick: () => void send() }, `Send ${r.request.amount ?? ""} ${r.request.currency ?? form.currency}`),
+        h("button", { type: "button", id: "edit", disabled: sending, onclick: () => { withdraw(); focusFirst(); } }, "Edit")));
+
+  const focusFirst = () => (el.querySelector("#new-cashout input, #new-cashout select") as HTMLElement | null)?.focus();
+
+  const draw = async () => {
+    // Focus stays where the operator was: the element with the same id after the redraw.
+    const focused = document.activeElement instanceof HTMLElement && el.contains(document.activeElement) ? document.activeElement.id : "";
+    const form = formFor();
+    const method = methodFor(form);
+    values.method = method?.id ?? "";
+    const banks = banksFor(form, method);
     const common: FieldDef[] = [
       { name: "country", label: "Country", required: true, kind: "select", options: forms.map((f) => [f.code, `${f.name} (${f.code})`]) },
       { name: "method", label: "Payout method", required: true, kind: "select", options: form.methods.map((m) => [m.id, m.label]) },
-      { name: "external_id", label: "External id", required: false, hint: "left empty: generated on review" },
-      { name: "amount", label: "Amount", required: true, hint: "e.g. 150.25" },
-      { name: "currency", label: "Currency", required: true, kind: "select", options: form.currencies.map((c) => [c, c]) },
-      { name: "document_type", label: "Document type", required: false, kind: "select", options: form.document_types.map((d) => [d, d]) },
-      { name: "document_id", label: "Document number", required: true },
-      { name: "beneficiary_name", label: "Beneficiary first name", required: true },
-      { name: "beneficiary_lastname", label: "Beneficiary last name", required: form.lastname_required },
+      ...form.common.filter((f) => f.name !== "notification_url" && f.name !== "comments").map((f) => defOf(f, form)),
     ];
-    if (form.address_required) common.push({ name: "address", label: "Address", required: true });
     const methodFields: FieldDef[] = [];
     if (method?.pick_bank) methodFields.push({ name: "bank_code", label: "Bank", required: true, kind: "select", options: banks.map((b) => [b.code, `${b.code} — ${b.name}`]) });
-    for (const f of method?.fields ?? []) {
-      if (f.name === "account_type") methodFields.push({ name: f.name, label: f.label, required: f.required, kind: "select", options: form.account_types.map((c) => [c.code, `${c.code} — ${c.label}`]) });
-      else methodFields.push({ name: f.name, label: f.label, required: f.required, hint: f.hint });
-    }
+    for (const f of method?.fields ?? []) methodFields.push(defOf(f, form));
     const extra: FieldDef[] = [
-      { name: "notification_url", label: "Notification URL", required: true },
-      { name: "comments", label: "Comments", required: false, hint: "sandbox rehearsals: sandbox:reject=814, sandbox:decline=514, …" },
+      ...form.common.filter((f) => f.name === "notification_url" || f.name === "comments").map((f) => defOf(f, form)),
       { name: "on_hold", label: "Create on hold for review", required: false, kind: "checkbox" },
     ];
     if (status.allows_check_digit_override) extra.push({ name: "override_check_digits", label: "Accept a failed national check digit (sandbox and staging only)", required: false, kind: "checkbox" });
     const unplaced = errors.filter((e) => ![...common, ...methodFields, ...extra].some((d) => d.name === e.field));
-    const review = reviewed
-      ? h("section", { "aria-labelledby": "review-title", id: "review" },
-          h("h2", { id: "review-title" }, "Review: exactly what will be sent"),
-          h("pre", { class: "review", id: "review-body" }, reviewBody),
-          h("p", { class: "muted" }, `The body as the core will send it, byte for byte, except that the API Key shows only its last 4 characters and the passphrase is masked. Signed with the API Signature stored for ${status.name} (never shown). Environment: ${status.name} (${status.host}).`),
-          h("div", { class: "row" },
-            h("button", { type: "button", class: "primary", id: "send", disabled: sending, onclick: () => void send() }, `Send ${reviewed.amount ?? ""} ${reviewed.currency ?? form.currency}`),
-            h("button", { type: "button", disabled: sending, onclick: () => { reviewed = null; void draw(); } }, "Edit")))
-      : null;
+    const cached = bankCache.get(`${status.name}:${form.code}`);
     mount(el,
       h("h1", {}, "New cashout"),
       banner,
@@ -166,12 +204,13 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
         h("div", { class: "form-grid" }, ...common.map(fieldEl)),
         h("h2", {}, method?.label ?? ""),
         h("div", { class: "form-grid" }, ...methodFields.map(fieldEl)),
+        h("div", { id: "banks-note" }, method?.pick_bank && cached?.note ? notice("info", cached.note, "banks-fallback") : null),
         h("h2", {}, "Notification and review"),
         h("div", { class: "form-grid" }, ...extra.map(fieldEl)),
         unplaced.length ? notice("validation", unplaced.map((e) => `${e.field}: ${e.message}`).join(" ")) : null,
         h("div", { class: "row" }, h("button", { type: "submit", class: "primary", id: "review-button", disabled: sending }, "Review"))),
-      review);
-    if (reviewed) document.getElementById("send")?.focus();
+      review ? reviewSection(review, form) : null);
+    if (focused) document.getElementById(focused)?.focus();
   };
 
   const collect = () => {
@@ -188,47 +227,98 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
   /** The override counts only while its checkbox is on screen (never in production). */
   const overrideOn = () => shownFields.has("override_check_digits") && values.override_check_digits === "true";
 
+  /** Moves the focus to the first field in error, or else to the banner that says why. */
+  const focusProblem = () => {
+    const invalid = el.querySelector(".field.invalid input, .field.invalid select") as HTMLElement | null;
+    if (invalid) { invalid.focus(); return; }
+    const said = banner.querySelector<HTMLElement>("[role=alert], [role=status], button");
+    if (said) { if (!said.hasAttribute("tabindex") && said.tagName !== "BUTTON") said.setAttribute("tabindex", "-1"); said.focus(); }
+  };
+
   const check = async () => {
     if (sending) return;
     const request = collect();
-    idGenerated = request.external_id.trim() === "";
     mount(banner);
     const seq = ++reviewSeq;
     try {
-      const review = await ipc.validateCashout(request, overrideOn());
+      const r = await ipc.validateCashout(request, overrideOn());
       // Edited (or reviewed again) while the core was checking: this answer is for old values.
       if (seq !== reviewSeq || !current()) return;
-      reviewed = review.request;
-      reviewBody = review.body;
-      confirmation = review.confirmation;
+      review = r;
       errors = [];
-      values.external_id = reviewed.external_id;
-      kept.external_id = reviewed.external_id;
+      values.external_id = r.request.external_id;
+      kept.external_id = r.request.external_id;
+      // The normalised values (e.g. a PIX e-mail key in lower case) are what will be sent.
+      await draw();
+      document.getElementById("send")?.focus();
     } catch (e) {
       if (seq !== reviewSeq || !current()) return;
-      const r = ipc.asReport(e);
-      reviewed = null;
-      errors = r.errors ?? [];
-      if (r.code !== "validation") mount(banner, errorNotice(r, "form-error"));
-      else mount(banner, notice("validation", `${errors.length} field${errors.length === 1 ? "" : "s"} to fix before anything is sent.`, "form-error"));
+      review = null;
+      showRefusal(ipc.asReport(e));
+      await draw();
+      focusProblem();
     }
-    await draw();
-    if (errors.length) (el.querySelector(".field.invalid input, .field.invalid select") as HTMLElement | null)?.focus();
   };
 
-  const send = async () => {
-    if (!reviewed || sending) return;
-    const r = reviewed;
-    if (confirmation) {
-      const ok = await confirmDialog(confirmation, "Send payout");
+  /** A refusal of a review or a send: at the fields when it names them, with what the
+   * operator can do next when the core says so. */
+  const showRefusal = (r: ErrorReport) => {
+    errors = r.errors ?? (r.field ? [{ field: r.field, code: "validation", message: r.message }] : []);
+    if (r.code === "validation") {
+      mount(banner, notice("validation", `${errors.length} field${errors.length === 1 ? "" : "s"} to fix before anything is sent.`, "form-error"));
+    } else if (r.code === "possible_duplicate" && r.external_id) {
+      errors = [];
+      mount(banner, duplicateNotice(r.message, r.external_id));
+    } else if (r.code === "api_error" && r.field) {
+      // Declined: the corrected payout goes under a new id on the next review (the core says
+      // so there); the field the provider blamed is marked.
+      errors = [{ field: r.field, code: "validation", message: r.message }];
+      mount(banner, errorNotice(r, "form-error"),
+        notice("info", "Nothing was paid. Correct the payout and review it again: it will be sent under a new external id, since this one belongs to the declined request.", "decline-next"));
+    } else {
+      errors = r.field && r.code !== "api_error" ? [{ field: r.field, code: "validation", message: r.message }] : [];
+      mount(banner, errorNotice(r, "form-error"));
+    }
+  };
+
+  /** The core refused a payout identical to a recent one: open that one, or pay again on
+   * purpose — naming it, after seeing it. */
+  const duplicateNotice = (message: string, earlierId: string) =>
+    h("div", { class: "notice notice-api", role: "alert", id: "duplicate" },
+      h("p", {}, message),
+      h("div", { class: "row" },
+        h("button", { type: "button", id: "open-earlier", onclick: () => void go({ view: "detail", which: { external_id: earlierId } }) }, "Open the earlier payout"),
+        h("button", { type: "button", class: "danger", id: "pay-again", onclick: () => void payAgain(earlierId) }, "Pay again on purpose…")));
+
+  const payAgain = async (earlierId: string) => {
+    if (!review && !sendingRequest) return;
+    const earlier = await ipc.recordedCashout({ external_id: earlierId }).catch(() => null);
+    const what = earlier
+      ? `${money(earlier)} to ${earlier.beneficiary ?? "the same beneficiary"}, external id ${earlierId}, requested ${stamp(earlier.created_at)}, now ${earlier.status ?? earlier.phase ?? "unknown"}`
+      : `external id ${earlierId}`;
+    const ok = await confirmDialog(`An identical payout was already requested: ${what}. Send this one as a second, separate payment of the same money to the same account?`, "Pay again");
+    if (!ok || !sendingRequest) return;
+    await send(earlierId);
+  };
+
+  /** The request last sent, for "pay again" and "retry" after a refusal. */
+  let sendingRequest: CreateCashout | null = null;
+
+  const send = async (payAgainOf: string | null = null) => {
+    const r = payAgainOf ? sendingRequest : review?.request;
+    if (!r || sending) return;
+    if (!payAgainOf && review?.confirmation) {
+      const ok = await confirmDialog(review.confirmation, "Send payout");
       if (!ok) return;
     }
+    sendingRequest = r;
     sending = true;
     await draw();
     mount(banner, notice("info", "Sending…"));
     try {
-      const view = await ipc.createCashout(r, overrideOn(), idGenerated);
+      const view = await ipc.createCashout(r, overrideOn(), payAgainOf);
       sending = false;
+      sendingRequest = null;
       for (const k of Object.keys(kept)) delete kept[k];
       if (current()) void go({ view: "detail", which: view.cashout_id ? { id: view.cashout_id } : { external_id: view.external_id ?? r.external_id } });
       return;
@@ -236,19 +326,48 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
       sending = false;
       const rep = ipc.asReport(e);
       if (rep.code === "outcome_unknown") {
-        // The form (with its external_id) is kept: if the provider never got it, sending the
-        // same review again resumes the same intent instead of paying under a new id.
+        // The form (with its external_id) is kept: sending the same review again resumes the
+        // same intent instead of paying under a new id.
         kept.external_id = r.external_id;
         if (current()) void go({ view: "detail", which: { external_id: rep.external_id ?? r.external_id } });
         return;
       }
       if (!current()) return;
-      errors = rep.errors ?? [];
-      reviewed = null;
+      review = null;
+      if (rep.code === "not_sent") {
+        errors = [];
+        await draw();
+        mount(banner, notSentNotice(rep, r.external_id));
+        (document.getElementById("retry-send") as HTMLElement | null)?.focus();
+        return;
+      }
+      showRefusal(rep);
       await draw();
-      mount(banner, errorNotice(rep, "form-error"));
+      focusProblem();
     }
   };
+
+  /** Nothing left this machine: say so, and offer to send it again under the same id. */
+  const notSentNotice = (rep: ErrorReport, externalId: string) =>
+    h("div", { class: "notice notice-network", role: "alert", id: "not-sent" },
+      h("p", {}, rep.message),
+      h("div", { class: "row" },
+        h("button", {
+          type: "button", class: "primary", id: "retry-send",
+          onclick: async () => {
+            mount(banner, notice("info", "Sending again with the same external id…"));
+            try {
+              const view = await ipc.resendCashout({ external_id: externalId });
+              for (const k of Object.keys(kept)) delete kept[k];
+              if (current()) void go({ view: "detail", which: view.cashout_id ? { id: view.cashout_id } : { external_id: externalId } });
+            } catch (e2) {
+              const again = ipc.asReport(e2);
+              if (again.code === "outcome_unknown") { if (current()) void go({ view: "detail", which: { external_id: externalId } }); return; }
+              if (current()) mount(banner, again.code === "not_sent" ? notSentNotice(again, externalId) : errorNotice(again, "form-error"));
+            }
+          },
+        }, "Retry"),
+        h("button", { type: "button", id: "open-not-sent", onclick: () => void go({ view: "detail", which: { external_id: externalId } }) }, "Open it")));
 
   await draw();
 }

@@ -10,7 +10,7 @@ afterEach(() => clearMocks());
 
 const settings: Settings = {
   environment: "sandbox", okp_production_host: "", custom_base_url: "", default_notification_url: "https://n.example/notify",
-  late_rejection_window_days: 30, hold_alert_hours: 24, desktop_notifications: true,
+  late_rejection_window_days: 30, hold_alert_hours: 24, desktop_notifications: true, open_create_window_hours: 24,
 };
 const sv: SettingsView = {
   settings, notification_url: settings.default_notification_url,
@@ -61,12 +61,31 @@ describe("the settings form", () => {
     expect(view().querySelectorAll(".field.invalid")).toHaveLength(1);
   });
 
-  it("a number field left empty is not sent", async () => {
-    const calls = commands({ ...base, update_settings: () => sv });
+  it("a number field left empty is sent as typed and refused by the core at that field", async () => {
+    const calls = commands({
+      ...base,
+      update_settings: (a) => {
+        if ((a.settings as Settings).late_rejection_window_days as unknown === "") {
+          throw { code: "invalid_input", message: "Enter a whole number of days.", field: "late_rejection_window_days" };
+        }
+        return sv;
+      },
+    });
     await renderSettings(view(), async () => undefined);
     input("set-late-rejection-window-days").value = "";
     (view().querySelector("#settings-save") as HTMLButtonElement).click();
-    await vi.waitFor(() => expect(view().querySelector("#set-late-rejection-window-days-error")).not.toBeNull());
-    expect(calls.some((c) => c.cmd === "update_settings")).toBe(false);
+    await vi.waitFor(() => expect(view().querySelector("#set-late-rejection-window-days-error")?.textContent).toBe("Enter a whole number of days."));
+    expect(document.activeElement).toBe(input("set-late-rejection-window-days"));
+    expect(calls.filter((c) => c.cmd === "update_settings")).toHaveLength(1);
+  });
+
+  it("after saving another environment the credentials box names it at once", async () => {
+    commands({ ...base, update_settings: () => ({ ...sv, settings: { ...settings, environment: "d24-staging" } }) });
+    await renderSettings(view(), async () => undefined);
+    const env = view().querySelector("#set-environment") as HTMLSelectElement;
+    env.value = "d24-staging";
+    (view().querySelector("#settings-save") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#settings-saved")).not.toBeNull());
+    expect((view().querySelector("#cred-environment") as HTMLSelectElement).value).toBe("d24-staging");
   });
 });

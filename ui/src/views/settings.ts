@@ -47,39 +47,32 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
   // whole numbers.
   const lateDays = h("input", { id: "set-late-rejection-window-days", type: "number", step: 1, inputmode: "numeric", value: settings.late_rejection_window_days });
   const holdHours = h("input", { id: "set-hold-alert-hours", type: "number", step: 1, inputmode: "numeric", value: settings.hold_alert_hours });
+  const openHours = h("input", { id: "set-open-create-window-hours", type: "number", step: 1, inputmode: "numeric", value: settings.open_create_window_hours });
   const desktop = h("input", { id: "set-desktop-notifications", type: "checkbox", checked: settings.desktop_notifications });
   const inputs = {
     environment: envSel, okp_production_host: okpHost, custom_base_url: customUrl, default_notification_url: notify,
     late_rejection_window_days: lateDays, hold_alert_hours: holdHours, desktop_notifications: desktop,
+    open_create_window_hours: openHours,
   } satisfies Record<keyof Settings, HTMLInputElement | HTMLSelectElement>;
   const settingsMsg = h("div", { id: "settings-message" });
-  /** The whole number typed in a number input, or null (then a field error is shown here: it
-   * is the type, not the range, that is checked, since the core could not even receive it). */
-  const whole = (input: HTMLInputElement): number | null => {
+  /** What a number input holds: the number when it is one, else the text as typed, for the
+   * core to refuse at its field (the core reads every value by its own field's type). */
+  const numberOf = (input: HTMLInputElement): number => {
     const v = input.value.trim();
-    return /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : null;
+    return (/^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v) as number;
   };
   const saveSettings = async () => {
-    const days = whole(lateDays);
-    const hours = whole(holdHours);
-    if (days === null || hours === null) {
-      const errors = [
-        ...(days === null ? [{ field: "late_rejection_window_days", code: "invalid_input", message: "Enter a whole number of days." }] : []),
-        ...(hours === null ? [{ field: "hold_alert_hours", code: "invalid_input", message: "Enter a whole number of hours." }] : []),
-      ];
-      const report: ErrorReport = { code: "invalid_input", message: "Enter whole numbers.", field: null, api_code: null, errors, external_id: null };
-      showFieldErrors(inputs, report)?.focus();
-      mount(settingsMsg);
-      return;
-    }
     const next: Settings = {
       environment: envSel.value as EnvironmentKind, okp_production_host: okpHost.value.trim(), custom_base_url: customUrl.value.trim(), default_notification_url: notify.value.trim(),
-      late_rejection_window_days: days, hold_alert_hours: hours, desktop_notifications: desktop.checked,
+      late_rejection_window_days: numberOf(lateDays), hold_alert_hours: numberOf(holdHours), desktop_notifications: desktop.checked,
+      open_create_window_hours: numberOf(openHours),
     };
     try {
       await ipc.updateSettings(next);
       showFieldErrors(inputs, null);
       mount(settingsMsg, notice("ok", `Settings saved. Environment: ${next.environment}.`, "settings-saved"));
+      // The credentials box follows the environment now in use at once.
+      if ([...credEnv.options].some((o) => o.value === next.environment)) credEnv.value = next.environment;
       await onChange();
       await drawCreds();
     } catch (e) {
@@ -151,6 +144,7 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
     h("div", { class: "form-grid" },
       field("set-late-rejection-window-days", "Re-check completed payouts for late rejection (days)", lateDays, "COMPLETED payouts younger than this are re-checked"),
       field("set-hold-alert-hours", "Alert on holds older than (hours)", holdHours),
+      field("set-open-create-window-hours", "Look up unconfirmed creates for (hours)", openHours, "a create sent but not found yet is looked up by itself this long; then an operator resends or abandons it"),
       h("div", { class: "field field-check" },
         h("label", { for: "set-desktop-notifications" }, desktop, " Desktop notifications"))),
     h("div", { class: "row" },

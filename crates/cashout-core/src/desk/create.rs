@@ -394,7 +394,10 @@ impl Desk {
                     self.journal
                         .record_declined(id, answer.code, &answer.message)
                         .await?;
-                    return Err(Error::api(answer.code, http_status, answer.message));
+                    return Err(on_form(
+                        Error::api(answer.code, http_status, answer.message),
+                        request,
+                    ));
                 }
                 Err(CallError::NotDelivered(detail)) if !may_have_landed => {
                     self.journal
@@ -643,6 +646,19 @@ impl Desk {
     pub fn earlier_payout(&self, external_id: &str) -> Result<PayoutView> {
         self.recorded(&CashoutRef::ExternalId(external_id.to_owned()))
     }
+}
+
+/// A refusal's field as the form of this payout's method names it (see
+/// [`crate::form::form_field`]).
+fn on_form(mut e: Error, request: &CreateCashout) -> Error {
+    if let Error::Api { field: Some(f), .. } = &mut e {
+        if let Some(spec) =
+            crate::form::form_field(&request.country, request.bank_code.as_deref(), f)
+        {
+            *f = spec.name;
+        }
+    }
+    e
 }
 
 /// What abandoning an open create risks, said to the operator before and written to the audit

@@ -113,12 +113,20 @@ pub struct PayoutView {
     /// The provider's `cashout_status` number, when it gave one.
     pub status_code: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub rejection_code: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub rejection_reason: Option<String>,
     /// The rejection code explained, with the field to fix.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub rejection_explanation: Option<codes::CodeInfo>,
+    /// The field the rejection blames, as the form of this payout's method names it (a PIX
+    /// e-mail payout's "invalid key" is its e-mail key, not `bank_account`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field_to_fix: Option<crate::form::FieldSpec>,
     /// Where the create protocol stands, while it says more than the status: left out once
     /// the create is settled (created or declined).
     #[serde(skip_serializing_if = "Phase::is_settled")]
@@ -126,17 +134,23 @@ pub struct PayoutView {
     pub phase: Phase,
     /// Why the create is where it is (e.g. what the last send or lookup met), while open.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub note: Option<String>,
     pub environment: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub amount: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub currency: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub country: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub beneficiary: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub provider_reference: Option<String>,
     /// What the provider allows now (from the status table; nothing without a cashout id or
     /// with an unknown status).
@@ -171,6 +185,13 @@ impl PayoutView {
             rejection_code: r.rejection_code,
             rejection_reason: r.rejection_reason.clone(),
             rejection_explanation: r.rejection_code.map(codes::rejection_code),
+            field_to_fix: r
+                .rejection_code
+                .and_then(|c| codes::rejection_code(c).field)
+                .zip(r.request.as_ref())
+                .and_then(|(field, req)| {
+                    crate::form::form_field(&req.country, req.bank_code.as_deref(), field)
+                }),
             phase: r.phase,
             note: (!r.phase.is_settled())
                 .then(|| r.last_error.clone())
@@ -209,11 +230,14 @@ pub struct ReconcileReport {
     pub awaiting_operator: usize,
 }
 
+/// Builds the provider's client for an environment (loading its credentials).
+type Connect = Box<dyn Fn(&Environment) -> Result<Client> + Send + Sync>;
+
 /// How the desk reaches the provider: the environment, known at once, and a client built on
 /// first use, so that what only reads the journal never needs credentials or the keychain.
 struct Provider {
     environment: Environment,
-    connect: Box<dyn Fn(&Environment) -> Result<Client> + Send + Sync>,
+    connect: Connect,
     client: Mutex<Option<Arc<Client>>>,
 }
 

@@ -58,7 +58,7 @@ use writer::*;
 /// stays open ([`Phase::Intent`], [`Phase::Unknown`], [`Phase::SentNotFound`]) until a lookup
 /// finds it, the operator resends it with the same external_id, or the operator abandons it
 /// on purpose ([`Phase::Abandoned`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Phase {
@@ -231,6 +231,9 @@ pub struct ListFilter {
     pub country: Option<String>,
     /// Found anywhere in external_id or beneficiary (any case), or equal to cashout_id.
     pub text: Option<String>,
+    /// Only records in one of these create phases (e.g. the unsettled ones: intent, unknown,
+    /// sent_not_found); empty for any.
+    pub phases: Vec<Phase>,
     pub limit: u32,
     pub offset: u32,
 }
@@ -838,7 +841,8 @@ impl Journal {
         .await
     }
 
-    /// The record with this id, without its stored request (see [`Journal::find`] for that).
+    /// The record with this id, with its stored request (what the view of one payout needs to
+    /// name the form's fields).
     ///
     /// # Errors
     /// [`Error::Journal`].
@@ -846,7 +850,7 @@ impl Journal {
         let conn = self.reader()?;
         Ok(query_row(
             &conn,
-            &format!("{SELECT_SUMMARY} WHERE id = ?1"),
+            &format!("{SELECT} WHERE id = ?1"),
             params![id],
             record_from_row,
         )

@@ -225,6 +225,18 @@ pub(super) fn insert_exchange(
     Ok(())
 }
 
+/// What [`apply_status`] reads of a row before it writes.
+struct Current {
+    status: Option<String>,
+    status_code: Option<i64>,
+    rejection_code: Option<i64>,
+    phase: String,
+    api_code: Option<i64>,
+    scope: String,
+    cashout_id: Option<i64>,
+    external_id: Option<String>,
+}
+
 /// Records a status answer for record `id` (see [`super::Journal::record_status`]).
 ///
 /// The answer is checked against the row first: an answer that carries a `cashout_id` or an
@@ -241,33 +253,34 @@ pub(super) fn apply_status(
     event: &str,
 ) -> Result<Option<CashoutStatus>> {
     let status = CashoutStatus::from_provider(answer.cashout_status);
-    let (old_status, old_code, old_rejection, phase, api_code, scope, cashout_id, external_id): (
-        Option<String>,
-        Option<i64>,
-        Option<i64>,
-        String,
-        Option<i64>,
-        String,
-        Option<i64>,
-        Option<String>,
-    ) = query_row(
+    let row = query_row(
         tx,
         "SELECT status, status_code, rejection_code, phase, api_code, scope, cashout_id, external_id
          FROM payouts WHERE id = ?1",
         params![id],
         |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-            ))
+            Ok(Current {
+                status: r.get(0)?,
+                status_code: r.get(1)?,
+                rejection_code: r.get(2)?,
+                phase: r.get(3)?,
+                api_code: r.get(4)?,
+                scope: r.get(5)?,
+                cashout_id: r.get(6)?,
+                external_id: r.get(7)?,
+            })
         },
     )?;
+    let Current {
+        status: old_status,
+        status_code: old_code,
+        rejection_code: old_rejection,
+        phase,
+        api_code,
+        scope,
+        cashout_id,
+        external_id,
+    } = row;
     if let Some(why) = answer.contradicts(cashout_id.map(CashoutId), external_id.as_deref()) {
         return Err(Error::ProviderFault(why));
     }

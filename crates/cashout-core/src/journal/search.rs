@@ -37,6 +37,17 @@ pub(super) fn list_in(conn: &Connection, filter: &ListFilter) -> Result<Vec<Payo
         };
         sql.push_str(&format!(" AND {column} = ?{}", args.len()));
     }
+    if !filter.phases.is_empty() {
+        // Few rows are in an open phase (the payouts_open index holds them); the rest are rare
+        // too (not_sent, abandoned), so this is always selective.
+        selective = true;
+        let names: Vec<String> = filter
+            .phases
+            .iter()
+            .map(|p| format!("'{}'", p.as_str()))
+            .collect();
+        sql.push_str(&format!(" AND phase IN ({})", names.join(", ")));
+    }
     if let Some(country) = &filter.country {
         args.push(Box::new(country.to_ascii_uppercase()));
         sql.push_str(&format!(" AND +country = ?{}", args.len()));

@@ -1,0 +1,555 @@
+//! The provider as it really behaves, and worse: reads that lag creates, answers about another
+//! cashout, status numbers nobody documented, answers lost after a change was applied, huge
+//! and cut-off bodies. Each test is a situation found from outside (issue 9), and fails on the
+//! code before that issue.
+
+use std::time::Duration;
+
+use cashout_core::api::client::{Client, ClientOptions};
+use cashout_core::api::types::{CashoutId, CashoutRef, CreateCashout};
+use cashout_core::desk::{CreateOptions, Desk, Recovery, RetryPolicy};
+use cashout_core::environment::{Environment, EnvironmentKind};
+use cashout_core::error::Error;
+use cashout_core::journal::{IntentOutcome, Phase};
+use cashout_core::status::CashoutStatus;
+use cashout_tests::{br_pix, fast_retry, Rig};
+use okp_sandbox::{Endpoint, Fault};
+
+fn by_ext(x: &str) -> CashoutRef {
+    CashoutRef::ExternalId(x.into())
+}
+
+fn phase_of(desk: &Desk, x: &str) -> Phase {
+    desk.recorded(&by_ext(x)).expect("recorded").phase
+}
+
+/// Moves the rig's clock past the reconcile age and any lookup back-off.
+fn later(rig: &Rig, minutes: u64) {
+    rig.clock.advance(Duration::from_secs(minutes * 60));
+}
+
+#[tokio::test]
+async fn a_create_whose_answer_was_lost_and_whose_lookups_are_stale_settles_to_one_cashout_by_itself(
+) {
+    let rig = Rig::start().await;
+    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
+    // Every lookup the create makes, and the first two of reconcile, miss the payout.
+    for _ in 0..6 {
+        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
+    }
+    let desk = rig.desk();
+    let e = desk
+        .create(&br_pix("stale-1", "10"), &CreateOptions::default())
+        .await
+        .expect_err("not settled yet");
+    assert_eq!(e.code(), "outcome_unknown", "{e}");
+    assert_eq!(rig.sandbox.cashouts_for_external_id("stale-1"), 1);
+    // Sent, not found: never "not sent", and offered for resend or abandon.
+    let open = desk.recorded(&by_ext("stale-1")).expect("recorded");
+    assert_eq!(open.phase, Phase::SentNotFound);
+    assert_eq!(open.recovery, [Recovery::Resend, Recovery::Abandon]);
+    let mut settled = false;
+    for _ in 0..6 {
+        later(&rig, 70);
+        let report = desk.reconcile().await.expect("reconcile");
+        if report.found == 1 {
+            settled = true;
+            break;
+        }
+        assert_eq!(report.not_found_yet, 1, "{report:?}");
+        assert_eq!(phase_of(&desk, "stale-1"), Phase::SentNotFound);
+    }
+    assert!(settled, "the lookups find it once the provider catches up");
+    let v = desk.recorded(&by_ext("stale-1")).expect("recorded");
+    // Found (and, the sandbox's clock having moved on, processed by the bank meanwhile).
+    assert_eq!(v.phase, Phase::Created);
+    assert!(v.status.is_some());
+    assert_eq!(rig.sandbox.cashouts_for_external_id("stale-1"), 1);
+    assert_eq!(rig.sandbox.cashout_count(), 1);
+}
+
+#[tokio::test]
+async fn reconcile_after_a_crash_mid_send_keeps_the_create_open_through_stale_lookups() {
+    let rig = Rig::start().await;
+    let scope = rig.environment().scope();
+    let req = br_pix("crash-sent-1", "10");
+    let Ok(IntentOutcome::New(_)) = rig.journal.record_intent(&scope, "x", &req, None).await else {
+        panic!("new intent")
+    };
+    // The process that wrote the intent sent it and died before recording the answer.
+    Client::new(
+        rig.environment(),
+        okp_sandbox::demo_credentials(),
+        ClientOptions::default(),
+    )
+    .expect("client")
+    .create(&req)
+    .await
+    .expect("landed");
+    rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
+    rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
+    let desk = rig.desk();
+    later(&rig, 6);
+    assert_eq!(desk.reconcile().await.expect("r1").not_found_yet, 1);
+    assert_eq!(phase_of(&desk, "crash-sent-1"), Phase::SentNotFound);
+    // Just looked up: not due again yet.
+    assert_eq!(desk.reconcile().await.expect("r2").checked, 0);
+    later(&rig, 6);
+    assert_eq!(desk.reconcile().await.expect("r3").not_found_yet, 1);
+    assert_eq!(phase_of(&desk, "crash-sent-1"), Phase::SentNotFound);
+    later(&rig, 6);
+    assert_eq!(desk.reconcile().await.expect("r4").found, 1);
+    assert_eq!(phase_of(&desk, "crash-sent-1"), Phase::Created);
+    assert_eq!(rig.sandbox.cashouts_for_external_id("crash-sent-1"), 1);
+}
+
+#[tokio::test]
+async fn an_open_create_past_its_window_waits_for_the_operator_and_a_resend_settles_it() {
+    let rig = Rig::start().await;
+    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
+    for _ in 0..5 {
+        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
+    }
+    let desk = rig.desk().with_open_window(Duration::from_secs(3600));
+    desk.create(&br_pix("window-1", "10"), &CreateOptions::default())
+        .await
+        .expect_err("open");
+    later(&rig, 120);
+    let report = desk.reconcile().await.expect("reconcile");
+    assert_eq!((report.checked, report.awaiting_operator), (0, 1));
+    assert_eq!(phase_of(&desk, "window-1"), Phase::SentNotFound);
+    // The operator resends with the same external_id: the stale read misses it once more, the
+    // copy is refused as a duplicate (511), and the lookup after that finds it.
+    let v = desk.resend(&by_ext("window-1")).await.expect("settled");
+    assert_eq!(v.phase, Phase::Created);
+    assert_eq!(rig.sandbox.cashouts_for_external_id("window-1"), 1);
+}
+
+#[tokio::test]
+async fn abandoning_an_open_create_needs_a_reason_and_is_audited_with_its_risk() {
+    let rig = Rig::start().await;
+    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
+    for _ in 0..5 {
+        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
+    }
+    let desk = rig.desk();
+    desk.create(&br_pix("abandon-1", "10"), &CreateOptions::default())
+        .await
+        .expect_err("open");
+    let e = desk
+        .abandon(&by_ext("abandon-1"), "  ")
+        .await
+        .expect_err("no reason");
+    assert_eq!(e.field(), Some("reason"));
+    let v = desk
+        .abandon(&by_ext("abandon-1"), "paid by hand in the panel")
+        .await
+        .expect("abandoned");
+    assert_eq!(v.phase, Phase::Abandoned);
+    let log = rig
+        .journal
+        .audit_log(&cashout_core::audit::AuditFilter::default())
+        .expect("log");
+    let entry = log.iter().find(|e| e.action == "abandon").expect("audited");
+    let detail = entry.detail.as_deref().unwrap_or("");
+    assert!(detail.contains("paid by hand in the panel") && detail.contains("may still be paid"));
+    // No longer looked up by itself.
+    later(&rig, 120);
+    assert_eq!(desk.reconcile().await.expect("reconcile").checked, 0);
+    // A settled payout cannot be abandoned.
+    desk.create(&br_pix("abandon-2", "11"), &CreateOptions::default())
+        .await
+        .expect("created");
+    assert!(desk.abandon(&by_ext("abandon-2"), "why").await.is_err());
+}
+
+#[tokio::test]
+async fn a_create_that_provably_never_left_is_not_sent_and_resends_under_its_own_id() {
+    let rig = Rig::start().await;
+    // A base URL no request can be built from: nothing can leave.
+    let broken = Environment {
+        kind: EnvironmentKind::Local,
+        base_url: "http://127.0.0.1:1 x".into(),
+    };
+    let client = Client::new(
+        broken,
+        okp_sandbox::demo_credentials(),
+        ClientOptions::default(),
+    )
+    .expect("client");
+    let desk = Desk::new(client, rig.journal.clone(), fast_retry());
+    let e = desk
+        .create(&br_pix("unsent-1", "10"), &CreateOptions::default())
+        .await
+        .expect_err("not sent");
+    assert_eq!(e.code(), "not_sent", "{e}");
+    assert!(e.to_string().contains("nothing was sent"), "{e}");
+    let v = desk.recorded(&by_ext("unsent-1")).expect("recorded");
+    assert_eq!(v.phase, Phase::NotSent);
+    assert_eq!(v.recovery, [Recovery::Resend]);
+}
+
+#[tokio::test]
+async fn two_desks_on_one_journal_file_send_identical_id_less_creates_once() {
+    let rig = Rig::start().await;
+    // Two journals on one file: two processes, as the app and the CLI are.
+    let other = std::sync::Arc::new(
+        cashout_core::journal::Journal::open(
+            &rig.journal_path(),
+            std::sync::Arc::new(rig.clock.clone()),
+        )
+        .expect("second journal"),
+    );
+    let client = || {
+        Client::new(
+            rig.environment(),
+            okp_sandbox::demo_credentials(),
+            ClientOptions::default(),
+        )
+        .expect("client")
+    };
+    let a = std::sync::Arc::new(Desk::new(client(), rig.journal.clone(), fast_retry()));
+    let b = std::sync::Arc::new(Desk::new(client(), other, fast_retry()));
+    let mut tasks = Vec::new();
+    for i in 0..40 {
+        let desk = if i % 2 == 0 { a.clone() } else { b.clone() };
+        tasks.push(tokio::spawn(async move {
+            desk.create(&br_pix("", "150.25"), &CreateOptions::default())
+                .await
+        }));
+    }
+    let mut sent = 0;
+    let mut duplicates = 0;
+    for t in tasks {
+        match t.await.expect("task") {
+            Ok(_) => sent += 1,
+            Err(Error::PossibleDuplicate(_)) => duplicates += 1,
+            Err(e) => panic!("unexpected: {e}"),
+        }
+    }
+    assert_eq!((sent, duplicates), (1, 39));
+    assert_eq!(rig.sandbox.cashout_count(), 1);
+}
+
+#[tokio::test]
+async fn a_generated_id_sent_back_as_if_typed_is_still_refused_as_a_duplicate() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let first = desk
+        .create(&br_pix("", "150.25"), &CreateOptions::default())
+        .await
+        .expect("first");
+    let earlier = first.external_id.clone().expect("generated");
+    // The form reviewed a new id-less payout; the id it got is sent back in the box.
+    let review = desk
+        .review_create(&br_pix("", "150.25"), false)
+        .expect("review");
+    let generated = review.request["external_id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let e = desk
+        .create(&br_pix(&generated, "150.25"), &CreateOptions::default())
+        .await
+        .expect_err("still a duplicate");
+    assert!(
+        matches!(e, Error::PossibleDuplicate(ref x) if *x == earlier),
+        "{e}"
+    );
+    // Once more, after the refusal: still refused.
+    assert!(desk
+        .create(&br_pix(&generated, "150.25"), &CreateOptions::default())
+        .await
+        .is_err());
+    assert_eq!(rig.sandbox.cashout_count(), 1);
+    // Paying again on purpose names the earlier payout, and is audited so.
+    let again = CreateOptions {
+        pay_again_of: Some(earlier.clone()),
+        ..CreateOptions::default()
+    };
+    desk.create(&br_pix(&generated, "150.25"), &again)
+        .await
+        .expect("paid again on purpose");
+    assert_eq!(rig.sandbox.cashout_count(), 2);
+    let log = rig
+        .journal
+        .audit_log(&cashout_core::audit::AuditFilter::default())
+        .expect("log");
+    assert!(log.iter().any(|e| e.action == "create"
+        && e.detail.as_deref().is_some_and(|d| d.contains(&format!(
+            "paid again on purpose: same contents as external_id {earlier}"
+        )))));
+    // Naming another payout than the one the guard found does not pass.
+    let wrong = CreateOptions {
+        pay_again_of: Some("cd-not-the-one".into()),
+        ..CreateOptions::default()
+    };
+    assert!(desk.create(&br_pix("", "150.25"), &wrong).await.is_err());
+}
+
+#[tokio::test]
+async fn after_a_decline_the_corrected_payout_gets_a_new_generated_id_on_review() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let declined = CreateCashout {
+        comments: Some("sandbox:decline=514".into()),
+        ..br_pix("", "150.25")
+    };
+    let review = desk.review_create(&declined, false).expect("review");
+    let id = review.request["external_id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let e = desk
+        .create(
+            &CreateCashout {
+                external_id: id.clone(),
+                ..declined.clone()
+            },
+            &CreateOptions::default(),
+        )
+        .await
+        .expect_err("declined");
+    assert_eq!(e.api_code(), Some(514));
+    // The operator corrects the amount; the generated id is still in the box.
+    let corrected = CreateCashout {
+        external_id: id.clone(),
+        amount: Some("100.00".parse().expect("amount")),
+        comments: None,
+        ..declined
+    };
+    let review = desk.review_create(&corrected, false).expect("review");
+    let new_id = review.request["external_id"].as_str().expect("id");
+    assert_ne!(new_id, id);
+    assert!(review
+        .id_note
+        .as_deref()
+        .is_some_and(|n| n.contains(&id) && n.contains("514")));
+    // `check` on the declined one shows its record, not "not found".
+    let v = desk.check(&by_ext(&id)).await.expect("declined record");
+    assert_eq!(v.status, Some(CashoutStatus::Declined));
+}
+
+#[tokio::test]
+async fn a_status_answer_about_another_cashout_is_refused_and_records_nothing() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let a = desk
+        .create(&br_pix("mine-1", "10"), &CreateOptions::default())
+        .await
+        .expect("a");
+    desk.create(&br_pix("theirs-1", "11"), &CreateOptions::default())
+        .await
+        .expect("b");
+    let id = CashoutId(a.cashout_id.expect("id"));
+    desk.hold(id).await.expect("held");
+    let before = desk.history(&by_ext("mine-1")).expect("history");
+    rig.sandbox.inject(Fault::OtherCashout(Endpoint::Status));
+    let e = desk.check(&CashoutRef::Id(id)).await.expect_err("foreign");
+    assert_eq!(e.code(), "provider_fault", "{e}");
+    assert_eq!(desk.history(&by_ext("mine-1")).expect("history"), before);
+    assert_eq!(
+        desk.recorded(&by_ext("mine-1")).expect("rec").status,
+        Some(CashoutStatus::OnHold)
+    );
+}
+
+#[tokio::test]
+async fn a_lookup_answered_about_another_cashout_never_links_it_to_the_intent() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    desk.create(&br_pix("other-1", "11"), &CreateOptions::default())
+        .await
+        .expect("other");
+    rig.sandbox.inject(Fault::Error500 {
+        endpoint: Endpoint::Create,
+        after_commit: true,
+    });
+    rig.sandbox.inject(Fault::OtherCashout(Endpoint::Status));
+    let e = desk
+        .create(&br_pix("lost-1", "10"), &CreateOptions::default())
+        .await
+        .expect_err("the lookup was not believed");
+    assert_eq!(e.code(), "outcome_unknown");
+    let v = desk.recorded(&by_ext("lost-1")).expect("rec");
+    assert_eq!(v.cashout_id, None, "never the other cashout's id");
+    assert!(v.phase.may_exist_unconfirmed());
+    later(&rig, 6);
+    assert_eq!(desk.reconcile().await.expect("reconcile").found, 1);
+    let v = desk.recorded(&by_ext("lost-1")).expect("rec");
+    assert!(v.status.is_some(), "{v:?}");
+    assert_eq!(rig.sandbox.cashout_count(), 2);
+}
+
+#[tokio::test]
+async fn a_hold_answered_about_another_cashout_is_settled_by_a_lookup_of_ours() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let a = desk
+        .create(&br_pix("hold-mine", "10"), &CreateOptions::default())
+        .await
+        .expect("a");
+    desk.create(&br_pix("hold-theirs", "11"), &CreateOptions::default())
+        .await
+        .expect("b");
+    rig.sandbox.inject(Fault::OtherCashout(Endpoint::Update));
+    let v = desk
+        .hold(CashoutId(a.cashout_id.expect("id")))
+        .await
+        .expect("held after all");
+    assert_eq!(v.status, Some(CashoutStatus::OnHold));
+    assert_eq!(v.external_id.as_deref(), Some("hold-mine"));
+    let theirs = desk.recorded(&by_ext("hold-theirs")).expect("rec");
+    assert_eq!(theirs.status, Some(CashoutStatus::Pending), "untouched");
+}
+
+#[tokio::test]
+async fn an_unknown_status_number_is_recorded_as_unknown_and_allows_nothing() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let a = desk
+        .create(&br_pix("nine-1", "10"), &CreateOptions::default())
+        .await
+        .expect("a");
+    let id = CashoutId(a.cashout_id.expect("id"));
+    rig.sandbox.inject(Fault::UnknownStatus {
+        endpoint: Endpoint::Update,
+        code: 9,
+    });
+    let v = desk.hold(id).await.expect("answered");
+    assert_eq!(
+        (v.status, v.status_code),
+        (Some(CashoutStatus::Unknown), Some(9))
+    );
+    assert!(v.allowed_actions.is_empty());
+    rig.sandbox.inject(Fault::UnknownStatus {
+        endpoint: Endpoint::Status,
+        code: 9,
+    });
+    let e = desk.release(id).await.expect_err("nothing allowed");
+    assert_eq!(e.code(), "unknown_status");
+    // A known status is seen again: actions follow it.
+    let v = desk.check(&CashoutRef::Id(id)).await.expect("checked");
+    assert_eq!(v.status, Some(CashoutStatus::OnHold));
+    assert!(!v.allowed_actions.is_empty());
+}
+
+#[tokio::test]
+async fn actions_whose_answers_were_lost_are_looked_up_not_called_network_failures() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let a = desk
+        .create(&br_pix("lost-act", "10"), &CreateOptions::default())
+        .await
+        .expect("a");
+    let id = CashoutId(a.cashout_id.expect("id"));
+    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Update));
+    assert_eq!(
+        desk.hold(id).await.expect("held").status,
+        Some(CashoutStatus::OnHold)
+    );
+    rig.sandbox.inject(Fault::Error500 {
+        endpoint: Endpoint::Update,
+        after_commit: true,
+    });
+    assert_eq!(
+        desk.release(id).await.expect("released").status,
+        Some(CashoutStatus::Pending)
+    );
+    // Not applied, answer lost: said to be unknown, with the status the lookup found.
+    rig.sandbox
+        .inject(Fault::DropBeforeCommit(Endpoint::Cancel));
+    let e = desk.cancel(id, None).await.expect_err("unknown");
+    assert_eq!(e.code(), "outcome_unknown", "{e}");
+    assert!(e.to_string().contains("PENDING"), "{e}");
+    rig.sandbox.inject(Fault::Truncated(Endpoint::Cancel));
+    let v = desk
+        .cancel(id, None)
+        .await
+        .expect("cancelled, found by lookup");
+    assert_eq!(v.status, Some(CashoutStatus::Cancelled));
+}
+
+fn resident_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn a_huge_answer_is_refused_as_a_provider_fault_with_bounded_memory() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let a = desk
+        .create(&br_pix("huge-1", "10"), &CreateOptions::default())
+        .await
+        .expect("a");
+    let before = resident_kib();
+    rig.sandbox.inject(Fault::HugeBody {
+        endpoint: Endpoint::Status,
+        bytes: 400 * 1024 * 1024,
+    });
+    let e = desk
+        .check(&CashoutRef::Id(CashoutId(a.cashout_id.expect("id"))))
+        .await
+        .expect_err("too large");
+    assert_eq!(e.code(), "provider_fault", "{e}");
+    let grown = resident_kib().saturating_sub(before);
+    assert!(grown < 64 * 1024, "memory grew by {grown} KiB");
+}
+
+#[tokio::test]
+async fn a_slow_drip_answer_to_a_create_is_an_unknown_outcome_settled_by_lookup() {
+    let rig = Rig::start().await;
+    rig.sandbox.inject(Fault::SlowDrip {
+        endpoint: Endpoint::Create,
+        every: Duration::from_millis(400),
+    });
+    let desk = rig.desk_with(
+        ClientOptions {
+            connect_timeout: Duration::from_secs(1),
+            total_timeout: Duration::from_secs(2),
+        },
+        RetryPolicy {
+            max_sends: 3,
+            backoff: vec![Duration::from_millis(5)],
+        },
+    );
+    let v = desk
+        .create(&br_pix("drip-1", "10"), &CreateOptions::default())
+        .await
+        .expect("found by lookup");
+    assert_eq!(v.phase, Phase::Created);
+    assert_eq!(rig.sandbox.cashouts_for_external_id("drip-1"), 1);
+}
+
+#[tokio::test]
+async fn reading_the_journal_needs_no_credentials() {
+    let rig = Rig::start().await;
+    rig.desk()
+        .create(&br_pix("read-1", "10"), &CreateOptions::default())
+        .await
+        .expect("created");
+    let env = rig.environment();
+    // A desk whose credentials cannot be loaded at all.
+    let desk = Desk::connecting(
+        env,
+        |_| Err(Error::MissingCredentials("nowhere".into())),
+        rig.journal.clone(),
+        fast_retry(),
+    );
+    assert_eq!(desk.list(Default::default()).expect("list").len(), 1);
+    desk.history(&by_ext("read-1")).expect("history");
+    desk.hold_board().expect("holds");
+    desk.export_text(Default::default(), cashout_core::report::CsvFlavor::Plain)
+        .await
+        .expect("export");
+    desk.exchanges(&by_ext("read-1")).expect("exchanges");
+    let e = desk.check(&by_ext("read-1")).await.expect_err("needs them");
+    assert_eq!(e.code(), "credentials_missing");
+}
