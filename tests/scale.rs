@@ -276,6 +276,40 @@ async fn main() {
     worst = worst.max(ms);
     println!("worst list/filter/search: {worst:.2} ms (target ≤ 50)");
 
+    // An export of every payout, with the list and the watcher's read asked meanwhile: they
+    // must not wait for it (issue 10: an export of 100,000 payouts does not freeze the list).
+    let exporter = desk.clone();
+    let export = tokio::spawn(async move {
+        let t = Instant::now();
+        let (csv, rows) = exporter
+            .export_text(
+                ListFilter::default(),
+                cashout_core::report::CsvFlavor::Plain,
+            )
+            .await
+            .expect("export");
+        (t.elapsed(), rows, csv.len())
+    });
+    let since_all = format_instant(time::OffsetDateTime::now_utc() - Duration::from_secs(86_400));
+    let mut during = Vec::new();
+    while !export.is_finished() {
+        let t = Instant::now();
+        desk.list(ListFilter::default()).expect("list");
+        desk.watchable(&since_all).expect("watchable");
+        during.push(t.elapsed().as_secs_f64() * 1000.0);
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let (took, rows, bytes) = export.await.expect("export task");
+    during.sort_by(f64::total_cmp);
+    let median = during.get(during.len() / 2).copied().unwrap_or(0.0);
+    let max = during.last().copied().unwrap_or(0.0);
+    println!(
+        "export of {rows} payouts ({:.1} MiB) took {:.2} s; meanwhile {} list + watcher reads: median {median:.2} ms, max {max:.2} ms",
+        bytes as f64 / 1048576.0,
+        took.as_secs_f64(),
+        during.len()
+    );
+
     // The watcher: reading what to poll, and its own cost per poll beside the HTTP call.
     let since = format_instant(time::OffsetDateTime::now_utc() - Duration::from_secs(14 * 86_400));
     let (ms, rows) = median_ms(15, || desk.watchable(&since).expect("watchable").len());

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use cashout_core::api::client::{Client, ClientOptions};
 use cashout_core::api::types::{CashoutId, CashoutRef, CreateCashout};
+use cashout_core::clock::Clock;
 use cashout_core::desk::{CreateOptions, Desk, Recovery, RetryPolicy};
 use cashout_core::environment::{Environment, EnvironmentKind};
 use cashout_core::error::Error;
@@ -552,4 +553,222 @@ async fn reading_the_journal_needs_no_credentials() {
     desk.exchanges(&by_ext("read-1")).expect("exchanges");
     let e = desk.check(&by_ext("read-1")).await.expect_err("needs them");
     assert_eq!(e.code(), "credentials_missing");
+}
+
+#[tokio::test]
+async fn a_resend_of_a_payout_that_never_left_is_open_on_disk_before_it_is_sent() {
+    let rig = Rig::start().await;
+    let scope = rig.environment().scope();
+    let Ok(IntentOutcome::New(id)) = rig
+        .journal
+        .record_intent(&scope, "x", &br_pix("never-1", "10"), None)
+        .await
+    else {
+        panic!("new intent")
+    };
+    rig.journal
+        .record_phase(id, Phase::NotSent, "not delivered: refused")
+        .await
+        .expect("not sent");
+    // What a resend writes before it sends: an open record, so a crash during the send leaves
+    // something reconcile looks up, never "not sent".
+    rig.journal.record_sending(id).await.expect("sending");
+    let r = rig.journal.get(id).expect("get").expect("record");
+    assert_eq!(r.phase, Phase::Intent);
+    later(&rig, 6);
+    assert_eq!(
+        rig.journal
+            .unresolved(
+                &scope,
+                &cashout_core::clock::format_instant(rig.clock.now())
+            )
+            .expect("open")
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_resend_of_a_payout_whose_id_someone_else_took_meanwhile_is_declined_never_adopted() {
+    let rig = Rig::start().await;
+    let scope = rig.environment().scope();
+    let req = br_pix("taken-later", "10");
+    let Ok(IntentOutcome::New(id)) = rig.journal.record_intent(&scope, "x", &req, None).await
+    else {
+        panic!("new intent")
+    };
+    rig.journal
+        .record_phase(id, Phase::NotSent, "not delivered: refused")
+        .await
+        .expect("not sent");
+    // Another system, same merchant account, uses the same external_id.
+    Client::new(
+        rig.environment(),
+        okp_sandbox::demo_credentials(),
+        ClientOptions::default(),
+    )
+    .expect("client")
+    .create(&br_pix("taken-later", "99"))
+    .await
+    .expect("their cashout");
+    let e = rig
+        .desk()
+        .resend(&by_ext("taken-later"))
+        .await
+        .expect_err("not ours");
+    assert_eq!(e.api_code(), Some(511), "{e}");
+    let v = rig.desk().recorded(&by_ext("taken-later")).expect("rec");
+    assert_eq!(v.status, Some(CashoutStatus::Declined));
+    assert!(v.recovery.is_empty(), "never resendable under this id");
+    assert_eq!(rig.sandbox.cashouts_for_external_id("taken-later"), 1);
+}
+
+#[tokio::test]
+async fn a_resend_of_an_abandoned_create_whose_answer_is_lost_is_open_again_for_reconcile() {
+    let rig = Rig::start().await;
+    // Every send of the create is lost before the provider acts, and every lookup misses.
+    for _ in 0..4 {
+        rig.sandbox
+            .inject(Fault::DropBeforeCommit(Endpoint::Create));
+        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
+    }
+    let desk = rig.desk();
+    desk.create(&br_pix("abandon-resend", "10"), &CreateOptions::default())
+        .await
+        .expect_err("open");
+    desk.abandon(&by_ext("abandon-resend"), "operator gave up")
+        .await
+        .expect("abandoned");
+    // The resend's answer is lost too, and the lookups after it miss it.
+    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
+    for _ in 0..6 {
+        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
+    }
+    let e = desk
+        .resend(&by_ext("abandon-resend"))
+        .await
+        .expect_err("open again");
+    assert_eq!(e.code(), "outcome_unknown");
+    let v = desk.recorded(&by_ext("abandon-resend")).expect("rec");
+    assert!(v.phase.may_exist_unconfirmed(), "{:?}", v.phase);
+    later(&rig, 120);
+    let mut found = false;
+    for _ in 0..6 {
+        if desk.reconcile().await.expect("reconcile").found == 1 {
+            found = true;
+            break;
+        }
+        later(&rig, 70);
+    }
+    assert!(found, "looked up until found");
+    assert_eq!(rig.sandbox.cashouts_for_external_id("abandon-resend"), 1);
+}
+
+#[tokio::test]
+async fn a_corrected_copy_of_an_unsettled_generated_payout_is_refused_not_sent_under_a_new_id() {
+    let rig = Rig::start().await;
+    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
+    for _ in 0..5 {
+        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
+    }
+    let desk = rig.desk();
+    let review = desk
+        .review_create(&br_pix("", "150.25"), false)
+        .expect("review");
+    let id = review.request["external_id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    desk.create(&br_pix(&id, "150.25"), &CreateOptions::default())
+        .await
+        .expect_err("open");
+    // The operator edits only the comment: the box still holds the generated id.
+    let edited = CreateCashout {
+        comments: Some("second try".into()),
+        ..br_pix(&id, "150.25")
+    };
+    let e = desk
+        .review_create(&edited, false)
+        .expect_err("settle the first");
+    assert_eq!(e.code(), "external_id_conflict", "{e}");
+    // Clearing the id does not help: the same money to the same account is a duplicate.
+    let e = desk
+        .create(
+            &CreateCashout {
+                external_id: String::new(),
+                ..edited
+            },
+            &CreateOptions::default(),
+        )
+        .await
+        .expect_err("duplicate");
+    assert_eq!(e.code(), "possible_duplicate", "{e}");
+    assert_eq!(rig.sandbox.cashout_count(), 1);
+}
+
+#[tokio::test]
+async fn a_cancel_naming_the_external_id_of_an_open_create_does_not_join_them() {
+    let rig = Rig::start().await;
+    for _ in 0..4 {
+        rig.sandbox
+            .inject(Fault::DropBeforeCommit(Endpoint::Create));
+        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
+    }
+    let desk = rig.desk();
+    desk.create(&br_pix("open-b", "10"), &CreateOptions::default())
+        .await
+        .expect_err("open");
+    let other = desk
+        .create(&br_pix("real-a", "11"), &CreateOptions::default())
+        .await
+        .expect("created");
+    // Mistyped: the external id of the open create, with the id of the other payout. (The
+    // sandbox checks the pair; a provider that does not must still not join them.)
+    let _ = desk
+        .cancel(CashoutId(other.cashout_id.expect("id")), Some("open-b"))
+        .await;
+    let b = desk.recorded(&by_ext("open-b")).expect("rec");
+    assert_eq!(b.cashout_id, None);
+    assert!(b.phase.may_exist_unconfirmed(), "{:?}", b.phase);
+}
+
+#[tokio::test]
+async fn a_resend_long_after_the_intent_is_looked_up_again_by_reconcile() {
+    let rig = Rig::start().await;
+    // Every send of the create is lost before the provider acts, and every lookup misses.
+    for _ in 0..4 {
+        rig.sandbox
+            .inject(Fault::DropBeforeCommit(Endpoint::Create));
+        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
+    }
+    let desk = rig.desk();
+    desk.create(&br_pix("late-resend", "10"), &CreateOptions::default())
+        .await
+        .expect_err("open");
+    later(&rig, 30 * 60);
+    // 30 hours on: resent, lost again, not found.
+    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
+    for _ in 0..5 {
+        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
+    }
+    desk.resend(&by_ext("late-resend")).await.expect_err("open");
+    later(&rig, 6);
+    let report = desk.reconcile().await.expect("reconcile");
+    assert_eq!(
+        report.awaiting_operator, 0,
+        "its window runs from the resend"
+    );
+    assert_eq!(report.checked, 1);
+}
+
+#[tokio::test]
+async fn a_hold_of_a_mistyped_id_leaves_no_record_behind() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let e = desk
+        .hold(CashoutId(9_999_999))
+        .await
+        .expect_err("unknown id");
+    assert_eq!(e.code(), "not_found");
+    assert!(desk.list(Default::default()).expect("list").is_empty());
 }

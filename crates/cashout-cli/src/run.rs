@@ -122,6 +122,12 @@ async fn environment(cli: &Cli) -> Result<(Environment, Option<Sandbox>), Error>
     let kind = environment_kind(cli)?;
     match (kind, cli.base_url.as_deref()) {
         (None, Some(url)) => Ok((Environment::from_base_url(url)?, None)),
+        (Some(EnvironmentKind::Sandbox), Some(_)) => Err(Error::InvalidInput {
+            field: "base_url",
+            message: "--env sandbox is the embedded sandbox; for another loopback server give \
+                      --base-url alone (its records are its own: environment local)"
+                .into(),
+        }),
         (Some(k), Some(url)) => {
             if k.fixed_base_url().is_some() {
                 return Err(Error::InvalidInput {
@@ -328,7 +334,7 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
         } => {
             let request = read_request(json)?;
             if *dry_run {
-                print_success(&desk.prepare_create(&request, *override_check_digits)?)
+                print_success(&desk.dry_run(&request, *override_check_digits)?)
             } else {
                 let options = CreateOptions {
                     override_check_digits: *override_check_digits,

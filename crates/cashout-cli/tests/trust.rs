@@ -331,3 +331,43 @@ async fn a_loopback_base_url_keeps_its_payouts_out_of_the_embedded_sandbox() {
     let local = ok(&cashout_in(home.path(), &["--base-url", &url, "list"], &[]));
     assert_eq!(local["payouts"].as_array().map(Vec::len), Some(1));
 }
+
+#[test]
+fn the_embedded_sandbox_cannot_be_pointed_at_another_loopback_server() {
+    let home = tempfile::tempdir().expect("home");
+    let e = failed(&cashout_in(
+        home.path(),
+        &[
+            "--env",
+            "sandbox",
+            "--base-url",
+            "http://127.0.0.1:4010",
+            "list",
+        ],
+        &[],
+    ));
+    assert_eq!(e["field"], "base_url", "{e}");
+}
+
+#[test]
+fn a_dry_run_says_the_id_was_generated_and_is_not_a_create_file() {
+    let home = tempfile::tempdir().expect("home");
+    let file = write(
+        home.path(),
+        "r.json",
+        &serde_json::to_string(&br_pix("", "10")).expect("json"),
+    );
+    let out = ok(&cashout_in(
+        home.path(),
+        &["create", "--json", &file, "--dry-run"],
+        &[],
+    ));
+    assert_eq!(out["external_id_generated"], true, "{out}");
+    assert!(out["request"]["external_id"]
+        .as_str()
+        .is_some_and(|x| x.starts_with("cd-")));
+    // Piped back as it is, it is refused: a generated id never passes for a typed one.
+    let back = write(home.path(), "back.json", &out.to_string());
+    let e = failed(&cashout_in(home.path(), &["create", "--json", &back], &[]));
+    assert_eq!(e["code"], "validation", "{e}");
+}

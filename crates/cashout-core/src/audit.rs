@@ -41,6 +41,8 @@ pub enum AuditAction {
     Abandon,
     /// The journal of an older data directory moved or merged into this one.
     JournalMoved,
+    /// Settings other than the environment changed (which ones, from what to what).
+    SettingsChanged,
 }
 
 impl AuditAction {
@@ -61,6 +63,7 @@ impl AuditAction {
             Self::Resend => "resend",
             Self::Abandon => "abandon",
             Self::JournalMoved => "journal_moved",
+            Self::SettingsChanged => "settings_changed",
         }
     }
 
@@ -81,6 +84,7 @@ impl AuditAction {
             Self::Resend,
             Self::Abandon,
             Self::JournalMoved,
+            Self::SettingsChanged,
         ]
         .into_iter()
         .find(|a| a.name() == name)

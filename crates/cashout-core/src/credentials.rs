@@ -71,6 +71,29 @@ pub struct Credentials {
     pub read_only_key: Option<Secret>,
 }
 
+impl Credentials {
+    /// `text` (something the provider sent back) with every credential value in it masked: a
+    /// provider that echoes the request must not get a secret into the journal, an error or
+    /// the screen. Values shorter than four characters are not looked for (they would mask
+    /// ordinary text).
+    #[must_use]
+    pub fn scrub(&self, text: &str) -> String {
+        let mut out = text.to_owned();
+        let secrets = [
+            Some(self.passphrase.expose()),
+            Some(self.signature.expose()),
+            self.read_only_key.as_ref().map(Secret::expose),
+        ];
+        for secret in secrets.into_iter().flatten().filter(|s| s.len() >= 4) {
+            out = out.replace(secret, "********");
+        }
+        if self.api_key.len() >= 4 {
+            out = out.replace(&self.api_key, &format!("…{}", last4(&self.api_key)));
+        }
+        out
+    }
+}
+
 impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Credentials")
@@ -367,6 +390,28 @@ impl CredentialStore for KeyringStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_provider_echoing_the_credentials_never_gets_them_into_the_journal_or_an_error() {
+        let creds = Credentials {
+            api_key: "merchant-key-4321".into(),
+            passphrase: Secret::new("Pass-Phrase-1".into()),
+            signature: Secret::new("sig-secret-xyz".into()),
+            read_only_key: Some(Secret::new("ro-key-777".into())),
+        };
+        let echoed =
+            "bad request {login: merchant-key-4321, pass: Pass-Phrase-1} sig-secret-xyz ro-key-777";
+        let shown = creds.scrub(echoed);
+        for secret in [
+            "merchant-key-4321",
+            "Pass-Phrase-1",
+            "sig-secret-xyz",
+            "ro-key-777",
+        ] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+        assert!(shown.contains("…4321"), "{shown}");
+    }
 
     fn creds() -> Credentials {
         Credentials {

@@ -95,11 +95,18 @@ fn adopt(target: &Path, legacy: &Path, dir: &Path, now: &str) -> Result<Option<S
         return Ok(None);
     }
     let report = merge::merge_into(target, &old, now)?;
-    let moved = legacy.join(format!("{JOURNAL_FILE}.moved"));
+    // A name of its own each time: a journal an old program recreated and that is merged in
+    // turn never takes the place of the first one's copy.
+    let stamp: String = now.chars().filter(char::is_ascii_digit).collect();
+    let mut moved = legacy.join(format!("{JOURNAL_FILE}.moved"));
+    if moved.exists() {
+        moved = legacy.join(format!("{JOURNAL_FILE}.moved-{stamp}"));
+    }
     for suffix in ["", "-wal", "-shm"] {
         let from = PathBuf::from(format!("{}{suffix}", old.display()));
-        if from.exists() {
-            let _ = std::fs::rename(&from, format!("{}{suffix}", moved.display()));
+        let to = PathBuf::from(format!("{}{suffix}", moved.display()));
+        if from.exists() && !to.exists() {
+            let _ = std::fs::rename(&from, to);
         }
     }
     let sandbox = legacy.join(SANDBOX_FILE);
@@ -168,5 +175,42 @@ mod tests {
             adopt(&path, &legacy, &dir, "2026-11-30T00:00:01Z").expect("again"),
             None
         );
+    }
+
+    #[tokio::test]
+    async fn a_journal_an_old_program_recreates_later_is_merged_too_and_never_over_the_first_copy()
+    {
+        let root = tempfile::tempdir().expect("tempdir");
+        let legacy = root.path().join("legacy");
+        let dir = root.path().join("shared");
+        let path = dir.join(JOURNAL_FILE);
+        let journal = Journal::open(&path, Arc::new(SystemClock)).expect("journal");
+        for (i, ext) in ["first-1", "second-1"].into_iter().enumerate() {
+            {
+                let old = Journal::open(&legacy.join(JOURNAL_FILE), Arc::new(SystemClock))
+                    .expect("old journal");
+                old.record_lookup("sandbox", "u", None, Some(ext))
+                    .await
+                    .expect("a payout");
+                old.append_audit(
+                    AuditEvent::new("sandbox", AuditAction::Lookup, "ok").detail(ext.to_owned()),
+                )
+                .await
+                .expect("audit");
+            }
+            let note = adopt(&path, &legacy, &dir, &format!("2026-11-30T00:00:0{i}Z"))
+                .expect("merged")
+                .expect("a note");
+            assert!(note.contains("1 payouts"), "{note}");
+        }
+        assert!(legacy.join("journal.sqlite3.moved").is_file());
+        assert!(legacy
+            .join("journal.sqlite3.moved-20261130000001")
+            .is_file());
+        let all = journal
+            .list(&crate::journal::ListFilter::default())
+            .expect("list");
+        assert_eq!(all.len(), 2);
+        assert!(journal.verify_audit().expect("verify").intact);
     }
 }

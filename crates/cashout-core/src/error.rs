@@ -59,6 +59,10 @@ pub enum Error {
     /// The provider answered something this program cannot read.
     #[error("the provider's answer could not be read: {0}")]
     MalformedAnswer(String),
+    /// A generated external_id kept by the form belongs to an earlier payout that may have been
+    /// sent and is not settled: a corrected copy under a new id could pay twice.
+    #[error("external id {0} was generated for an earlier payout that may have been sent and is not settled yet (checking…); open it and resend or abandon it before sending a corrected payout")]
+    UnsettledExternalId(String),
     /// The same `external_id` was already used in this environment for different contents.
     #[error("external_id {0} was already used in this environment for a different payout; choose another external_id or resend the identical request")]
     ExternalIdConflict(String),
@@ -153,7 +157,7 @@ impl Error {
             Self::ProviderFault(_) => C::ProviderFault,
             Self::UnknownStatus(_) => C::UnknownStatus,
             Self::MalformedAnswer(_) => C::MalformedResponse,
-            Self::ExternalIdConflict(_) => C::ExternalIdConflict,
+            Self::ExternalIdConflict(_) | Self::UnsettledExternalId(_) => C::ExternalIdConflict,
             Self::PossibleDuplicate(_) => C::PossibleDuplicate,
             Self::ActionNotAllowed { .. } => C::ActionNotAllowed,
             Self::MissingCredentials(_) | Self::MissingReadOnlyKey(_) => C::CredentialsMissing,
@@ -171,7 +175,9 @@ impl Error {
         match self {
             Self::Validation(errors) => errors.first().map(|e| e.field.as_str()),
             Self::Api { field, .. } => *field,
-            Self::ExternalIdConflict(_) | Self::PossibleDuplicate(_) => Some("external_id"),
+            Self::ExternalIdConflict(_)
+            | Self::UnsettledExternalId(_)
+            | Self::PossibleDuplicate(_) => Some("external_id"),
             Self::InvalidCredentials { field, .. } | Self::InvalidInput { field, .. } => {
                 Some(field)
             }
@@ -205,6 +211,7 @@ impl Error {
             external_id: match self {
                 Self::OutcomeUnknown { external_id, .. }
                 | Self::NotSent { external_id, .. }
+                | Self::UnsettledExternalId(external_id)
                 | Self::ExternalIdConflict(external_id)
                 | Self::PossibleDuplicate(external_id) => Some(external_id.clone()),
                 _ => None,

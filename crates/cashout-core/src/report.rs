@@ -497,6 +497,7 @@ mod tests {
             checked_at: None,
             status_since: Some("2026-11-21T11:00:00.000Z".into()),
             lookups: 0,
+            last_sent_at: None,
         };
         let board = hold_board(
             &[rec("0.10", "BRL"), rec("0.20", "BRL"), rec("1000", "MXN")],

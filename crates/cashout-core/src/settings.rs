@@ -134,6 +134,25 @@ impl Settings {
         Ok(settings)
     }
 
+    /// What differs from `self` in `next`, one line per setting: `name old → new`.
+    #[must_use]
+    pub fn changes_to(&self, next: &Settings) -> Vec<String> {
+        let (Ok(a), Ok(b)) = (serde_json::to_value(self), serde_json::to_value(next)) else {
+            return Vec::new();
+        };
+        let shown = |v: Option<&serde_json::Value>| match v {
+            Some(serde_json::Value::String(s)) if s.is_empty() => "(none)".to_owned(),
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(other) => other.to_string(),
+            None => "(none)".to_owned(),
+        };
+        FIELDS
+            .iter()
+            .filter(|(f, _)| a.get(f) != b.get(f))
+            .map(|(f, _)| format!("{f} {} → {}", shown(a.get(f)), shown(b.get(f))))
+            .collect()
+    }
+
     /// The watcher's configuration these settings ask for (the defaults if they do not check,
     /// which [`Settings::check`] prevents before any are kept).
     #[must_use]

@@ -125,15 +125,17 @@ impl Workspace {
             .unwrap_or_else(|p| p.into_inner().clone())
     }
 
-    /// Checks, saves and applies new settings, as one step: the settings file is replaced
-    /// (atomically), the environment switch is audited, and only then do they take effect. If
-    /// the file cannot be written nothing changes; if the audit cannot be written the previous
-    /// file is put back and nothing changes. The caller restarts what follows the environment
-    /// (the watcher) once this returns `Ok`.
+    /// Checks, saves and applies new settings, as one step. The change is audited before it
+    /// takes effect (a switch the audit log cannot record does not happen), then the file is
+    /// replaced atomically, then the new settings apply. If the file cannot be written, a
+    /// second entry says so and the previous settings stay in force. Every change is audited:
+    /// the environment switch, and which other settings changed from what to what (settings
+    /// hold no secret). The caller restarts what follows the environment (the watcher) once
+    /// this returns `Ok`.
     ///
     /// # Errors
     /// [`Error::InvalidInput`] naming the field, or saying what could not be saved;
-    /// [`Error::Journal`] when the audit log cannot record the switch.
+    /// [`Error::Journal`] when the audit log cannot record the change (then nothing changed).
     pub async fn set_settings(&self, settings: Settings) -> Result<Settings> {
         settings.check()?;
         let _one_at_a_time = self.settings_change.lock().await;
@@ -143,20 +145,49 @@ impl Workspace {
             .environment_of(settings.environment, &self.sandbox_url)
             .map(|e| e.scope())
             .ok();
-        if let Some(file) = &self.settings_file {
-            file.save(&settings)?;
-        }
-        // Audited before it takes effect: a switch the audit log cannot record does not happen.
-        if before != after {
-            let to = after.unwrap_or_else(|| settings.environment.name().to_owned());
-            let event =
-                AuditEvent::new(&to, AuditAction::EnvironmentSwitched, "ok").detail(format!(
-                    "from {}",
-                    before.as_deref().unwrap_or("an unusable environment")
+        let changed = previous.changes_to(&settings);
+        let scope = after
+            .clone()
+            .unwrap_or_else(|| settings.environment.name().to_owned());
+        let event = if before != after {
+            let mut detail = format!(
+                "from {}",
+                before.as_deref().unwrap_or("an unusable environment")
+            );
+            let others: Vec<&String> = changed
+                .iter()
+                .filter(|c| !c.starts_with("environment "))
+                .collect();
+            if !others.is_empty() {
+                detail.push_str(&format!(
+                    "; also {}",
+                    others
+                        .iter()
+                        .map(|c| c.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
                 ));
-            if let Err(e) = self.journal.append_audit(event).await {
-                if let Some(file) = &self.settings_file {
-                    let _ = file.save(&previous);
+            }
+            Some(AuditEvent::new(&scope, AuditAction::EnvironmentSwitched, "ok").detail(detail))
+        } else if !changed.is_empty() {
+            Some(
+                AuditEvent::new(&scope, AuditAction::SettingsChanged, "ok")
+                    .detail(changed.join("; ")),
+            )
+        } else {
+            None
+        };
+        if let Some(event) = &event {
+            self.journal.append_audit(event.clone()).await?;
+        }
+        if let Some(file) = &self.settings_file {
+            if let Err(e) = file.save(&settings) {
+                if let Some(mut undone) = event {
+                    undone.outcome = e.code().to_owned();
+                    undone.detail = Some(format!(
+                        "the change just audited was not saved ({e}); the previous settings stay in force"
+                    ));
+                    let _ = self.journal.append_audit(undone).await;
                 }
                 return Err(e);
             }
@@ -436,5 +467,114 @@ impl Workspace {
             },
             Err(e) => ConnectionCheck { ok: false, api_code: None, message: format!("Could not reach the provider: {e}") },
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::AuditFilter;
+    use crate::clock::SystemClock;
+    use crate::credentials::MemoryStore;
+
+    fn workspace(dir: &Path) -> Workspace {
+        let journal =
+            Journal::open(&dir.join("journal.sqlite3"), Arc::new(SystemClock)).expect("journal");
+        Workspace::new(
+            Arc::new(journal),
+            Arc::new(MemoryStore::default()),
+            Credentials {
+                api_key: "demo".into(),
+                passphrase: crate::credentials::Secret::new("p".into()),
+                signature: crate::credentials::Secret::new("s".into()),
+                read_only_key: None,
+            },
+            "http://127.0.0.1:9".into(),
+            Settings::default(),
+        )
+    }
+
+    fn switches(w: &Workspace) -> usize {
+        w.journal()
+            .audit_log(&AuditFilter {
+                action: Some(AuditAction::EnvironmentSwitched),
+                ..AuditFilter::default()
+            })
+            .expect("log")
+            .len()
+    }
+
+    #[tokio::test]
+    async fn a_settings_change_that_cannot_be_saved_changes_nothing_and_audits_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // The settings file's place is taken by a folder: it cannot be replaced.
+        std::fs::create_dir_all(dir.path().join("blocked").join("settings.json").join("x"))
+            .expect("folder");
+        let w = workspace(dir.path())
+            .with_settings_file(SettingsFile::in_dir(&dir.path().join("blocked")));
+        let staging = Settings {
+            environment: EnvironmentKind::D24Staging,
+            ..Settings::default()
+        };
+        assert!(w.set_settings(staging.clone()).await.is_err());
+        assert_eq!(w.settings().environment, EnvironmentKind::Sandbox);
+        // Audited before it takes effect, and then said to have failed.
+        let log = w.journal().audit_log(&AuditFilter::default()).expect("log");
+        assert_eq!(log.len(), 2, "{log:?}");
+        assert_eq!(log[0].outcome, "invalid_input");
+        assert!(log[0]
+            .detail
+            .as_deref()
+            .is_some_and(|d| d.contains("not saved")));
+        // Saved where it can be: file, audit and environment change together.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let w = workspace(dir.path()).with_settings_file(SettingsFile::in_dir(dir.path()));
+        w.set_settings(staging).await.expect("saved");
+        assert_eq!(w.settings().environment, EnvironmentKind::D24Staging);
+        assert_eq!(switches(&w), 1);
+        // Another setting's change is audited too, from what to what.
+        w.set_settings(Settings {
+            environment: EnvironmentKind::D24Staging,
+            open_create_window_hours: 48,
+            ..Settings::default()
+        })
+        .await
+        .expect("saved");
+        let changed = w
+            .journal()
+            .audit_log(&AuditFilter {
+                action: Some(AuditAction::SettingsChanged),
+                ..AuditFilter::default()
+            })
+            .expect("log");
+        assert_eq!(
+            changed[0].detail.as_deref(),
+            Some("open_create_window_hours 24 → 48")
+        );
+        assert_eq!(
+            SettingsFile::in_dir(dir.path()).load().environment,
+            EnvironmentKind::D24Staging
+        );
+    }
+
+    #[tokio::test]
+    async fn a_desk_is_had_without_credentials_and_reads_without_them() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let w = workspace(dir.path());
+        w.set_settings(Settings {
+            environment: EnvironmentKind::D24Staging,
+            ..Settings::default()
+        })
+        .await
+        .expect("saved");
+        let desk = w.desk().expect("a desk, credentials or not");
+        assert!(desk
+            .list(crate::journal::ListFilter::default())
+            .expect("list")
+            .is_empty());
+        assert_eq!(
+            desk.connect().expect_err("none stored").code(),
+            "credentials_missing"
+        );
     }
 }

@@ -278,7 +278,10 @@ impl Client {
             answer: None,
             outcome: String::new(),
         };
-        let result = self.send_signed(method, path, signed, &mut exchange).await;
+        let result = self
+            .send_signed(method, path, signed, &mut exchange)
+            .await
+            .map_err(|e| self.scrubbed(e));
         exchange.outcome = match &result {
             Ok(_) => "ok".to_owned(),
             Err(CallError::Api { answer, .. }) => format!("refused ({})", answer.code),
@@ -315,8 +318,32 @@ impl Client {
         exchange.http_status = Some(status.as_u16());
         let bytes = read_bytes(response).await?;
         let kept = &bytes[..bytes.len().min(ANSWER_KEPT)];
-        exchange.answer = Some(String::from_utf8_lossy(kept).into_owned());
+        exchange.answer = Some(self.credentials.scrub(&String::from_utf8_lossy(kept)));
         judge_answer(status, &bytes)
+    }
+
+    /// A failure with whatever the provider wrote in it scrubbed of the credentials (see
+    /// [`Credentials::scrub`]).
+    fn scrubbed(&self, e: CallError) -> CallError {
+        match e {
+            CallError::Api {
+                http_status,
+                mut answer,
+            } => {
+                answer.message = self.credentials.scrub(&answer.message);
+                answer.reason = answer.reason.map(|r| self.credentials.scrub(&r));
+                CallError::Api {
+                    http_status,
+                    answer,
+                }
+            }
+            CallError::OutcomeUnknown { cause, detail } => CallError::OutcomeUnknown {
+                cause,
+                detail: self.credentials.scrub(&detail),
+            },
+            CallError::NotDelivered(d) => CallError::NotDelivered(self.credentials.scrub(&d)),
+            CallError::MissingReadOnlyKey => CallError::MissingReadOnlyKey,
+        }
     }
 
     /// The body `build(login, passphrase)` makes with the API Key and the passphrase masked
@@ -351,20 +378,9 @@ impl Client {
                 create_body(login, pass, request)
             })
             .await;
-        let result = match traced.result {
-            Ok(answer) => Ok(answer.cashout_id),
-            // A success status with an error body is not a clean refusal: the cashout may exist.
-            Err(CallError::Api {
-                http_status,
-                answer,
-            }) if (200..300).contains(&http_status) => Err(CallError::OutcomeUnknown {
-                cause: UnknownCause::UnreadableAnswer,
-                detail: format!("HTTP {http_status} carrying error code {}", answer.code),
-            }),
-            Err(e) => Err(e),
-        };
+        let traced = success_with_error_is_unknown(traced);
         Traced {
-            result,
+            result: traced.result.map(|answer| answer.cashout_id),
             exchange: traced.exchange,
         }
     }
@@ -416,7 +432,7 @@ impl Client {
                 })
             })
             .await;
-        about(traced, Some(id), None)
+        about(success_with_error_is_unknown(traced), Some(id), None)
     }
 
     /// `DELETE /v3/cashout/cancel` with both ids in a JSON body.
@@ -443,7 +459,11 @@ impl Client {
                 })
             })
             .await;
-        about(traced, Some(id), Some(external_id))
+        about(
+            success_with_error_is_unknown(traced),
+            Some(id),
+            Some(external_id),
+        )
     }
 
     /// The banks of a country, from the brand's bank-list endpoint (read-only key).
@@ -451,6 +471,12 @@ impl Client {
     /// # Errors
     /// See [`CallError`]; `NotDelivered` when no read-only key is stored.
     pub async fn banks(&self, country: &str) -> Result<Vec<Bank>, CallError> {
+        self.banks_unscrubbed(country)
+            .await
+            .map_err(|e| self.scrubbed(e))
+    }
+
+    async fn banks_unscrubbed(&self, country: &str) -> Result<Vec<Bank>, CallError> {
         let Some(key) = self.credentials.read_only_key.as_ref() else {
             return Err(CallError::MissingReadOnlyKey);
         };
@@ -507,6 +533,28 @@ impl Client {
             }
         }
     }
+}
+
+/// For a call that changes something (create, hold, release, cancel): a success status with an
+/// error body is not a clean refusal, and the change may have been made.
+fn success_with_error_is_unknown<T>(mut traced: Traced<T>) -> Traced<T> {
+    if let Err(CallError::Api {
+        http_status,
+        answer,
+    }) = &traced.result
+    {
+        if (200..300).contains(http_status) {
+            let detail = format!("HTTP {http_status} carrying error code {}", answer.code);
+            if let Some(e) = traced.exchange.as_mut() {
+                e.outcome = "outcome_unknown".to_owned();
+            }
+            traced.result = Err(CallError::OutcomeUnknown {
+                cause: UnknownCause::UnreadableAnswer,
+                detail,
+            });
+        }
+    }
+    traced
 }
 
 /// Refuses a status-shaped answer that says it is about another cashout than the one the
@@ -734,6 +782,33 @@ mod tests {
         let e = judge_answer::<CreateAnswer>(StatusCode::OK, br#"{"cashout_id":"x"}"#)
             .expect_err("bad id");
         assert!(matches!(e, CallError::OutcomeUnknown { .. }));
+    }
+
+    #[test]
+    fn a_success_status_with_an_error_body_leaves_a_change_unknown_not_refused() {
+        let traced = Traced::<StatusAnswer>::untraced(judge_status(
+            200,
+            r#"{"code":510,"message":"Invalid status transition"}"#,
+        ));
+        let traced = success_with_error_is_unknown(traced);
+        assert!(matches!(
+            traced.result,
+            Err(CallError::OutcomeUnknown {
+                cause: UnknownCause::UnreadableAnswer,
+                ..
+            })
+        ));
+        let refused = Traced::<StatusAnswer>::untraced(judge_status(
+            412,
+            r#"{"code":510,"message":"Invalid status transition"}"#,
+        ));
+        assert_eq!(
+            success_with_error_is_unknown(refused)
+                .result
+                .err()
+                .and_then(|e| e.api_code()),
+            Some(510)
+        );
     }
 
     #[test]

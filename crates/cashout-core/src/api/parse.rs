@@ -125,7 +125,9 @@ pub fn parse_create(text: &str) -> Result<CreateCashout, Vec<FieldError>> {
     from_entries(entries.0)
 }
 
-/// Reads a create from a JSON value already parsed (the desktop form's IPC argument).
+/// Reads a create from a JSON value already parsed (the desktop form's IPC argument). A parsed
+/// value has lost how its numbers were written (`1.000` is already `1.0`), so an amount must
+/// arrive here as text, as the form sends it; a number is refused at the amount field.
 ///
 /// # Errors
 /// As [`parse_create`].
@@ -135,6 +137,23 @@ pub fn parse_create_value(value: &serde_json::Value) -> Result<CreateCashout, Ve
             "a create is one JSON object with named fields".to_owned(),
         ));
     };
+    let size = value.to_string().len();
+    if size > MAX_CREATE_JSON {
+        return Err(whole(format!(
+            "the request is {size} bytes; a create is at most {MAX_CREATE_JSON} bytes of JSON"
+        )));
+    }
+    if object
+        .get("amount")
+        .is_some_and(serde_json::Value::is_number)
+    {
+        return Err(vec![problem(
+            "amount",
+            code::INVALID_FORMAT,
+            "the amount must arrive as the text typed (a number here has already lost how it was \
+             written)",
+        )]);
+    }
     let mut entries = Vec::with_capacity(object.len());
     for (k, v) in object {
         let raw = serde_json::value::to_raw_value(v)
@@ -397,5 +416,13 @@ mod tests {
         let e = parse_create_value(&v).expect_err("refused");
         assert_eq!(fields(&e), ["amount", "on_hold"]);
         assert!(parse_create_value(&serde_json::json!([1, 2])).is_err());
+        // Parsed already, 1.000 would be 1.0: a number is refused, never read as 1.00.
+        let e = parse_create_value(&serde_json::json!({"amount": 1.000})).expect_err("number");
+        assert_eq!(fields(&e), ["amount"]);
+        let huge = serde_json::json!({"comments": "x".repeat(MAX_CREATE_JSON)});
+        assert_eq!(
+            fields(&parse_create_value(&huge).expect_err("huge")),
+            ["json"]
+        );
     }
 }

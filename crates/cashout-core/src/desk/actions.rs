@@ -132,11 +132,24 @@ impl Desk {
         external_id: Option<&str>,
     ) -> Result<PayoutView> {
         let client = self.client()?;
-        let mut record_id = self.record_for(&CashoutRef::Id(id)).await?;
         // The journal's status may be stale; the provider's current one decides what is allowed.
+        // Asked before anything is written: a mistyped id leaves no record behind.
         let traced = client.status_traced(&CashoutRef::Id(id)).await;
+        let known = self.journal.find(&self.scope(), Some(id), None)?;
+        let answer = match traced.result {
+            Ok(answer) => answer,
+            Err(e) => {
+                if let Some(r) = known {
+                    self.keep_exchange(r.id, traced.exchange);
+                }
+                return Err(call_error(e));
+            }
+        };
+        let mut record_id = match known {
+            Some(r) => r.id,
+            None => self.record_for(&CashoutRef::Id(id)).await?,
+        };
         self.keep_exchange(record_id, traced.exchange);
-        let answer = traced.result.map_err(call_error)?;
         let status = self
             .journal
             .record_status(record_id, &answer, "status")

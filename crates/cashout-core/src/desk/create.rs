@@ -75,6 +75,14 @@ pub struct CreateReview {
     pub confirmation: Option<String>,
 }
 
+/// A create checked and not sent (see [`Desk::dry_run`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct DryRun {
+    pub request: CreateCashout,
+    pub external_id_generated: bool,
+    pub warnings: Vec<FieldError>,
+}
+
 /// What a lookup by external_id found.
 enum Lookup {
     Found(Box<StatusAnswer>),
@@ -110,6 +118,22 @@ impl Desk {
         self.checked(request, override_check_digits).map(|(r, _)| r)
     }
 
+    /// What `cashout create --dry-run` prints: the request as it would be sent, whether its
+    /// external_id was generated, and the warnings. Not the shape of a create file, on purpose:
+    /// piped back into `create`, a generated id would pass for a typed one.
+    ///
+    /// # Errors
+    /// As [`Desk::prepare_create`].
+    pub fn dry_run(&self, request: &CreateCashout, override_check_digits: bool) -> Result<DryRun> {
+        let generated = self.id_generated(request);
+        let (request, warnings) = self.checked(request, override_check_digits)?;
+        Ok(DryRun {
+            request,
+            external_id_generated: generated,
+            warnings,
+        })
+    }
+
     /// As [`Desk::prepare_create`], with the warnings.
     fn checked(
         &self,
@@ -121,8 +145,7 @@ impl Desk {
         let mut request = checked.request;
         if request.external_id.is_empty() {
             request.external_id = new_external_id();
-            self.journal
-                .note_generated(&self.scope(), &request.external_id);
+            self.journal.note_generated(&request.external_id);
         }
         Ok((request, checked.warnings))
     }
@@ -130,20 +153,22 @@ impl Desk {
     /// Whether the desk generated this request's external_id (or will: it is empty).
     fn id_generated(&self, request: &CreateCashout) -> bool {
         let id = request.external_id.trim();
-        id.is_empty() || self.journal.was_generated(&self.scope(), id)
+        id.is_empty() || self.journal.was_generated(id)
     }
 
     /// What the operator reviews before a create is sent: [`Desk::prepare_create`]'s request,
     /// the payout in words, the body the client will send for it (credentials masked), the
     /// warnings, and in production the question to confirm. Nothing is written or sent.
     ///
-    /// A generated external_id that an earlier payout with other contents already holds (the
-    /// form kept it after a decline, and the operator corrected the payout) is replaced by a
-    /// new one, and `id_note` says why: the operator never chose that id.
+    /// A generated external_id that an earlier, settled payout with other contents already
+    /// holds (the form kept it after a decline, and the operator corrected the payout) is
+    /// replaced by a new one, and `id_note` says why: the operator never chose that id. If
+    /// the earlier payout may exist and is not settled, nothing is replaced: a corrected copy
+    /// under a new id could pay twice, so the operator settles the earlier one first.
     ///
     /// # Errors
-    /// As [`Desk::prepare_create`]; [`Error::MissingCredentials`] and the like when the client
-    /// cannot be built.
+    /// As [`Desk::prepare_create`]; [`Error::UnsettledExternalId`] as just said;
+    /// [`Error::MissingCredentials`] and the like when the client cannot be built.
     pub fn review_create(
         &self,
         request: &CreateCashout,
@@ -158,9 +183,11 @@ impl Desk {
                 .find(&self.scope(), None, Some(&checked.external_id))?
                 .filter(|r| r.request.as_ref() != Some(&checked))
             {
+                if earlier.phase.may_exist_unconfirmed() || earlier.phase == Phase::Abandoned {
+                    return Err(Error::UnsettledExternalId(checked.external_id.clone()));
+                }
                 let old = std::mem::replace(&mut checked.external_id, new_external_id());
-                self.journal
-                    .note_generated(&self.scope(), &checked.external_id);
+                self.journal.note_generated(&checked.external_id);
                 id_note = Some(format!(
                     "External id {old} was generated for an earlier payout ({}), which is not \
                      this one; this payout gets the new id {}.",
@@ -313,24 +340,59 @@ impl Desk {
             resumed.is_some_and(|p| p.may_exist_unconfirmed() || p == Phase::Abandoned);
         let mut lookup_first = resumed.is_some();
         let mut last_unknown = String::from("no answer yet");
+        // After a send that may have landed, a journal write that fails must not be reported
+        // as "nothing sent": the outcome is unknown, and the record stays open to be looked up.
+        let after_send = |e: Error| match e {
+            Error::Journal(detail) => Error::OutcomeUnknown {
+                external_id: external_id.clone(),
+                detail: format!(
+                    "the create may have been received, but the journal failed: {detail}"
+                ),
+            },
+            other => other,
+        };
         for attempt in 0..self.retry.max_sends.max(1) as usize {
             if lookup_first {
                 match self.lookup_external_id(&external_id).await {
-                    Lookup::Found(answer) => {
+                    // Nothing this journal sent can have made it (never sent, or refused): the
+                    // cashout holding this external_id is someone else's (the journal keeps
+                    // it as such).
+                    Lookup::Found(answer) if !may_have_landed => {
                         self.journal.record_status(id, &answer, "found").await?;
+                        return Err(Error::api(
+                            511,
+                            412,
+                            "External ID already used by a cashout this journal did not create"
+                                .into(),
+                        ));
+                    }
+                    Lookup::Found(answer) => {
+                        self.journal
+                            .record_status(id, &answer, "found")
+                            .await
+                            .map_err(after_send)?;
                         return Ok((self.view(id)?, false));
                     }
                     Lookup::NotFound => {}
+                    Lookup::Unknown(detail) if !may_have_landed => {
+                        // Nothing was sent by this call: the record stays as it was.
+                        return Err(Error::Network(format!(
+                            "the payout could not be looked up before sending it again \
+                             ({detail}); nothing was sent"
+                        )));
+                    }
                     Lookup::Unknown(detail) => {
                         self.journal
                             .record_phase(id, Phase::Unknown, &format!("lookup failed: {detail}"))
-                            .await?;
+                            .await
+                            .map_err(after_send)?;
                         return Err(unknown(detail));
                     }
                 }
             }
             if attempt > 0 || resumed.is_some() {
-                self.journal.record_sending(id).await?;
+                // On disk before the send: a record that said "no cashout" is open again.
+                self.journal.record_sending(id).await.map_err(after_send)?;
             }
             let traced = self.client()?.create_traced(request).await;
             self.keep_exchange(id, traced.exchange);
@@ -353,23 +415,24 @@ impl Desk {
                     http_status,
                     answer,
                 }) if answer.code == 511 => {
-                    if resumed.is_none() && attempt == 0 {
-                        // Never sent from this journal before: the id belongs to a cashout we
-                        // did not make. Adopting it would report someone else's payout as ours.
+                    if !may_have_landed {
+                        // No send of ours can have made it (this is the first that may have
+                        // reached the provider): the id belongs to a cashout we did not make.
+                        // Adopting it would report someone else's payout as ours.
                         self.journal
                             .record_declined(id, answer.code, &answer.message)
                             .await?;
                         return Err(Error::api(answer.code, http_status, answer.message));
                     }
                     // Our own earlier attempt may have landed: the lookup decides.
-                    may_have_landed = true;
                     self.journal
                         .record_event(
                             id,
                             "duplicate",
                             "provider says external_id already used (511); looking it up",
                         )
-                        .await?;
+                        .await
+                        .map_err(after_send)?;
                     last_unknown = "the provider says this external_id is already used".into();
                     lookup_first = true;
                     tokio::time::sleep(self.retry.wait(attempt)).await;
@@ -388,7 +451,8 @@ impl Desk {
                         );
                         self.journal
                             .record_phase(id, Phase::SentNotFound, &detail)
-                            .await?;
+                            .await
+                            .map_err(after_send)?;
                         return Err(unknown(detail));
                     }
                     self.journal
@@ -417,7 +481,8 @@ impl Desk {
                     );
                     self.journal
                         .record_phase(id, Phase::SentNotFound, &detail)
-                        .await?;
+                        .await
+                        .map_err(after_send)?;
                     return Err(unknown(detail));
                 }
                 Err(CallError::MissingReadOnlyKey) => {
@@ -428,7 +493,8 @@ impl Desk {
                     may_have_landed = true;
                     self.journal
                         .record_phase(id, Phase::Unknown, &detail)
-                        .await?;
+                        .await
+                        .map_err(after_send)?;
                     last_unknown = detail;
                     lookup_first = true;
                     tokio::time::sleep(self.retry.wait(attempt)).await;
@@ -438,7 +504,10 @@ impl Desk {
         // Out of sends: one last look, so a create that landed is not left open.
         match self.lookup_external_id(&external_id).await {
             Lookup::Found(answer) => {
-                self.journal.record_status(id, &answer, "found").await?;
+                self.journal
+                    .record_status(id, &answer, "found")
+                    .await
+                    .map_err(after_send)?;
                 Ok((self.view(id)?, false))
             }
             Lookup::NotFound => {
@@ -448,7 +517,8 @@ impl Desk {
                 );
                 self.journal
                     .record_phase(id, Phase::SentNotFound, &detail)
-                    .await?;
+                    .await
+                    .map_err(after_send)?;
                 Err(unknown(last_unknown))
             }
             Lookup::Unknown(detail) => Err(unknown(detail)),
@@ -503,7 +573,13 @@ impl Desk {
             let Some(external_id) = record.external_id.clone() else {
                 continue;
             };
-            let created = parse_instant(&record.created_at).unwrap_or(now);
+            // The window and the back-off run from the last send (a resend starts them again).
+            let created = record
+                .last_sent_at
+                .as_deref()
+                .or(Some(&record.created_at))
+                .and_then(parse_instant)
+                .unwrap_or(now);
             if !everything && record.phase == Phase::SentNotFound {
                 if now - created > self.open_window {
                     report.awaiting_operator += 1;
@@ -615,6 +691,14 @@ impl Desk {
             });
         }
         let (record, _) = self.open_create(which)?;
+        // Not while a create call of this process is driving it.
+        let _turn = self
+            .journal
+            .lock_intent(
+                &self.scope(),
+                record.external_id.as_deref().unwrap_or_default(),
+            )
+            .await;
         let was = record.phase;
         let detail = format!("abandoned by the operator (was {}): {reason}", was.as_str());
         let audit = AuditEvent::new(&self.scope(), AuditAction::Abandon, "ok")

@@ -7,10 +7,16 @@
 //!
 //! Guarantees:
 //! - One IMMEDIATE transaction on this journal: all of it or none, and two processes starting
-//!   at once cannot both merge (the source is noted in `migrations_done` in that transaction).
+//!   at once cannot both merge (the source is noted in `migrations_done` in that transaction,
+//!   by its path and the fingerprint of its first audit entry and first payout, so a journal
+//!   an old program recreates at the same path later is a new one, merged in its turn).
 //! - A payout this journal already holds (same scope and external_id, or same scope and
 //!   cashout id) is kept as it is here; the others are copied with their history and
-//!   exchanges.
+//!   exchanges. Where the two differ (one created, the other not, or two different cashout
+//!   ids), the payout here gets a history line saying what the other journal held, and the
+//!   merge's audit entry counts them: nothing is decided silently.
+//! - The source's audit chain is verified first; a broken one is still merged (its entries
+//!   are facts), and the `journal_moved` entry says where it breaks.
 //! - The audit chain: copied verbatim (same sequence and hashes, so it verifies as before)
 //!   when this journal's chain is empty; otherwise each entry is appended to this chain, its
 //!   detail saying where it came from and its old hash. A `journal_moved` entry records the
@@ -33,6 +39,10 @@ pub struct MergeReport {
     pub payouts: usize,
     /// Payouts both journals held: kept as this journal has them.
     pub already_here: usize,
+    /// Of those, payouts the two journals disagree about (see the module comment).
+    pub conflicts: usize,
+    /// Where the source's audit chain breaks, if it does.
+    pub source_chain_broken_at: Option<i64>,
     pub history: usize,
     pub audit_entries: usize,
     /// The audit chain was copied with its own hashes (this journal's was empty).
@@ -53,14 +63,33 @@ const PAYOUT_COLUMNS: &str =
 /// # Errors
 /// [`Error::Journal`] when either file cannot be read or written; then nothing changed.
 pub fn merge_into(target: &Path, source: &Path, now: &str) -> Result<Option<MergeReport>> {
-    let key = source.display().to_string();
+    let path = source.display().to_string();
+    // Never created here: a source that vanished (moved by another process) is not a journal.
+    let source_conn = Connection::open_with_flags(
+        source,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
     // The source is read with this program's columns.
-    schema::prepare(&Connection::open(source)?)?;
+    schema::prepare(&source_conn)?;
+    let fingerprint: String = source_conn.query_row(
+        "SELECT coalesce((SELECT hash FROM audit ORDER BY seq LIMIT 1), '') || ':' ||
+                coalesce((SELECT min(created_at) FROM payouts), '')",
+        [],
+        |r| r.get(0),
+    )?;
+    let verdict = {
+        let mut stmt = source_conn.prepare(&format!("{SELECT_AUDIT} ORDER BY seq"))?;
+        let rows = stmt.query_map([], audit_from_row)?;
+        crate::audit::verify(&rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    };
+    drop(source_conn);
+    let key = format!("{path}#{fingerprint}");
+    let broken_at = (!verdict.intact).then_some(verdict.broken_at.unwrap_or(0));
     let conn = Connection::open(target)?;
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
-    conn.execute("ATTACH DATABASE ?1 AS old", params![key])?;
+    conn.execute("ATTACH DATABASE ?1 AS old", params![path])?;
     conn.execute_batch("BEGIN IMMEDIATE")?;
-    let merged = merge_attached(&conn, &key, now);
+    let merged = merge_attached(&conn, &key, now, broken_at);
     match merged {
         Ok(report) => {
             conn.execute_batch("COMMIT")?;
@@ -74,7 +103,12 @@ pub fn merge_into(target: &Path, source: &Path, now: &str) -> Result<Option<Merg
     }
 }
 
-fn merge_attached(conn: &Connection, key: &str, now: &str) -> Result<Option<MergeReport>> {
+fn merge_attached(
+    conn: &Connection,
+    key: &str,
+    now: &str,
+    broken_at: Option<i64>,
+) -> Result<Option<MergeReport>> {
     let done: Option<String> = conn
         .query_row(
             "SELECT at FROM migrations_done WHERE source = ?1",
@@ -85,23 +119,48 @@ fn merge_attached(conn: &Connection, key: &str, now: &str) -> Result<Option<Merg
     if done.is_some() {
         return Ok(None);
     }
-    let mut report = MergeReport::default();
+    let mut report = MergeReport {
+        source_chain_broken_at: broken_at,
+        ..MergeReport::default()
+    };
     conn.execute_batch(
         "CREATE TEMP TABLE IF NOT EXISTS merge_ids (old_id INTEGER PRIMARY KEY, new_id INTEGER);
          DELETE FROM temp.merge_ids;",
     )?;
-    let ids: Vec<(i64, bool)> = {
+    let ids: Vec<(i64, Option<i64>)> = {
         let mut stmt = conn.prepare(
-            "SELECT p.id, EXISTS (SELECT 1 FROM main.payouts m WHERE m.scope = p.scope
-                 AND (m.external_id = p.external_id OR m.cashout_id = p.cashout_id))
+            "SELECT p.id, (SELECT m.id FROM main.payouts m WHERE m.scope = p.scope
+                 AND (m.external_id = p.external_id OR m.cashout_id = p.cashout_id) LIMIT 1)
              FROM old.payouts p ORDER BY p.id",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     for (old_id, here) in ids {
-        if here {
+        if let Some(here) = here {
             report.already_here += 1;
+            // Where the two journals disagree, the payout here says what the other held.
+            let differs: Option<String> = conn
+                .query_row(
+                    "SELECT 'the merged journal held this payout as ' || o.phase
+                         || coalesce(' ' || o.status, '')
+                         || coalesce(', cashout ' || o.cashout_id, '')
+                         || coalesce(', code ' || o.api_code, '')
+                     FROM old.payouts o, main.payouts m WHERE o.id = ?1 AND m.id = ?2
+                       AND (o.phase IS NOT m.phase OR o.status IS NOT m.status
+                            OR o.cashout_id IS NOT m.cashout_id)",
+                    params![old_id, here],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(detail) = differs {
+                report.conflicts += 1;
+                conn.execute(
+                    "INSERT INTO main.history (payout_id, at, event, status, detail)
+                     VALUES (?1, ?2, 'merge_conflict', NULL, ?3)",
+                    params![here, now, detail],
+                )?;
+            }
             continue;
         }
         conn.execute(
@@ -166,11 +225,12 @@ fn merge_attached(conn: &Connection, key: &str, now: &str) -> Result<Option<Merg
             insert_audit(conn, now, event)?;
         }
     }
-    let detail = format!(
-        "merged the journal {key}: {} payouts ({} already here), {} history lines, {} audit \
-         entries ({})",
+    let mut detail = format!(
+        "merged the journal {key}: {} payouts ({} already here, {} of them held differently \
+         there: see their history), {} history lines, {} audit entries ({})",
         report.payouts,
         report.already_here,
+        report.conflicts,
         report.history,
         report.audit_entries,
         if report.audit_verbatim {
@@ -179,10 +239,19 @@ fn merge_attached(conn: &Connection, key: &str, now: &str) -> Result<Option<Merg
             "appended to this chain"
         }
     );
+    let outcome = match broken_at {
+        Some(at) => {
+            detail.push_str(&format!(
+                "; the merged journal's own audit chain was broken at its entry {at}"
+            ));
+            "broken"
+        }
+        None => "ok",
+    };
     insert_audit(
         conn,
         now,
-        AuditEvent::new("journal", AuditAction::JournalMoved, "ok").detail(detail.clone()),
+        AuditEvent::new("journal", AuditAction::JournalMoved, outcome).detail(detail.clone()),
     )?;
     conn.execute(
         "INSERT INTO migrations_done (source, at, detail) VALUES (?1, ?2, ?3)",

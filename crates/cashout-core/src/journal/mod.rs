@@ -161,6 +161,8 @@ pub struct PayoutRecord {
     /// Lookups by external_id that did not find an open create (the back-off of
     /// [`Phase::SentNotFound`]).
     pub lookups: i64,
+    /// When the create was last sent again (a resend restarts the open-create window).
+    pub last_sent_at: Option<String>,
 }
 
 /// One line of a payout's history.
@@ -238,6 +240,9 @@ pub struct ListFilter {
     pub offset: u32,
 }
 
+/// Reads asking for more rows than this take a connection of their own (exports).
+const LONG_READ: u32 = 1000;
+
 /// Held while one call drives the create of one intent.
 type IntentLock = Arc<tokio::sync::Mutex<()>>;
 
@@ -249,9 +254,10 @@ pub struct Journal {
     exchanges_waiting: ExchangeBuffer,
     /// One lock per intent, so two calls in this process never drive the same create at once.
     intent_locks: Mutex<HashMap<(String, String), IntentLock>>,
-    /// External ids this process generated, per scope: such an id stays "generated" through
-    /// review, edit and resend, whatever a form does with it (see [`Journal::was_generated`]).
-    generated_ids: Mutex<std::collections::HashSet<(String, String)>>,
+    /// External ids this process generated: such an id stays "generated" through review, edit
+    /// and resend, whatever a form does with it, and in whatever environment it comes back
+    /// (a form keeps its fields across an environment switch) — see [`Journal::was_generated`].
+    generated_ids: Mutex<std::collections::HashSet<String>>,
     reader: Mutex<Connection>,
     writer: mpsc::Sender<Job>,
     /// Joined on drop, so what is queued (e.g. waiting exchanges) is written before a short-
@@ -351,21 +357,22 @@ impl Journal {
         lock.lock_owned().await
     }
 
-    /// Notes that the desk generated `external_id` in `scope` (the operator did not type it).
-    pub fn note_generated(&self, scope: &str, external_id: &str) {
+    /// Notes that the desk generated `external_id` (the operator did not type it).
+    pub fn note_generated(&self, external_id: &str) {
         self.generated_ids
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .insert((scope.to_owned(), external_id.to_owned()));
+            .insert(external_id.to_owned());
     }
 
-    /// Whether this process generated `external_id` in `scope` (see [`Journal::note_generated`]).
+    /// Whether this process generated `external_id`, in any environment (see
+    /// [`Journal::note_generated`]).
     #[must_use]
-    pub fn was_generated(&self, scope: &str, external_id: &str) -> bool {
+    pub fn was_generated(&self, external_id: &str) -> bool {
         self.generated_ids
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .contains(&(scope.to_owned(), external_id.to_owned()))
+            .contains(external_id)
     }
 
     /// The journal clock's current time.
@@ -481,18 +488,35 @@ impl Journal {
         .await
     }
 
-    /// Notes that a create is about to be sent again (counts attempts).
+    /// Notes, on disk, that a create is about to be sent again: counts the attempt, and a
+    /// record that said no cashout exists (`not_sent`, `declined`, `abandoned`) becomes an
+    /// open `intent` again *before* the send, so that a crash during the send leaves a record
+    /// that reconcile looks up, never one that says "not sent". The open-create window and the
+    /// lookup back-off start again from this send.
     ///
     /// # Errors
-    /// [`Error::Journal`].
+    /// [`Error::Journal`]: then nothing may be sent.
     pub async fn record_sending(&self, id: i64) -> Result<()> {
         let now = self.now();
-        self.write(false, move |tx| {
+        self.write(true, move |tx| {
             let attempts: i64 = query_row(tx,
-                "UPDATE payouts SET attempts = attempts + 1, updated_at = ?2 WHERE id = ?1 RETURNING attempts",
+                "UPDATE payouts SET attempts = attempts + 1, updated_at = ?2, last_sent_at = ?2,
+                    lookups = 0,
+                    status = CASE WHEN phase IN ('not_sent', 'declined', 'abandoned') THEN NULL ELSE status END,
+                    status_code = CASE WHEN phase IN ('not_sent', 'declined', 'abandoned') THEN NULL ELSE status_code END,
+                    api_code = CASE WHEN phase IN ('not_sent', 'declined', 'abandoned') THEN NULL ELSE api_code END,
+                    phase = CASE WHEN phase IN ('not_sent', 'declined', 'abandoned') THEN 'intent' ELSE phase END
+                 WHERE id = ?1 AND phase <> 'created'
+                 RETURNING attempts",
                 params![id, now],
                 |r| r.get(0),
-            )?;
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => {
+                    Error::Journal("the payout was settled meanwhile; nothing is resent".into())
+                }
+                e => Error::from(e),
+            })?;
             insert_history(tx, id, &now, "sent", None, Some(&format!("attempt {attempts}")))?;
             Ok(())
         })
@@ -609,7 +633,7 @@ impl Journal {
     /// so that no caller can get them wrong:
     /// - a record that is `created` stays created (a stale lookup must not turn a real payout
     ///   back into an open one), and an `abandoned` one stays abandoned;
-    /// - `not_sent` is reached only from `intent`, `not_sent` or `declined`, of a create whose sends
+    /// - `not_sent` is reached only from `intent` or `not_sent`, of a create whose sends
     ///   provably never left (the caller says so by asking for it; a record that was ever
     ///   `unknown` or `sent_not_found` may exist and is never made `not_sent`);
     /// - `sent_not_found` counts one more negative lookup (its back-off).
@@ -619,8 +643,8 @@ impl Journal {
     pub async fn record_phase(&self, id: i64, phase: Phase, detail: &str) -> Result<bool> {
         let (now, detail) = (self.now(), detail.to_owned());
         let (event, allowed_from) = match phase {
-            // `declined`: the provider refused the earlier send cleanly, so no cashout came of it.
-            Phase::NotSent => ("not_delivered", "('intent', 'not_sent', 'declined')"),
+            // A resend moves a record to `intent` before it is sent (see `record_sending`).
+            Phase::NotSent => ("not_delivered", "('intent', 'not_sent')"),
             Phase::SentNotFound => (
                 "not_found",
                 "('intent', 'unknown', 'sent_not_found', 'not_sent', 'declined')",
@@ -795,7 +819,9 @@ impl Journal {
                 // One payout known twice: by id (a lookup) and by external_id (e.g. a create
                 // whose answer was lost). Keep the external_id record, give it the id and the
                 // other record's history.
-                (Some(a), Some(b), Some(id), _) if a.external_id.is_none() && b.cashout_id.is_none() => {
+                (Some(a), Some(b), Some(id), _)
+                    if a.external_id.is_none() && b.cashout_id.is_none() && b.phase == Phase::Created =>
+                {
                     exec(tx, "UPDATE history SET payout_id = ?2 WHERE payout_id = ?1", params![a.id, b.id])?;
                     exec(tx, "UPDATE exchanges SET payout_id = ?2 WHERE payout_id = ?1", params![a.id, b.id])?;
                     exec(tx, "DELETE FROM payouts WHERE id = ?1", params![a.id])?;
@@ -816,12 +842,29 @@ impl Journal {
                     }
                     Ok(a.id)
                 }
-                (None, Some(b), Some(id), _) => {
+                // Only a payout found by its external_id (created, id not known) is joined with
+                // the id: a create that was never found may not exist, and joining it to this
+                // cashout would call it settled on an operator's say-so.
+                (None, Some(b), Some(id), _) if b.phase == Phase::Created => {
                     if b.cashout_id.is_none() {
                         exec(tx, "UPDATE payouts SET cashout_id = ?2 WHERE id = ?1", params![b.id, id.0])?;
                         insert_history(tx, b.id, &now, "linked", None, Some(&format!("cashout_id {id}")))?;
                     }
                     Ok(b.id)
+                }
+                (None, Some(b), Some(id), _) => {
+                    insert_history(tx, b.id, &now, "not_linked", None, Some(&format!(
+                        "cashout {id} was named with this external_id, but this create was never found by it; kept apart"
+                    )))?;
+                    exec(
+                        tx,
+                        "INSERT INTO payouts (scope, base_url, cashout_id, origin, phase, created_at, updated_at)
+                         VALUES (?1, ?2, ?3, 'lookup', 'created', ?4, ?4)",
+                        params![scope, base_url, id.0, now],
+                    )?;
+                    let new = tx.last_insert_rowid();
+                    insert_history(tx, new, &now, "added", None, Some("added to the journal by a lookup"))?;
+                    Ok(new)
                 }
                 (Some(a), None, _, None) => Ok(a.id),
                 (None, Some(b), None, _) => Ok(b.id),
@@ -916,6 +959,9 @@ impl Journal {
     /// history, read as one consistent snapshot: payouts created or moved while it reads do
     /// not appear twice or go missing, and each row agrees with its history.
     ///
+    /// It reads through a connection of its own, not the shared reader: an export of 100,000
+    /// payouts takes seconds, and the list, the detail and the watcher must not wait for it.
+    ///
     /// # Errors
     /// [`Error::Journal`].
     pub fn snapshot(
@@ -924,7 +970,9 @@ impl Journal {
         with_history: bool,
     ) -> Result<Vec<(PayoutRecord, Vec<HistoryEntry>)>> {
         const PAGE: u32 = 1000;
-        read_snapshot(&*self.reader()?, |conn| {
+        let own = Connection::open(&self.path)?;
+        schema::prepare_reader(&own)?;
+        read_snapshot(&own, |conn| {
             let mut page_filter = ListFilter {
                 limit: PAGE,
                 offset: 0,
@@ -1038,6 +1086,13 @@ impl Journal {
             " ORDER BY seq DESC LIMIT {limit} OFFSET {}",
             filter.offset
         ));
+        if limit > LONG_READ {
+            // An export of the whole log: on a connection of its own, so the list and the
+            // watcher never wait for it (see [`Journal::snapshot`]).
+            let own = Connection::open(&self.path)?;
+            schema::prepare_reader(&own)?;
+            return query_all(&own, &sql, &args, audit_from_row);
+        }
         query_all(&*self.reader()?, &sql, &args, audit_from_row)
     }
 

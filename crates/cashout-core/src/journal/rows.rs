@@ -18,19 +18,19 @@ use crate::status::CashoutStatus;
 pub(super) const SELECT: &str = "SELECT id, scope, base_url, external_id, cashout_id, origin, phase, request_json,
     country, currency, amount, beneficiary, status, rejection_code, rejection_reason,
     provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at,
-    status_since, status_code, lookups FROM payouts";
+    status_since, status_code, lookups, last_sent_at FROM payouts";
 
 /// As [`SELECT`] without the stored request: lists and views never show it, and parsing it for
 /// every row is most of the cost of reading one.
 pub(super) const SUMMARY_COLUMNS: &str = "id, scope, base_url, external_id, cashout_id, origin, phase, NULL,
     country, currency, amount, beneficiary, status, rejection_code, rejection_reason,
     provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at,
-    status_since, status_code, lookups";
+    status_since, status_code, lookups, last_sent_at";
 
 pub(super) const SELECT_SUMMARY: &str = "SELECT id, scope, base_url, external_id, cashout_id, origin, phase, NULL,
     country, currency, amount, beneficiary, status, rejection_code, rejection_reason,
     provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at,
-    status_since, status_code, lookups FROM payouts";
+    status_since, status_code, lookups, last_sent_at FROM payouts";
 
 pub(super) fn record_from_row(row: &Row<'_>) -> rusqlite::Result<PayoutRecord> {
     let request: Option<String> = row.get(7)?;
@@ -63,17 +63,33 @@ pub(super) fn record_from_row(row: &Row<'_>) -> rusqlite::Result<PayoutRecord> {
         status_since: row.get(23)?,
         status_code: row.get(24)?,
         lookups: row.get(25)?,
+        last_sent_at: row.get(26)?,
     })
 }
 
-/// A digest of what a request pays, and to whom, ignoring its `external_id`: two intents with
-/// the same digest move the same money to the same account.
+/// A digest of what a request pays, and to whom: the amount and currency, the beneficiary (name,
+/// document) and where the money goes (country, bank, branch, account, account type, PIX key or
+/// wallet phone and e-mail). Two intents with the same digest move the same money to the same
+/// account, whatever their external_id, comments, notification URL, address or `on_hold`:
+/// editing one of those does not make a second payment of the same money a new one.
 #[must_use]
 pub fn content_hash(request: &CreateCashout) -> String {
     use sha2::{Digest, Sha256};
-    let mut anonymous = request.clone();
-    anonymous.external_id.clear();
-    let json = serde_json::to_vec(&anonymous).unwrap_or_default();
+    let money = serde_json::json!([
+        request.country,
+        request.currency,
+        request.amount.map(|a| a.to_string()),
+        request.document_id,
+        request.beneficiary_name,
+        request.beneficiary_lastname,
+        request.bank_code,
+        request.bank_account,
+        request.bank_branch,
+        request.account_type,
+        request.email,
+        request.phone,
+    ]);
+    let json = serde_json::to_vec(&money).unwrap_or_default();
     hex::encode(Sha256::digest(&json))
 }
 
@@ -284,13 +300,29 @@ pub(super) fn apply_status(
     if let Some(why) = answer.contradicts(cashout_id.map(CashoutId), external_id.as_deref()) {
         return Err(Error::ProviderFault(why));
     }
-    if phase == "declined" && api_code == Some(511) {
-        // The cashout holding this external_id is someone else's: note what was seen,
-        // never make it ours.
+    if phase == "declined" || phase == "not_sent" {
+        // No create of this journal could have made this cashout: the provider refused ours
+        // (declined) or it never left (not_sent; a resend becomes `intent` before it is sent).
+        // The cashout holding this external_id is someone else's: note what was seen, never
+        // make it ours, and keep it from being resent under this id.
         let detail = format!(
             "the cashout that holds this external_id (not ours) is {}",
             status.name()
         );
+        if api_code != Some(511) {
+            let why = match api_code {
+                Some(code) => format!("External ID already used by a cashout this journal did not create (this request was declined earlier with code {code})"),
+                None => "External ID already used by a cashout this journal did not create (this request was never sent)".to_owned(),
+            };
+            exec(
+                tx,
+                "UPDATE payouts SET phase = 'declined', status = 'DECLINED', api_code = 511,
+                    last_error = ?2, updated_at = ?3,
+                    status_since = CASE WHEN status IS 'DECLINED' THEN status_since ELSE ?3 END
+                 WHERE id = ?1",
+                params![id, why, now],
+            )?;
+        }
         insert_history(tx, id, now, "foreign", None, Some(&detail))?;
         return Ok(Some(CashoutStatus::Declined));
     }

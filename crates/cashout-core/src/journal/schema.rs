@@ -120,9 +120,11 @@ CREATE INDEX exchanges_by_payout ON exchanges (payout_id, id);
 
 /// Version 3: creates that may exist are never "not sent" on one negative lookup.
 /// - `sent_not_found`: sent (or maybe sent), looked up, not found yet; `lookups` counts those
-///   lookups for their back-off. Rows an earlier version marked `not_sent` after a lookup (not
-///   after a refused connection, whose note starts "not delivered") may exist at the provider:
-///   they become `sent_not_found`, so they are looked up again.
+///   lookups for their back-off, `last_sent_at` starts its window. Earlier versions marked
+///   `not_sent` after a negative lookup, and after a refused connection on a *resend* whose
+///   first send may have landed; a row cannot be told apart from a genuinely unsent one, so
+///   every `not_sent` row becomes `sent_not_found` and is looked up again. A `declined` row
+///   whose history holds an unknown send may exist too (the refusal was of a resend).
 /// - `status_code`: the provider's `cashout_status` number, kept for numbers this program does
 ///   not know (status `UNKNOWN`).
 /// - `migrations_done`: journals merged into this one from an older data directory, so a merge
@@ -130,15 +132,44 @@ CREATE INDEX exchanges_by_payout ON exchanges (payout_id, id);
 const V3: &str = "
 ALTER TABLE payouts ADD COLUMN status_code INTEGER;
 ALTER TABLE payouts ADD COLUMN lookups INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE payouts ADD COLUMN last_sent_at TEXT;
 UPDATE payouts SET status_code = CASE status WHEN 'PENDING' THEN 0 WHEN 'COMPLETED' THEN 1
     WHEN 'CANCELLED' THEN 2 WHEN 'REJECTED' THEN 3 WHEN 'DELIVERED' THEN 4 WHEN 'ON_HOLD' THEN 5 END;
-UPDATE payouts SET phase = 'sent_not_found'
-    WHERE phase = 'not_sent' AND coalesce(last_error, '') NOT LIKE 'not delivered:%';
+UPDATE payouts SET phase = 'sent_not_found' WHERE phase = 'not_sent';
+UPDATE payouts SET phase = 'sent_not_found', status = NULL, api_code = NULL
+    WHERE phase = 'declined' AND coalesce(api_code, 0) <> 511
+      AND EXISTS (SELECT 1 FROM history h WHERE h.payout_id = payouts.id AND h.event = 'unknown');
 DROP INDEX payouts_open;
 CREATE INDEX payouts_open ON payouts (scope, id)
     WHERE phase IN ('intent', 'unknown', 'sent_not_found');
 CREATE TABLE migrations_done (source TEXT PRIMARY KEY, at TEXT NOT NULL, detail TEXT);
 ";
+
+/// Version 3 computes the duplicate guard's digest from what moves money only (see
+/// [`super::content_hash`]): the digests of the payouts the guard can still see (the last two
+/// days, with their stored request) are computed again, so a payout made just before the
+/// upgrade still counts.
+fn rehash_recent(conn: &Connection) -> rusqlite::Result<()> {
+    let since = crate::clock::format_instant(
+        time::OffsetDateTime::now_utc() - std::time::Duration::from_secs(2 * 86_400),
+    );
+    let rows: Vec<(i64, String)> = {
+        let mut stmt = conn.prepare(
+            "SELECT id, request_json FROM payouts WHERE request_json IS NOT NULL AND created_at >= ?1",
+        )?;
+        let rows = stmt.query_map([since], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (id, json) in rows {
+        if let Ok(request) = serde_json::from_str(&json) {
+            conn.execute(
+                "UPDATE payouts SET content_hash = ?2 WHERE id = ?1",
+                rusqlite::params![id, super::content_hash(&request)],
+            )?;
+        }
+    }
+    Ok(())
+}
 
 /// Moves up to `limit` payouts into the text index (the newest not indexed yet, and those
 /// whose text changed), in the caller's transaction.
@@ -208,6 +239,7 @@ pub(super) fn prepare(conn: &Connection) -> rusqlite::Result<()> {
         }
         if version < 3 {
             conn.execute_batch(V3)?;
+            rehash_recent(conn)?;
         }
         if version < VERSION {
             conn.execute_batch(&format!("PRAGMA user_version = {VERSION};"))?;
@@ -220,5 +252,52 @@ pub(super) fn prepare(conn: &Connection) -> rusqlite::Result<()> {
             let _ = conn.execute_batch("ROLLBACK");
             Err(e)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_2_journal_reopens_every_not_sent_create_and_declines_after_an_unknown_send() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let conn = Connection::open(dir.path().join("j.sqlite3")).expect("open");
+        conn.execute_batch(V1).expect("v1");
+        conn.execute_batch(V2).expect("v2");
+        conn.execute_batch(
+            "PRAGMA user_version = 2;
+             INSERT INTO payouts (id, scope, base_url, external_id, origin, phase, created_at,
+                 updated_at, last_error)
+             VALUES (1, 'sandbox', 'u', 'a', 'desk', 'not_sent', 't', 't',
+                     'not delivered: connection refused'),
+                    (2, 'sandbox', 'u', 'b', 'desk', 'not_sent', 't', 't',
+                     'provider has no cashout with this external_id');
+             INSERT INTO payouts (id, scope, base_url, external_id, origin, phase, status,
+                 api_code, created_at, updated_at)
+             VALUES (3, 'sandbox', 'u', 'c', 'desk', 'declined', 'DECLINED', 300, 't', 't'),
+                    (4, 'sandbox', 'u', 'd', 'desk', 'declined', 'DECLINED', 514, 't', 't');
+             INSERT INTO history (payout_id, at, event) VALUES (3, 't', 'unknown');",
+        )
+        .expect("v2 rows");
+        prepare(&conn).expect("migrated");
+        let phases: Vec<String> = conn
+            .prepare("SELECT phase FROM payouts ORDER BY id")
+            .expect("stmt")
+            .query_map([], |r| r.get(0))
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("phases");
+        // Even the "not delivered" one: an earlier version wrote that after a resend whose
+        // first send may have landed, and the two cannot be told apart.
+        assert_eq!(
+            phases,
+            [
+                "sent_not_found",
+                "sent_not_found",
+                "sent_not_found",
+                "declined"
+            ]
+        );
     }
 }

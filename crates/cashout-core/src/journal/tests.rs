@@ -237,6 +237,10 @@ async fn two_records_of_one_payout_are_merged_when_both_ids_are_confirmed() {
     else {
         panic!("new")
     };
+    // Its answer was lost, and a lookup by external_id found it (without its id).
+    j.record_status(by_ext, &status_answer(0), "found")
+        .await
+        .expect("found");
     let by_id = j
         .record_lookup("sandbox", "u", Some(CashoutId(9)), None)
         .await
@@ -263,6 +267,25 @@ async fn two_records_of_one_payout_are_merged_when_both_ids_are_confirmed() {
         .expect_err("two payouts");
     assert_eq!(e.field(), Some("external_id"));
     assert!(j.get(other).expect("get").is_some());
+}
+
+#[tokio::test]
+async fn a_create_never_found_is_not_joined_to_a_cashout_an_operator_names() {
+    let (_d, j) = journal();
+    let IntentOutcome::New(open) = j
+        .record_intent("sandbox", "u", &request("x2", "10"), None)
+        .await
+        .expect("intent")
+    else {
+        panic!("new")
+    };
+    let joined = j
+        .record_lookup("sandbox", "u", Some(CashoutId(11)), Some("x2"))
+        .await
+        .expect("kept apart");
+    assert_ne!(joined, open);
+    let r = j.get(open).expect("get").expect("rec");
+    assert_eq!((r.cashout_id, r.phase), (None, Phase::Intent));
 }
 
 #[tokio::test]
