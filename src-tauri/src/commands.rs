@@ -170,10 +170,9 @@ pub async fn validate_cashout<R: Runtime>(
     override_check_digits: bool,
 ) -> Answer<CreateReview> {
     off_async(&app, move |s| {
-        let request = parse_create_value(&request).map_err(Error::Validation)?;
         s.workspace
             .desk()?
-            .review_create(&request, override_check_digits)
+            .review_json(&request, override_check_digits)
     })
     .await
 }

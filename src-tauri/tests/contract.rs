@@ -277,6 +277,23 @@ fn a_bad_value_typed_in_the_form_is_a_field_error_never_an_ipc_error() {
         assert!(message.contains(says), "{amount}: {message}");
         assert!(!err.to_string().contains("invalid args"), "{err}");
     }
+    // What could not be read and what the rules refuse in the rest come back together.
+    let mut request = pix("");
+    request["amount"] = json!("1.000");
+    let err = invoke(
+        &s,
+        "validate_cashout",
+        json!({ "request": request, "overrideCheckDigits": false }),
+    )
+    .expect_err("two problems");
+    let fields: Vec<&str> = err["errors"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|e| e["field"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(
+        fields.contains(&"amount") && fields.contains(&"document_id"),
+        "{err}"
+    );
     let err = invoke(
         &s,
         "create_cashout",

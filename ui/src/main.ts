@@ -107,6 +107,9 @@ export function go(to: Route): Promise<void> {
   });
   const el = viewEl();
   mount(el);
+  // The view scrolls on its own (the bar above it never does): a new view starts at its top,
+  // not where the last one was left.
+  el.scrollTop = 0;
   const done = (() => {
     switch (to.view) {
       case "new": return renderNew(el, go);

@@ -46,25 +46,29 @@ export async function renderAudit(el: HTMLElement): Promise<void> {
       const shown = rows.slice(0, PAGE);
       mount(body, shown.length === 0
         ? notice("info", "No entries match.", "audit-empty")
-        // Fixed column widths, the detail taking what is left and wrapping at words: readable
-        // at 1024×700 (a detail never wraps letter by letter in a squeezed column).
+        // Each entry is two rows: who, when, what and the outcome in fixed columns, then the
+        // detail across the whole width below them — readable at 1024×700, where a detail
+        // column squeezed beside seven others wrapped a long message into a tower.
         : h("table", { id: "audit-table", class: "audit-table" },
             h("colgroup", {},
               h("col", { class: "c-seq" }), h("col", { class: "c-time" }), h("col", { class: "c-who" }),
-              h("col", { class: "c-action" }), h("col", { class: "c-payout" }), h("col", { class: "c-outcome" }), h("col", { class: "c-detail" })),
-            h("thead", {}, h("tr", {}, ...["#", "Time", "User · environment", "Action", "Payout", "Outcome", "Detail"].map((t) => h("th", { scope: "col" }, t)))),
-            h("tbody", {}, ...shown.map((e) =>
-              h("tr", { "data-seq": e.seq },
-                h("td", { class: "num" }, e.seq),
-                h("td", {}, stamp(e.at)),
-                h("td", {}, h("div", {}, e.os_user), h("div", { class: "muted" }, e.environment)),
-                h("td", {}, e.action.replaceAll("_", " ")),
-                h("td", { class: "id" },
-                  e.cashout_id !== null ? h("div", {}, `id ${e.cashout_id}`) : null,
-                  e.external_id ? h("div", {}, e.external_id) : null,
-                  e.cashout_id === null && !e.external_id ? "—" : null),
-                h("td", {}, e.outcome),
-                h("td", { class: "detail" }, e.detail ?? ""))))));
+              h("col", { class: "c-action" }), h("col", { class: "c-payout" }), h("col", { class: "c-outcome" })),
+            h("thead", {}, h("tr", {}, ...["#", "Time", "User · environment", "Action", "Payout", "Outcome"].map((t) => h("th", { scope: "col" }, t)))),
+            ...shown.map((e) =>
+              h("tbody", { class: "audit-entry" },
+                h("tr", { "data-seq": e.seq },
+                  h("td", { class: "num" }, e.seq),
+                  h("td", {}, stamp(e.at)),
+                  h("td", {}, h("div", {}, e.os_user), h("div", { class: "muted" }, e.environment)),
+                  h("td", {}, e.action.replaceAll("_", " ")),
+                  h("td", { class: "id" },
+                    e.cashout_id !== null ? h("div", {}, `id ${e.cashout_id}`) : null,
+                    e.external_id ? h("div", {}, e.external_id) : null,
+                    e.cashout_id === null && !e.external_id ? "—" : null),
+                  h("td", { class: `outcome${e.outcome === "ok" ? "" : " outcome-failed"}` }, e.outcome.replaceAll("_", " "))),
+                e.detail
+                  ? h("tr", { class: "audit-detail" }, h("td", {}), h("td", { colspan: 5, class: "detail" }, e.detail))
+                  : null))));
       mount(pager,
         h("button", { type: "button", disabled: offset === 0, onclick: () => { offset = Math.max(0, offset - PAGE); void load(); } }, "Newer"),
         h("span", { class: "muted" }, shown.length ? `${offset + 1}–${offset + shown.length}` : ""),

@@ -263,7 +263,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
   /** A refusal of a review or a send: at the fields when it names them, with what the
    * operator can do next when the core says so. */
   const showRefusal = (r: ErrorReport) => {
-    errors = r.errors ?? (r.field ? [{ field: r.field, code: "validation", message: r.message }] : []);
+    errors = r.errors ?? (r.field ? [{ field: r.field, code: r.code, message: r.message }] : []);
     if (r.code === "validation") {
       mount(banner, notice("validation", `${errors.length} field${errors.length === 1 ? "" : "s"} to fix before anything is sent.`, "form-error"));
     } else if (r.code === "possible_duplicate" && r.external_id) {
@@ -272,11 +272,11 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
     } else if (r.code === "api_error" && r.field) {
       // Declined: the corrected payout goes under a new id on the next review (the core says
       // so there); the field the provider blamed is marked.
-      errors = [{ field: r.field, code: "validation", message: r.message }];
+      errors = [{ field: r.field, code: r.code, message: r.message }];
       mount(banner, errorNotice(r, "form-error"),
         notice("info", "Nothing was paid. Correct the payout and review it again: it will be sent under a new external id, since this one belongs to the declined request.", "decline-next"));
     } else {
-      errors = r.field && r.code !== "api_error" ? [{ field: r.field, code: "validation", message: r.message }] : [];
+      errors = r.field && r.code !== "api_error" ? [{ field: r.field, code: r.code, message: r.message }] : [];
       mount(banner, errorNotice(r, "form-error"));
     }
   };

@@ -122,7 +122,10 @@ pub fn parse_create(text: &str) -> Result<CreateCashout, Vec<FieldError>> {
             e.column()
         ))
     })?;
-    from_entries(entries.0)
+    match from_entries(entries.0) {
+        (request, errors) if errors.is_empty() => Ok(request),
+        (_, errors) => Err(errors),
+    }
 }
 
 /// Reads a create from a JSON value already parsed (the desktop form's IPC argument). A parsed
@@ -132,6 +135,26 @@ pub fn parse_create(text: &str) -> Result<CreateCashout, Vec<FieldError>> {
 /// # Errors
 /// As [`parse_create`].
 pub fn parse_create_value(value: &serde_json::Value) -> Result<CreateCashout, Vec<FieldError>> {
+    let (request, errors) = parse_create_value_partial(value);
+    if errors.is_empty() {
+        Ok(request)
+    } else {
+        Err(errors)
+    }
+}
+
+/// As [`parse_create_value`], returning what could be read beside the problems (the fields
+/// that could not be read left empty), so that the rules can be applied to the rest and the
+/// operator sees every problem at once.
+#[must_use]
+pub fn parse_create_value_partial(value: &serde_json::Value) -> (CreateCashout, Vec<FieldError>) {
+    match read_value(value) {
+        Ok(entries) => from_entries(entries),
+        Err(errors) => (CreateCashout::default(), errors),
+    }
+}
+
+fn read_value(value: &serde_json::Value) -> Result<Vec<(String, Box<RawValue>)>, Vec<FieldError>> {
     let Some(object) = value.as_object() else {
         return Err(whole(
             "a create is one JSON object with named fields".to_owned(),
@@ -160,7 +183,7 @@ pub fn parse_create_value(value: &serde_json::Value) -> Result<CreateCashout, Ve
             .map_err(|_| whole(format!("the value of {k} cannot be read")))?;
         entries.push((k.clone(), raw));
     }
-    from_entries(entries)
+    Ok(entries)
 }
 
 fn problem(field: &str, code: &'static str, message: impl Into<String>) -> FieldError {
@@ -203,7 +226,7 @@ fn text(field: &str, raw: &RawValue, errors: &mut Vec<FieldError>) -> Option<Str
     }
 }
 
-fn from_entries(entries: Vec<(String, Box<RawValue>)>) -> Result<CreateCashout, Vec<FieldError>> {
+fn from_entries(entries: Vec<(String, Box<RawValue>)>) -> (CreateCashout, Vec<FieldError>) {
     let mut errors = Vec::new();
     let mut seen = HashSet::new();
     let mut r = CreateCashout::default();
@@ -270,11 +293,7 @@ fn from_entries(entries: Vec<(String, Box<RawValue>)>) -> Result<CreateCashout, 
     if let Some(n) = bank_number {
         r.bank_code = Some(bank_code_of_number(&r.country, n));
     }
-    if errors.is_empty() {
-        Ok(r)
-    } else {
-        Err(errors)
-    }
+    (r, errors)
 }
 
 /// The amount as written: a JSON number or a string, read exactly by [`Amount`]'s rules.

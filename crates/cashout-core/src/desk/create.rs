@@ -217,6 +217,34 @@ impl Desk {
         })
     }
 
+    /// Reviews a create as a form sent it (JSON, see [`crate::api::parse`]): what could not be
+    /// read and what the rules refuse in the rest come back together, each at its field, so
+    /// the operator sees every problem at once.
+    ///
+    /// # Errors
+    /// As [`Desk::review_create`].
+    pub fn review_json(
+        &self,
+        value: &serde_json::Value,
+        override_check_digits: bool,
+    ) -> Result<CreateReview> {
+        let (request, mut errors) = crate::api::parse::parse_create_value_partial(value);
+        if errors.is_empty() {
+            return self.review_create(&request, override_check_digits);
+        }
+        if errors
+            .iter()
+            .all(|e| e.field != crate::api::parse::WHOLE_REQUEST)
+        {
+            let rules = validate::check_create(&request, &self.validation(override_check_digits))
+                .err()
+                .unwrap_or_default();
+            let unread: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
+            errors.extend(rules.into_iter().filter(|e| !unread.contains(&e.field)));
+        }
+        Err(Error::Validation(errors))
+    }
+
     /// Creates a cashout, exactly once per `external_id` and contents. See the module comment.
     ///
     /// # Errors
