@@ -17,7 +17,7 @@ use cashout_core::environment::EnvironmentKind;
 use cashout_core::error::{Error, ErrorCode, ErrorReport};
 use cashout_core::form::CountryForm;
 use cashout_core::journal::{ExchangeRecord, HistoryEntry, ListFilter};
-use cashout_core::report::{CsvFlavor, Exported, HoldBoard};
+use cashout_core::report::{CsvFlavor, Exported, HoldBoard, Overwrite};
 use cashout_core::settings::{Settings, SettingsView};
 use cashout_core::status::Lifecycle;
 use cashout_core::watch::DeskEvent;
@@ -360,10 +360,12 @@ pub async fn export_cashouts<R: Runtime>(
         return Ok(None);
     };
     off_async(&app, move |s| {
+        // The save dialog asked before a file was replaced.
         let rows = tauri::async_runtime::block_on(s.workspace.desk()?.export_to_file(
             filter,
             CsvFlavor::Spreadsheet,
             &path,
+            Overwrite::Yes,
         ))?;
         Ok(Some(Exported {
             file: path.display().to_string(),

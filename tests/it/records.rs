@@ -10,7 +10,7 @@ use cashout_core::audit::{AuditAction, AuditFilter};
 use cashout_core::credentials::Secret;
 use cashout_core::desk::Desk;
 use cashout_core::journal::ListFilter;
-use cashout_core::report::{parse_csv, CsvFlavor, COLUMNS};
+use cashout_core::report::{parse_csv, CsvFlavor, Overwrite, COLUMNS};
 use cashout_core::signing::payload_signature;
 use cashout_core::status::CashoutStatus;
 use cashout_tests::{br_pix, fast_retry, mx_clabe, Rig};
@@ -360,13 +360,23 @@ async fn an_export_that_cannot_be_written_is_audited_as_failed() {
         .unwrap();
     let nowhere = rig.dir.path().join("no-such-dir").join("out.csv");
     let err = desk
-        .export_to_file(ListFilter::default(), CsvFlavor::Spreadsheet, &nowhere)
+        .export_to_file(
+            ListFilter::default(),
+            CsvFlavor::Spreadsheet,
+            &nowhere,
+            Overwrite::No,
+        )
         .await
         .expect_err("the folder does not exist");
     assert_eq!(err.field(), Some("file"));
     let written = rig.dir.path().join("out.csv");
     let n = desk
-        .export_to_file(ListFilter::default(), CsvFlavor::Spreadsheet, &written)
+        .export_to_file(
+            ListFilter::default(),
+            CsvFlavor::Spreadsheet,
+            &written,
+            Overwrite::No,
+        )
         .await
         .unwrap();
     assert_eq!(n, 1);

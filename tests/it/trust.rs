@@ -224,7 +224,7 @@ async fn two_desks_on_one_journal_file_send_identical_id_less_creates_once() {
     for t in tasks {
         match t.await.expect("task") {
             Ok(_) => sent += 1,
-            Err(Error::PossibleDuplicate(_)) => duplicates += 1,
+            Err(Error::PossibleDuplicate(..)) => duplicates += 1,
             Err(e) => panic!("unexpected: {e}"),
         }
     }
@@ -254,7 +254,7 @@ async fn a_generated_id_sent_back_as_if_typed_is_still_refused_as_a_duplicate() 
         .await
         .expect_err("still a duplicate");
     assert!(
-        matches!(e, Error::PossibleDuplicate(ref x) if *x == earlier),
+        matches!(e, Error::PossibleDuplicate(ref x, _) if *x == earlier),
         "{e}"
     );
     // Once more, after the refusal: still refused.
@@ -772,4 +772,114 @@ async fn a_hold_of_a_mistyped_id_leaves_no_record_behind() {
         .expect_err("unknown id");
     assert_eq!(e.code(), "not_found");
     assert!(desk.list(Default::default()).expect("list").is_empty());
+}
+
+#[tokio::test]
+async fn the_same_create_run_twice_at_once_on_one_journal_file_is_one_payout_never_called_foreign()
+{
+    let rig = Rig::start().await;
+    let other = std::sync::Arc::new(
+        cashout_core::journal::Journal::open(
+            &rig.journal_path(),
+            std::sync::Arc::new(rig.clock.clone()),
+        )
+        .expect("second journal"),
+    );
+    let client = || {
+        Client::new(
+            rig.environment(),
+            okp_sandbox::demo_credentials(),
+            ClientOptions::default(),
+        )
+        .expect("client")
+    };
+    let a = Desk::new(client(), rig.journal.clone(), fast_retry());
+    let b = Desk::new(client(), other, fast_retry());
+    for round in 0..10 {
+        let req = br_pix(&format!("twice-{round}"), &format!("{}.00", 20 + round));
+        let options = CreateOptions::default();
+        let (x, y) = tokio::join!(a.create(&req, &options), b.create(&req, &options));
+        for r in [&x, &y] {
+            if let Err(e) = r {
+                assert_eq!(e.code(), "outcome_unknown", "round {round}: {e}");
+            }
+        }
+        let v = a.recorded(&by_ext(&req.external_id)).expect("rec");
+        assert_ne!(
+            v.status,
+            Some(CashoutStatus::Declined),
+            "round {round}: {v:?}"
+        );
+        assert_eq!(rig.sandbox.cashouts_for_external_id(&req.external_id), 1);
+    }
+}
+
+#[tokio::test]
+async fn a_new_way_of_writing_the_name_does_not_make_the_same_payment_a_new_one() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    desk.create(&br_pix("", "150.25"), &CreateOptions::default())
+        .await
+        .expect("first");
+    for name in ["ANA SOUZA", "Ana  Souza", "Ána Souza", "Ana"] {
+        let again = CreateCashout {
+            beneficiary_name: name.into(),
+            ..br_pix("", "150.25")
+        };
+        let e = desk
+            .create(&again, &CreateOptions::default())
+            .await
+            .expect_err(name);
+        assert_eq!(e.code(), "possible_duplicate", "{name}: {e}");
+    }
+    assert_eq!(rig.sandbox.cashout_count(), 1);
+}
+
+#[tokio::test]
+async fn a_cancelled_payout_does_not_stand_in_the_way_of_the_same_payment() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let first = desk
+        .create(&br_pix("", "150.25"), &CreateOptions::default())
+        .await
+        .expect("first");
+    desk.cancel(CashoutId(first.cashout_id.expect("id")), None)
+        .await
+        .expect("cancelled");
+    desk.create(&br_pix("", "150.25"), &CreateOptions::default())
+        .await
+        .expect("nothing moved the first time: not a duplicate");
+}
+
+#[tokio::test]
+async fn paying_again_must_name_an_identical_payout_of_this_desk() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let other = desk
+        .create(&br_pix("", "99.00"), &CreateOptions::default())
+        .await
+        .expect("another payout");
+    let named = |x: &str| CreateOptions {
+        pay_again_of: Some(x.to_owned()),
+        ..CreateOptions::default()
+    };
+    let e = desk
+        .create(
+            &br_pix("", "150.25"),
+            &named(&other.external_id.expect("id")),
+        )
+        .await
+        .expect_err("not the same money");
+    assert_eq!(e.field(), Some("pay_again_of"), "{e}");
+    let e = desk
+        .create(&br_pix("", "150.25"), &named("cd-nowhere"))
+        .await
+        .expect_err("unknown");
+    assert_eq!(e.field(), Some("pay_again_of"), "{e}");
+    let e = desk
+        .create(&br_pix("typed-1", "150.25"), &named("cd-nowhere"))
+        .await
+        .expect_err("typed id");
+    assert_eq!(e.field(), Some("pay_again_of"), "{e}");
+    assert_eq!(rig.sandbox.cashout_count(), 1);
 }

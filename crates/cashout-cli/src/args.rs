@@ -120,6 +120,9 @@ pub enum Command {
         /// Raw values and LF line ends, for programs (default: for spreadsheets).
         #[arg(long)]
         plain: bool,
+        /// Replace the file if it exists (never a database such as the journal).
+        #[arg(long)]
+        overwrite: bool,
     },
     /// The requests sent for a payout (passphrase masked) with their signatures and answers.
     Exchanges(Which),

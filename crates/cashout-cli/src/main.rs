@@ -26,13 +26,22 @@ fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
-            let message = e.render().to_string();
-            let message = message
+            // The whole complaint (e.g. which required arguments are missing), without the
+            // usage and help lines clap appends.
+            let rendered = e.render().to_string();
+            let message = rendered
                 .trim()
                 .lines()
-                .next()
-                .unwrap_or("invalid arguments")
-                .to_owned();
+                .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let message = if message.is_empty() {
+                "invalid arguments".to_owned()
+            } else {
+                message
+            };
             run::print_failure(&serde_json::json!({ "code": "usage", "message": message }));
             return ExitCode::from(2);
         }

@@ -185,12 +185,23 @@ fn credentials_from_env() -> Result<Option<Credentials>, Error> {
         .map(|v| std::env::var(v).ok())
         .collect();
     match values.as_slice() {
-        [Some(key), Some(pass), Some(sig)] => Ok(Some(Credentials {
-            api_key: key.clone(),
-            passphrase: Secret::new(pass.clone()),
-            signature: Secret::new(sig.clone()),
-            read_only_key: std::env::var("OKP_READ_ONLY_KEY").ok().map(Secret::new),
-        })),
+        [Some(key), Some(pass), Some(sig)] => {
+            let creds = Credentials {
+                api_key: key.clone(),
+                passphrase: Secret::new(pass.clone()),
+                signature: Secret::new(sig.clone()),
+                read_only_key: std::env::var("OKP_READ_ONLY_KEY")
+                    .ok()
+                    .filter(|k| !k.is_empty())
+                    .map(Secret::new),
+            };
+            // Set but empty (or too long) is a mistake, not credentials.
+            creds.check().map_err(|p| Error::InvalidInput {
+                field: "credentials",
+                message: format!("OKP_API_* variables: {}", p.message),
+            })?;
+            Ok(Some(creds))
+        }
         [None, None, None] => Ok(None),
         _ => Err(Error::InvalidInput {
             field: "credentials",
@@ -262,6 +273,18 @@ fn read_request(path: &str) -> Result<CreateCashout, Error> {
         field: "json",
         message: format!("cannot read {path}: {e}"),
     })?;
+    if bytes.len() > MAX_CREATE_JSON {
+        return Err(Error::Validation(vec![
+            cashout_core::validate::FieldError {
+                field: "json".into(),
+                code: cashout_core::validate::code::INVALID_FORMAT,
+                message: format!(
+                    "{path} is larger than {} KiB; a create is one small JSON object",
+                    MAX_CREATE_JSON / 1024
+                ),
+            },
+        ]));
+    }
     let text = String::from_utf8(bytes).map_err(|_| Error::InvalidInput {
         field: "json",
         message: "the request is not UTF-8 text".into(),
@@ -281,7 +304,52 @@ async fn execute(cli: Cli) -> Result<ExitCode, Error> {
             return Ok(ExitCode::SUCCESS);
         }
         Command::Credentials { action } => return credentials_command(&cli, action).await,
+        // A dry run checks the request only: no journal opened, no sandbox started, nothing
+        // written.
+        Command::Create {
+            json,
+            override_check_digits,
+            dry_run: true,
+            ..
+        } => {
+            let kind = match (environment_kind(&cli)?, cli.base_url.as_deref()) {
+                (Some(k), _) => k,
+                (None, Some(url)) => Environment::from_base_url(url)?.kind,
+                (None, None) => EnvironmentKind::Sandbox,
+            };
+            let request = read_request(json)?;
+            return Ok(print_success(&cashout_core::desk::create::dry_run(
+                kind,
+                &request,
+                *override_check_digits,
+            )?));
+        }
         _ => {}
+    }
+    // A journal named explicitly must be there for what only reads it: a mistyped path would
+    // otherwise read as an empty journal (and create one).
+    if let Some(path) = &cli.journal {
+        let reads_only = matches!(
+            cli.command,
+            Command::List { .. }
+                | Command::History(_)
+                | Command::Holds
+                | Command::Export { .. }
+                | Command::Exchanges(_)
+                | Command::Audit { .. }
+                | Command::Reconcile
+                | Command::Resend(_)
+                | Command::Abandon { .. }
+        );
+        if reads_only && !path.exists() {
+            return Err(Error::InvalidInput {
+                field: "journal",
+                message: format!(
+                    "there is no journal at {} (a mistyped path?)",
+                    path.display()
+                ),
+            });
+        }
     }
     let (env, sandbox) = environment(&cli).await?;
     let journal = Arc::new(open_journal(&cli)?);
@@ -334,7 +402,8 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
         } => {
             let request = read_request(json)?;
             if *dry_run {
-                print_success(&desk.dry_run(&request, *override_check_digits)?)
+                // Answered above, before anything was opened.
+                ExitCode::SUCCESS
             } else {
                 let options = CreateOptions {
                     override_check_digits: *override_check_digits,
@@ -382,6 +451,7 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
             out,
             filters,
             plain,
+            overwrite,
         } => {
             let filter = list_filter(filters)?;
             let flavor = if *plain {
@@ -395,7 +465,16 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
                 ExitCode::SUCCESS
             } else {
                 let count = desk
-                    .export_to_file(filter, flavor, std::path::Path::new(out))
+                    .export_to_file(
+                        filter,
+                        flavor,
+                        std::path::Path::new(out),
+                        if *overwrite {
+                            cashout_core::report::Overwrite::Yes
+                        } else {
+                            cashout_core::report::Overwrite::No
+                        },
+                    )
                     .await?;
                 print_success(&json!({ "file": out, "payouts": count }))
             }

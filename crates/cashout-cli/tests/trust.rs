@@ -318,7 +318,7 @@ async fn a_loopback_base_url_keeps_its_payouts_out_of_the_embedded_sandbox() {
         &[],
     ));
     let scope = created["environment"].as_str().expect("scope");
-    assert!(scope.starts_with("local@127.0.0.1:"), "{scope}");
+    assert!(scope.starts_with("local@loopback:"), "{scope}");
     // Without --base-url: the embedded sandbox, whose records these are not.
     let embedded = ok(&cashout_in(home.path(), &["list"], &[]));
     assert_eq!(embedded["payouts"].as_array().map(Vec::len), Some(0));
@@ -370,4 +370,108 @@ fn a_dry_run_says_the_id_was_generated_and_is_not_a_create_file() {
     let back = write(home.path(), "back.json", &out.to_string());
     let e = failed(&cashout_in(home.path(), &["create", "--json", &back], &[]));
     assert_eq!(e["code"], "validation", "{e}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_export_never_overwrites_the_journal_or_an_existing_file_unasked() {
+    let rig = Rig::start().await;
+    let home = tempfile::tempdir().expect("home");
+    let url = rig.sandbox.base_url();
+    let journal = rig.journal_path().to_string_lossy().into_owned();
+    let g = ["--base-url", url.as_str(), "--journal", journal.as_str()];
+    let e = failed(&cashout_in(
+        home.path(),
+        &[&g[..], &["export", "--out", &journal, "--overwrite"]].concat(),
+        &[],
+    ));
+    assert_eq!(e["field"], "file", "{e}");
+    assert!(ok(&cashout_in(home.path(), &[&g[..], &["list"]].concat(), &[]))["payouts"].is_array());
+    let csv = write(home.path(), "old.csv", "keep me");
+    let e = failed(&cashout_in(
+        home.path(),
+        &[&g[..], &["export", "--out", &csv]].concat(),
+        &[],
+    ));
+    assert_eq!(e["field"], "file", "{e}");
+    assert_eq!(std::fs::read_to_string(&csv).expect("read"), "keep me");
+    ok(&cashout_in(
+        home.path(),
+        &[&g[..], &["export", "--out", &csv, "--overwrite"]].concat(),
+        &[],
+    ));
+    assert!(std::fs::read_to_string(&csv)
+        .expect("read")
+        .contains("cashout_id"));
+}
+
+#[test]
+fn a_create_that_cannot_be_sent_for_lack_of_credentials_leaves_nothing_behind() {
+    let home = tempfile::tempdir().expect("home");
+    let file = write(
+        home.path(),
+        "r.json",
+        &serde_json::to_string(&br_pix("", "10")).expect("json"),
+    );
+    let e = failed(&cashout_in(
+        home.path(),
+        &["--env", "d24-staging", "create", "--json", &file],
+        &[],
+    ));
+    assert!(
+        e["code"] == "keychain" || e["code"] == "credentials_missing",
+        "{e}"
+    );
+    let listed = ok(&cashout_in(
+        home.path(),
+        &["--env", "d24-staging", "list"],
+        &[],
+    ));
+    assert_eq!(
+        listed["payouts"].as_array().map(Vec::len),
+        Some(0),
+        "{listed}"
+    );
+}
+
+#[test]
+fn usage_errors_name_what_is_missing_and_a_mistyped_journal_is_not_an_empty_one() {
+    let home = tempfile::tempdir().expect("home");
+    let e = failed(&cashout_in(home.path(), &["hold"], &[]));
+    assert!(
+        e["message"].as_str().is_some_and(|m| m.contains("--id")),
+        "{e}"
+    );
+    let e = failed(&cashout_in(
+        home.path(),
+        &["--env", "nonsense", "list"],
+        &[],
+    ));
+    assert_eq!(e["field"], "env", "{e}");
+    let typo = home.path().join("jornal.sqlite3");
+    let e = failed(&cashout_in(
+        home.path(),
+        &["--journal", &typo.to_string_lossy(), "list"],
+        &[],
+    ));
+    assert_eq!(e["field"], "journal", "{e}");
+    assert!(!typo.exists(), "no journal created by a read");
+}
+
+#[test]
+fn a_dry_run_writes_nothing() {
+    let home = tempfile::tempdir().expect("home");
+    let file = write(
+        home.path(),
+        "r.json",
+        &serde_json::to_string(&br_pix("", "10")).expect("json"),
+    );
+    ok(&cashout_in(
+        home.path(),
+        &["create", "--json", &file, "--dry-run"],
+        &[],
+    ));
+    assert!(
+        !home.path().join("data").exists(),
+        "no data directory was made"
+    );
 }

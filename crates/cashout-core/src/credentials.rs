@@ -174,7 +174,7 @@ pub(crate) fn last4(s: &str) -> String {
 /// Keychain failures. Messages never include the values.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("the OS keychain is not available: {0}")]
+    #[error("the OS keychain is not available ({0}); unlock it, or give the credentials in OKP_API_KEY, OKP_API_PASSPHRASE and OKP_API_SIGNATURE (CLI)")]
     Unavailable(String),
     #[error("the OS keychain refused the operation: {0}")]
     Refused(String),

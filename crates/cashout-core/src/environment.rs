@@ -165,7 +165,7 @@ pub enum UrlProblem {
     HasExtras,
     #[error("this environment needs a host; enter the one your provider gave you")]
     HostRequired,
-    #[error("unknown environment {0:?}; use one of sandbox, okp-staging, d24-staging, d24-production, okp-production, custom")]
+    #[error("unknown environment {0:?}; use one of sandbox, okp-staging, d24-staging, d24-production, okp-production, custom, local")]
     UnknownEnvironment(String),
     #[error(
         "the sandbox runs on this machine: its URL must be loopback (127.0.0.1, ::1 or localhost)"
@@ -207,7 +207,10 @@ impl Environment {
         if kind == EnvironmentKind::Local && !is_loopback_url(&base_url) {
             return Err(UrlProblem::LocalNotLoopback);
         }
-        Ok(Self { kind, base_url })
+        Ok(Self {
+            kind: published_kind(&base_url).unwrap_or(kind),
+            base_url,
+        })
     }
 
     /// An environment from a `--base-url`: `local` when it is loopback (never the embedded
@@ -223,7 +226,10 @@ impl Environment {
         } else {
             EnvironmentKind::Custom
         };
-        Ok(Self { kind, base_url })
+        Ok(Self {
+            kind: published_kind(&base_url).unwrap_or(kind),
+            base_url,
+        })
     }
 
     /// The key of this environment's credentials and journal records: the kind's name, and
@@ -233,12 +239,30 @@ impl Environment {
     #[must_use]
     pub fn scope(&self) -> String {
         match self.kind {
-            EnvironmentKind::OkpProduction | EnvironmentKind::Custom | EnvironmentKind::Local => {
+            EnvironmentKind::OkpProduction | EnvironmentKind::Custom => {
                 format!(
                     "{}@{}",
                     self.kind.name(),
                     host_of(&self.base_url).unwrap_or_default()
                 )
+            }
+            // 127.0.0.1, localhost and [::1] name one server here: one scope.
+            EnvironmentKind::Local => {
+                let authority = host_of(&self.base_url).unwrap_or_default();
+                let port = authority
+                    .rsplit_once(':')
+                    .filter(|(h, p)| !h.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+                    .map(|(_, p)| p);
+                let host = hostname_of(authority);
+                let host = if matches!(host, "localhost" | "127.0.0.1" | "::1") {
+                    "loopback"
+                } else {
+                    host
+                };
+                match port {
+                    Some(p) => format!("local@{host}:{p}"),
+                    None => format!("local@{host}"),
+                }
             }
             k => k.name().to_owned(),
         }
@@ -287,6 +311,15 @@ fn hostname_of(authority: &str) -> &str {
             authority
         }
     })
+}
+
+/// The kind whose published base URL this is: a custom or OKP-production host that is in fact
+/// D24's production or a staging host is that environment (one scope, one set of credentials,
+/// one duplicate guard per provider, however its URL was given).
+fn published_kind(base_url: &str) -> Option<EnvironmentKind> {
+    EnvironmentKind::ALL
+        .into_iter()
+        .find(|k| k.fixed_base_url() == Some(base_url))
 }
 
 /// Whether the URL points at this machine (127.0.0.0/8, ::1, localhost).
@@ -446,7 +479,13 @@ mod tests {
         let sandbox = Environment::resolve(EnvironmentKind::Sandbox, Some("http://127.0.0.1:4010"))
             .expect("embedded");
         assert_eq!(a.kind, EnvironmentKind::Local);
-        assert_eq!(a.scope(), "local@127.0.0.1:4010");
+        assert_eq!(a.scope(), "local@loopback:4010");
+        for same in ["http://localhost:4010", "http://[::1]:4010"] {
+            assert_eq!(
+                Environment::from_base_url(same).expect("loopback").scope(),
+                a.scope()
+            );
+        }
         assert_ne!(a.scope(), b.scope());
         assert_eq!(sandbox.scope(), "sandbox");
         assert!(!EnvironmentKind::Local.is_production());
@@ -458,6 +497,26 @@ mod tests {
         assert!(!EnvironmentKind::choices()
             .iter()
             .any(|c| c.kind == EnvironmentKind::Local));
+    }
+
+    #[test]
+    fn a_published_host_given_as_a_url_is_that_environment() {
+        for url in [
+            "https://api.directa24.com",
+            "api.directa24.com",
+            "https://API.directa24.com/",
+        ] {
+            let by_url = Environment::from_base_url(&format!(
+                "{}{url}",
+                if url.contains("://") { "" } else { "https://" }
+            ))
+            .expect("url");
+            assert_eq!(by_url.kind, EnvironmentKind::D24Production, "{url}");
+            let custom = Environment::resolve(EnvironmentKind::Custom, Some(url)).expect("custom");
+            assert_eq!(custom.scope(), "d24-production", "{url}");
+            let okp = Environment::resolve(EnvironmentKind::OkpProduction, Some(url)).expect("okp");
+            assert_eq!(okp.scope(), "d24-production", "{url}");
+        }
     }
 
     #[test]

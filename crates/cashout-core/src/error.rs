@@ -69,8 +69,8 @@ pub enum Error {
     /// A request whose external_id the desk generated pays the same amount to the same
     /// account as a payout of the last 24 hours: probably a retry of it. It is sent only when
     /// the operator says, naming the earlier payout, that it is meant to pay again.
-    #[error("an identical payout (same amount, currency, beneficiary and account) was requested in the last 24 hours as external_id {0}; open it to check or resume it, or, to pay a second time on purpose, say so explicitly (desktop: “Pay again on purpose”; CLI: --pay-again-of {0})")]
-    PossibleDuplicate(String),
+    #[error("an identical payout (same amount, currency, document and account) was requested in the last 24 hours as external_id {0} (now {1}); open it to check or resume it, or, to pay a second time on purpose, say so explicitly (desktop: “Pay again on purpose”; CLI: --pay-again-of {0})")]
+    PossibleDuplicate(String, String),
     /// The cashout's status does not allow the action.
     #[error("cannot {} a cashout that is {}", .action.name(), .status.name())]
     ActionNotAllowed {
@@ -158,7 +158,7 @@ impl Error {
             Self::UnknownStatus(_) => C::UnknownStatus,
             Self::MalformedAnswer(_) => C::MalformedResponse,
             Self::ExternalIdConflict(_) | Self::UnsettledExternalId(_) => C::ExternalIdConflict,
-            Self::PossibleDuplicate(_) => C::PossibleDuplicate,
+            Self::PossibleDuplicate(..) => C::PossibleDuplicate,
             Self::ActionNotAllowed { .. } => C::ActionNotAllowed,
             Self::MissingCredentials(_) | Self::MissingReadOnlyKey(_) => C::CredentialsMissing,
             Self::InvalidCredentials { .. } => C::InvalidCredentials,
@@ -177,10 +177,11 @@ impl Error {
             Self::Api { field, .. } => *field,
             Self::ExternalIdConflict(_)
             | Self::UnsettledExternalId(_)
-            | Self::PossibleDuplicate(_) => Some("external_id"),
+            | Self::PossibleDuplicate(..) => Some("external_id"),
             Self::InvalidCredentials { field, .. } | Self::InvalidInput { field, .. } => {
                 Some(field)
             }
+            Self::Environment(UrlProblem::UnknownEnvironment(_)) => Some("env"),
             Self::Environment(_) => Some("base_url"),
             Self::MissingReadOnlyKey(_) => Some("read_only_key"),
             _ => None,
@@ -213,7 +214,7 @@ impl Error {
                 | Self::NotSent { external_id, .. }
                 | Self::UnsettledExternalId(external_id)
                 | Self::ExternalIdConflict(external_id)
-                | Self::PossibleDuplicate(external_id) => Some(external_id.clone()),
+                | Self::PossibleDuplicate(external_id, _) => Some(external_id.clone()),
                 _ => None,
             },
         }

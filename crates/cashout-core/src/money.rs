@@ -49,6 +49,19 @@ pub enum AmountError {
         /// The reading with the separator as a decimal point, e.g. `1.00`.
         decimal: String,
     },
+    /// One separator before three digits that do not end in a zero (`1.999`): as a decimal
+    /// point it would give three decimal places, which no amount has, so only the thousands
+    /// reading is possible — and still not guessed.
+    #[error(
+        "{typed} is ambiguous: it reads as {thousands} where '{separator}' groups thousands; \
+         where it marks decimals it has three decimal places, which an amount cannot have; \
+         type {thousands} if that is what you mean"
+    )]
+    ThreeDecimals {
+        typed: String,
+        separator: char,
+        thousands: String,
+    },
     /// Several separators (`1.500.000`, `1,234.56`): grouping is not read, because the same
     /// characters mean decimals elsewhere.
     #[error("write the amount without thousands separators, with a dot before the cents (e.g. {suggestion})")]
@@ -139,18 +152,24 @@ impl FromStr for Amount {
                     let thousands = format!("{whole}{fraction}")
                         .trim_start_matches('0')
                         .to_owned();
-                    let decimal = Decimal::from_str_exact(&format!("{whole}.{fraction}"))
-                        .map(|d| d.round_dp(2).normalize())
-                        .map_or_else(|_| format!("{whole}.{fraction}"), two_places);
-                    return Err(AmountError::Ambiguous {
-                        typed: s.to_owned(),
-                        separator: *sep,
-                        thousands: if thousands.is_empty() {
-                            "0".into()
-                        } else {
-                            thousands
+                    let thousands = if thousands.is_empty() {
+                        "0".into()
+                    } else {
+                        thousands
+                    };
+                    // Both readings are written exactly; one no amount can be is said so.
+                    return Err(match fraction.strip_suffix('0') {
+                        Some(two) => AmountError::Ambiguous {
+                            typed: s.to_owned(),
+                            separator: *sep,
+                            thousands,
+                            decimal: format!("{}.{two}", whole.trim_start_matches('0').max("0")),
                         },
-                        decimal,
+                        None => AmountError::ThreeDecimals {
+                            typed: s.to_owned(),
+                            separator: *sep,
+                            thousands,
+                        },
                     });
                 }
                 if *sep == ',' {
@@ -175,14 +194,6 @@ impl FromStr for Amount {
         let d = Decimal::from_str_exact(&plain).map_err(|_| AmountError::NotANumber)?;
         Self::new(d)
     }
-}
-
-/// `d` with at least two decimal places, for messages.
-fn two_places(mut d: Decimal) -> String {
-    if d.scale() < 2 {
-        d.rescale(2);
-    }
-    d.to_string()
 }
 
 impl fmt::Display for Amount {
@@ -295,11 +306,24 @@ mod tests {
             if thousands == "2500" && decimal == "2.50"),
             "{e:?}"
         );
+        // Readings are exact: three decimals that do not end in a zero are not rounded into
+        // a second reading.
         let e = "250000.555".parse::<Amount>().expect_err("ambiguous");
-        assert!(
-            e.to_string().contains("250000555") && e.to_string().contains("250000.56"),
-            "{e}"
+        assert!(e.to_string().contains("250000555"), "{e}");
+        assert!(e.to_string().contains("three decimal places"), "{e}");
+        assert!(!e.to_string().contains("250000.56"), "{e}");
+        let e = "1.999".parse::<Amount>().expect_err("ambiguous");
+        assert!(!e.to_string().contains("2.00"), "{e}");
+        assert!(matches!(
+            "0.250".parse::<Amount>(),
+            Err(AmountError::Ambiguous { ref decimal, .. }) if decimal == "0.25"
+        ));
+        // Many decimals are never rounded into an amount.
+        assert_eq!(
+            "150.2499999999999999".parse::<Amount>(),
+            Err(AmountError::TooManyDecimals)
         );
+        assert!(serde_json::from_str::<Amount>("150.2499999999999999").is_err());
         // As a JSON number too: the file was typed by a person.
         assert!(serde_json::from_str::<Amount>("1.000").is_err());
     }

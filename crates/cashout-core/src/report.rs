@@ -210,11 +210,60 @@ pub fn export_row(r: &PayoutRecord, history: &[HistoryEntry]) -> Vec<String> {
     row
 }
 
+/// Whether an export may replace a file that is already there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overwrite {
+    /// Only a new file is written (the CLI, unless told otherwise).
+    No,
+    /// The operator agreed to replace it (the save dialog asked).
+    Yes,
+}
+
 /// Writes an export to the file the operator chose; a failure names the `file` field.
-pub(crate) fn write_file(path: &std::path::Path, text: &str) -> crate::error::Result<()> {
-    std::fs::write(path, text).map_err(|e| crate::error::Error::InvalidInput {
+///
+/// Never over a database (the journal, the sandbox's state: their first bytes say so), never
+/// over an existing file unless `overwrite` says so, and never half: the text is written to a
+/// temporary file beside it and renamed over it, so a failed export leaves what was there.
+pub(crate) fn write_file(
+    path: &std::path::Path,
+    text: &str,
+    overwrite: Overwrite,
+) -> crate::error::Result<()> {
+    use std::io::{Read, Write};
+    let refuse = |message: String| crate::error::Error::InvalidInput {
         field: "file",
-        message: format!("cannot write {}: {e}", path.display()),
+        message,
+    };
+    if path.exists() {
+        let mut head = [0u8; 16];
+        let is_database = std::fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut head))
+            .is_ok()
+            && &head == b"SQLite format 3\0";
+        if is_database {
+            return Err(refuse(format!(
+                "{} is a database (the journal or the sandbox's state?), not an export: choose \
+                 another file",
+                path.display()
+            )));
+        }
+        if overwrite == Overwrite::No {
+            return Err(refuse(format!(
+                "{} already exists; choose another file, or say to replace it (--overwrite)",
+                path.display()
+            )));
+        }
+    }
+    let name = path
+        .file_name()
+        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    let written = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        refuse(format!("cannot write {}: {e}", path.display()))
     })
 }
 

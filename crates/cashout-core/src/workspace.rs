@@ -235,7 +235,12 @@ impl Workspace {
         filter.limit = u32::MAX;
         filter.offset = 0;
         let entries = self.journal.audit_log(&filter)?;
-        let written = crate::report::write_file(path, &crate::report::audit_csv(&entries));
+        // The save dialog asked before a file was replaced.
+        let written = crate::report::write_file(
+            path,
+            &crate::report::audit_csv(&entries),
+            crate::report::Overwrite::Yes,
+        );
         let (outcome, mut detail) = match &written {
             Ok(()) => ("ok", String::new()),
             Err(e) => (e.code(), format!("; {e}")),

@@ -34,7 +34,8 @@ field_to_fix?: FieldSpec,
  */
 phase?: Phase, 
 /**
- * Why the create is where it is (e.g. what the last send or lookup met), while open.
+ * Why the create is where it is (what the last send or lookup met, or why it was
+ * declined); left out once it is created.
  */
 note?: string, environment: string, amount?: string, currency?: string, country?: string, beneficiary?: string, provider_reference?: string, 
 /**

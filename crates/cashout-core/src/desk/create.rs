@@ -75,12 +75,47 @@ pub struct CreateReview {
     pub confirmation: Option<String>,
 }
 
-/// A create checked and not sent (see [`Desk::dry_run`]).
+/// A create checked and not sent (see [`dry_run`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct DryRun {
     pub request: CreateCashout,
     pub external_id_generated: bool,
     pub warnings: Vec<FieldError>,
+    /// What a dry run does not check: it reads and writes nothing.
+    pub not_checked: &'static str,
+}
+
+/// What `cashout create --dry-run` prints: the request as it would be sent in an environment
+/// of `kind`, whether its external_id was generated, and the warnings. It opens no journal and
+/// starts no sandbox (it writes nothing). Not the shape of a create file, on purpose: piped
+/// back into `create`, a generated id would pass for a typed one.
+///
+/// # Errors
+/// [`Error::Validation`] with every field problem.
+pub fn dry_run(
+    kind: crate::environment::EnvironmentKind,
+    request: &CreateCashout,
+    override_check_digits: bool,
+) -> Result<DryRun> {
+    let checked = validate::check_create_full(
+        request,
+        &ValidationContext {
+            environment: kind,
+            override_check_digits,
+        },
+    )
+    .map_err(Error::Validation)?;
+    let mut request = checked.request;
+    let generated = request.external_id.is_empty();
+    if generated {
+        request.external_id = new_external_id();
+    }
+    Ok(DryRun {
+        request,
+        external_id_generated: generated,
+        warnings: checked.warnings,
+        not_checked: "the duplicate guard and the provider's own checks, which run when it is sent",
+    })
 }
 
 /// What a lookup by external_id found.
@@ -116,22 +151,6 @@ impl Desk {
         override_check_digits: bool,
     ) -> Result<CreateCashout> {
         self.checked(request, override_check_digits).map(|(r, _)| r)
-    }
-
-    /// What `cashout create --dry-run` prints: the request as it would be sent, whether its
-    /// external_id was generated, and the warnings. Not the shape of a create file, on purpose:
-    /// piped back into `create`, a generated id would pass for a typed one.
-    ///
-    /// # Errors
-    /// As [`Desk::prepare_create`].
-    pub fn dry_run(&self, request: &CreateCashout, override_check_digits: bool) -> Result<DryRun> {
-        let generated = self.id_generated(request);
-        let (request, warnings) = self.checked(request, override_check_digits)?;
-        Ok(DryRun {
-            request,
-            external_id_generated: generated,
-            warnings,
-        })
     }
 
     /// As [`Desk::prepare_create`], with the warnings.
@@ -259,23 +278,64 @@ impl Desk {
     ) -> Result<PayoutView> {
         let generated = self.id_generated(request);
         let request = self.prepare_create(request, options.override_check_digits)?;
-        let guard = generated.then(|| DuplicateGuard {
-            since: format_instant(self.journal.now_instant() - DUPLICATE_WINDOW),
-            pay_again_of: options.pay_again_of.clone(),
-        });
+        // The client (and its credentials) first: a create that cannot be sent is refused
+        // before its intent is written, so it never looks like one that may have left.
+        self.client()?;
         let mut detail = format!(
             "{} {} to {}",
             request.amount.map(|a| a.to_string()).unwrap_or_default(),
             request.currency.as_deref().unwrap_or_default(),
             request.beneficiary_name
         );
-        if let Some(earlier) = options.pay_again_of.as_deref().filter(|_| generated) {
+        if let Some(earlier) = options.pay_again_of.as_deref() {
+            self.check_pay_again(&request, generated, earlier)?;
             detail.push_str(&format!(
                 "; paid again on purpose: same contents as external_id {earlier}"
             ));
         }
+        let guard = generated.then(|| DuplicateGuard {
+            since: format_instant(self.journal.now_instant() - DUPLICATE_WINDOW),
+            pay_again_of: options.pay_again_of.clone(),
+        });
         self.create_audited(AuditAction::Create, &request, guard, detail)
             .await
+    }
+
+    /// "Pay again on purpose" names the earlier payout the duplicate guard found: it must be
+    /// one of this environment that pays the same money to the same account, and this create
+    /// must be one whose id the desk generates (a typed id is the operator's choice already).
+    fn check_pay_again(
+        &self,
+        request: &CreateCashout,
+        generated: bool,
+        earlier: &str,
+    ) -> Result<()> {
+        let refuse = |message: String| Error::InvalidInput {
+            field: "pay_again_of",
+            message,
+        };
+        if !generated {
+            return Err(refuse(format!(
+                "paying again on purpose is for a payout whose external_id the desk generates; \
+                 this one has its own ({}), so no duplicate check stands in its way",
+                request.external_id
+            )));
+        }
+        let Some(record) = self.journal.find(&self.scope(), None, Some(earlier))? else {
+            return Err(refuse(format!(
+                "no payout of this environment has the external_id {earlier}"
+            )));
+        };
+        let same = record.request.as_ref().is_some_and(|r| {
+            crate::journal::content_hash(r) == crate::journal::content_hash(request)
+        });
+        if !same {
+            return Err(refuse(format!(
+                "the payout {earlier} does not pay the same amount to the same account; it \
+                 cannot be paid again as this one"
+            )));
+        }
+        Ok(())
     }
 
     /// Drives `request` (checked) and audits the outcome: the usual success in the same
@@ -324,7 +384,8 @@ impl Desk {
         {
             IntentOutcome::New(id) => self.drive_create(id, request, None, audit).await,
             IntentOutcome::PossibleDuplicate(earlier) => Err(Error::PossibleDuplicate(
-                earlier.external_id.unwrap_or_default(),
+                earlier.external_id.clone().unwrap_or_default(),
+                describe_record(&earlier),
             )),
             IntentOutcome::Conflict(_) => {
                 Err(Error::ExternalIdConflict(request.external_id.clone()))
@@ -368,6 +429,8 @@ impl Desk {
             resumed.is_some_and(|p| p.may_exist_unconfirmed() || p == Phase::Abandoned);
         let mut lookup_first = resumed.is_some();
         let mut last_unknown = String::from("no answer yet");
+        // Sends of this intent this call noted (see the 511 below).
+        let mut sends_noted = 0;
         // After a send that may have landed, a journal write that fails must not be reported
         // as "nothing sent": the outcome is unknown, and the record stays open to be looked up.
         let after_send = |e: Error| match e {
@@ -421,6 +484,7 @@ impl Desk {
             if attempt > 0 || resumed.is_some() {
                 // On disk before the send: a record that said "no cashout" is open again.
                 self.journal.record_sending(id).await.map_err(after_send)?;
+                sends_noted += 1;
             }
             let traced = self.client()?.create_traced(request).await;
             self.keep_exchange(id, traced.exchange);
@@ -443,16 +507,31 @@ impl Desk {
                     http_status,
                     answer,
                 }) if answer.code == 511 => {
-                    if !may_have_landed {
+                    // Another run of this journal sending the same intent at the same time (the
+                    // same create started twice) noted its send before sending it: the cashout
+                    // holding the id is then ours, found by the lookup.
+                    let sent_elsewhere = self
+                        .journal
+                        .get(id)?
+                        .is_some_and(|r| r.attempts > sends_noted || r.phase == Phase::Created);
+                    if !may_have_landed && !sent_elsewhere {
                         // No send of ours can have made it (this is the first that may have
                         // reached the provider): the id belongs to a cashout we did not make.
-                        // Adopting it would report someone else's payout as ours.
+                        // Adopting it would report someone else's payout as ours; but it may
+                        // be this very payout, sent from another desk: say so.
+                        let message = format!(
+                            "{} — the provider already holds a cashout with external_id {}, \
+                             not sent by this journal; it may be this same payout sent from \
+                             another desk or tool: check it before paying again",
+                            answer.message, external_id
+                        );
                         self.journal
-                            .record_declined(id, answer.code, &answer.message)
+                            .record_declined(id, answer.code, &message)
                             .await?;
-                        return Err(Error::api(answer.code, http_status, answer.message));
+                        return Err(Error::api(answer.code, http_status, message));
                     }
                     // Our own earlier attempt may have landed: the lookup decides.
+                    may_have_landed = true;
                     self.journal
                         .record_event(
                             id,
@@ -580,7 +659,9 @@ impl Desk {
     }
 
     /// As [`Desk::reconcile`], looking up every open create now, whatever its back-off and
-    /// age (`cashout reconcile`, asked for by an operator).
+    /// age, even one sent moments ago (`cashout reconcile`, asked for by an operator: a lookup
+    /// sends nothing, and whatever it finds, a create still in flight elsewhere records its own
+    /// answer after it).
     ///
     /// # Errors
     /// [`Error::Journal`].
@@ -591,7 +672,11 @@ impl Desk {
     async fn reconcile_open(&self, everything: bool) -> Result<ReconcileReport> {
         let mut report = ReconcileReport::default();
         let now = self.journal.now_instant();
-        let before = format_instant(now - RECONCILE_MIN_AGE);
+        let before = if everything {
+            format_instant(now)
+        } else {
+            format_instant(now - RECONCILE_MIN_AGE)
+        };
         let open = self.journal.unresolved(&self.scope(), &before)?;
         if !open.is_empty() {
             // Without a client nothing can be looked up: say so once, not once per payout.
@@ -665,15 +750,20 @@ impl Desk {
     /// A payout created by this desk whose create is not settled, for resend and abandon.
     fn open_create(&self, which: &CashoutRef) -> Result<(PayoutRecord, CreateCashout)> {
         let (id, external_id) = ids_of(which);
+        let field = if id.is_some() {
+            "cashout_id"
+        } else {
+            "external_id"
+        };
         let record = self
             .journal
             .find(&self.scope(), id, external_id)?
             .ok_or_else(|| Error::InvalidInput {
-                field: "external_id",
+                field,
                 message: "this payout is not in the journal of this environment".into(),
             })?;
         let request = record.request.clone().ok_or_else(|| Error::InvalidInput {
-            field: "external_id",
+            field,
             message: "this payout was not created by this desk, so there is nothing to resend"
                 .into(),
         })?;
@@ -689,6 +779,7 @@ impl Desk {
     /// already; then as [`Desk::create`].
     pub async fn resend(&self, which: &CashoutRef) -> Result<PayoutView> {
         let (record, request) = self.open_create(which)?;
+        self.client()?;
         if record.phase == Phase::Created {
             return Ok(PayoutView::of(&record));
         }

@@ -132,7 +132,8 @@ pub struct PayoutView {
     #[serde(skip_serializing_if = "Phase::is_settled")]
     #[ts(as = "Option<Phase>", optional)]
     pub phase: Phase,
-    /// Why the create is where it is (e.g. what the last send or lookup met), while open.
+    /// Why the create is where it is (what the last send or lookup met, or why it was
+    /// declined); left out once it is created.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub note: Option<String>,
@@ -171,8 +172,13 @@ impl PayoutView {
                 vec![Recovery::Resend, Recovery::Abandon]
             }
             Phase::NotSent | Phase::Abandoned => vec![Recovery::Resend],
-            // A foreign 511 is someone else's cashout: resending can never make it ours.
-            Phase::Declined if r.api_code != Some(511) => vec![Recovery::Resend],
+            // Refusals about the merchant account's state can pass later (funds topped up, a
+            // limit reset, the account enabled); refusals of the request itself fail the same
+            // way again, and a foreign 511 is someone else's cashout: resending can never
+            // make it ours.
+            Phase::Declined if matches!(r.api_code, Some(508 | 514 | 519 | 524 | 537 | 703)) => {
+                vec![Recovery::Resend]
+            }
             Phase::Declined | Phase::Created => Vec::new(),
         };
         Self {
@@ -193,7 +199,9 @@ impl PayoutView {
                     crate::form::form_field(&req.country, req.bank_code.as_deref(), field)
                 }),
             phase: r.phase,
-            note: (!r.phase.is_settled())
+            // Why it is where it is: while the create is open, and for a refusal (e.g. that the
+            // provider holds this external_id for a cashout this journal did not create).
+            note: (r.phase != Phase::Created)
                 .then(|| r.last_error.clone())
                 .flatten(),
             environment: r.scope.clone(),

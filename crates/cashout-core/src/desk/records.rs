@@ -70,8 +70,9 @@ impl Desk {
     }
 
     /// The reconciliation export of this environment's payouts matching `filter`, as CSV in
-    /// `flavor`, written to the file at `path`; audited with the outcome of the write.
-    /// Returns the number of payouts in it.
+    /// `flavor`, written to the file at `path` (see [`report::write_file`]: never over a
+    /// database, over an existing file only with `overwrite`); audited with the outcome of the
+    /// write. Returns the number of payouts in it.
     ///
     /// # Errors
     /// [`Error::Journal`]; [`Error::InvalidInput`] (field `file`) when the file cannot be
@@ -81,11 +82,14 @@ impl Desk {
         filter: ListFilter,
         flavor: CsvFlavor,
         path: &std::path::Path,
+        overwrite: report::Overwrite,
     ) -> Result<usize> {
         let to = path.display().to_string();
-        self.audited_export(filter, flavor, &to, |csv| report::write_file(path, csv))
-            .await
-            .map(|(_, n)| n)
+        self.audited_export(filter, flavor, &to, |csv| {
+            report::write_file(path, csv, overwrite)
+        })
+        .await
+        .map(|(_, n)| n)
     }
 
     /// As [`Desk::export_to_file`], returning the text (for standard output).
@@ -176,7 +180,11 @@ impl Desk {
         self.journal
             .find(&self.scope(), id, external_id)?
             .ok_or_else(|| Error::InvalidInput {
-                field: "cashout_id",
+                field: if id.is_some() {
+                    "cashout_id"
+                } else {
+                    "external_id"
+                },
                 message: "this cashout is not in the journal".into(),
             })
     }

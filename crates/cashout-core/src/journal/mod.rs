@@ -447,10 +447,15 @@ impl Journal {
                 });
             }
             if let Some(guard) = guard {
+                // Payouts that moved no money in the end (cancelled, returned, refused by the
+                // provider) do not count; one that may exist, or someone else's with this
+                // external_id (declined 511), does.
                 let earlier = query_row(
                     tx,
                     &format!(
                         "{SELECT_SUMMARY} WHERE scope = ?1 AND content_hash = ?2 AND created_at >= ?3
+                           AND coalesce(status, '') NOT IN ('CANCELLED', 'REJECTED')
+                           AND NOT (phase = 'declined' AND coalesce(api_code, 0) <> 511)
                          ORDER BY created_at DESC, id DESC LIMIT 1"
                     ),
                     params![scope, hash, guard.since],

@@ -67,11 +67,12 @@ pub(super) fn record_from_row(row: &Row<'_>) -> rusqlite::Result<PayoutRecord> {
     })
 }
 
-/// A digest of what a request pays, and to whom: the amount and currency, the beneficiary (name,
-/// document) and where the money goes (country, bank, branch, account, account type, PIX key or
+/// A digest of what a request pays, and to whom: the amount and currency, the beneficiary's
+/// document, and where the money goes (country, bank, branch, account, account type, PIX key or
 /// wallet phone and e-mail). Two intents with the same digest move the same money to the same
-/// account, whatever their external_id, comments, notification URL, address or `on_hold`:
-/// editing one of those does not make a second payment of the same money a new one.
+/// account, whatever their external_id, comments, notification URL, address, `on_hold` — or
+/// how the beneficiary's name is written ("Ana Souza", "ANA SOUZA", "Ana" + "Souza"): the
+/// name does not decide where money goes, the document and the account do.
 #[must_use]
 pub fn content_hash(request: &CreateCashout) -> String {
     use sha2::{Digest, Sha256};
@@ -80,8 +81,6 @@ pub fn content_hash(request: &CreateCashout) -> String {
         request.currency,
         request.amount.map(|a| a.to_string()),
         request.document_id,
-        request.beneficiary_name,
-        request.beneficiary_lastname,
         request.bank_code,
         request.bank_account,
         request.bank_branch,

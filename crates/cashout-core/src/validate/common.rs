@@ -265,11 +265,53 @@ pub(super) fn must_be_empty(f: &mut Findings, field: &str, value: Option<&str>, 
 }
 
 /// The rules that do not depend on the payout method. May normalise the request further.
+/// Characters no field of a payout may carry: control characters (a NUL, a line break), and
+/// invisible ones that make two different values look the same on screen and in exports
+/// (zero-width spaces and joiners, bidirectional controls, the byte-order mark).
+fn is_hidden_or_control(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}'
+        )
+}
+
+/// Refuses control and invisible characters in the text fields people type (names, address,
+/// city, comments, e-mail, notification URL), naming the field. Identifier fields are folded
+/// and shape-checked by their own rules.
+fn check_hidden_characters(req: &CreateCashout, f: &mut Findings) {
+    let fields: [(&str, Option<&str>); 8] = [
+        ("beneficiary_name", Some(req.beneficiary_name.as_str())),
+        ("beneficiary_lastname", req.beneficiary_lastname.as_deref()),
+        ("address", req.address.as_deref()),
+        ("city", req.city.as_deref()),
+        ("postal_code", req.postal_code.as_deref()),
+        ("comments", req.comments.as_deref()),
+        ("email", req.email.as_deref()),
+        ("notification_url", Some(req.notification_url.as_str())),
+    ];
+    for (field, value) in fields {
+        if value.is_some_and(|v| v.chars().any(is_hidden_or_control)) {
+            f.push(
+                field,
+                code::INVALID_FORMAT,
+                format!(
+                    "The {} ({field}) contains a control or invisible character (a line break, a \
+                     zero-width space, …): retype it.",
+                    field.replace('_', " ")
+                ),
+            );
+        }
+    }
+}
+
 pub(super) fn check_cross_country(
     req: &mut CreateCashout,
     country: Option<Country>,
     f: &mut Findings,
 ) {
+    check_hidden_characters(req, f);
     if limits::within(f, "external_id", &req.external_id, country)
         && !req.external_id.bytes().all(|b| b.is_ascii_graphic())
     {
@@ -450,6 +492,26 @@ pub(super) fn require_account_type(f: &mut Findings, req: &CreateCashout, choice
         req.account_type.as_deref(),
         &format!("Enter the account type (account_type) for a bank transfer: {choices}."),
     );
+}
+
+#[cfg(test)]
+mod hidden_tests {
+    use super::super::code;
+    use super::super::testkit::{refused_with, sample_request};
+
+    #[test]
+    fn a_name_with_a_control_or_invisible_character_is_refused_at_that_field() {
+        for name in [
+            "Ana \u{0}Souza",
+            "Ana\nSouza",
+            "Ana\u{200B}Souza",
+            "Ana\u{202E}Souza",
+        ] {
+            let mut req = sample_request("BR");
+            req.beneficiary_name = name.into();
+            refused_with(&req, "beneficiary_name", code::INVALID_FORMAT);
+        }
+    }
 }
 
 #[cfg(test)]
