@@ -226,7 +226,7 @@ pub async fn abandon_cashout<R: Runtime>(
 /// What abandoning an unsettled create risks, in the core's words, for the confirmation.
 #[tauri::command]
 pub fn abandon_risk() -> &'static str {
-    cashout_core::desk::create::ABANDON_RISK
+    cashout_core::desk::ABANDON_RISK
 }
 
 #[tauri::command]

@@ -318,7 +318,7 @@ async fn execute(cli: Cli) -> Result<ExitCode, Error> {
                 (None, None) => EnvironmentKind::Sandbox,
             };
             let request = read_request(json)?;
-            return Ok(print_success(&cashout_core::desk::create::dry_run(
+            return Ok(print_success(&cashout_core::desk::dry_run(
                 kind,
                 &request,
                 *override_check_digits,

@@ -20,12 +20,16 @@
 //! scope for different contents is refused locally. Reading (lists, history, exports, the
 //! audit log) never needs credentials: the provider's client is built on first use.
 //!
-//! Files: [`create`] the create protocol, reconcile, resend and abandon; `actions` checks and
-//! the hold/release/cancel actions; `records` what is read from the journal.
+//! Files: `create` the create protocol; `review` what the operator sees before a create is
+//! sent (review, dry run); `settle` reconcile, resend and abandon of a create left open;
+//! `actions` checks and the hold/release/cancel actions; `records` what is read from the
+//! journal.
 
 mod actions;
-pub mod create;
+mod create;
 mod records;
+mod review;
+mod settle;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -42,7 +46,9 @@ use crate::error::{Error, Result};
 use crate::journal::{Journal, PayoutRecord, Phase};
 use crate::status::{Action, CashoutStatus};
 
-pub use create::{CreateOptions, CreateReview, ReviewLine};
+pub use create::CreateOptions;
+pub use review::{dry_run, CreateReview, DryRun, ReviewLine};
+pub use settle::ABANDON_RISK;
 
 /// How far back an identical request whose external_id the desk generated counts as a
 /// possible duplicate.

@@ -1,0 +1,275 @@
+//! What is read back from the journal: one record, the records the watcher and reconcile
+//! need, lists and consistent snapshots (exports), the exchanges of a payout, and the audit
+//! chain (read, appended, verified).
+//!
+//! Guarantees: reads go through the shared reader connection, except long ones (an export of
+//! the whole journal or audit log), which take a connection of their own so the list, the
+//! detail and the watcher never wait behind them; a snapshot is one read transaction, so rows
+//! and their histories agree. Left out: the create protocol's writes (in `mod.rs`).
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::rows::*;
+use super::search::*;
+use super::{schema, ExchangeRecord, HistoryEntry, Journal, ListFilter, PayoutRecord, LONG_READ};
+use crate::api::client::Exchange;
+use crate::api::types::CashoutId;
+use crate::audit::{AuditEntry, AuditEvent, AuditFilter, AuditVerdict};
+use crate::error::Result;
+
+impl Journal {
+    /// The record with this id, with its stored request (what the view of one payout needs to
+    /// name the form's fields).
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn get(&self, id: i64) -> Result<Option<PayoutRecord>> {
+        let conn = self.reader()?;
+        Ok(query_row(
+            &conn,
+            &format!("{SELECT} WHERE id = ?1"),
+            params![id],
+            record_from_row,
+        )
+        .optional()?)
+    }
+
+    /// A record of `scope` by provider id or external id (the id wins when both are given).
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn find(
+        &self,
+        scope: &str,
+        cashout_id: Option<CashoutId>,
+        external_id: Option<&str>,
+    ) -> Result<Option<PayoutRecord>> {
+        find_in(&*self.reader()?, scope, cashout_id, external_id)
+    }
+
+    /// Records of `scope` the watcher polls: PENDING, ON_HOLD, DELIVERED and UNKNOWN, and COMPLETED
+    /// since `completed_since` (late rejections). Summaries, without the stored request.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn watchable(&self, scope: &str, completed_since: &str) -> Result<Vec<PayoutRecord>> {
+        let conn = self.reader()?;
+        // Two index ranges: the open statuses, and COMPLETED since the window start (most
+        // payouts are COMPLETED, and older ones must not be read at all).
+        let mut stmt = conn.prepare_cached(&format!(
+            "{SELECT_SUMMARY} WHERE scope = ?1 AND status IN ('PENDING', 'ON_HOLD', 'DELIVERED', 'UNKNOWN')
+             UNION ALL
+             {SELECT_SUMMARY} WHERE scope = ?1 AND status = 'COMPLETED' AND status_since >= ?2"
+        ))?;
+        let rows = stmt.query_map(params![scope, completed_since], record_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Records of `scope` whose create may exist unconfirmed ([`Phase::may_exist_unconfirmed`])
+    /// and that were last touched at or before `before` (younger ones may still be in flight
+    /// in another process), oldest first.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn unresolved(&self, scope: &str, before: &str) -> Result<Vec<PayoutRecord>> {
+        let conn = self.reader()?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "{SELECT} WHERE scope = ?1 AND phase IN ('intent', 'unknown', 'sent_not_found')
+               AND updated_at <= ?2 ORDER BY id"
+        ))?;
+        let rows = stmt.query_map(params![scope, before], record_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Records matching `filter`, newest first.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn list(&self, filter: &ListFilter) -> Result<Vec<PayoutRecord>> {
+        read_snapshot(&*self.reader()?, |conn| list_in(conn, filter))
+    }
+
+    /// Every record matching `filter` (its limit and offset ignored), newest first, with its
+    /// history, read as one consistent snapshot: payouts created or moved while it reads do
+    /// not appear twice or go missing, and each row agrees with its history.
+    ///
+    /// It reads through a connection of its own, not the shared reader: an export of 100,000
+    /// payouts takes seconds, and the list, the detail and the watcher must not wait for it.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn snapshot(
+        &self,
+        filter: &ListFilter,
+        with_history: bool,
+    ) -> Result<Vec<(PayoutRecord, Vec<HistoryEntry>)>> {
+        const PAGE: u32 = 1000;
+        let own = Connection::open(&self.path)?;
+        schema::prepare_reader(&own)?;
+        read_snapshot(&own, |conn| {
+            let mut page_filter = ListFilter {
+                limit: PAGE,
+                offset: 0,
+                ..filter.clone()
+            };
+            let mut all = Vec::new();
+            loop {
+                let page = list_in(conn, &page_filter)?;
+                let done = page.len() < PAGE as usize;
+                for r in page {
+                    let history = if with_history {
+                        history_in(conn, r.id)?
+                    } else {
+                        Vec::new()
+                    };
+                    all.push((r, history));
+                }
+                if done {
+                    return Ok(all);
+                }
+                page_filter.offset += PAGE;
+            }
+        })
+    }
+
+    /// The requests sent for record `id` and their answers, oldest first, each provider
+    /// error code explained.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn exchanges(&self, id: i64) -> Result<Vec<ExchangeRecord>> {
+        // Held while the file is read: the writer empties it only once its copy is committed,
+        // so each exchange is read from exactly one of the two.
+        let buffer = self.waiting();
+        let waiting: Vec<(String, Exchange)> = buffer
+            .iter()
+            .filter(|(p, _, _)| *p == id)
+            .map(|(_, at, e)| (at.clone(), e.clone()))
+            .collect();
+        let conn = self.reader()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT at, method, path, body, signature, http_status, answer, outcome
+             FROM exchanges WHERE payout_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map(params![id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Exchange {
+                    method: r.get(1)?,
+                    path: r.get(2)?,
+                    body: r.get(3)?,
+                    signature: r.get(4)?,
+                    http_status: r.get(5)?,
+                    answer: r.get(6)?,
+                    outcome: r.get(7)?,
+                },
+            ))
+        })?;
+        let mut all = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        drop(buffer);
+        all.extend(waiting);
+        Ok(all
+            .into_iter()
+            .map(|(at, exchange)| ExchangeRecord {
+                explanation: exchange
+                    .answer
+                    .as_deref()
+                    .and_then(|a| serde_json::from_str::<crate::api::types::ErrorAnswer>(a).ok())
+                    .map(|e| crate::codes::api_code(e.code)),
+                at,
+                exchange,
+            })
+            .collect())
+    }
+
+    /// Appends an entry to the audit chain (see [`crate::audit`]) and returns it as stored.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub async fn append_audit(&self, event: AuditEvent) -> Result<AuditEntry> {
+        let now = self.now();
+        self.write(false, move |tx| insert_audit(tx, &now, event))
+            .await
+    }
+
+    /// Audit entries matching `filter`, newest first.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        let mut sql = format!("{SELECT_AUDIT} WHERE 1 = 1");
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        if let Some(env) = &filter.environment {
+            args.push(Box::new(env.clone()));
+            sql.push_str(&format!(" AND environment = ?{}", args.len()));
+        }
+        if let Some(action) = filter.action {
+            args.push(Box::new(action.name()));
+            sql.push_str(&format!(" AND action = ?{}", args.len()));
+        }
+        if let Some(text) = filter.text.as_deref().filter(|t| !t.is_empty()) {
+            args.push(Box::new(like_pattern(text)));
+            let n = args.len();
+            sql.push_str(&format!(
+                " AND (external_id LIKE ?{n} ESCAPE '\\' OR CAST(cashout_id AS TEXT) LIKE ?{n} ESCAPE '\\'
+                   OR os_user LIKE ?{n} ESCAPE '\\' OR detail LIKE ?{n} ESCAPE '\\')"
+            ));
+        }
+        let limit = if filter.limit == 0 { 200 } else { filter.limit };
+        sql.push_str(&format!(
+            " ORDER BY seq DESC LIMIT {limit} OFFSET {}",
+            filter.offset
+        ));
+        if limit > LONG_READ {
+            // An export of the whole log: on a connection of its own, so the list and the
+            // watcher never wait for it (see [`Journal::snapshot`]).
+            let own = Connection::open(&self.path)?;
+            schema::prepare_reader(&own)?;
+            return query_all(&own, &sql, &args, audit_from_row);
+        }
+        query_all(&*self.reader()?, &sql, &args, audit_from_row)
+    }
+
+    /// Checks the whole audit chain, in storage order.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn verify_audit(&self) -> Result<AuditVerdict> {
+        let conn = self.reader()?;
+        let mut stmt = conn.prepare_cached(&format!("{SELECT_AUDIT} ORDER BY seq"))?;
+        let rows = stmt.query_map([], audit_from_row)?;
+        let entries = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(crate::audit::verify(&entries))
+    }
+
+    /// Checks the audit chain and records that it was checked (with the result).
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub async fn verify_audit_recorded(&self, environment: &str) -> Result<AuditVerdict> {
+        let verdict = self.verify_audit()?;
+        let outcome = if verdict.intact { "ok" } else { "broken" };
+        let mut detail = format!("{} entries", verdict.entries);
+        if let Some(at) = verdict.broken_at {
+            detail.push_str(&format!("; broken at entry {at}"));
+        }
+        self.append_audit(
+            AuditEvent::new(
+                environment,
+                crate::audit::AuditAction::AuditVerified,
+                outcome,
+            )
+            .detail(detail),
+        )
+        .await?;
+        Ok(verdict)
+    }
+
+    /// A record's history, oldest first.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
+        history_in(&*self.reader()?, id)
+    }
+}

@@ -1,0 +1,202 @@
+//! The journal's record types: where a create stands ([`Phase`]), one payout as the journal
+//! knows it, its history and exchanges, and what the writes and the list answer.
+//!
+//! Guarantees: a phase name read back that is not known is read as the most careful open
+//! state ([`Phase::Intent`]), so a damaged or newer journal never makes a payout look
+//! settled. Left out: how rows map to these (`rows`).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::api::client::Exchange;
+use crate::api::types::{BankInfo, CreateCashout};
+use crate::status::CashoutStatus;
+
+/// Where a record stands in the create protocol.
+///
+/// Only [`Phase::NotSent`] says that no cashout exists because of this record, and only for a
+/// request that provably never left this machine. A create that may have reached the provider
+/// stays open ([`Phase::Intent`], [`Phase::Unknown`], [`Phase::SentNotFound`]) until a lookup
+/// finds it, the operator resends it with the same external_id, or the operator abandons it
+/// on purpose ([`Phase::Abandoned`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Phase {
+    /// Written; the create may or may not have been sent (a crash can fall between).
+    Intent,
+    /// Sent; no definite answer yet. Must be looked up by external_id before any resend.
+    Unknown,
+    /// Sent (or may have been), and a lookup by external_id did not find it. The provider's
+    /// reads can lag its creates, so it may still exist: it is looked up again with a
+    /// back-off for [`crate::desk::OPEN_CREATE_WINDOW`], and can be settled by resending the
+    /// same external_id (a duplicate is then refused by the provider and found).
+    SentNotFound,
+    /// The provider has it (we have its id, or found it by external_id).
+    Created,
+    /// The provider refused the create; no cashout exists.
+    Declined,
+    /// Provably never left this machine (the connection was refused before any byte, or the
+    /// request could not be built). Safe to send again with the same external_id.
+    NotSent,
+    /// An open create the operator chose, on purpose and audited, to stop checking, knowing
+    /// that the provider may still hold it.
+    Abandoned,
+}
+
+impl Phase {
+    /// The name stored in the journal and shown in output.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Intent => "intent",
+            Self::Unknown => "unknown",
+            Self::SentNotFound => "sent_not_found",
+            Self::Created => "created",
+            Self::Declined => "declined",
+            Self::NotSent => "not_sent",
+            Self::Abandoned => "abandoned",
+        }
+    }
+
+    pub(super) fn parse(s: &str) -> Self {
+        match s {
+            "unknown" => Self::Unknown,
+            "sent_not_found" => Self::SentNotFound,
+            "created" => Self::Created,
+            "declined" => Self::Declined,
+            "not_sent" => Self::NotSent,
+            "abandoned" => Self::Abandoned,
+            // Anything else is treated as the most careful open state.
+            _ => Self::Intent,
+        }
+    }
+
+    /// The create protocol is over and the status says all there is (created or declined):
+    /// output then leaves the phase out.
+    #[must_use]
+    pub fn is_settled(&self) -> bool {
+        matches!(self, Self::Created | Self::Declined)
+    }
+
+    /// A cashout may exist at the provider while the record is in this phase and nothing
+    /// confirmed or ruled it out: it must be looked up, never called "not sent".
+    #[must_use]
+    pub fn may_exist_unconfirmed(self) -> bool {
+        matches!(self, Self::Intent | Self::Unknown | Self::SentNotFound)
+    }
+}
+
+/// One payout as the journal knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PayoutRecord {
+    pub id: i64,
+    pub scope: String,
+    pub base_url: String,
+    pub external_id: Option<String>,
+    pub cashout_id: Option<i64>,
+    /// `desk` for payouts created here, `lookup` for ones found by id or external id.
+    pub origin: String,
+    pub phase: Phase,
+    /// The request as sent, without credentials (payouts created here only).
+    pub request: Option<CreateCashout>,
+    pub country: Option<String>,
+    pub currency: Option<String>,
+    pub amount: Option<String>,
+    pub beneficiary: Option<String>,
+    pub status: Option<CashoutStatus>,
+    /// The provider's last `cashout_status` number (kept for [`CashoutStatus::Unknown`]).
+    pub status_code: Option<i64>,
+    pub rejection_code: Option<i64>,
+    pub rejection_reason: Option<String>,
+    pub provider_reference: Option<String>,
+    pub bank: Option<BankInfo>,
+    pub last_error: Option<String>,
+    pub api_code: Option<i64>,
+    pub attempts: i64,
+    pub created_at: String,
+    pub updated_at: String,
+    pub checked_at: Option<String>,
+    /// When the payout entered its current status (as first observed here).
+    pub status_since: Option<String>,
+    /// Lookups by external_id that did not find an open create (the back-off of
+    /// [`Phase::SentNotFound`]).
+    pub lookups: i64,
+    /// When the create was last sent again (a resend restarts the open-create window).
+    pub last_sent_at: Option<String>,
+}
+
+/// One line of a payout's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct HistoryEntry {
+    pub at: String,
+    /// What happened: intent, sent, created, declined, unknown, found, not_found, status,
+    /// action, refused.
+    pub event: String,
+    pub status: Option<CashoutStatus>,
+    pub detail: Option<String>,
+}
+
+/// A kept [`Exchange`] with its time, for the signing inspector.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ExchangeRecord {
+    pub at: String,
+    #[serde(flatten)]
+    pub exchange: Exchange,
+    /// The provider's error code in the answer, explained (e.g. 302: the signature did not
+    /// match).
+    pub explanation: Option<crate::codes::CodeInfo>,
+}
+
+/// What became of a watcher's answer (see [`Journal::record_watched`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Watched {
+    Recorded,
+    /// A newer answer was recorded meanwhile; this one was dropped.
+    Stale,
+    /// The record is gone, or is no longer the payout that was polled.
+    Gone,
+}
+
+/// What `record_intent` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IntentOutcome {
+    /// A new intent, committed.
+    New(i64),
+    /// This external_id already has an intent in this scope with the same contents.
+    Same(PayoutRecord),
+    /// This external_id is taken in this scope by different contents.
+    Conflict(PayoutRecord),
+    /// The duplicate guard found this earlier payout with the same contents under another
+    /// external_id; nothing was written.
+    PossibleDuplicate(PayoutRecord),
+}
+
+/// The duplicate guard of an intent whose external_id the desk generated (see
+/// [`Journal::record_intent`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateGuard {
+    /// Payouts created at or after this instant count.
+    pub since: String,
+    /// The external_id of the one earlier payout the operator said, explicitly, to pay again.
+    pub pay_again_of: Option<String>,
+}
+
+/// A filter for listing.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct ListFilter {
+    pub scope: Option<String>,
+    pub status: Option<CashoutStatus>,
+    pub country: Option<String>,
+    /// Found anywhere in external_id or beneficiary (any case), or equal to cashout_id.
+    pub text: Option<String>,
+    /// Only records in one of these create phases (e.g. the unsettled ones: intent, unknown,
+    /// sent_not_found); empty for any.
+    pub phases: Vec<Phase>,
+    pub limit: u32,
+    pub offset: u32,
+}
