@@ -4,6 +4,8 @@
 mod endpoints;
 mod exactly_once;
 mod keyring;
+#[allow(clippy::unwrap_used)]
+mod provider_answers;
 #[allow(clippy::unwrap_used)] // a panic is how a test reports
 mod records;
 mod secrets;
