@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "validate_cashout",
     "create_cashout",
     "check_cashout",
+    "look_up_open",
     "hold_cashout",
     "release_cashout",
     "cancel_cashout",

@@ -8,11 +8,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use cashout_core::api::client::{Client, ClientOptions};
-use cashout_core::api::types::CreateCashout;
+use cashout_core::api::types::{CashoutRef, CreateCashout};
 use cashout_core::clock::ManualClock;
+use cashout_core::credentials::Credentials;
 use cashout_core::desk::{Desk, RetryPolicy};
 use cashout_core::environment::Environment;
-use cashout_core::journal::Journal;
+use cashout_core::journal::{Journal, Phase};
 use okp_sandbox::{Sandbox, SandboxConfig, Timings};
 
 /// A running sandbox, a journal and the directory holding both.
@@ -65,6 +66,29 @@ impl Rig {
         Desk::new(client, self.journal.clone(), retry)
     }
 
+    /// A bare client with the demo credentials and default options: another process, or
+    /// another tool on the same merchant account, talking to the sandbox past the journal.
+    #[must_use]
+    pub fn client(&self) -> Client {
+        self.client_with(okp_sandbox::demo_credentials())
+    }
+
+    /// A bare client with these credentials and default options.
+    #[must_use]
+    pub fn client_with(&self, credentials: Credentials) -> Client {
+        Client::new(self.environment(), credentials, ClientOptions::default()).expect("client")
+    }
+
+    /// A second journal on the rig's journal file, as a second process (the app beside the
+    /// CLI) opens it.
+    #[must_use]
+    pub fn second_journal(&self) -> Arc<Journal> {
+        Arc::new(
+            Journal::open(&self.journal_path(), Arc::new(self.clock.clone()))
+                .expect("second journal"),
+        )
+    }
+
     /// A desk with short timeouts and fast retries.
     #[must_use]
     pub fn desk(&self) -> Desk {
@@ -82,6 +106,23 @@ impl Rig {
     pub fn journal_path(&self) -> PathBuf {
         self.dir.path().join("journal.sqlite3")
     }
+}
+
+/// A payout named by its external_id.
+#[must_use]
+pub fn by_ext(external_id: &str) -> CashoutRef {
+    CashoutRef::ExternalId(external_id.into())
+}
+
+/// The phase the desk's journal records for the payout with this external_id.
+#[must_use]
+pub fn phase_of(desk: &Desk, external_id: &str) -> Phase {
+    desk.recorded(&by_ext(external_id)).expect("recorded").phase
+}
+
+/// Moves the rig's clock on by `minutes`: past the reconcile age and any lookup back-off.
+pub fn later(rig: &Rig, minutes: u64) {
+    rig.clock.advance(Duration::from_secs(minutes * 60));
 }
 
 /// Starts a sandbox on `db_path` with a manual clock.

@@ -235,6 +235,18 @@ pub async fn check_cashout<R: Runtime>(app: AppHandle<R>, which: CashoutRef) -> 
     desk.check(&which).await.map_err(report)
 }
 
+/// What a payout's screen asks every few seconds while its create is open: a lookup when
+/// the core's back-off says one is due, else the payout as recorded (see
+/// `Desk::look_up_open`); not audited.
+#[tauri::command]
+pub async fn look_up_open<R: Runtime>(app: AppHandle<R>, which: CashoutRef) -> Answer<PayoutView> {
+    // Off the async workers: credentials are loaded only when a lookup is due.
+    off_async(&app, move |s| {
+        tauri::async_runtime::block_on(s.workspace.desk()?.look_up_open(&which))
+    })
+    .await
+}
+
 #[tauri::command]
 pub async fn hold_cashout<R: Runtime>(app: AppHandle<R>, cashout_id: i64) -> Answer<PayoutView> {
     let desk = connected_desk(&app).await?;

@@ -24,6 +24,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::validate_cashout,
         commands::create_cashout,
         commands::check_cashout,
+        commands::look_up_open,
         commands::hold_cashout,
         commands::release_cashout,
         commands::cancel_cashout,

@@ -2,12 +2,12 @@
 
 use std::time::Duration;
 
-use cashout_core::api::client::{CallError, Client, ClientOptions};
+use cashout_core::api::client::{CallError, Client};
 use cashout_core::api::types::{CashoutId, CashoutRef};
 use cashout_core::credentials::Secret;
 use cashout_core::error::Error;
 use cashout_core::status::{Action, CashoutStatus};
-use cashout_tests::{br_bank, br_pix, mx_clabe, Rig};
+use cashout_tests::{br_bank, br_pix, by_ext, mx_clabe, Rig};
 
 #[tokio::test]
 async fn create_check_hold_release_cancel_follow_the_table() {
@@ -136,10 +136,7 @@ async fn lookup_by_external_id_and_unknown_ids_answer_not_found() {
     desk.create(&br_pix("look-1", "10"), &Default::default())
         .await
         .expect("created");
-    let v = desk
-        .check(&CashoutRef::ExternalId("look-1".into()))
-        .await
-        .expect("by external id");
+    let v = desk.check(&by_ext("look-1")).await.expect("by external id");
     assert_eq!(v.status, Some(CashoutStatus::Pending));
     let e = desk
         .check(&CashoutRef::Id(CashoutId(999_999_999)))
@@ -234,7 +231,7 @@ fn raw_client(
 ) -> Client {
     let mut creds = okp_sandbox::demo_credentials();
     mutate(&mut creds);
-    Client::new(rig.environment(), creds, ClientOptions::default()).expect("client")
+    rig.client_with(creds)
 }
 
 #[tokio::test]

@@ -5,11 +5,10 @@
 use std::time::Duration;
 
 use cashout_core::api::client::ClientOptions;
-use cashout_core::api::types::CashoutRef;
 use cashout_core::desk::{CreateOptions, Recovery, RetryPolicy};
 use cashout_core::error::Error;
 use cashout_core::journal::{IntentOutcome, Phase};
-use cashout_tests::{br_pix, Rig};
+use cashout_tests::{br_pix, by_ext, Rig};
 use okp_sandbox::{Endpoint, Fault, FaultPlan};
 
 #[tokio::test]
@@ -123,17 +122,10 @@ async fn crash_after_intent_before_send_stays_open_after_a_miss_and_a_resend_mak
         "reconcile never sends"
     );
     // A send may have left before the crash: never "not sent" on one negative lookup.
-    let open = rig
-        .desk()
-        .recorded(&CashoutRef::ExternalId("crash-1".into()))
-        .expect("rec");
+    let open = rig.desk().recorded(&by_ext("crash-1")).expect("rec");
     assert_eq!(open.phase, Phase::SentNotFound);
     assert!(open.recovery.contains(&Recovery::Resend), "{open:?}");
-    let v = rig
-        .desk()
-        .resend(&CashoutRef::ExternalId("crash-1".into()))
-        .await
-        .expect("resend");
+    let v = rig.desk().resend(&by_ext("crash-1")).await.expect("resend");
     assert_eq!(v.phase, Phase::Created);
     assert_eq!(rig.sandbox.cashouts_for_external_id("crash-1"), 1);
 }
@@ -254,12 +246,7 @@ async fn duplicate_511_on_a_resend_is_resolved_by_lookup_not_shown_as_failure() 
 async fn external_id_taken_by_a_cashout_we_never_sent_is_declined_and_never_adopted() {
     let rig = Rig::start().await;
     // Someone else (another tool, the Merchant Panel) already used this external_id.
-    let other = cashout_core::api::client::Client::new(
-        rig.environment(),
-        okp_sandbox::demo_credentials(),
-        ClientOptions::default(),
-    )
-    .expect("client");
+    let other = rig.client();
     other
         .create(&br_pix("taken-1", "99"))
         .await
@@ -308,9 +295,7 @@ async fn payout_recovered_by_lookup_is_linked_to_its_id_when_a_cancel_confirms_t
     let all = desk.list(Default::default()).expect("list");
     assert_eq!(all.len(), 1, "one payout, one record: {all:?}");
     let events: Vec<_> = desk
-        .history(&cashout_core::api::types::CashoutRef::ExternalId(
-            "link-1".into(),
-        ))
+        .history(&by_ext("link-1"))
         .expect("history")
         .into_iter()
         .map(|h| h.event)

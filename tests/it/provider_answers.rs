@@ -11,10 +11,8 @@ use cashout_core::api::types::{CashoutId, CashoutRef};
 use cashout_core::desk::{CreateOptions, RetryPolicy};
 use cashout_core::journal::Phase;
 use cashout_core::status::CashoutStatus;
-use cashout_tests::{br_pix, Rig};
+use cashout_tests::{br_pix, by_ext, later, Rig};
 use okp_sandbox::{Endpoint, Fault};
-
-use super::trust::{by_ext, later};
 
 #[tokio::test]
 async fn a_status_answer_about_another_cashout_is_refused_and_records_nothing() {

@@ -4,8 +4,8 @@
 
 use std::time::Duration;
 
-use cashout_core::api::client::{Client, ClientOptions, MASKED_PASSPHRASE};
-use cashout_core::api::types::{CashoutId, CashoutRef};
+use cashout_core::api::client::MASKED_PASSPHRASE;
+use cashout_core::api::types::CashoutId;
 use cashout_core::audit::{AuditAction, AuditFilter};
 use cashout_core::credentials::Secret;
 use cashout_core::desk::Desk;
@@ -13,7 +13,7 @@ use cashout_core::journal::ListFilter;
 use cashout_core::report::{parse_csv, CsvFlavor, Overwrite, COLUMNS};
 use cashout_core::signing::payload_signature;
 use cashout_core::status::CashoutStatus;
-use cashout_tests::{br_pix, fast_retry, mx_clabe, Rig};
+use cashout_tests::{br_pix, by_ext, fast_retry, mx_clabe, Rig};
 
 /// Creates, holds, releases and cancels, so the chain has a few entries.
 async fn some_history(rig: &Rig) -> Desk {
@@ -27,9 +27,7 @@ async fn some_history(rig: &Rig) -> Desk {
     desk.release(id).await.unwrap();
     desk.cancel(id, None).await.unwrap();
     desk.hold(id).await.expect_err("cancelled");
-    desk.check(&CashoutRef::ExternalId("aud-1".into()))
-        .await
-        .unwrap();
+    desk.check(&by_ext("aud-1")).await.unwrap();
     desk
 }
 
@@ -157,7 +155,7 @@ async fn the_export_reads_back_equal_to_the_journal() {
     for _ in 0..3 {
         rig.clock.advance(Duration::from_secs(61));
         for x in ["000789", "mx-rej", "br-ok"] {
-            desk.check(&CashoutRef::ExternalId(x.into())).await.unwrap();
+            desk.check(&by_ext(x)).await.unwrap();
         }
     }
 
@@ -262,9 +260,7 @@ async fn the_inspector_keeps_the_bytes_sent_with_the_passphrase_masked_and_the_r
     desk.hold(CashoutId(created.cashout_id.unwrap()))
         .await
         .unwrap();
-    let exchanges = desk
-        .exchanges(&CashoutRef::ExternalId("insp-1".into()))
-        .unwrap();
+    let exchanges = desk.exchanges(&by_ext("insp-1")).unwrap();
     let paths: Vec<_> = exchanges
         .iter()
         .map(|e| format!("{} {}", e.exchange.method, e.exchange.path))
@@ -318,9 +314,7 @@ async fn the_review_shows_the_bytes_the_create_then_sends() {
     let reviewed: cashout_core::api::types::CreateCashout =
         serde_json::from_value(review.request.clone()).unwrap();
     desk.create(&reviewed, &Default::default()).await.unwrap();
-    let sent = desk
-        .exchanges(&CashoutRef::ExternalId("rev-1".into()))
-        .unwrap();
+    let sent = desk.exchanges(&by_ext("rev-1")).unwrap();
     // The inspector keeps the masked copy of the bytes signed and sent (see the test above).
     assert_eq!(sent[0].exchange.body, review.body);
     assert!(review.body.contains(r#""amount":77.70"#), "{}", review.body);
@@ -335,15 +329,10 @@ async fn a_wrong_api_signature_shows_302_explained_in_the_inspector() {
         .unwrap();
     let mut creds = okp_sandbox::demo_credentials();
     creds.signature = Secret::new("not-the-signature".into());
-    let client = Client::new(rig.environment(), creds, ClientOptions::default()).unwrap();
+    let client = rig.client_with(creds);
     let wrong = Desk::new(client, rig.journal.clone(), fast_retry());
-    wrong
-        .check(&CashoutRef::ExternalId("insp-2".into()))
-        .await
-        .expect_err("302");
-    let exchanges = wrong
-        .exchanges(&CashoutRef::ExternalId("insp-2".into()))
-        .unwrap();
+    wrong.check(&by_ext("insp-2")).await.expect_err("302");
+    let exchanges = wrong.exchanges(&by_ext("insp-2")).unwrap();
     let last = exchanges.last().unwrap();
     assert!(last.exchange.outcome.contains("302"), "{last:?}");
     let explained = last.explanation.as_ref().expect("explained");

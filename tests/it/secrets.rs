@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use cashout_core::api::client::{Client, ClientOptions};
 use cashout_core::api::types::{CashoutId, CashoutRef};
 use cashout_core::credentials::{Credentials, Secret};
 use cashout_core::desk::Desk;
@@ -32,7 +31,7 @@ async fn secret_canary_never_appears_in_files_errors_or_views() {
         signature: Secret::new(CANARY_SIGNATURE.into()),
         read_only_key: None,
     };
-    let client = Client::new(rig.environment(), creds, ClientOptions::default()).expect("client");
+    let client = rig.client_with(creds);
     let desk = Desk::new(client, rig.journal.clone(), fast_retry());
     let mut outputs = Vec::new();
     // Wrong credentials for the sandbox: every call fails, and the failures are what leak most often.

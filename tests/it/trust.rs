@@ -8,28 +8,15 @@
 use std::time::Duration;
 
 use cashout_core::api::client::{Client, ClientOptions};
-use cashout_core::api::types::{CashoutId, CashoutRef, CreateCashout};
+use cashout_core::api::types::{CashoutId, CreateCashout};
 use cashout_core::clock::Clock;
 use cashout_core::desk::{CreateOptions, Desk, Recovery};
 use cashout_core::environment::{Environment, EnvironmentKind};
 use cashout_core::error::Error;
 use cashout_core::journal::{IntentOutcome, Phase};
 use cashout_core::status::CashoutStatus;
-use cashout_tests::{br_pix, fast_retry, Rig};
+use cashout_tests::{br_pix, by_ext, fast_retry, later, phase_of, Rig};
 use okp_sandbox::{Endpoint, Fault};
-
-pub(crate) fn by_ext(x: &str) -> CashoutRef {
-    CashoutRef::ExternalId(x.into())
-}
-
-pub(crate) fn phase_of(desk: &Desk, x: &str) -> Phase {
-    desk.recorded(&by_ext(x)).expect("recorded").phase
-}
-
-/// Moves the rig's clock past the reconcile age and any lookup back-off.
-pub(crate) fn later(rig: &Rig, minutes: u64) {
-    rig.clock.advance(Duration::from_secs(minutes * 60));
-}
 
 #[tokio::test]
 async fn a_create_whose_answer_was_lost_and_whose_lookups_are_stale_settles_to_one_cashout_by_itself(
@@ -80,15 +67,7 @@ async fn reconcile_after_a_crash_mid_send_keeps_the_create_open_through_stale_lo
         panic!("new intent")
     };
     // The process that wrote the intent sent it and died before recording the answer.
-    Client::new(
-        rig.environment(),
-        okp_sandbox::demo_credentials(),
-        ClientOptions::default(),
-    )
-    .expect("client")
-    .create(&req)
-    .await
-    .expect("landed");
+    rig.client().create(&req).await.expect("landed");
     rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
     rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
     let desk = rig.desk();
@@ -196,23 +175,8 @@ async fn a_create_that_provably_never_left_is_not_sent_and_resends_under_its_own
 async fn two_desks_on_one_journal_file_send_identical_id_less_creates_once() {
     let rig = Rig::start().await;
     // Two journals on one file: two processes, as the app and the CLI are.
-    let other = std::sync::Arc::new(
-        cashout_core::journal::Journal::open(
-            &rig.journal_path(),
-            std::sync::Arc::new(rig.clock.clone()),
-        )
-        .expect("second journal"),
-    );
-    let client = || {
-        Client::new(
-            rig.environment(),
-            okp_sandbox::demo_credentials(),
-            ClientOptions::default(),
-        )
-        .expect("client")
-    };
-    let a = std::sync::Arc::new(Desk::new(client(), rig.journal.clone(), fast_retry()));
-    let b = std::sync::Arc::new(Desk::new(client(), other, fast_retry()));
+    let a = std::sync::Arc::new(Desk::new(rig.client(), rig.journal.clone(), fast_retry()));
+    let b = std::sync::Arc::new(Desk::new(rig.client(), rig.second_journal(), fast_retry()));
     let mut tasks = Vec::new();
     for i in 0..40 {
         let desk = if i % 2 == 0 { a.clone() } else { b.clone() };
@@ -259,11 +223,15 @@ async fn a_generated_id_sent_back_as_if_typed_is_still_refused_as_a_duplicate() 
         matches!(e, Error::PossibleDuplicate(ref x, _) if *x == earlier),
         "{e}"
     );
-    // Once more, after the refusal: still refused.
-    assert!(desk
+    // Once more, after the refusal: still refused, by the guard, naming the same payout.
+    let e = desk
         .create(&br_pix(&generated, "150.25"), &CreateOptions::default())
         .await
-        .is_err());
+        .expect_err("still a duplicate");
+    assert!(
+        matches!(e, Error::PossibleDuplicate(ref x, _) if *x == earlier),
+        "{e}"
+    );
     assert_eq!(rig.sandbox.cashout_count(), 1);
     // Paying again on purpose names the earlier payout, and is audited so.
     let again = CreateOptions {
@@ -282,12 +250,24 @@ async fn a_generated_id_sent_back_as_if_typed_is_still_refused_as_a_duplicate() 
         && e.detail.as_deref().is_some_and(|d| d.contains(&format!(
             "paid again on purpose: same contents as external_id {earlier}"
         )))));
-    // Naming another payout than the one the guard found does not pass.
+    // Naming another payout than the one the guard found does not pass, and sends nothing.
     let wrong = CreateOptions {
         pay_again_of: Some("cd-not-the-one".into()),
         ..CreateOptions::default()
     };
-    assert!(desk.create(&br_pix("", "150.25"), &wrong).await.is_err());
+    let e = desk
+        .create(&br_pix("", "150.25"), &wrong)
+        .await
+        .expect_err("not the payout the guard found");
+    assert!(
+        matches!(
+            e,
+            Error::InvalidInput { field: "pay_again_of", ref message }
+                if message.contains("cd-not-the-one")
+        ),
+        "{e:?}"
+    );
+    assert_eq!(rig.sandbox.cashout_count(), 2);
 }
 
 #[tokio::test]
@@ -406,15 +386,10 @@ async fn a_resend_of_a_payout_whose_id_someone_else_took_meanwhile_is_declined_n
         .await
         .expect("not sent");
     // Another system, same merchant account, uses the same external_id.
-    Client::new(
-        rig.environment(),
-        okp_sandbox::demo_credentials(),
-        ClientOptions::default(),
-    )
-    .expect("client")
-    .create(&br_pix("taken-later", "99"))
-    .await
-    .expect("their cashout");
+    rig.client()
+        .create(&br_pix("taken-later", "99"))
+        .await
+        .expect("their cashout");
     let e = rig
         .desk()
         .resend(&by_ext("taken-later"))
@@ -511,7 +486,8 @@ async fn a_corrected_copy_of_an_unsettled_generated_payout_is_refused_not_sent_u
 }
 
 #[tokio::test]
-async fn a_cancel_naming_the_external_id_of_an_open_create_does_not_join_them() {
+async fn a_cancel_pairing_another_cashouts_id_with_an_open_creates_external_id_is_refused_and_joins_nothing(
+) {
     let rig = Rig::start().await;
     for _ in 0..4 {
         rig.sandbox
@@ -526,14 +502,40 @@ async fn a_cancel_naming_the_external_id_of_an_open_create_does_not_join_them() 
         .create(&br_pix("real-a", "11"), &CreateOptions::default())
         .await
         .expect("created");
-    // Mistyped: the external id of the open create, with the id of the other payout. (The
-    // sandbox checks the pair; a provider that does not must still not join them.)
-    let _ = desk
+    let open_before = desk.recorded(&by_ext("open-b")).expect("rec");
+    let open_history = desk.history(&by_ext("open-b")).expect("history");
+    // Mistyped: the external id of the open create, with the id of the other payout. The
+    // sandbox checks the pair and answers "not found" (509); the cancel fails and nothing is
+    // cancelled.
+    let e = desk
         .cancel(CashoutId(other.cashout_id.expect("id")), Some("open-b"))
-        .await;
+        .await
+        .expect_err("the pair is refused");
+    assert_eq!(e.code(), "not_found", "{e}");
+    assert_eq!(e.api_code(), Some(509), "{e}");
+    // The open create is untouched: no cashout_id, still open, not one history entry more
+    // (no "linked", no "not_linked").
     let b = desk.recorded(&by_ext("open-b")).expect("rec");
     assert_eq!(b.cashout_id, None);
     assert!(b.phase.may_exist_unconfirmed(), "{:?}", b.phase);
+    assert_eq!(b.phase, open_before.phase);
+    assert_eq!(
+        desk.history(&by_ext("open-b")).expect("history"),
+        open_history
+    );
+    // The other payout keeps its own record and id, and is still pending; the refusal is
+    // recorded there.
+    let a = desk.recorded(&by_ext("real-a")).expect("rec");
+    assert_eq!(a.cashout_id, other.cashout_id);
+    assert_eq!(a.status, Some(CashoutStatus::Pending));
+    assert!(desk
+        .history(&by_ext("real-a"))
+        .expect("history")
+        .iter()
+        .any(|h| h.event == "action_failed"));
+    // Two payouts, two records: none joined, none added by the cancel.
+    assert_eq!(desk.list(Default::default()).expect("list").len(), 2);
+    assert_eq!(rig.sandbox.cashout_count(), 1);
 }
 
 #[tokio::test]
@@ -581,23 +583,8 @@ async fn a_hold_of_a_mistyped_id_leaves_no_record_behind() {
 async fn the_same_create_run_twice_at_once_on_one_journal_file_is_one_payout_never_called_foreign()
 {
     let rig = Rig::start().await;
-    let other = std::sync::Arc::new(
-        cashout_core::journal::Journal::open(
-            &rig.journal_path(),
-            std::sync::Arc::new(rig.clock.clone()),
-        )
-        .expect("second journal"),
-    );
-    let client = || {
-        Client::new(
-            rig.environment(),
-            okp_sandbox::demo_credentials(),
-            ClientOptions::default(),
-        )
-        .expect("client")
-    };
-    let a = Desk::new(client(), rig.journal.clone(), fast_retry());
-    let b = Desk::new(client(), other, fast_retry());
+    let a = Desk::new(rig.client(), rig.journal.clone(), fast_retry());
+    let b = Desk::new(rig.client(), rig.second_journal(), fast_retry());
     for round in 0..10 {
         let req = br_pix(&format!("twice-{round}"), &format!("{}.00", 20 + round));
         let options = CreateOptions::default();
@@ -685,4 +672,56 @@ async fn paying_again_must_name_an_identical_payout_of_this_desk() {
         .expect_err("typed id");
     assert_eq!(e.field(), Some("pay_again_of"), "{e}");
     assert_eq!(rig.sandbox.cashout_count(), 1);
+}
+
+#[tokio::test]
+async fn a_screen_polling_an_open_create_asks_the_provider_only_when_its_back_off_allows_and_audits_nothing(
+) {
+    let rig = Rig::start().await;
+    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
+    // Every lookup misses the payout, however many there are.
+    for _ in 0..20 {
+        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
+    }
+    let desk = rig.desk();
+    let e = desk
+        .create(&br_pix("screen-1", "10"), &CreateOptions::default())
+        .await
+        .expect_err("not settled yet");
+    assert_eq!(e.code(), "outcome_unknown", "{e}");
+    let open = desk.recorded(&by_ext("screen-1")).expect("recorded");
+    assert_eq!(open.phase, Phase::SentNotFound);
+    assert!(open.checking);
+    let audited = || {
+        rig.journal
+            .audit_log(&cashout_core::audit::AuditFilter::default())
+            .expect("log")
+            .len()
+    };
+    let (requests, entries) = (rig.sandbox.stats().requests, audited());
+    // A screen asking every few seconds: answered from the journal, the back-off not passed.
+    for _ in 0..5 {
+        let v = desk.look_up_open(&by_ext("screen-1")).await.expect("view");
+        assert_eq!(v.phase, Phase::SentNotFound);
+    }
+    assert_eq!(
+        rig.sandbox.stats().requests,
+        requests,
+        "no lookup before its time"
+    );
+    // Once the back-off has passed, one lookup, and no audit entry (nobody did anything).
+    later(&rig, 2);
+    desk.look_up_open(&by_ext("screen-1")).await.expect("view");
+    desk.look_up_open(&by_ext("screen-1")).await.expect("view");
+    assert_eq!(
+        rig.sandbox.stats().requests,
+        requests + 1,
+        "one lookup when due"
+    );
+    assert_eq!(audited(), entries);
+    // Past the open-create window, only the operator settles it: the screen asks nothing.
+    later(&rig, 25 * 60);
+    desk.look_up_open(&by_ext("screen-1")).await.expect("view");
+    assert_eq!(rig.sandbox.stats().requests, requests + 1);
+    assert_eq!(rig.sandbox.cashouts_for_external_id("screen-1"), 1);
 }

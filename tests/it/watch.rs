@@ -5,11 +5,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use cashout_core::api::types::CashoutRef;
 use cashout_core::clock::Clock;
 use cashout_core::status::CashoutStatus;
 use cashout_core::watch::{StepReport, WatchConfig, WatchEvent, Watcher};
-use cashout_tests::{br_pix, Rig};
+use cashout_tests::{br_pix, by_ext, Rig};
 use okp_sandbox::{Endpoint, Fault};
 
 fn watcher(rig: &Rig, config: WatchConfig) -> Watcher {
@@ -93,9 +92,7 @@ async fn a_payout_moves_to_completed_and_a_late_rejection_is_caught_and_marked()
     );
     assert_eq!(w.watched(), 0, "REJECTED is final: no more polls");
 
-    let history = desk
-        .history(&CashoutRef::ExternalId("late-1".into()))
-        .unwrap();
+    let history = desk.history(&by_ext("late-1")).unwrap();
     let last = history.last().unwrap();
     assert_eq!(last.status, Some(CashoutStatus::Rejected));
     assert!(

@@ -75,6 +75,8 @@ export const abandonCashout = (which: CashoutRef, reason: string) => call<Payout
 /** What abandoning risks, in the core's words. */
 export const abandonRisk = () => call<string>("abandon_risk");
 export const checkCashout = (which: CashoutRef) => call<PayoutView>("check_cashout", { which });
+/** A lookup of an open create when one is due (the core's back-off), else the payout as recorded; not audited. */
+export const lookUpOpen = (which: CashoutRef) => call<PayoutView>("look_up_open", { which });
 export const holdCashout = (cashoutId: number) => call<PayoutView>("hold_cashout", { cashoutId });
 export const releaseCashout = (cashoutId: number) => call<PayoutView>("release_cashout", { cashoutId });
 export const cancelCashout = (cashoutId: number, externalId: string | null) =>

@@ -1,75 +1,24 @@
 //! The `cashout` binary's contract, run as a real process against the embedded sandbox:
 //! one JSON object on stdout on success, one on stderr with a stable `code` on failure.
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod common;
+
 use std::time::{Duration, Instant};
 
 use cashout_tests::{br_pix, Rig};
+use common::{failed, json_of, ok, Cashout};
 use okp_sandbox::{Endpoint, Fault};
 use serde_json::Value;
-
-fn cashout(args: &[&str], envs: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cashout"));
-    cmd.args(args).stdin(Stdio::null());
-    for v in [
-        "OKP_API_KEY",
-        "OKP_API_PASSPHRASE",
-        "OKP_API_SIGNATURE",
-        "OKP_READ_ONLY_KEY",
-    ] {
-        cmd.env_remove(v);
-    }
-    for (k, v) in envs {
-        cmd.env(k, v);
-    }
-    cmd.output().expect("cashout runs")
-}
-
-fn json_of(bytes: &[u8]) -> Value {
-    let text = String::from_utf8_lossy(bytes);
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    assert_eq!(
-        lines.len(),
-        1,
-        "exactly one JSON line expected, got: {text}"
-    );
-    serde_json::from_str(lines[0]).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
-}
-
-fn ok(out: &Output) -> Value {
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    json_of(&out.stdout)
-}
-
-fn failed(out: &Output) -> Value {
-    assert!(
-        !out.status.success(),
-        "unexpected success: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    assert!(out.stdout.is_empty(), "nothing on stdout on failure");
-    json_of(&out.stderr)
-}
-
-fn write_request(dir: &Path, name: &str, value: &impl serde::Serialize) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, serde_json::to_vec(value).expect("json")).expect("write");
-    p.to_string_lossy().into_owned()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_status_hold_release_cancel_through_the_cli() {
     let rig = Rig::start().await;
+    let cli = Cashout::new();
     let url = rig.sandbox.base_url();
     let journal = rig.journal_path().to_string_lossy().into_owned();
-    let file = write_request(rig.dir.path(), "req.json", &br_pix("", "25.50"));
+    let file = cli.write_json("req.json", &br_pix("", "25.50"));
     let g = ["--base-url", url.as_str(), "--journal", journal.as_str()];
-    let run = |extra: &[&str]| cashout(&[&g[..], extra].concat(), &[]);
+    let run = |extra: &[&str]| cli.run(&[&g[..], extra].concat(), &[]);
 
     let created = ok(&run(&["create", "--json", &file]));
     assert_eq!(created["status"], "PENDING");
@@ -108,13 +57,14 @@ async fn create_status_hold_release_cancel_through_the_cli() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invalid_cpf_fails_with_field_error_and_sends_nothing() {
     let rig = Rig::start().await;
+    let cli = Cashout::new();
     let url = rig.sandbox.base_url();
     let journal = rig.journal_path().to_string_lossy().into_owned();
     let mut req = br_pix("cli-bad", "10");
     req.document_id = "231.002.999-00".into();
-    let file = write_request(rig.dir.path(), "bad.json", &req);
+    let file = cli.write_json("bad.json", &req);
     let before = rig.sandbox.stats().requests;
-    let out = cashout(
+    let out = cli.run(
         &[
             "--base-url",
             &url,
@@ -138,9 +88,10 @@ async fn invalid_cpf_fails_with_field_error_and_sends_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn usage_errors_and_unknown_environments_are_json() {
-    let out = cashout(&["status"], &[]);
+    let cli = Cashout::new();
+    let out = cli.run(&["status"], &[]);
     assert_eq!(failed(&out)["code"], "usage");
-    let out = cashout(
+    let out = cli.run(
         &[
             "--env",
             "moon",
@@ -151,7 +102,7 @@ async fn usage_errors_and_unknown_environments_are_json() {
         &[],
     );
     assert_eq!(failed(&out)["code"], "invalid_environment");
-    let out = cashout(&["--base-url", "http://pay.example.com", "list"], &[]);
+    let out = cli.run(&["--base-url", "http://pay.example.com", "list"], &[]);
     assert_eq!(
         failed(&out)["code"],
         "invalid_environment",
@@ -162,28 +113,17 @@ async fn usage_errors_and_unknown_environments_are_json() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn killed_process_with_create_in_flight_is_reconciled_without_a_second_cashout() {
     let rig = Rig::start().await;
+    let cli = Cashout::new();
     let url = rig.sandbox.base_url();
     let journal = rig.journal_path().to_string_lossy().into_owned();
-    let file = write_request(rig.dir.path(), "crash.json", &br_pix("crash-cli", "42"));
+    let g = ["--base-url", url.as_str(), "--journal", journal.as_str()];
+    let file = cli.write_json("crash.json", &br_pix("crash-cli", "42"));
     // The provider commits, then takes far longer than we are willing to wait.
     rig.sandbox.inject(Fault::Delay {
         endpoint: Endpoint::Create,
         by: Duration::from_secs(30),
     });
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cashout"))
-        .args([
-            "--base-url",
-            &url,
-            "--journal",
-            &journal,
-            "create",
-            "--json",
-            &file,
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn");
+    let mut child = cli.spawn(&[&g[..], &["create", "--json", &file]].concat(), &[]);
     let deadline = Instant::now() + Duration::from_secs(20);
     while rig.sandbox.cashouts_for_external_id("crash-cli") == 0 {
         assert!(
@@ -197,27 +137,13 @@ async fn killed_process_with_create_in_flight_is_reconciled_without_a_second_cas
 
     // An operator's reconcile looks it up at once (a lookup sends nothing), and finds it; the
     // same create again is answered from the journal.
-    let report = ok(&cashout(
-        &["--base-url", &url, "--journal", &journal, "reconcile"],
-        &[],
-    ));
+    let report = ok(&cli.run(&[&g[..], &["reconcile"]].concat(), &[]));
     assert_eq!(
         (report["checked"].as_u64(), report["found"].as_u64()),
         (Some(1), Some(1)),
         "{report}"
     );
-    let again = ok(&cashout(
-        &[
-            "--base-url",
-            &url,
-            "--journal",
-            &journal,
-            "create",
-            "--json",
-            &file,
-        ],
-        &[],
-    ));
+    let again = ok(&cli.run(&[&g[..], &["create", "--json", &file]].concat(), &[]));
     assert_eq!(again["external_id"], "crash-cli");
     assert_eq!(again["status"], "PENDING");
     assert_eq!(rig.sandbox.cashouts_for_external_id("crash-cli"), 1);
@@ -226,9 +152,11 @@ async fn killed_process_with_create_in_flight_is_reconciled_without_a_second_cas
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn canary_secret_from_the_environment_never_appears_in_output() {
     let rig = Rig::start().await;
+    let cli = Cashout::new();
     let url = rig.sandbox.base_url();
     let journal = rig.journal_path().to_string_lossy().into_owned();
-    let file = write_request(rig.dir.path(), "c.json", &br_pix("canary-cli", "10"));
+    let g = ["--base-url", url.as_str(), "--journal", journal.as_str()];
+    let file = cli.write_json("c.json", &br_pix("canary-cli", "10"));
     let envs = [
         ("OKP_API_KEY", okp_sandbox::DEMO_API_KEY),
         ("OKP_API_PASSPHRASE", "CANARY-pass-cli"),
@@ -240,14 +168,7 @@ async fn canary_secret_from_the_environment_never_appears_in_output() {
         vec!["hold", "--id", "1"],
         vec!["list"],
     ] {
-        let out = cashout(
-            &[
-                &["--base-url", url.as_str(), "--journal", journal.as_str()][..],
-                &args[..],
-            ]
-            .concat(),
-            &envs,
-        );
+        let out = cli.run(&[&g[..], &args[..]].concat(), &envs);
         let all = format!(
             "{}{}",
             String::from_utf8_lossy(&out.stdout),
@@ -260,25 +181,19 @@ async fn canary_secret_from_the_environment_never_appears_in_output() {
 
 #[test]
 fn default_environment_runs_the_embedded_sandbox_and_keeps_its_state() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let journal = dir
-        .path()
+    let cli = Cashout::new();
+    let journal = cli
+        .home()
         .join("journal.sqlite3")
         .to_string_lossy()
         .into_owned();
-    let file = write_request(dir.path(), "r.json", &br_pix("embedded-1", "10"));
-    let created = ok(&cashout(
-        &["--journal", &journal, "create", "--json", &file],
-        &[],
-    ));
+    let file = cli.write_json("r.json", &br_pix("embedded-1", "10"));
+    let created = ok(&cli.run(&["--journal", &journal, "create", "--json", &file], &[]));
     let id = created["cashout_id"].as_i64().expect("id").to_string();
     // A second process starts its own sandbox on the same file and still knows the cashout.
-    let status = ok(&cashout(
-        &["--journal", &journal, "status", "--id", &id],
-        &[],
-    ));
+    let status = ok(&cli.run(&["--journal", &journal, "status", "--id", &id], &[]));
     assert_eq!(status["status"], "PENDING");
-    assert!(dir.path().join("sandbox.sqlite3").exists());
+    assert!(cli.home().join("sandbox.sqlite3").exists());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -287,10 +202,11 @@ async fn watch_refuses_values_out_of_range_naming_the_setting_before_polling() {
     let url = rig.sandbox.base_url();
     let journal = rig.journal_path().to_string_lossy().into_owned();
     let g = ["--base-url", url.as_str(), "--journal", journal.as_str()];
-    let err = failed(&cashout(&[&g[..], &["watch", "--rate", "0"]].concat(), &[]));
+    let cli = Cashout::new();
+    let err = failed(&cli.run(&[&g[..], &["watch", "--rate", "0"]].concat(), &[]));
     assert_eq!(err["field"], "rate");
     // The flag's earlier name still works.
-    let err = failed(&cashout(
+    let err = failed(&cli.run(
         &[&g[..], &["watch", "--completed-window-days", "365"]].concat(),
         &[],
     ));
@@ -304,21 +220,15 @@ async fn watch_prints_a_json_line_per_change_and_stops_on_interrupt() {
     let url = rig.sandbox.base_url();
     let journal = rig.journal_path().to_string_lossy().into_owned();
     let g = ["--base-url", url.as_str(), "--journal", journal.as_str()];
-    let file = write_request(rig.dir.path(), "w.json", &br_pix("watch-1", "12.00"));
-    ok(&cashout(
-        &[&g[..], &["create", "--json", &file]].concat(),
-        &[],
-    ));
+    let cli = Cashout::new();
+    let file = cli.write_json("w.json", &br_pix("watch-1", "12.00"));
+    ok(&cli.run(&[&g[..], &["create", "--json", &file]].concat(), &[]));
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cashout"))
-        .args([&g[..], &["watch"]].concat())
+    let mut child = cli.spawn(
+        &[&g[..], &["watch"]].concat(),
         // The whole schedule 100 times faster: PENDING is polled every ~0.3 s.
-        .env("CASHOUT_WATCH_SCALE", "0.01")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("watch starts");
+        &[("CASHOUT_WATCH_SCALE", "0.01")],
+    );
     // The sandbox's bank picks the payout up once its (manual) clock passes 60 s.
     rig.clock.advance(Duration::from_secs(61));
     let stdout = child.stdout.take().expect("stdout");
@@ -340,7 +250,7 @@ async fn watch_prints_a_json_line_per_change_and_stops_on_interrupt() {
 
     let pid = child.id().to_string();
     let started = Instant::now();
-    Command::new("kill")
+    std::process::Command::new("kill")
         .args(["-INT", &pid])
         .status()
         .expect("kill runs");
@@ -348,7 +258,7 @@ async fn watch_prints_a_json_line_per_change_and_stops_on_interrupt() {
     assert!(status.success(), "{status:?}");
     assert!(started.elapsed() < Duration::from_secs(5));
     // What it saw is in the journal's history.
-    let history = ok(&cashout(
+    let history = ok(&cli.run(
         &[&g[..], &["history", "--external-id", "watch-1"]].concat(),
         &[],
     ));
@@ -367,8 +277,9 @@ async fn audit_verify_export_and_holds_through_the_cli() {
     let url = rig.sandbox.base_url();
     let journal = rig.journal_path().to_string_lossy().into_owned();
     let g = ["--base-url", url.as_str(), "--journal", journal.as_str()];
-    let run = |extra: &[&str]| cashout(&[&g[..], extra].concat(), &[]);
-    let file = write_request(rig.dir.path(), "a.json", &br_pix("007", "99.95"));
+    let cli = Cashout::new();
+    let run = |extra: &[&str]| cli.run(&[&g[..], extra].concat(), &[]);
+    let file = cli.write_json("a.json", &br_pix("007", "99.95"));
     let id = ok(&run(&["create", "--json", &file]))["cashout_id"]
         .as_i64()
         .expect("id")

@@ -230,6 +230,16 @@ pub const REJECTION_CODES: &[CodeInfo] = &[
     ),
 ];
 
+/// Whether a create refused with error `code` may be accepted if sent again unchanged: the
+/// refusal is about the merchant account's state (a limit reset, funds topped up, the account
+/// enabled, or a provider-side failure its integration team clears: 508, 514, 519, 524, 537,
+/// 703), not about the request, which would fail the same way again. A 511 (external_id
+/// used) never passes: the id belongs to another cashout.
+#[must_use]
+pub fn refusal_may_pass(code: i64) -> bool {
+    matches!(code, 508 | 514 | 519 | 524 | 537 | 703)
+}
+
 /// Explains an error code; unknown codes get a generic entry that keeps the number.
 #[must_use]
 pub fn api_code(code: i64) -> CodeInfo {

@@ -63,8 +63,6 @@ pub struct CountryForm {
     pub currencies: Vec<&'static str>,
     pub document_types: Vec<&'static str>,
     pub account_types: Vec<Choice>,
-    pub lastname_required: bool,
-    pub address_required: bool,
     /// The inputs every payout method of the country shows, in order, with their labels.
     pub common: Vec<FieldSpec>,
     pub methods: Vec<MethodForm>,
@@ -171,7 +169,10 @@ fn common_fields(country: Country) -> Vec<FieldSpec> {
             "e.g. 150.25 — a dot before the cents, no thousands separators",
         ),
         field("currency", "Currency", ""),
-        optional(field("document_type", "Document type", "")),
+        FieldSpec {
+            required: country.document_type_required(),
+            ..field("document_type", "Document type", "")
+        },
         field("document_id", "Document number", ""),
         field("beneficiary_name", "Beneficiary first name", ""),
         FieldSpec {
@@ -179,7 +180,7 @@ fn common_fields(country: Country) -> Vec<FieldSpec> {
             ..field("beneficiary_lastname", "Beneficiary last name", "")
         },
     ];
-    if country == Country::Co {
+    if country.address_required() {
         fields.push(field("address", "Address", ""));
     }
     fields.push(field(
@@ -278,8 +279,6 @@ pub fn country_form(code: &str) -> Option<CountryForm> {
             .iter()
             .map(|(code, label)| Choice { code, label })
             .collect(),
-        lastname_required: country.lastname_required(),
-        address_required: country == Country::Co,
         common: common_fields(country),
         methods,
     })
@@ -355,8 +354,34 @@ mod tests {
         let yape = pe.methods.iter().find(|m| m.id == "901").expect("Yape");
         assert_eq!(yape.bank_code, Some("901"));
         assert_eq!(yape.fields[0].name, "phone");
-        let co = country_form("CO").expect("CO");
-        assert!(co.address_required && co.lastname_required);
+    }
+
+    #[test]
+    fn each_common_field_is_marked_required_exactly_when_validation_asks_for_it() {
+        use crate::validate::testkit::{errors_of, sample_request, strict};
+        for form in countries() {
+            for f in &form.common {
+                let mut without = sample_request(form.code);
+                match f.name {
+                    "document_type" => without.document_type = None,
+                    "beneficiary_lastname" => without.beneficiary_lastname = None,
+                    "address" => without.address = None,
+                    "external_id" => without.external_id = String::new(),
+                    "comments" => without.comments = None,
+                    // Required everywhere, by the reference's table.
+                    "amount" | "currency" | "document_id" | "beneficiary_name"
+                    | "notification_url" => {
+                        assert!(f.required, "{} {}", form.code, f.name);
+                        continue;
+                    }
+                    other => panic!("the form shows {other}, which this test does not know"),
+                }
+                let asked = errors_of(&without, &strict())
+                    .iter()
+                    .any(|e| e.field == f.name && e.code == "required");
+                assert_eq!(asked, f.required, "{} {}", form.code, f.name);
+            }
+        }
     }
 
     /// A value validation accepts for a field the form shows, per country.

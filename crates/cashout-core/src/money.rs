@@ -66,6 +66,10 @@ pub enum AmountError {
     /// characters mean decimals elsewhere.
     #[error("write the amount without thousands separators, with a dot before the cents (e.g. {suggestion})")]
     Grouped { suggestion: String },
+    /// Several separators that do not group thousands consistently (`1,234.567`, `1.2.3`):
+    /// no reading is offered, since any would be a guess.
+    #[error("{typed} cannot be read as an amount: write it without thousands separators, with a dot before the cents (e.g. 1234.56)")]
+    Unreadable { typed: String },
     /// `250000,50`: a decimal comma is not read until the form knows the operator's locale.
     #[error("write the cents after a dot, not a comma (e.g. {suggestion})")]
     DecimalComma { suggestion: String },
@@ -179,21 +183,65 @@ impl FromStr for Amount {
                 }
                 s.to_owned()
             }
-            [.., (last, _)] => {
-                // Read as grouped, only to suggest how to write it; never sent that way.
-                let whole: String = s[..*last].chars().filter(char::is_ascii_digit).collect();
-                let fraction = &s[last + 1..];
-                let suggestion = if fraction.len() <= 2 {
-                    format!("{whole}.{fraction}")
-                } else {
-                    format!("{whole}{fraction}")
-                };
-                return Err(AmountError::Grouped { suggestion });
+            [..] => {
+                return Err(match grouped_reading(s, &separators) {
+                    Some(suggestion) => AmountError::Grouped { suggestion },
+                    None => AmountError::Unreadable {
+                        typed: s.to_owned(),
+                    },
+                })
             }
         };
         let d = Decimal::from_str_exact(&plain).map_err(|_| AmountError::NotANumber)?;
         Self::new(d)
     }
+}
+
+/// The one reading of an amount written with thousands groups, only to suggest how to write
+/// it (it is never sent that way): `1.500.000` → `1500000`, `1,234.56` → `1234.56`. Offered
+/// only when the grouping is regular: a first group of 1–3 digits, then groups of exactly 3
+/// with one separator, and optionally the other separator before 1–2 decimals. Anything else
+/// (`1,234.567`, `1.2.3`, `1,23,456`) has no reading that is not a guess.
+fn grouped_reading(s: &str, separators: &[(usize, char)]) -> Option<String> {
+    let (&(_, group), rest) = separators.split_first()?;
+    let mut bounds: Vec<usize> = separators.iter().map(|(at, _)| *at).collect();
+    // A last separator of the other kind marks the decimals.
+    let decimals = match rest.last() {
+        Some(&(at, sep)) if sep != group => {
+            bounds.pop();
+            let fraction = &s[at + 1..];
+            if fraction.is_empty() || fraction.len() > 2 {
+                return None;
+            }
+            Some(fraction)
+        }
+        _ => None,
+    };
+    if bounds.iter().any(|at| s.as_bytes()[*at] as char != group) {
+        return None;
+    }
+    let end = decimals.map_or(s.len(), |f| s.len() - f.len() - 1);
+    let mut start = 0;
+    let mut whole = String::new();
+    for (i, at) in bounds.iter().chain(std::iter::once(&end)).enumerate() {
+        let part = &s[start..*at];
+        let regular = if i == 0 {
+            (1..=3).contains(&part.len())
+        } else {
+            part.len() == 3
+        };
+        if !regular {
+            return None;
+        }
+        whole.push_str(part);
+        start = at + 1;
+    }
+    let whole = whole.trim_start_matches('0');
+    let whole = if whole.is_empty() { "0" } else { whole };
+    Some(match decimals {
+        Some(f) => format!("{whole}.{f}"),
+        None => whole.to_owned(),
+    })
 }
 
 impl fmt::Display for Amount {
@@ -342,6 +390,30 @@ mod tests {
                 suggestion: "1234.56".into()
             })
         );
+        assert_eq!(
+            "1.234.567,5".parse::<Amount>(),
+            Err(AmountError::Grouped {
+                suggestion: "1234567.5".into()
+            })
+        );
+        // Irregular grouping: any reading would be a guess (1,234.567 is not 1234567).
+        for unclear in [
+            "1,234.567",
+            "1,234.5678",
+            "1.2.3",
+            "1,23,456",
+            "1.234,",
+            ".123.456",
+            "1,234,56.78",
+        ] {
+            assert_eq!(
+                unclear.parse::<Amount>(),
+                Err(AmountError::Unreadable {
+                    typed: unclear.into()
+                }),
+                "{unclear}"
+            );
+        }
         assert_eq!(
             "250000,50".parse::<Amount>(),
             Err(AmountError::DecimalComma {

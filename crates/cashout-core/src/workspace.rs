@@ -7,9 +7,10 @@
 //! credentials only when it first calls the provider, so lists, histories, exports and the
 //! audit log work with no credentials stored and with a locked keychain.
 //!
-//! A change of settings is one step: the file is replaced atomically, the environment switch
-//! is audited, and only then does the new environment take effect; if the audit cannot be
-//! written, the old file is put back and nothing changes.
+//! A change of settings is one step: it is audited first (a change the audit log cannot
+//! record does not happen), then the file is replaced atomically, and only then does it take
+//! effect; if the file cannot be written, a second audit entry says so and the previous
+//! settings stay in force.
 
 use std::path::Path;
 use std::sync::{Arc, RwLock};
@@ -154,19 +155,13 @@ impl Workspace {
                 "from {}",
                 before.as_deref().unwrap_or("an unusable environment")
             );
-            let others: Vec<&String> = changed
+            let others: Vec<&str> = changed
                 .iter()
+                .map(String::as_str)
                 .filter(|c| !c.starts_with("environment "))
                 .collect();
             if !others.is_empty() {
-                detail.push_str(&format!(
-                    "; also {}",
-                    others
-                        .iter()
-                        .map(|c| c.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ));
+                detail.push_str(&format!("; also {}", others.join("; ")));
             }
             Some(AuditEvent::new(&scope, AuditAction::EnvironmentSwitched, "ok").detail(detail))
         } else if !changed.is_empty() {
@@ -510,7 +505,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_settings_change_that_cannot_be_saved_changes_nothing_and_audits_nothing() {
+    async fn a_settings_change_that_cannot_be_saved_changes_nothing_and_the_log_says_it_failed() {
         let dir = tempfile::tempdir().expect("tempdir");
         // The settings file's place is taken by a folder: it cannot be replaced.
         std::fs::create_dir_all(dir.path().join("blocked").join("settings.json").join("x"))

@@ -6,9 +6,8 @@ mod support;
 use std::time::{Duration, Instant};
 
 use okp_sandbox::{parse_fault_spec, Endpoint, Fault};
-use reqwest::Method;
 use serde_json::{json, Value};
-use support::{body, open, raw_call, raw_request, read_all, rig, split};
+use support::{body, open, raw_call, raw_request, raw_status, read_all, rig, split};
 use tokio::io::AsyncReadExt;
 
 fn json_of(bytes: &[u8]) -> Value {
@@ -22,24 +21,9 @@ async fn other_cashout_on_status_answers_about_the_newest_other_cashout_with_its
     let r = rig().await;
     let mine = r.create_ok("mine").await;
     let held = r.create_ok("other").await;
-    assert_eq!(
-        r.call(
-            Method::PUT,
-            "/v3/cashout/status",
-            json!({"cashout_id": held, "status": "ON_HOLD"})
-        )
-        .await
-        .status(),
-        5
-    );
+    assert_eq!(r.update(held, "ON_HOLD").await.status(), 5);
     r.sandbox.inject(Fault::OtherCashout(Endpoint::Status));
-    let wire = raw_call(
-        &r,
-        "POST",
-        "/v3/cashout/status",
-        json!({ "cashout_id": mine }),
-    )
-    .await;
+    let wire = raw_status(&r, mine).await;
     assert!(wire.head.starts_with("HTTP/1.1 200"), "{}", wire.head);
     assert_eq!(
         json_of(&wire.body),
@@ -166,13 +150,7 @@ async fn huge_body_has_exactly_the_size_asked_and_starts_like_the_real_answer() 
         endpoint: Endpoint::Status,
         bytes: bytes as u64,
     });
-    let wire = raw_call(
-        &r,
-        "POST",
-        "/v3/cashout/status",
-        json!({ "cashout_id": id }),
-    )
-    .await;
+    let wire = raw_status(&r, id).await;
     assert!(wire.head.starts_with("HTTP/1.1 200"), "{}", wire.head);
     assert_eq!(wire.content_length(), Some(bytes));
     assert_eq!(wire.body.len(), bytes);
@@ -196,13 +174,7 @@ async fn huge_body_smaller_than_the_answer_is_its_first_bytes() {
         endpoint: Endpoint::Status,
         bytes: 10,
     });
-    let wire = raw_call(
-        &r,
-        "POST",
-        "/v3/cashout/status",
-        json!({ "cashout_id": id }),
-    )
-    .await;
+    let wire = raw_status(&r, id).await;
     assert_eq!(wire.body, br#"{"cashout_"#.to_vec());
 }
 
@@ -214,13 +186,7 @@ async fn truncated_announces_the_full_length_sends_half_and_closes() {
     let id = r.create_ok("p1").await;
     let full = serde_json::to_vec(&r.status_of(id).await.body).expect("bytes");
     r.sandbox.inject(Fault::Truncated(Endpoint::Status));
-    let wire = raw_call(
-        &r,
-        "POST",
-        "/v3/cashout/status",
-        json!({ "cashout_id": id }),
-    )
-    .await;
+    let wire = raw_status(&r, id).await;
     assert!(wire.head.starts_with("HTTP/1.1 200"), "{}", wire.head);
     assert_eq!(wire.content_length(), Some(full.len()));
     assert_eq!(wire.body, full[..full.len() / 2].to_vec());

@@ -14,7 +14,7 @@ currency: string,
 /**
  * The currencies a payout may be requested in: the local one, then USD.
  */
-currencies: Array<string>, document_types: Array<string>, account_types: Array<Choice>, lastname_required: boolean, address_required: boolean, 
+currencies: Array<string>, document_types: Array<string>, account_types: Array<Choice>, 
 /**
  * The inputs every payout method of the country shows, in order, with their labels.
  */

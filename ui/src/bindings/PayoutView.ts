@@ -37,7 +37,19 @@ phase?: Phase,
  * Why the create is where it is (what the last send or lookup met, or why it was
  * declined); left out once it is created.
  */
-note?: string, environment: string, amount?: string, currency?: string, country?: string, beneficiary?: string, provider_reference?: string, 
+note?: string, 
+/**
+ * The create may exist at the provider and nothing has confirmed or ruled it out yet
+ * ([`Phase::may_exist_unconfirmed`], no status known): shown as "checking…", never as
+ * "not sent", and looked up by its external_id.
+ */
+checking: boolean, 
+/**
+ * What the payout's state means for the operator, where it says more than a status
+ * does (checking, not sent, abandoned, a status number this desk does not know), with
+ * the last thing met; left out otherwise.
+ */
+state_note?: string, environment: string, amount?: string, currency?: string, country?: string, beneficiary?: string, provider_reference?: string, 
 /**
  * What the provider allows now (from the status table; nothing without a cashout id or
  * with an unknown status).

@@ -44,7 +44,8 @@ describe("the detail view", () => {
   });
 
   it("a payout opened by external id follows a change that carries its cashout id", async () => {
-    pendingPayout({ recorded_cashout: () => payout({ cashout_id: null, status: null, phase: "unknown" }), check_cashout: () => payout({ cashout_id: null, status: null, phase: "unknown" }) });
+    const open = payout({ cashout_id: null, status: null, phase: "unknown", checking: true, state_note: "Checking with the provider." });
+    pendingPayout({ recorded_cashout: () => open, check_cashout: () => open, look_up_open: () => open });
     await go({ view: "detail", which: { external_id: "ext-7" } });
     dispatch(changed(payout({ status: "ON_HOLD" })));
     await vi.waitFor(() => expect(current()).toBe("ON_HOLD"));
@@ -120,10 +121,11 @@ describe("the detail view", () => {
 });
 
 describe("a create that is not settled", () => {
-  const sentNotFound = payout({ cashout_id: null, status: null, status_code: null, phase: "sent_not_found", allowed_actions: [], recovery: ["resend", "abandon"], note: "not found by its external_id (lookup 2)" });
+  // As the core sends it: checking, with its note (the texts are the core's, tested there).
+  const sentNotFound = payout({ cashout_id: null, status: null, status_code: null, phase: "sent_not_found", allowed_actions: [], recovery: ["resend", "abandon"], note: "not found by its external_id (lookup 2)", checking: true, state_note: "Sent, not found yet: it may still exist." });
 
   it("sent but not found yet is drawn as checking, never as not sent, and offers resend and abandon", async () => {
-    pendingPayout({ recorded_cashout: () => sentNotFound, check_cashout: () => sentNotFound });
+    pendingPayout({ recorded_cashout: () => sentNotFound, check_cashout: () => sentNotFound, look_up_open: () => sentNotFound });
     await go({ view: "detail", which: { external_id: "ext-7" } });
     expect(view().querySelector(".status")?.textContent).toBe("checking…");
     expect(view().querySelector("#checking")?.textContent).toContain("may still exist");
@@ -133,7 +135,7 @@ describe("a create that is not settled", () => {
   });
 
   it("resend uses the same external id", async () => {
-    const { calls } = pendingPayout({ recorded_cashout: () => sentNotFound, check_cashout: () => sentNotFound, resend_cashout: () => payout() });
+    const { calls } = pendingPayout({ recorded_cashout: () => sentNotFound, check_cashout: () => sentNotFound, look_up_open: () => sentNotFound, resend_cashout: () => payout() });
     await go({ view: "detail", which: { external_id: "ext-7" } });
     (view().querySelector("#action-resend") as HTMLButtonElement).click();
     await vi.waitFor(() => expect(view().querySelector("#action-result")).not.toBeNull());
@@ -143,9 +145,9 @@ describe("a create that is not settled", () => {
 
   it("abandon needs a reason and says what it risks", async () => {
     const { calls } = pendingPayout({
-      recorded_cashout: () => sentNotFound, check_cashout: () => sentNotFound,
+      recorded_cashout: () => sentNotFound, check_cashout: () => sentNotFound, look_up_open: () => sentNotFound,
       abandon_risk: () => "If the provider did receive it, it may still be paid.",
-      abandon_cashout: () => ({ ...sentNotFound, phase: "abandoned", recovery: ["resend"] }),
+      abandon_cashout: () => ({ ...sentNotFound, phase: "abandoned", recovery: ["resend"], checking: false, state_note: "Abandoned by an operator." }),
     });
     await go({ view: "detail", which: { external_id: "ext-7" } });
     (view().querySelector("#action-abandon") as HTMLButtonElement).click();
@@ -161,8 +163,34 @@ describe("a create that is not settled", () => {
     expect(calls.find((c) => c.cmd === "abandon_cashout")?.args).toEqual({ which: { external_id: "ext-7" }, reason: "paid by hand" });
   });
 
+  it("while open, the screen asks the core for a due lookup, never an audited check", async () => {
+    const { calls } = pendingPayout({ recorded_cashout: () => sentNotFound, check_cashout: () => sentNotFound, look_up_open: () => sentNotFound });
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      await go({ view: "detail", which: { external_id: "ext-7" } });
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(calls.filter((c) => c.cmd === "look_up_open").length).toBeGreaterThanOrEqual(2);
+      // Opening the payout checked it once; the screen's own polling never does.
+      expect(calls.filter((c) => c.cmd === "check_cashout")).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("abandon is not asked when the risk cannot be said", async () => {
+    const { calls } = pendingPayout({
+      recorded_cashout: () => sentNotFound, check_cashout: () => sentNotFound, look_up_open: () => sentNotFound,
+      abandon_risk: () => { throw { code: "internal", message: "the command could not run" }; },
+    });
+    await go({ view: "detail", which: { external_id: "ext-7" } });
+    (view().querySelector("#action-abandon") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#detail-error")).not.toBeNull());
+    expect(document.querySelector("#confirm-text")).toBeNull();
+    expect(calls.filter((c) => c.cmd === "abandon_cashout")).toHaveLength(0);
+  });
+
   it("an unknown status number is shown as such and allows nothing", async () => {
-    const unknown = payout({ status: "UNKNOWN", status_code: 9, allowed_actions: [] });
+    const unknown = payout({ status: "UNKNOWN", status_code: 9, allowed_actions: [], state_note: "The provider reports status code 9." });
     pendingPayout({ recorded_cashout: () => unknown, check_cashout: () => unknown });
     await go({ view: "detail", which: { id: 7 } });
     expect(view().querySelector(".status")?.textContent).toBe("UNKNOWN (code 9)");

@@ -13,7 +13,7 @@ import type { DeskEvent } from "../bindings/DeskEvent";
 import type { ExchangeRecord } from "../bindings/ExchangeRecord";
 import type { PayoutView } from "../bindings/PayoutView";
 import type { ErrorReport } from "../bindings/ErrorReport";
-import { isChecking, money, stamp, statusBadge } from "./status";
+import { money, stamp, statusBadge } from "./status";
 
 /** Provider refusal, network trouble and local problems look different. */
 export function errorNotice(r: ErrorReport, id?: string): HTMLElement {
@@ -72,7 +72,7 @@ function askDialog(text: string, confirmLabel: string, reasonLabel: string | nul
     no.focus();
   });
 }
-export { askDialog, confirmDialog };
+export { confirmDialog };
 
 /** One request of the signing inspector, exactly as the core kept it: the body is the text
  * that was signed and sent (passphrase and API Key masked by the core), shown verbatim. */
@@ -181,7 +181,7 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
     const hist = h("table", { id: "history" },
       h("thead", {}, h("tr", {}, h("th", {}, "Time"), h("th", {}, "Event"), h("th", {}, "Status"), h("th", {}, "Detail"))),
       h("tbody", {}, ...history.map((e) => h("tr", {}, h("td", {}, e.at.replace("T", " ").slice(0, 19)), h("td", {}, e.event), h("td", {}, e.status ?? ""), h("td", {}, e.detail ?? "")))));
-    const checking = isChecking(p);
+    const checking = p.checking;
     const ext = p.external_id;
     const resend = async () => {
       if (!ext) return;
@@ -189,7 +189,14 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
     };
     const abandon = async () => {
       if (!ext) return;
-      const risk = await ipc.abandonRisk().catch(() => "");
+      let risk: string;
+      try {
+        risk = await ipc.abandonRisk();
+      } catch (e) {
+        // Never asked without the risk in the core's words.
+        mount(message, errorNotice(ipc.asReport(e), "detail-error"));
+        return;
+      }
       const reason = await askDialog(`Abandon payout ${ext} (${money(p)} to ${p.beneficiary ?? "the beneficiary"})? ${risk}`, "Abandon", "Why (goes to the audit log)");
       if (reason === null) return;
       await act("Abandon", () => ipc.abandonCashout({ external_id: ext }, reason));
@@ -199,29 +206,11 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
           p.recovery.includes("resend") ? h("button", { type: "button", class: "primary", id: "action-resend", onclick: () => void resend() }, p.phase === "not_sent" ? "Retry (same external id)" : "Resend with the same external id") : null,
           p.recovery.includes("abandon") ? h("button", { type: "button", class: "danger", id: "action-abandon", onclick: () => void abandon() }, "Abandon…") : null)
       : null;
-    const stateNote = (() => {
-      const why = p.note ? ` Last: ${p.note}.` : "";
-      switch (p.phase) {
-        case "intent":
-        case "unknown":
-          return h("div", { class: "notice notice-network", role: "status", id: "checking" },
-            `Checking with the provider: the answer to this create was lost. It is looked up by its external id; nothing is resent meanwhile.${why}`);
-        case "sent_not_found":
-          return h("div", { class: "notice notice-network", role: "status", id: "checking" },
-            `Sent, not found yet: the provider did not show this payout when asked by its external id, but it may still exist (its records can lag). It is looked up again by itself for a while. Resending with the same external id is safe: if the provider has it, it is found, never paid twice.${why}`);
-        case "not_sent":
-          return h("div", { class: "notice notice-network", role: "status", id: "not-sent" },
-            `Nothing was sent: the request never left this computer.${why} Retry sends it with the same external id.`);
-        case "abandoned":
-          return h("div", { class: "notice notice-validation", role: "status", id: "abandoned" },
-            `Abandoned by an operator: the desk no longer checks it. If the provider received it, it may still be paid.${why}`);
-        default:
-          return p.status === "UNKNOWN"
-            ? h("div", { class: "notice notice-network", role: "status", id: "unknown-status" },
-                `The provider reports status code ${p.status_code ?? "?"}, which this desk does not know. Nothing can be done to it until a known status is seen; it is checked again like an open payout.`)
-            : null;
-      }
-    })();
+    // The core says what the state means; the screen only places it.
+    const noteId = checking ? "checking" : p.phase === "not_sent" ? "not-sent" : p.phase === "abandoned" ? "abandoned" : "unknown-status";
+    const stateNote = p.state_note
+      ? h("div", { class: `notice ${p.phase === "abandoned" ? "notice-validation" : "notice-network"}`, role: "status", id: noteId }, p.state_note)
+      : null;
     // A redraw nobody asked for must not throw the keyboard focus back to the top.
     const focused = document.activeElement instanceof HTMLElement && el.contains(document.activeElement) ? document.activeElement.id : "";
     mount(el,
@@ -241,17 +230,18 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
     if (focused) document.getElementById(focused)?.focus();
     window.clearTimeout(timer);
     if (checking && ext) {
-      // Looked up while on screen; the watcher keeps looking when it is not.
+      // While on screen, the core is asked for a lookup every few seconds; it makes one only
+      // when due by its back-off (as the watcher would), and else answers from the journal.
       timer = window.setTimeout(async () => {
         if (!current()) return;
         try {
-          view = await ipc.checkCashout({ external_id: ext });
+          view = await ipc.lookUpOpen({ external_id: ext });
           mount(message);
         } catch (e) {
           mount(message, errorNotice(ipc.asReport(e), "detail-error"));
         }
         await render();
-      }, p.phase === "sent_not_found" ? 15000 : 3000);
+      }, 3000);
     }
   };
 

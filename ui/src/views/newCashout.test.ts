@@ -25,7 +25,7 @@ const common = [
 
 const br: CountryForm = {
   code: "BR", name: "Brazil", currency: "BRL", currencies: ["BRL", "USD"], document_types: ["CPF", "CNPJ"], account_types: [],
-  lastname_required: false, address_required: false, common,
+  common,
   methods: [
     { id: "bank_transfer", label: "Bank transfer", bank_code: null, pick_bank: true, fields: [] },
     { id: "10000", label: "PIX — phone key", bank_code: "10000", pick_bank: false, fields: [{ name: "phone", label: "PIX phone key", required: true, hint: "" }] },
@@ -191,6 +191,49 @@ describe("after a refusal", () => {
     (document.querySelector("#confirm-yes") as HTMLButtonElement).click();
     await vi.waitFor(() => expect(go).toHaveBeenCalledWith({ view: "detail", which: { id: 99 } }));
     expect(calls.filter((c) => c.cmd === "create_cashout").map((c) => c.args.payAgainOf)).toEqual([null, "cd-earlier"]);
+  });
+
+  it("after a refusal as a duplicate, an edit withdraws paying again: the edited payout is not the one refused", async () => {
+    const calls = commands({
+      ...base, validate_cashout: () => ({ ...review, confirmation: null }),
+      create_cashout: () => { throw refused({ code: "possible_duplicate", message: "an identical payout was requested…", external_id: "cd-earlier" }); },
+      recorded_cashout: () => payout({ external_id: "cd-earlier", cashout_id: 42 }),
+    });
+    await renderNew(view(), vi.fn());
+    $("#review-button").click();
+    await vi.waitFor(() => expect($("#send")).not.toBeNull());
+    $("#send").click();
+    await vi.waitFor(() => expect($("#pay-again")).not.toBeNull());
+    const amount = $<HTMLInputElement>("#f-amount");
+    amount.value = "1600";
+    amount.dispatchEvent(new Event("input"));
+    expect($("#pay-again")).toBeNull();
+    expect($("#duplicate")).toBeNull();
+    await tick();
+    expect(calls.filter((c) => c.cmd === "create_cashout")).toHaveLength(1);
+  });
+
+  it("paying again in production asks the core's question about the money too", async () => {
+    const calls = commands({
+      ...base, app_status: () => production, validate_cashout: () => review,
+      create_cashout: (a) => {
+        if (!a.payAgainOf) throw refused({ code: "possible_duplicate", message: "an identical payout was requested…", external_id: "cd-earlier" });
+        return payout({ cashout_id: 99, external_id: "cd-1" });
+      },
+      recorded_cashout: () => payout({ external_id: "cd-earlier", cashout_id: 42 }),
+    });
+    await renderNew(view(), vi.fn());
+    $("#review-button").click();
+    await vi.waitFor(() => expect($("#send")).not.toBeNull());
+    $("#send").click();
+    await vi.waitFor(() => expect(document.querySelector("#confirm-text")?.textContent).toBe(review.confirmation));
+    (document.querySelector("#confirm-yes") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect($("#pay-again")).not.toBeNull());
+    $("#pay-again").click();
+    await vi.waitFor(() => expect(document.querySelector("#confirm-text")?.textContent).toContain(review.confirmation!));
+    (document.querySelector("#confirm-no") as HTMLButtonElement).click();
+    await tick();
+    expect(calls.filter((c) => c.cmd === "create_cashout")).toHaveLength(1);
   });
 
   it("a send that never left says nothing was sent and retries under the same id", async () => {

@@ -79,9 +79,17 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
   const formFor = () => forms.find((f) => f.code === values.country) ?? forms[0]!;
   const methodFor = (f: CountryForm) => f.methods.find((m) => m.id === values.method) ?? f.methods[0];
 
+  /** The review last sent and refused as a possible duplicate: what "pay again on purpose"
+   * sends. An edit drops it (and its banner): the payout on screen is no longer that one. */
+  let refused: CreateReview | null = null;
+
   /** Withdraws the review on screen at once: it no longer shows what would be sent. */
   const withdraw = () => {
     reviewSeq++;
+    if (refused) {
+      refused = null;
+      banner.querySelector("#duplicate")?.remove();
+    }
     if (!review) return;
     review = null;
     el.querySelector("#review")?.remove();
@@ -237,6 +245,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
 
   const check = async () => {
     if (sending) return;
+    refused = null;
     const request = collect();
     mount(banner);
     const seq = ++reviewSeq;
@@ -270,13 +279,11 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
       errors = [];
       mount(banner, duplicateNotice(r.message, r.external_id));
     } else if (r.code === "api_error" && r.field) {
-      // Declined: the corrected payout goes under a new id on the next review (the core says
-      // so there); the field the provider blamed is marked.
-      errors = [{ field: r.field, code: r.code, message: r.message }];
+      // Declined, the field the provider blamed marked. Whether the corrected payout keeps
+      // its external id is the core's to say, on the next review.
       mount(banner, errorNotice(r, "form-error"),
-        notice("info", "Nothing was paid. Correct the payout and review it again: it will be sent under a new external id, since this one belongs to the declined request.", "decline-next"));
+        notice("info", "Nothing was paid. Correct the payout and review it again.", "decline-next"));
     } else {
-      errors = r.field && r.code !== "api_error" ? [{ field: r.field, code: r.code, message: r.message }] : [];
       mount(banner, errorNotice(r, "form-error"));
     }
   };
@@ -291,34 +298,35 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
         h("button", { type: "button", class: "danger", id: "pay-again", onclick: () => void payAgain(earlierId) }, "Pay again on purpose…")));
 
   const payAgain = async (earlierId: string) => {
-    if (!review && !sendingRequest) return;
+    const again = refused;
+    if (!again) return;
     const earlier = await ipc.recordedCashout({ external_id: earlierId }).catch(() => null);
     const what = earlier
       ? `${money(earlier)} to ${earlier.beneficiary ?? "the same beneficiary"}, external id ${earlierId}, requested ${stamp(earlier.created_at)}, now ${earlier.status ?? earlier.phase ?? "unknown"}`
       : `external id ${earlierId}`;
-    const ok = await confirmDialog(`An identical payout was already requested: ${what}. Send this one as a second, separate payment of the same money to the same account?`, "Pay again");
-    if (!ok || !sendingRequest) return;
+    // In production the core's question (amount, beneficiary, environment) is asked too.
+    const question = `An identical payout was already requested: ${what}. Send this one as a second, separate payment of the same money to the same account?${again.confirmation ? ` ${again.confirmation}` : ""}`;
+    const ok = await confirmDialog(question, "Pay again");
+    // Edited meanwhile: the payout on screen is no longer the one refused.
+    if (!ok || refused !== again) return;
     await send(earlierId);
   };
 
-  /** The request last sent, for "pay again" and "retry" after a refusal. */
-  let sendingRequest: CreateCashout | null = null;
-
   const send = async (payAgainOf: string | null = null) => {
-    const r = payAgainOf ? sendingRequest : review?.request;
-    if (!r || sending) return;
-    if (!payAgainOf && review?.confirmation) {
-      const ok = await confirmDialog(review.confirmation, "Send payout");
+    const sent = payAgainOf ? refused : review;
+    if (!sent || sending) return;
+    const r = sent.request;
+    if (!payAgainOf && sent.confirmation) {
+      const ok = await confirmDialog(sent.confirmation, "Send payout");
       if (!ok) return;
     }
-    sendingRequest = r;
     sending = true;
     await draw();
     mount(banner, notice("info", "Sending…"));
     try {
       const view = await ipc.createCashout(r, overrideOn(), payAgainOf);
       sending = false;
-      sendingRequest = null;
+      refused = null;
       for (const k of Object.keys(kept)) delete kept[k];
       if (current()) void go({ view: "detail", which: view.cashout_id ? { id: view.cashout_id } : { external_id: view.external_id ?? r.external_id } });
       return;
@@ -334,6 +342,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
       }
       if (!current()) return;
       review = null;
+      refused = rep.code === "possible_duplicate" ? sent : null;
       if (rep.code === "not_sent") {
         errors = [];
         await draw();

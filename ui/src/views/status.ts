@@ -4,16 +4,10 @@
 import { h } from "../dom";
 import type { PayoutView } from "../bindings/PayoutView";
 
-/** The create may exist at the provider and nothing has confirmed or ruled it out yet: it is
- * being looked up (drawn as "checking…", never as "not sent"). */
-export function isChecking(p: PayoutView): boolean {
-  return !p.status && (p.phase === "intent" || p.phase === "unknown" || p.phase === "sent_not_found");
-}
-
 export function statusBadge(p: PayoutView): HTMLElement {
   if (p.status === "UNKNOWN") return h("span", { class: "status status-UNKNOWN", title: "A status number this desk does not know; no action until a known status is seen." }, `UNKNOWN (code ${p.status_code ?? "?"})`);
   if (p.status) return h("span", { class: `status status-${p.status}` }, p.status.replace("_", " "));
-  if (isChecking(p)) return h("span", { class: "status checking" }, "checking…");
+  if (p.checking) return h("span", { class: "status checking" }, "checking…");
   if (p.phase === "not_sent") return h("span", { class: "status status-NOT_SENT" }, "NOT SENT");
   if (p.phase === "abandoned") return h("span", { class: "status status-ABANDONED" }, "ABANDONED");
   return h("span", { class: "status" }, "—");

@@ -32,31 +32,6 @@ pub const MAX_CREATE_JSON: usize = 64 * 1024;
 /// The field named in errors about the document as a whole (not valid JSON, not an object).
 pub const WHOLE_REQUEST: &str = "json";
 
-/// The keys a create may have, in the order they are documented.
-const FIELDS: [&str; 21] = [
-    "external_id",
-    "country",
-    "currency",
-    "amount",
-    "document_id",
-    "document_type",
-    "beneficiary_name",
-    "beneficiary_lastname",
-    "email",
-    "phone",
-    "bank_code",
-    "bank_account",
-    "bank_branch",
-    "account_type",
-    "address",
-    "city",
-    "postal_code",
-    "beneficiary_birthdate",
-    "notification_url",
-    "comments",
-    "on_hold",
-];
-
 /// The top level of the document: the object's entries in order, values unparsed.
 struct Entries(Vec<(String, Box<RawValue>)>);
 
@@ -149,12 +124,22 @@ pub fn parse_create_value(value: &serde_json::Value) -> Result<CreateCashout, Ve
 #[must_use]
 pub fn parse_create_value_partial(value: &serde_json::Value) -> (CreateCashout, Vec<FieldError>) {
     match read_value(value) {
-        Ok(entries) => from_entries(entries),
+        Ok((entries, mut errors)) => {
+            let (request, more) = from_entries(entries);
+            errors.extend(more);
+            (request, errors)
+        }
         Err(errors) => (CreateCashout::default(), errors),
     }
 }
 
-fn read_value(value: &serde_json::Value) -> Result<Vec<(String, Box<RawValue>)>, Vec<FieldError>> {
+/// The object's entries, and the problems already seen in them (an amount that arrived as a
+/// number is left out, with its problem, so that the rest is still read); `Err` when the
+/// value cannot be a create at all.
+#[allow(clippy::type_complexity)]
+fn read_value(
+    value: &serde_json::Value,
+) -> Result<(Vec<(String, Box<RawValue>)>, Vec<FieldError>), Vec<FieldError>> {
     let Some(object) = value.as_object() else {
         return Err(whole(
             "a create is one JSON object with named fields".to_owned(),
@@ -166,24 +151,23 @@ fn read_value(value: &serde_json::Value) -> Result<Vec<(String, Box<RawValue>)>,
             "the request is {size} bytes; a create is at most {MAX_CREATE_JSON} bytes of JSON"
         )));
     }
-    if object
-        .get("amount")
-        .is_some_and(serde_json::Value::is_number)
-    {
-        return Err(vec![problem(
-            "amount",
-            code::INVALID_FORMAT,
-            "the amount must arrive as the text typed (a number here has already lost how it was \
-             written)",
-        )]);
-    }
+    let mut errors = Vec::new();
     let mut entries = Vec::with_capacity(object.len());
     for (k, v) in object {
+        if k == "amount" && v.is_number() {
+            errors.push(problem(
+                "amount",
+                code::INVALID_FORMAT,
+                "the amount must arrive as the text typed (a number here has already lost how \
+                 it was written)",
+            ));
+            continue;
+        }
         let raw = serde_json::value::to_raw_value(v)
             .map_err(|_| whole(format!("the value of {k} cannot be read")))?;
         entries.push((k.clone(), raw));
     }
-    Ok(entries)
+    Ok((entries, errors))
 }
 
 fn problem(field: &str, code: &'static str, message: impl Into<String>) -> FieldError {
@@ -232,19 +216,6 @@ fn from_entries(entries: Vec<(String, Box<RawValue>)>) -> (CreateCashout, Vec<Fi
     let mut r = CreateCashout::default();
     let mut bank_number: Option<u64> = None;
     for (key, raw) in &entries {
-        if !FIELDS.contains(&key.as_str()) {
-            let hint = if matches!(key.as_str(), "login" | "pass") {
-                " (credentials are never part of the request: they come from the keychain)"
-            } else {
-                ""
-            };
-            errors.push(problem(
-                key,
-                code::NOT_ALLOWED,
-                format!("{key} is not a field of a create{hint}"),
-            ));
-            continue;
-        }
         if !seen.insert(key.as_str()) {
             errors.push(problem(
                 key,
@@ -287,7 +258,20 @@ fn from_entries(entries: Vec<(String, Box<RawValue>)>) -> (CreateCashout, Vec<Fi
                     format!("on_hold must be true or false; it is {}", json_kind(raw)),
                 )),
             },
-            _ => {}
+            // The one list of a create's fields is this match: a key it does not name is
+            // refused, never dropped.
+            _ => {
+                let hint = if matches!(f, "login" | "pass") {
+                    " (credentials are never part of the request: they come from the keychain)"
+                } else {
+                    ""
+                };
+                errors.push(problem(
+                    f,
+                    code::NOT_ALLOWED,
+                    format!("{f} is not a field of a create{hint}"),
+                ));
+            }
         }
     }
     if let Some(n) = bank_number {
@@ -438,6 +422,16 @@ mod tests {
         // Parsed already, 1.000 would be 1.0: a number is refused, never read as 1.00.
         let e = parse_create_value(&serde_json::json!({"amount": 1.000})).expect_err("number");
         assert_eq!(fields(&e), ["amount"]);
+        // The rest of the form is still read beside it: the rules then judge what was typed,
+        // not an empty request (which would call every filled field missing).
+        let (r, e) = parse_create_value_partial(
+            &serde_json::json!({"amount": 250, "country": "BR", "beneficiary_name": "Ana", "colour": "red"}),
+        );
+        assert_eq!(fields(&e), ["amount", "colour"]);
+        assert_eq!(
+            (r.country.as_str(), r.beneficiary_name.as_str()),
+            ("BR", "Ana")
+        );
         let huge = serde_json::json!({"comments": "x".repeat(MAX_CREATE_JSON)});
         assert_eq!(
             fields(&parse_create_value(&huge).expect_err("huge")),

@@ -126,6 +126,29 @@ pub struct CreateCashout {
 }
 
 impl CreateCashout {
+    /// The beneficiary's full name as the journal lists it and review shows it: the name, then
+    /// the last name when there is one.
+    #[must_use]
+    pub fn beneficiary(&self) -> String {
+        match self.beneficiary_lastname.as_deref().map(str::trim) {
+            Some(last) if !last.is_empty() => format!("{} {last}", self.beneficiary_name),
+            _ => self.beneficiary_name.clone(),
+        }
+    }
+
+    /// The amount and currency as the operator typed them, e.g. `1000 CLP` (the decimal's own
+    /// text, never through a float); blank parts left out.
+    #[must_use]
+    pub fn amount_text(&self) -> String {
+        format!(
+            "{} {}",
+            self.amount.map(|a| a.to_string()).unwrap_or_default(),
+            self.currency.as_deref().unwrap_or_default()
+        )
+        .trim()
+        .to_owned()
+    }
+
     /// The request as the desktop UI receives it: the same fields, with `amount` as a decimal
     /// string, so the webview never holds money as a float.
     #[must_use]
@@ -165,6 +188,17 @@ pub struct CreateAnswer {
 pub enum CashoutRef {
     Id(CashoutId),
     ExternalId(String),
+}
+
+impl CashoutRef {
+    /// The request field this reference fills (`cashout_id` or `external_id`), for errors.
+    #[must_use]
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::Id(_) => "cashout_id",
+            Self::ExternalId(_) => "external_id",
+        }
+    }
 }
 
 /// Status body: one of the two ids.

@@ -54,14 +54,13 @@ impl Desk {
                 if let Some(r) = &known {
                     self.keep_exchange(r.id, traced.exchange);
                 }
-                let not_found = e.api_code() == Some(509);
                 return match known {
-                    // The provider not knowing a payout that never came to be is the answer.
-                    Some(r) if not_found && matches!(r.phase, Phase::Declined | Phase::NotSent) => {
+                    // The provider not knowing a payout it never accepted is the answer: one
+                    // that never came to be (declined, not sent), or a create that may exist
+                    // and is not found yet; the record says which.
+                    Some(r) if e.api_code() == Some(509) && r.phase != Phase::Created => {
                         Ok(PayoutView::of(&r))
                     }
-                    // Not found yet, for a create that may exist: the record says so.
-                    Some(r) if not_found && !r.phase.is_settled() => Ok(PayoutView::of(&r)),
                     _ => Err(call_error(e)),
                 };
             }

@@ -18,6 +18,7 @@ use crate::api::client::CallError;
 use crate::api::types::{CashoutRef, CreateCashout, StatusAnswer};
 use crate::audit::{AuditAction, AuditEvent};
 use crate::clock::format_instant;
+use crate::environment::EnvironmentKind;
 use crate::error::{Error, Result};
 use crate::journal::{DuplicateGuard, IntentOutcome, PayoutRecord, Phase};
 use crate::validate::{self, FieldError, ValidationContext};
@@ -41,10 +42,7 @@ pub(super) enum Lookup {
 
 impl Desk {
     pub(super) fn validation(&self, override_check_digits: bool) -> ValidationContext {
-        ValidationContext {
-            environment: self.env().kind,
-            override_check_digits,
-        }
+        validation(self.env().kind, override_check_digits)
     }
 
     /// Validates a create without writing or sending anything; returns the normalised request
@@ -67,14 +65,12 @@ impl Desk {
         request: &CreateCashout,
         override_check_digits: bool,
     ) -> Result<(CreateCashout, Vec<FieldError>)> {
-        let checked = validate::check_create_full(request, &self.validation(override_check_digits))
-            .map_err(Error::Validation)?;
-        let mut request = checked.request;
-        if request.external_id.is_empty() {
-            request.external_id = new_external_id();
+        let (request, warnings, generated) =
+            check_and_fill(self.env().kind, request, override_check_digits)?;
+        if generated {
             self.journal.note_generated(&request.external_id);
         }
-        Ok((request, checked.warnings))
+        Ok((request, warnings))
     }
 
     /// Whether the desk generated this request's external_id (or will: it is empty).
@@ -100,12 +96,7 @@ impl Desk {
         // The client (and its credentials) first: a create that cannot be sent is refused
         // before its intent is written, so it never looks like one that may have left.
         self.client()?;
-        let mut detail = format!(
-            "{} {} to {}",
-            request.amount.map(|a| a.to_string()).unwrap_or_default(),
-            request.currency.as_deref().unwrap_or_default(),
-            request.beneficiary_name
-        );
+        let mut detail = format!("{} to {}", request.amount_text(), request.beneficiary());
         if let Some(earlier) = options.pay_again_of.as_deref() {
             self.check_pay_again(&request, generated, earlier)?;
             detail.push_str(&format!(
@@ -213,11 +204,9 @@ impl Desk {
                 // Already settled: answering again is the idempotent result.
                 Phase::Created => Ok((PayoutView::of(&record), false)),
                 // The id belongs to a cashout this journal never sent: never adopt it.
-                Phase::Declined if record.api_code == Some(511) => Err(Error::api(
-                    511,
-                    412,
-                    "External ID already used by a cashout this journal did not create".into(),
-                )),
+                Phase::Declined if record.api_code == Some(511) => {
+                    Err(foreign_external_id(Some(record)))
+                }
                 // Open, declined, never sent or abandoned: find out before sending anything.
                 phase => {
                     self.drive_create(record.id, request, Some(phase), audit)
@@ -244,8 +233,7 @@ impl Desk {
         };
         // A send of this intent may have reached the provider: from here on, no answer can
         // make it "not sent", and only a lookup can settle it.
-        let mut may_have_landed =
-            resumed.is_some_and(|p| p.may_exist_unconfirmed() || p == Phase::Abandoned);
+        let mut may_have_landed = resumed.is_some_and(Phase::may_exist);
         let mut lookup_first = resumed.is_some();
         let mut last_unknown = String::from("no answer yet");
         // Sends of this intent this call noted (see the 511 below).
@@ -269,12 +257,7 @@ impl Desk {
                     // it as such).
                     Lookup::Found(answer) if !may_have_landed => {
                         self.journal.record_status(id, &answer, "found").await?;
-                        return Err(Error::api(
-                            511,
-                            412,
-                            "External ID already used by a cashout this journal did not create"
-                                .into(),
-                        ));
+                        return Err(foreign_external_id(self.journal.get(id)?));
                     }
                     Lookup::Found(answer) => {
                         self.journal
@@ -465,6 +448,43 @@ impl Desk {
             Err(e) => Lookup::Unknown(e.to_string()),
         }
     }
+}
+
+fn validation(kind: EnvironmentKind, override_check_digits: bool) -> ValidationContext {
+    ValidationContext {
+        environment: kind,
+        override_check_digits,
+    }
+}
+
+/// Checks `request` by the rules of an environment of `kind` and, when no external_id was
+/// typed, generates one: the request exactly as it would be sent, its warnings, and whether
+/// the id was generated here. What review, the send and the CLI's dry run all start from.
+///
+/// # Errors
+/// [`Error::Validation`] with every field problem.
+pub(super) fn check_and_fill(
+    kind: EnvironmentKind,
+    request: &CreateCashout,
+    override_check_digits: bool,
+) -> Result<(CreateCashout, Vec<FieldError>, bool)> {
+    let checked = validate::check_create_full(request, &validation(kind, override_check_digits))
+        .map_err(Error::Validation)?;
+    let mut request = checked.request;
+    let generated = request.external_id.is_empty();
+    if generated {
+        request.external_id = new_external_id();
+    }
+    Ok((request, checked.warnings, generated))
+}
+
+/// The refusal of a create whose external_id the provider holds for a cashout this journal
+/// did not create: the record's own account of it (see [`crate::journal::FOREIGN_EXTERNAL_ID`]).
+fn foreign_external_id(record: Option<PayoutRecord>) -> Error {
+    let message = record
+        .and_then(|r| r.last_error)
+        .unwrap_or_else(|| crate::journal::FOREIGN_EXTERNAL_ID.to_owned());
+    Error::api(511, 412, message)
 }
 
 /// A refusal's field as the form of this payout's method names it (see

@@ -143,6 +143,16 @@ pub struct PayoutView {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub note: Option<String>,
+    /// The create may exist at the provider and nothing has confirmed or ruled it out yet
+    /// ([`Phase::may_exist_unconfirmed`], no status known): shown as "checking…", never as
+    /// "not sent", and looked up by its external_id.
+    pub checking: bool,
+    /// What the payout's state means for the operator, where it says more than a status
+    /// does (checking, not sent, abandoned, a status number this desk does not know), with
+    /// the last thing met; left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub state_note: Option<String>,
     pub environment: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -178,11 +188,7 @@ impl PayoutView {
                 vec![Recovery::Resend, Recovery::Abandon]
             }
             Phase::NotSent | Phase::Abandoned => vec![Recovery::Resend],
-            // Refusals about the merchant account's state can pass later (funds topped up, a
-            // limit reset, the account enabled); refusals of the request itself fail the same
-            // way again, and a foreign 511 is someone else's cashout: resending can never
-            // make it ours.
-            Phase::Declined if matches!(r.api_code, Some(508 | 514 | 519 | 524 | 537 | 703)) => {
+            Phase::Declined if r.api_code.is_some_and(codes::refusal_may_pass) => {
                 vec![Recovery::Resend]
             }
             Phase::Declined | Phase::Created => Vec::new(),
@@ -205,6 +211,8 @@ impl PayoutView {
                     crate::form::form_field(&req.country, req.bank_code.as_deref(), field)
                 }),
             phase: r.phase,
+            checking: checking(r),
+            state_note: state_note(r),
             // Why it is where it is: while the create is open, and for a refusal (e.g. that the
             // provider holds this external_id for a cashout this journal did not create).
             note: (r.phase != Phase::Created)
@@ -428,6 +436,48 @@ impl Desk {
     }
 }
 
+fn checking(r: &PayoutRecord) -> bool {
+    r.status.is_none() && r.phase.may_exist_unconfirmed()
+}
+
+/// See [`PayoutView::state_note`].
+fn state_note(r: &PayoutRecord) -> Option<String> {
+    let text = match r.phase {
+        _ if checking(r) && r.phase == Phase::SentNotFound => {
+            "Sent, not found yet: the provider did not show this payout when asked by its \
+             external id, but it may still exist (its records can lag). It is looked up again by \
+             itself, less and less often, until the open-create window (a setting) ends; then \
+             only an operator settles it. Resending with the same external id is safe: if the \
+             provider has it, it is found, never paid twice."
+        }
+        _ if checking(r) => {
+            "Checking with the provider: the answer to this create was lost. It is looked up by \
+             its external id; nothing is resent meanwhile."
+        }
+        Phase::NotSent => {
+            "Nothing was sent: the request never left this computer. Retry sends it with the \
+             same external id."
+        }
+        Phase::Abandoned => {
+            "Abandoned by an operator: the desk no longer checks it. If the provider received \
+             it, it may still be paid."
+        }
+        _ if r.status == Some(CashoutStatus::Unknown) => {
+            return Some(format!(
+                "The provider reports status code {}. {}",
+                r.status_code
+                    .map_or_else(|| "?".to_owned(), |c| c.to_string()),
+                CashoutStatus::Unknown.meaning()
+            ));
+        }
+        _ => return None,
+    };
+    Some(match r.last_error.as_deref() {
+        Some(last) if !last.is_empty() => format!("{text} Last: {last}."),
+        _ => text.to_owned(),
+    })
+}
+
 /// The status a new cashout starts in.
 fn initial_status(request: &CreateCashout) -> CashoutStatus {
     if request.on_hold {
@@ -470,4 +520,85 @@ fn call_error(e: CallError) -> Error {
 #[must_use]
 pub fn new_external_id() -> String {
     format!("cd-{}", uuid::Uuid::new_v4().simple())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(phase: Phase, status: Option<CashoutStatus>) -> PayoutRecord {
+        PayoutRecord {
+            id: 1,
+            scope: "sandbox".into(),
+            base_url: "http://127.0.0.1:1".into(),
+            external_id: Some("x-1".into()),
+            cashout_id: None,
+            origin: "desk".into(),
+            phase,
+            request: None,
+            country: Some("BR".into()),
+            currency: Some("BRL".into()),
+            amount: Some("10.00".into()),
+            beneficiary: Some("Ana Souza".into()),
+            status,
+            status_code: None,
+            rejection_code: None,
+            rejection_reason: None,
+            provider_reference: None,
+            bank: None,
+            last_error: Some("connection reset".into()),
+            api_code: None,
+            attempts: 1,
+            created_at: String::new(),
+            updated_at: String::new(),
+            checked_at: None,
+            status_since: None,
+            lookups: 0,
+            last_sent_at: None,
+        }
+    }
+
+    #[test]
+    fn a_create_that_may_exist_reads_as_checking_and_says_so_with_what_it_last_met() {
+        for phase in [Phase::Intent, Phase::Unknown, Phase::SentNotFound] {
+            let v = PayoutView::of(&record(phase, None));
+            assert!(v.checking, "{phase:?}");
+            let note = v.state_note.expect("a note");
+            assert!(note.ends_with("Last: connection reset."), "{note}");
+            assert!(!note.contains("Nothing was sent"), "{note}");
+        }
+        let not_found = PayoutView::of(&record(Phase::SentNotFound, None));
+        assert!(not_found
+            .state_note
+            .is_some_and(|n| n.contains("may still exist")));
+    }
+
+    #[test]
+    fn settled_never_sent_and_abandoned_creates_are_not_checking() {
+        let created = PayoutView::of(&record(Phase::Created, Some(CashoutStatus::Pending)));
+        assert!(!created.checking);
+        assert_eq!(created.state_note, None);
+        let not_sent = PayoutView::of(&record(Phase::NotSent, None));
+        assert!(!not_sent.checking);
+        assert!(not_sent
+            .state_note
+            .is_some_and(|n| n.starts_with("Nothing was sent")));
+        let abandoned = PayoutView::of(&record(Phase::Abandoned, None));
+        assert!(!abandoned.checking);
+        assert!(abandoned
+            .state_note
+            .is_some_and(|n| n.contains("may still be paid")));
+    }
+
+    #[test]
+    fn a_status_number_the_desk_does_not_know_is_explained_with_its_code() {
+        let mut r = record(Phase::Created, Some(CashoutStatus::Unknown));
+        r.status_code = Some(17);
+        r.last_error = None;
+        let v = PayoutView::of(&r);
+        assert!(!v.checking);
+        assert!(v
+            .state_note
+            .is_some_and(|n| n.starts_with("The provider reports status code 17.")));
+    }
 }

@@ -175,17 +175,17 @@ impl Desk {
         self.journal.history(self.journal_record(which)?.id)
     }
 
-    fn journal_record(&self, which: &CashoutRef) -> Result<PayoutRecord> {
+    /// The record `which` names, in this environment.
+    ///
+    /// # Errors
+    /// [`Error::Journal`]; [`Error::InvalidInput`] at the id's field when it is not there.
+    pub(super) fn journal_record(&self, which: &CashoutRef) -> Result<PayoutRecord> {
         let (id, external_id) = ids_of(which);
         self.journal
             .find(&self.scope(), id, external_id)?
             .ok_or_else(|| Error::InvalidInput {
-                field: if id.is_some() {
-                    "cashout_id"
-                } else {
-                    "external_id"
-                },
-                message: "this cashout is not in the journal".into(),
+                field: which.field(),
+                message: "this payout is not in the journal of this environment".into(),
             })
     }
 }

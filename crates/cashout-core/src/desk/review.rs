@@ -10,13 +10,12 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::create::describe_record;
+use super::create::{check_and_fill, describe_record};
 use super::{new_external_id, Desk};
 use crate::api::types::CreateCashout;
 use crate::banks::{self, Method};
 use crate::error::{Error, Result};
-use crate::journal::Phase;
-use crate::validate::{self, FieldError, ValidationContext};
+use crate::validate::{self, Country, FieldError};
 
 /// One line of the payout in words, as review shows it above the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -74,23 +73,11 @@ pub fn dry_run(
     request: &CreateCashout,
     override_check_digits: bool,
 ) -> Result<DryRun> {
-    let checked = validate::check_create_full(
-        request,
-        &ValidationContext {
-            environment: kind,
-            override_check_digits,
-        },
-    )
-    .map_err(Error::Validation)?;
-    let mut request = checked.request;
-    let generated = request.external_id.is_empty();
-    if generated {
-        request.external_id = new_external_id();
-    }
+    let (request, warnings, generated) = check_and_fill(kind, request, override_check_digits)?;
     Ok(DryRun {
         request,
         external_id_generated: generated,
-        warnings: checked.warnings,
+        warnings,
         not_checked: "the duplicate guard and the provider's own checks, which run when it is sent",
     })
 }
@@ -123,7 +110,7 @@ impl Desk {
                 .find(&self.scope(), None, Some(&checked.external_id))?
                 .filter(|r| r.request.as_ref() != Some(&checked))
             {
-                if earlier.phase.may_exist_unconfirmed() || earlier.phase == Phase::Abandoned {
+                if earlier.phase.may_exist() {
                     return Err(Error::UnsettledExternalId(checked.external_id.clone()));
                 }
                 let old = std::mem::replace(&mut checked.external_id, new_external_id());
@@ -139,10 +126,9 @@ impl Desk {
         let kind = self.env().kind;
         let confirmation = kind.is_production().then(|| {
             format!(
-                "Send {} {} to {} in {}? This moves real money.",
-                checked.amount.map(|a| a.to_string()).unwrap_or_default(),
-                checked.currency.as_deref().unwrap_or_default(),
-                beneficiary(&checked),
+                "Send {} to {} in {}? This moves real money.",
+                checked.amount_text(),
+                checked.beneficiary(),
                 kind.name().to_uppercase()
             )
         });
@@ -186,25 +172,13 @@ impl Desk {
     }
 }
 
-fn beneficiary(r: &CreateCashout) -> String {
-    [
-        Some(r.beneficiary_name.as_str()),
-        r.beneficiary_lastname.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|n| !n.trim().is_empty())
-    .collect::<Vec<_>>()
-    .join(" ")
-}
-
 /// The payout in words, for review: who is paid, how, where, and how much.
 fn summary(r: &CreateCashout, environment: &str) -> Vec<ReviewLine> {
     let line = |label: &str, value: String| ReviewLine {
         label: label.to_owned(),
         value,
     };
-    let mut lines = vec![line("Beneficiary", beneficiary(r))];
+    let mut lines = vec![line("Beneficiary", r.beneficiary())];
     let document = match r.document_type.as_deref() {
         Some(t) if !t.is_empty() => format!("{t} {}", r.document_id),
         _ => r.document_id.clone(),
@@ -252,26 +226,18 @@ fn summary(r: &CreateCashout, environment: &str) -> Vec<ReviewLine> {
                 account.push_str(&format!(", branch {branch}"));
             }
             if let Some(t) = r.account_type.as_deref().filter(|t| !t.is_empty()) {
-                let kind = match t {
-                    "C" => "checking",
-                    "S" => "savings",
-                    "V" => "vista",
-                    "M" => "master",
-                    other => other,
-                };
-                account.push_str(&format!(", {kind} ({t})"));
+                // The country's own names for its account types (the form's choices).
+                match Country::parse(&r.country)
+                    .and_then(|c| c.account_types().iter().find(|(code, _)| *code == t))
+                {
+                    Some((_, label)) => account.push_str(&format!(", {label} ({t})")),
+                    None => account.push_str(&format!(", account type {t}")),
+                }
             }
             lines.push(line("Account", account));
         }
     }
-    lines.push(line(
-        "Amount",
-        format!(
-            "{} {}",
-            r.amount.map(|a| a.to_string()).unwrap_or_default(),
-            r.currency.as_deref().unwrap_or_default()
-        ),
-    ));
+    lines.push(line("Amount", r.amount_text()));
     if r.on_hold {
         lines.push(line("Created", "on hold (released by hand)".into()));
     }
@@ -424,5 +390,33 @@ mod tests {
         // Typed by the operator: not generated.
         let typed = desk.review_create(&pix(), false).expect("valid");
         assert!(!typed.external_id_generated);
+    }
+
+    #[test]
+    fn an_account_type_is_named_as_the_country_names_it_in_the_form() {
+        let chile = CreateCashout {
+            country: "CL".into(),
+            currency: Some("CLP".into()),
+            bank_account: Some("00012345".into()),
+            account_type: Some("V".into()),
+            ..CreateCashout::default()
+        };
+        let account = |r: &CreateCashout| {
+            summary(r, "d24-staging")
+                .into_iter()
+                .find(|l| l.label == "Account")
+                .map(|l| l.value)
+        };
+        assert_eq!(
+            account(&chile).as_deref(),
+            Some("00012345, vista / salary account (V)")
+        );
+        // A type the country does not publish is shown as it was typed, never guessed.
+        let peru = CreateCashout {
+            country: "PE".into(),
+            account_type: Some("V".into()),
+            ..chile.clone()
+        };
+        assert_eq!(account(&peru).as_deref(), Some("00012345, account type V"));
     }
 }

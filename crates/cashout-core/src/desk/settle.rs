@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use super::create::Lookup;
-use super::{ids_of, Desk, PayoutView, ReconcileReport, RECONCILE_MIN_AGE};
+use super::{Desk, PayoutView, ReconcileReport, RECONCILE_MIN_AGE};
 use crate::api::types::{CashoutRef, CreateCashout};
 use crate::audit::{AuditAction, AuditEvent};
 use crate::clock::{format_instant, parse_instant};
@@ -20,6 +20,16 @@ use crate::journal::{PayoutRecord, Phase};
 fn lookup_backoff(lookups: i64) -> Duration {
     let minutes = 1u64 << lookups.clamp(0, 6);
     Duration::from_secs(60 * minutes.min(60))
+}
+
+/// Whether an open create is to be looked up now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Due {
+    Now,
+    /// Not found before, and its back-off has not passed.
+    Later,
+    /// Not found within the open-create window: only the operator settles it now.
+    AwaitingOperator,
 }
 
 impl Desk {
@@ -62,25 +72,14 @@ impl Desk {
             let Some(external_id) = record.external_id.clone() else {
                 continue;
             };
-            // The window and the back-off run from the last send (a resend starts them again).
-            let created = record
-                .last_sent_at
-                .as_deref()
-                .or(Some(&record.created_at))
-                .and_then(parse_instant)
-                .unwrap_or(now);
-            if !everything && record.phase == Phase::SentNotFound {
-                if now - created > self.open_window {
-                    report.awaiting_operator += 1;
-                    continue;
-                }
-                let checked = record
-                    .checked_at
-                    .as_deref()
-                    .and_then(parse_instant)
-                    .unwrap_or(created);
-                if now - checked < lookup_backoff(record.lookups - 1) {
-                    continue;
+            if !everything {
+                match self.due(&record, now) {
+                    Due::Now => {}
+                    Due::Later => continue,
+                    Due::AwaitingOperator => {
+                        report.awaiting_operator += 1;
+                        continue;
+                    }
                 }
             }
             report.checked += 1;
@@ -102,14 +101,7 @@ impl Desk {
                     }
                 }
                 Lookup::NotFound => {
-                    let detail = format!(
-                        "not found by its external_id (lookup {}); the provider may still be \
-                         catching up",
-                        record.lookups + 1
-                    );
-                    self.journal
-                        .record_phase(record.id, Phase::SentNotFound, &detail)
-                        .await?;
+                    self.record_not_found(&record).await?;
                     report.not_found_yet += 1;
                 }
                 Lookup::Unknown(detail) => {
@@ -123,23 +115,84 @@ impl Desk {
         Ok(report)
     }
 
+    /// Whether `record` (an open create) is due for a lookup at `now`: one not found before
+    /// waits for its back-off, and past the open-create window for the operator. The window
+    /// and the back-off run from the last send (a resend starts them again).
+    fn due(&self, record: &PayoutRecord, now: time::OffsetDateTime) -> Due {
+        if record.phase != Phase::SentNotFound {
+            return Due::Now;
+        }
+        let sent = record
+            .last_sent_at
+            .as_deref()
+            .or(Some(&record.created_at))
+            .and_then(parse_instant)
+            .unwrap_or(now);
+        if now - sent > self.open_window {
+            return Due::AwaitingOperator;
+        }
+        let checked = record
+            .checked_at
+            .as_deref()
+            .and_then(parse_instant)
+            .unwrap_or(sent);
+        if now - checked < lookup_backoff(record.lookups - 1) {
+            Due::Later
+        } else {
+            Due::Now
+        }
+    }
+
+    async fn record_not_found(&self, record: &PayoutRecord) -> Result<()> {
+        let detail = format!(
+            "not found by its external_id (lookup {}); the provider may still be catching up",
+            record.lookups + 1
+        );
+        self.journal
+            .record_phase(record.id, Phase::SentNotFound, &detail)
+            .await
+            .map(|_| ())
+    }
+
+    /// What a payout's screen asks for while its create is open: a lookup by `external_id`
+    /// when one is due by the same back-off and window as [`Desk::reconcile`] (a screen left
+    /// open does not look up more often than the watcher would), else the payout as
+    /// recorded. Sends nothing; not audited and not written to the history when the lookup
+    /// itself fails (nobody did anything, and a screen polls). A settled payout is returned
+    /// as recorded.
+    ///
+    /// # Errors
+    /// [`Error::Journal`]; [`Error::InvalidInput`] when the payout is not in the journal;
+    /// [`Error::Network`] when the lookup could not be made (the payout stays as it was);
+    /// [`Error::ProviderFault`] when the answer is about another cashout (nothing recorded).
+    pub async fn look_up_open(&self, which: &CashoutRef) -> Result<PayoutView> {
+        let record = self.journal_record(which)?;
+        let open = record.phase.may_exist_unconfirmed();
+        let due = self.due(&record, self.journal.now_instant()) == Due::Now;
+        let Some(external_id) = record.external_id.clone().filter(|_| open && due) else {
+            return Ok(PayoutView::of(&record));
+        };
+        match self.lookup_external_id(&external_id).await {
+            Lookup::Found(answer) => {
+                self.journal
+                    .record_status(record.id, &answer, "found")
+                    .await?;
+            }
+            Lookup::NotFound => self.record_not_found(&record).await?,
+            Lookup::Unknown(detail) => {
+                return Err(Error::Network(format!(
+                    "the payout could not be looked up ({detail}); it is tried again"
+                )))
+            }
+        }
+        self.view(record.id)
+    }
+
     /// A payout created by this desk whose create is not settled, for resend and abandon.
     fn open_create(&self, which: &CashoutRef) -> Result<(PayoutRecord, CreateCashout)> {
-        let (id, external_id) = ids_of(which);
-        let field = if id.is_some() {
-            "cashout_id"
-        } else {
-            "external_id"
-        };
-        let record = self
-            .journal
-            .find(&self.scope(), id, external_id)?
-            .ok_or_else(|| Error::InvalidInput {
-                field,
-                message: "this payout is not in the journal of this environment".into(),
-            })?;
+        let record = self.journal_record(which)?;
         let request = record.request.clone().ok_or_else(|| Error::InvalidInput {
-            field,
+            field: which.field(),
             message: "this payout was not created by this desk, so there is nothing to resend"
                 .into(),
         })?;
@@ -160,10 +213,9 @@ impl Desk {
             return Ok(PayoutView::of(&record));
         }
         let detail = format!(
-            "{} {} to {}; resent with the same external_id (was {})",
-            request.amount.map(|a| a.to_string()).unwrap_or_default(),
-            request.currency.as_deref().unwrap_or_default(),
-            request.beneficiary_name,
+            "{} to {}; resent with the same external_id (was {})",
+            request.amount_text(),
+            request.beneficiary(),
             record.phase.as_str()
         );
         self.create_audited(AuditAction::Resend, &request, None, detail)

@@ -48,6 +48,7 @@ use crate::error::{Error, Result};
 use crate::status::CashoutStatus;
 
 pub use rows::content_hash;
+pub(crate) use rows::FOREIGN_EXTERNAL_ID;
 use rows::*;
 pub use types::{
     DuplicateGuard, ExchangeRecord, HistoryEntry, IntentOutcome, ListFilter, PayoutRecord, Phase,
@@ -296,7 +297,7 @@ impl Journal {
                     request.country,
                     request.currency,
                     request.amount.map(|a| a.to_string()),
-                    beneficiary_of(&request),
+                    request.beneficiary(),
                     now,
                     hash
                 ],
@@ -469,17 +470,15 @@ impl Journal {
                 "not_found",
                 "('intent', 'unknown', 'sent_not_found', 'not_sent', 'declined')",
             ),
-            Phase::Abandoned => (
-                "abandoned",
-                "('intent', 'unknown', 'sent_not_found', 'not_sent')",
-            ),
-            Phase::Unknown | Phase::Intent => (
-                phase.as_str(),
+            Phase::Unknown => (
+                "unknown",
                 "('intent', 'unknown', 'sent_not_found', 'not_sent', 'declined')",
             ),
-            Phase::Created | Phase::Declined => {
+            // Each recorded by its own operation, with what it needs: the answer (created,
+            // declined), the send (`record_sending`), the audit entry (`record_abandoned`).
+            Phase::Created | Phase::Declined | Phase::Intent | Phase::Abandoned => {
                 return Err(Error::Journal(format!(
-                    "{} is recorded with its answer, not as a bare phase",
+                    "{} is recorded by its own operation, not as a bare phase",
                     phase.as_str()
                 )))
             }

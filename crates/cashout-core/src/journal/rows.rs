@@ -260,6 +260,11 @@ struct Current {
 /// the answer also carries the row's own `external_id` (the provider confirmed the pair) and
 /// no other record of the scope already holds that id. A status number this program does not
 /// know is recorded as [`CashoutStatus::Unknown`] with the number, never as "no change".
+/// What a record says when the provider holds its external_id for a cashout this journal did
+/// not create (the provider's 511, or a lookup finding a cashout no send of ours can have made).
+pub(crate) const FOREIGN_EXTERNAL_ID: &str =
+    "External ID already used by a cashout this journal did not create";
+
 pub(super) fn apply_status(
     tx: &Connection,
     id: i64,
@@ -310,8 +315,10 @@ pub(super) fn apply_status(
         );
         if api_code != Some(511) {
             let why = match api_code {
-                Some(code) => format!("External ID already used by a cashout this journal did not create (this request was declined earlier with code {code})"),
-                None => "External ID already used by a cashout this journal did not create (this request was never sent)".to_owned(),
+                Some(code) => format!(
+                    "{FOREIGN_EXTERNAL_ID} (this request was declined earlier with code {code})"
+                ),
+                None => format!("{FOREIGN_EXTERNAL_ID} (this request was never sent)"),
             };
             exec(
                 tx,
@@ -393,13 +400,6 @@ pub(super) fn apply_status(
         insert_history(tx, id, now, event, Some(status), detail.as_deref())?;
     }
     Ok(Some(status))
-}
-
-pub(super) fn beneficiary_of(r: &CreateCashout) -> String {
-    match r.beneficiary_lastname.as_deref() {
-        Some(last) if !last.is_empty() => format!("{} {last}", r.beneficiary_name),
-        _ => r.beneficiary_name.clone(),
-    }
 }
 
 pub(super) fn insert_history(

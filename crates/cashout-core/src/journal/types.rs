@@ -85,6 +85,14 @@ impl Phase {
     pub fn may_exist_unconfirmed(self) -> bool {
         matches!(self, Self::Intent | Self::Unknown | Self::SentNotFound)
     }
+
+    /// A send of this record may have reached the provider and nothing confirmed it: an open
+    /// create, or one the operator abandoned (abandoning stops the checking, not the money).
+    /// No answer about a later send can then make it "not sent".
+    #[must_use]
+    pub fn may_exist(self) -> bool {
+        self.may_exist_unconfirmed() || self == Self::Abandoned
+    }
 }
 
 /// One payout as the journal knows it.

@@ -105,6 +105,17 @@ impl Country {
     pub(crate) const fn lastname_required(self) -> bool {
         matches!(self, Self::Mx | Self::Co | Self::Pe | Self::Ar)
     }
+
+    /// Countries whose document number does not say its type (Peru's DNI and CE, Colombia's
+    /// CC and NIT overlap in length), so `document_type` is required.
+    pub(crate) const fn document_type_required(self) -> bool {
+        matches!(self, Self::Pe | Self::Co)
+    }
+
+    /// Countries whose provider page lists the beneficiary's address as required.
+    pub(crate) const fn address_required(self) -> bool {
+        matches!(self, Self::Co)
+    }
 }
 
 /// The errors and warnings found so far, and whether a failed check digit is to be let through.
@@ -269,12 +280,7 @@ pub(super) fn must_be_empty(f: &mut Findings, field: &str, value: Option<&str>, 
 /// invisible ones that make two different values look the same on screen and in exports
 /// (zero-width spaces and joiners, bidirectional controls, the byte-order mark).
 fn is_hidden_or_control(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}'
-        )
+    c.is_control() || super::text::is_invisible(c)
 }
 
 /// Refuses control and invisible characters in the text fields people type (names, address,
@@ -382,29 +388,26 @@ pub(super) fn check_cross_country(
         }
     }
 
+    // Lengths are checked once, last, by `limits::sweep` (one message per field).
     if req.beneficiary_name.is_empty() {
         f.push(
             "beneficiary_name",
             code::REQUIRED,
             "Enter the beneficiary's first name (beneficiary_name).",
         );
-    } else {
-        limits::within(f, "beneficiary_name", &req.beneficiary_name, country);
     }
-    match (req.beneficiary_lastname.as_deref(), country) {
-        (Some(last), _) => {
-            limits::within(f, "beneficiary_lastname", last, country);
+    if let (None, Some(c)) = (req.beneficiary_lastname.as_deref(), country) {
+        if c.lastname_required() {
+            f.push(
+                "beneficiary_lastname",
+                code::REQUIRED,
+                format!(
+                    "Enter the beneficiary's last name (beneficiary_lastname): it is required \
+                     for {}.",
+                    c.name()
+                ),
+            );
         }
-        (None, Some(c)) if c.lastname_required() => f.push(
-            "beneficiary_lastname",
-            code::REQUIRED,
-            format!(
-                "Enter the beneficiary's last name (beneficiary_lastname): it is required for \
-                 {}.",
-                c.name()
-            ),
-        ),
-        (None, _) => {}
     }
 
     if country.is_some() && req.document_id.is_empty() {
@@ -467,12 +470,6 @@ pub(super) fn check_cross_country(
         }
     }
 
-    if let Some(comments) = req.comments.as_deref() {
-        limits::within(f, "comments", comments, country);
-    }
-    if let Some(address) = req.address.as_deref() {
-        limits::within(f, "address", address, country);
-    }
     if req.beneficiary_birthdate.is_some() {
         f.warn(
             "beneficiary_birthdate",
@@ -535,6 +532,22 @@ mod tests {
         refused_with(&req, "external_id", code::TOO_LONG);
         req.external_id = "x".repeat(100);
         passes(&req);
+    }
+
+    #[test]
+    fn a_name_too_long_with_a_hidden_character_gets_one_message() {
+        let mut req = sample_request("BR");
+        req.beneficiary_name = format!("Ana\u{200B}{}", "a".repeat(200));
+        let errors = errors_of(&req, &strict());
+        let on_name: Vec<_> = errors
+            .iter()
+            .filter(|e| e.field == "beneficiary_name")
+            .collect();
+        assert_eq!(on_name.len(), 1, "{errors:#?}");
+        assert_eq!(on_name[0].code, code::INVALID_FORMAT);
+        // Without the hidden character, the length is what is said.
+        req.beneficiary_name = "a".repeat(200);
+        refused_with(&req, "beneficiary_name", code::TOO_LONG);
     }
 
     #[test]

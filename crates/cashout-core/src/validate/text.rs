@@ -40,14 +40,26 @@ pub(super) fn fold(c: char) -> char {
     }
 }
 
-/// Spaces of every kind, and the invisible characters copy-and-paste leaves behind: zero-width
-/// space and joiners, word joiner, byte-order mark, soft hyphen, Mongolian vowel separator.
+/// Spaces of every kind, and the invisible characters copy-and-paste leaves behind.
 fn is_blank(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
-        )
+    c.is_whitespace() || is_invisible(c)
+}
+
+/// Characters that show nothing yet make two values differ: zero-width space and joiners,
+/// direction marks and embeddings, word joiner and invisible operators, isolates, byte-order
+/// mark, soft hyphen, Mongolian vowel separator. The one list: identifiers drop them (see
+/// [`compact`]), typed text refuses them.
+pub(super) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+            | '\u{180E}'
+    )
 }
 
 /// The value with every character folded, the blanks removed, and the given separators
@@ -90,7 +102,7 @@ pub(super) const DASHES: &[char] = &[
 #[cfg(test)]
 pub(super) const SPACES: &[char] = &[
     ' ', '\t', '\u{00A0}', '\u{2007}', '\u{2009}', '\u{202F}', '\u{200B}', '\u{FEFF}', '\u{00AD}',
-    '\u{3000}',
+    '\u{3000}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{2066}', '\u{2069}', '\u{180E}',
 ];
 
 #[cfg(test)]

@@ -78,6 +78,8 @@ fn payout(status: CashoutStatus, rejection: Option<i64>) -> PayoutView {
         field_to_fix: None,
         phase: crate::journal::Phase::Created,
         note: None,
+        checking: false,
+        state_note: None,
         environment: "sandbox".into(),
         amount: Some("150.25".into()),
         currency: Some("BRL".into()),

@@ -7,8 +7,8 @@ use super::*;
 
 #[tokio::test]
 async fn pending_cashout_is_delivered_then_completed_on_the_manual_clock() {
-    let h = harness().await;
-    let id = h.create_ok("payout-1", json!({})).await;
+    let h = rig().await;
+    let id = h.create_ok("payout-1").await;
     h.advance(59);
     assert_eq!(h.status_of(id).await.status(), 0);
     h.advance(1);
@@ -28,16 +28,16 @@ async fn pending_cashout_is_delivered_then_completed_on_the_manual_clock() {
 
 #[tokio::test]
 async fn cashout_read_long_after_creation_has_passed_every_step() {
-    let h = harness().await;
-    let id = h.create_ok("payout-1", json!({})).await;
+    let h = rig().await;
+    let id = h.create_ok("payout-1").await;
     h.advance(100_000);
     assert_eq!(h.status_of(id).await.status(), 1);
 }
 
 #[tokio::test]
 async fn time_on_hold_does_not_count_toward_delivery() {
-    let h = harness().await;
-    let id = h.create_ok("payout-1", json!({})).await;
+    let h = rig().await;
+    let id = h.create_ok("payout-1").await;
     h.advance(50);
     assert_eq!(h.update(id, "ON_HOLD").await.status(), 5);
     h.advance(10_000);
@@ -55,11 +55,11 @@ async fn time_on_hold_does_not_count_toward_delivery() {
 
 #[tokio::test]
 async fn pix_cashout_gets_an_end_to_end_id_once_delivered() {
-    let h = harness().await;
+    let h = rig().await;
     let pix = json!({
         "bank_code": "10002", "bank_account": null, "bank_branch": null, "account_type": null,
     });
-    let id = h.create_ok("pix-1", pix).await;
+    let id = h.create_ok_with("pix-1", pix).await;
     assert!(h
         .status_of(id)
         .await
@@ -82,9 +82,9 @@ async fn pix_cashout_gets_an_end_to_end_id_once_delivered() {
 
 #[tokio::test]
 async fn reject_trigger_delivers_then_rejects_with_the_code() {
-    let h = harness().await;
+    let h = rig().await;
     let id = h
-        .create_ok("r", json!({ "comments": "rehearsal sandbox:reject=806" }))
+        .create_ok_with("r", json!({ "comments": "rehearsal sandbox:reject=806" }))
         .await;
     h.advance(60);
     assert_eq!(h.status_of(id).await.status(), 4);
@@ -101,9 +101,9 @@ async fn reject_trigger_delivers_then_rejects_with_the_code() {
 
 #[tokio::test]
 async fn reject_trigger_with_code_0_reports_test() {
-    let h = harness().await;
+    let h = rig().await;
     let id = h
-        .create_ok("r0", json!({ "comments": "sandbox:reject=0" }))
+        .create_ok_with("r0", json!({ "comments": "sandbox:reject=0" }))
         .await;
     h.advance(120);
     let a = h.status_of(id).await;
@@ -116,9 +116,9 @@ async fn reject_trigger_with_code_0_reports_test() {
 
 #[tokio::test]
 async fn late_reject_trigger_completes_then_rejects() {
-    let h = harness().await;
+    let h = rig().await;
     let id = h
-        .create_ok("late", json!({ "comments": "sandbox:late-reject=826" }))
+        .create_ok_with("late", json!({ "comments": "sandbox:late-reject=826" }))
         .await;
     h.advance(120);
     assert_eq!(h.status_of(id).await.status(), 1);
@@ -134,7 +134,7 @@ async fn late_reject_trigger_completes_then_rejects() {
 #[tokio::test]
 async fn decline_trigger_refuses_the_create_with_that_code_and_creates_nothing() {
     // The messages are the reference's (§11.3), not the app's explanations of them.
-    let h = harness().await;
+    let h = rig().await;
     for (code, http, message) in [
         (514, 412, "Insufficient funds"),
         (508, 412, "Limit exceeded: TRANSACTION"),
@@ -148,7 +148,12 @@ async fn decline_trigger_refuses_the_create_with_that_code_and_creates_nothing()
     ] {
         let comments = format!("sandbox:decline={code}");
         let a = h
-            .create_with(&format!("d-{code}"), "10", json!({ "comments": comments }))
+            .create_amount(
+                "BR",
+                &format!("d-{code}"),
+                "10",
+                json!({ "comments": comments }),
+            )
             .await;
         assert_eq!((a.http, a.code()), (http, code), "{}", a.body);
         assert_eq!(a.body["message"], message);
@@ -159,9 +164,9 @@ async fn decline_trigger_refuses_the_create_with_that_code_and_creates_nothing()
 
 #[tokio::test]
 async fn hold_forever_trigger_stays_pending_and_can_be_cancelled() {
-    let h = harness().await;
+    let h = rig().await;
     let id = h
-        .create_ok("forever", json!({ "comments": "sandbox:hold-forever" }))
+        .create_ok_with("forever", json!({ "comments": "sandbox:hold-forever" }))
         .await;
     h.advance(1_000_000);
     assert_eq!(h.status_of(id).await.status(), 0);
@@ -170,9 +175,9 @@ async fn hold_forever_trigger_stays_pending_and_can_be_cancelled() {
 
 #[tokio::test]
 async fn unknown_trigger_is_refused_with_300_on_comments() {
-    let h = harness().await;
+    let h = rig().await;
     let a = h
-        .create_with("t", "10", json!({ "comments": "sandbox:rejct=806" }))
+        .create_amount("BR", "t", "10", json!({ "comments": "sandbox:rejct=806" }))
         .await;
     assert_eq!(a.code(), 300);
     assert!(a.body["message"]
@@ -188,9 +193,9 @@ fn is_connection_error(e: &reqwest::Error) -> bool {
 
 #[tokio::test]
 async fn drop_after_commit_gives_a_connection_error_and_the_cashout_exists() {
-    let h = harness().await;
+    let h = rig().await;
     h.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
-    let body = body_text(&create_fields("lost-answer", json!({})), Some("10"));
+    let body = body(&create_fields("BR", "lost-answer", json!({})), Some("10"));
     let sig = sign(&body);
     let result = h
         .try_send(&h.http, Method::POST, "/v3/cashout", body, Some(sig))
@@ -200,21 +205,15 @@ async fn drop_after_commit_gives_a_connection_error_and_the_cashout_exists() {
     assert_eq!(h.sandbox.cashouts_for_external_id("lost-answer"), 1);
     assert_eq!(h.sandbox.stats().faults_applied, 1);
     // The safe retry: look it up by external_id.
-    let found = h
-        .signed(
-            Method::POST,
-            "/v3/cashout/status",
-            json!({ "external_id": "lost-answer" }),
-        )
-        .await;
+    let found = h.status_by_external_id("lost-answer").await;
     assert_eq!(found.status(), 0);
 }
 
 #[tokio::test]
 async fn drop_before_commit_gives_a_connection_error_and_no_cashout() {
-    let h = harness().await;
+    let h = rig().await;
     h.sandbox.inject(Fault::DropBeforeCommit(Endpoint::Create));
-    let body = body_text(&create_fields("never-arrived", json!({})), Some("10"));
+    let body = body(&create_fields("BR", "never-arrived", json!({})), Some("10"));
     let sig = sign(&body);
     let result = h
         .try_send(
@@ -229,85 +228,71 @@ async fn drop_before_commit_gives_a_connection_error_and_no_cashout() {
     assert!(is_connection_error(&err), "{err:?}");
     assert_eq!(h.sandbox.cashouts_for_external_id("never-arrived"), 0);
     // The fault was one-shot: resending the same bytes now creates it.
-    let again = h.send(Method::POST, "/v3/cashout", body, Some(sig)).await;
+    let again = h
+        .send_with(Method::POST, "/v3/cashout", body, Some(sig))
+        .await;
     assert_eq!(again.http, 200);
 }
 
 #[tokio::test]
 async fn dropped_connection_sends_no_response_bytes() {
-    let h = harness().await;
+    let h = rig().await;
     h.sandbox.inject(Fault::DropAfterCommit(Endpoint::Status));
-    let body = body_text(&json!({ "cashout_id": 8400001 }), None);
-    let request = format!(
-        "POST /v3/cashout/status HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\
-         Payload-Signature: {}\r\nContent-Length: {}\r\n\r\n",
-        sign(&body),
-        body.len()
+    let request = raw_request(
+        "POST",
+        "/v3/cashout/status",
+        &body(&json!({ "cashout_id": 8400001 }), None),
     );
-    let addr = h
-        .sandbox
-        .base_url()
-        .trim_start_matches("http://")
-        .to_owned();
-    let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
-    stream
-        .write_all(request.as_bytes())
-        .await
-        .expect("write head");
-    stream.write_all(&body).await.expect("write body");
-    let mut received = Vec::new();
-    let read = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut received))
-        .await
-        .expect("the server closes the connection");
+    let got = receive(open(&h, &request).await, Duration::from_secs(5)).await;
+    assert!(got.closed, "the server closes the connection");
     // A clean close reads 0 bytes; a reset is an error with nothing read either.
     assert!(
-        read.is_err() || received.is_empty(),
+        got.bytes.is_empty(),
         "got {:?}",
-        String::from_utf8_lossy(&received)
+        String::from_utf8_lossy(&got.bytes)
     );
-    assert!(received.is_empty());
 }
 
 #[tokio::test]
 async fn error_500_after_commit_answers_500_and_the_cashout_exists() {
-    let h = harness().await;
+    let h = rig().await;
     h.sandbox.inject(Fault::Error500 {
         endpoint: Endpoint::Create,
         after_commit: true,
     });
-    let a = h.create_with("done-anyway", "10", json!({})).await;
+    let a = h.create_amount("BR", "done-anyway", "10", json!({})).await;
     assert_eq!((a.http, a.code()), (500, 500));
     assert_eq!(h.sandbox.cashouts_for_external_id("done-anyway"), 1);
 }
 
 #[tokio::test]
 async fn error_500_before_commit_answers_500_and_nothing_is_created() {
-    let h = harness().await;
+    let h = rig().await;
     h.sandbox.inject(Fault::Error500 {
         endpoint: Endpoint::Create,
         after_commit: false,
     });
-    let a = h.create_with("not-done", "10", json!({})).await;
+    let a = h.create_amount("BR", "not-done", "10", json!({})).await;
     assert_eq!((a.http, a.code()), (500, 500));
     assert_eq!(h.sandbox.cashouts_for_external_id("not-done"), 0);
 }
 
 #[tokio::test]
 async fn delay_fault_commits_then_answers_late() {
-    let h = harness().await;
+    let h = rig().await;
     h.sandbox.inject(Fault::Delay {
         endpoint: Endpoint::Create,
         by: Duration::from_millis(300),
     });
     let started = Instant::now();
-    let a = h.create_with("slow", "10", json!({})).await;
+    let a = h.create_amount("BR", "slow", "10", json!({})).await;
     assert_eq!(a.http, 200);
     assert!(started.elapsed() >= Duration::from_millis(300));
 }
 
 #[tokio::test]
 async fn delay_fault_longer_than_client_timeout_leaves_the_cashout_created() {
-    let h = harness().await;
+    let h = rig().await;
     h.sandbox.inject(Fault::Delay {
         endpoint: Endpoint::Create,
         by: Duration::from_secs(3),
@@ -316,7 +301,7 @@ async fn delay_fault_longer_than_client_timeout_leaves_the_cashout_created() {
         .timeout(Duration::from_millis(500))
         .build()
         .expect("client");
-    let body = body_text(&create_fields("timed-out", json!({})), Some("10"));
+    let body = body(&create_fields("BR", "timed-out", json!({})), Some("10"));
     let sig = sign(&body);
     let err = h
         .try_send(&client, Method::POST, "/v3/cashout", body, Some(sig))
@@ -330,7 +315,7 @@ async fn delay_fault_longer_than_client_timeout_leaves_the_cashout_created() {
 #[tokio::test]
 async fn fault_plan_with_the_same_seed_repeats_the_same_faults() {
     async fn run(seed: u64) -> Vec<u16> {
-        let h = harness().await;
+        let h = rig().await;
         h.sandbox.set_fault_plan(Some(FaultPlan {
             seed,
             endpoints: vec![Endpoint::Status],
@@ -345,7 +330,12 @@ async fn fault_plan_with_the_same_seed_repeats_the_same_faults() {
             seen.push(h.status_of(8_400_001).await.http);
         }
         // Other endpoints are untouched by the plan.
-        assert_eq!(h.create_with("untouched", "10", json!({})).await.http, 200);
+        assert_eq!(
+            h.create_amount("BR", "untouched", "10", json!({}))
+                .await
+                .http,
+            200
+        );
         h.sandbox.set_fault_plan(None);
         assert_eq!(h.status_of(8_400_001).await.http, 200);
         seen
@@ -359,57 +349,47 @@ async fn fault_plan_with_the_same_seed_repeats_the_same_faults() {
 
 #[tokio::test]
 async fn restart_on_the_same_file_keeps_cashouts_and_the_id_counter() {
-    let h = harness().await;
+    let h = rig().await;
     let id = h
-        .create_ok("before-restart", json!({ "on_hold": true }))
+        .create_ok_with("before-restart", json!({ "on_hold": true }))
         .await;
-    let Harness {
-        sandbox,
-        clock,
-        http,
-        db,
-        _dir,
-    } = h;
-    sandbox.shutdown().await;
-
-    let sandbox = start_on(db.clone(), clock.clone()).await;
-    let h = Harness {
-        sandbox,
-        clock,
-        http,
-        db,
-        _dir,
-    };
+    // Shut down, then start again on the same database file and clock.
+    let h = h.restart().await;
     assert_eq!(h.sandbox.cashouts_for_external_id("before-restart"), 1);
     assert_eq!(h.status_of(id).await.status(), 5);
     assert_eq!(
-        h.create_with("before-restart", "10", json!({}))
+        h.create_amount("BR", "before-restart", "10", json!({}))
             .await
             .code(),
         511
     );
-    let next = h.create_ok("after-restart", json!({})).await;
+    let next = h.create_ok("after-restart").await;
     assert_eq!(next, id + 1);
 }
 
 #[tokio::test]
 async fn reset_forgets_cashouts_and_restores_balances() {
-    let h = harness().await;
-    let id = h.create_with("all-in", "1000000.00", json!({})).await;
+    let h = rig().await;
+    let id = h
+        .create_amount("BR", "all-in", "1000000.00", json!({}))
+        .await;
     assert_eq!(id.http, 200);
-    h.create_ok("other", json!({ "currency": "USD" })).await;
+    h.create_ok_with("other", json!({ "currency": "USD" }))
+        .await;
     h.sandbox.reset().expect("reset");
     assert_eq!(h.sandbox.cashout_count(), 0);
     assert_eq!(h.status_of(8_400_001).await.code(), 509);
-    let again = h.create_with("all-in", "1000000.00", json!({})).await;
+    let again = h
+        .create_amount("BR", "all-in", "1000000.00", json!({}))
+        .await;
     assert_eq!(again.http, 200, "{}", again.body);
     assert_eq!(again.body["cashout_id"], "8400003", "ids are never reused");
 }
 
 #[tokio::test]
 async fn stats_count_every_request() {
-    let h = harness().await;
-    h.create_ok("payout-1", json!({})).await;
+    let h = rig().await;
+    h.create_ok("payout-1").await;
     h.status_of(8_400_001).await;
     h.banks("/v3/banks?country=MX", Some(DEMO_READ_ONLY_KEY))
         .await;
@@ -424,7 +404,7 @@ async fn stats_count_every_request() {
 
 #[tokio::test]
 async fn port_already_in_use_is_a_bind_error() {
-    let h = harness().await;
+    let h = rig().await;
     let port = h
         .sandbox
         .base_url()

@@ -1,16 +1,21 @@
-//! What the newer test files share: a sandbox on a manual clock, bodies signed here with
-//! `hmac` directly (not with the app's signing code, so these tests witness the sandbox alone),
-//! valid create bodies per country, and a raw TCP client that shows the bytes on the wire.
+//! What every integration test file shares: a sandbox on a manual clock (restartable on its
+//! file), bodies signed here with `hmac` directly (not with the app's signing code, so these
+//! tests witness the sandbox alone), valid create bodies per country, calls for each endpoint
+//! (signed, unsigned or with a given signature), and a raw TCP client that shows the bytes on
+//! the wire.
 
 #![allow(dead_code)] // Each test binary uses a different part of this module.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use cashout_core::clock::ManualClock;
 use hmac::{Hmac, KeyInit, Mac};
-use okp_sandbox::DEMO_API_SIGNATURE;
-use okp_sandbox::{Sandbox, SandboxConfig, Timings, DEMO_API_KEY, DEMO_API_PASSPHRASE};
+use okp_sandbox::{
+    Sandbox, SandboxConfig, Timings, DEMO_API_KEY, DEMO_API_PASSPHRASE, DEMO_API_SIGNATURE,
+};
+use reqwest::Method;
 use serde_json::{json, Map, Value};
 use sha2::Sha256;
 use tempfile::TempDir;
@@ -22,23 +27,32 @@ pub struct Rig {
     pub sandbox: Sandbox,
     pub clock: ManualClock,
     pub http: reqwest::Client,
+    /// The sandbox's database file, inside the rig's temporary directory.
+    pub db: PathBuf,
     _dir: TempDir,
+}
+
+/// A sandbox on `db` (a new or an existing file) and `clock`, on a free loopback port.
+pub async fn start_on(db: PathBuf, clock: ManualClock) -> Sandbox {
+    let config = SandboxConfig {
+        db_path: db,
+        port: 0,
+        clock: Arc::new(clock),
+        timings: Timings::default(),
+    };
+    Sandbox::start(config).await.expect("sandbox starts")
 }
 
 pub async fn rig() -> Rig {
     let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("sandbox.sqlite3");
     let clock = ManualClock::new(datetime!(2026-01-05 12:00 UTC));
-    let config = SandboxConfig {
-        db_path: dir.path().join("sandbox.sqlite3"),
-        port: 0,
-        clock: Arc::new(clock.clone()),
-        timings: Timings::default(),
-    };
-    let sandbox = Sandbox::start(config).await.expect("sandbox starts");
+    let sandbox = start_on(db.clone(), clock.clone()).await;
     Rig {
         sandbox,
         clock,
         http: reqwest::Client::new(),
+        db,
         _dir: dir,
     }
 }
@@ -151,24 +165,72 @@ impl Rig {
             .to_owned()
     }
 
+    /// Shuts the sandbox down and starts a new one on the same file and clock.
+    pub async fn restart(self) -> Rig {
+        let Rig {
+            sandbox,
+            clock,
+            http,
+            db,
+            _dir,
+        } = self;
+        sandbox.shutdown().await;
+        let sandbox = start_on(db.clone(), clock.clone()).await;
+        Rig {
+            sandbox,
+            clock,
+            http,
+            db,
+            _dir,
+        }
+    }
+
+    /// Moves the manual clock on by `secs` seconds.
+    pub fn advance(&self, secs: u64) {
+        self.clock.advance(Duration::from_secs(secs));
+    }
+
     /// Sends exactly these bytes, signed.
-    pub async fn send(&self, method: reqwest::Method, path: &str, body: Vec<u8>) -> Answer {
+    pub async fn send(&self, method: Method, path: &str, body: Vec<u8>) -> Answer {
         let sig = sign(&body);
-        let resp = self
-            .http
-            .request(method, self.url(path))
-            .header("Content-Type", "application/json")
-            .header("Payload-Signature", sig)
-            .body(body)
-            .send()
+        self.send_with(method, path, body, Some(sig)).await
+    }
+
+    /// Sends exactly these bytes with this `Payload-Signature` (none when `None`).
+    pub async fn send_with(
+        &self,
+        method: Method,
+        path: &str,
+        body: Vec<u8>,
+        sig: Option<String>,
+    ) -> Answer {
+        self.try_send(&self.http, method, path, body, sig)
             .await
-            .expect("an HTTP answer");
+            .expect("an HTTP answer")
+    }
+
+    /// As `send_with`, on `client`, handing back the client's error when no answer came.
+    pub async fn try_send(
+        &self,
+        client: &reqwest::Client,
+        method: Method,
+        path: &str,
+        body: Vec<u8>,
+        sig: Option<String>,
+    ) -> Result<Answer, reqwest::Error> {
+        let mut req = client
+            .request(method, self.url(path))
+            .header("Content-Type", "application/json");
+        if let Some(sig) = sig {
+            req = req.header("Payload-Signature", sig);
+        }
+        let resp = req.body(body).send().await?;
         let http = resp.status().as_u16();
-        let bytes = resp.bytes().await.expect("a body");
-        Answer {
+        let bytes = resp.bytes().await?;
+        Ok(Answer {
             http,
             body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-        }
+        })
     }
 
     pub async fn create(&self, country: &str, external_id: &str, changes: Value) -> Answer {
@@ -184,17 +246,18 @@ impl Rig {
         changes: Value,
     ) -> Answer {
         let fields = create_fields(country, external_id, changes);
-        self.send(
-            reqwest::Method::POST,
-            "/v3/cashout",
-            body(&fields, Some(amount)),
-        )
-        .await
+        self.send(Method::POST, "/v3/cashout", body(&fields, Some(amount)))
+            .await
     }
 
     /// Creates a Brazilian bank transfer and returns its id.
     pub async fn create_ok(&self, external_id: &str) -> i64 {
-        let a = self.create("BR", external_id, json!({})).await;
+        self.create_ok_with(external_id, json!({})).await
+    }
+
+    /// Creates a Brazilian bank transfer with `changes` applied and returns its id.
+    pub async fn create_ok_with(&self, external_id: &str, changes: Value) -> i64 {
+        let a = self.create("BR", external_id, changes).await;
         assert_eq!(a.http, 200, "create should succeed: {}", a.body);
         a.body["cashout_id"]
             .as_str()
@@ -202,17 +265,59 @@ impl Rig {
             .expect("a numeric id as a string")
     }
 
-    pub async fn call(&self, method: reqwest::Method, path: &str, fields: Value) -> Answer {
+    /// A signed call with the credentials and `fields`.
+    pub async fn call(&self, method: Method, path: &str, fields: Value) -> Answer {
         self.send(method, path, body(&fields, None)).await
     }
 
     pub async fn status_of(&self, id: i64) -> Answer {
         self.call(
-            reqwest::Method::POST,
+            Method::POST,
             "/v3/cashout/status",
             json!({ "cashout_id": id }),
         )
         .await
+    }
+
+    /// The status by `external_id` alone.
+    pub async fn status_by_external_id(&self, external_id: &str) -> Answer {
+        self.call(
+            Method::POST,
+            "/v3/cashout/status",
+            json!({ "external_id": external_id }),
+        )
+        .await
+    }
+
+    /// Puts a cashout on hold (`"ON_HOLD"`) or releases it (`"PENDING"`).
+    pub async fn update(&self, id: i64, status: &str) -> Answer {
+        self.call(
+            Method::PUT,
+            "/v3/cashout/status",
+            json!({ "cashout_id": id, "status": status }),
+        )
+        .await
+    }
+
+    pub async fn cancel(&self, id: i64, external_id: &str) -> Answer {
+        let fields = json!({ "cashout_id": id, "external_id": external_id });
+        self.call(Method::DELETE, "/v3/cashout/cancel", fields)
+            .await
+    }
+
+    /// A bank list (`GET`, unsigned), with `Authorization: Bearer <key>` when a key is given.
+    pub async fn banks(&self, path: &str, key: Option<&str>) -> Answer {
+        let mut req = self.http.get(self.url(path));
+        if let Some(key) = key {
+            req = req.header("Authorization", format!("Bearer {key}"));
+        }
+        let resp = req.send().await.expect("an HTTP answer");
+        let http = resp.status().as_u16();
+        let bytes = resp.bytes().await.expect("a body");
+        Answer {
+            http,
+            body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        }
     }
 }
 
@@ -259,20 +364,33 @@ pub async fn open(rig: &Rig, request: &[u8]) -> TcpStream {
     stream
 }
 
-/// Reads until the server closes (or `limit` passes), then splits head and body.
-pub async fn read_all(mut stream: TcpStream, limit: Duration) -> Wire {
-    let mut received = Vec::new();
+/// The bytes a raw connection received.
+pub struct Received {
+    pub bytes: Vec<u8>,
+    /// Whether the server closed the connection (cleanly or by a reset) within the limit.
+    pub closed: bool,
+}
+
+/// Reads until the server closes the connection or `limit` passes.
+pub async fn receive(mut stream: TcpStream, limit: Duration) -> Received {
+    let mut bytes = Vec::new();
     let mut buf = [0u8; 8192];
-    let _ = tokio::time::timeout(limit, async {
+    let closed = tokio::time::timeout(limit, async {
         loop {
             match stream.read(&mut buf).await {
                 Ok(0) | Err(_) => break,
-                Ok(n) => received.extend_from_slice(&buf[..n]),
+                Ok(n) => bytes.extend_from_slice(&buf[..n]),
             }
         }
     })
-    .await;
-    split(&received)
+    .await
+    .is_ok();
+    Received { bytes, closed }
+}
+
+/// Reads until the server closes (or `limit` passes), then splits head and body.
+pub async fn read_all(stream: TcpStream, limit: Duration) -> Wire {
+    split(&receive(stream, limit).await.bytes)
 }
 
 pub fn split(received: &[u8]) -> Wire {
@@ -290,4 +408,15 @@ pub fn split(received: &[u8]) -> Wire {
 pub async fn raw_call(rig: &Rig, method: &str, path: &str, fields: Value) -> Wire {
     let request = raw_request(method, path, &body(&fields, None));
     read_all(open(rig, &request).await, Duration::from_secs(10)).await
+}
+
+/// The signed status of `id` over a raw connection, read to the end.
+pub async fn raw_status(rig: &Rig, id: i64) -> Wire {
+    raw_call(
+        rig,
+        "POST",
+        "/v3/cashout/status",
+        json!({ "cashout_id": id }),
+    )
+    .await
 }
