@@ -106,6 +106,19 @@ impl Rig {
     pub fn journal_path(&self) -> PathBuf {
         self.dir.path().join("journal.sqlite3")
     }
+
+    /// The next create is made by the provider but its answer is lost, and the next `misses`
+    /// lookups by external_id do not find it (a provider whose reads lag its writes).
+    pub fn lose_next_create_answer(&self, misses: usize) {
+        self.sandbox.inject(okp_sandbox::Fault::DropAfterCommit(
+            okp_sandbox::Endpoint::Create,
+        ));
+        for _ in 0..misses {
+            self.sandbox.inject(okp_sandbox::Fault::StaleNotFound(
+                okp_sandbox::Endpoint::Status,
+            ));
+        }
+    }
 }
 
 /// A payout named by its external_id.

@@ -22,11 +22,8 @@ use okp_sandbox::{Endpoint, Fault};
 async fn a_create_whose_answer_was_lost_and_whose_lookups_are_stale_settles_to_one_cashout_by_itself(
 ) {
     let rig = Rig::start().await;
-    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
     // Every lookup the create makes, and the first two of reconcile, miss the payout.
-    for _ in 0..6 {
-        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
-    }
+    rig.lose_next_create_answer(6);
     let desk = rig.desk();
     let e = desk
         .create(&br_pix("stale-1", "10"), &CreateOptions::default())
@@ -88,10 +85,7 @@ async fn reconcile_after_a_crash_mid_send_keeps_the_create_open_through_stale_lo
 #[tokio::test]
 async fn an_open_create_past_its_window_waits_for_the_operator_and_a_resend_settles_it() {
     let rig = Rig::start().await;
-    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
-    for _ in 0..5 {
-        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
-    }
+    rig.lose_next_create_answer(5);
     let desk = rig.desk().with_open_window(Duration::from_secs(3600));
     desk.create(&br_pix("window-1", "10"), &CreateOptions::default())
         .await
@@ -110,10 +104,7 @@ async fn an_open_create_past_its_window_waits_for_the_operator_and_a_resend_sett
 #[tokio::test]
 async fn abandoning_an_open_create_needs_a_reason_and_is_audited_with_its_risk() {
     let rig = Rig::start().await;
-    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
-    for _ in 0..5 {
-        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
-    }
+    rig.lose_next_create_answer(5);
     let desk = rig.desk();
     desk.create(&br_pix("abandon-1", "10"), &CreateOptions::default())
         .await
@@ -419,10 +410,7 @@ async fn a_resend_of_an_abandoned_create_whose_answer_is_lost_is_open_again_for_
         .await
         .expect("abandoned");
     // The resend's answer is lost too, and the lookups after it miss it.
-    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
-    for _ in 0..6 {
-        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
-    }
+    rig.lose_next_create_answer(6);
     let e = desk
         .resend(&by_ext("abandon-resend"))
         .await
@@ -446,10 +434,7 @@ async fn a_resend_of_an_abandoned_create_whose_answer_is_lost_is_open_again_for_
 #[tokio::test]
 async fn a_corrected_copy_of_an_unsettled_generated_payout_is_refused_not_sent_under_a_new_id() {
     let rig = Rig::start().await;
-    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
-    for _ in 0..5 {
-        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
-    }
+    rig.lose_next_create_answer(5);
     let desk = rig.desk();
     let review = desk
         .review_create(&br_pix("", "150.25"), false)
@@ -553,10 +538,7 @@ async fn a_resend_long_after_the_intent_is_looked_up_again_by_reconcile() {
         .expect_err("open");
     later(&rig, 30 * 60);
     // 30 hours on: resent, lost again, not found.
-    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
-    for _ in 0..5 {
-        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
-    }
+    rig.lose_next_create_answer(5);
     desk.resend(&by_ext("late-resend")).await.expect_err("open");
     later(&rig, 6);
     let report = desk.reconcile().await.expect("reconcile");
@@ -678,11 +660,8 @@ async fn paying_again_must_name_an_identical_payout_of_this_desk() {
 async fn a_screen_polling_an_open_create_asks_the_provider_only_when_its_back_off_allows_and_audits_nothing(
 ) {
     let rig = Rig::start().await;
-    rig.sandbox.inject(Fault::DropAfterCommit(Endpoint::Create));
     // Every lookup misses the payout, however many there are.
-    for _ in 0..20 {
-        rig.sandbox.inject(Fault::StaleNotFound(Endpoint::Status));
-    }
+    rig.lose_next_create_answer(20);
     let desk = rig.desk();
     let e = desk
         .create(&br_pix("screen-1", "10"), &CreateOptions::default())
