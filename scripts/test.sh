@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: Rust unit and integration tests (loopback HTTP against the embedded sandbox,
 # the CLI as a process), the keychain against a real Secret Service in a private D-Bus session,
-# the UI's unit tests, and the end-to-end tests in the real app window (WebDriver, Xvfb).
+# the team journal on a real PostgreSQL server (a throwaway cluster, over TLS), the UI's unit
+# tests, and the end-to-end tests in the real app window (WebDriver, Xvfb).
 # Nothing touches the user's keychain or data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,9 @@ mkdir -m 700 "$kr_home/run"
 XDG_DATA_HOME="$kr_home" XDG_RUNTIME_DIR="$kr_home/run" dbus-run-session -- sh -c '
   echo -n test-keyring-pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   cargo test --locked -p cashout-tests --test it -- --ignored secret_service'
+# The team journal: a throwaway PostgreSQL cluster from Debian's package; if it cannot start,
+# this fails (the team-journal tests never skip).
+scripts/team-db.sh cargo test --locked -p cashout-tests --features team-db --test team
 npx vitest run
 # The app for the real-window tests: built after `cargo test`, which leaves a dev-mode binary.
 npx tauri build --debug --no-bundle

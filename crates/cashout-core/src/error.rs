@@ -95,6 +95,15 @@ pub enum Error {
     /// The journal could not be read or written.
     #[error("the journal failed: {0}")]
     Journal(String),
+    /// The team journal (PostgreSQL) cannot be reached, refused the sign-in, or refused a
+    /// write (e.g. an operator's role lacks the right).
+    #[error("the team journal: {0}")]
+    TeamJournal(String),
+    /// The team journal's schema is not the one this desk was built for: a newer one (this
+    /// desk must be updated before it writes), or an older one (the team's administrator runs
+    /// `cashout team migrate`).
+    #[error("{}", team_schema_message(*.found, *.expected))]
+    TeamSchema { found: i32, expected: i32 },
     /// The environment or base URL is not acceptable.
     #[error(transparent)]
     Environment(#[from] UrlProblem),
@@ -164,6 +173,8 @@ impl Error {
             Self::InvalidCredentials { .. } => C::InvalidCredentials,
             Self::Keychain(_) => C::Keychain,
             Self::Journal(_) => C::Journal,
+            Self::TeamJournal(_) => C::TeamJournal,
+            Self::TeamSchema { .. } => C::TeamSchema,
             Self::Environment(_) => C::InvalidEnvironment,
             Self::InvalidInput { .. } => C::InvalidInput,
         }
@@ -250,6 +261,8 @@ pub enum ErrorCode {
     InvalidCredentials,
     Keychain,
     Journal,
+    TeamJournal,
+    TeamSchema,
     InvalidEnvironment,
     InvalidInput,
     /// The desktop shell failed in a way the core did not foresee (a command that could not
@@ -259,7 +272,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, for tests and documentation.
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 22] = [
         Self::Validation,
         Self::NotFound,
         Self::Unauthorized,
@@ -277,6 +290,8 @@ impl ErrorCode {
         Self::InvalidCredentials,
         Self::Keychain,
         Self::Journal,
+        Self::TeamJournal,
+        Self::TeamSchema,
         Self::InvalidEnvironment,
         Self::InvalidInput,
         Self::Internal,
@@ -303,6 +318,8 @@ impl ErrorCode {
             Self::InvalidCredentials => "invalid_credentials",
             Self::Keychain => "keychain",
             Self::Journal => "journal",
+            Self::TeamJournal => "team_journal",
+            Self::TeamSchema => "team_schema",
             Self::InvalidEnvironment => "invalid_environment",
             Self::InvalidInput => "invalid_input",
             Self::Internal => "internal",
@@ -335,6 +352,20 @@ pub struct ErrorReport {
 
 /// Result with the core [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn team_schema_message(found: i32, expected: i32) -> String {
+    if found > expected {
+        format!(
+            "the team journal's schema is version {found}, newer than this desk knows ({expected}): \
+             update Cashout Desk before using the team journal; nothing was written"
+        )
+    } else {
+        format!(
+            "the team journal's schema is version {found}, older than this desk needs ({expected}): \
+             the team's administrator runs `cashout team migrate`; nothing was written"
+        )
+    }
+}
 
 #[cfg(test)]
 mod tests {

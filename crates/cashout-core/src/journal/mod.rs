@@ -23,6 +23,7 @@
 //! `search` listing and text search; `schema` the tables and their migrations.
 
 pub mod merge;
+pub mod postgres;
 mod reads;
 mod rows;
 mod schema;

@@ -1,0 +1,48 @@
+//! What the team's administrator does to the team journal beside migrations: adding an
+//! operator's login role.
+//!
+//! Guarantees: the password reaches the server only as a SCRAM-SHA-256 verifier computed here
+//! (as `psql`'s `\password` does), so it never appears in the server's statement log; the role
+//! name is checked ([`super::profile::check_role_name`]) before it is quoted into SQL.
+
+use postgres_protocol::escape::{escape_identifier, escape_literal};
+use tokio_postgres::Client;
+
+use super::pg_error;
+use crate::credentials::Secret;
+use crate::error::{Error, Result};
+
+/// Creates the login role `name` in the operators' group, with `password`, or — when the role
+/// exists — sets its password and makes it an operator.
+///
+/// # Errors
+/// [`Error::InvalidInput`] (field `user`) for a bad name or an empty password;
+/// [`Error::TeamJournal`] when the administrator's role may not create roles.
+pub async fn add_operator(client: &Client, name: &str, password: &Secret) -> Result<()> {
+    super::profile::check_role_name(name).map_err(|message| Error::InvalidInput {
+        field: "user",
+        message,
+    })?;
+    if password.expose().chars().count() < 12 {
+        return Err(Error::InvalidInput {
+            field: "password",
+            message: "an operator's password has at least 12 characters".into(),
+        });
+    }
+    let verifier = postgres_protocol::password::scram_sha_256(password.expose().as_bytes());
+    let (role, secret) = (escape_identifier(name), escape_literal(&verifier));
+    let exists = client
+        .query_opt(
+            "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1",
+            &[&name],
+        )
+        .await
+        .map_err(pg_error)?
+        .is_some();
+    let sql = if exists {
+        format!("ALTER ROLE {role} LOGIN PASSWORD {secret}; GRANT cashout_operator TO {role};")
+    } else {
+        format!("CREATE ROLE {role} LOGIN PASSWORD {secret} IN ROLE cashout_operator;")
+    };
+    client.batch_execute(&sql).await.map_err(pg_error)
+}

@@ -1,0 +1,113 @@
+//! Migrations: applied once under concurrency, newer and changed schemas refused.
+
+use cashout_core::error::Error;
+use cashout_core::journal::postgres::{migrate, PgStore, SCHEMA_VERSION};
+
+use crate::support::Server;
+
+#[tokio::test]
+async fn migrations_started_by_two_administrators_at_once_apply_once() {
+    let server = Server::from_env();
+    let db = server.empty_database().await;
+    let (mut a, mut b) = (db.superuser().await, db.superuser().await);
+    let (ra, rb) = tokio::join!(migrate::migrate(&mut a), migrate::migrate(&mut b));
+    let (ra, rb) = (ra.unwrap(), rb.unwrap());
+    let mut applied = [ra.applied.clone(), rb.applied.clone()];
+    applied.sort();
+    let all: Vec<i32> = (1..=SCHEMA_VERSION).collect();
+    assert_eq!(applied, [vec![], all], "{ra:?} {rb:?}");
+    let rows = a
+        .query(
+            "SELECT version, applied_by FROM cashout.schema_migrations",
+            &[],
+        )
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), usize::try_from(SCHEMA_VERSION).unwrap());
+    // A third run finds nothing to do.
+    let again = migrate::migrate(&mut a).await.unwrap();
+    assert_eq!(
+        (again.from, again.to, again.applied.len()),
+        (SCHEMA_VERSION, SCHEMA_VERSION, 0)
+    );
+}
+
+#[tokio::test]
+async fn a_desk_and_the_runner_refuse_a_newer_schema_and_write_nothing() {
+    let server = Server::from_env();
+    let db = server.team_database().await;
+    let (profile, password) = db.operator("ana").await;
+    let mut admin = db.superuser().await;
+    admin
+        .execute(
+            "INSERT INTO cashout.schema_migrations (version, name, checksum) VALUES ($1, 'future', 'x')",
+            &[&(SCHEMA_VERSION + 1)],
+        )
+        .await
+        .unwrap();
+    match PgStore::connect(&profile, &password).await {
+        Err(e @ Error::TeamSchema { found, expected }) => {
+            assert_eq!((found, expected), (SCHEMA_VERSION + 1, SCHEMA_VERSION));
+            assert!(e.to_string().contains("update Cashout Desk"), "{e}");
+            assert_eq!(e.code(), "team_schema");
+        }
+        Err(other) => panic!("{other:?}"),
+        Ok(_) => panic!("a desk used a schema newer than it knows"),
+    }
+    match migrate::migrate(&mut admin).await {
+        Err(Error::TeamSchema { found, .. }) => assert_eq!(found, SCHEMA_VERSION + 1),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_migration_changed_since_it_was_applied_is_refused_not_run_again() {
+    let server = Server::from_env();
+    let db = server.team_database().await;
+    let mut admin = db.superuser().await;
+    admin
+        .execute(
+            "UPDATE cashout.schema_migrations SET checksum = 'edited' WHERE version = 1",
+            &[],
+        )
+        .await
+        .unwrap();
+    let err = migrate::migrate(&mut admin).await.unwrap_err();
+    assert!(err.to_string().contains("migration 1"), "{err}");
+    assert_eq!(err.code(), "team_journal");
+}
+
+#[tokio::test]
+async fn a_database_without_a_team_journal_says_who_must_set_it_up() {
+    let server = Server::from_env();
+    let db = server.empty_database().await;
+    // The roles exist on the server from other tests or not; give the operator one here.
+    migrate::migrate(&mut db.superuser().await).await.unwrap();
+    let (profile, password) = db.operator("ana").await;
+    db.superuser()
+        .await
+        .batch_execute("DROP SCHEMA cashout CASCADE")
+        .await
+        .unwrap();
+    let err = PgStore::connect(&profile, &password)
+        .await
+        .err()
+        .expect("refused");
+    assert!(err.to_string().contains("cashout team init"), "{err}");
+}
+
+#[tokio::test]
+async fn a_wrong_password_is_refused_without_being_repeated() {
+    let server = Server::from_env();
+    let db = server.team_database().await;
+    let (profile, _) = db.operator("ana").await;
+    let wrong = cashout_core::credentials::Secret::new("not-the-password-x9".into());
+    let err = PgStore::connect(&profile, &wrong)
+        .await
+        .err()
+        .expect("refused");
+    let text = err.to_string();
+    assert_eq!(err.code(), "team_journal");
+    assert!(text.contains("sign-in"), "{text}");
+    assert!(!text.contains("not-the-password-x9"), "{text}");
+}
