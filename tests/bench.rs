@@ -24,7 +24,7 @@ use cashout_core::desk::{CreateOptions, Desk, RetryPolicy};
 use cashout_core::environment::Environment;
 use cashout_core::journal::Journal;
 use cashout_core::signing::payload_signature;
-use cashout_tests::br_pix;
+use cashout_tests::{br_pix, me};
 use okp_sandbox::{Sandbox, SandboxConfig, Timings};
 
 /// Where the sandbox runs.
@@ -343,7 +343,7 @@ async fn journal_path(
         async move {
             let request = br_pix(&format!("journal-{round}-{i}"), "10.00");
             let IntentOutcome::New(id) = journal
-                .record_intent(&scope, "http://127.0.0.1", &request, None)
+                .record_intent(&scope, "http://127.0.0.1", &request, None, me())
                 .await
                 .expect("intent")
             else {

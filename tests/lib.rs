@@ -197,3 +197,21 @@ pub fn mx_clabe(external_id: &str, amount: &str) -> CreateCashout {
         ..CreateCashout::default()
     }
 }
+
+/// This test process's send claim, for tests that drive the journal's create protocol by hand
+/// (a desk holds one while it sends; the journal fences the sender's writes with it).
+pub fn me() -> &'static cashout_core::journal::SendClaim {
+    static ME: std::sync::OnceLock<cashout_core::journal::SendClaim> = std::sync::OnceLock::new();
+    ME.get_or_init(cashout_core::journal::SendClaim::new)
+}
+
+/// The claim of a desk that wrote an intent and stopped (crashed, killed) while sending: its
+/// lease is over at once, so what it left is for reconcile or another desk to settle.
+pub fn stopped() -> &'static cashout_core::journal::SendClaim {
+    static STOPPED: std::sync::OnceLock<cashout_core::journal::SendClaim> =
+        std::sync::OnceLock::new();
+    STOPPED.get_or_init(|| cashout_core::journal::SendClaim {
+        lease: std::time::Duration::ZERO,
+        ..cashout_core::journal::SendClaim::new()
+    })
+}

@@ -8,7 +8,7 @@ use cashout_core::api::client::ClientOptions;
 use cashout_core::desk::{CreateOptions, Recovery, RetryPolicy};
 use cashout_core::error::Error;
 use cashout_core::journal::{IntentOutcome, Phase};
-use cashout_tests::{br_pix, by_ext, Rig};
+use cashout_tests::{br_pix, by_ext, stopped, Rig};
 use okp_sandbox::{Endpoint, Fault, FaultPlan};
 
 #[tokio::test]
@@ -110,7 +110,9 @@ async fn crash_after_intent_before_send_stays_open_after_a_miss_and_a_resend_mak
     // The process wrote its intent and died before sending.
     let req = br_pix("crash-1", "10");
     assert!(matches!(
-        rig.journal.record_intent(&scope, "x", &req, None).await,
+        rig.journal
+            .record_intent(&scope, "x", &req, None, stopped())
+            .await,
         Ok(IntentOutcome::New(_))
     ));
     rig.clock.advance(cashout_core::desk::RECONCILE_MIN_AGE);

@@ -15,7 +15,7 @@ use cashout_core::environment::{Environment, EnvironmentKind};
 use cashout_core::error::Error;
 use cashout_core::journal::{IntentOutcome, Phase};
 use cashout_core::status::CashoutStatus;
-use cashout_tests::{br_pix, by_ext, fast_retry, later, phase_of, Rig};
+use cashout_tests::{br_pix, by_ext, fast_retry, later, me, phase_of, stopped, Rig};
 use okp_sandbox::{Endpoint, Fault};
 
 #[tokio::test]
@@ -60,7 +60,11 @@ async fn reconcile_after_a_crash_mid_send_keeps_the_create_open_through_stale_lo
     let rig = Rig::start().await;
     let scope = rig.environment().scope();
     let req = br_pix("crash-sent-1", "10");
-    let Ok(IntentOutcome::New(_)) = rig.journal.record_intent(&scope, "x", &req, None).await else {
+    let Ok(IntentOutcome::New(_)) = rig
+        .journal
+        .record_intent(&scope, "x", &req, None, stopped())
+        .await
+    else {
         panic!("new intent")
     };
     // The process that wrote the intent sent it and died before recording the answer.
@@ -336,18 +340,23 @@ async fn a_resend_of_a_payout_that_never_left_is_open_on_disk_before_it_is_sent(
     let scope = rig.environment().scope();
     let Ok(IntentOutcome::New(id)) = rig
         .journal
-        .record_intent(&scope, "x", &br_pix("never-1", "10"), None)
+        .record_intent(&scope, "x", &br_pix("never-1", "10"), None, me())
         .await
     else {
         panic!("new intent")
     };
     rig.journal
-        .record_phase(id, Phase::NotSent, "not delivered: refused")
+        .record_phase(
+            id,
+            Phase::NotSent,
+            "not delivered: refused",
+            Some(me().token.as_str()),
+        )
         .await
         .expect("not sent");
     // What a resend writes before it sends: an open record, so a crash during the send leaves
     // something reconcile looks up, never "not sent".
-    rig.journal.record_sending(id).await.expect("sending");
+    rig.journal.record_sending(id, me()).await.expect("sending");
     let r = rig.journal.get(id).expect("get").expect("record");
     assert_eq!(r.phase, Phase::Intent);
     later(&rig, 6);
@@ -368,12 +377,20 @@ async fn a_resend_of_a_payout_whose_id_someone_else_took_meanwhile_is_declined_n
     let rig = Rig::start().await;
     let scope = rig.environment().scope();
     let req = br_pix("taken-later", "10");
-    let Ok(IntentOutcome::New(id)) = rig.journal.record_intent(&scope, "x", &req, None).await
+    let Ok(IntentOutcome::New(id)) = rig
+        .journal
+        .record_intent(&scope, "x", &req, None, stopped())
+        .await
     else {
         panic!("new intent")
     };
     rig.journal
-        .record_phase(id, Phase::NotSent, "not delivered: refused")
+        .record_phase(
+            id,
+            Phase::NotSent,
+            "not delivered: refused",
+            Some(stopped().token.as_str()),
+        )
         .await
         .expect("not sent");
     // Another system, same merchant account, uses the same external_id.

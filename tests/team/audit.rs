@@ -5,6 +5,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use cashout_core::audit::{AuditAction, AuditEvent, AuditFilter};
+use cashout_core::journal::JournalStore;
 
 use crate::support::Server;
 
@@ -32,7 +33,6 @@ async fn an_entry_names_the_operator_the_database_signed_in_not_the_one_the_desk
             text: Some("who am".into()),
             ..AuditFilter::default()
         })
-        .await
         .unwrap();
     assert_eq!(log, vec![entry]);
 }
@@ -69,7 +69,7 @@ async fn the_servers_hash_is_the_one_the_desk_computes_for_awkward_text() {
         (None, None, None)
     );
     assert_eq!(none.hash, none.expected_hash());
-    let verdict = desk.verify_audit().await.unwrap();
+    let verdict = desk.verify_audit().unwrap();
     assert!(verdict.intact, "{verdict:?}");
     assert_eq!(verdict.entries, awkward.len() + 1);
     // The filter's text is literal: % and _ match themselves.
@@ -78,7 +78,6 @@ async fn the_servers_hash_is_the_one_the_desk_computes_for_awkward_text() {
             text: Some("%_".into()),
             ..AuditFilter::default()
         })
-        .await
         .unwrap();
     assert_eq!(like.len(), 1, "{like:?}");
 }
@@ -113,7 +112,7 @@ async fn appends_from_four_desk_processes_at_once_form_one_unbroken_chain() {
         assert!(child.wait().unwrap().success());
     }
     let desk = db.desk("checker").await;
-    let verdict = desk.verify_audit().await.unwrap();
+    let verdict = desk.verify_audit().unwrap();
     assert!(verdict.intact, "{verdict:?}");
     assert_eq!(verdict.entries, DESKS * EACH as usize);
     let all = desk
@@ -121,7 +120,6 @@ async fn appends_from_four_desk_processes_at_once_form_one_unbroken_chain() {
             limit: 10_000,
             ..AuditFilter::default()
         })
-        .await
         .unwrap();
     let mut seqs: Vec<i64> = all.iter().map(|e| e.seq).collect();
     seqs.sort_unstable();
@@ -148,9 +146,13 @@ async fn an_operator_with_psql_cannot_write_the_audit_table_or_its_head() {
     let server = Server::from_env();
     let db = server.team_database().await;
     let (profile, password) = db.operator("ana").await;
-    let desk = cashout_core::journal::postgres::PgStore::connect(&profile, &password)
-        .await
-        .unwrap();
+    let desk = cashout_core::journal::postgres::PgStore::connect(
+        &profile,
+        &password,
+        std::sync::Arc::new(cashout_core::clock::SystemClock),
+    )
+    .await
+    .unwrap();
     desk.append_audit(event("first")).await.unwrap();
     let psql = db.raw(&profile, &password).await;
     for sql in [
@@ -178,7 +180,7 @@ async fn an_operator_with_psql_cannot_write_the_audit_table_or_its_head() {
         (row.get::<_, String>(0), row.get::<_, i64>(1)),
         (profile.user.clone(), 2)
     );
-    assert!(desk.verify_audit().await.unwrap().intact);
+    assert!(desk.verify_audit().unwrap().intact);
 }
 
 #[tokio::test]
@@ -196,20 +198,20 @@ async fn an_entry_edited_or_cut_with_the_owners_rights_is_found() {
         .batch_execute("UPDATE cashout.audit SET detail = 'entry two' WHERE seq = 3")
         .await
         .unwrap();
-    let verdict = desk.verify_audit().await.unwrap();
+    let verdict = desk.verify_audit().unwrap();
     assert!(!verdict.intact);
     assert_eq!(verdict.broken_at, Some(3));
     admin
         .batch_execute("UPDATE cashout.audit SET detail = 'entry 2' WHERE seq = 3")
         .await
         .unwrap();
-    assert!(desk.verify_audit().await.unwrap().intact);
+    assert!(desk.verify_audit().unwrap().intact);
     // Cutting the last entries leaves a chain that links, but the head remembers.
     admin
         .batch_execute("DELETE FROM cashout.audit WHERE seq >= 4")
         .await
         .unwrap();
-    let verdict = desk.verify_audit().await.unwrap();
+    let verdict = desk.verify_audit().unwrap();
     assert!(!verdict.intact, "{verdict:?}");
     assert_eq!(verdict.broken_at, Some(4));
     assert!(verdict.problem.unwrap().contains("removed from the end"));

@@ -45,7 +45,13 @@ async fn a_desk_and_the_runner_refuse_a_newer_schema_and_write_nothing() {
         )
         .await
         .unwrap();
-    match PgStore::connect(&profile, &password).await {
+    match PgStore::connect(
+        &profile,
+        &password,
+        std::sync::Arc::new(cashout_core::clock::SystemClock),
+    )
+    .await
+    {
         Err(e @ Error::TeamSchema { found, expected }) => {
             assert_eq!((found, expected), (SCHEMA_VERSION + 1, SCHEMA_VERSION));
             assert!(e.to_string().contains("update Cashout Desk"), "{e}");
@@ -89,10 +95,14 @@ async fn a_database_without_a_team_journal_says_who_must_set_it_up() {
         .batch_execute("DROP SCHEMA cashout CASCADE")
         .await
         .unwrap();
-    let err = PgStore::connect(&profile, &password)
-        .await
-        .err()
-        .expect("refused");
+    let err = PgStore::connect(
+        &profile,
+        &password,
+        std::sync::Arc::new(cashout_core::clock::SystemClock),
+    )
+    .await
+    .err()
+    .expect("refused");
     assert!(err.to_string().contains("cashout team init"), "{err}");
 }
 
@@ -102,10 +112,14 @@ async fn a_wrong_password_is_refused_without_being_repeated() {
     let db = server.team_database().await;
     let (profile, _) = db.operator("ana").await;
     let wrong = cashout_core::credentials::Secret::new("not-the-password-x9".into());
-    let err = PgStore::connect(&profile, &wrong)
-        .await
-        .err()
-        .expect("refused");
+    let err = PgStore::connect(
+        &profile,
+        &wrong,
+        std::sync::Arc::new(cashout_core::clock::SystemClock),
+    )
+    .await
+    .err()
+    .expect("refused");
     let text = err.to_string();
     assert_eq!(err.code(), "team_journal");
     assert!(text.contains("sign-in"), "{text}");

@@ -2,6 +2,7 @@
 //! (scripts/test.sh): its connection comes from PGHOST, PGPORT, PGUSER and PGPASSWORD. Without
 //! them the tests fail, never skip: a team-journal test that did not run must not look green.
 
+use cashout_core::clock::SystemClock;
 use cashout_core::credentials::Secret;
 use cashout_core::journal::postgres::{admin, migrate, PgStore, TeamProfile};
 use tokio_postgres::{Client, NoTls};
@@ -118,7 +119,7 @@ impl TeamDb {
     /// A desk signed in as a new operator `who`.
     pub async fn desk(&self, who: &str) -> PgStore {
         let (profile, password) = self.operator(who).await;
-        PgStore::connect(&profile, &password)
+        PgStore::connect(&profile, &password, std::sync::Arc::new(SystemClock))
             .await
             .expect("an operator's desk connects")
     }

@@ -17,11 +17,23 @@ async fn a_profile_with_the_teams_ca_reaches_the_server_over_verified_tls() {
     let (mut profile, password) = db.operator("ana").await;
     profile.host = "localhost".into();
     profile.ca_file = Some(ca("TEAM_TEST_CA"));
-    let desk = PgStore::connect(&profile, &password).await.unwrap();
+    let desk = PgStore::connect(
+        &profile,
+        &password,
+        std::sync::Arc::new(cashout_core::clock::SystemClock),
+    )
+    .await
+    .unwrap();
     assert!(desk.connection_uses_tls().await.unwrap());
     // Without a CA file, loopback goes without TLS, and the desk says so.
     profile.ca_file = None;
-    let plain = PgStore::connect(&profile, &password).await.unwrap();
+    let plain = PgStore::connect(
+        &profile,
+        &password,
+        std::sync::Arc::new(cashout_core::clock::SystemClock),
+    )
+    .await
+    .unwrap();
     assert!(!plain.connection_uses_tls().await.unwrap());
 }
 
@@ -31,10 +43,14 @@ async fn a_server_certificate_not_signed_by_the_teams_ca_is_refused() {
     let (mut profile, password) = db.operator("ana").await;
     profile.host = "localhost".into();
     profile.ca_file = Some(ca("TEAM_TEST_OTHER_CA"));
-    let err = PgStore::connect(&profile, &password)
-        .await
-        .err()
-        .expect("refused");
+    let err = PgStore::connect(
+        &profile,
+        &password,
+        std::sync::Arc::new(cashout_core::clock::SystemClock),
+    )
+    .await
+    .err()
+    .expect("refused");
     assert_eq!(err.code(), "team_journal");
     assert!(
         err.to_string().to_lowercase().contains("certificate"),
@@ -49,10 +65,14 @@ async fn a_host_the_certificate_does_not_name_is_refused() {
     let (mut profile, password) = db.operator("ana").await;
     profile.host = "127.0.0.1".into();
     profile.ca_file = Some(ca("TEAM_TEST_CA"));
-    let err = PgStore::connect(&profile, &password)
-        .await
-        .err()
-        .expect("refused");
+    let err = PgStore::connect(
+        &profile,
+        &password,
+        std::sync::Arc::new(cashout_core::clock::SystemClock),
+    )
+    .await
+    .err()
+    .expect("refused");
     assert!(
         err.to_string().to_lowercase().contains("certificate"),
         "{err}"

@@ -7,8 +7,10 @@
 use std::io::Read;
 
 use cashout_core::audit::{AuditAction, AuditEvent};
+use cashout_core::clock::SystemClock;
 use cashout_core::credentials::Secret;
-use cashout_core::journal::postgres::{PgStore, TeamProfile};
+use cashout_core::journal::postgres::TeamProfile;
+use cashout_core::journal::Journal;
 
 #[tokio::main]
 async fn main() {
@@ -20,7 +22,8 @@ async fn main() {
     std::io::stdin()
         .read_to_string(&mut password)
         .expect("the password comes on stdin");
-    let store = PgStore::connect(&profile, &Secret::new(password.trim_end().to_owned()))
+    let password = Secret::new(password.trim_end().to_owned());
+    let store = Journal::open_team(&profile, &password, std::sync::Arc::new(SystemClock))
         .await
         .expect("the worker's desk connects");
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -23,6 +23,16 @@ pub struct Cli {
     /// uses too, or in `CASHOUT_DATA_DIR`).
     #[arg(long = "journal", global = true, value_name = "PATH")]
     pub journal: Option<PathBuf>,
+    /// Use the team journal (PostgreSQL) instead of the local one: a JSON file of its connection
+    /// profile `{"host", "port", "database", "user", "ca_file"}`. The password comes from
+    /// `CASHOUT_TEAM_PASSWORD` (never from an argument).
+    #[arg(
+        long = "team",
+        global = true,
+        value_name = "PROFILE",
+        conflicts_with = "journal"
+    )]
+    pub team: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -131,6 +141,11 @@ pub enum Command {
         #[command(subcommand)]
         action: AuditCommand,
     },
+    /// Set up and check the team journal (PostgreSQL; needs --team).
+    Team {
+        #[command(subcommand)]
+        action: TeamCommand,
+    },
     /// Store, inspect or remove an environment's credentials in the OS keychain.
     Credentials {
         #[command(subcommand)]
@@ -159,6 +174,25 @@ pub enum AuditCommand {
         #[arg(long, default_value_t = 0)]
         offset: u32,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// As the team's administrator (the profile's user must be able to create roles): create
+    /// the group roles and the schema, or bring the schema to this version. Safe to run again
+    /// and from two places at once.
+    Init,
+    /// The same as `init`: bring the schema to this version after an update.
+    Migrate,
+    /// As the administrator: add the login role NAME in the operators' group (or reset its
+    /// password). The operator's password is read from stdin (at least 12 characters).
+    AddOperator {
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// Sign in as the profile's operator: who the database says you are, the schema version,
+    /// whether the connection is encrypted, and whether the audit chain verifies.
+    Status,
 }
 
 #[derive(Debug, Subcommand)]

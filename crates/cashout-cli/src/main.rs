@@ -12,6 +12,7 @@
 
 mod args;
 mod run;
+mod team;
 
 use std::process::ExitCode;
 

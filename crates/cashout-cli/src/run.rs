@@ -46,7 +46,7 @@ pub fn print_failure(value: &serde_json::Value) {
     let _ = writeln!(err, "{value}");
 }
 
-fn print_success<T: Serialize>(value: &T) -> ExitCode {
+pub(crate) fn print_success<T: Serialize>(value: &T) -> ExitCode {
     match serde_json::to_string(value) {
         Ok(text) => {
             println!("{text}");
@@ -90,9 +90,13 @@ fn data_dir(cli: &Cli) -> Result<(PathBuf, bool), Error> {
         .ok_or_else(|| Error::Journal("no data directory on this platform; give --journal".into()))
 }
 
-/// Opens the journal (the shared one unless `--journal` says otherwise); notes what an
-/// adoption of an earlier version's journal did on stderr, as JSON lines.
-fn open_journal(cli: &Cli) -> Result<Journal, Error> {
+/// Opens the journal (the shared one unless `--journal` or `--team` says otherwise); notes
+/// what an adoption of an earlier version's journal did on stderr, as JSON lines.
+async fn open_journal(cli: &Cli) -> Result<Journal, Error> {
+    if let Some(profile) = &cli.team {
+        let (profile, password) = crate::team::team_profile(profile)?;
+        return Journal::open_team(&profile, &password, Arc::new(SystemClock)).await;
+    }
     if let Some(p) = &cli.journal {
         return Journal::open(p, Arc::new(SystemClock));
     }
@@ -304,6 +308,7 @@ async fn execute(cli: Cli) -> Result<ExitCode, Error> {
             return Ok(ExitCode::SUCCESS);
         }
         Command::Credentials { action } => return credentials_command(&cli, action).await,
+        Command::Team { action } => return crate::team::command(&cli, action).await,
         // A dry run checks the request only: no journal opened, no sandbox started, nothing
         // written.
         Command::Create {
@@ -352,7 +357,7 @@ async fn execute(cli: Cli) -> Result<ExitCode, Error> {
         }
     }
     let (env, sandbox) = environment(&cli).await?;
-    let journal = Arc::new(open_journal(&cli)?);
+    let journal = Arc::new(open_journal(&cli).await?);
     let window = SettingsFile::in_dir(&data_dir(&cli)?.0)
         .load()
         .open_create_window();
@@ -483,7 +488,9 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
             print_success(&json!({ "exchanges": desk.exchanges(&which(w)?)? }))
         }
         Command::Audit { action } => audit(&desk, action).await?,
-        Command::Sandbox { .. } | Command::Credentials { .. } => ExitCode::SUCCESS,
+        Command::Sandbox { .. } | Command::Credentials { .. } | Command::Team { .. } => {
+            ExitCode::SUCCESS
+        }
     })
 }
 
@@ -533,7 +540,7 @@ async fn watch(
 
 /// Notes a credentials change in the audit log: that it happened, never a value.
 async fn audit_credentials(cli: &Cli, scope: &str, action: AuditAction) -> Result<(), Error> {
-    let journal = open_journal(cli)?;
+    let journal = open_journal(cli).await?;
     journal
         .append_audit(AuditEvent::new(scope, action, "ok"))
         .await?;

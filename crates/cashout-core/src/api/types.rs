@@ -353,6 +353,26 @@ fn bank_code_required<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Erro
     bank_code_from_wire(d)?.ok_or_else(|| D::Error::custom("bank code is missing"))
 }
 
+/// One request as it was sent and what came back, for the signing inspector.
+///
+/// `body` is the exact text that was signed and sent, except that the passphrase reads
+/// [`MASKED_PASSPHRASE`] and the API Key only its last four characters. `signature` is the
+/// `Payload-Signature` header sent (an HMAC of the real bytes: it reveals neither the API
+/// Signature nor the passphrase). The API Signature itself is never here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Exchange {
+    pub method: String,
+    pub path: String,
+    pub body: String,
+    pub signature: String,
+    /// `None` when no answer arrived.
+    pub http_status: Option<u16>,
+    pub answer: Option<String>,
+    /// `ok`, `refused` (the provider's error code), `not_delivered` or `outcome_unknown`.
+    pub outcome: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

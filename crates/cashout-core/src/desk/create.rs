@@ -20,7 +20,7 @@ use crate::audit::{AuditAction, AuditEvent};
 use crate::clock::format_instant;
 use crate::environment::EnvironmentKind;
 use crate::error::{Error, Result};
-use crate::journal::{DuplicateGuard, IntentOutcome, PayoutRecord, Phase};
+use crate::journal::{Claimed, DuplicateGuard, IntentOutcome, PayoutRecord, Phase, SendClaim};
 use crate::validate::{self, FieldError, ValidationContext};
 
 /// What the operator chose besides the request.
@@ -187,12 +187,14 @@ impl Desk {
         let scope = self.scope();
         // Two calls for one intent (a double click) take turns: the second sees the first's result.
         let _turn = self.journal.lock_intent(&scope, &request.external_id).await;
+        // A new intent is written already claimed by this call: no other desk can send it.
+        let claim = SendClaim::new();
         match self
             .journal
-            .record_intent(&scope, &self.env().base_url, request, guard)
+            .record_intent(&scope, &self.env().base_url, request, guard, &claim)
             .await?
         {
-            IntentOutcome::New(id) => self.drive_create(id, request, None, audit).await,
+            IntentOutcome::New(id) => self.send_claimed(id, request, None, audit, &claim).await,
             IntentOutcome::PossibleDuplicate(earlier) => Err(Error::PossibleDuplicate(
                 earlier.external_id.clone().unwrap_or_default(),
                 describe_record(&earlier),
@@ -216,9 +218,11 @@ impl Desk {
         }
     }
 
-    /// Sends the create of intent `id` until it is settled. `resumed` is the phase the intent
-    /// was in when this call found it (`None`: written by this call), so that an earlier send
-    /// of ours that may have landed is looked for before anything is sent.
+    /// Claims the send of open record `id` (see [`crate::journal::store`]) and sends it until
+    /// it is settled. `resumed` is the phase it was in when this call found it, so that an
+    /// earlier send that may have landed is looked for before anything is sent. A record
+    /// another desk is sending right now is left to that desk: nothing is sent, and the
+    /// outcome is reported as not known yet.
     pub(super) async fn drive_create(
         &self,
         id: i64,
@@ -226,6 +230,50 @@ impl Desk {
         resumed: Option<Phase>,
         audit: AuditEvent,
     ) -> Result<(PayoutView, bool)> {
+        let claim = SendClaim::new();
+        match self.journal.claim_send(id, &claim).await? {
+            Claimed::Claimed => self.send_claimed(id, request, resumed, audit, &claim).await,
+            Claimed::Settled(record) => Ok((PayoutView::of(&record), false)),
+            Claimed::HeldBy { holder, until } => Err(Error::OutcomeUnknown {
+                external_id: request.external_id.clone(),
+                detail: format!(
+                    "it is being sent by {holder} right now (claimed until {until}); nothing \
+                     was sent from here. Its outcome shows here once that desk has it; if that \
+                     desk stops, the payout is looked up by its external_id, never sent blind"
+                ),
+            }),
+        }
+    }
+
+    /// [`Desk::drive_create`] under `claim`, which this call holds; gives it up at the end
+    /// (if this process dies first, its lease runs out instead).
+    async fn send_claimed(
+        &self,
+        id: i64,
+        request: &CreateCashout,
+        resumed: Option<Phase>,
+        audit: AuditEvent,
+        claim: &SendClaim,
+    ) -> Result<(PayoutView, bool)> {
+        let result = self
+            .send_until_settled(id, request, resumed, audit, claim)
+            .await;
+        // Best effort: a claim left behind only delays another desk until its lease ends.
+        let _ = self.journal.release_send(id, &claim.token).await;
+        result
+    }
+
+    /// Sends the create of intent `id` until it is settled, under `claim`. `resumed` as in
+    /// [`Desk::drive_create`] (`None`: written by this call).
+    async fn send_until_settled(
+        &self,
+        id: i64,
+        request: &CreateCashout,
+        resumed: Option<Phase>,
+        audit: AuditEvent,
+        claim: &SendClaim,
+    ) -> Result<(PayoutView, bool)> {
+        let fence = Some(claim.token.as_str());
         let external_id = request.external_id.clone();
         let unknown = |detail: String| Error::OutcomeUnknown {
             external_id: external_id.clone(),
@@ -276,7 +324,12 @@ impl Desk {
                     }
                     Lookup::Unknown(detail) => {
                         self.journal
-                            .record_phase(id, Phase::Unknown, &format!("lookup failed: {detail}"))
+                            .record_phase(
+                                id,
+                                Phase::Unknown,
+                                &format!("lookup failed: {detail}"),
+                                fence,
+                            )
                             .await
                             .map_err(after_send)?;
                         return Err(unknown(detail));
@@ -285,7 +338,10 @@ impl Desk {
             }
             if attempt > 0 || resumed.is_some() {
                 // On disk before the send: a record that said "no cashout" is open again.
-                self.journal.record_sending(id).await.map_err(after_send)?;
+                self.journal
+                    .record_sending(id, claim)
+                    .await
+                    .map_err(after_send)?;
                 sends_noted += 1;
             }
             let traced = self.client()?.create_traced(request).await;
@@ -328,7 +384,7 @@ impl Desk {
                             answer.message, external_id
                         );
                         self.journal
-                            .record_declined(id, answer.code, &message)
+                            .record_declined(id, answer.code, &message, fence)
                             .await?;
                         return Err(Error::api(answer.code, http_status, message));
                     }
@@ -359,13 +415,13 @@ impl Desk {
                             answer.code, answer.message
                         );
                         self.journal
-                            .record_phase(id, Phase::SentNotFound, &detail)
+                            .record_phase(id, Phase::SentNotFound, &detail, fence)
                             .await
                             .map_err(after_send)?;
                         return Err(unknown(detail));
                     }
                     self.journal
-                        .record_declined(id, answer.code, &answer.message)
+                        .record_declined(id, answer.code, &answer.message, fence)
                         .await?;
                     return Err(on_form(
                         Error::api(answer.code, http_status, answer.message),
@@ -374,7 +430,12 @@ impl Desk {
                 }
                 Err(CallError::NotDelivered(detail)) if !may_have_landed => {
                     self.journal
-                        .record_phase(id, Phase::NotSent, &format!("not delivered: {detail}"))
+                        .record_phase(
+                            id,
+                            Phase::NotSent,
+                            &format!("not delivered: {detail}"),
+                            fence,
+                        )
                         .await?;
                     return Err(Error::NotSent {
                         external_id,
@@ -389,7 +450,7 @@ impl Desk {
                          landed and is looked up again"
                     );
                     self.journal
-                        .record_phase(id, Phase::SentNotFound, &detail)
+                        .record_phase(id, Phase::SentNotFound, &detail, fence)
                         .await
                         .map_err(after_send)?;
                     return Err(unknown(detail));
@@ -401,7 +462,7 @@ impl Desk {
                 Err(CallError::OutcomeUnknown { detail, .. }) => {
                     may_have_landed = true;
                     self.journal
-                        .record_phase(id, Phase::Unknown, &detail)
+                        .record_phase(id, Phase::Unknown, &detail, fence)
                         .await
                         .map_err(after_send)?;
                     last_unknown = detail;
@@ -425,7 +486,7 @@ impl Desk {
                      still be catching up, so it is looked up again"
                 );
                 self.journal
-                    .record_phase(id, Phase::SentNotFound, &detail)
+                    .record_phase(id, Phase::SentNotFound, &detail, fence)
                     .await
                     .map_err(after_send)?;
                 Err(unknown(last_unknown))

@@ -149,7 +149,7 @@ impl Desk {
             record.lookups + 1
         );
         self.journal
-            .record_phase(record.id, Phase::SentNotFound, &detail)
+            .record_phase(record.id, Phase::SentNotFound, &detail, None)
             .await
             .map(|_| ())
     }

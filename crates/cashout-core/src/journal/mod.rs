@@ -1,160 +1,107 @@
-//! The journal: a SQLite file that remembers every payout intent, every answer and every
-//! observed status, with the time it was observed.
+//! The journal: every payout intent, every answer and every observed status, with the time it
+//! was observed, and the audit chain — kept by one of two stores behind one interface
+//! ([`store::JournalStore`]):
+//! - [`sqlite`]: the embedded file, the default for one operator (the app and the CLI share it);
+//! - [`postgres`]: the team journal, one PostgreSQL database several desks share.
 //!
-//! Guarantees:
-//! - `record_intent` returns only once its commit is on disk (the WAL forced to disk after the
-//!   commit), so an intent is on disk before its create is sent. A crash after that point
-//!   leaves a row in phase `intent` or `unknown`, which `desk::reconcile` resolves by
-//!   `external_id`.
-//! - Records are keyed by environment scope: `(scope, external_id)` and `(scope, cashout_id)`
-//!   are unique, so a sandbox payout is never confused with a production one.
-//! - The stored request never contains credentials (they are added by the client at send time).
-//! - History is append-only; the state diagram is drawn from it.
-//! - Writes never block async tasks: they are queued to one writer thread, which commits what
-//!   is waiting together (group commit), so concurrent creates share one disk flush. The flush
-//!   itself runs on a second thread (`sync_loop`) while the writer commits the next batch:
-//!   writes that need no flush (answers, statuses) are not held behind one.
+//! [`Journal`] is what the desk, the watcher, reports and the audit log hold: the store (its
+//! methods are reached through `Deref`), plus what belongs to this process only — the turn each
+//! create takes (so a double click drives one create, not two), the external ids this process
+//! generated, and the clock. What is the same rule for both stores is written once here: the
+//! duplicate guard's digest ([`content_hash`]), what a status answer does
+//! ([`status_rules`]), and how kept exchanges are explained.
 //!
-//! - The audit chain (see [`crate::audit`]) is appended inside the writer's transaction.
-//!
-//! Files: `types` the record types; this one the [`Journal`]'s writes (the create protocol,
-//! statuses, lookups); `reads` what is read back (records, lists, snapshots, exchanges, the
-//! audit chain); `writer` the commit and flush threads; `rows` how rows are read and written;
-//! `search` listing and text search; `schema` the tables and their migrations.
+//! Files: `store` the interface; `types` the record types; `status_rules` the status rules;
+//! `sqlite/` and `postgres/` the two stores.
 
-pub mod merge;
 pub mod postgres;
-mod reads;
-mod rows;
-mod schema;
-mod search;
+pub mod sqlite;
+pub(crate) mod status_rules;
+pub mod store;
 mod types;
-mod writer;
 
-use std::any::Any;
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{mpsc, Arc, Mutex, MutexGuard};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
 
-use tokio::sync::oneshot;
+use crate::api::types::CreateCashout;
+use crate::audit::{AuditAction, AuditEvent, AuditVerdict};
+use crate::clock::Clock;
+use crate::credentials::Secret;
+use crate::error::Result;
 
-use rusqlite::{params, Connection, OptionalExtension};
-
-use crate::api::client::Exchange;
-use crate::api::types::{CashoutId, CashoutRef, CreateCashout, StatusAnswer};
-use crate::audit::AuditEvent;
-use crate::clock::{format_instant, Clock};
-use crate::error::{Error, Result};
-use crate::status::CashoutStatus;
-
-pub use rows::content_hash;
-pub(crate) use rows::FOREIGN_EXTERNAL_ID;
-use rows::*;
+pub use sqlite::merge;
+pub(crate) use status_rules::FOREIGN_EXTERNAL_ID;
+pub use store::{JournalStore, Pending, SendClaim, SEND_LEASE};
 pub use types::{
-    DuplicateGuard, ExchangeRecord, HistoryEntry, IntentOutcome, ListFilter, PayoutRecord, Phase,
-    Watched,
+    Claimed, DuplicateGuard, ExchangeRecord, HistoryEntry, IntentOutcome, ListFilter, PayoutRecord,
+    Phase, Watched,
 };
-use writer::*;
-
-/// Reads asking for more rows than this take a connection of their own (exports).
-const LONG_READ: u32 = 1000;
 
 /// Held while one call drives the create of one intent.
 type IntentLock = Arc<tokio::sync::Mutex<()>>;
 
-/// The journal file. Reads go through a reader connection; writes go to one writer thread that
-/// commits whatever is queued in a single transaction (group commit), each write in its own
-/// savepoint so one failure does not undo the others.
+/// A journal: its store and this process's part (see the module comment).
 pub struct Journal {
-    /// Exchanges waiting for the writer's next quiet moment (see [`Journal::record_exchange_detached`]).
-    exchanges_waiting: ExchangeBuffer,
+    store: Box<dyn JournalStore>,
     /// One lock per intent, so two calls in this process never drive the same create at once.
     intent_locks: Mutex<HashMap<(String, String), IntentLock>>,
     /// External ids this process generated: such an id stays "generated" through review, edit
     /// and resend, whatever a form does with it, and in whatever environment it comes back
     /// (a form keeps its fields across an environment switch) — see [`Journal::was_generated`].
-    generated_ids: Mutex<std::collections::HashSet<String>>,
-    reader: Mutex<Connection>,
-    writer: mpsc::Sender<Job>,
-    /// Joined on drop, so what is queued (e.g. waiting exchanges) is written before a short-
-    /// lived process (the CLI) exits.
-    writer_thread: Option<std::thread::JoinHandle<()>>,
-    /// How many times the WAL has been forced to disk for durable writes.
-    flushes: Arc<AtomicU64>,
+    generated_ids: Mutex<HashSet<String>>,
     clock: Arc<dyn Clock>,
-    path: PathBuf,
+}
+
+impl std::ops::Deref for Journal {
+    type Target = dyn JournalStore;
+
+    fn deref(&self) -> &Self::Target {
+        &*self.store
+    }
 }
 
 impl Journal {
-    /// Opens (creating if needed) the journal at `path` and starts its writer thread.
+    /// Opens (creating if needed) the embedded journal file at `path`.
     ///
     /// # Errors
-    /// [`Error::Journal`] when the file cannot be opened or migrated.
+    /// [`crate::error::Error::Journal`] when the file cannot be opened or migrated.
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
-        Self::open_with(path, clock, true)
-    }
-
-    /// As [`Journal::open`]; without `flush_thread` the writer forces durable commits itself
-    /// (what it falls back to when the WAL cannot be opened).
-    fn open_with(path: &Path, clock: Arc<dyn Clock>, flush_thread: bool) -> Result<Self> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Error::Journal(format!("cannot create {}: {e}", dir.display())))?;
-        }
-        let write_conn = Connection::open(path)?;
-        schema::prepare(&write_conn)?;
-        let wal = open_wal(&write_conn).filter(|_| flush_thread);
-        let flushes = Arc::new(AtomicU64::new(0));
-        let flushed = flushes.clone();
-        let reader = Connection::open(path)?;
-        schema::prepare_reader(&reader)?;
-        let (writer, jobs) = mpsc::channel();
-        let exchanges_waiting = ExchangeBuffer::default();
-        let waiting = exchanges_waiting.clone();
-        let writer_thread = std::thread::Builder::new()
-            .name("journal-writer".into())
-            .spawn(move || writer_loop(write_conn, jobs, waiting, wal, flushed))
-            .map_err(|e| Error::Journal(format!("cannot start the journal writer: {e}")))?;
-        Ok(Self {
-            exchanges_waiting,
-            intent_locks: Mutex::new(HashMap::new()),
-            generated_ids: Mutex::new(std::collections::HashSet::new()),
-            reader: Mutex::new(reader),
-            writer,
-            writer_thread: Some(writer_thread),
-            flushes,
+        Ok(Self::on(
+            Box::new(sqlite::SqliteStore::open(path, clock.clone())?),
             clock,
-            path: path.to_owned(),
-        })
+        ))
     }
 
-    /// How many times the WAL has been forced to disk for intents since this journal was
-    /// opened (one flush serves every intent committed before it began). Zero when the writer
-    /// forces its commits itself.
+    /// Connects to the team journal as `profile` says, with the password from the keychain.
+    ///
+    /// # Errors
+    /// As [`postgres::PgStore::connect`].
+    pub async fn open_team(
+        profile: &postgres::TeamProfile,
+        password: &Secret,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Self> {
+        Ok(Self::on(
+            Box::new(postgres::PgStore::connect(profile, password, clock.clone()).await?),
+            clock,
+        ))
+    }
+
+    /// A journal kept by `store`.
     #[must_use]
-    pub fn disk_flushes(&self) -> u64 {
-        self.flushes.load(Ordering::Relaxed)
-    }
-
-    /// The file this journal writes.
-    #[must_use]
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    fn reader(&self) -> Result<MutexGuard<'_, Connection>> {
-        self.reader
-            .lock()
-            .map_err(|_| Error::Journal("the journal lock was poisoned".into()))
-    }
-
-    fn now(&self) -> String {
-        format_instant(self.clock.now())
+    pub fn on(store: Box<dyn JournalStore>, clock: Arc<dyn Clock>) -> Self {
+        Self {
+            store,
+            intent_locks: Mutex::new(HashMap::new()),
+            generated_ids: Mutex::new(HashSet::new()),
+            clock,
+        }
     }
 
     /// Waits until no other call of this process is driving the create of `external_id` in
-    /// `scope`, and holds that until the guard is dropped.
+    /// `scope`, and holds that until the guard is dropped. (Other processes are kept out by
+    /// the store's send claim.)
     pub async fn lock_intent(
         &self,
         scope: &str,
@@ -198,522 +145,84 @@ impl Journal {
         self.clock.now()
     }
 
-    async fn write<T: Send + 'static>(
-        &self,
-        durable: bool,
-        work: impl FnOnce(&Connection) -> Result<T> + Send + 'static,
-    ) -> Result<T> {
-        let (reply, answer) = oneshot::channel();
-        let work: Work = Box::new(move |c| work(c).map(|v| Box::new(v) as Box<dyn Any + Send>));
-        let stopped = || Error::Journal("the journal writer has stopped".into());
-        self.writer
-            .send(Job {
-                work,
-                durable,
-                reply,
-            })
-            .map_err(|_| stopped())?;
-        let value = answer.await.map_err(|_| stopped())??;
-        value
-            .downcast::<T>()
-            .map(|b| *b)
-            .map_err(|_| Error::Journal("journal answer of the wrong type".into()))
-    }
-
-    /// Writes the intent to create `request` in `scope` and commits it to disk, unless this
-    /// external_id already has one there.
-    ///
-    /// With a `guard` (the external_id was generated by the desk, so it cannot tell a retry
-    /// from a new payout), the newest payout of the scope created since `guard.since` with
-    /// the same contents under another external_id is returned as
-    /// [`IntentOutcome::PossibleDuplicate`] and nothing is written — unless it is the one
-    /// `guard.pay_again_of` names. The check and the insert are one IMMEDIATE transaction on
-    /// the file, so two processes (the app and the CLI, two CLI runs) cannot both pass it.
+    /// The provider accepted the create and gave `cashout_id` (no audit entry with it).
     ///
     /// # Errors
-    /// [`Error::Journal`] when the write fails: then nothing may be sent.
-    pub async fn record_intent(
-        &self,
-        scope: &str,
-        base_url: &str,
-        request: &CreateCashout,
-        guard: Option<DuplicateGuard>,
-    ) -> Result<IntentOutcome> {
-        let json = serde_json::to_string(request).map_err(|e| Error::Journal(e.to_string()))?;
-        let (now, scope, base_url, request) = (
-            self.now(),
-            scope.to_owned(),
-            base_url.to_owned(),
-            request.clone(),
-        );
-        let hash = content_hash(&request);
-        self.write(true, move |tx| {
-            let existing = query_row(
-                tx,
-                &format!("{SELECT} WHERE scope = ?1 AND external_id = ?2"),
-                params![scope, request.external_id],
-                record_from_row,
-            )
-            .optional()?;
-            if let Some(record) = existing {
-                let same = record.request.as_ref() == Some(&request);
-                return Ok(if same {
-                    IntentOutcome::Same(record)
-                } else {
-                    IntentOutcome::Conflict(record)
-                });
-            }
-            if let Some(guard) = guard {
-                // Payouts that moved no money in the end (cancelled, returned, refused by the
-                // provider) do not count; one that may exist, or someone else's with this
-                // external_id (declined 511), does.
-                let earlier = query_row(
-                    tx,
-                    &format!(
-                        "{SELECT_SUMMARY} WHERE scope = ?1 AND content_hash = ?2 AND created_at >= ?3
-                           AND coalesce(status, '') NOT IN ('CANCELLED', 'REJECTED')
-                           AND NOT (phase = 'declined' AND coalesce(api_code, 0) <> 511)
-                         ORDER BY created_at DESC, id DESC LIMIT 1"
-                    ),
-                    params![scope, hash, guard.since],
-                    record_from_row,
-                )
-                .optional()?;
-                if let Some(earlier) = earlier {
-                    if earlier.external_id.is_none() || earlier.external_id != guard.pay_again_of {
-                        return Ok(IntentOutcome::PossibleDuplicate(earlier));
-                    }
-                }
-            }
-            exec(
-                tx,
-                "INSERT INTO payouts (scope, base_url, external_id, origin, phase, request_json, country,
-                    currency, amount, beneficiary, created_at, updated_at, content_hash)
-                 VALUES (?1, ?2, ?3, 'desk', 'intent', ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
-                params![
-                    scope,
-                    base_url,
-                    request.external_id,
-                    json,
-                    request.country,
-                    request.currency,
-                    request.amount.map(|a| a.to_string()),
-                    request.beneficiary(),
-                    now,
-                    hash
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            insert_history(tx, id, &now, "intent", None, None)?;
-            Ok(IntentOutcome::New(id))
-        })
-        .await
-    }
-
-    /// Notes, on disk, that a create is about to be sent again: counts the attempt, and a
-    /// record that said no cashout exists (`not_sent`, `declined`, `abandoned`) becomes an
-    /// open `intent` again *before* the send, so that a crash during the send leaves a record
-    /// that reconcile looks up, never one that says "not sent". The open-create window and the
-    /// lookup back-off start again from this send.
-    ///
-    /// # Errors
-    /// [`Error::Journal`]: then nothing may be sent.
-    pub async fn record_sending(&self, id: i64) -> Result<()> {
-        let now = self.now();
-        self.write(true, move |tx| {
-            let attempts: i64 = query_row(tx,
-                "UPDATE payouts SET attempts = attempts + 1, updated_at = ?2, last_sent_at = ?2,
-                    lookups = 0,
-                    status = CASE WHEN phase IN ('not_sent', 'declined', 'abandoned') THEN NULL ELSE status END,
-                    status_code = CASE WHEN phase IN ('not_sent', 'declined', 'abandoned') THEN NULL ELSE status_code END,
-                    api_code = CASE WHEN phase IN ('not_sent', 'declined', 'abandoned') THEN NULL ELSE api_code END,
-                    phase = CASE WHEN phase IN ('not_sent', 'declined', 'abandoned') THEN 'intent' ELSE phase END
-                 WHERE id = ?1 AND phase <> 'created'
-                 RETURNING attempts",
-                params![id, now],
-                |r| r.get(0),
-            )
-            .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => {
-                    Error::Journal("the payout was settled meanwhile; nothing is resent".into())
-                }
-                e => Error::from(e),
-            })?;
-            insert_history(tx, id, &now, "sent", None, Some(&format!("attempt {attempts}")))?;
-            Ok(())
-        })
-        .await
-    }
-
-    /// The provider accepted the create and gave `cashout_id`. Returns the updated record
-    /// (without its stored request).
-    ///
-    /// # Errors
-    /// [`Error::Journal`].
+    /// As [`JournalStore::record_created_audited`].
     pub async fn record_created(
         &self,
         id: i64,
-        cashout_id: CashoutId,
-        status: CashoutStatus,
+        cashout_id: crate::api::types::CashoutId,
+        status: crate::status::CashoutStatus,
     ) -> Result<PayoutRecord> {
-        self.record_created_audited(id, cashout_id, status, None)
+        self.store
+            .record_created_audited(id, cashout_id, status, None)
             .await
     }
 
-    /// As [`Journal::record_created`], appending `audit` (given the cashout id) to the audit
-    /// chain in the same transaction: the payout and its audit entry are recorded together or
-    /// not at all, in one trip to the writer.
+    /// The requests sent for record `id` and their answers, oldest first, each provider
+    /// error code explained.
     ///
     /// # Errors
-    /// [`Error::Journal`].
-    pub async fn record_created_audited(
-        &self,
-        id: i64,
-        cashout_id: CashoutId,
-        status: CashoutStatus,
-        audit: Option<AuditEvent>,
-    ) -> Result<PayoutRecord> {
-        let now = self.now();
-        // Not forced to disk on its own: the next intent's flush syncs the whole WAL,
-        // and the writer's idle checkpoint (after IDLE without writes) syncs it too, so the id
-        // is on disk within about IDLE of the answer. Only a power cut inside that window can
-        // lose it; the payout is then found again by external_id (without its id, see README).
-        self.write(false, move |tx| {
-            // RETURNING hands the caller its view without a second read.
-            let record = query_row(
-                tx,
-                &format!(
-                    "UPDATE payouts SET phase = 'created', cashout_id = ?2, status = ?3, last_error = NULL,
-                        status_code = ?5,
-                        status_since = CASE WHEN status IS ?3 THEN status_since ELSE ?4 END,
-                        api_code = NULL, attempts = MAX(attempts, 1), updated_at = ?4, checked_at = ?4
-                     WHERE id = ?1 RETURNING {SUMMARY_COLUMNS}"
-                ),
-                params![id, cashout_id.0, status.name(), now, status.code()],
-                record_from_row,
-            )?;
-            insert_history(tx, id, &now, "created", Some(status), Some(&format!("cashout_id {cashout_id}")))?;
-            if let Some(mut event) = audit {
-                event.cashout_id = Some(cashout_id.0);
-                insert_audit(tx, &now, event)?;
-            }
-            Ok(record)
-        })
-        .await
+    /// When the store cannot be read.
+    pub fn exchanges(&self, id: i64) -> Result<Vec<ExchangeRecord>> {
+        Ok(self
+            .store
+            .kept_exchanges(id)?
+            .into_iter()
+            .map(|(at, exchange)| ExchangeRecord {
+                explanation: exchange
+                    .answer
+                    .as_deref()
+                    .and_then(|a| serde_json::from_str::<crate::api::types::ErrorAnswer>(a).ok())
+                    .map(|e| crate::codes::api_code(e.code)),
+                at,
+                exchange,
+            })
+            .collect())
     }
 
-    /// Keeps an exchange for the inspector without making the operation wait: it is held in
-    /// memory and written when the writer is next quiet (about [`IDLE`] after the last write),
-    /// when [`MAX_WAITING_EXCHANGES`] are waiting, or when the journal is closed. Reads see it at once. A crash before then loses this display copy, never the
-    /// payout or its history. Writing each one with its operation cost creates about a tenth of
-    /// their throughput (the benchmark).
-    pub fn record_exchange_detached(&self, id: i64, exchange: Exchange) {
-        let now = self.now();
-        let was_empty = {
-            let mut waiting = self.waiting();
-            waiting.push((id, now, exchange));
-            waiting.len() == 1
-        };
-        if was_empty {
-            // Wake a writer that sleeps until the next job, so its quiet moment comes.
-            let (reply, _) = oneshot::channel();
-            let _ = self.writer.send(Job {
-                work: Box::new(|_| Ok(Box::new(()) as Box<dyn Any + Send>)),
-                durable: false,
-                reply,
-            });
+    /// Checks the audit chain and records that it was checked (with the result).
+    ///
+    /// # Errors
+    /// When the store cannot be read or the entry cannot be appended.
+    pub async fn verify_audit_recorded(&self, environment: &str) -> Result<AuditVerdict> {
+        let verdict = self.store.verify_audit()?;
+        let outcome = if verdict.intact { "ok" } else { "broken" };
+        let mut detail = format!("{} entries", verdict.entries);
+        if let Some(at) = verdict.broken_at {
+            detail.push_str(&format!("; broken at entry {at}"));
         }
-    }
-
-    fn waiting(&self) -> MutexGuard<'_, Vec<(i64, String, Exchange)>> {
-        self.exchanges_waiting
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    /// The provider refused the create: DECLINED, with its code and message.
-    ///
-    /// # Errors
-    /// [`Error::Journal`].
-    pub async fn record_declined(&self, id: i64, api_code: i64, message: &str) -> Result<()> {
-        let (now, message) = (self.now(), message.to_owned());
-        self.write(false, move |tx| {
-            exec(tx,
-                "UPDATE payouts SET phase = 'declined', status = 'DECLINED', api_code = ?2, last_error = ?3,
-                    status_since = CASE WHEN status IS 'DECLINED' THEN status_since ELSE ?4 END,
-                    updated_at = ?4 WHERE id = ?1 AND phase <> 'created'",
-                params![id, api_code, message, now],
-            )?;
-            let detail = format!("code {api_code}: {message}");
-            insert_history(tx, id, &now, "declined", Some(CashoutStatus::Declined), Some(&detail))?;
-            Ok(())
-        })
-        .await
-    }
-
-    /// Moves the create protocol to `phase` and notes why; returns whether it moved. Guards,
-    /// so that no caller can get them wrong:
-    /// - a record that is `created` stays created (a stale lookup must not turn a real payout
-    ///   back into an open one), and an `abandoned` one stays abandoned;
-    /// - `not_sent` is reached only from `intent` or `not_sent`, of a create whose sends
-    ///   provably never left (the caller says so by asking for it; a record that was ever
-    ///   `unknown` or `sent_not_found` may exist and is never made `not_sent`);
-    /// - `sent_not_found` counts one more negative lookup (its back-off).
-    ///
-    /// # Errors
-    /// [`Error::Journal`].
-    pub async fn record_phase(&self, id: i64, phase: Phase, detail: &str) -> Result<bool> {
-        let (now, detail) = (self.now(), detail.to_owned());
-        let (event, allowed_from) = match phase {
-            // A resend moves a record to `intent` before it is sent (see `record_sending`).
-            Phase::NotSent => ("not_delivered", "('intent', 'not_sent')"),
-            Phase::SentNotFound => (
-                "not_found",
-                "('intent', 'unknown', 'sent_not_found', 'not_sent', 'declined')",
-            ),
-            Phase::Unknown => (
-                "unknown",
-                "('intent', 'unknown', 'sent_not_found', 'not_sent', 'declined')",
-            ),
-            // Each recorded by its own operation, with what it needs: the answer (created,
-            // declined), the send (`record_sending`), the audit entry (`record_abandoned`).
-            Phase::Created | Phase::Declined | Phase::Intent | Phase::Abandoned => {
-                return Err(Error::Journal(format!(
-                    "{} is recorded by its own operation, not as a bare phase",
-                    phase.as_str()
-                )))
-            }
-        };
-        let lookups = i64::from(phase == Phase::SentNotFound);
-        self.write(false, move |tx| {
-            let changed = exec(
-                tx,
-                &format!(
-                    "UPDATE payouts SET phase = ?2, last_error = ?3, updated_at = ?4,
-                        lookups = lookups + ?5, checked_at = CASE WHEN ?5 = 1 THEN ?4 ELSE checked_at END
-                     WHERE id = ?1 AND phase IN {allowed_from}"
-                ),
-                params![id, phase.as_str(), detail, now, lookups],
-            )?;
-            if changed > 0 {
-                insert_history(tx, id, &now, event, None, Some(&detail))?;
-            }
-            Ok(changed > 0)
-        })
-        .await
-    }
-
-    /// The operator abandons an open create (see [`Phase::Abandoned`]), appending `audit` in the
-    /// same transaction. Returns the record as it now stands; `None` when it was not open (a
-    /// lookup settled it meanwhile, or it was abandoned already).
-    ///
-    /// # Errors
-    /// [`Error::Journal`].
-    pub async fn record_abandoned(
-        &self,
-        id: i64,
-        detail: &str,
-        audit: AuditEvent,
-    ) -> Result<Option<PayoutRecord>> {
-        let (now, detail) = (self.now(), detail.to_owned());
-        self.write(false, move |tx| {
-            let record = query_row(
-                tx,
-                &format!(
-                    "UPDATE payouts SET phase = 'abandoned', last_error = ?2, updated_at = ?3
-                     WHERE id = ?1 AND phase IN ('intent', 'unknown', 'sent_not_found', 'not_sent')
-                     RETURNING {SUMMARY_COLUMNS}"
-                ),
-                params![id, detail, now],
-                record_from_row,
+        self.store
+            .append_audit(
+                AuditEvent::new(environment, AuditAction::AuditVerified, outcome).detail(detail),
             )
-            .optional()?;
-            if record.is_some() {
-                insert_history(tx, id, &now, "abandoned", None, Some(&detail))?;
-                insert_audit(tx, &now, audit)?;
-            }
-            Ok(record)
-        })
-        .await
-    }
-
-    /// Records a status the provider reported for record `id`. `event` names what produced
-    /// it (`status`, `found`, `action`). The phase becomes `created`. A history line is added
-    /// when the status or rejection changed, or for any event other than a plain check.
-    ///
-    /// # Errors
-    /// [`Error::Journal`].
-    pub async fn record_status(
-        &self,
-        id: i64,
-        answer: &StatusAnswer,
-        event: &'static str,
-    ) -> Result<Option<CashoutStatus>> {
-        let (now, answer) = (self.now(), answer.clone());
-        self.write(false, move |tx| apply_status(tx, id, &now, &answer, event))
-            .await
-    }
-
-    /// The watcher's record of a status it polled for record `id`, sent at `sent_at`. Nothing is
-    /// written when the row is gone or no longer the payout that was polled (another process
-    /// merged it away and its id was reused), or when an answer newer than this request was
-    /// recorded meanwhile (e.g. the operator cancelled while the poll was in flight): a slow
-    /// answer must never turn CANCELLED back into PENDING.
-    ///
-    /// # Errors
-    /// [`Error::Journal`].
-    pub async fn record_watched(
-        &self,
-        id: i64,
-        which: &CashoutRef,
-        answer: &StatusAnswer,
-        sent_at: String,
-    ) -> Result<Watched> {
-        let (now, answer, which) = (self.now(), answer.clone(), which.clone());
-        self.write(false, move |tx| {
-            let row: Option<(Option<i64>, Option<String>, Option<String>)> = query_row(
-                tx,
-                "SELECT cashout_id, external_id, checked_at FROM payouts WHERE id = ?1",
-                params![id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-            let Some((cashout_id, external_id, checked_at)) = row else {
-                return Ok(Watched::Gone);
-            };
-            let same = match &which {
-                CashoutRef::Id(c) => cashout_id == Some(c.0),
-                CashoutRef::ExternalId(x) => external_id.as_deref() == Some(x.as_str()),
-            };
-            if !same {
-                return Ok(Watched::Gone);
-            }
-            if checked_at.is_some_and(|c| c > sent_at) {
-                return Ok(Watched::Stale);
-            }
-            apply_status(tx, id, &now, &answer, "watch")?;
-            Ok(Watched::Recorded)
-        })
-        .await
-    }
-
-    /// Records that an action or check failed (kept in history, shown to the operator).
-    ///
-    /// # Errors
-    /// [`Error::Journal`].
-    pub async fn record_event(&self, id: i64, event: &'static str, detail: &str) -> Result<()> {
-        let (now, detail) = (self.now(), detail.to_owned());
-        self.write(false, move |tx| {
-            Ok(insert_history(tx, id, &now, event, None, Some(&detail))?)
-        })
-        .await
-    }
-
-    /// Adds a record for a cashout known only from a lookup (created elsewhere), or returns the
-    /// existing one. Given both ids (only when the provider confirmed they belong together,
-    /// e.g. a cancel that named both and succeeded), it attaches the missing one, merging two
-    /// records of the same payout.
-    ///
-    /// # Errors
-    /// [`Error::Journal`].
-    pub async fn record_lookup(
-        &self,
-        scope: &str,
-        base_url: &str,
-        cashout_id: Option<CashoutId>,
-        external_id: Option<&str>,
-    ) -> Result<i64> {
-        let (now, scope, base_url) = (self.now(), scope.to_owned(), base_url.to_owned());
-        let external_id = external_id.map(str::to_owned);
-        self.write(false, move |tx| {
-            let by_id = match cashout_id {
-                Some(_) => find_in(tx, &scope, cashout_id, None)?,
-                None => None,
-            };
-            let by_ext = match external_id.as_deref() {
-                Some(x) => find_in(tx, &scope, None, Some(x))?,
-                None => None,
-            };
-            match (by_id, by_ext, cashout_id, external_id.as_deref()) {
-                (Some(a), Some(b), _, _) if a.id == b.id => Ok(a.id),
-                // One payout known twice: by id (a lookup) and by external_id (e.g. a create
-                // whose answer was lost). Keep the external_id record, give it the id and the
-                // other record's history.
-                (Some(a), Some(b), Some(id), _)
-                    if a.external_id.is_none() && b.cashout_id.is_none() && b.phase == Phase::Created =>
-                {
-                    exec(tx, "UPDATE history SET payout_id = ?2 WHERE payout_id = ?1", params![a.id, b.id])?;
-                    exec(tx, "UPDATE exchanges SET payout_id = ?2 WHERE payout_id = ?1", params![a.id, b.id])?;
-                    exec(tx, "DELETE FROM payouts WHERE id = ?1", params![a.id])?;
-                    exec(tx, "UPDATE payouts SET cashout_id = ?2 WHERE id = ?1", params![b.id, id.0])?;
-                    insert_history(tx, b.id, &now, "linked", None, Some(&format!("cashout_id {id}")))?;
-                    Ok(b.id)
-                }
-                (Some(a), Some(b), _, _) => Err(Error::InvalidInput {
-                    field: "external_id",
-                    message: format!(
-                        "the journal holds these as two different payouts (records {} and {}); check the ids",
-                        a.id, b.id
-                    ),
-                }),
-                (Some(a), None, _, Some(x)) => {
-                    if a.external_id.is_none() {
-                        exec(tx, "UPDATE payouts SET external_id = ?2 WHERE id = ?1", params![a.id, x])?;
-                    }
-                    Ok(a.id)
-                }
-                // Only a payout found by its external_id (created, id not known) is joined with
-                // the id: a create that was never found may not exist, and joining it to this
-                // cashout would call it settled on an operator's say-so.
-                (None, Some(b), Some(id), _) if b.phase == Phase::Created => {
-                    if b.cashout_id.is_none() {
-                        exec(tx, "UPDATE payouts SET cashout_id = ?2 WHERE id = ?1", params![b.id, id.0])?;
-                        insert_history(tx, b.id, &now, "linked", None, Some(&format!("cashout_id {id}")))?;
-                    }
-                    Ok(b.id)
-                }
-                (None, Some(b), Some(id), _) => {
-                    insert_history(tx, b.id, &now, "not_linked", None, Some(&format!(
-                        "cashout {id} was named with this external_id, but this create was never found by it; kept apart"
-                    )))?;
-                    exec(
-                        tx,
-                        "INSERT INTO payouts (scope, base_url, cashout_id, origin, phase, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, 'lookup', 'created', ?4, ?4)",
-                        params![scope, base_url, id.0, now],
-                    )?;
-                    let new = tx.last_insert_rowid();
-                    insert_history(tx, new, &now, "added", None, Some("added to the journal by a lookup"))?;
-                    Ok(new)
-                }
-                (Some(a), None, _, None) => Ok(a.id),
-                (None, Some(b), None, _) => Ok(b.id),
-                (None, None, _, _) => {
-                    exec(
-                        tx,
-                        "INSERT INTO payouts (scope, base_url, external_id, cashout_id, origin, phase, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, 'lookup', 'created', ?5, ?5)",
-                        params![scope, base_url, external_id, cashout_id.map(|c| c.0), now],
-                    )?;
-                    let id = tx.last_insert_rowid();
-                    insert_history(tx, id, &now, "added", None, Some("added to the journal by a lookup"))?;
-                    Ok(id)
-                }
-            }
-        })
-        .await
+            .await?;
+        Ok(verdict)
     }
 }
 
-impl Drop for Journal {
-    fn drop(&mut self) {
-        // Closing the queue ends the writer once it has done what was queued.
-        self.writer = mpsc::channel().0;
-        if let Some(t) = self.writer_thread.take() {
-            let _ = t.join();
-        }
-    }
+/// A digest of what a request pays, and to whom: the amount and currency, the beneficiary's
+/// document, and where the money goes (country, bank, branch, account, account type, PIX key or
+/// wallet phone and e-mail). Two intents with the same digest move the same money to the same
+/// account, whatever their external_id, comments, notification URL, address, `on_hold` — or
+/// how the beneficiary's name is written ("Ana Souza", "ANA SOUZA", "Ana" + "Souza"): the
+/// name does not decide where money goes, the document and the account do.
+#[must_use]
+pub fn content_hash(request: &CreateCashout) -> String {
+    use sha2::{Digest, Sha256};
+    let money = serde_json::json!([
+        request.country,
+        request.currency,
+        request.amount.map(|a| a.to_string()),
+        request.document_id,
+        request.bank_code,
+        request.bank_account,
+        request.bank_branch,
+        request.account_type,
+        request.email,
+        request.phone,
+    ]);
+    let json = serde_json::to_vec(&money).unwrap_or_default();
+    hex::encode(Sha256::digest(&json))
 }
-
-#[cfg(test)]
-mod tests;

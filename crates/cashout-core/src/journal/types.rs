@@ -8,8 +8,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::api::client::Exchange;
-use crate::api::types::{BankInfo, CreateCashout};
+use crate::api::types::{BankInfo, CreateCashout, Exchange};
 use crate::status::CashoutStatus;
 
 /// Where a record stands in the create protocol.
@@ -180,6 +179,18 @@ pub enum IntentOutcome {
     /// The duplicate guard found this earlier payout with the same contents under another
     /// external_id; nothing was written.
     PossibleDuplicate(PayoutRecord),
+}
+
+/// What claiming the send of an open record found (see
+/// [`super::store::JournalStore::claim_send`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claimed {
+    /// The claim is this desk's until its lease runs out.
+    Claimed,
+    /// Another desk is sending it: `holder` until `until` (the store's clock).
+    HeldBy { holder: String, until: String },
+    /// The provider has it already: nothing is to be sent.
+    Settled(Box<PayoutRecord>),
 }
 
 /// The duplicate guard of an intent whose external_id the desk generated (see

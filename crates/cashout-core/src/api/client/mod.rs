@@ -18,7 +18,6 @@ use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use ts_rs::TS;
 
 use super::types::{
     Bank, CancelBody, CashoutId, CashoutRef, CreateAnswer, CreateBody, CreateCashout, D24Bank,
@@ -174,25 +173,7 @@ pub const MASKED_PASSPHRASE: &str = "********";
 /// Answers longer than this are cut in an [`Exchange`].
 const ANSWER_KEPT: usize = 16 * 1024;
 
-/// One request as it was sent and what came back, for the signing inspector.
-///
-/// `body` is the exact text that was signed and sent, except that the passphrase reads
-/// [`MASKED_PASSPHRASE`] and the API Key only its last four characters. `signature` is the
-/// `Payload-Signature` header sent (an HMAC of the real bytes: it reveals neither the API
-/// Signature nor the passphrase). The API Signature itself is never here.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct Exchange {
-    pub method: String,
-    pub path: String,
-    pub body: String,
-    pub signature: String,
-    /// `None` when no answer arrived.
-    pub http_status: Option<u16>,
-    pub answer: Option<String>,
-    /// `ok`, `refused` (the provider's error code), `not_delivered` or `outcome_unknown`.
-    pub outcome: String,
-}
+pub use super::types::Exchange;
 
 /// A call's result with the exchange that produced it.
 #[derive(Debug)]

@@ -1,5 +1,5 @@
-//! What the team's administrator does to the team journal beside migrations: adding an
-//! operator's login role.
+//! What the team's administrator does to the team journal beside migrations: a connection of
+//! their own (for [`super::migrate::migrate`]), and adding an operator's login role.
 //!
 //! Guarantees: the password reaches the server only as a SCRAM-SHA-256 verifier computed here
 //! (as `psql`'s `\password` does), so it never appears in the server's statement log; the role
@@ -8,7 +8,7 @@
 use postgres_protocol::escape::{escape_identifier, escape_literal};
 use tokio_postgres::Client;
 
-use super::pg_error;
+use super::{pg_error, TeamProfile};
 use crate::credentials::Secret;
 use crate::error::{Error, Result};
 
@@ -45,4 +45,19 @@ pub async fn add_operator(client: &Client, name: &str, password: &Secret) -> Res
         format!("CREATE ROLE {role} LOGIN PASSWORD {secret} IN ROLE cashout_operator;")
     };
     client.batch_execute(&sql).await.map_err(pg_error)
+}
+
+/// One connection as `profile`'s role (the administrator's), over the TLS the profile says,
+/// driven on the caller's runtime.
+///
+/// # Errors
+/// [`Error::InvalidInput`] for a bad profile; [`Error::TeamJournal`] when the server cannot be
+/// reached or refuses the sign-in.
+pub async fn connect(profile: &TeamProfile, password: &Secret) -> Result<Client> {
+    let (config, tls) = profile.pg_config(password)?;
+    let (client, connection) = config.connect(tls).await.map_err(pg_error)?;
+    tokio::spawn(async move {
+        let _ = connection.await;
+    });
+    Ok(client)
 }

@@ -23,7 +23,7 @@ use super::pg_error;
 use crate::error::{Error, Result};
 
 /// The schema version this program writes.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// The advisory lock key of a migration run ("cashout" in ASCII).
 const MIGRATION_LOCK: i64 = 0x0063_6173_686f_7574;
@@ -32,11 +32,18 @@ const MIGRATION_LOCK: i64 = 0x0063_6173_686f_7574;
 const ROLES: &str = include_str!("../../../sql/team/roles.sql");
 
 /// Every migration, in order: version, name, SQL.
-const MIGRATIONS: &[(i32, &str, &str)] = &[(
-    1,
-    "audit_chain",
-    include_str!("../../../sql/team/0001_audit_chain.sql"),
-)];
+const MIGRATIONS: &[(i32, &str, &str)] = &[
+    (
+        1,
+        "audit_chain",
+        include_str!("../../../sql/team/0001_audit_chain.sql"),
+    ),
+    (
+        2,
+        "payouts",
+        include_str!("../../../sql/team/0002_payouts.sql"),
+    ),
+];
 
 /// What a run did.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

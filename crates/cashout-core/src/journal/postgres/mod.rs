@@ -1,34 +1,53 @@
-//! The team journal: one PostgreSQL database that several operators' desks share.
+//! The team journal: one PostgreSQL database that several operators' desks share — the same
+//! records as the embedded journal, behind the same [`JournalStore`] interface.
 //!
-//! This part holds the connection (a small pool; TLS as [`profile`] says), the check that the
-//! database's schema is the one this desk knows ([`migrate`]), the operator's identity, and the
-//! shared audit chain.
+//! Files: `profile` where the server is and the TLS to it; `migrate` the schema and its
+//! versions; `admin` adding operators; `io` the thread that runs every call; `writes` the
+//! create protocol and the writes around it; `answers` what status answers and lookups write;
+//! `reads` records, lists, snapshots, exchanges and the audit chain; `rows` how rows map to
+//! records. The SQL files are in `sql/team/`.
 //!
-//! Guarantees:
+//! Guarantees (beyond the interface's):
 //! - Who did what is the database's word, not the desk's: every audit entry carries the
 //!   connection's `session_user` (the operator's own login role), stamped by the server inside
-//!   `cashout.append_audit`, which operators may call but whose table they cannot write.
+//!   `cashout.append_audit`, which operators may call but whose table they cannot write; every
+//!   payout row and history line records the login role that wrote it.
 //! - Appends from any number of desks form one chain: the function locks the chain's single
-//!   head row, so two appends never build on the same entry (`UNIQUE(prev_hash)` is the fork
-//!   guard behind it).
+//!   head row inside the business transaction, so two appends never build on the same entry.
 //! - [`PgStore::verify_audit`] recomputes every hash in Rust with the same
-//!   [`crate::audit::verify`] the SQLite journal uses, so an entry edited with direct SQL (by
-//!   whoever holds the owner's rights) is found.
+//!   [`crate::audit::verify`] the embedded journal uses, and checks the head row, so an entry
+//!   edited or cut with direct SQL is found.
+//! - The duplicate guard's check and the insert hold a transaction-scoped advisory lock on the
+//!   payout's digest, so two desks cannot both pass it; a conflicting concurrent write
+//!   (serialisation failure, deadlock, unique key taken meanwhile) is retried from the start.
 //! - The password is used to connect and is never logged, stored or put in an error.
 //!
-//! Leaves out (for now): payouts, their history and the send leases of the shared create
-//! protocol, live refresh (LISTEN/NOTIFY), one watcher per team.
+//! Leaves out (for now): live refresh (LISTEN/NOTIFY: the triggers announce every change, no
+//! desk listens yet), one watcher per team.
 
 pub mod admin;
+mod answers;
+mod io;
 pub mod migrate;
 pub mod profile;
+mod reads;
+pub(crate) mod rows;
+mod writes;
+
+use std::sync::Arc;
 
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
-use tokio_postgres::Row;
 
+use super::store::{JournalStore, Pending, SendClaim};
+use super::{
+    Claimed, DuplicateGuard, HistoryEntry, IntentOutcome, ListFilter, PayoutRecord, Phase, Watched,
+};
+use crate::api::types::{CashoutId, CashoutRef, CreateCashout, Exchange, StatusAnswer};
 use crate::audit::{AuditEntry, AuditEvent, AuditFilter, AuditVerdict};
+use crate::clock::{format_instant, Clock};
 use crate::credentials::Secret;
 use crate::error::{Error, Result};
+use crate::status::CashoutStatus;
 pub use migrate::{MigrationReport, SCHEMA_VERSION};
 pub use profile::TeamProfile;
 
@@ -38,8 +57,10 @@ const POOL_SIZE: usize = 4;
 
 /// A desk's connection to the team journal.
 pub struct PgStore {
-    pool: Pool,
+    io: io::Io,
     actor: String,
+    clock: Arc<dyn Clock>,
+    place: String,
 }
 
 impl PgStore {
@@ -50,27 +71,46 @@ impl PgStore {
     /// [`Error::InvalidInput`] for a bad profile; [`Error::TeamJournal`] when the server cannot
     /// be reached, refuses the sign-in or holds no team journal; [`Error::TeamSchema`] for
     /// another schema version.
-    pub async fn connect(profile: &TeamProfile, password: &Secret) -> Result<Self> {
+    pub async fn connect(
+        profile: &TeamProfile,
+        password: &Secret,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Self> {
         let (config, tls) = profile.pg_config(password)?;
-        let manager = Manager::from_config(
-            config,
-            tls,
-            ManagerConfig {
-                recycling_method: RecyclingMethod::Fast,
-            },
+        let io = io::Io::start(move || {
+            let manager = Manager::from_config(
+                config,
+                tls,
+                ManagerConfig {
+                    recycling_method: RecyclingMethod::Fast,
+                },
+            );
+            Pool::builder(manager)
+                .max_size(POOL_SIZE)
+                .build()
+                .map_err(|e| Error::TeamJournal(format!("cannot set up the connection pool: {e}")))
+        })?;
+        let actor = io
+            .run(|pool| async move {
+                let client = pool.get().await.map_err(pool_error)?;
+                migrate::check_version(&client).await?;
+                let row = client
+                    .query_one("SELECT session_user::text", &[])
+                    .await
+                    .map_err(pg_error)?;
+                Ok(row.get::<_, String>(0))
+            })
+            .await?;
+        let place = format!(
+            "the team journal {} on {}:{} as {actor}",
+            profile.database, profile.host, profile.port
         );
-        let pool = Pool::builder(manager)
-            .max_size(POOL_SIZE)
-            .build()
-            .map_err(|e| Error::TeamJournal(format!("cannot set up the connection pool: {e}")))?;
-        let client = pool.get().await.map_err(pool_error)?;
-        migrate::check_version(&client).await?;
-        let actor: String = client
-            .query_one("SELECT session_user::text", &[])
-            .await
-            .map_err(pg_error)?
-            .get(0);
-        Ok(Self { pool, actor })
+        Ok(Self {
+            io,
+            actor,
+            clock,
+            place,
+        })
     }
 
     /// The operator the database knows this desk as (its login role).
@@ -85,144 +125,194 @@ impl PgStore {
     /// # Errors
     /// [`Error::TeamJournal`].
     pub async fn connection_uses_tls(&self) -> Result<bool> {
-        let client = self.client().await?;
-        let row = client
-            .query_one(
-                "SELECT coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)",
-                &[],
-            )
+        self.io
+            .run(|pool| async move {
+                let client = pool.get().await.map_err(pool_error)?;
+                let row = client
+                    .query_one(
+                        "SELECT coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)",
+                        &[],
+                    )
+                    .await
+                    .map_err(pg_error)?;
+                Ok(row.get(0))
+            })
             .await
-            .map_err(pg_error)?;
-        Ok(row.get(0))
     }
 
-    async fn client(&self) -> Result<deadpool_postgres::Object> {
-        self.pool.get().await.map_err(pool_error)
+    fn now(&self) -> String {
+        format_instant(self.clock.now())
     }
 
-    /// Appends `event` to the team's audit chain and returns the entry as stored. The entry's
-    /// user is the database's `session_user`; `event.os_user` (the desk's claim) is not sent.
-    ///
-    /// # Errors
-    /// [`Error::TeamJournal`].
-    pub async fn append_audit(&self, event: AuditEvent) -> Result<AuditEntry> {
-        let client = self.client().await?;
-        let row = client
-            .query_one(
-                &format!(
-                    "SELECT {AUDIT_COLUMNS} FROM cashout.append_audit($1, $2, $3, $4, $5, $6)"
-                ),
-                &[
-                    &event.environment,
-                    &event.action.name(),
-                    &event.cashout_id,
-                    &event.external_id,
-                    &event.outcome,
-                    &event.detail,
-                ],
-            )
-            .await
-            .map_err(pg_error)?;
-        Ok(audit_from_row(&row))
-    }
-
-    /// Audit entries matching `filter`, newest first (the same filter as the SQLite journal's).
-    ///
-    /// # Errors
-    /// [`Error::TeamJournal`].
-    pub async fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
-        let text = filter.text.as_deref().filter(|t| !t.is_empty()).map(|t| {
-            format!(
-                "%{}%",
-                t.replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_")
-            )
-        });
-        let limit = i64::from(if filter.limit == 0 { 200 } else { filter.limit });
-        let client = self.client().await?;
-        let rows = client
-            .query(
-                &format!(
-                    "SELECT {AUDIT_COLUMNS} FROM cashout.audit
-                     WHERE ($1::text IS NULL OR environment = $1)
-                       AND ($2::text IS NULL OR action = $2)
-                       AND ($3::text IS NULL OR external_id LIKE $3 OR cashout_id::text LIKE $3
-                            OR actor LIKE $3 OR detail LIKE $3)
-                     ORDER BY seq DESC LIMIT $4 OFFSET $5"
-                ),
-                &[
-                    &filter.environment,
-                    &filter.action.map(|a| a.name()),
-                    &text,
-                    &limit,
-                    &i64::from(filter.offset),
-                ],
-            )
-            .await
-            .map_err(pg_error)?;
-        Ok(rows.iter().map(audit_from_row).collect())
-    }
-
-    /// Checks the whole chain in `seq` order, and that the head row names its last entry (an
-    /// entry cut from the end with direct SQL leaves the head behind).
-    ///
-    /// # Errors
-    /// [`Error::TeamJournal`].
-    pub async fn verify_audit(&self) -> Result<AuditVerdict> {
-        let mut client = self.client().await?;
-        // One snapshot for the entries and the head, so an append in between is not a break.
-        let tx = client
-            .build_transaction()
-            .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()
-            .await
-            .map_err(pg_error)?;
-        let rows = tx
-            .query(
-                &format!("SELECT {AUDIT_COLUMNS} FROM cashout.audit ORDER BY seq"),
-                &[],
-            )
-            .await
-            .map_err(pg_error)?;
-        let head = tx
-            .query_one("SELECT seq, hash FROM cashout.audit_head WHERE id = 1", &[])
-            .await
-            .map_err(pg_error)?;
-        tx.commit().await.map_err(pg_error)?;
-        let entries: Vec<AuditEntry> = rows.iter().map(audit_from_row).collect();
-        let mut verdict = crate::audit::verify(&entries);
-        let (head_seq, head_hash): (i64, String) = (head.get(0), head.get(1));
-        let last = i64::try_from(verdict.entries).unwrap_or(i64::MAX);
-        if verdict.intact && (head_seq != last || head_hash != verdict.head_hash) {
-            verdict.intact = false;
-            verdict.broken_at = Some(last + 1);
-            verdict.problem = Some(format!(
-                "the chain's head names entry {head_seq}, but the last entry is {}: entries were removed from the end",
-                verdict.entries
-            ));
-        }
-        Ok(verdict)
+    fn lease_until(&self, claim: &SendClaim) -> String {
+        format_instant(self.clock.now() + claim.lease)
     }
 }
 
-const AUDIT_COLUMNS: &str = "seq, at, actor, environment, action, cashout_id, external_id, \
-                             outcome, detail, prev_hash, hash";
+impl JournalStore for PgStore {
+    fn describe(&self) -> String {
+        self.place.clone()
+    }
 
-fn audit_from_row(r: &Row) -> AuditEntry {
-    AuditEntry {
-        seq: r.get(0),
-        at: r.get(1),
-        os_user: r.get(2),
-        environment: r.get(3),
-        action: r.get(4),
-        cashout_id: r.get(5),
-        external_id: r.get(6),
-        outcome: r.get(7),
-        detail: r.get(8),
-        prev_hash: r.get(9),
-        hash: r.get(10),
+    fn actor(&self) -> Option<&str> {
+        Some(&self.actor)
+    }
+
+    fn record_intent<'a>(
+        &'a self,
+        scope: &'a str,
+        base_url: &'a str,
+        request: &'a CreateCashout,
+        guard: Option<DuplicateGuard>,
+        claim: &'a SendClaim,
+    ) -> Pending<'a, IntentOutcome> {
+        Box::pin(self.intent(scope, base_url, request, guard, claim))
+    }
+
+    fn claim_send<'a>(&'a self, id: i64, claim: &'a SendClaim) -> Pending<'a, Claimed> {
+        Box::pin(self.claim(id, claim))
+    }
+
+    fn release_send<'a>(&'a self, id: i64, token: &'a str) -> Pending<'a, ()> {
+        Box::pin(self.release(id, token))
+    }
+
+    fn record_sending<'a>(&'a self, id: i64, claim: &'a SendClaim) -> Pending<'a, ()> {
+        Box::pin(self.sending(id, claim))
+    }
+
+    fn record_created_audited(
+        &self,
+        id: i64,
+        cashout_id: CashoutId,
+        status: CashoutStatus,
+        audit: Option<AuditEvent>,
+    ) -> Pending<'_, PayoutRecord> {
+        Box::pin(self.created(id, cashout_id, status, audit))
+    }
+
+    fn record_exchange_detached(&self, id: i64, exchange: Exchange) {
+        self.keep_exchange(id, exchange);
+    }
+
+    fn record_declined<'a>(
+        &'a self,
+        id: i64,
+        api_code: i64,
+        message: &'a str,
+        fence: Option<&'a str>,
+    ) -> Pending<'a, ()> {
+        Box::pin(self.declined(id, api_code, message, fence))
+    }
+
+    fn record_phase<'a>(
+        &'a self,
+        id: i64,
+        phase: Phase,
+        detail: &'a str,
+        fence: Option<&'a str>,
+    ) -> Pending<'a, bool> {
+        Box::pin(self.phase(id, phase, detail, fence))
+    }
+
+    fn record_abandoned<'a>(
+        &'a self,
+        id: i64,
+        detail: &'a str,
+        audit: AuditEvent,
+    ) -> Pending<'a, Option<PayoutRecord>> {
+        Box::pin(self.abandoned(id, detail, audit))
+    }
+
+    fn record_status<'a>(
+        &'a self,
+        id: i64,
+        answer: &'a StatusAnswer,
+        event: &'static str,
+    ) -> Pending<'a, Option<CashoutStatus>> {
+        Box::pin(self.status(id, answer, event))
+    }
+
+    fn record_watched<'a>(
+        &'a self,
+        id: i64,
+        which: &'a CashoutRef,
+        answer: &'a StatusAnswer,
+        sent_at: String,
+    ) -> Pending<'a, Watched> {
+        Box::pin(self.watched(id, which, answer, sent_at))
+    }
+
+    fn record_event<'a>(
+        &'a self,
+        id: i64,
+        event: &'static str,
+        detail: &'a str,
+    ) -> Pending<'a, ()> {
+        Box::pin(self.event(id, event, detail))
+    }
+
+    fn record_lookup<'a>(
+        &'a self,
+        scope: &'a str,
+        base_url: &'a str,
+        cashout_id: Option<CashoutId>,
+        external_id: Option<&'a str>,
+    ) -> Pending<'a, i64> {
+        Box::pin(self.lookup(scope, base_url, cashout_id, external_id))
+    }
+
+    fn append_audit(&self, event: AuditEvent) -> Pending<'_, AuditEntry> {
+        Box::pin(self.audit(event))
+    }
+
+    fn get(&self, id: i64) -> Result<Option<PayoutRecord>> {
+        self.read_one(id)
+    }
+
+    fn find(
+        &self,
+        scope: &str,
+        cashout_id: Option<CashoutId>,
+        external_id: Option<&str>,
+    ) -> Result<Option<PayoutRecord>> {
+        self.read_find(scope, cashout_id, external_id)
+    }
+
+    fn watchable(&self, scope: &str, completed_since: &str) -> Result<Vec<PayoutRecord>> {
+        self.read_watchable(scope, completed_since)
+    }
+
+    fn unresolved(&self, scope: &str, before: &str) -> Result<Vec<PayoutRecord>> {
+        self.read_unresolved(scope, before)
+    }
+
+    fn list(&self, filter: &ListFilter) -> Result<Vec<PayoutRecord>> {
+        self.read_list(filter)
+    }
+
+    fn snapshot(
+        &self,
+        filter: &ListFilter,
+        with_history: bool,
+    ) -> Result<Vec<(PayoutRecord, Vec<HistoryEntry>)>> {
+        self.read_snapshot(filter, with_history)
+    }
+
+    fn kept_exchanges(&self, id: i64) -> Result<Vec<(String, Exchange)>> {
+        self.read_exchanges(id)
+    }
+
+    fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        self.read_audit_log(filter)
+    }
+
+    fn verify_audit(&self) -> Result<AuditVerdict> {
+        self.read_verify_audit()
+    }
+
+    fn history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
+        self.read_history(id)
     }
 }
 
@@ -239,7 +329,7 @@ pub(crate) fn pg_error(e: tokio_postgres::Error) -> Error {
     })
 }
 
-fn pool_error(e: deadpool_postgres::PoolError) -> Error {
+pub(crate) fn pool_error(e: deadpool_postgres::PoolError) -> Error {
     match e {
         deadpool_postgres::PoolError::Backend(e) => pg_error(e),
         other => Error::TeamJournal(format!("cannot connect: {other}")),

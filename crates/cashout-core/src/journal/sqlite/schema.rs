@@ -9,7 +9,7 @@
 
 use rusqlite::Connection;
 
-const VERSION: i64 = 3;
+const VERSION: i64 = 4;
 
 const V1: &str = "
 CREATE TABLE payouts (
@@ -145,8 +145,20 @@ CREATE INDEX payouts_open ON payouts (scope, id)
 CREATE TABLE migrations_done (source TEXT PRIMARY KEY, at TEXT NOT NULL, detail TEXT);
 ";
 
+/// Version 4: send claims (see [`super::super::store`]): who is sending an open create, with
+/// which token and until when, so that two processes never send the same intent at once and a
+/// process that died mid-send leaves a claim that is settled by lookup. `claim_pid` is the
+/// holder's process id: every process sharing the file runs on this machine, so a claim whose
+/// process is gone is over at once, without waiting for its lease (see `holder_gone`).
+const V4: &str = "
+ALTER TABLE payouts ADD COLUMN claim_token TEXT;
+ALTER TABLE payouts ADD COLUMN claimed_by TEXT;
+ALTER TABLE payouts ADD COLUMN lease_until TEXT;
+ALTER TABLE payouts ADD COLUMN claim_pid INTEGER;
+";
+
 /// Version 3 computes the duplicate guard's digest from what moves money only (see
-/// [`super::content_hash`]): the digests of the payouts the guard can still see (the last two
+/// [`super::super::content_hash`]): the digests of the payouts the guard can still see (the last two
 /// days, with their stored request) are computed again, so a payout made just before the
 /// upgrade still counts.
 fn rehash_recent(conn: &Connection) -> rusqlite::Result<()> {
@@ -164,7 +176,7 @@ fn rehash_recent(conn: &Connection) -> rusqlite::Result<()> {
         if let Ok(request) = serde_json::from_str(&json) {
             conn.execute(
                 "UPDATE payouts SET content_hash = ?2 WHERE id = ?1",
-                rusqlite::params![id, super::content_hash(&request)],
+                rusqlite::params![id, super::super::content_hash(&request)],
             )?;
         }
     }
@@ -240,6 +252,9 @@ pub(super) fn prepare(conn: &Connection) -> rusqlite::Result<()> {
         if version < 3 {
             conn.execute_batch(V3)?;
             rehash_recent(conn)?;
+        }
+        if version < 4 {
+            conn.execute_batch(V4)?;
         }
         if version < VERSION {
             conn.execute_batch(&format!("PRAGMA user_version = {VERSION};"))?;

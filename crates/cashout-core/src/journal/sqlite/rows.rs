@@ -8,12 +8,18 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{HistoryEntry, PayoutRecord, Phase};
-use crate::api::client::Exchange;
-use crate::api::types::{CashoutId, CreateCashout, StatusAnswer};
+use super::super::status_rules::{self, Current, Plan};
+use super::super::{HistoryEntry, PayoutRecord, Phase};
+use crate::api::types::{CashoutId, Exchange, StatusAnswer};
 use crate::audit::{AuditEntry, AuditEvent};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::status::CashoutStatus;
+
+/// Every payout column a record holds, in the order [`record_from_row`] reads them.
+pub(super) const SELECT_COLUMNS: &str = "id, scope, base_url, external_id, cashout_id, origin, phase, request_json,
+    country, currency, amount, beneficiary, status, rejection_code, rejection_reason,
+    provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at, checked_at,
+    status_since, status_code, lookups, last_sent_at";
 
 pub(super) const SELECT: &str = "SELECT id, scope, base_url, external_id, cashout_id, origin, phase, request_json,
     country, currency, amount, beneficiary, status, rejection_code, rejection_reason,
@@ -65,31 +71,6 @@ pub(super) fn record_from_row(row: &Row<'_>) -> rusqlite::Result<PayoutRecord> {
         lookups: row.get(25)?,
         last_sent_at: row.get(26)?,
     })
-}
-
-/// A digest of what a request pays, and to whom: the amount and currency, the beneficiary's
-/// document, and where the money goes (country, bank, branch, account, account type, PIX key or
-/// wallet phone and e-mail). Two intents with the same digest move the same money to the same
-/// account, whatever their external_id, comments, notification URL, address, `on_hold` — or
-/// how the beneficiary's name is written ("Ana Souza", "ANA SOUZA", "Ana" + "Souza"): the
-/// name does not decide where money goes, the document and the account do.
-#[must_use]
-pub fn content_hash(request: &CreateCashout) -> String {
-    use sha2::{Digest, Sha256};
-    let money = serde_json::json!([
-        request.country,
-        request.currency,
-        request.amount.map(|a| a.to_string()),
-        request.document_id,
-        request.bank_code,
-        request.bank_account,
-        request.bank_branch,
-        request.account_type,
-        request.email,
-        request.phone,
-    ]);
-    let json = serde_json::to_vec(&money).unwrap_or_default();
-    hex::encode(Sha256::digest(&json))
 }
 
 /// Runs a statement through the connection's statement cache: the journal runs the same few
@@ -240,31 +221,9 @@ pub(super) fn insert_exchange(
     Ok(())
 }
 
-/// What [`apply_status`] reads of a row before it writes.
-struct Current {
-    status: Option<String>,
-    status_code: Option<i64>,
-    rejection_code: Option<i64>,
-    phase: String,
-    api_code: Option<i64>,
-    scope: String,
-    cashout_id: Option<i64>,
-    external_id: Option<String>,
-}
-
-/// Records a status answer for record `id` (see [`super::Journal::record_status`]).
-///
-/// The answer is checked against the row first: an answer that carries a `cashout_id` or an
-/// `external_id` other than the row's is about another cashout, and nothing of it is written
-/// ([`Error::ProviderFault`]). A `cashout_id` the row lacks is taken from the answer only when
-/// the answer also carries the row's own `external_id` (the provider confirmed the pair) and
-/// no other record of the scope already holds that id. A status number this program does not
-/// know is recorded as [`CashoutStatus::Unknown`] with the number, never as "no change".
-/// What a record says when the provider holds its external_id for a cashout this journal did
-/// not create (the provider's 511, or a lookup finding a cashout no send of ours can have made).
-pub(crate) const FOREIGN_EXTERNAL_ID: &str =
-    "External ID already used by a cashout this journal did not create";
-
+/// Records a status answer for record `id` (see
+/// [`super::super::store::JournalStore::record_status`]) by the plan of
+/// [`status_rules::plan`].
 pub(super) fn apply_status(
     tx: &Connection,
     id: i64,
@@ -272,134 +231,94 @@ pub(super) fn apply_status(
     answer: &StatusAnswer,
     event: &str,
 ) -> Result<Option<CashoutStatus>> {
-    let status = CashoutStatus::from_provider(answer.cashout_status);
-    let row = query_row(
+    let (current, scope) = query_row(
         tx,
-        "SELECT status, status_code, rejection_code, phase, api_code, scope, cashout_id, external_id
+        "SELECT status, status_code, rejection_code, phase, api_code, cashout_id, external_id, scope
          FROM payouts WHERE id = ?1",
         params![id],
         |r| {
-            Ok(Current {
-                status: r.get(0)?,
-                status_code: r.get(1)?,
-                rejection_code: r.get(2)?,
-                phase: r.get(3)?,
-                api_code: r.get(4)?,
-                scope: r.get(5)?,
-                cashout_id: r.get(6)?,
-                external_id: r.get(7)?,
-            })
+            Ok((
+                Current {
+                    status: r.get(0)?,
+                    status_code: r.get(1)?,
+                    rejection_code: r.get(2)?,
+                    phase: r.get(3)?,
+                    api_code: r.get(4)?,
+                    cashout_id: r.get(5)?,
+                    external_id: r.get(6)?,
+                },
+                r.get::<_, String>(7)?,
+            ))
         },
     )?;
-    let Current {
-        status: old_status,
-        status_code: old_code,
-        rejection_code: old_rejection,
-        phase,
-        api_code,
-        scope,
-        cashout_id,
-        external_id,
-    } = row;
-    if let Some(why) = answer.contradicts(cashout_id.map(CashoutId), external_id.as_deref()) {
-        return Err(Error::ProviderFault(why));
-    }
-    if phase == "declined" || phase == "not_sent" {
-        // No create of this journal could have made this cashout: the provider refused ours
-        // (declined) or it never left (not_sent; a resend becomes `intent` before it is sent).
-        // The cashout holding this external_id is someone else's: note what was seen, never
-        // make it ours, and keep it from being resent under this id.
-        let detail = format!(
-            "the cashout that holds this external_id (not ours) is {}",
-            status.name()
-        );
-        if api_code != Some(511) {
-            let why = match api_code {
-                Some(code) => format!(
-                    "{FOREIGN_EXTERNAL_ID} (this request was declined earlier with code {code})"
-                ),
-                None => format!("{FOREIGN_EXTERNAL_ID} (this request was never sent)"),
+    match status_rules::plan(&current, answer, event)? {
+        Plan::Foreign { mark, detail } => {
+            if let Some(why) = mark {
+                exec(
+                    tx,
+                    "UPDATE payouts SET phase = 'declined', status = 'DECLINED', api_code = 511,
+                        last_error = ?2, updated_at = ?3,
+                        status_since = CASE WHEN status IS 'DECLINED' THEN status_since ELSE ?3 END
+                     WHERE id = ?1",
+                    params![id, why, now],
+                )?;
+            }
+            insert_history(tx, id, now, "foreign", None, Some(&detail))?;
+            Ok(Some(CashoutStatus::Declined))
+        }
+        Plan::Apply {
+            status,
+            link,
+            history,
+        } => {
+            let confirmed_id = match link {
+                Some(said) => {
+                    let taken: Option<i64> = query_row(
+                        tx,
+                        "SELECT id FROM payouts WHERE scope = ?1 AND cashout_id = ?2",
+                        params![scope, said],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                    taken.is_none().then_some(said)
+                }
+                None => None,
             };
-            exec(
-                tx,
-                "UPDATE payouts SET phase = 'declined', status = 'DECLINED', api_code = 511,
-                    last_error = ?2, updated_at = ?3,
-                    status_since = CASE WHEN status IS 'DECLINED' THEN status_since ELSE ?3 END
-                 WHERE id = ?1",
-                params![id, why, now],
+            let bank = answer
+                .bank
+                .as_ref()
+                .and_then(|b| serde_json::to_string(b).ok());
+            exec(tx,
+                "UPDATE payouts SET phase = 'created', status = ?2, status_code = ?9,
+                    status_since = CASE WHEN status IS ?2 AND status_code IS ?9 THEN status_since ELSE ?7 END,
+                    rejection_code = ?3, rejection_reason = ?4,
+                    provider_reference = COALESCE(?5, provider_reference), bank_json = COALESCE(?6, bank_json),
+                    cashout_id = COALESCE(cashout_id, ?8),
+                    last_error = NULL, api_code = NULL, updated_at = ?7, checked_at = ?7,
+                    claim_token = NULL, claimed_by = NULL, lease_until = NULL WHERE id = ?1",
+                params![
+                    id,
+                    status.name(),
+                    answer.rejection_code,
+                    answer.rejection_reason,
+                    answer.provider_external_reference,
+                    bank,
+                    now,
+                    confirmed_id,
+                    answer.cashout_status
+                ],
             )?;
+            if let Some(linked) = confirmed_id {
+                let detail =
+                    format!("cashout_id {linked} (the provider's answer named this external_id)");
+                insert_history(tx, id, now, "linked", None, Some(&detail))?;
+            }
+            if let Some(detail) = history {
+                insert_history(tx, id, now, event, Some(status), detail.as_deref())?;
+            }
+            Ok(Some(status))
         }
-        insert_history(tx, id, now, "foreign", None, Some(&detail))?;
-        return Ok(Some(CashoutStatus::Declined));
     }
-    let confirmed_id = match (
-        cashout_id,
-        answer.cashout_id,
-        &answer.external_id,
-        &external_id,
-    ) {
-        (None, Some(said), Some(said_ext), Some(ours)) if said_ext == ours => {
-            let taken: Option<i64> = query_row(
-                tx,
-                "SELECT id FROM payouts WHERE scope = ?1 AND cashout_id = ?2",
-                params![scope, said.0],
-                |r| r.get(0),
-            )
-            .optional()?;
-            taken.is_none().then_some(said.0)
-        }
-        _ => None,
-    };
-    let bank = answer
-        .bank
-        .as_ref()
-        .and_then(|b| serde_json::to_string(b).ok());
-    exec(tx,
-        "UPDATE payouts SET phase = 'created', status = ?2, status_code = ?9,
-            status_since = CASE WHEN status IS ?2 AND status_code IS ?9 THEN status_since ELSE ?7 END,
-            rejection_code = ?3, rejection_reason = ?4,
-            provider_reference = COALESCE(?5, provider_reference), bank_json = COALESCE(?6, bank_json),
-            cashout_id = COALESCE(cashout_id, ?8),
-            last_error = NULL, api_code = NULL, updated_at = ?7, checked_at = ?7 WHERE id = ?1",
-        params![
-            id,
-            status.name(),
-            answer.rejection_code,
-            answer.rejection_reason,
-            answer.provider_external_reference,
-            bank,
-            now,
-            confirmed_id,
-            answer.cashout_status
-        ],
-    )?;
-    if let Some(linked) = confirmed_id {
-        let detail = format!("cashout_id {linked} (the provider's answer named this external_id)");
-        insert_history(tx, id, now, "linked", None, Some(&detail))?;
-    }
-    let changed = old_status.as_deref() != Some(status.name())
-        || (status == CashoutStatus::Unknown && old_code != Some(answer.cashout_status))
-        || old_rejection != answer.rejection_code;
-    if changed || !matches!(event, "status" | "watch") {
-        let late = old_status.as_deref() == Some("COMPLETED") && status == CashoutStatus::Rejected;
-        let detail = match (status, answer.rejection_code) {
-            (CashoutStatus::Unknown, _) => Some(format!(
-                "the provider reported status code {}, which this desk does not know",
-                answer.cashout_status
-            )),
-            (_, Some(code)) if late => Some(format!(
-                "late rejection after COMPLETED, {code}: {}",
-                answer.rejection_reason.as_deref().unwrap_or("")
-            )),
-            (_, Some(code)) => Some(format!(
-                "rejection {code}: {}",
-                answer.rejection_reason.as_deref().unwrap_or("")
-            )),
-            _ => None,
-        };
-        insert_history(tx, id, now, event, Some(status), detail.as_deref())?;
-    }
-    Ok(Some(status))
 }
 
 pub(super) fn insert_history(

@@ -1,7 +1,29 @@
+//! The embedded journal's own behaviour: what lives in the file (reopening, durability and its
+//! disk flushes, the trigram index, exchanges written on close). What every store must do is
+//! in the conformance suite (`tests/conformance`), run against this store and PostgreSQL.
+
 use std::sync::Arc;
 
 use super::*;
+use crate::api::types::CreateCashout;
 use crate::clock::SystemClock;
+use crate::journal::Journal;
+
+/// This test process's send claim: what a desk holds while it drives a create.
+fn me() -> &'static SendClaim {
+    static ME: std::sync::OnceLock<SendClaim> = std::sync::OnceLock::new();
+    ME.get_or_init(SendClaim::new)
+}
+
+/// The claim of a desk that stopped while sending: its lease is over at once, so what it
+/// wrote is for reconcile to settle.
+fn stopped() -> &'static SendClaim {
+    static STOPPED: std::sync::OnceLock<SendClaim> = std::sync::OnceLock::new();
+    STOPPED.get_or_init(|| SendClaim {
+        lease: std::time::Duration::ZERO,
+        ..SendClaim::new()
+    })
+}
 
 fn journal() -> (tempfile::TempDir, Journal) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -28,8 +50,14 @@ async fn intent_survives_reopening_the_file() {
     {
         let j = Journal::open(&path, Arc::new(SystemClock)).expect("open");
         assert!(matches!(
-            j.record_intent("sandbox", "http://127.0.0.1:1", &request("x1", "10"), None)
-                .await,
+            j.record_intent(
+                "sandbox",
+                "http://127.0.0.1:1",
+                &request("x1", "10"),
+                None,
+                stopped()
+            )
+            .await,
             Ok(IntentOutcome::New(_))
         ));
     }
@@ -44,248 +72,15 @@ async fn intent_survives_reopening_the_file() {
 }
 
 #[tokio::test]
-async fn same_external_id_with_other_contents_is_a_conflict() {
-    let (_d, j) = journal();
-    j.record_intent("sandbox", "u", &request("x1", "10"), None)
-        .await
-        .expect("first");
-    assert!(matches!(
-        j.record_intent("sandbox", "u", &request("x1", "10"), None)
-            .await,
-        Ok(IntentOutcome::Same(_))
-    ));
-    assert!(matches!(
-        j.record_intent("sandbox", "u", &request("x1", "11"), None)
-            .await,
-        Ok(IntentOutcome::Conflict(_))
-    ));
-}
-
-#[tokio::test]
-async fn same_external_id_in_two_scopes_is_two_payouts() {
-    let (_d, j) = journal();
-    assert!(matches!(
-        j.record_intent("sandbox", "u", &request("x1", "10"), None)
-            .await,
-        Ok(IntentOutcome::New(_))
-    ));
-    assert!(matches!(
-        j.record_intent("d24-staging", "v", &request("x1", "10"), None)
-            .await,
-        Ok(IntentOutcome::New(_))
-    ));
-    assert!(j
-        .find("d24-production", None, Some("x1"))
-        .expect("find")
-        .is_none());
-}
-
-#[tokio::test]
-async fn history_records_each_step_and_only_status_changes() {
-    let (_d, j) = journal();
-    let IntentOutcome::New(id) = j
-        .record_intent("sandbox", "u", &request("x1", "10"), None)
-        .await
-        .expect("intent")
-    else {
-        panic!("new intent expected")
-    };
-    j.record_sending(id).await.expect("sending");
-    j.record_created(id, CashoutId(42), CashoutStatus::Pending)
-        .await
-        .expect("created");
-    let pending = StatusAnswer {
-        external_id: None,
-        cashout_status: 0,
-        cashout_status_description: None,
-        rejection_code: None,
-        rejection_reason: None,
-        provider_external_reference: None,
-        bank_reference_id: None,
-        bank: None,
-        cashout_id: None,
-    };
-    j.record_status(id, &pending, "status")
-        .await
-        .expect("same status");
-    let rejected = StatusAnswer {
-        external_id: None,
-        cashout_status: 3,
-        rejection_code: Some(814),
-        rejection_reason: Some("INVALID_PIX_KEY".into()),
-        ..pending.clone()
-    };
-    j.record_status(id, &rejected, "status")
-        .await
-        .expect("rejected");
-    let h = j.history(id).expect("history");
-    let events: Vec<_> = h.iter().map(|e| e.event.as_str()).collect();
-    assert_eq!(events, ["intent", "sent", "created", "status"]);
-    assert_eq!(h[3].status, Some(CashoutStatus::Rejected));
-    let r = j
-        .find("sandbox", Some(CashoutId(42)), None)
-        .expect("find")
-        .expect("exists");
-    assert_eq!(r.rejection_code, Some(814));
-    assert_eq!(r.phase, Phase::Created);
-}
-
-#[tokio::test]
-async fn list_filters_by_status_country_and_text_newest_first() {
-    let (_d, j) = journal();
-    for i in 0..5 {
-        let IntentOutcome::New(id) = j
-            .record_intent("sandbox", "u", &request(&format!("ext-{i}"), "10"), None)
-            .await
-            .expect("intent")
-        else {
-            panic!("new")
-        };
-        j.record_created(
-            id,
-            CashoutId(100 + i),
-            if i % 2 == 0 {
-                CashoutStatus::Pending
-            } else {
-                CashoutStatus::OnHold
-            },
-        )
-        .await
-        .expect("created");
-    }
-    let all = j
-        .list(&ListFilter {
-            scope: Some("sandbox".into()),
-            ..ListFilter::default()
-        })
-        .expect("list");
-    assert_eq!(all.len(), 5);
-    assert_eq!(all[0].external_id.as_deref(), Some("ext-4"));
-    let held = j
-        .list(&ListFilter {
-            status: Some(CashoutStatus::OnHold),
-            ..ListFilter::default()
-        })
-        .expect("list");
-    assert_eq!(held.len(), 2);
-    let text = j
-        .list(&ListFilter {
-            text: Some("ext-3".into()),
-            ..ListFilter::default()
-        })
-        .expect("list");
-    assert_eq!(text.len(), 1);
-    let none = j
-        .list(&ListFilter {
-            country: Some("mx".into()),
-            ..ListFilter::default()
-        })
-        .expect("list");
-    assert!(none.is_empty());
-    let wildcard = j
-        .list(&ListFilter {
-            text: Some("%".into()),
-            ..ListFilter::default()
-        })
-        .expect("list");
-    assert!(
-        wildcard.is_empty(),
-        "LIKE wildcards in the search text are literal"
-    );
-}
-
-#[tokio::test]
 async fn stored_request_has_no_credentials() {
     let (d, j) = journal();
-    j.record_intent("sandbox", "u", &request("x1", "10"), None)
+    j.record_intent("sandbox", "u", &request("x1", "10"), None, me())
         .await
         .expect("intent");
     drop(j);
     let bytes = std::fs::read(d.path().join("j.sqlite3")).expect("read");
     let text = String::from_utf8_lossy(&bytes);
     assert!(!text.contains("\"login\"") && !text.contains("\"pass\""));
-}
-
-#[tokio::test]
-async fn a_stale_not_found_never_turns_a_created_payout_back() {
-    let (_d, j) = journal();
-    let IntentOutcome::New(id) = j
-        .record_intent("sandbox", "u", &request("x1", "10"), None)
-        .await
-        .expect("intent")
-    else {
-        panic!("new")
-    };
-    j.record_created(id, CashoutId(7), CashoutStatus::Pending)
-        .await
-        .expect("created");
-    let changed = j
-        .record_phase(id, Phase::NotSent, "stale lookup")
-        .await
-        .expect("phase");
-    assert!(!changed);
-    assert_eq!(j.get(id).expect("get").expect("rec").phase, Phase::Created);
-}
-
-#[tokio::test]
-async fn two_records_of_one_payout_are_merged_when_both_ids_are_confirmed() {
-    let (_d, j) = journal();
-    let IntentOutcome::New(by_ext) = j
-        .record_intent("sandbox", "u", &request("x1", "10"), None)
-        .await
-        .expect("intent")
-    else {
-        panic!("new")
-    };
-    // Its answer was lost, and a lookup by external_id found it (without its id).
-    j.record_status(by_ext, &status_answer(0), "found")
-        .await
-        .expect("found");
-    let by_id = j
-        .record_lookup("sandbox", "u", Some(CashoutId(9)), None)
-        .await
-        .expect("lookup");
-    assert_ne!(by_ext, by_id);
-    let merged = j
-        .record_lookup("sandbox", "u", Some(CashoutId(9)), Some("x1"))
-        .await
-        .expect("link");
-    assert_eq!(merged, by_ext);
-    assert!(j.get(by_id).expect("get").is_none());
-    let r = j.get(by_ext).expect("get").expect("rec");
-    assert_eq!(
-        (r.cashout_id, r.external_id.as_deref()),
-        (Some(9), Some("x1"))
-    );
-    let other = j
-        .record_lookup("sandbox", "u", Some(CashoutId(10)), None)
-        .await
-        .expect("other");
-    let e = j
-        .record_lookup("sandbox", "u", Some(CashoutId(10)), Some("x1"))
-        .await
-        .expect_err("two payouts");
-    assert_eq!(e.field(), Some("external_id"));
-    assert!(j.get(other).expect("get").is_some());
-}
-
-#[tokio::test]
-async fn a_create_never_found_is_not_joined_to_a_cashout_an_operator_names() {
-    let (_d, j) = journal();
-    let IntentOutcome::New(open) = j
-        .record_intent("sandbox", "u", &request("x2", "10"), None)
-        .await
-        .expect("intent")
-    else {
-        panic!("new")
-    };
-    let joined = j
-        .record_lookup("sandbox", "u", Some(CashoutId(11)), Some("x2"))
-        .await
-        .expect("kept apart");
-    assert_ne!(joined, open);
-    let r = j.get(open).expect("get").expect("rec");
-    assert_eq!((r.cashout_id, r.phase), (None, Phase::Intent));
 }
 
 #[tokio::test]
@@ -299,7 +94,7 @@ async fn text_search_finds_substrings_in_any_case_ids_and_short_terms() {
         let mut r = request(x, "10");
         r.beneficiary_name = name.into();
         let IntentOutcome::New(id) = j
-            .record_intent("s", "http://127.0.0.1:1", &r, None)
+            .record_intent("s", "http://127.0.0.1:1", &r, None, me())
             .await
             .expect("intent")
         else {
@@ -349,7 +144,7 @@ async fn text_search_finds_substrings_in_any_case_ids_and_short_terms() {
     check("queued");
     // … and after the writer's idle moment moved them into the trigram index.
     let queued = || -> i64 {
-        let c = rusqlite::Connection::open(j.path()).expect("open");
+        let c = rusqlite::Connection::open(j.file().expect("a file")).expect("open");
         c.query_row(
             "SELECT count(*) FROM payouts WHERE id > (SELECT indexed_through FROM search_state)",
             [],
@@ -371,7 +166,7 @@ async fn text_search_finds_substrings_in_any_case_ids_and_short_terms() {
 async fn a_lookup_that_learns_an_external_id_is_found_by_it() {
     let (_d, j) = journal();
     let count = |sql: &str| -> i64 {
-        let c = rusqlite::Connection::open(j.path()).expect("open");
+        let c = rusqlite::Connection::open(j.file().expect("a file")).expect("open");
         c.query_row(sql, [], |r| r.get(0)).expect("count")
     };
     let unindexed =
@@ -426,7 +221,13 @@ async fn a_waiting_exchange_is_readable_at_once_and_written_when_the_journal_clo
     let id = {
         let j = Journal::open(&path, Arc::new(SystemClock)).expect("open");
         let IntentOutcome::New(id) = j
-            .record_intent("s", "http://127.0.0.1:1", &request("x-ex", "10"), None)
+            .record_intent(
+                "s",
+                "http://127.0.0.1:1",
+                &request("x-ex", "10"),
+                None,
+                me(),
+            )
             .await
             .expect("intent")
         else {
@@ -448,80 +249,6 @@ fn status_answer(code: u8) -> StatusAnswer {
 }
 
 #[tokio::test]
-async fn a_poll_answer_older_than_the_recorded_one_is_dropped() {
-    let (_d, j) = journal();
-    let IntentOutcome::New(id) = j
-        .record_intent("s", "http://127.0.0.1:1", &request("late-poll", "10"), None)
-        .await
-        .expect("intent")
-    else {
-        panic!("new")
-    };
-    j.record_created(id, CashoutId(5), CashoutStatus::Pending)
-        .await
-        .expect("created");
-    // The operator cancels while a poll sent before that is still in flight.
-    j.record_status(id, &status_answer(2), "action")
-        .await
-        .expect("cancelled");
-    let sent_before = "2000-01-01T00:00:00.000Z".to_owned();
-    let outcome = j
-        .record_watched(
-            id,
-            &CashoutRef::Id(CashoutId(5)),
-            &status_answer(0),
-            sent_before,
-        )
-        .await
-        .expect("watched");
-    assert_eq!(outcome, Watched::Stale);
-    let record = j.get(id).expect("get").expect("record");
-    assert_eq!(
-        record.status,
-        Some(CashoutStatus::Cancelled),
-        "the cancel stands"
-    );
-    // An answer to a poll sent now is recorded.
-    let now = format_instant(j.now_instant() + std::time::Duration::from_secs(1));
-    let outcome = j
-        .record_watched(id, &CashoutRef::Id(CashoutId(5)), &status_answer(2), now)
-        .await
-        .expect("watched");
-    assert_eq!(outcome, Watched::Recorded);
-}
-
-#[tokio::test]
-async fn a_poll_answer_for_a_row_that_now_names_another_payout_is_dropped() {
-    let (_d, j) = journal();
-    let IntentOutcome::New(id) = j
-        .record_intent("s", "http://127.0.0.1:1", &request("other", "10"), None)
-        .await
-        .expect("intent")
-    else {
-        panic!("new")
-    };
-    j.record_created(id, CashoutId(6), CashoutStatus::Pending)
-        .await
-        .expect("created");
-    let later = format_instant(j.now_instant() + std::time::Duration::from_secs(1));
-    let polled_another = CashoutRef::Id(CashoutId(999));
-    let outcome = j
-        .record_watched(id, &polled_another, &status_answer(2), later.clone())
-        .await
-        .expect("watched");
-    assert_eq!(outcome, Watched::Gone);
-    assert_eq!(
-        j.get(id).expect("get").expect("record").status,
-        Some(CashoutStatus::Pending)
-    );
-    let outcome = j
-        .record_watched(999, &polled_another, &status_answer(2), later)
-        .await
-        .expect("watched");
-    assert_eq!(outcome, Watched::Gone, "no such row");
-}
-
-#[tokio::test]
 async fn a_payout_that_takes_a_deleted_rows_id_is_still_indexed_for_search() {
     let (_d, j) = journal();
     for c in 1..=3 {
@@ -535,7 +262,7 @@ async fn a_payout_that_takes_a_deleted_rows_id_is_still_indexed_for_search() {
         .expect("lookup");
     }
     let count = |sql: &str| -> i64 {
-        let c = rusqlite::Connection::open(j.path()).expect("open");
+        let c = rusqlite::Connection::open(j.file().expect("a file")).expect("open");
         c.query_row(sql, [], |r| r.get(0)).expect("count")
     };
     let unindexed =
@@ -548,7 +275,7 @@ async fn a_payout_that_takes_a_deleted_rows_id_is_still_indexed_for_search() {
     };
     assert!(settle());
     // The two newest rows go (as a merge deletes one); the next payout reuses id 2.
-    rusqlite::Connection::open(j.path())
+    rusqlite::Connection::open(j.file().expect("a file"))
         .expect("open")
         .execute_batch(
             "DELETE FROM history WHERE payout_id IN (2, 3);
@@ -579,7 +306,13 @@ async fn an_intent_is_answered_only_after_a_disk_flush_and_answers_need_none() {
     let (_dir, j) = journal();
     let before = j.disk_flushes();
     let Ok(IntentOutcome::New(id)) = j
-        .record_intent("sandbox", "http://127.0.0.1:1", &request("f1", "10"), None)
+        .record_intent(
+            "sandbox",
+            "http://127.0.0.1:1",
+            &request("f1", "10"),
+            None,
+            me(),
+        )
         .await
     else {
         panic!("new intent expected");
@@ -615,6 +348,7 @@ async fn concurrent_intents_share_disk_flushes_and_all_survive_reopening() {
                         "http://127.0.0.1:1",
                         &request(&format!("c{i}"), "10"),
                         None,
+                        stopped(),
                     )
                     .await
                 })
@@ -641,9 +375,18 @@ async fn without_a_flush_thread_intents_are_forced_by_the_commit_itself() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("j.sqlite3");
     {
-        let j = Journal::open_with(&path, Arc::new(SystemClock), false).expect("open");
+        let j = Journal::on(
+            Box::new(SqliteStore::open_with(&path, Arc::new(SystemClock), false).expect("open")),
+            Arc::new(SystemClock),
+        );
         let Ok(IntentOutcome::New(id)) = j
-            .record_intent("sandbox", "http://127.0.0.1:1", &request("n1", "10"), None)
+            .record_intent(
+                "sandbox",
+                "http://127.0.0.1:1",
+                &request("n1", "10"),
+                None,
+                me(),
+            )
             .await
         else {
             panic!("new intent expected");
@@ -652,8 +395,14 @@ async fn without_a_flush_thread_intents_are_forced_by_the_commit_itself() {
             .await
             .expect("answer");
         assert!(matches!(
-            j.record_intent("sandbox", "http://127.0.0.1:1", &request("n2", "10"), None)
-                .await,
+            j.record_intent(
+                "sandbox",
+                "http://127.0.0.1:1",
+                &request("n2", "10"),
+                None,
+                stopped()
+            )
+            .await,
             Ok(IntentOutcome::New(_))
         ));
         assert_eq!(j.disk_flushes(), 0);

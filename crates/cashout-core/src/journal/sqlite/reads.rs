@@ -11,13 +11,13 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::rows::*;
 use super::search::*;
-use super::{schema, ExchangeRecord, HistoryEntry, Journal, ListFilter, PayoutRecord, LONG_READ};
-use crate::api::client::Exchange;
-use crate::api::types::CashoutId;
+use super::{schema, SqliteStore, LONG_READ};
+use crate::api::types::{CashoutId, Exchange};
 use crate::audit::{AuditEntry, AuditEvent, AuditFilter, AuditVerdict};
 use crate::error::Result;
+use crate::journal::{HistoryEntry, ListFilter, PayoutRecord};
 
-impl Journal {
+impl SqliteStore {
     /// The record with this id, with its stored request (what the view of one payout needs to
     /// name the form's fields).
     ///
@@ -74,11 +74,29 @@ impl Journal {
     pub fn unresolved(&self, scope: &str, before: &str) -> Result<Vec<PayoutRecord>> {
         let conn = self.reader()?;
         let mut stmt = conn.prepare_cached(&format!(
-            "{SELECT} WHERE scope = ?1 AND phase IN ('intent', 'unknown', 'sent_not_found')
+            "SELECT {SELECT_COLUMNS}, lease_until, claim_pid FROM payouts
+             WHERE scope = ?1 AND phase IN ('intent', 'unknown', 'sent_not_found')
                AND updated_at <= ?2 ORDER BY id"
         ))?;
-        let rows = stmt.query_map(params![scope, before], record_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let now = self.now();
+        let rows = stmt.query_map(params![scope, before], |r| {
+            Ok((
+                record_from_row(r)?,
+                r.get::<_, Option<String>>(27)?,
+                r.get::<_, Option<i64>>(28)?,
+            ))
+        })?;
+        let mut open = Vec::new();
+        for row in rows {
+            let (record, lease_until, pid) = row?;
+            // A live claim belongs to a process sending it now, unless that process is gone.
+            let claimed =
+                lease_until.is_some_and(|u| u > now) && !pid.is_some_and(super::holder_gone);
+            if !claimed {
+                open.push(record);
+            }
+        }
+        Ok(open)
     }
 
     /// Records matching `filter`, newest first.
@@ -132,12 +150,12 @@ impl Journal {
         })
     }
 
-    /// The requests sent for record `id` and their answers, oldest first, each provider
-    /// error code explained.
+    /// The exchanges kept for record `id`, oldest first: those written, then those still
+    /// waiting for the writer's quiet moment.
     ///
     /// # Errors
     /// [`Error::Journal`].
-    pub fn exchanges(&self, id: i64) -> Result<Vec<ExchangeRecord>> {
+    pub fn kept_exchanges(&self, id: i64) -> Result<Vec<(String, Exchange)>> {
         // Held while the file is read: the writer empties it only once its copy is committed,
         // so each exchange is read from exactly one of the two.
         let buffer = self.waiting();
@@ -168,18 +186,7 @@ impl Journal {
         let mut all = rows.collect::<rusqlite::Result<Vec<_>>>()?;
         drop(buffer);
         all.extend(waiting);
-        Ok(all
-            .into_iter()
-            .map(|(at, exchange)| ExchangeRecord {
-                explanation: exchange
-                    .answer
-                    .as_deref()
-                    .and_then(|a| serde_json::from_str::<crate::api::types::ErrorAnswer>(a).ok())
-                    .map(|e| crate::codes::api_code(e.code)),
-                at,
-                exchange,
-            })
-            .collect())
+        Ok(all)
     }
 
     /// Appends an entry to the audit chain (see [`crate::audit`]) and returns it as stored.
@@ -240,29 +247,6 @@ impl Journal {
         let rows = stmt.query_map([], audit_from_row)?;
         let entries = rows.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(crate::audit::verify(&entries))
-    }
-
-    /// Checks the audit chain and records that it was checked (with the result).
-    ///
-    /// # Errors
-    /// [`Error::Journal`].
-    pub async fn verify_audit_recorded(&self, environment: &str) -> Result<AuditVerdict> {
-        let verdict = self.verify_audit()?;
-        let outcome = if verdict.intact { "ok" } else { "broken" };
-        let mut detail = format!("{} entries", verdict.entries);
-        if let Some(at) = verdict.broken_at {
-            detail.push_str(&format!("; broken at entry {at}"));
-        }
-        self.append_audit(
-            AuditEvent::new(
-                environment,
-                crate::audit::AuditAction::AuditVerified,
-                outcome,
-            )
-            .detail(detail),
-        )
-        .await?;
-        Ok(verdict)
     }
 
     /// A record's history, oldest first.

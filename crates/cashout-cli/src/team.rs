@@ -1,0 +1,93 @@
+//! `cashout team …` and `--team PROFILE`: the team journal from the command line.
+//!
+//! The profile is a JSON file (no secret in it); the password comes from
+//! `CASHOUT_TEAM_PASSWORD`, never from an argument (it would show in `ps` and shell history);
+//! a new operator's password is read from stdin.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use cashout_core::clock::SystemClock;
+use cashout_core::credentials::Secret;
+use cashout_core::error::Error;
+use cashout_core::journal::postgres::{admin, migrate, PgStore, TeamProfile, SCHEMA_VERSION};
+use cashout_core::journal::JournalStore;
+use serde_json::json;
+
+use crate::args::{Cli, TeamCommand};
+use crate::run::print_success;
+
+/// The variable holding the team journal's password for the CLI.
+pub const PASSWORD_VAR: &str = "CASHOUT_TEAM_PASSWORD";
+
+/// The profile in `path` and the password from [`PASSWORD_VAR`].
+pub fn team_profile(path: &Path) -> Result<(TeamProfile, Secret), Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::InvalidInput {
+        field: "team",
+        message: format!("cannot read the team profile {}: {e}", path.display()),
+    })?;
+    let profile: TeamProfile = serde_json::from_str(&text).map_err(|e| Error::InvalidInput {
+        field: "team",
+        message: format!(
+            "{} is not a team profile ({{\"host\", \"port\", \"database\", \"user\", \"ca_file\"}}): {e}",
+            path.display()
+        ),
+    })?;
+    profile.check()?;
+    let password = std::env::var(PASSWORD_VAR)
+        .ok()
+        .filter(|p| !p.is_empty())
+        .ok_or_else(|| Error::InvalidInput {
+            field: "password",
+            message: format!("set {PASSWORD_VAR} to the password of {}", profile.user),
+        })?;
+    Ok((profile, Secret::new(password)))
+}
+
+/// Runs `cashout team …`.
+pub async fn command(cli: &Cli, action: &TeamCommand) -> Result<ExitCode, Error> {
+    let path = cli.team.as_deref().ok_or_else(|| Error::InvalidInput {
+        field: "team",
+        message: "give --team PROFILE (a JSON file of the team journal's connection)".into(),
+    })?;
+    let (profile, password) = team_profile(path)?;
+    match action {
+        TeamCommand::Init | TeamCommand::Migrate => {
+            let mut client = admin::connect(&profile, &password).await?;
+            let report = migrate::migrate(&mut client).await?;
+            Ok(print_success(&json!({
+                "schema_version": report.to,
+                "was": report.from,
+                "applied": report.applied,
+            })))
+        }
+        TeamCommand::AddOperator { name } => {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| Error::InvalidInput {
+                    field: "password",
+                    message: format!("cannot read the operator's password from stdin: {e}"),
+                })?;
+            let new_password = Secret::new(text.trim_end_matches(['\r', '\n']).to_owned());
+            let client = admin::connect(&profile, &password).await?;
+            admin::add_operator(&client, name, &new_password).await?;
+            Ok(print_success(
+                &json!({ "operator": name, "group": "cashout_operator" }),
+            ))
+        }
+        TeamCommand::Status => {
+            let store = PgStore::connect(&profile, &password, Arc::new(SystemClock)).await?;
+            let verdict = store.verify_audit()?;
+            Ok(print_success(&json!({
+                "journal": store.describe(),
+                "signed_in_as": store.actor(),
+                "schema_version": SCHEMA_VERSION,
+                "tls": store.connection_uses_tls().await?,
+                "audit": verdict,
+            })))
+        }
+    }
+}

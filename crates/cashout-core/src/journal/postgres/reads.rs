@@ -1,0 +1,381 @@
+//! What is read back from the team journal: one record, the records the watcher and
+//! reconcile need, lists, consistent snapshots (exports), a payout's history and exchanges,
+//! and the audit chain (read and verified) — the embedded journal's reads, with the same
+//! answers (the conformance suite checks it).
+//!
+//! Guarantees: a snapshot and a chain verification each read one REPEATABLE READ snapshot, so
+//! rows and their histories agree and a concurrent append is not taken for a break; text
+//! search is literal (`%` and `_` match themselves) and case-insensitive.
+
+use tokio_postgres::types::ToSql;
+use tokio_postgres::IsolationLevel;
+
+use super::rows::{audit_from_row, history_from_row, record_from_row};
+use super::rows::{AUDIT_COLUMNS, COLUMNS, SUMMARY_COLUMNS};
+use super::{pg_error, pool_error, PgStore};
+use crate::api::types::{CashoutId, Exchange};
+use crate::audit::{AuditEntry, AuditFilter, AuditVerdict};
+use crate::error::Result;
+use crate::journal::{HistoryEntry, ListFilter, PayoutRecord};
+use crate::status::CashoutStatus;
+
+type Params = Vec<Box<dyn ToSql + Sync + Send>>;
+
+impl PgStore {
+    pub(super) fn read_one(&self, id: i64) -> Result<Option<PayoutRecord>> {
+        self.io.run_blocking(move |pool| async move {
+            let client = pool.get().await.map_err(pool_error)?;
+            Ok(client
+                .query_opt(
+                    &format!("SELECT {COLUMNS} FROM cashout.payouts WHERE id = $1"),
+                    &[&id],
+                )
+                .await
+                .map_err(pg_error)?
+                .map(|r| record_from_row(&r)))
+        })
+    }
+
+    pub(super) fn read_find(
+        &self,
+        scope: &str,
+        cashout_id: Option<CashoutId>,
+        external_id: Option<&str>,
+    ) -> Result<Option<PayoutRecord>> {
+        let (scope, external_id) = (scope.to_owned(), external_id.map(str::to_owned));
+        self.io.run_blocking(move |pool| async move {
+            let client = pool.get().await.map_err(pool_error)?;
+            if let Some(id) = cashout_id {
+                let found = client
+                    .query_opt(
+                        &format!(
+                            "SELECT {COLUMNS} FROM cashout.payouts WHERE scope = $1 AND cashout_id = $2"
+                        ),
+                        &[&scope, &id.0],
+                    )
+                    .await
+                    .map_err(pg_error)?;
+                if let Some(row) = found {
+                    return Ok(Some(record_from_row(&row)));
+                }
+            }
+            let Some(x) = external_id else {
+                return Ok(None);
+            };
+            Ok(client
+                .query_opt(
+                    &format!(
+                        "SELECT {COLUMNS} FROM cashout.payouts WHERE scope = $1 AND external_id = $2"
+                    ),
+                    &[&scope, &x],
+                )
+                .await
+                .map_err(pg_error)?
+                .map(|r| record_from_row(&r)))
+        })
+    }
+
+    pub(super) fn read_watchable(
+        &self,
+        scope: &str,
+        completed_since: &str,
+    ) -> Result<Vec<PayoutRecord>> {
+        let (scope, since) = (scope.to_owned(), completed_since.to_owned());
+        self.io.run_blocking(move |pool| async move {
+            let client = pool.get().await.map_err(pool_error)?;
+            let rows = client
+                .query(
+                    &format!(
+                        "SELECT {SUMMARY_COLUMNS} FROM cashout.payouts
+                         WHERE scope = $1 AND status IN ('PENDING', 'ON_HOLD', 'DELIVERED', 'UNKNOWN')
+                         UNION ALL
+                         SELECT {SUMMARY_COLUMNS} FROM cashout.payouts
+                         WHERE scope = $1 AND status = 'COMPLETED' AND status_since >= $2"
+                    ),
+                    &[&scope, &since],
+                )
+                .await
+                .map_err(pg_error)?;
+            Ok(rows.iter().map(record_from_row).collect())
+        })
+    }
+
+    pub(super) fn read_unresolved(&self, scope: &str, before: &str) -> Result<Vec<PayoutRecord>> {
+        let (scope, before, now) = (scope.to_owned(), before.to_owned(), self.now());
+        self.io.run_blocking(move |pool| async move {
+            let client = pool.get().await.map_err(pool_error)?;
+            let rows = client
+                .query(
+                    &format!(
+                        "SELECT {COLUMNS} FROM cashout.payouts
+                         WHERE scope = $1 AND phase IN ('intent', 'unknown', 'sent_not_found')
+                           AND updated_at <= $2 AND (lease_until IS NULL OR lease_until <= $3)
+                         ORDER BY id"
+                    ),
+                    &[&scope, &before, &now],
+                )
+                .await
+                .map_err(pg_error)?;
+            Ok(rows.iter().map(record_from_row).collect())
+        })
+    }
+
+    pub(super) fn read_list(&self, filter: &ListFilter) -> Result<Vec<PayoutRecord>> {
+        let filter = filter.clone();
+        self.io.run_blocking(move |pool| async move {
+            let client = pool.get().await.map_err(pool_error)?;
+            let limit = if filter.limit == 0 { 100 } else { filter.limit };
+            let (sql, params) = list_query(&filter, i64::from(limit), i64::from(filter.offset));
+            let refs: Vec<&(dyn ToSql + Sync)> =
+                params.iter().map(|p| &**p as &(dyn ToSql + Sync)).collect();
+            let rows = client.query(&sql, &refs).await.map_err(pg_error)?;
+            Ok(rows.iter().map(record_from_row).collect())
+        })
+    }
+
+    pub(super) fn read_snapshot(
+        &self,
+        filter: &ListFilter,
+        with_history: bool,
+    ) -> Result<Vec<(PayoutRecord, Vec<HistoryEntry>)>> {
+        const PAGE: i64 = 1000;
+        let filter = filter.clone();
+        self.io.run_blocking(move |pool| async move {
+            let mut client = pool.get().await.map_err(pool_error)?;
+            let tx = client
+                .build_transaction()
+                .isolation_level(IsolationLevel::RepeatableRead)
+                .read_only(true)
+                .start()
+                .await
+                .map_err(pg_error)?;
+            let mut all = Vec::new();
+            let mut offset = 0;
+            loop {
+                let (sql, params) = list_query(&filter, PAGE, offset);
+                let refs: Vec<&(dyn ToSql + Sync)> =
+                    params.iter().map(|p| &**p as &(dyn ToSql + Sync)).collect();
+                let page: Vec<PayoutRecord> = tx
+                    .query(&sql, &refs)
+                    .await
+                    .map_err(pg_error)?
+                    .iter()
+                    .map(record_from_row)
+                    .collect();
+                let done = page.len() < PAGE as usize;
+                let mut histories: std::collections::HashMap<i64, Vec<HistoryEntry>> =
+                    std::collections::HashMap::new();
+                if with_history && !page.is_empty() {
+                    let ids: Vec<i64> = page.iter().map(|r| r.id).collect();
+                    for row in tx
+                        .query(
+                            "SELECT at, event, status, detail, payout_id FROM cashout.history
+                             WHERE payout_id = ANY($1) ORDER BY payout_id, id",
+                            &[&ids],
+                        )
+                        .await
+                        .map_err(pg_error)?
+                    {
+                        histories
+                            .entry(row.get(4))
+                            .or_default()
+                            .push(history_from_row(&row));
+                    }
+                }
+                for r in page {
+                    let history = histories.remove(&r.id).unwrap_or_default();
+                    all.push((r, history));
+                }
+                if done {
+                    tx.commit().await.map_err(pg_error)?;
+                    return Ok(all);
+                }
+                offset += PAGE;
+            }
+        })
+    }
+
+    pub(super) fn read_exchanges(&self, id: i64) -> Result<Vec<(String, Exchange)>> {
+        self.io.run_blocking(move |pool| async move {
+            let client = pool.get().await.map_err(pool_error)?;
+            let rows = client
+                .query(
+                    "SELECT at, method, path, body, signature, http_status, answer, outcome
+                     FROM cashout.exchanges WHERE payout_id = $1 ORDER BY id",
+                    &[&id],
+                )
+                .await
+                .map_err(pg_error)?;
+            Ok(rows
+                .iter()
+                .map(|r| {
+                    let status: Option<i32> = r.get(5);
+                    (
+                        r.get(0),
+                        Exchange {
+                            method: r.get(1),
+                            path: r.get(2),
+                            body: r.get(3),
+                            signature: r.get(4),
+                            http_status: status.and_then(|s| u16::try_from(s).ok()),
+                            answer: r.get(6),
+                            outcome: r.get(7),
+                        },
+                    )
+                })
+                .collect())
+        })
+    }
+
+    pub(super) fn read_history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
+        self.io.run_blocking(move |pool| async move {
+            let client = pool.get().await.map_err(pool_error)?;
+            let rows = client
+                .query(
+                    "SELECT at, event, status, detail FROM cashout.history WHERE payout_id = $1
+                     ORDER BY id",
+                    &[&id],
+                )
+                .await
+                .map_err(pg_error)?;
+            Ok(rows.iter().map(history_from_row).collect())
+        })
+    }
+
+    pub(super) fn read_audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        let text = filter
+            .text
+            .as_deref()
+            .filter(|t| !t.is_empty())
+            .map(like_pattern);
+        let limit = i64::from(if filter.limit == 0 { 200 } else { filter.limit });
+        let (environment, action, offset) = (
+            filter.environment.clone(),
+            filter.action.map(|a| a.name()),
+            i64::from(filter.offset),
+        );
+        self.io.run_blocking(move |pool| async move {
+            let client = pool.get().await.map_err(pool_error)?;
+            let rows = client
+                .query(
+                    &format!(
+                        "SELECT {AUDIT_COLUMNS} FROM cashout.audit
+                         WHERE ($1::text IS NULL OR environment = $1)
+                           AND ($2::text IS NULL OR action = $2)
+                           AND ($3::text IS NULL OR external_id LIKE $3 OR cashout_id::text LIKE $3
+                                OR actor LIKE $3 OR detail LIKE $3)
+                         ORDER BY seq DESC LIMIT $4 OFFSET $5"
+                    ),
+                    &[&environment, &action, &text, &limit, &offset],
+                )
+                .await
+                .map_err(pg_error)?;
+            Ok(rows.iter().map(audit_from_row).collect())
+        })
+    }
+
+    /// Checks the whole chain in `seq` order, and that the head row names its last entry (an
+    /// entry cut from the end with direct SQL leaves the head behind).
+    pub(super) fn read_verify_audit(&self) -> Result<AuditVerdict> {
+        self.io.run_blocking(|pool| async move {
+            let mut client = pool.get().await.map_err(pool_error)?;
+            // One snapshot for the entries and the head, so an append in between is no break.
+            let tx = client
+                .build_transaction()
+                .isolation_level(IsolationLevel::RepeatableRead)
+                .read_only(true)
+                .start()
+                .await
+                .map_err(pg_error)?;
+            let rows = tx
+                .query(
+                    &format!("SELECT {AUDIT_COLUMNS} FROM cashout.audit ORDER BY seq"),
+                    &[],
+                )
+                .await
+                .map_err(pg_error)?;
+            let head = tx
+                .query_one("SELECT seq, hash FROM cashout.audit_head WHERE id = 1", &[])
+                .await
+                .map_err(pg_error)?;
+            tx.commit().await.map_err(pg_error)?;
+            let entries: Vec<AuditEntry> = rows.iter().map(audit_from_row).collect();
+            let mut verdict = crate::audit::verify(&entries);
+            let (head_seq, head_hash): (i64, String) = (head.get(0), head.get(1));
+            let last = i64::try_from(verdict.entries).unwrap_or(i64::MAX);
+            if verdict.intact && (head_seq != last || head_hash != verdict.head_hash) {
+                verdict.intact = false;
+                verdict.broken_at = Some(last + 1);
+                verdict.problem = Some(format!(
+                    "the chain's head names entry {head_seq}, but the last entry is {last}: \
+                     entries were removed from the end"
+                ));
+            }
+            Ok(verdict)
+        })
+    }
+}
+
+/// The list's query for `filter`, a page of `limit` from `offset`, newest first: the same
+/// filters as the embedded journal's list (scope, status, phases, country, and text found in
+/// external_id or beneficiary, any case, or equal to the cashout id).
+fn list_query(filter: &ListFilter, limit: i64, offset: i64) -> (String, Params) {
+    let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM cashout.payouts WHERE true");
+    let mut params: Params = Vec::new();
+    let arg = |params: &mut Params, value: Box<dyn ToSql + Sync + Send>| {
+        params.push(value);
+        params.len()
+    };
+    if let Some(scope) = &filter.scope {
+        let n = arg(&mut params, Box::new(scope.clone()));
+        sql.push_str(&format!(" AND scope = ${n}"));
+    }
+    if let Some(status) = filter.status {
+        let n = arg(&mut params, Box::new(CashoutStatus::name(status)));
+        sql.push_str(&format!(" AND status = ${n}"));
+    }
+    if !filter.phases.is_empty() {
+        let names: Vec<String> = filter
+            .phases
+            .iter()
+            .map(|p| p.as_str().to_owned())
+            .collect();
+        let n = arg(&mut params, Box::new(names));
+        sql.push_str(&format!(" AND phase = ANY(${n})"));
+    }
+    if let Some(country) = &filter.country {
+        let n = arg(&mut params, Box::new(country.to_ascii_uppercase()));
+        sql.push_str(&format!(" AND country = ${n}"));
+    }
+    if let Some(text) = filter
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let n = arg(&mut params, Box::new(like_pattern(text)));
+        let id: Option<i64> = text.parse().ok();
+        let m = arg(&mut params, Box::new(id));
+        sql.push_str(&format!(
+            " AND (external_id ILIKE ${n} OR beneficiary ILIKE ${n} OR cashout_id = ${m})"
+        ));
+    }
+    let (l, o) = (
+        arg(&mut params, Box::new(limit)),
+        arg(&mut params, Box::new(offset)),
+    );
+    sql.push_str(&format!(
+        " ORDER BY created_at DESC, id DESC LIMIT ${l} OFFSET ${o}"
+    ));
+    (sql, params)
+}
+
+/// A LIKE pattern matching `text` anywhere, with LIKE's wildcards in `text` taken literally
+/// (backslash is PostgreSQL's default LIKE escape).
+fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
