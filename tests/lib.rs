@@ -30,6 +30,7 @@ pub fn fast_retry() -> RetryPolicy {
     RetryPolicy {
         max_sends: 4,
         backoff: vec![Duration::from_millis(5)],
+        ..RetryPolicy::default()
     }
 }
 

@@ -153,6 +153,7 @@ async fn hundreds_of_creates_under_mixed_faults_make_exactly_one_cashout_each() 
         RetryPolicy {
             max_sends: 4,
             backoff: vec![Duration::from_millis(2)],
+            ..RetryPolicy::default()
         },
     );
     let mut unknown = Vec::new();

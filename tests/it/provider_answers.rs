@@ -203,6 +203,7 @@ async fn a_slow_drip_answer_to_a_create_is_an_unknown_outcome_settled_by_lookup(
         RetryPolicy {
             max_sends: 3,
             backoff: vec![Duration::from_millis(5)],
+            ..RetryPolicy::default()
         },
     );
     let v = desk

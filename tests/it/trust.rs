@@ -721,3 +721,30 @@ async fn a_screen_polling_an_open_create_asks_the_provider_only_when_its_back_of
     assert_eq!(rig.sandbox.stats().requests, requests + 1);
     assert_eq!(rig.sandbox.cashouts_for_external_id("screen-1"), 1);
 }
+
+#[tokio::test]
+async fn the_same_create_sent_again_is_audited_as_answered_from_the_journal_not_as_a_new_payout() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let req = br_pix("twice-1", "10");
+    let first = desk.create(&req, &Default::default()).await.unwrap();
+    let again = desk.create(&req, &Default::default()).await.unwrap();
+    assert_eq!(first.cashout_id, again.cashout_id);
+    assert_eq!(rig.sandbox.cashouts_for_external_id("twice-1"), 1);
+    let log = rig
+        .journal
+        .audit_log(&cashout_core::audit::AuditFilter::default())
+        .unwrap();
+    let details: Vec<String> = log.iter().filter_map(|e| e.detail.clone()).collect();
+    assert_eq!(log.len(), 2, "{details:?}");
+    assert!(
+        details[0].contains("answered from the journal: created earlier")
+            && details[0].contains("nothing sent"),
+        "{details:?}"
+    );
+    assert!(
+        !details[1].contains("answered from the journal"),
+        "{details:?}"
+    );
+    assert_eq!(log[0].cashout_id, first.cashout_id);
+}

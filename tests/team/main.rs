@@ -6,6 +6,8 @@ mod audit;
 #[path = "../conformance/mod.rs"]
 mod conformance;
 #[allow(clippy::unwrap_used)]
+mod fault_run;
+#[allow(clippy::unwrap_used)]
 mod schema;
 mod support;
 #[allow(clippy::unwrap_used)]

@@ -188,7 +188,7 @@ impl Desk {
         // Two calls for one intent (a double click) take turns: the second sees the first's result.
         let _turn = self.journal.lock_intent(&scope, &request.external_id).await;
         // A new intent is written already claimed by this call: no other desk can send it.
-        let claim = SendClaim::new();
+        let claim = SendClaim::with_lease(self.retry.send_lease);
         match self
             .journal
             .record_intent(&scope, &self.env().base_url, request, guard, &claim)
@@ -204,7 +204,7 @@ impl Desk {
             }
             IntentOutcome::Same(record) => match record.phase {
                 // Already settled: answering again is the idempotent result.
-                Phase::Created => Ok((PayoutView::of(&record), false)),
+                Phase::Created => self.answered_from_journal(&record, audit).await,
                 // The id belongs to a cashout this journal never sent: never adopt it.
                 Phase::Declined if record.api_code == Some(511) => {
                     Err(foreign_external_id(Some(record)))
@@ -230,10 +230,10 @@ impl Desk {
         resumed: Option<Phase>,
         audit: AuditEvent,
     ) -> Result<(PayoutView, bool)> {
-        let claim = SendClaim::new();
+        let claim = SendClaim::with_lease(self.retry.send_lease);
         match self.journal.claim_send(id, &claim).await? {
             Claimed::Claimed => self.send_claimed(id, request, resumed, audit, &claim).await,
-            Claimed::Settled(record) => Ok((PayoutView::of(&record), false)),
+            Claimed::Settled(record) => self.answered_from_journal(&record, audit).await,
             Claimed::HeldBy { holder, until } => Err(Error::OutcomeUnknown {
                 external_id: request.external_id.clone(),
                 detail: format!(
@@ -243,6 +243,25 @@ impl Desk {
                 ),
             }),
         }
+    }
+
+    /// The answer to a create the journal holds as created already (by this desk or another):
+    /// the payout as recorded, and an audit entry that says so — never one that reads as if
+    /// this operator had created it now.
+    async fn answered_from_journal(
+        &self,
+        record: &PayoutRecord,
+        mut audit: AuditEvent,
+    ) -> Result<(PayoutView, bool)> {
+        audit.cashout_id = record.cashout_id;
+        let asked = audit.detail.take().unwrap_or_default();
+        let asked = asked.split("; now ").next().unwrap_or_default();
+        audit.detail = Some(format!(
+            "{asked}; answered from the journal: created earlier (record {}), nothing sent",
+            record.id
+        ));
+        self.journal.append_audit(audit).await?;
+        Ok((PayoutView::of(record), true))
     }
 
     /// [`Desk::drive_create`] under `claim`, which this call holds; gives it up at the end

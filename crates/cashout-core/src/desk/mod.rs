@@ -70,6 +70,9 @@ pub struct RetryPolicy {
     pub max_sends: u32,
     /// Waits before each lookup that follows an unknown outcome; the last one repeats.
     pub backoff: Vec<Duration>,
+    /// How long this desk's claim on sending a create lasts between renewals (see
+    /// [`crate::journal::store`]): after it, another desk may take the create over, by lookup.
+    pub send_lease: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -81,6 +84,7 @@ impl Default for RetryPolicy {
                 Duration::from_secs(2),
                 Duration::from_secs(5),
             ],
+            send_lease: crate::journal::SEND_LEASE,
         }
     }
 }

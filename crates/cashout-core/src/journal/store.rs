@@ -71,6 +71,17 @@ impl SendClaim {
     }
 }
 
+impl SendClaim {
+    /// A new claim for this process lasting `lease` between renewals.
+    #[must_use]
+    pub fn with_lease(lease: Duration) -> Self {
+        Self {
+            lease,
+            ..Self::new()
+        }
+    }
+}
+
 impl Default for SendClaim {
     fn default() -> Self {
         Self::new()
