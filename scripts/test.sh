@@ -20,6 +20,8 @@ XDG_DATA_HOME="$kr_home" XDG_RUNTIME_DIR="$kr_home/run" dbus-run-session -- sh -
 # The team journal: a throwaway PostgreSQL cluster from Debian's package; if it cannot start,
 # this fails (the team-journal tests never skip).
 scripts/team-db.sh cargo test --locked -p cashout-tests --features team-db --test team
+scripts/team-db.sh cargo test --locked -p cashout-tests --features team-db --test team_restarts \
+  -- --test-threads=1
 scripts/team-db.sh scripts/team-demo.sh
 npx vitest run
 # The app for the real-window tests: built after `cargo test`, which leaves a dev-mode binary.

@@ -35,6 +35,10 @@ const COMMANDS: &[&str] = &[
     "resend_cashout",
     "abandon_cashout",
     "abandon_risk",
+    "journal_status",
+    "test_team_journal",
+    "use_team_journal",
+    "use_local_journal",
 ];
 
 fn main() {

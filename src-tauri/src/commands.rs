@@ -16,12 +16,13 @@ use cashout_core::desk::{CreateOptions, CreateReview, Desk, PayoutView, Reconcil
 use cashout_core::environment::EnvironmentKind;
 use cashout_core::error::{Error, ErrorCode, ErrorReport};
 use cashout_core::form::CountryForm;
+use cashout_core::journal::postgres::TeamProfile;
 use cashout_core::journal::{ExchangeRecord, HistoryEntry, ListFilter};
 use cashout_core::report::{CsvFlavor, Exported, HoldBoard, Overwrite};
 use cashout_core::settings::{Settings, SettingsView};
 use cashout_core::status::Lifecycle;
 use cashout_core::watch::DeskEvent;
-use cashout_core::workspace::{BankChoices, ConnectionCheck, EnvironmentStatus};
+use cashout_core::workspace::{BankChoices, ConnectionCheck, EnvironmentStatus, JournalStatus};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
 
@@ -427,4 +428,68 @@ pub fn ui_painted<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) {
         println!("painted {ms}");
     }
     state.watch.start_once(&app);
+}
+
+/// Which journal this desk uses, who the team journal signed in, whether its password is
+/// stored (never the password), and why a chosen team journal is not in use.
+#[tauri::command]
+pub async fn journal_status<R: Runtime>(app: AppHandle<R>) -> Answer<JournalStatus> {
+    off_async(&app, |s| Ok(s.workspace.journal_status())).await
+}
+
+/// The profile as typed: read by the core's rules, so a wrong value is an error at its field.
+fn team_profile(profile: serde_json::Value) -> Result<TeamProfile, Box<ErrorReport>> {
+    let profile: TeamProfile = serde_json::from_value(profile).map_err(|e| {
+        report(Error::InvalidInput {
+            field: "team",
+            message: format!("the team journal's settings could not be read: {e}"),
+        })
+    })?;
+    profile.check().map_err(report)?;
+    Ok(profile)
+}
+
+/// Connects to a team journal without switching to it. Write-only password: an empty one
+/// means "the one stored in the keychain".
+#[tauri::command]
+pub async fn test_team_journal<R: Runtime>(
+    app: AppHandle<R>,
+    profile: serde_json::Value,
+    password: Option<String>,
+) -> Answer<String> {
+    let profile = team_profile(profile)?;
+    let password = password.filter(|p| !p.is_empty()).map(Secret::new);
+    off_async(&app, move |s| {
+        tauri::async_runtime::block_on(s.workspace.test_team_journal(&profile, password.as_ref()))
+    })
+    .await
+}
+
+/// Moves this desk to a team journal (the password, when given, goes to the keychain once it
+/// worked); the watcher and live refresh follow it.
+#[tauri::command]
+pub async fn use_team_journal<R: Runtime>(
+    app: AppHandle<R>,
+    profile: serde_json::Value,
+    password: Option<String>,
+) -> Answer<JournalStatus> {
+    let profile = team_profile(profile)?;
+    let password = password.filter(|p| !p.is_empty()).map(Secret::new);
+    let status = off_async(&app, move |s| {
+        tauri::async_runtime::block_on(s.workspace.use_team_journal(profile, password))
+    })
+    .await?;
+    app.state::<AppState>().watch.restart(&app);
+    Ok(status)
+}
+
+/// Moves this desk back to its local journal.
+#[tauri::command]
+pub async fn use_local_journal<R: Runtime>(app: AppHandle<R>) -> Answer<JournalStatus> {
+    let status = off_async(&app, |s| {
+        tauri::async_runtime::block_on(s.workspace.use_local_journal())
+    })
+    .await?;
+    app.state::<AppState>().watch.restart(&app);
+    Ok(status)
 }

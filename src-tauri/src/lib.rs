@@ -44,6 +44,10 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::resend_cashout,
         commands::abandon_cashout,
         commands::abandon_risk,
+        commands::journal_status,
+        commands::test_team_journal,
+        commands::use_team_journal,
+        commands::use_local_journal,
     ])
 }
 

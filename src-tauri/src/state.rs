@@ -105,7 +105,11 @@ impl AppState {
             sandbox.base_url(),
             Settings::default(),
         )
-        .with_settings_file(SettingsFile::in_dir(&dir));
+        .with_settings_file(SettingsFile::in_dir(&dir))
+        .with_local_journal(&dir.join(datadir::JOURNAL_FILE));
+        // A team journal chosen in the settings is opened now; if it cannot be, this desk
+        // stays on its local journal and says why (Settings and the environment bar).
+        workspace.open_chosen_team_journal().await;
         Ok(Self {
             workspace,
             watch: WatchHub::default(),

@@ -21,6 +21,8 @@ pub struct WatchHub {
     /// Set once the watcher has been started the first time (see [`WatchHub::start_once`]).
     started: std::sync::atomic::AtomicBool,
     task: Mutex<Option<JoinHandle<()>>>,
+    /// Forwards what other desks change in a team journal to the windows (live refresh).
+    changes: Mutex<Option<JoinHandle<()>>>,
     wake: Arc<tokio::sync::Notify>,
     listeners: Arc<Mutex<Vec<Channel<DeskEvent>>>>,
 }
@@ -64,6 +66,7 @@ impl WatchHub {
         let Some(state) = app.try_state::<AppState>() else {
             return;
         };
+        self.follow_changes(&state);
         let settings = state.workspace.settings();
         let config = settings.watch_config().with_env_scale();
         let notify = settings.desktop_notifications;
@@ -101,6 +104,34 @@ impl WatchHub {
             }
         });
         *slot = Some(task);
+    }
+}
+
+impl WatchHub {
+    /// Forwards the journal's announcements of other desks' changes (a team journal's) to the
+    /// windows as [`DeskEvent::Journal`], replacing the forwarder of an earlier journal.
+    fn follow_changes(&self, state: &AppState) {
+        let mut slot = lock(&self.changes);
+        if let Some(task) = slot.take() {
+            task.abort();
+        }
+        let Some(mut changes) = state.workspace.journal().changes() else {
+            return;
+        };
+        let listeners = self.listeners.clone();
+        *slot = Some(tauri::async_runtime::spawn(async move {
+            loop {
+                let change = match changes.recv().await {
+                    Ok(change) => change,
+                    // Fell behind: everything is to be re-read.
+                    Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
+                        cashout_core::journal::Change::Resync
+                    }
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
+                };
+                broadcast(&listeners, &DeskEvent::Journal { change });
+            }
+        }));
     }
 }
 

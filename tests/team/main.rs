@@ -6,7 +6,9 @@ mod audit;
 #[path = "../conformance/mod.rs"]
 mod conformance;
 #[allow(clippy::unwrap_used)]
-mod fault_run;
+mod desk_switch;
+#[allow(clippy::unwrap_used)]
+mod live;
 #[allow(clippy::unwrap_used)]
 mod schema;
 mod support;

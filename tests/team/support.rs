@@ -153,3 +153,28 @@ pub fn unique() -> String {
         N.fetch_add(1, Ordering::Relaxed)
     )
 }
+
+/// Waits until `heard` (a desk's announcements) hears what `writer` writes: a desk's listener
+/// connects on its own, just after the desk signs in. Appends an audit entry per try.
+pub async fn until_listening(
+    writer: &cashout_core::journal::Journal,
+    heard: &mut tokio::sync::broadcast::Receiver<cashout_core::journal::Change>,
+) {
+    use cashout_core::audit::{AuditAction, AuditEvent};
+    use cashout_core::journal::Change;
+    for _ in 0..20 {
+        let entry = writer
+            .append_audit(AuditEvent::new("sandbox", AuditAction::Export, "ok"))
+            .await
+            .expect("an append");
+        let heard_it = tokio::time::timeout(std::time::Duration::from_millis(500), async {
+            while heard.recv().await.expect("announcements") != (Change::Audit { seq: entry.seq }) {
+            }
+        })
+        .await;
+        if heard_it.is_ok() {
+            return;
+        }
+    }
+    panic!("the desk never heard the other desk");
+}

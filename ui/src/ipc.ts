@@ -20,12 +20,14 @@ import type { ExchangeRecord } from "./bindings/ExchangeRecord";
 import type { Exported } from "./bindings/Exported";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
 import type { HoldBoard } from "./bindings/HoldBoard";
+import type { JournalStatus } from "./bindings/JournalStatus";
 import type { Lifecycle } from "./bindings/Lifecycle";
 import type { ListFilter } from "./bindings/ListFilter";
 import type { PayoutView } from "./bindings/PayoutView";
 import type { ReconcileReport } from "./bindings/ReconcileReport";
 import type { Settings } from "./bindings/Settings";
 import type { SettingsView } from "./bindings/SettingsView";
+import type { TeamProfile } from "./bindings/TeamProfile";
 
 export type { ErrorReport };
 
@@ -58,6 +60,12 @@ export const credentialsStatus = (environment: EnvironmentKind) =>
   call<CredentialStatus>("credentials_status", { environment });
 export const deleteCredentials = (environment: EnvironmentKind) =>
   call<CredentialStatus>("delete_credentials", { environment });
+export const journalStatus = () => call<JournalStatus>("journal_status");
+export const testTeamJournal = (profile: TeamProfile, password: string | null) =>
+  call<string>("test_team_journal", { profile, password });
+export const useTeamJournal = (profile: TeamProfile, password: string | null) =>
+  call<JournalStatus>("use_team_journal", { profile, password });
+export const useLocalJournal = () => call<JournalStatus>("use_local_journal");
 export const testConnection = () => call<ConnectionCheck>("test_connection");
 export const countryForms = () => call<CountryForm[]>("country_forms");
 export const lifecycle = () => call<Lifecycle>("lifecycle");

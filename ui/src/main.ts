@@ -81,6 +81,8 @@ export function onDeskEvent(e: DeskEvent): void {
     if (which) void go({ view: "detail", which });
     return;
   }
+  // Another desk changed the team journal: the views on screen re-read on their own.
+  if (e.type === "journal") return;
   if (e.notice) showToast(e.notice, (which) => void go({ view: "detail", which }));
   switch (e.event.kind) {
     case "offline":

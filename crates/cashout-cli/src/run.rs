@@ -101,6 +101,28 @@ async fn open_journal(cli: &Cli) -> Result<Journal, Error> {
         return Journal::open(p, Arc::new(SystemClock));
     }
     let (dir, default) = data_dir(cli)?;
+    // The team journal chosen in the desktop app's settings, as the app would open it.
+    if let Some(profile) = SettingsFile::in_dir(&dir).load().team {
+        let password = match std::env::var(crate::team::PASSWORD_VAR)
+            .ok()
+            .filter(|p| !p.is_empty())
+        {
+            Some(p) => Secret::new(p),
+            None => keychain()?
+                .load_secret(&profile.keychain_scope())?
+                .ok_or_else(|| Error::InvalidInput {
+                    field: "password",
+                    message: format!(
+                        "the settings choose the team journal {} as {}, and no password is \
+                         stored for it: set {} or store it in the app",
+                        profile.database,
+                        profile.user,
+                        crate::team::PASSWORD_VAR
+                    ),
+                })?,
+        };
+        return Journal::open_team(&profile, &password, Arc::new(SystemClock)).await;
+    }
     let (journal, notes) = datadir::open_journal(&dir, Arc::new(SystemClock), default)?;
     for note in notes {
         print_failure(&json!({ "code": "notice", "message": note }));

@@ -43,6 +43,8 @@ pub enum AuditAction {
     JournalMoved,
     /// Settings other than the environment changed (which ones, from what to what).
     SettingsChanged,
+    /// The desk moved between its local journal and a team journal (which, from where).
+    JournalSwitched,
 }
 
 impl AuditAction {
@@ -64,6 +66,7 @@ impl AuditAction {
             Self::Abandon => "abandon",
             Self::JournalMoved => "journal_moved",
             Self::SettingsChanged => "settings_changed",
+            Self::JournalSwitched => "journal_switched",
         }
     }
 
@@ -85,6 +88,7 @@ impl AuditAction {
             Self::Abandon,
             Self::JournalMoved,
             Self::SettingsChanged,
+            Self::JournalSwitched,
         ]
         .into_iter()
         .find(|a| a.name() == name)

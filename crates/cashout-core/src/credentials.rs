@@ -199,6 +199,17 @@ pub trait CredentialStore: Send + Sync {
     /// # Errors
     /// [`StoreError`] when the store cannot be written.
     fn delete(&self, scope: &str) -> Result<(), StoreError>;
+    /// Loads the single secret of `scope` (the team journal's database password), `None` when
+    /// nothing is stored. Removed with [`CredentialStore::delete`].
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store cannot be read.
+    fn load_secret(&self, scope: &str) -> Result<Option<Secret>, StoreError>;
+    /// Stores (replaces) the single secret of `scope`.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store cannot be written.
+    fn save_secret(&self, scope: &str, secret: &Secret) -> Result<(), StoreError>;
 }
 
 /// The JSON kept inside one keychain entry. Private: the only place secrets are serialized,
@@ -276,6 +287,17 @@ impl CredentialStore for MemoryStore {
             .remove(scope);
         Ok(())
     }
+    fn load_secret(&self, scope: &str) -> Result<Option<Secret>, StoreError> {
+        let entries = self.entries.lock().map_err(|_| StoreError::Damaged)?;
+        Ok(entries.get(scope).map(|t| Secret::new(t.clone())))
+    }
+    fn save_secret(&self, scope: &str, secret: &Secret) -> Result<(), StoreError> {
+        self.entries
+            .lock()
+            .map_err(|_| StoreError::Damaged)?
+            .insert(scope.to_owned(), secret.expose().to_owned());
+        Ok(())
+    }
 }
 
 /// The OS keychain, opened on first use: connecting to it (a D-Bus round trip on Linux) is
@@ -313,6 +335,12 @@ impl CredentialStore for LazyKeyring {
     }
     fn delete(&self, scope: &str) -> Result<(), StoreError> {
         self.store()?.delete(scope)
+    }
+    fn load_secret(&self, scope: &str) -> Result<Option<Secret>, StoreError> {
+        self.store()?.load_secret(scope)
+    }
+    fn save_secret(&self, scope: &str, secret: &Secret) -> Result<(), StoreError> {
+        self.store()?.save_secret(scope, secret)
     }
 }
 
@@ -384,6 +412,21 @@ impl CredentialStore for KeyringStore {
             Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
             Err(e) => Err(StoreError::Refused(e.to_string())),
         }
+    }
+    fn load_secret(&self, scope: &str) -> Result<Option<Secret>, StoreError> {
+        match self.entry(scope)?.get_password() {
+            Ok(text) => Ok(Some(Secret::new(text))),
+            Err(keyring_core::Error::NoEntry) => Ok(None),
+            Err(keyring_core::Error::NoStorageAccess(e)) => {
+                Err(StoreError::Unavailable(e.to_string()))
+            }
+            Err(e) => Err(StoreError::Refused(e.to_string())),
+        }
+    }
+    fn save_secret(&self, scope: &str, secret: &Secret) -> Result<(), StoreError> {
+        self.entry(scope)?
+            .set_password(secret.expose())
+            .map_err(|e| StoreError::Refused(e.to_string()))
     }
 }
 

@@ -41,6 +41,10 @@ pub struct Settings {
     /// Hours a create that may exist but was not found is looked up again by itself (1-720),
     /// before only the operator can settle it (resend with the same external_id, or abandon).
     pub open_create_window_hours: u32,
+    /// The team journal this desk uses instead of its local one (no secret: the password is in
+    /// the keychain). Changed only by switching journals (see
+    /// `Workspace::use_team_journal`), never by a settings form.
+    pub team: Option<crate::journal::postgres::TeamProfile>,
 }
 
 /// The settings and what follows from them for the form.
@@ -79,6 +83,7 @@ impl Default for Settings {
             hold_alert_hours: 24,
             desktop_notifications: true,
             open_create_window_hours: 24,
+            team: None,
         }
     }
 }
@@ -173,6 +178,9 @@ impl Settings {
     /// # Errors
     /// [`Error::InvalidInput`] naming the field.
     pub fn check(&self) -> Result<()> {
+        if let Some(team) = &self.team {
+            team.check()?;
+        }
         let host_problem = |field: &'static str, p: UrlProblem| Error::InvalidInput {
             field,
             message: p.to_string(),

@@ -18,6 +18,7 @@ const ACTIONS: Record<AuditAction, true> = {
   create: true, hold: true, release: true, cancel: true, lookup: true,
   credentials_saved: true, credentials_removed: true, environment_switched: true,
   export: true, audit_verified: true, resend: true, abandon: true, journal_moved: true, settings_changed: true,
+  journal_switched: true,
 };
 
 export async function renderAudit(el: HTMLElement): Promise<void> {

@@ -62,12 +62,13 @@ describe("the detail view", () => {
 
   it("leaving the detail unregisters its listener", async () => {
     pendingPayout({ list_cashouts: () => [], country_forms: () => [] });
-    await go({ view: "list" });
+    await go({ view: "lookup" });
     const before = listenerCount();
     await go({ view: "detail", which: { id: 7 } });
     expect(listenerCount()).toBe(before + 1);
-    await go({ view: "list" });
+    await go({ view: "lookup" });
     expect(listenerCount()).toBe(before);
+    await go({ view: "list" });
     // A late event for the payout left behind does not draw over the list.
     dispatch(changed(payout({ status: "COMPLETED" })));
     await new Promise((r) => setTimeout(r, 20));

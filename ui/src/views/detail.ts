@@ -253,6 +253,19 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
     return (p.cashout_id !== null && p.cashout_id === mineId) || (p.external_id !== null && p.external_id === mineExt);
   };
   events.listen((e: DeskEvent) => {
+    // Another desk changed the team journal: re-read this payout as recorded (a local read,
+    // no provider call; the announcement names a journal record, not a cashout).
+    if (e.type === "journal") {
+      if (e.change.kind === "resync" || e.change.kind === "payout") {
+        void ipc.recordedCashout(which).then((v) => {
+          if (!current() || !v) return;
+          view = v;
+          void render();
+          refreshInspector();
+        }).catch(() => undefined);
+      }
+      return;
+    }
     if (e.type !== "watch" || e.event.kind !== "changed" || !same(e.event.payout)) return;
     view = e.event.payout;
     mount(live, notice("info", `Updated automatically at ${stamp(e.event.at)} (background status check).`, "detail-updated"));

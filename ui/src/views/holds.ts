@@ -55,6 +55,8 @@ export async function renderHolds(el: HTMLElement, go: (r: Route) => void): Prom
   };
   events.listen((e) => {
     if (e.type === "watch" && (e.event.kind === "changed" || e.event.kind === "hold_alert")) void load();
+    // Another desk changed the team journal: re-read the board (the event is only a hint).
+    if (e.type === "journal") void load();
   }, current);
   mount(el,
     h("h1", {}, "On hold"),

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { renderList } from "./list";
 import { commands, page, payout, table, view } from "../testkit";
+import { dispatch } from "../events";
 import type { CountryForm } from "../bindings/CountryForm";
 
 beforeEach(page);
@@ -52,5 +53,19 @@ describe("the cashouts list", () => {
     await renderList(view(), vi.fn());
     (view().querySelector("#export-csv") as HTMLButtonElement).click();
     await vi.waitFor(() => expect(view().querySelector("#export-error")?.textContent).toContain("permission denied"));
+  });
+
+  it("another desk's change re-reads the page with the filters on screen, once per burst", async () => {
+    const calls = commands({ lifecycle: () => table, country_forms: () => forms, list_cashouts: () => [payout()] });
+    await renderList(view(), vi.fn());
+    const status = view().querySelector("#filter-status") as HTMLSelectElement;
+    status.value = "ON_HOLD";
+    status.dispatchEvent(new Event("change"));
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "list_cashouts")).toHaveLength(2));
+    for (const id of [3, 4, 5]) dispatch({ type: "journal", change: { kind: "payout", id } });
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "list_cashouts")).toHaveLength(3));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls.filter((c) => c.cmd === "list_cashouts")).toHaveLength(3);
+    expect((calls.at(-1)?.args.filter as { status: unknown }).status).toBe("ON_HOLD");
   });
 });

@@ -2,8 +2,9 @@
 // a time (the journal answers pages; the list never loads everything). The same filters export
 // every matching payout to a reconciliation CSV (the shell asks where to save it).
 import * as ipc from "../ipc";
+import * as events from "../events";
 import { h, mount, notice } from "../dom";
-import type { Route } from "../main";
+import { routeToken, type Route } from "../main";
 import type { CashoutStatus } from "../bindings/CashoutStatus";
 import type { ListFilter } from "../bindings/ListFilter";
 import type { Phase } from "../bindings/Phase";
@@ -107,6 +108,18 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
     }
   };
   const reset = () => { offset = 0; void load(); };
+  // Another desk changed the team journal: re-read this page with the same filters, keeping
+  // where the operator has scrolled to (announcements come in bursts: one re-read per burst).
+  const token = routeToken();
+  let burst = 0;
+  events.listen((e) => {
+    if (e.type !== "journal") return;
+    window.clearTimeout(burst);
+    burst = window.setTimeout(() => {
+      const y = window.scrollY;
+      void load().then(() => window.scrollTo({ top: y }));
+    }, 200);
+  }, () => token === routeToken() && body.isConnected);
   status.addEventListener("change", reset);
   country.addEventListener("change", reset);
   // Searched once typing pauses, not at every key.

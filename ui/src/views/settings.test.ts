@@ -11,12 +11,18 @@ afterEach(() => clearMocks());
 const settings: Settings = {
   environment: "sandbox", okp_production_host: "", custom_base_url: "", default_notification_url: "https://n.example/notify",
   late_rejection_window_days: 30, hold_alert_hours: 24, desktop_notifications: true, open_create_window_hours: 24,
+  team: null,
 };
 const sv: SettingsView = {
   settings, notification_url: settings.default_notification_url,
   environments: [{ kind: "sandbox", label: "Sandbox", needs_host: false, takes_credentials: false }, { kind: "d24-staging", label: "D24 staging", needs_host: false, takes_credentials: true }],
 };
-const base = { get_settings: () => sv, credentials_status: () => ({ stored: false, api_key_last4: null, has_read_only_key: false }) };
+const local = { kind: "local", place: "the journal file /home/ana/journal.sqlite3", team: null, signed_in_as: null, password_stored: false, problem: null };
+const base = {
+  get_settings: () => sv,
+  credentials_status: () => ({ stored: false, api_key_last4: null, has_read_only_key: false }),
+  journal_status: () => local,
+};
 const input = (id: string) => view().querySelector(`#${id}`) as HTMLInputElement;
 
 describe("the settings form", () => {

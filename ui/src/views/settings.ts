@@ -2,13 +2,15 @@
 // watcher (late-rejection window, hold alert age, desktop notifications), and a write-only
 // credentials form per environment (values go to the OS keychain; afterwards only "stored"
 // and the API Key's last 4 characters come back), plus a connection test. The core checks the
-// values; its field errors appear at the fields.
+// values; its field errors appear at the fields. Which journal the desk uses is below them
+// (`teamJournal.ts`).
 import * as ipc from "../ipc";
 import { h, mount, notice } from "../dom";
 import type { EnvironmentKind } from "../bindings/EnvironmentKind";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import type { Settings } from "../bindings/Settings";
 import { errorNotice } from "./detail";
+import { renderTeamJournal } from "./teamJournal";
 
 function field(id: string, label: string, input: HTMLElement, hint?: string): HTMLElement {
   return h("div", { class: "field" }, h("label", { for: id }, label), input, hint ? h("span", { class: "hint" }, hint) : null);
@@ -53,7 +55,7 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
     environment: envSel, okp_production_host: okpHost, custom_base_url: customUrl, default_notification_url: notify,
     late_rejection_window_days: lateDays, hold_alert_hours: holdHours, desktop_notifications: desktop,
     open_create_window_hours: openHours,
-  } satisfies Record<keyof Settings, HTMLInputElement | HTMLSelectElement>;
+  } satisfies Record<Exclude<keyof Settings, "team">, HTMLInputElement | HTMLSelectElement>;
   const settingsMsg = h("div", { id: "settings-message" });
   /** What a number input holds: the number when it is one, else the text as typed, for the
    * core to refuse at its field (the core reads every value by its own field's type). */
@@ -66,6 +68,8 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
       environment: envSel.value as EnvironmentKind, okp_production_host: okpHost.value.trim(), custom_base_url: customUrl.value.trim(), default_notification_url: notify.value.trim(),
       late_rejection_window_days: numberOf(lateDays), hold_alert_hours: numberOf(holdHours), desktop_notifications: desktop.checked,
       open_create_window_hours: numberOf(openHours),
+      // Chosen by switching journals below, never by this form (the core keeps it as it is).
+      team: settings.team,
     };
     try {
       await ipc.updateSettings(next);
@@ -122,6 +126,7 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
     }
   };
   const testMsg = h("div", { id: "test-message" });
+  const journalBox = h("section", { id: "team-journal" });
   const test = async () => {
     mount(testMsg, notice("info", "Testing…"));
     try {
@@ -165,6 +170,8 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
         h("button", { type: "submit", class: "primary", id: "cred-save" }, "Save to keychain"),
         h("button", { type: "button", id: "cred-delete", onclick: () => void removeCreds() }, "Remove"))),
     credState,
-    credMsg);
+    credMsg,
+    journalBox);
   await drawCreds();
+  await renderTeamJournal(journalBox, onChange);
 }

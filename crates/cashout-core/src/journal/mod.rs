@@ -34,8 +34,8 @@ pub use sqlite::merge;
 pub(crate) use status_rules::FOREIGN_EXTERNAL_ID;
 pub use store::{JournalStore, Pending, SendClaim, SEND_LEASE};
 pub use types::{
-    Claimed, DuplicateGuard, ExchangeRecord, HistoryEntry, IntentOutcome, ListFilter, PayoutRecord,
-    Phase, Watched,
+    Change, Claimed, DuplicateGuard, ExchangeRecord, HistoryEntry, IntentOutcome, ListFilter,
+    PayoutRecord, Phase, Watched,
 };
 
 /// Held while one call drives the create of one intent.

@@ -103,6 +103,12 @@ pub trait JournalStore: Send + Sync {
         None
     }
 
+    /// Announcements of what other desks change, when the store is shared and can announce
+    /// them (the team journal); `None` for the embedded file. See [`super::Change`].
+    fn changes(&self) -> Option<tokio::sync::broadcast::Receiver<super::Change>> {
+        None
+    }
+
     /// How many times durable writes forced the file to disk (the embedded store's group
     /// commit; zero elsewhere).
     fn disk_flushes(&self) -> u64 {

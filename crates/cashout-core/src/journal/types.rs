@@ -193,6 +193,35 @@ pub enum Claimed {
     Settled(Box<PayoutRecord>),
 }
 
+/// What another desk changed in a shared journal (see
+/// [`super::store::JournalStore::changes`]): a hint to re-read, never the data itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum Change {
+    /// The payout record with this id was added or changed.
+    Payout { id: i64 },
+    /// The audit chain has this entry now.
+    Audit { seq: i64 },
+    /// Changes may have been missed (the connection was lost and made again): re-read all.
+    Resync,
+}
+
+impl Change {
+    /// Reads an announcement's payload (`payout:<id>`, `audit:<seq>`); `None` for anything
+    /// else, which is ignored.
+    #[must_use]
+    pub fn parse(payload: &str) -> Option<Self> {
+        let (kind, number) = payload.split_once(':')?;
+        let number: i64 = number.parse().ok()?;
+        match kind {
+            "payout" => Some(Self::Payout { id: number }),
+            "audit" => Some(Self::Audit { seq: number }),
+            _ => None,
+        }
+    }
+}
+
 /// The duplicate guard of an intent whose external_id the desk generated (see
 /// [`Journal::record_intent`]).
 #[derive(Debug, Clone, PartialEq, Eq)]

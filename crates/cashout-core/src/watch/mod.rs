@@ -368,6 +368,8 @@ pub enum DeskEvent {
         cashout_id: Option<i64>,
         external_id: Option<String>,
     },
+    /// Another desk changed the shared journal: re-read what is on screen (a hint, never data).
+    Journal { change: crate::journal::Change },
 }
 
 /// The outcome of one [`Watcher::step`].

@@ -23,7 +23,7 @@ use super::pg_error;
 use crate::error::{Error, Result};
 
 /// The schema version this program writes.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// The advisory lock key of a migration run ("cashout" in ASCII).
 const MIGRATION_LOCK: i64 = 0x0063_6173_686f_7574;
@@ -42,6 +42,11 @@ const MIGRATIONS: &[(i32, &str, &str)] = &[
         2,
         "payouts",
         include_str!("../../../sql/team/0002_payouts.sql"),
+    ),
+    (
+        3,
+        "list_indexes",
+        include_str!("../../../sql/team/0003_list_indexes.sql"),
     ),
 ];
 

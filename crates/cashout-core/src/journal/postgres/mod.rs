@@ -22,12 +22,14 @@
 //!   (serialisation failure, deadlock, unique key taken meanwhile) is retried from the start.
 //! - The password is used to connect and is never logged, stored or put in an error.
 //!
-//! Leaves out (for now): live refresh (LISTEN/NOTIFY: the triggers announce every change, no
-//! desk listens yet), one watcher per team.
+//! - Every committed change is announced to every desk (`listen`), as a hint to re-read.
+//!
+//! Leaves out (for now): one watcher per team.
 
 pub mod admin;
 mod answers;
 mod io;
+mod listen;
 pub mod migrate;
 pub mod profile;
 mod reads;
@@ -58,6 +60,7 @@ const POOL_SIZE: usize = 4;
 /// A desk's connection to the team journal.
 pub struct PgStore {
     io: io::Io,
+    changes: tokio::sync::broadcast::Sender<super::Change>,
     actor: String,
     clock: Arc<dyn Clock>,
     place: String,
@@ -77,6 +80,7 @@ impl PgStore {
         clock: Arc<dyn Clock>,
     ) -> Result<Self> {
         let (config, tls) = profile.pg_config(password)?;
+        let (listen_config, listen_tls) = (config.clone(), tls.clone());
         let io = io::Io::start(move || {
             let manager = Manager::from_config(
                 config,
@@ -101,12 +105,16 @@ impl PgStore {
                 Ok(row.get::<_, String>(0))
             })
             .await?;
+        let changes = io
+            .run(move |_| async move { Ok(listen::start(listen_config, listen_tls)) })
+            .await?;
         let place = format!(
             "the team journal {} on {}:{} as {actor}",
             profile.database, profile.host, profile.port
         );
         Ok(Self {
             io,
+            changes,
             actor,
             clock,
             place,
@@ -156,6 +164,10 @@ impl JournalStore for PgStore {
 
     fn actor(&self) -> Option<&str> {
         Some(&self.actor)
+    }
+
+    fn changes(&self) -> Option<tokio::sync::broadcast::Receiver<super::Change>> {
+        Some(self.changes.subscribe())
     }
 
     fn record_intent<'a>(

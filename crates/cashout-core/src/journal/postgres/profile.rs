@@ -56,6 +56,16 @@ impl Default for TeamProfile {
 }
 
 impl TeamProfile {
+    /// Where the keychain keeps this profile's password: one entry per login, server and
+    /// database.
+    #[must_use]
+    pub fn keychain_scope(&self) -> String {
+        format!(
+            "team.{}@{}:{}/{}",
+            self.user, self.host, self.port, self.database
+        )
+    }
+
     /// Whether the host is this machine (the only place plain TCP may go).
     #[must_use]
     pub fn is_loopback(&self) -> bool {

@@ -125,7 +125,12 @@ impl PgStore {
         self.io.run_blocking(move |pool| async move {
             let client = pool.get().await.map_err(pool_error)?;
             let limit = if filter.limit == 0 { 100 } else { filter.limit };
-            let (sql, params) = list_query(&filter, i64::from(limit), i64::from(filter.offset));
+            let walk = match text_of(&filter) {
+                Some(text) => common_text(&client, &filter, text).await?,
+                None => false,
+            };
+            let (sql, params) =
+                list_query(&filter, i64::from(limit), i64::from(filter.offset), walk);
             let refs: Vec<&(dyn ToSql + Sync)> =
                 params.iter().map(|p| &**p as &(dyn ToSql + Sync)).collect();
             let rows = client.query(&sql, &refs).await.map_err(pg_error)?;
@@ -152,7 +157,7 @@ impl PgStore {
             let mut all = Vec::new();
             let mut offset = 0;
             loop {
-                let (sql, params) = list_query(&filter, PAGE, offset);
+                let (sql, params) = list_query(&filter, PAGE, offset, false);
                 let refs: Vec<&(dyn ToSql + Sync)> =
                     params.iter().map(|p| &**p as &(dyn ToSql + Sync)).collect();
                 let page: Vec<PayoutRecord> = tx
@@ -316,10 +321,48 @@ impl PgStore {
     }
 }
 
+/// Up to this many matches, a text search reads the payouts the trigram index names and sorts
+/// them; beyond, it walks the list newest first and stops at a full page (as the embedded
+/// journal does).
+const RARE_TEXT: i64 = 2000;
+
+fn text_of(filter: &ListFilter) -> Option<&str> {
+    filter
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+}
+
+/// Whether `text` is too common (or too short for a trigram) for the index to be the quicker
+/// way: the index is asked for at most [`RARE_TEXT`] + 1 candidates.
+async fn common_text(
+    client: &deadpool_postgres::Object,
+    filter: &ListFilter,
+    text: &str,
+) -> Result<bool> {
+    if text.chars().count() < 3 {
+        return Ok(true);
+    }
+    let row = client
+        .query_one(
+            "SELECT count(*) FROM (SELECT 1 FROM cashout.payouts
+                 WHERE ($1::text IS NULL OR scope = $1)
+                   AND (coalesce(external_id, '') || ' ' || coalesce(beneficiary, '')) ILIKE $2
+                 LIMIT $3) AS candidates",
+            &[&filter.scope, &like_pattern(text), &(RARE_TEXT + 1)],
+        )
+        .await
+        .map_err(pg_error)?;
+    Ok(row.get::<_, i64>(0) > RARE_TEXT)
+}
+
 /// The list's query for `filter`, a page of `limit` from `offset`, newest first: the same
 /// filters as the embedded journal's list (scope, status, phases, country, and text found in
-/// external_id or beneficiary, any case, or equal to the cashout id).
-fn list_query(filter: &ListFilter, limit: i64, offset: i64) -> (String, Params) {
+/// external_id or beneficiary, any case, or equal to the cashout id). With `walk`, the text is
+/// matched on each row while the list is walked newest first (a common text fills a page at
+/// once); without, the trigram index names the candidates.
+fn list_query(filter: &ListFilter, limit: i64, offset: i64, walk: bool) -> (String, Params) {
     let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM cashout.payouts WHERE true");
     let mut params: Params = Vec::new();
     let arg = |params: &mut Params, value: Box<dyn ToSql + Sync + Send>| {
@@ -356,8 +399,19 @@ fn list_query(filter: &ListFilter, limit: i64, offset: i64) -> (String, Params) 
         let n = arg(&mut params, Box::new(like_pattern(text)));
         let id: Option<i64> = text.parse().ok();
         let m = arg(&mut params, Box::new(id));
+        // The haystack is what the trigram index holds (it finds the candidates); the exact
+        // test is on each column, so a match across the space between them does not count.
+        // Walking, the haystack is left out, so the planner walks the time order instead.
+        let candidates = if walk {
+            String::new()
+        } else {
+            format!(
+                "(coalesce(external_id, '') || ' ' || coalesce(beneficiary, '')) ILIKE ${n} AND "
+            )
+        };
         sql.push_str(&format!(
-            " AND (external_id ILIKE ${n} OR beneficiary ILIKE ${n} OR cashout_id = ${m})"
+            " AND ({candidates}(external_id ILIKE ${n} OR beneficiary ILIKE ${n})
+                   OR cashout_id = ${m})"
         ));
     }
     let (l, o) = (

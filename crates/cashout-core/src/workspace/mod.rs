@@ -11,6 +11,9 @@
 //! record does not happen), then the file is replaced atomically, and only then does it take
 //! effect; if the file cannot be written, a second audit entry says so and the previous
 //! settings stay in force.
+//!
+//! Which journal the workspace uses — the local file or a team journal — and moving between
+//! them is in `journals`.
 
 use std::path::Path;
 use std::sync::{Arc, RwLock};
@@ -28,7 +31,10 @@ use crate::desk::{Desk, RetryPolicy};
 use crate::environment::{Environment, EnvironmentKind};
 use crate::error::{Error, Result};
 use crate::journal::Journal;
+
+mod journals;
 use crate::settings::{Settings, SettingsFile};
+pub use journals::JournalStatus;
 
 /// What the environment bar shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -73,7 +79,14 @@ pub struct BankChoices {
 
 /// Settings, journal, keychain and sandbox address together.
 pub struct Workspace {
-    journal: Arc<Journal>,
+    /// Replaced as a whole when the desk moves between its local and a team journal.
+    journal: RwLock<Arc<Journal>>,
+    /// The local journal's file, to come back to from a team journal.
+    local_journal: Option<std::path::PathBuf>,
+    /// Why the team journal chosen in the settings could not be used.
+    team_problem: RwLock<Option<String>>,
+    /// One journal switch at a time.
+    journal_switch: AsyncMutex<()>,
     store: Arc<dyn CredentialStore>,
     demo: Credentials,
     sandbox_url: String,
@@ -97,7 +110,10 @@ impl Workspace {
         settings: Settings,
     ) -> Self {
         Self {
-            journal,
+            journal: RwLock::new(journal),
+            local_journal: None,
+            team_problem: RwLock::new(None),
+            journal_switch: AsyncMutex::new(()),
             store,
             demo,
             sandbox_url,
@@ -114,6 +130,14 @@ impl Workspace {
     pub fn with_settings_file(mut self, file: SettingsFile) -> Self {
         self.settings = RwLock::new(file.load());
         self.settings_file = Some(file);
+        self
+    }
+
+    /// The same workspace, coming back to the journal file at `path` when it leaves a team
+    /// journal.
+    #[must_use]
+    pub fn with_local_journal(mut self, path: &Path) -> Self {
+        self.local_journal = Some(path.to_owned());
         self
     }
 
@@ -137,7 +161,10 @@ impl Workspace {
     /// # Errors
     /// [`Error::InvalidInput`] naming the field, or saying what could not be saved;
     /// [`Error::Journal`] when the audit log cannot record the change (then nothing changed).
-    pub async fn set_settings(&self, settings: Settings) -> Result<Settings> {
+    pub async fn set_settings(&self, mut settings: Settings) -> Result<Settings> {
+        // The team journal is chosen by switching journals, never by a settings form (a form
+        // that knows nothing of it must not switch it off).
+        settings.team = self.settings().team;
         settings.check()?;
         let _one_at_a_time = self.settings_change.lock().await;
         let previous = self.settings();
@@ -173,7 +200,7 @@ impl Workspace {
             None
         };
         if let Some(event) = &event {
-            self.journal.append_audit(event.clone()).await?;
+            self.journal().append_audit(event.clone()).await?;
         }
         if let Some(file) = &self.settings_file {
             if let Err(e) = file.save(&settings) {
@@ -182,7 +209,7 @@ impl Workspace {
                     undone.detail = Some(format!(
                         "the change just audited was not saved ({e}); the previous settings stay in force"
                     ));
-                    let _ = self.journal.append_audit(undone).await;
+                    let _ = self.journal().append_audit(undone).await;
                 }
                 return Err(e);
             }
@@ -194,10 +221,13 @@ impl Workspace {
         Ok(settings)
     }
 
-    /// The journal.
+    /// The journal in use.
     #[must_use]
-    pub fn journal(&self) -> &Arc<Journal> {
-        &self.journal
+    pub fn journal(&self) -> Arc<Journal> {
+        self.journal
+            .read()
+            .map(|j| j.clone())
+            .unwrap_or_else(|p| p.into_inner().clone())
     }
 
     /// The scope audit entries of this workspace carry: the environment in use (its name when
@@ -215,7 +245,7 @@ impl Workspace {
     /// # Errors
     /// [`Error::Journal`].
     pub async fn verify_audit(&self) -> Result<AuditVerdict> {
-        self.journal
+        self.journal()
             .verify_audit_recorded(&self.audit_scope())
             .await
     }
@@ -229,7 +259,7 @@ impl Workspace {
     pub async fn export_audit(&self, mut filter: AuditFilter, path: &Path) -> Result<usize> {
         filter.limit = u32::MAX;
         filter.offset = 0;
-        let entries = self.journal.audit_log(&filter)?;
+        let entries = self.journal().audit_log(&filter)?;
         // The save dialog asked before a file was replaced.
         let written = crate::report::write_file(
             path,
@@ -244,7 +274,7 @@ impl Workspace {
             0,
             &format!("{} audit entries to {}", entries.len(), path.display()),
         );
-        self.journal
+        self.journal()
             .append_audit(
                 AuditEvent::new(&self.audit_scope(), AuditAction::Export, outcome).detail(detail),
             )
@@ -331,7 +361,7 @@ impl Workspace {
         Ok(Desk::connecting(
             env,
             self.connector(),
-            self.journal.clone(),
+            self.journal(),
             RetryPolicy::default(),
         )
         .with_open_window(self.settings().open_create_window()))
@@ -398,7 +428,7 @@ impl Workspace {
         let env = self.environment_of(kind)?;
         self.store.save(&env.scope(), creds)?;
         // That they were saved, never what they are.
-        self.journal
+        self.journal()
             .append_audit(AuditEvent::new(
                 &env.scope(),
                 AuditAction::CredentialsSaved,
@@ -429,7 +459,7 @@ impl Workspace {
     pub async fn delete_credentials(&self, kind: EnvironmentKind) -> Result<CredentialStatus> {
         let env = self.environment_of(kind)?;
         self.store.delete(&env.scope())?;
-        self.journal
+        self.journal()
             .append_audit(AuditEvent::new(
                 &env.scope(),
                 AuditAction::CredentialsRemoved,

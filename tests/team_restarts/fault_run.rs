@@ -11,6 +11,7 @@ use cashout_core::clock::{ManualClock, SystemClock};
 use cashout_core::journal::{Journal, ListFilter, Phase};
 use okp_sandbox::{Endpoint, FaultPlan};
 
+use crate::restart_database_server;
 use crate::support::{Server, TeamDb};
 
 /// Payouts every desk creates (the same ones).
@@ -44,15 +45,6 @@ async fn wait_for(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-}
-
-fn restart_database_server() {
-    let version = std::env::var("PGVERSION").expect("PGVERSION (set by pg_virtualenv)");
-    let status = Command::new("pg_ctlcluster")
-        .args([version.as_str(), "regress", "restart", "-m", "fast"])
-        .status()
-        .expect("pg_ctlcluster runs");
-    assert!(status.success(), "the database server restarted");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { clearMocks } from "@tauri-apps/api/mocks";
+import { renderTeamJournal } from "./teamJournal";
+import { commands, page, view } from "../testkit";
+import type { JournalStatus } from "../bindings/JournalStatus";
+
+beforeEach(page);
+afterEach(() => clearMocks());
+
+const local: JournalStatus = { kind: "local", place: "the journal file /home/ana/journal.sqlite3", team: null, signed_in_as: null, password_stored: false, problem: null };
+const profile = { host: "db.example.com", port: 5432, database: "cashout", user: "ana", ca_file: null };
+const team: JournalStatus = { kind: "team", place: "the team journal cashout on db.example.com:5432 as ana", team: profile, signed_in_as: "ana", password_stored: true, problem: null };
+const input = (id: string) => view().querySelector(`#${id}`) as HTMLInputElement;
+const fill = () => {
+  input("team-host").value = "db.example.com";
+  input("team-user").value = "ana";
+  input("team-password").value = "s3cret-pass-123";
+};
+
+describe("settings → journal", () => {
+  it("says the desk is on its local journal, and offers no way back from where it is", async () => {
+    commands({ journal_status: () => local });
+    await renderTeamJournal(view(), async () => undefined);
+    expect(view().querySelector("#team-where")?.textContent).toBe("Local journal: the journal file /home/ana/journal.sqlite3 (this computer only).");
+    expect(input("team-use-local").hidden).toBe(true);
+    expect(input("team-password").type).toBe("password");
+  });
+
+  it("switching sends the profile and the password once, then clears the password and says who is signed in", async () => {
+    const onChange = vi.fn(async () => undefined);
+    const calls = commands({ journal_status: () => local, use_team_journal: () => team });
+    await renderTeamJournal(view(), onChange);
+    fill();
+    (view().querySelector("#team-use") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#team-switched")).not.toBeNull());
+    expect(calls.find((c) => c.cmd === "use_team_journal")?.args).toEqual({ profile, password: "s3cret-pass-123" });
+    expect(input("team-password").value).toBe("");
+    expect(input("team-password").placeholder).toBe("stored in the OS keychain");
+    expect(view().querySelector("#team-where")?.textContent).toContain("Signed in as ana");
+    expect(input("team-use-local").hidden).toBe(false);
+    expect(onChange).toHaveBeenCalled();
+  });
+
+  it("a test connects without switching, and an empty password means the stored one", async () => {
+    const calls = commands({ journal_status: () => ({ ...local, team: profile, password_stored: true }), test_team_journal: () => team.place });
+    await renderTeamJournal(view(), async () => undefined);
+    expect(input("team-host").value).toBe("db.example.com");
+    (view().querySelector("#team-test") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#team-test-ok")).not.toBeNull());
+    expect(calls.find((c) => c.cmd === "test_team_journal")?.args).toEqual({ profile, password: null });
+    expect(calls.some((c) => c.cmd === "use_team_journal")).toBe(false);
+  });
+
+  it("the core's refusal shows at its field and takes the focus; the password stays for a retry", async () => {
+    commands({
+      journal_status: () => local,
+      use_team_journal: () => { throw { code: "invalid_input", message: "lowercase letters, digits and _ only, starting with a letter (e.g. ana_souza)", field: "user", api_code: null, errors: [], external_id: null }; },
+    });
+    await renderTeamJournal(view(), async () => undefined);
+    fill();
+    input("team-user").value = "Ana Souza";
+    (view().querySelector("#team-use") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#team-user-error")).not.toBeNull());
+    expect(input("team-user").getAttribute("aria-invalid")).toBe("true");
+    expect(document.activeElement).toBe(input("team-user"));
+    expect(input("team-password").value).toBe("s3cret-pass-123");
+  });
+
+  it("a team journal that could not be opened at start says so, with the desk on its local journal", async () => {
+    commands({ journal_status: () => ({ ...local, team: profile, problem: "the team journal could not be opened (connection refused); this desk is using its local journal" }) });
+    await renderTeamJournal(view(), async () => undefined);
+    expect(view().querySelector("#team-problem")?.textContent).toContain("this desk is using its local journal");
+    expect(view().querySelector("#team-where")?.textContent).toContain("Local journal");
+  });
+
+  it("going back to the local journal", async () => {
+    const calls = commands({ journal_status: () => team, use_local_journal: () => ({ ...local, team: null }) });
+    await renderTeamJournal(view(), async () => undefined);
+    (view().querySelector("#team-use-local") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#team-local")).not.toBeNull());
+    expect(calls.some((c) => c.cmd === "use_local_journal")).toBe(true);
+    expect(input("team-use-local").hidden).toBe(true);
+  });
+});
