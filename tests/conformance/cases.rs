@@ -6,16 +6,18 @@ use std::time::Duration;
 use cashout_core::api::types::{CashoutId, CashoutRef, Exchange, StatusAnswer};
 use cashout_core::audit::{AuditAction, AuditEvent, AuditFilter};
 use cashout_core::clock::format_instant;
-use cashout_core::journal::{Claimed, DuplicateGuard, IntentOutcome, ListFilter, Phase, Watched};
+use cashout_core::journal::{IntentOutcome, ListFilter, Phase, Watched};
 use cashout_core::status::CashoutStatus;
 
-use super::{claim, me, request, Store};
+use super::{me, request, Store};
 
-fn status_answer(code: u8) -> StatusAnswer {
+pub use super::claims::*;
+
+pub(super) fn status_answer(code: u8) -> StatusAnswer {
     serde_json::from_value(serde_json::json!({ "cashout_status": code })).expect("answer")
 }
 
-async fn new_intent(j: &cashout_core::journal::Journal, x: &str) -> i64 {
+pub(super) async fn new_intent(j: &cashout_core::journal::Journal, x: &str) -> i64 {
     match j
         .record_intent("s", "http://127.0.0.1:1", &request(x, "10"), None, me())
         .await
@@ -408,271 +410,6 @@ pub async fn text_search_is_literal_any_case_and_finds_the_cashout_id(store: &dy
     );
 }
 
-pub async fn the_duplicate_guard_sees_another_desks_payout_but_not_ones_that_moved_no_money(
-    store: &dyn Store,
-) {
-    let (a, b) = (store.desk().await, store.desk().await);
-    let since = format_instant(a.now_instant() - Duration::from_secs(86_400));
-    let guard = |pay_again_of: Option<&str>| DuplicateGuard {
-        since: since.clone(),
-        pay_again_of: pay_again_of.map(str::to_owned),
-    };
-    let IntentOutcome::New(first) = a
-        .record_intent(
-            "s",
-            "u",
-            &request("gen-1", "10"),
-            Some(guard(None)),
-            &claim("a"),
-        )
-        .await
-        .expect("first")
-    else {
-        panic!("new")
-    };
-    // The same money to the same account from another desk, under a new generated id.
-    let seen = b
-        .record_intent(
-            "s",
-            "u",
-            &request("gen-2", "10"),
-            Some(guard(None)),
-            &claim("b"),
-        )
-        .await
-        .expect("second");
-    let IntentOutcome::PossibleDuplicate(earlier) = seen else {
-        panic!("the other desk's payout was not seen: {seen:?}")
-    };
-    assert_eq!(earlier.id, first);
-    assert!(
-        b.find("s", None, Some("gen-2")).expect("find").is_none(),
-        "nothing written"
-    );
-    // Named on purpose, it passes.
-    let again = b
-        .record_intent(
-            "s",
-            "u",
-            &request("gen-2", "10"),
-            Some(guard(Some("gen-1"))),
-            &claim("b"),
-        )
-        .await
-        .expect("on purpose");
-    assert!(matches!(again, IntentOutcome::New(_)), "{again:?}");
-    // Another amount is another payout; another scope is another journal.
-    for (scope, x, amount) in [("s", "gen-3", "11"), ("t", "gen-4", "10")] {
-        let other = b
-            .record_intent(
-                scope,
-                "u",
-                &request(x, amount),
-                Some(guard(None)),
-                &claim("b"),
-            )
-            .await
-            .expect("other");
-        assert!(matches!(other, IntentOutcome::New(_)), "{x}: {other:?}");
-    }
-    // A payout that moved no money in the end (cancelled) no longer counts.
-    let mut cancelled = status_answer(2);
-    cancelled.external_id = Some("gen-3".into());
-    let gen3 = b
-        .find("s", None, Some("gen-3"))
-        .expect("find")
-        .expect("there")
-        .id;
-    b.record_created(gen3, CashoutId(31), CashoutStatus::Pending)
-        .await
-        .expect("created");
-    b.record_status(gen3, &cancelled, "action")
-        .await
-        .expect("cancelled");
-    let after = a
-        .record_intent(
-            "s",
-            "u",
-            &request("gen-5", "11"),
-            Some(guard(None)),
-            &claim("a"),
-        )
-        .await
-        .expect("after a cancel");
-    assert!(matches!(after, IntentOutcome::New(_)), "{after:?}");
-}
-
-pub async fn a_new_intent_is_claimed_by_its_writer_and_no_other_desk_can_send_it(
-    store: &dyn Store,
-) {
-    let (a, b) = (store.desk().await, store.desk().await);
-    let (mine, theirs) = (claim("desk a"), claim("desk b"));
-    let IntentOutcome::New(id) = a
-        .record_intent("s", "u", &request("c-1", "10"), None, &mine)
-        .await
-        .expect("intent")
-    else {
-        panic!("new")
-    };
-    match b.claim_send(id, &theirs).await.expect("claim") {
-        Claimed::HeldBy { holder, until } => {
-            assert!(holder.contains("desk a"), "{holder}");
-            assert!(until > format_instant(b.now_instant()), "{until}");
-        }
-        other => panic!("another desk claimed a payout being sent: {other:?}"),
-    }
-    // The other desk cannot note a send of it either.
-    let refused = b.record_sending(id, &theirs).await.expect_err("fenced");
-    assert!(
-        refused.to_string().contains("nothing is resent"),
-        "{refused}"
-    );
-    // The holder renews its own claim and sends.
-    assert_eq!(
-        a.claim_send(id, &mine).await.expect("renew"),
-        Claimed::Claimed
-    );
-    a.record_sending(id, &mine).await.expect("sending");
-    assert_eq!(a.get(id).expect("get").expect("record").attempts, 1);
-    // Released, it is free for the next desk.
-    a.release_send(id, &mine.token).await.expect("release");
-    assert_eq!(
-        b.claim_send(id, &theirs).await.expect("claim"),
-        Claimed::Claimed
-    );
-}
-
-pub async fn a_claim_that_ran_out_is_taken_over_and_the_old_holder_is_fenced_out(
-    store: &dyn Store,
-) {
-    let (a, b) = (store.desk().await, store.desk().await);
-    let (dead, alive) = (claim("desk a"), claim("desk b"));
-    let IntentOutcome::New(id) = a
-        .record_intent("s", "u", &request("c-2", "10"), None, &dead)
-        .await
-        .expect("intent")
-    else {
-        panic!("new")
-    };
-    // Desk a stops mid-send (killed, or asleep) and its lease runs out.
-    store.clock().advance(dead.lease + Duration::from_secs(1));
-    assert_eq!(
-        b.claim_send(id, &alive).await.expect("take over"),
-        Claimed::Claimed
-    );
-    // Desk a wakes up: everything only a sender may write is refused to it.
-    for refused in [
-        a.record_sending(id, &dead).await.expect_err("sending"),
-        a.record_declined(id, 300, "refused", Some(&dead.token))
-            .await
-            .expect_err("declined"),
-        a.record_phase(id, Phase::NotSent, "never left", Some(&dead.token))
-            .await
-            .expect_err("not sent"),
-    ] {
-        assert!(refused.to_string().contains("took it over"), "{refused}");
-    }
-    let record = b.get(id).expect("get").expect("record");
-    assert_eq!((record.phase, record.attempts), (Phase::Intent, 0));
-    // What the provider says is written whoever sends: desk a's answer is a fact.
-    let created = a
-        .record_created(id, CashoutId(77), CashoutStatus::Pending)
-        .await
-        .expect("created");
-    assert_eq!(
-        (created.phase, created.cashout_id),
-        (Phase::Created, Some(77))
-    );
-    let refused = b.record_sending(id, &alive).await.expect_err("settled");
-    assert!(
-        refused.to_string().contains("settled meanwhile"),
-        "{refused}"
-    );
-}
-
-pub async fn a_desk_without_the_claim_cannot_call_a_payout_not_sent(store: &dyn Store) {
-    let (a, b) = (store.desk().await, store.desk().await);
-    let sender = claim("desk a");
-    let IntentOutcome::New(id) = a
-        .record_intent("s", "u", &request("c-3", "10"), None, &sender)
-        .await
-        .expect("intent")
-    else {
-        panic!("new")
-    };
-    // A lookup from another desk finds nothing while desk a's send is in flight.
-    let moved = b
-        .record_phase(id, Phase::SentNotFound, "not found", None)
-        .await
-        .expect("kept out quietly");
-    assert!(!moved);
-    let moved = b
-        .record_phase(id, Phase::NotSent, "never left", None)
-        .await
-        .expect("phase");
-    assert!(!moved);
-    assert_eq!(
-        b.get(id).expect("get").expect("record").phase,
-        Phase::Intent
-    );
-    // The sender may.
-    let moved = a
-        .record_phase(
-            id,
-            Phase::NotSent,
-            "connection refused",
-            Some(&sender.token),
-        )
-        .await
-        .expect("phase");
-    assert!(moved);
-    let h: Vec<String> = a
-        .history(id)
-        .expect("history")
-        .into_iter()
-        .map(|e| e.event)
-        .collect();
-    assert_eq!(h, ["intent", "not_delivered"]);
-}
-
-pub async fn a_settled_payout_cannot_be_claimed_or_resent(store: &dyn Store) {
-    let j = store.desk().await;
-    let id = new_intent(&j, "c-4").await;
-    j.record_created(id, CashoutId(5), CashoutStatus::Pending)
-        .await
-        .expect("created");
-    match j.claim_send(id, &claim("again")).await.expect("claim") {
-        Claimed::Settled(record) => assert_eq!(record.cashout_id, Some(5)),
-        other => panic!("{other:?}"),
-    }
-}
-
-pub async fn reconcile_skips_a_payout_another_desk_is_sending_until_its_claim_runs_out(
-    store: &dyn Store,
-) {
-    let (a, b) = (store.desk().await, store.desk().await);
-    let sender = claim("desk a");
-    let IntentOutcome::New(id) = a
-        .record_intent("s", "u", &request("c-5", "10"), None, &sender)
-        .await
-        .expect("intent")
-    else {
-        panic!("new")
-    };
-    let far_future = "9999";
-    assert!(b
-        .unresolved("s", far_future)
-        .expect("unresolved")
-        .is_empty());
-    store.clock().advance(sender.lease + Duration::from_secs(1));
-    let open = b.unresolved("s", far_future).expect("unresolved");
-    assert_eq!(open.iter().map(|r| r.id).collect::<Vec<_>>(), [id]);
-    assert_eq!(
-        open[0].request.as_ref().map(|r| r.external_id.as_str()),
-        Some("c-5")
-    );
-}
-
 pub async fn a_status_about_another_cashout_is_refused_and_nothing_is_written(store: &dyn Store) {
     let j = store.desk().await;
     let id = new_intent(&j, "st-1").await;
@@ -750,6 +487,8 @@ pub async fn a_status_for_a_declined_create_marks_the_cashout_as_someone_elses(s
 pub async fn abandoning_writes_the_audit_entry_with_it_and_only_once(store: &dyn Store) {
     let j = store.desk().await;
     let id = new_intent(&j, "ab-1").await;
+    // The desk that wrote it has finished sending (an open create, its outcome unknown).
+    j.release_send(id, &me().token).await.expect("release");
     let event = AuditEvent::new("s", AuditAction::Abandon, "ok").about(None, Some("ab-1"));
     let record = j
         .record_abandoned(id, "operator gave up", event.clone())

@@ -6,6 +6,7 @@
 //! [`conformance_suite!`] with it.
 
 pub mod cases;
+pub mod claims;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -84,6 +85,9 @@ macro_rules! conformance_suite {
             a_snapshot_holds_every_match_with_its_history,
             exchanges_are_kept_and_explained,
             the_audit_chain_verifies_and_filters,
+            a_status_poll_is_claimed_by_one_desk_per_round,
+            a_claim_answers_the_record_as_another_desk_left_it,
+            a_payout_another_desk_is_sending_cannot_be_abandoned,
         );
     };
     (@cases $store:expr; $($case:ident),* $(,)?) => {

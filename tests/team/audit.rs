@@ -216,3 +216,62 @@ async fn an_entry_edited_or_cut_with_the_owners_rights_is_found() {
     assert_eq!(verdict.broken_at, Some(4));
     assert!(verdict.problem.unwrap().contains("removed from the end"));
 }
+
+#[tokio::test]
+async fn an_operator_with_psql_cannot_turn_a_desk_payout_deletable_nor_sign_history_as_someone_else(
+) {
+    let server = Server::from_env();
+    let db = server.team_database().await;
+    let (profile, password) = db.operator("ana").await;
+    let desk = cashout_core::journal::Journal::open_team(
+        &profile,
+        &password,
+        std::sync::Arc::new(cashout_core::clock::SystemClock),
+    )
+    .await
+    .unwrap();
+    let claim = cashout_core::journal::SendClaim::new();
+    let cashout_core::journal::IntentOutcome::New(id) = desk
+        .record_intent(
+            "s",
+            "u",
+            &cashout_tests::br_pix("guarded-1", "10"),
+            None,
+            &claim,
+        )
+        .await
+        .unwrap()
+    else {
+        panic!("new")
+    };
+    let psql = db.raw(&profile, &password).await;
+    for sql in [
+        format!("UPDATE cashout.payouts SET origin = 'lookup', external_id = NULL WHERE id = {id}"),
+        format!("UPDATE cashout.payouts SET request_json = '{{}}' WHERE id = {id}"),
+        format!("UPDATE cashout.payouts SET scope = 'elsewhere' WHERE id = {id}"),
+        format!("DELETE FROM cashout.payouts WHERE id = {id}"),
+        format!("DELETE FROM cashout.history WHERE payout_id = {id}"),
+    ] {
+        let done = psql.execute(sql.as_str(), &[]).await;
+        // Refused, or (DELETE under the row policy) nothing to delete.
+        assert!(matches!(done, Err(_) | Ok(0)), "{sql}: {done:?}");
+    }
+    assert!(desk.get(id).unwrap().is_some(), "the payout is still there");
+    psql.execute(
+        "INSERT INTO cashout.history (payout_id, at, event, detail, actor) VALUES ($1, 'x', 'note', 'by the boss', 'boss')",
+        &[&id],
+    )
+    .await
+    .unwrap();
+    let actor: String = db
+        .superuser()
+        .await
+        .query_one(
+            "SELECT actor FROM cashout.history WHERE detail = 'by the boss'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(actor, profile.user);
+}

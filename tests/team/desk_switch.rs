@@ -132,6 +132,21 @@ async fn a_team_journal_that_cannot_be_opened_at_start_leaves_the_desk_local_and
     let status = w.journal_status();
     assert_eq!(status.kind, "local");
     let problem = status.problem.expect("the problem is said");
-    assert!(problem.contains("using its local journal"), "{problem}");
+    assert!(
+        problem.contains("nothing can be paid or checked"),
+        "{problem}"
+    );
     assert!(!problem.contains(password.expose()), "{problem}");
+    // And nothing can: a payout made on the local journal would be invisible to the team, and
+    // the team's open creates invisible to it.
+    let refused = w.desk().err().expect("no desk");
+    assert_eq!(refused.code(), "team_journal");
+    assert!(
+        refused.to_string().contains("Settings → Journal"),
+        "{refused}"
+    );
+    // Switching to the local journal on purpose lifts it.
+    w.use_local_journal().await.unwrap();
+    assert!(w.desk().is_ok());
+    assert!(w.journal_status().problem.is_none());
 }

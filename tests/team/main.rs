@@ -14,6 +14,8 @@ mod schema;
 mod support;
 #[allow(clippy::unwrap_used)]
 mod tls;
+#[allow(clippy::unwrap_used)]
+mod watch;
 
 /// The conformance suite against the team journal: a fresh database per case, each desk a
 /// `Journal` signed in as its own operator.

@@ -125,3 +125,54 @@ async fn a_wrong_password_is_refused_without_being_repeated() {
     assert!(text.contains("sign-in"), "{text}");
     assert!(!text.contains("not-the-password-x9"), "{text}");
 }
+
+#[tokio::test]
+async fn a_desks_sessions_resolve_names_in_pg_catalog_and_commit_synchronously_whatever_the_server_says(
+) {
+    let server = Server::from_env();
+    let db = server.team_database().await;
+    // The database's own defaults say otherwise …
+    db.superuser()
+        .await
+        .batch_execute(&format!(
+            "ALTER DATABASE {} SET synchronous_commit = off; ALTER DATABASE {} SET search_path = public",
+            db.name, db.name
+        ))
+        .await
+        .unwrap();
+    let desk = db.desk("ana").await;
+    // … a desk's sessions do not follow them.
+    assert_eq!(
+        desk.session_setting("synchronous_commit").await.unwrap(),
+        "on"
+    );
+    assert_eq!(
+        desk.session_setting("search_path").await.unwrap(),
+        "pg_catalog"
+    );
+    assert_eq!(desk.session_setting("lock_timeout").await.unwrap(), "10s");
+    // And an operator cannot put a function where a session could pick it up by name.
+    let (profile, password) = db.operator("bea").await;
+    let psql = db.raw(&profile, &password).await;
+    let err = psql
+        .batch_execute(
+            "CREATE FUNCTION public.hashtextextended(text, integer) RETURNS bigint LANGUAGE sql AS 'SELECT 0::bigint'",
+        )
+        .await
+        .expect_err("refused");
+    assert_eq!(err.code().map(|c| c.code()), Some("42501"), "{err}");
+}
+
+#[tokio::test]
+async fn an_administrator_or_superuser_role_is_never_made_an_operator() {
+    let server = Server::from_env();
+    let db = server.team_database().await;
+    let admin = db.superuser().await;
+    let password = cashout_core::credentials::Secret::new("long-enough-password".into());
+    let user = std::env::var("PGUSER").unwrap();
+    for role in [user.as_str(), "cashout_owner", "cashout_admin"] {
+        let refused =
+            cashout_core::journal::postgres::admin::add_operator(&admin, role, &password).await;
+        assert!(refused.is_err(), "{role}");
+    }
+}

@@ -4,6 +4,8 @@
 #[allow(clippy::unwrap_used)] // a panic is how a test reports
 mod fault_run;
 #[allow(clippy::unwrap_used)]
+mod lost_journal;
+#[allow(clippy::unwrap_used)]
 mod resync;
 // Shared with the `team` binary; not every helper is used here.
 #[allow(dead_code)]

@@ -249,7 +249,7 @@ impl Desk {
             .await
         {
             Ok(s) => s.unwrap_or(CashoutStatus::Unknown),
-            Err(e @ Error::Journal(_)) => return Err(e),
+            Err(e @ (Error::Journal(_) | Error::TeamJournal(_))) => return Err(e),
             Err(e) => {
                 return Err(Error::ActionUnknown {
                     action,
@@ -288,6 +288,25 @@ impl Desk {
     ///
     /// # Errors
     /// As [`Desk::check`].
+    /// Claims the next status poll of record `id` for this desk until `until`; `false` when
+    /// another desk of the team polls it this round (see
+    /// [`crate::journal::store::JournalStore::claim_poll`]).
+    ///
+    /// # Errors
+    /// When the journal cannot be written.
+    pub async fn claim_poll(&self, id: i64, until: time::OffsetDateTime) -> Result<bool> {
+        self.journal.claim_poll(id, &format_instant(until)).await
+    }
+
+    /// Gives back the poll of record `id` claimed for this round (the provider could not be
+    /// reached, so nothing was learned).
+    ///
+    /// # Errors
+    /// When the journal cannot be written.
+    pub async fn release_poll(&self, id: i64) -> Result<()> {
+        self.journal.release_poll(id).await
+    }
+
     pub async fn watch_check(&self, id: i64, which: &CashoutRef) -> Result<Option<PayoutRecord>> {
         let sent_at = format_instant(self.journal.now_instant());
         let answer = self.client()?.status(which).await.map_err(call_error)?;

@@ -232,7 +232,12 @@ impl Desk {
     ) -> Result<(PayoutView, bool)> {
         let claim = SendClaim::with_lease(self.retry.send_lease);
         match self.journal.claim_send(id, &claim).await? {
-            Claimed::Claimed => self.send_claimed(id, request, resumed, audit, &claim).await,
+            // Where it stands now, not where this call first read it: another desk may have
+            // sent it in between, and a send that may have landed must be looked for first.
+            Claimed::Claimed(now) => {
+                let resumed = resumed.map(|_| now.phase);
+                self.send_claimed(id, request, resumed, audit, &claim).await
+            }
             Claimed::Settled(record) => self.answered_from_journal(&record, audit).await,
             Claimed::HeldBy { holder, until } => Err(Error::OutcomeUnknown {
                 external_id: request.external_id.clone(),
@@ -308,7 +313,7 @@ impl Desk {
         // After a send that may have landed, a journal write that fails must not be reported
         // as "nothing sent": the outcome is unknown, and the record stays open to be looked up.
         let after_send = |e: Error| match e {
-            Error::Journal(detail) => Error::OutcomeUnknown {
+            Error::Journal(detail) | Error::TeamJournal(detail) => Error::OutcomeUnknown {
                 external_id: external_id.clone(),
                 detail: format!(
                     "the create may have been received, but the journal failed: {detail}"
@@ -317,6 +322,21 @@ impl Desk {
             other => other,
         };
         for attempt in 0..self.retry.max_sends.max(1) as usize {
+            if lookup_first && attempt > 0 {
+                // Renewed before the lookup too, so a slow lookup and send never outlast it.
+                match self
+                    .journal
+                    .claim_send(id, claim)
+                    .await
+                    .map_err(after_send)?
+                {
+                    Claimed::Claimed(_) => {}
+                    Claimed::Settled(record) => return Ok((PayoutView::of(&record), false)),
+                    Claimed::HeldBy { .. } => {
+                        return Err(unknown(crate::journal::store::LEASE_LOST.into()))
+                    }
+                }
+            }
             if lookup_first {
                 match self.lookup_external_id(&external_id).await {
                     // Nothing this journal sent can have made it (never sent, or refused): the
@@ -404,7 +424,8 @@ impl Desk {
                         );
                         self.journal
                             .record_declined(id, answer.code, &message, fence)
-                            .await?;
+                            .await
+                            .map_err(after_send)?;
                         return Err(Error::api(answer.code, http_status, message));
                     }
                     // Our own earlier attempt may have landed: the lookup decides.
@@ -441,7 +462,8 @@ impl Desk {
                     }
                     self.journal
                         .record_declined(id, answer.code, &answer.message, fence)
-                        .await?;
+                        .await
+                        .map_err(after_send)?;
                     return Err(on_form(
                         Error::api(answer.code, http_status, answer.message),
                         request,

@@ -91,7 +91,7 @@ impl Desk {
                         .await
                     {
                         Ok(_) => report.found += 1,
-                        Err(e @ Error::Journal(_)) => return Err(e),
+                        Err(e @ (Error::Journal(_) | Error::TeamJournal(_))) => return Err(e),
                         Err(e) => {
                             self.journal
                                 .record_event(record.id, "reconcile_failed", &e.to_string())

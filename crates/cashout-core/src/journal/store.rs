@@ -228,6 +228,14 @@ pub trait JournalStore: Send + Sync {
         sent_at: String,
     ) -> Pending<'a, Watched>;
 
+    /// Claims the next status poll of record `id` for this desk until `until` (the store's
+    /// clock, formatted): `false` when another desk holds it (it polled, or polls, the payout
+    /// this round), so a team's desks poll each payout once per round, not once per desk.
+    fn claim_poll<'a>(&'a self, id: i64, until: &'a str) -> Pending<'a, bool>;
+
+    /// Gives back the poll of record `id` claimed for this round (nothing was learned).
+    fn release_poll(&self, id: i64) -> Pending<'_, ()>;
+
     /// Adds a line to a record's history (e.g. an action or check that failed).
     fn record_event<'a>(&'a self, id: i64, event: &'static str, detail: &'a str)
         -> Pending<'a, ()>;
@@ -339,8 +347,16 @@ pub(crate) fn fence_refusal(
     }
 }
 
+/// Why an operator's action on an open create is refused while another desk sends it.
+pub(crate) fn sending_now(holder: &str, until: &str) -> String {
+    format!(
+        "this payout is being sent by {holder} right now (claimed until {until}); wait for that \
+         send to end before abandoning it"
+    )
+}
+
 /// Why a fenced write was refused to a desk whose claim is gone.
-pub(crate) const LEASE_LOST: &str = "this desk's claim on sending the payout ran out and \
+pub const LEASE_LOST: &str = "this desk's claim on sending the payout ran out and \
      another desk took it over; that desk settles it by looking it up";
 
 /// Why a resend was refused (`phase`: the record's, if it still exists).

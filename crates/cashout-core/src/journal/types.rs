@@ -185,8 +185,9 @@ pub enum IntentOutcome {
 /// [`super::store::JournalStore::claim_send`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Claimed {
-    /// The claim is this desk's until its lease runs out.
-    Claimed,
+    /// The claim is this desk's until its lease runs out; the record as it stood when claimed
+    /// (another desk may have sent it since the caller last read it).
+    Claimed(Box<PayoutRecord>),
     /// Another desk is sending it: `holder` until `until` (the store's clock).
     HeldBy { holder: String, until: String },
     /// The provider has it already: nothing is to be sent.

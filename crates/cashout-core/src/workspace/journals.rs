@@ -6,9 +6,10 @@
 //!   if any step fails the desk stays where it was.
 //! - The team journal's password goes to the keychain only once a connection with it worked,
 //!   and is never returned; only whether one is stored.
-//! - A team journal chosen in the settings that cannot be opened at start-up leaves the desk on
-//!   its local journal, and [`JournalStatus::problem`] says so (the app shows it): nothing is
-//!   lost, and nothing is hidden.
+//! - A team journal chosen in the settings that cannot be opened at start-up stops the desk from
+//!   paying or checking anything (a desk on its local journal would not see the team's open
+//!   creates, and its payouts would be invisible to the team) until it is connected, or the
+//!   operator switches to the local journal on purpose; [`JournalStatus::problem`] says why.
 //!
 //! Leaves out: moving the local journal's history into the team journal (issue 11 continues).
 
@@ -62,11 +63,7 @@ impl Workspace {
             signed_in_as: journal.actor().map(str::to_owned),
             team,
             password_stored,
-            problem: self
-                .team_problem
-                .read()
-                .map(|p| p.clone())
-                .unwrap_or_default(),
+            problem: self.team_problem(),
         }
     }
 
@@ -167,11 +164,20 @@ impl Workspace {
                 None
             }
             Err(e) => Some(format!(
-                "the team journal could not be opened ({}); this desk is using its local journal",
+                "the team journal chosen for this desk could not be opened ({}); nothing can \
+                 be paid or checked until it is connected",
                 e.report().message
             )),
         };
         self.set_team_problem(problem);
+    }
+
+    /// Why the team journal chosen in the settings is not in use, if it is not.
+    pub(super) fn team_problem(&self) -> Option<String> {
+        self.team_problem
+            .read()
+            .map(|p| p.clone())
+            .unwrap_or_default()
     }
 
     fn set_team_problem(&self, problem: Option<String>) {

@@ -357,6 +357,15 @@ impl Workspace {
     /// # Errors
     /// [`Error::Environment`] when the environment is not usable as configured.
     pub fn desk(&self) -> Result<Desk> {
+        // A desk whose team journal is not connected works on nothing: its local journal
+        // knows nothing of the team's payouts (open creates, the duplicate guard), and a payout
+        // made there would be invisible to the team.
+        if let Some(problem) = self.team_problem() {
+            return Err(Error::TeamJournal(format!(
+                "{problem}. Reconnect in Settings → Journal, or switch this desk to its local \
+                 journal there, before paying or checking anything"
+            )));
+        }
         let env = self.environment()?;
         Ok(Desk::connecting(
             env,

@@ -31,19 +31,38 @@ pub async fn add_operator(client: &Client, name: &str, password: &Secret) -> Res
     }
     let verifier = postgres_protocol::password::scram_sha_256(password.expose().as_bytes());
     let (role, secret) = (escape_identifier(name), escape_literal(&verifier));
-    let exists = client
+    // An existing role becomes an operator only if it is nothing more: a superuser's or an
+    // administrator's password is never reset this way, nor their rights carried into a desk.
+    let existing: Option<bool> = client
         .query_opt(
-            "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1",
+            "SELECT r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolbypassrls
+                 OR pg_catalog.pg_has_role(r.oid, 'cashout_owner', 'MEMBER')
+                 OR pg_catalog.pg_has_role(r.oid, 'cashout_admin', 'MEMBER')
+             FROM pg_catalog.pg_roles r WHERE r.rolname = $1",
             &[&name],
         )
         .await
         .map_err(pg_error)?
-        .is_some();
-    let sql = if exists {
+        .map(|r| r.get(0));
+    if existing == Some(true) {
+        return Err(Error::InvalidInput {
+            field: "user",
+            message: format!(
+                "{name} is an administrator or superuser role; an operator gets a login of their own"
+            ),
+        });
+    }
+    // A transaction an operator leaves open (psql) must not hold the audit chain's head.
+    let grant = if existing.is_some() {
         format!("ALTER ROLE {role} LOGIN PASSWORD {secret}; GRANT cashout_operator TO {role};")
     } else {
         format!("CREATE ROLE {role} LOGIN PASSWORD {secret} IN ROLE cashout_operator;")
     };
+    let sql = format!(
+        "{grant}
+         ALTER ROLE {role} SET idle_in_transaction_session_timeout = '60s';
+         ALTER ROLE {role} SET search_path = pg_catalog;"
+    );
     client.batch_execute(&sql).await.map_err(pg_error)
 }
 

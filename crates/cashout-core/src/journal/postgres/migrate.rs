@@ -23,7 +23,7 @@ use super::pg_error;
 use crate::error::{Error, Result};
 
 /// The schema version this program writes.
-pub const SCHEMA_VERSION: i32 = 3;
+pub const SCHEMA_VERSION: i32 = 5;
 
 /// The advisory lock key of a migration run ("cashout" in ASCII).
 const MIGRATION_LOCK: i64 = 0x0063_6173_686f_7574;
@@ -47,6 +47,16 @@ const MIGRATIONS: &[(i32, &str, &str)] = &[
         3,
         "list_indexes",
         include_str!("../../../sql/team/0003_list_indexes.sql"),
+    ),
+    (
+        4,
+        "poll_claims",
+        include_str!("../../../sql/team/0004_poll_claims.sql"),
+    ),
+    (
+        5,
+        "row_guards",
+        include_str!("../../../sql/team/0005_row_guards.sql"),
     ),
 ];
 
@@ -72,12 +82,23 @@ pub async fn migrate(client: &mut Client) -> Result<MigrationReport> {
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
         .await
         .map_err(pg_error)?;
+    // A migration may wait on another administrator's (and build indexes) for longer than a
+    // desk's writes may wait.
+    tx.batch_execute("SET LOCAL lock_timeout = 0")
+        .await
+        .map_err(pg_error)?;
     tx.batch_execute(ROLES).await.map_err(pg_error)?;
     tx.batch_execute(
         "DO $grant$ BEGIN
             EXECUTE format('GRANT CREATE, CONNECT ON DATABASE %I TO cashout_owner', current_database());
          END $grant$;
          GRANT cashout_owner TO CURRENT_USER;
+         -- Nobody may put functions or tables in `public` that a session could pick up by
+         -- name (PostgreSQL 15 has it so; older servers let everyone create there).
+         DO $public$ BEGIN
+             REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+         EXCEPTION WHEN insufficient_privilege OR invalid_schema_name THEN NULL;
+         END $public$;
          SET LOCAL ROLE cashout_owner;
          CREATE SCHEMA IF NOT EXISTS cashout;
          CREATE TABLE IF NOT EXISTS cashout.schema_migrations (

@@ -24,7 +24,8 @@
 //!
 //! - Every committed change is announced to every desk (`listen`), as a hint to re-read.
 //!
-//! Leaves out (for now): one watcher per team.
+//! - Each payout's status poll is claimed by one desk per round (`claim_poll`), so a team's
+//!   desks do not multiply the provider calls by their number.
 
 pub mod admin;
 mod answers;
@@ -148,6 +149,25 @@ impl PgStore {
             .await
     }
 
+    /// A setting of this desk's sessions as the server applies it (e.g. `synchronous_commit`,
+    /// `search_path`), for `cashout team status` and the tests.
+    ///
+    /// # Errors
+    /// [`Error::TeamJournal`].
+    pub async fn session_setting(&self, name: &str) -> Result<String> {
+        let name = name.to_owned();
+        self.io
+            .run(move |pool| async move {
+                let client = pool.get().await.map_err(pool_error)?;
+                let row = client
+                    .query_one("SELECT pg_catalog.current_setting($1)", &[&name])
+                    .await
+                    .map_err(pg_error)?;
+                Ok(row.get(0))
+            })
+            .await
+    }
+
     fn now(&self) -> String {
         format_instant(self.clock.now())
     }
@@ -253,6 +273,14 @@ impl JournalStore for PgStore {
         sent_at: String,
     ) -> Pending<'a, Watched> {
         Box::pin(self.watched(id, which, answer, sent_at))
+    }
+
+    fn claim_poll<'a>(&'a self, id: i64, until: &'a str) -> Pending<'a, bool> {
+        Box::pin(self.poll_claim(id, until))
+    }
+
+    fn release_poll(&self, id: i64) -> Pending<'_, ()> {
+        Box::pin(self.poll_release(id))
     }
 
     fn record_event<'a>(

@@ -134,6 +134,12 @@ impl TeamProfile {
             .user(&self.user)
             .password(password.expose())
             .application_name("cashout-desk")
+            // Every session: names resolve to PostgreSQL's own functions first, whatever a role
+            // created elsewhere (a function named like a built-in in `public` is never called);
+            // an intent is on disk when its commit returns, whatever the server's default; a
+            // lock held by a stalled transaction fails a write after 10 s instead of freezing
+            // every desk, and a transaction left open is ended by the server.
+            .options(SESSION_OPTIONS)
             .connect_timeout(std::time::Duration::from_secs(10))
             .keepalives_idle(std::time::Duration::from_secs(30))
             .ssl_mode(if self.uses_tls() {
@@ -186,6 +192,10 @@ impl TeamProfile {
 fn tls_error(e: rustls::Error) -> Error {
     Error::TeamJournal(format!("TLS cannot be set up: {e}"))
 }
+
+/// The settings of every session a desk opens (see [`TeamProfile::pg_config`]).
+pub const SESSION_OPTIONS: &str = "-c search_path=pg_catalog -c synchronous_commit=on \
+     -c lock_timeout=10s -c idle_in_transaction_session_timeout=60s";
 
 /// An operator's login role: lowercase letters, digits and `_`, starting with a letter, at most
 /// 63 bytes (PostgreSQL's limit), and not one of the reserved prefixes (`pg_`, `cashout_`).

@@ -144,9 +144,6 @@ impl PgStore {
                             &[&id, &token, &holder, &until, &now],
                         )
                         .await?;
-                    if claimed > 0 {
-                        return Ok(Claimed::Claimed);
-                    }
                     let row = tx
                         .query_opt(
                             &format!(
@@ -157,6 +154,9 @@ impl PgStore {
                         .await?
                         .ok_or_else(|| Error::Journal(format!("no payout record {id}")))?;
                     let record = record_from_row(&row);
+                    if claimed > 0 {
+                        return Ok(Claimed::Claimed(Box::new(record)));
+                    }
                     let (by, until): (Option<String>, Option<String>) = (row.get(27), row.get(28));
                     Ok(match record.phase {
                         Phase::Created => Claimed::Settled(Box::new(record)),
@@ -422,12 +422,29 @@ impl PgStore {
                                     updated_at = $3
                                  WHERE id = $1
                                    AND phase IN ('intent', 'unknown', 'sent_not_found', 'not_sent')
+                                   AND (claim_token IS NULL OR lease_until <= $3)
                                  RETURNING {SUMMARY_COLUMNS}"
                             ),
                             &[&id, &detail, &now],
                         )
                         .await?
                         .map(|r| record_from_row(&r));
+                    if record.is_none() {
+                        let held = tx
+                            .query_opt(
+                                "SELECT claimed_by, lease_until FROM cashout.payouts
+                                 WHERE id = $1 AND claim_token IS NOT NULL AND lease_until > $2",
+                                &[&id, &now],
+                            )
+                            .await?;
+                        if let Some(row) = held {
+                            let (holder, until): (String, String) = (row.get(0), row.get(1));
+                            return Err(Error::Journal(crate::journal::store::sending_now(
+                                &holder, &until,
+                            ))
+                            .into());
+                        }
+                    }
                     if record.is_some() {
                         history(&tx, id, &now, "abandoned", None, Some(&detail)).await?;
                         append_audit(&tx, &audit).await?;
@@ -493,6 +510,40 @@ impl PgStore {
                     apply_status(&tx, id, &now, &answer, "watch").await?;
                     Ok(Watched::Recorded)
                 })
+            })
+            .await
+    }
+
+    pub(super) async fn poll_claim(&self, id: i64, until: &str) -> Result<bool> {
+        let (now, until) = (self.now(), until.to_owned());
+        self.io
+            .run(move |pool| async move {
+                let client = pool.get().await.map_err(super::pool_error)?;
+                let claimed = client
+                    .execute(
+                        "UPDATE cashout.payouts SET poll_until = $2
+                         WHERE id = $1 AND (poll_until IS NULL OR poll_until <= $3)",
+                        &[&id, &until, &now],
+                    )
+                    .await
+                    .map_err(super::pg_error)?;
+                Ok(claimed > 0)
+            })
+            .await
+    }
+
+    pub(super) async fn poll_release(&self, id: i64) -> Result<()> {
+        self.io
+            .run(move |pool| async move {
+                let client = pool.get().await.map_err(super::pool_error)?;
+                client
+                    .execute(
+                        "UPDATE cashout.payouts SET poll_until = NULL WHERE id = $1",
+                        &[&id],
+                    )
+                    .await
+                    .map_err(super::pg_error)?;
+                Ok(())
             })
             .await
     }

@@ -116,6 +116,14 @@ impl JournalStore for SqliteStore {
         Box::pin(Self::record_watched(self, id, which, answer, sent_at))
     }
 
+    fn claim_poll<'a>(&'a self, id: i64, until: &'a str) -> Pending<'a, bool> {
+        Box::pin(Self::claim_poll(self, id, until))
+    }
+
+    fn release_poll(&self, id: i64) -> Pending<'_, ()> {
+        Box::pin(Self::release_poll(self, id))
+    }
+
     fn record_event<'a>(
         &'a self,
         id: i64,

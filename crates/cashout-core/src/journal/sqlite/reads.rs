@@ -90,8 +90,8 @@ impl SqliteStore {
         for row in rows {
             let (record, lease_until, pid) = row?;
             // A live claim belongs to a process sending it now, unless that process is gone.
-            let claimed =
-                lease_until.is_some_and(|u| u > now) && !pid.is_some_and(super::holder_gone);
+            let claimed = lease_until.is_some_and(|u| u > now)
+                && !pid.is_some_and(super::claims::holder_gone);
             if !claimed {
                 open.push(record);
             }

@@ -9,7 +9,7 @@
 
 use rusqlite::Connection;
 
-const VERSION: i64 = 4;
+const VERSION: i64 = 5;
 
 const V1: &str = "
 CREATE TABLE payouts (
@@ -157,6 +157,11 @@ ALTER TABLE payouts ADD COLUMN lease_until TEXT;
 ALTER TABLE payouts ADD COLUMN claim_pid INTEGER;
 ";
 
+/// Version 5: the status poll each payout is claimed for (see
+/// [`super::super::store::JournalStore::claim_poll`]), so the app and the CLI watching one
+/// file do not both poll a payout in one round.
+const V5: &str = "ALTER TABLE payouts ADD COLUMN poll_until TEXT;";
+
 /// Version 3 computes the duplicate guard's digest from what moves money only (see
 /// [`super::super::content_hash`]): the digests of the payouts the guard can still see (the last two
 /// days, with their stored request) are computed again, so a payout made just before the
@@ -255,6 +260,9 @@ pub(super) fn prepare(conn: &Connection) -> rusqlite::Result<()> {
         }
         if version < 4 {
             conn.execute_batch(V4)?;
+        }
+        if version < 5 {
+            conn.execute_batch(V5)?;
         }
         if version < VERSION {
             conn.execute_batch(&format!("PRAGMA user_version = {VERSION};"))?;

@@ -1,0 +1,157 @@
+//! What the watcher reports: status changes, hold alerts, offline/online and reconcile events,
+//! the notices worth a desktop notification (and their words), and the events the desktop shell
+//! pushes to its window.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::clock::parse_instant;
+use crate::desk::{PayoutView, ReconcileReport};
+use crate::status::CashoutStatus;
+
+/// A status change the watcher observed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct StatusChange {
+    pub at: String,
+    pub from: Option<CashoutStatus>,
+    pub to: CashoutStatus,
+    /// COMPLETED → REJECTED: the bank returned the funds after the payout was completed.
+    pub late_rejection: bool,
+    pub payout: PayoutView,
+}
+
+/// An ON_HOLD payout older than the alert age.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct HoldAlert {
+    pub at: String,
+    pub held_since: String,
+    pub payout: PayoutView,
+}
+
+/// Something the watcher reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum WatchEvent {
+    Changed(StatusChange),
+    HoldAlert(HoldAlert),
+    /// The provider could not be reached; polling pauses until `retry_at`.
+    Offline {
+        at: String,
+        retry_at: String,
+        detail: String,
+    },
+    /// Reached again after being offline (or after the journal failed).
+    Online {
+        at: String,
+    },
+    /// The journal could not be read or written; watching resumes at `retry_at`.
+    Stalled {
+        at: String,
+        retry_at: String,
+        detail: String,
+    },
+    /// A reconcile pass resolved open creates.
+    Reconciled {
+        at: String,
+        report: ReconcileReport,
+    },
+}
+
+/// A desktop notification an event deserves: COMPLETED, REJECTED (a late rejection said so),
+/// and holds older than the alert age. Other events (DELIVERED, offline, …) are shown in the
+/// app but do not interrupt the operator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Notice {
+    pub title: String,
+    pub body: String,
+    /// The payout to open when the notification is clicked.
+    pub cashout_id: Option<i64>,
+    pub external_id: Option<String>,
+}
+
+fn money_and_who(p: &PayoutView) -> String {
+    let amount = match (&p.amount, &p.currency) {
+        (Some(a), Some(c)) => format!("{a} {c}"),
+        _ => "A payout".to_owned(),
+    };
+    let id = p
+        .cashout_id
+        .map(|c| format!("cashout {c}"))
+        .or_else(|| p.external_id.as_ref().map(|x| format!("external id {x}")))
+        .unwrap_or_default();
+    match &p.beneficiary {
+        Some(b) => format!("{amount} to {b} ({id})"),
+        None => format!("{amount} ({id})"),
+    }
+}
+
+/// How long a hold has lasted, in the two largest units ("3 d 4 h", "26 h" reads worse).
+fn held_for(h: &HoldAlert) -> String {
+    let secs = match (parse_instant(&h.at), parse_instant(&h.held_since)) {
+        (Some(at), Some(since)) => (at - since).whole_seconds().max(0),
+        _ => return format!("since {}", h.held_since),
+    };
+    let (d, hrs, min) = (secs / 86_400, secs % 86_400 / 3600, secs % 3600 / 60);
+    match (d, hrs) {
+        (0, 0) => format!("{min} min"),
+        (0, h) => format!("{h} h {min} min"),
+        (d, 0) => format!("{d} d"),
+        (d, h) => format!("{d} d {h} h"),
+    }
+}
+
+impl WatchEvent {
+    /// The desktop notification this event deserves, if any.
+    #[must_use]
+    pub fn notice(&self) -> Option<Notice> {
+        let (title, payout) = match self {
+            Self::Changed(c) if c.late_rejection => (
+                "Late rejection: funds returned after COMPLETED".to_owned(),
+                &c.payout,
+            ),
+            Self::Changed(c) if c.to == CashoutStatus::Rejected => {
+                ("Payout rejected".to_owned(), &c.payout)
+            }
+            Self::Changed(c) if c.to == CashoutStatus::Completed => {
+                ("Payout completed".to_owned(), &c.payout)
+            }
+            Self::HoldAlert(h) => (
+                format!("On hold for {}: funds still reserved", held_for(h)),
+                &h.payout,
+            ),
+            _ => return None,
+        };
+        let mut body = money_and_who(payout);
+        if let Some(e) = &payout.rejection_explanation {
+            body.push_str(&format!(" — {} {}: {}", e.code, e.name, e.explanation));
+        }
+        Some(Notice {
+            title,
+            body,
+            cashout_id: payout.cashout_id,
+            external_id: payout.external_id.clone(),
+        })
+    }
+}
+
+/// What the desktop shell pushes to its window: an event of the watcher (with the notice it
+/// raised, if any), or a request to open a payout (a desktop notification was clicked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[ts(export)]
+pub enum DeskEvent {
+    Watch {
+        event: Box<WatchEvent>,
+        notice: Option<Notice>,
+    },
+    Open {
+        cashout_id: Option<i64>,
+        external_id: Option<String>,
+    },
+    /// Another desk changed the shared journal: re-read what is on screen (a hint, never data).
+    Journal { change: crate::journal::Change },
+}
