@@ -27,4 +27,5 @@ npx vitest run
 # The app for the real-window tests: built after `cargo test`, which leaves a dev-mode binary.
 npx tauri build --debug --no-bundle
 [ -x .ci-tools/bin/tauri-driver ] || cargo install tauri-driver --version '^2' --locked --root .ci-tools
-tests/e2e/run.sh
+# The real-window tests; their last phase puts the app on a team journal beside the CLI.
+scripts/team-db.sh tests/e2e/run.sh

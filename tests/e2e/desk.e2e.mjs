@@ -450,6 +450,104 @@ try {
   driver2.kill();
 }
 
+// A third app, on the team journal (the PostgreSQL cluster scripts/team-db.sh started, over
+// TLS from its throwaway CA), beside a second desk: the `cashout` CLI signed in as another
+// operator. What one desk does appears on the other's screen by itself. Without a server the
+// phase fails (CI must never pass it by skipping).
+{
+  const { execFileSync } = await import("node:child_process");
+  const { writeFileSync } = await import("node:fs");
+  const CLI = process.env.CLI_BIN ?? `${process.cwd()}/target/debug/cashout`;
+  const teamData = mkdtempSync(join(tmpdir(), "cashout-e2e-team-"));
+  const db = process.env.PGDATABASE ?? "postgres";
+  const profile = (user, withCa) => {
+    const file = join(teamData, `${user}.json`);
+    writeFileSync(file, JSON.stringify({
+      host: "localhost", port: Number(process.env.PGPORT ?? 5432), database: db, user,
+      ca_file: withCa ? process.env.TEAM_TEST_CA ?? null : null,
+    }));
+    return file;
+  };
+  const cli = (who, password, args, input) => execFileSync(CLI, ["--team", profile(who, true), ...args], {
+    env: { ...process.env, CASHOUT_DATA_DIR: teamData, CASHOUT_TEAM_PASSWORD: password },
+    input: input ?? "",
+  }).toString();
+  const ready = () => {
+    assert(process.env.PGHOST && process.env.TEAM_TEST_CA, "no PostgreSQL server: run the e2e through scripts/team-db.sh");
+    cli(process.env.PGUSER, process.env.PGPASSWORD, ["team", "init"]);
+    cli(process.env.PGUSER, process.env.PGPASSWORD, ["team", "add-operator", "ana_e2e"], "ana-e2e-password-1");
+    cli(process.env.PGUSER, process.env.PGPASSWORD, ["team", "add-operator", "bea_e2e"], "bea-e2e-password-1");
+  };
+  const driver3 = spawn(DRIVER, ["--port", "4448", "--native-port", "4449"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, CASHOUT_DATA_DIR: teamData },
+  });
+  try {
+    await test("the team journal: set up by its administrator, two operators added (CLI)", async () => ready());
+    await waitPort(4448, 20000);
+    await waitPort(4449, 20000);
+    browser = await remote({
+      hostname: "127.0.0.1",
+      port: 4448,
+      logLevel: "error",
+      capabilities: { "tauri:options": { application: APP }, "wdio:enforceWebDriverClassic": true },
+    });
+    await browser.setWindowSize?.(1200, 780).catch(() => {});
+    await test("Settings → Journal: the desk signs in to the team journal over verified TLS, password to the keychain", async () => {
+      await click("#nav-settings");
+      await waitText("#team-where", /Using the local journal/);
+      await fill("team-host", "localhost");
+      await fill("team-port", String(process.env.PGPORT ?? 5432));
+      await fill("team-database", db);
+      await fill("team-user", "Ana E2E");
+      await fill("team-ca-file", process.env.TEAM_TEST_CA ?? "");
+      await fill("team-password", "ana-e2e-password-1");
+      await click("#team-use");
+      // A mistyped login is refused at its field, before anything connects.
+      await waitText("#team-user-error", /lowercase letters/);
+      assert((await (await $("#team-password")).getValue()) === "ana-e2e-password-1", "the password stays for the retry");
+      await fill("team-user", "ana_e2e");
+      await click("#team-use");
+      await waitText("#team-switched", /signed in as ana_e2e/);
+      await waitText("#team-where", /Using the team journal .* as ana_e2e/);
+      assert((await (await $("#team-password")).getValue()) === "", "the password left the page");
+      assert(!(await browser.getPageSource()).includes("ana-e2e-password-1"), "no password in the page");
+      await (await $("#team-journal")).scrollIntoView();
+      await shot("26-settings-team-journal");
+    });
+    await test("a payout sent from the app is seen by the other desk (the CLI as another operator)", async () => {
+      await newPix({ amount: "41.00" });
+      await fill("f-external_id", "team-e2e-app-1");
+      await click("#review-button");
+      await waitText("#review-body", /"amount":41\.00[,}]/);
+      await click("#send");
+      assert((await currentNode()) === "PENDING", "PENDING");
+      const seen = cli("bea_e2e", "bea-e2e-password-1", ["list"]);
+      assert(seen.includes("team-e2e-app-1"), `the other desk sees it: ${seen}`);
+    });
+    await test("a payout sent from the other desk appears on the app's list by itself within 2 s", async () => {
+      await click("#nav-list");
+      await waitText("#cashouts-table", /team-e2e-app-1/);
+      const json = join(teamData, "cli-payout.json");
+      writeFileSync(json, JSON.stringify({
+        external_id: "team-e2e-cli-1", country: "BR", currency: "BRL", amount: "52.00",
+        document_id: "390.533.447-05", beneficiary_name: "Bea", beneficiary_lastname: "Lima",
+        bank_code: "10000", phone: "+5511987654321", notification_url: "https://merchant.example/cashouts/notify",
+      }));
+      const sent = Date.now();
+      cli("bea_e2e", "bea-e2e-password-1", ["create", "--json", json]);
+      await waitText("#cashouts-table", /team-e2e-cli-1/, 2500);
+      console.log(`     (on the app's list ${Date.now() - sent} ms after the other desk's create returned)`);
+      await shot("27-list-live-from-another-desk");
+      const log = cli("bea_e2e", "bea-e2e-password-1", ["audit", "list", "--all-environments"]);
+      assert(/"os_user":"ana_e2e"/.test(log) && /"os_user":"bea_e2e"/.test(log), "each desk's entries under its own login");
+    });
+  } finally {
+    await browser?.deleteSession().catch(() => {});
+    driver3.kill();
+  }
+}
+
 const failed = results.filter((r) => !r.ok).length;
 console.log(`e2e: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -21,7 +21,7 @@ describe("settings → journal", () => {
   it("says the desk is on its local journal, and offers no way back from where it is", async () => {
     commands({ journal_status: () => local });
     await renderTeamJournal(view(), async () => undefined);
-    expect(view().querySelector("#team-where")?.textContent).toBe("Local journal: the journal file /home/ana/journal.sqlite3 (this computer only).");
+    expect(view().querySelector("#team-where")?.textContent).toBe("Using the local journal: the journal file /home/ana/journal.sqlite3 (this computer only).");
     expect(input("team-use-local").hidden).toBe(true);
     expect(input("team-password").type).toBe("password");
   });
@@ -36,7 +36,7 @@ describe("settings → journal", () => {
     expect(calls.find((c) => c.cmd === "use_team_journal")?.args).toEqual({ profile, password: "s3cret-pass-123" });
     expect(input("team-password").value).toBe("");
     expect(input("team-password").placeholder).toBe("stored in the OS keychain");
-    expect(view().querySelector("#team-where")?.textContent).toContain("Signed in as ana");
+    expect(view().querySelector("#team-where")?.textContent).toBe("Using the team journal cashout on db.example.com:5432 as ana (signed in by the database).");
     expect(input("team-use-local").hidden).toBe(false);
     expect(onChange).toHaveBeenCalled();
   });
@@ -70,7 +70,7 @@ describe("settings → journal", () => {
     commands({ journal_status: () => ({ ...local, team: profile, problem: "the team journal could not be opened (connection refused); this desk is using its local journal" }) });
     await renderTeamJournal(view(), async () => undefined);
     expect(view().querySelector("#team-problem")?.textContent).toContain("this desk is using its local journal");
-    expect(view().querySelector("#team-where")?.textContent).toContain("Local journal");
+    expect(view().querySelector("#team-where")?.textContent).toContain("Using the local journal");
   });
 
   it("going back to the local journal", async () => {

@@ -39,8 +39,8 @@ function showFieldErrors(inputs: Record<string, Input>, r: ErrorReport | null): 
 
 /** The status line: where the payouts are kept, and who is signed in. */
 export function describeJournal(s: JournalStatus): string {
-  if (s.kind === "team") return `Team journal: ${s.place}. Signed in as ${s.signed_in_as ?? "?"}.`;
-  return `Local journal: ${s.place} (this computer only).`;
+  if (s.kind === "team") return `Using ${s.place} (signed in by the database).`;
+  return `Using the local journal: ${s.place} (this computer only).`;
 }
 
 export async function renderTeamJournal(el: HTMLElement, onChange: () => Promise<void>): Promise<void> {
