@@ -39,6 +39,7 @@ const COMMANDS: &[&str] = &[
     "test_team_journal",
     "use_team_journal",
     "use_local_journal",
+    "copy_local_history",
 ];
 
 fn main() {

@@ -493,3 +493,14 @@ pub async fn use_local_journal<R: Runtime>(app: AppHandle<R>) -> Answer<JournalS
     app.state::<AppState>().watch.restart(&app);
     Ok(status)
 }
+
+/// Copies this desk's local journal into the team journal it uses (nothing doubled, audited).
+#[tauri::command]
+pub async fn copy_local_history<R: Runtime>(
+    app: AppHandle<R>,
+) -> Answer<cashout_core::journal::copy::CopyReport> {
+    off_async(&app, |s| {
+        tauri::async_runtime::block_on(s.workspace.copy_local_history())
+    })
+    .await
+}

@@ -48,6 +48,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::test_team_journal,
         commands::use_team_journal,
         commands::use_local_journal,
+        commands::copy_local_history,
     ])
 }
 

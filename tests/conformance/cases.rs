@@ -638,3 +638,102 @@ pub async fn the_audit_chain_verifies_and_filters(store: &dyn Store) {
     assert!(recorded.intact);
     assert_eq!(a.verify_audit().expect("verify").entries, 4);
 }
+
+pub async fn a_payout_imported_from_another_journal_keeps_its_history_and_is_never_doubled(
+    store: &dyn Store,
+) {
+    use cashout_core::journal::copy::copy_payouts;
+    // A desk's own journal, kept alone before it joined: a payout created, an open create, and
+    // one the target knows too.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let source = cashout_core::journal::Journal::open(
+        &dir.path().join("alone.sqlite3"),
+        store.clock().clone(),
+    )
+    .expect("source");
+    let done = new_intent(&source, "alone-done").await;
+    source
+        .record_created(done, CashoutId(701), CashoutStatus::Pending)
+        .await
+        .expect("created");
+    let open = new_intent(&source, "alone-open").await;
+    source
+        .record_phase(open, Phase::Unknown, "timed out", Some(&me().token))
+        .await
+        .expect("unknown");
+    source
+        .release_send(open, &me().token)
+        .await
+        .expect("release");
+    let both = new_intent(&source, "both-know").await;
+    source
+        .record_created(both, CashoutId(703), CashoutStatus::Pending)
+        .await
+        .expect("created");
+    let target = store.desk().await;
+    let here = new_intent(&target, "both-know").await;
+    let report = copy_payouts(&source, &target, "s").await.expect("copy");
+    assert_eq!(
+        (
+            report.payouts,
+            report.added,
+            report.already_here,
+            report.differing
+        ),
+        (3, 2, 1, 1),
+        "{report:?}"
+    );
+    // Added with its history and its request (the duplicate guard and pay again need it).
+    let copied = target
+        .find("s", None, Some("alone-done"))
+        .expect("find")
+        .expect("copied");
+    assert_eq!(
+        (copied.phase, copied.cashout_id),
+        (Phase::Created, Some(701))
+    );
+    assert_eq!(
+        copied.request.as_ref().map(|r| r.external_id.as_str()),
+        Some("alone-done")
+    );
+    let events: Vec<String> = target
+        .history(copied.id)
+        .expect("history")
+        .into_iter()
+        .map(|h| h.event)
+        .collect();
+    assert_eq!(events, ["intent", "created", "imported"]);
+    // The open create stays open, for the team's reconcile to look up.
+    let open_here = target
+        .find("s", None, Some("alone-open"))
+        .expect("find")
+        .expect("copied");
+    assert_eq!(open_here.phase, Phase::Unknown);
+    assert!(target
+        .unresolved("s", "9999")
+        .expect("open")
+        .iter()
+        .any(|r| r.id == open_here.id));
+    // Known to both: kept as the target has it, with a note.
+    let kept = target.get(here).expect("get").expect("kept");
+    assert_eq!((kept.phase, kept.cashout_id), (Phase::Intent, None));
+    let note = target.history(here).expect("history").pop().expect("note");
+    assert_eq!(note.event, "imported");
+    assert!(note.detail.expect("detail").contains("cashout 703"));
+    // Audited in both; a second run adds nothing.
+    for j in [&source, &target] {
+        let moved = j
+            .audit_log(&AuditFilter {
+                action: Some(cashout_core::audit::AuditAction::JournalMoved),
+                ..AuditFilter::default()
+            })
+            .expect("log");
+        assert_eq!(moved.len(), 1);
+        assert!(
+            moved[0].detail.as_deref().unwrap_or("").contains("2 added"),
+            "{moved:?}"
+        );
+    }
+    let again = copy_payouts(&source, &target, "s").await.expect("again");
+    assert_eq!((again.added, again.already_here), (0, 3));
+}

@@ -88,6 +88,7 @@ macro_rules! conformance_suite {
             a_status_poll_is_claimed_by_one_desk_per_round,
             a_claim_answers_the_record_as_another_desk_left_it,
             a_payout_another_desk_is_sending_cannot_be_abandoned,
+            a_payout_imported_from_another_journal_keeps_its_history_and_is_never_doubled,
         );
     };
     (@cases $store:expr; $($case:ident),* $(,)?) => {

@@ -510,6 +510,7 @@ try {
       await click("#team-use");
       await waitText("#team-switched", /signed in as ana_e2e/);
       await waitText("#team-where", /Using the team journal .* as ana_e2e/);
+      await waitText("#env-team", /team journal · ana_e2e/);
       assert((await (await $("#team-password")).getValue()) === "", "the password left the page");
       assert(!(await browser.getPageSource()).includes("ana-e2e-password-1"), "no password in the page");
       await (await $("#team-journal")).scrollIntoView();

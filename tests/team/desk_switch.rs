@@ -47,6 +47,29 @@ async fn a_desk_moves_to_the_team_journal_and_back_audited_in_both() {
     let w = workspace(&dir, store.clone());
     let local = w.journal();
     assert_eq!(w.journal_status().kind, "local");
+    // A payout this desk made while alone.
+    let claim = cashout_core::journal::SendClaim::new();
+    let cashout_core::journal::IntentOutcome::New(alone) = local
+        .record_intent(
+            "sandbox",
+            "u",
+            &cashout_tests::br_pix("made-alone-1", "10"),
+            None,
+            &claim,
+        )
+        .await
+        .unwrap()
+    else {
+        panic!("new")
+    };
+    local
+        .record_created(
+            alone,
+            cashout_core::api::types::CashoutId(90),
+            cashout_core::status::CashoutStatus::Pending,
+        )
+        .await
+        .unwrap();
 
     // A wrong password: nothing switched, nothing stored.
     let wrong = Secret::new("not-her-password-1".into());
@@ -100,6 +123,21 @@ async fn a_desk_moves_to_the_team_journal_and_back_audited_in_both() {
     assert_eq!(switches(&team).len(), 2);
     let again = w.use_team_journal(profile.clone(), None).await.unwrap();
     assert_eq!(again.kind, "team");
+    // What this desk made alone is offered to the team journal, once.
+    let copied = w.copy_local_history().await.unwrap();
+    assert_eq!((copied.added, copied.already_here), (1, 0), "{copied:?}");
+    assert!(w
+        .journal()
+        .find("sandbox", None, Some("made-alone-1"))
+        .unwrap()
+        .is_some());
+    assert_eq!(w.copy_local_history().await.unwrap().added, 0, "once");
+    w.use_local_journal().await.unwrap();
+    assert_eq!(
+        w.copy_local_history().await.unwrap_err().code(),
+        "invalid_input"
+    );
+    w.use_team_journal(profile.clone(), None).await.unwrap();
     let serialized = serde_json::to_string(&again).unwrap();
     assert!(!serialized.contains(password.expose()), "{serialized}");
 }

@@ -8,6 +8,7 @@ import type { AuditVerdict } from "./bindings/AuditVerdict";
 import type { BankChoices } from "./bindings/BankChoices";
 import type { CashoutRef } from "./bindings/CashoutRef";
 import type { ConnectionCheck } from "./bindings/ConnectionCheck";
+import type { CopyReport } from "./bindings/CopyReport";
 import type { CountryForm } from "./bindings/CountryForm";
 import type { CreateCashout } from "./bindings/CreateCashout";
 import type { CreateReview } from "./bindings/CreateReview";
@@ -66,6 +67,7 @@ export const testTeamJournal = (profile: TeamProfile, password: string | null) =
 export const useTeamJournal = (profile: TeamProfile, password: string | null) =>
   call<JournalStatus>("use_team_journal", { profile, password });
 export const useLocalJournal = () => call<JournalStatus>("use_local_journal");
+export const copyLocalHistory = () => call<CopyReport>("copy_local_history");
 export const testConnection = () => call<ConnectionCheck>("test_connection");
 export const countryForms = () => call<CountryForm[]>("country_forms");
 export const lifecycle = () => call<Lifecycle>("lifecycle");

@@ -57,6 +57,9 @@ export async function refreshEnvBar(): Promise<void> {
       h("span", { class: "env-host", id: "env-host" }, s.host || "(no host)"),
       s.production ? h("span", {}, "REAL MONEY") : null,
       s.problem ? h("span", { class: "env-host" }, s.problem) : null,
+      // Which journal, and who the team journal signed in: every desk of a team shows it.
+      s.signed_in_as ? h("span", { class: "env-host", id: "env-team" }, `team journal · ${s.signed_in_as}`) : null,
+      s.journal_problem ? h("span", { class: "env-host", id: "env-team-problem" }, "team journal not connected: see Settings → Journal") : null,
       watchState(),
       h("span", { class: "env-creds", id: "env-creds" }, creds),
     );

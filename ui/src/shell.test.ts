@@ -100,4 +100,16 @@ describe("the window's reactions to shell events", () => {
     expect(document.querySelector("#env-bar #env-name")?.textContent).toBe("SANDBOX");
     expect(document.querySelector("#env-bar #watch-state")?.textContent).toMatch(/^Provider unreachable/);
   });
+
+  it("the environment bar names the team journal's operator, or says it is not connected", async () => {
+    const base = { name: "sandbox", host: "sandbox.local", colour: "neutral", production: false, problem: null, demo_credentials: true, credentials: { stored: false, api_key_last4: null, has_read_only_key: false } };
+    commands({ app_status: () => ({ ...base, signed_in_as: "ana", journal_problem: null }) });
+    await refreshEnvBar();
+    expect(document.querySelector("#env-bar #env-team")?.textContent).toBe("team journal · ana");
+    expect(document.querySelector("#env-bar #env-team-problem")).toBeNull();
+    commands({ app_status: () => ({ ...base, signed_in_as: null, journal_problem: "the team journal chosen for this desk could not be opened" }) });
+    await refreshEnvBar();
+    expect(document.querySelector("#env-bar #env-team")).toBeNull();
+    expect(document.querySelector("#env-bar #env-team-problem")?.textContent).toBe("team journal not connected: see Settings → Journal");
+  });
 });

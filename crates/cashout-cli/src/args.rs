@@ -190,6 +190,9 @@ pub enum TeamCommand {
         #[arg(value_name = "NAME")]
         name: String,
     },
+    /// Copy the payouts of this computer's local journal (the one the app and the CLI share)
+    /// into the team journal, as the profile's operator: nothing is doubled; audited in both.
+    ImportLocal,
     /// Sign in as the profile's operator: who the database says you are, the schema version,
     /// whether the connection is encrypted, and whether the audit chain verifies.
     Status,

@@ -13,7 +13,7 @@ use cashout_core::clock::SystemClock;
 use cashout_core::credentials::Secret;
 use cashout_core::error::Error;
 use cashout_core::journal::postgres::{admin, migrate, PgStore, TeamProfile, SCHEMA_VERSION};
-use cashout_core::journal::JournalStore;
+use cashout_core::journal::{Journal, JournalStore};
 use serde_json::json;
 
 use crate::args::{Cli, TeamCommand};
@@ -77,6 +77,23 @@ pub async fn command(cli: &Cli, action: &TeamCommand) -> Result<ExitCode, Error>
             Ok(print_success(
                 &json!({ "operator": name, "group": "cashout_operator" }),
             ))
+        }
+        TeamCommand::ImportLocal => {
+            let team = Journal::open_team(&profile, &password, Arc::new(SystemClock)).await?;
+            let dir = cashout_core::datadir::data_dir()
+                .map(|(d, _)| d)
+                .ok_or_else(|| Error::Journal("no data directory on this platform".into()))?;
+            let path = dir.join(cashout_core::datadir::JOURNAL_FILE);
+            if !path.exists() {
+                return Err(Error::InvalidInput {
+                    field: "journal",
+                    message: format!("there is no local journal at {}", path.display()),
+                });
+            }
+            let local = Journal::open(&path, Arc::new(SystemClock))?;
+            let report =
+                cashout_core::journal::copy::copy_payouts(&local, &team, "journal").await?;
+            Ok(print_success(&report))
         }
         TeamCommand::Status => {
             let store = PgStore::connect(&profile, &password, Arc::new(SystemClock)).await?;

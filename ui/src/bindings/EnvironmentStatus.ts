@@ -25,4 +25,12 @@ allows_check_digit_override: boolean,
 /**
  * The environment cannot be used as configured (e.g. a missing host); says why.
  */
-problem: string | null, };
+problem: string | null, 
+/**
+ * The team journal's operator as the database signed them in; `None` on the local journal.
+ */
+signed_in_as: string | null, 
+/**
+ * A team journal is chosen but not connected (nothing can be paid or checked); says why.
+ */
+journal_problem: string | null, };

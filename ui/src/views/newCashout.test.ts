@@ -61,6 +61,7 @@ const production: EnvironmentStatus = {
   kind: "d24-production", name: "d24-production", host: "api.directa24.com", production: true, colour: "#b00020",
   credentials: { stored: true, api_key_last4: "9876", has_read_only_key: false },
   demo_credentials: false, allows_check_digit_override: false, problem: null,
+  signed_in_as: null, journal_problem: null,
 };
 const staging = { ...production, production: false };
 

@@ -81,4 +81,19 @@ describe("settings → journal", () => {
     expect(calls.some((c) => c.cmd === "use_local_journal")).toBe(true);
     expect(input("team-use-local").hidden).toBe(true);
   });
+
+  it("on the team journal, the desk's local payouts can be copied in, and the counts are said", async () => {
+    const calls = commands({ journal_status: () => team, copy_local_history: () => ({ payouts: 5, added: 3, already_here: 2, differing: 1, history: 9 }) });
+    await renderTeamJournal(view(), async () => undefined);
+    (view().querySelector("#team-copy-local") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#team-copied")).not.toBeNull());
+    expect(view().querySelector("#team-copied")?.textContent).toBe("Copied: 3 of 5 payouts added to the team journal; 2 were there already (1 known differently: noted on each, kept as the team has them).");
+    expect(calls.some((c) => c.cmd === "copy_local_history")).toBe(true);
+  });
+
+  it("on the local journal there is nothing to copy into", async () => {
+    commands({ journal_status: () => local });
+    await renderTeamJournal(view(), async () => undefined);
+    expect((view().querySelector("#team-copy-local") as HTMLButtonElement).hidden).toBe(true);
+  });
 });

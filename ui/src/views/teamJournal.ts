@@ -56,12 +56,14 @@ export async function renderTeamJournal(el: HTMLElement, onChange: () => Promise
   const state = h("div", { id: "team-state", role: "status" });
   const message = h("div", { id: "team-message" });
   const leave = h("button", { type: "button", id: "team-use-local", onclick: () => void useLocal() }, "Use local journal");
+  const copy = h("button", { type: "button", id: "team-copy-local", onclick: () => void copyLocal() }, "Copy this desk's local payouts here");
 
   const draw = (s: JournalStatus) => {
     mount(state,
       notice(s.kind === "team" ? "ok" : "info", describeJournal(s), "team-where"),
       s.problem ? notice("network", s.problem, "team-problem") : null);
     leave.hidden = s.kind !== "team";
+    copy.hidden = s.kind !== "team";
     password.placeholder = s.password_stored ? "stored in the OS keychain" : "";
   };
   const profile = (): TeamProfile => {
@@ -104,6 +106,19 @@ export async function renderTeamJournal(el: HTMLElement, onChange: () => Promise
       failed(e, "team-switch-error");
     }
   };
+  const copyLocal = async () => {
+    mount(message, notice("info", "Copying…"));
+    try {
+      const r = await ipc.copyLocalHistory();
+      mount(message, notice("ok",
+        `Copied: ${r.added} of ${r.payouts} payouts added to the team journal; ${r.already_here} were there already` +
+        (r.differing > 0 ? ` (${r.differing} known differently: noted on each, kept as the team has them).` : "."),
+        "team-copied"));
+      await onChange();
+    } catch (e) {
+      failed(e, "team-copy-error");
+    }
+  };
   const useLocal = async () => {
     try {
       const s = await ipc.useLocalJournal();
@@ -130,7 +145,8 @@ export async function renderTeamJournal(el: HTMLElement, onChange: () => Promise
       h("div", { class: "row" },
         h("button", { type: "submit", class: "primary", id: "team-use" }, "Use team journal"),
         h("button", { type: "button", id: "team-test", onclick: () => void test() }, "Test"),
-        leave)),
+        leave,
+        copy)),
     message);
   draw(status);
 }

@@ -14,6 +14,7 @@
 //! Files: `store` the interface; `types` the record types; `status_rules` the status rules;
 //! `sqlite/` and `postgres/` the two stores.
 
+pub mod copy;
 pub mod postgres;
 pub mod sqlite;
 pub(crate) mod status_rules;
@@ -34,8 +35,8 @@ pub use sqlite::merge;
 pub(crate) use status_rules::FOREIGN_EXTERNAL_ID;
 pub use store::{JournalStore, Pending, SendClaim, SEND_LEASE};
 pub use types::{
-    Change, Claimed, DuplicateGuard, ExchangeRecord, HistoryEntry, IntentOutcome, ListFilter,
-    PayoutRecord, Phase, Watched,
+    Change, Claimed, DuplicateGuard, ExchangeRecord, HistoryEntry, Imported, IntentOutcome,
+    ListFilter, PayoutRecord, Phase, Watched,
 };
 
 /// Held while one call drives the create of one intent.

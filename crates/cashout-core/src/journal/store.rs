@@ -236,6 +236,17 @@ pub trait JournalStore: Send + Sync {
     /// Gives back the poll of record `id` claimed for this round (nothing was learned).
     fn release_poll(&self, id: i64) -> Pending<'_, ()>;
 
+    /// Adds `record` — a payout read from another journal (`source`, in words), with its
+    /// `history` — unless this journal holds the same payout (same scope and external_id, or
+    /// same scope and cashout id), which is then kept as it is here. Its claims are not
+    /// copied; an open create added this way is looked up by reconcile like any other.
+    fn import_payout<'a>(
+        &'a self,
+        record: &'a PayoutRecord,
+        history: &'a [HistoryEntry],
+        source: &'a str,
+    ) -> Pending<'a, super::Imported>;
+
     /// Adds a line to a record's history (e.g. an action or check that failed).
     fn record_event<'a>(&'a self, id: i64, event: &'static str, detail: &'a str)
         -> Pending<'a, ()>;

@@ -223,6 +223,18 @@ impl Change {
     }
 }
 
+/// What importing a payout from another journal did (see
+/// [`super::store::JournalStore::import_payout`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Imported {
+    /// Added, with its history, as record `id`.
+    Added(i64),
+    /// This journal holds the payout already (same scope and external_id, or same scope and
+    /// cashout id) as record `id`: kept as it is here. `differs` when the other journal knows
+    /// it otherwise (another phase or cashout id); a history line here then says so.
+    AlreadyHere { id: i64, differs: bool },
+}
+
 /// The duplicate guard of an intent whose external_id the desk generated (see
 /// [`Journal::record_intent`]).
 #[derive(Debug, Clone, PartialEq, Eq)]

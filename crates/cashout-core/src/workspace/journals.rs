@@ -11,7 +11,8 @@
 //!   creates, and its payouts would be invisible to the team) until it is connected, or the
 //!   operator switches to the local journal on purpose; [`JournalStatus::problem`] says why.
 //!
-//! Leaves out: moving the local journal's history into the team journal (issue 11 continues).
+//! - Copying the local journal's payouts into the team journal ([`Workspace::copy_local_history`])
+//!   doubles nothing and is audited in both (see [`crate::journal::copy`]).
 
 use std::sync::Arc;
 
@@ -140,6 +141,30 @@ impl Workspace {
         let mut settings = self.settings();
         settings.team = None;
         self.switch_to(Arc::new(local), settings).await
+    }
+
+    /// Copies this desk's local journal into the team journal it uses now (see
+    /// [`crate::journal::copy`]): nothing doubled, audited in both.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] (field `team`) when the desk is not on a team journal;
+    /// [`Error::Journal`] / [`Error::TeamJournal`] when either cannot be read or written.
+    pub async fn copy_local_history(&self) -> Result<crate::journal::copy::CopyReport> {
+        let _one = self.journal_switch.lock().await;
+        let team = self.journal();
+        if team.actor().is_none() {
+            return Err(Error::InvalidInput {
+                field: "team",
+                message: "this desk uses its local journal; switch to the team journal first"
+                    .into(),
+            });
+        }
+        let path = self
+            .local_journal
+            .clone()
+            .ok_or_else(|| Error::Journal("this desk has no local journal to copy from".into()))?;
+        let local = Journal::open(&path, Arc::new(crate::clock::SystemClock))?;
+        crate::journal::copy::copy_payouts(&local, &team, &self.audit_scope()).await
     }
 
     /// At start-up: moves to the team journal the settings name, with the keychain's password.

@@ -54,6 +54,10 @@ pub struct EnvironmentStatus {
     pub allows_check_digit_override: bool,
     /// The environment cannot be used as configured (e.g. a missing host); says why.
     pub problem: Option<String>,
+    /// The team journal's operator as the database signed them in; `None` on the local journal.
+    pub signed_in_as: Option<String>,
+    /// A team journal is chosen but not connected (nothing can be paid or checked); says why.
+    pub journal_problem: Option<String>,
 }
 
 /// The outcome of a connection test.
@@ -348,6 +352,8 @@ impl Workspace {
             demo_credentials: demo,
             allows_check_digit_override: kind.allows_validation_override(),
             problem: env.err().map(|p| p.to_string()),
+            signed_in_as: self.journal().actor().map(str::to_owned),
+            journal_problem: self.team_problem(),
         }
     }
 

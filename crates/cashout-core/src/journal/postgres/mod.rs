@@ -29,6 +29,7 @@
 
 pub mod admin;
 mod answers;
+mod import;
 mod io;
 mod listen;
 pub mod migrate;
@@ -281,6 +282,15 @@ impl JournalStore for PgStore {
 
     fn release_poll(&self, id: i64) -> Pending<'_, ()> {
         Box::pin(self.poll_release(id))
+    }
+
+    fn import_payout<'a>(
+        &'a self,
+        record: &'a PayoutRecord,
+        history: &'a [HistoryEntry],
+        source: &'a str,
+    ) -> Pending<'a, super::Imported> {
+        Box::pin(self.import(record, history, source))
     }
 
     fn record_event<'a>(

@@ -124,6 +124,15 @@ impl JournalStore for SqliteStore {
         Box::pin(Self::release_poll(self, id))
     }
 
+    fn import_payout<'a>(
+        &'a self,
+        record: &'a PayoutRecord,
+        history: &'a [HistoryEntry],
+        source: &'a str,
+    ) -> Pending<'a, crate::journal::Imported> {
+        Box::pin(Self::import_payout(self, record, history, source))
+    }
+
     fn record_event<'a>(
         &'a self,
         id: i64,

@@ -26,6 +26,8 @@
 //! tables and their migrations; `merge` folding an older journal file into this one.
 
 mod claims;
+mod import;
+pub(crate) use import::differs_note;
 mod interface;
 pub mod merge;
 mod reads;

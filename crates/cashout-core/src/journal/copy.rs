@@ -1,0 +1,83 @@
+//! Copying one journal's payouts into another: what a desk that joins a team offers, so the
+//! payouts it made alone (and its open creates) are in the team journal too.
+//!
+//! Guarantees:
+//! - Nothing is doubled: a payout the target holds already (same scope and external_id, or same
+//!   scope and cashout id) is kept as it is there; where the two journals disagree about it, a
+//!   history line in the target says what the other held, and the report counts it.
+//! - Each payout is copied with its full history and its stored request (so the duplicate
+//!   guard and "pay again" work on it), oldest first.
+//! - An open create (intent, unknown, sent but not found) is copied open: the team's reconcile
+//!   looks it up by its external_id, as the desk would have.
+//! - The copy is audited in both journals (`journal_moved`), with its counts. Running it again
+//!   adds nothing.
+//!
+//! Leaves out: the source's audit chain (it stays, verifiable, in the source) and the kept
+//! exchanges (display copies of requests); the source is never changed but for its audit entry.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{Imported, Journal, ListFilter};
+use crate::audit::{AuditAction, AuditEvent};
+use crate::error::Result;
+
+/// What a copy did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CopyReport {
+    /// Payouts read from the source.
+    pub payouts: usize,
+    /// Of those, copied into the target.
+    pub added: usize,
+    /// Of those, held by the target already (kept as they are there).
+    pub already_here: usize,
+    /// Of the latter, payouts the two journals know differently (noted in the target).
+    pub differing: usize,
+    /// History lines copied with the added payouts.
+    pub history: usize,
+}
+
+/// Copies every payout of `from` into `to` (see the module comment); `scope` is the audit
+/// entries' environment scope.
+///
+/// # Errors
+/// When either journal cannot be read or written; what was copied before stays copied, and a
+/// second run goes on from there.
+pub async fn copy_payouts(from: &Journal, to: &Journal, scope: &str) -> Result<CopyReport> {
+    let mut report = CopyReport::default();
+    // One consistent read of the source, newest first: copied oldest first.
+    let all = from.snapshot(&ListFilter::default(), true)?;
+    for (summary, history) in all.into_iter().rev() {
+        report.payouts += 1;
+        // The snapshot's rows are summaries; the full record carries the request.
+        let record = from.get(summary.id)?.unwrap_or(summary);
+        match to
+            .import_payout(&record, &history, &from.describe())
+            .await?
+        {
+            Imported::Added(_) => {
+                report.added += 1;
+                report.history += history.len();
+            }
+            Imported::AlreadyHere { differs, .. } => {
+                report.already_here += 1;
+                report.differing += usize::from(differs);
+            }
+        }
+    }
+    let detail = format!(
+        "{} payouts from {} into {}: {} added ({} history lines), {} already there ({} known differently, kept as they were)",
+        report.payouts,
+        from.describe(),
+        to.describe(),
+        report.added,
+        report.history,
+        report.already_here,
+        report.differing
+    );
+    let event = AuditEvent::new(scope, AuditAction::JournalMoved, "ok").detail(detail);
+    to.append_audit(event.clone()).await?;
+    from.append_audit(event).await?;
+    Ok(report)
+}
