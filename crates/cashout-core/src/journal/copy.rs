@@ -18,7 +18,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{Imported, Journal, ListFilter};
+use super::{Imported, Journal, ListFilter, PayoutRecord};
 use crate::audit::{AuditAction, AuditEvent};
 use crate::error::Result;
 
@@ -80,4 +80,28 @@ pub async fn copy_payouts(from: &Journal, to: &Journal, scope: &str) -> Result<C
     to.append_audit(event.clone()).await?;
     from.append_audit(event).await?;
     Ok(report)
+}
+
+/// Whether `other` (a payout read from `source`) is known differently from `here`, the same
+/// payout in the target journal: another phase, or another cashout id. Then the history line
+/// the target gets (it keeps its own record). The one rule both stores' imports apply.
+pub(crate) fn disagreement(
+    here: &PayoutRecord,
+    other: &PayoutRecord,
+    source: &str,
+) -> Option<String> {
+    let differs = here.phase != other.phase
+        || (other.cashout_id.is_some() && here.cashout_id != other.cashout_id);
+    if !differs {
+        return None;
+    }
+    let state = other
+        .status
+        .map_or_else(|| other.phase.as_str().to_owned(), |s| s.name().to_owned());
+    Some(match other.cashout_id {
+        Some(id) => {
+            format!("{source} holds this payout as {state}, cashout {id}; kept as it is here")
+        }
+        None => format!("{source} holds this payout as {state}; kept as it is here"),
+    })
 }

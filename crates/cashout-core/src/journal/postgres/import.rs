@@ -9,7 +9,7 @@ use super::rows::{in_transaction, record_from_row, TxError, COLUMNS};
 use super::writes::history;
 use super::PgStore;
 use crate::error::{Error, Result};
-use crate::journal::sqlite::differs_note;
+use crate::journal::copy::disagreement;
 use crate::journal::{content_hash, HistoryEntry, Imported, PayoutRecord};
 use crate::status::CashoutStatus;
 
@@ -62,22 +62,13 @@ async fn import_in(
         .await?
         .map(|r| record_from_row(&r));
     if let Some(here) = existing {
-        let differs = here.phase != record.phase
-            || (record.cashout_id.is_some() && here.cashout_id != record.cashout_id);
-        if differs {
-            history(
-                tx,
-                here.id,
-                now,
-                "imported",
-                None,
-                Some(&differs_note(record, source)),
-            )
-            .await?;
+        let note = disagreement(&here, record, source);
+        if let Some(note) = &note {
+            history(tx, here.id, now, "imported", None, Some(note)).await?;
         }
         return Ok(Imported::AlreadyHere {
             id: here.id,
-            differs,
+            differs: note.is_some(),
         });
     }
     let bank = record

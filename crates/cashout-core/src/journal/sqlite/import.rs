@@ -8,6 +8,7 @@ use super::rows::{exec, find_in, insert_history};
 use super::SqliteStore;
 use crate::api::types::CashoutId;
 use crate::error::{Error, Result};
+use crate::journal::copy::disagreement;
 use crate::journal::{content_hash, HistoryEntry, Imported, PayoutRecord};
 use crate::status::CashoutStatus;
 
@@ -45,21 +46,13 @@ impl SqliteStore {
                 (None, None) => None,
             };
             if let Some(here) = existing {
-                let differs = here.phase != record.phase
-                    || (record.cashout_id.is_some() && here.cashout_id != record.cashout_id);
-                if differs {
-                    insert_history(
-                        tx,
-                        here.id,
-                        &now,
-                        "imported",
-                        None,
-                        Some(&differs_note(&record, &source)),
-                    )?;
+                let note = disagreement(&here, &record, &source);
+                if let Some(note) = &note {
+                    insert_history(tx, here.id, &now, "imported", None, Some(note))?;
                 }
                 return Ok(Imported::AlreadyHere {
                     id: here.id,
-                    differs,
+                    differs: note.is_some(),
                 });
             }
             exec(
@@ -119,18 +112,5 @@ impl SqliteStore {
             Ok(Imported::Added(id))
         })
         .await
-    }
-}
-
-/// The history line a journal gets when another one knows a payout differently.
-pub(crate) fn differs_note(record: &PayoutRecord, source: &str) -> String {
-    let state = record
-        .status
-        .map_or_else(|| record.phase.as_str().to_owned(), |s| s.name().to_owned());
-    match record.cashout_id {
-        Some(id) => {
-            format!("{source} holds this payout as {state}, cashout {id}; kept as it is here")
-        }
-        None => format!("{source} holds this payout as {state}; kept as it is here"),
     }
 }

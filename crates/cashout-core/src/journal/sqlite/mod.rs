@@ -27,7 +27,6 @@
 
 mod claims;
 mod import;
-pub(crate) use import::differs_note;
 mod interface;
 pub mod merge;
 mod reads;
