@@ -1,5 +1,5 @@
 //! The conformance cases about desks sharing a journal: the duplicate guard across desks, send
-//! claims and their fences, take-overs, and poll claims.
+//! claims and their fences, take-overs, poll claims and the shared rate cap.
 
 use std::time::Duration;
 
@@ -301,6 +301,50 @@ pub async fn a_status_poll_is_claimed_by_one_desk_per_round(store: &dyn Store) {
     assert!(
         b.claim_poll(id, &next).await.expect("claim"),
         "next round, whoever comes first"
+    );
+}
+
+pub async fn desks_on_one_journal_share_one_rate_cap_per_scope(store: &dyn Store) {
+    let (a, b) = (store.desk().await, store.desk().await);
+    let spacing = Duration::from_millis(200);
+    let waits = [
+        a.reserve_request("sandbox", spacing).await.expect("slot"),
+        b.reserve_request("sandbox", spacing).await.expect("slot"),
+        a.reserve_request("sandbox", spacing).await.expect("slot"),
+    ];
+    assert_eq!(
+        waits,
+        [Duration::ZERO, spacing, spacing * 2],
+        "three requests at once from two desks are spaced as one desk's would be"
+    );
+    assert_eq!(
+        b.reserve_request("production", spacing)
+            .await
+            .expect("slot"),
+        Duration::ZERO,
+        "another environment has a cap of its own"
+    );
+    store.clock().advance(Duration::from_millis(500));
+    assert_eq!(
+        b.reserve_request("sandbox", spacing).await.expect("slot"),
+        Duration::from_millis(100),
+        "the next slot is after the last reserved one, wherever time has got to"
+    );
+    store.clock().advance(Duration::from_secs(5));
+    assert_eq!(
+        a.reserve_request("sandbox", spacing).await.expect("slot"),
+        Duration::ZERO,
+        "slots that went by unused do not pile up into a burst"
+    );
+    // A desk asking for huge spacings never makes the others wait past the bound.
+    for _ in 0..3 {
+        a.reserve_request("sandbox", Duration::from_secs(3600))
+            .await
+            .expect("slot");
+    }
+    assert_eq!(
+        b.reserve_request("sandbox", spacing).await.expect("slot"),
+        cashout_core::journal::store::MAX_SLOT_WAIT
     );
 }
 

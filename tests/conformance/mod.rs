@@ -86,6 +86,7 @@ macro_rules! conformance_suite {
             exchanges_are_kept_and_explained,
             the_audit_chain_verifies_and_filters,
             a_status_poll_is_claimed_by_one_desk_per_round,
+            desks_on_one_journal_share_one_rate_cap_per_scope,
             a_claim_answers_the_record_as_another_desk_left_it,
             a_payout_another_desk_is_sending_cannot_be_abandoned,
             a_payout_imported_from_another_journal_keeps_its_history_and_is_never_doubled,

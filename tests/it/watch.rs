@@ -150,6 +150,67 @@ async fn polls_of_a_stuck_payout_back_off_as_it_ages() {
     assert!((70..=95).contains(&polls.len()), "{} polls", polls.len());
 }
 
+/// Asserts that no second after any poll in `poll_times` holds more than `cap` polls.
+fn assert_at_most_per_second(poll_times: &[time::Duration], cap: usize) {
+    for (i, t) in poll_times.iter().enumerate() {
+        let in_window = poll_times
+            .iter()
+            .filter(|u| **u >= *t && **u < *t + Duration::from_secs(1))
+            .count();
+        assert!(
+            in_window <= cap,
+            "{in_window} polls in the second after poll {i}: {poll_times:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn two_watchers_on_one_journal_keep_one_rate_cap_between_them() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    for i in 0..20 {
+        desk.create(
+            &br_pix(&format!("shared-rate-{i}"), &format!("{}.00", 10 + i)),
+            &Default::default(),
+        )
+        .await
+        .expect("created");
+    }
+    // The app and a `cashout watch` on the same journal file.
+    let mut watchers = [
+        watcher(&rig, WatchConfig::default()),
+        Watcher::new(
+            Arc::new(rig.desk()),
+            Arc::new(rig.clock.clone()),
+            WatchConfig::default(),
+        )
+        .with_seed(11),
+    ];
+    for w in &mut watchers {
+        w.step().await.unwrap();
+    }
+    rig.clock.advance(Duration::from_secs(40));
+    let start = rig.clock.now();
+    let mut poll_times = Vec::new();
+    let mut by_watcher = [0, 0];
+    for _ in 0..600 {
+        for (k, w) in watchers.iter_mut().enumerate() {
+            let r = w.step().await.unwrap();
+            by_watcher[k] += r.polled;
+            for _ in 0..r.polled {
+                poll_times.push(rig.clock.now() - start);
+            }
+        }
+        rig.clock.advance(Duration::from_millis(10));
+    }
+    assert_eq!(poll_times.len(), 20, "every due payout polled once");
+    assert!(
+        by_watcher.iter().all(|n| *n > 0),
+        "both watchers took turns: {by_watcher:?}"
+    );
+    assert_at_most_per_second(&poll_times, 5);
+}
+
 #[tokio::test]
 async fn the_rate_cap_keeps_polls_at_five_per_second_or_fewer() {
     let rig = Rig::start().await;
@@ -176,16 +237,7 @@ async fn the_rate_cap_keeps_polls_at_five_per_second_or_fewer() {
         rig.clock.advance(Duration::from_millis(10));
     }
     assert_eq!(poll_times.len(), 15, "every due payout was polled");
-    for (i, t) in poll_times.iter().enumerate() {
-        let in_window = poll_times
-            .iter()
-            .filter(|u| **u >= *t && **u < *t + Duration::from_secs(1))
-            .count();
-        assert!(
-            in_window <= 5,
-            "{in_window} polls in the second after poll {i}"
-        );
-    }
+    assert_at_most_per_second(&poll_times, 5);
     let spread = *poll_times.last().unwrap() - poll_times[0];
     assert!(
         spread >= Duration::from_millis(14 * 200),

@@ -1,5 +1,5 @@
 //! One watcher per team: two desks watching one team journal poll each payout once per round
-//! between them, not once each.
+//! between them, not once each, and keep the team's rate cap between them.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,17 +11,21 @@ use cashout_core::environment::Environment;
 use cashout_core::journal::Journal;
 use cashout_core::watch::{WatchConfig, Watcher};
 
-use crate::support::Server;
+use cashout_core::clock::Clock;
+use okp_sandbox::Sandbox;
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_desks_watching_one_team_journal_poll_each_payout_once_per_round() {
-    const PAYOUTS: usize = 10;
+use crate::support::{Server, TeamDb};
+
+/// Two desks (`ana`, `bea`) on one team journal and the sandbox, on `clock`, with `payouts`
+/// PENDING payouts created by the first, and a watcher for each (the first step taken: nothing
+/// is due yet). The database and the sandbox live as long as the returned guards.
+async fn two_watching_desks(
+    dir: &std::path::Path,
+    clock: &ManualClock,
+    payouts: usize,
+) -> (TeamDb, Sandbox, Vec<Watcher>) {
     let db = Server::from_env().team_database().await;
-    let dir = tempfile::tempdir().unwrap();
-    let clock =
-        ManualClock::new(time::OffsetDateTime::UNIX_EPOCH + Duration::from_secs(1_790_000_000));
-    let sandbox =
-        cashout_tests::start_sandbox(dir.path().join("sandbox.sqlite3"), clock.clone()).await;
+    let sandbox = cashout_tests::start_sandbox(dir.join("sandbox.sqlite3"), clock.clone()).await;
     let mut desks = Vec::new();
     for who in ["ana", "bea"] {
         let (profile, password) = db.operator(who).await;
@@ -40,7 +44,7 @@ async fn two_desks_watching_one_team_journal_poll_each_payout_once_per_round() {
             RetryPolicy::default(),
         )));
     }
-    for i in 0..PAYOUTS {
+    for i in 0..payouts {
         desks[0]
             .create(
                 &cashout_tests::br_pix(&format!("watched-{i}"), "10"),
@@ -59,8 +63,20 @@ async fn two_desks_watching_one_team_journal_poll_each_payout_once_per_round() {
         .collect();
     for w in &mut watchers {
         assert_eq!(w.step().await.unwrap().polled, 0, "nothing is due yet");
-        assert_eq!(w.watched(), PAYOUTS);
+        assert_eq!(w.watched(), payouts);
     }
+    (db, sandbox, watchers)
+}
+
+fn start_clock() -> ManualClock {
+    ManualClock::new(time::OffsetDateTime::UNIX_EPOCH + Duration::from_secs(1_790_000_000))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_desks_watching_one_team_journal_poll_each_payout_once_per_round() {
+    const PAYOUTS: usize = 10;
+    let (dir, clock) = (tempfile::tempdir().unwrap(), start_clock());
+    let (_db, _sandbox, mut watchers) = two_watching_desks(dir.path(), &clock, PAYOUTS).await;
     // Two rounds (PENDING is polled every 30-33 s), both desks stepping side by side.
     for round in 0..2 {
         clock.advance(Duration::from_secs(34));
@@ -75,6 +91,40 @@ async fn two_desks_watching_one_team_journal_poll_each_payout_once_per_round() {
             polled[0] + polled[1],
             PAYOUTS,
             "round {round}: each payout once between the two desks, not once each ({polled:?})"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_desks_watching_one_team_journal_keep_the_rate_cap_between_them() {
+    const PAYOUTS: usize = 20;
+    let (dir, clock) = (tempfile::tempdir().unwrap(), start_clock());
+    let (_db, _sandbox, mut watchers) = two_watching_desks(dir.path(), &clock, PAYOUTS).await;
+    clock.advance(Duration::from_secs(34));
+    let start = clock.now();
+    let (mut times, mut polled) = (Vec::new(), [0, 0]);
+    // Every payout is due at once; both desks step every 10 ms of clock time for 6 s.
+    for _ in 0..600 {
+        for (k, w) in watchers.iter_mut().enumerate() {
+            let n = w.step().await.unwrap().polled;
+            polled[k] += n;
+            times.extend(std::iter::repeat_n(clock.now() - start, n));
+        }
+        clock.advance(Duration::from_millis(10));
+    }
+    assert_eq!(times.len(), PAYOUTS, "each payout polled once: {polled:?}");
+    assert!(
+        polled.iter().all(|n| *n > 0),
+        "both desks polled: {polled:?}"
+    );
+    for t in &times {
+        let in_second = times
+            .iter()
+            .filter(|u| **u >= *t && **u < *t + Duration::from_secs(1))
+            .count();
+        assert!(
+            in_second <= 5,
+            "the team's cap is 5 requests/s; {in_second} in the second from {t}: {times:?}"
         );
     }
 }

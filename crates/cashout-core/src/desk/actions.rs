@@ -281,13 +281,6 @@ impl Desk {
         })
     }
 
-    /// The watcher's check of record `id`: asks the provider, records what it says (a history
-    /// line only when something changed, nothing when a newer answer was recorded while this
-    /// one was in flight), returns the record as it now stands; `None` when the record is gone
-    /// or no longer this payout (stop watching it). Not audited: nobody did anything.
-    ///
-    /// # Errors
-    /// As [`Desk::check`].
     /// Claims the next status poll of record `id` for this desk until `until`; `false` when
     /// another desk of the team polls it this round (see
     /// [`crate::journal::store::JournalStore::claim_poll`]).
@@ -307,6 +300,26 @@ impl Desk {
         self.journal.release_poll(id).await
     }
 
+    /// Reserves the next request slot of this desk's environment in the rate cap every desk on
+    /// the journal shares, spaced `spacing` after the one before; answers how long to wait
+    /// before sending (see [`crate::journal::store::JournalStore::reserve_request`]).
+    ///
+    /// # Errors
+    /// When the journal cannot be written.
+    pub async fn reserve_request(
+        &self,
+        spacing: std::time::Duration,
+    ) -> Result<std::time::Duration> {
+        self.journal.reserve_request(&self.scope(), spacing).await
+    }
+
+    /// The watcher's check of record `id`: asks the provider, records what it says (a history
+    /// line only when something changed, nothing when a newer answer was recorded while this
+    /// one was in flight), returns the record as it now stands; `None` when the record is gone
+    /// or no longer this payout (stop watching it). Not audited: nobody did anything.
+    ///
+    /// # Errors
+    /// As [`Desk::check`].
     pub async fn watch_check(&self, id: i64, which: &CashoutRef) -> Result<Option<PayoutRecord>> {
         let sent_at = format_instant(self.journal.now_instant());
         let answer = self.client()?.status(which).await.map_err(call_error)?;

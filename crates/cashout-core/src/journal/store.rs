@@ -236,6 +236,17 @@ pub trait JournalStore: Send + Sync {
     /// Gives back the poll of record `id` claimed for this round (nothing was learned).
     fn release_poll(&self, id: i64) -> Pending<'_, ()>;
 
+    /// Reserves the next request slot of `scope`'s rate cap, which every desk on this journal
+    /// shares: the slot is the later of now and the slot after the last one reserved, at most
+    /// [`MAX_SLOT_WAIT`] away (see [`request_slot`]), and the following slot is set `spacing`
+    /// after it. Answers how long the caller waits before sending (zero: send now). A desk
+    /// that reserves a slot sends one request in it, or lets it pass unused.
+    ///
+    /// So N desks each spacing their requests by `spacing` send, between them, one request per
+    /// `spacing`, not N (the team's rate cap; desks with different caps share the slots, each
+    /// spacing the next by its own).
+    fn reserve_request<'a>(&'a self, scope: &'a str, spacing: Duration) -> Pending<'a, Duration>;
+
     /// Adds `record` — a payout read from another journal (`source`, in words), with its
     /// `history` — unless this journal holds the same payout (same scope and external_id, or
     /// same scope and cashout id), which is then kept as it is here. Its claims are not
@@ -377,4 +388,19 @@ pub(crate) fn not_resent(phase: Option<&str>) -> String {
         Some(_) => format!("{LEASE_LOST}; nothing is resent by this desk"),
         None => "the payout record is gone; nothing is resent".into(),
     }
+}
+
+/// The furthest ahead a request slot is handed out. A desk whose clock runs ahead can push the
+/// shared next slot into the future (in the embedded store; the team store reads the server's
+/// clock); this bounds how long it makes the others wait.
+pub const MAX_SLOT_WAIT: Duration = Duration::from_secs(30);
+
+/// The slot a reservation gets, given the next free slot stored (`None`: never reserved) and
+/// now: the later of the two, at most [`MAX_SLOT_WAIT`] after now.
+#[must_use]
+pub fn request_slot(
+    next: Option<time::OffsetDateTime>,
+    now: time::OffsetDateTime,
+) -> time::OffsetDateTime {
+    next.map_or(now, |n| n.max(now).min(now + MAX_SLOT_WAIT))
 }

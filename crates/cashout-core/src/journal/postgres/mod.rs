@@ -39,6 +39,7 @@ pub(crate) mod rows;
 mod writes;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 
@@ -282,6 +283,10 @@ impl JournalStore for PgStore {
 
     fn release_poll(&self, id: i64) -> Pending<'_, ()> {
         Box::pin(self.poll_release(id))
+    }
+
+    fn reserve_request<'a>(&'a self, scope: &'a str, spacing: Duration) -> Pending<'a, Duration> {
+        Box::pin(self.request_slot(scope, spacing))
     }
 
     fn import_payout<'a>(

@@ -7,6 +7,8 @@
 //! that belongs to a write is appended inside it; the duplicate guard runs under an advisory
 //! lock on the payout's digest.
 
+use std::time::Duration;
+
 use tokio_postgres::Transaction;
 
 use super::rows::{
@@ -17,7 +19,7 @@ use super::PgStore;
 use crate::api::types::{CashoutId, CashoutRef, CreateCashout, Exchange, StatusAnswer};
 use crate::audit::{AuditEntry, AuditEvent};
 use crate::error::{Error, Result};
-use crate::journal::store::{fence_refusal, not_resent, SendClaim};
+use crate::journal::store::{fence_refusal, not_resent, SendClaim, MAX_SLOT_WAIT};
 use crate::journal::Watched;
 use crate::journal::{content_hash, Claimed, DuplicateGuard, IntentOutcome, PayoutRecord, Phase};
 use crate::status::CashoutStatus;
@@ -530,6 +532,38 @@ impl PgStore {
                 Ok(claimed > 0)
             })
             .await
+    }
+
+    /// The team's request slot (see `JournalStore::reserve_request`), on the desk's clock like
+    /// the leases (a desk whose clock runs ahead delays the others by at most `MAX_SLOT_WAIT`):
+    /// one statement, so the row lock of the upsert serialises desks reserving at once.
+    pub(super) async fn request_slot(&self, scope: &str, spacing: Duration) -> Result<Duration> {
+        let (scope, now) = (scope.to_owned(), self.now());
+        let spacing_us = i64::try_from(spacing.as_micros()).unwrap_or(i64::MAX / 4);
+        let max_wait_us = i64::try_from(MAX_SLOT_WAIT.as_micros()).unwrap_or(i64::MAX / 4);
+        let next_us: i64 = self
+            .io
+            .run(move |pool| async move {
+                let client = pool.get().await.map_err(super::pool_error)?;
+                let row = client
+                    .query_one(
+                        "INSERT INTO cashout.rate_slots AS r (scope, next_at)
+                         VALUES ($1, $4::text::timestamptz + $2::bigint * interval '1 microsecond')
+                         ON CONFLICT (scope) DO UPDATE SET next_at =
+                             least(greatest(r.next_at, $4::text::timestamptz),
+                                   $4::text::timestamptz + $3::bigint * interval '1 microsecond')
+                             + $2::bigint * interval '1 microsecond'
+                         RETURNING (extract(epoch FROM (r.next_at - $4::text::timestamptz))
+                                    * 1000000)::bigint",
+                        &[&scope, &spacing_us, &max_wait_us, &now],
+                    )
+                    .await
+                    .map_err(super::pg_error)?;
+                Ok(row.get(0))
+            })
+            .await?;
+        let wait_us = u64::try_from(next_us.saturating_sub(spacing_us)).unwrap_or(0);
+        Ok(Duration::from_micros(wait_us))
     }
 
     pub(super) async fn poll_release(&self, id: i64) -> Result<()> {

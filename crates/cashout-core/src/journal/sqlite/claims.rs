@@ -1,17 +1,20 @@
 //! The embedded journal's send claims and poll claims (see [`super::super::store`]): claiming
 //! and giving back the send of an open create, the fence the sender's writes carry, and the
-//! status poll claimed for a round.
+//! status poll claimed for a round, and the request slots of the rate cap the file's processes
+//! share.
 //!
 //! Guarantees: a claim is taken in one IMMEDIATE transaction, so two processes on the file
 //! never both hold it; a claim of a process that has ended (every process on the file runs on
 //! this machine) is over at once.
 
 use std::path::Path;
+use std::time::Duration;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::rows::{exec, query_row, record_from_row, SELECT};
 use super::SqliteStore;
+use crate::clock::{format_instant, parse_instant};
 use crate::error::{Error, Result};
 use crate::journal::store::SendClaim;
 use crate::journal::{Claimed, Phase};
@@ -121,6 +124,38 @@ impl SqliteStore {
                 params![id],
             )?;
             Ok(())
+        })
+        .await
+    }
+}
+
+impl SqliteStore {
+    /// See [`JournalStore::reserve_request`](super::store::JournalStore::reserve_request). The
+    /// slot is taken in one IMMEDIATE transaction on the store's clock (every process on the
+    /// file shares the machine's clock).
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub async fn reserve_request(&self, scope: &str, spacing: Duration) -> Result<Duration> {
+        let (now, scope) = (self.now(), scope.to_owned());
+        self.write(false, move |tx| {
+            let now = parse_instant(&now).ok_or_else(|| Error::Journal("bad clock".into()))?;
+            let next: Option<String> = query_row(
+                tx,
+                "SELECT next_at FROM rate_slots WHERE scope = ?1",
+                params![scope],
+                |r| r.get(0),
+            )
+            .optional()?;
+            let slot =
+                crate::journal::store::request_slot(next.as_deref().and_then(parse_instant), now);
+            exec(
+                tx,
+                "INSERT INTO rate_slots (scope, next_at) VALUES (?1, ?2)
+                 ON CONFLICT (scope) DO UPDATE SET next_at = excluded.next_at",
+                params![scope, format_instant(slot + spacing)],
+            )?;
+            Ok((slot - now).unsigned_abs())
         })
         .await
     }

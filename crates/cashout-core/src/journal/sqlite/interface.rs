@@ -3,6 +3,7 @@
 //! on the trait). Kept apart so the writes in `mod.rs` read as the protocol they are.
 
 use std::path::Path;
+use std::time::Duration;
 
 use super::SqliteStore;
 use crate::api::types::{CashoutId, CashoutRef, CreateCashout, Exchange, StatusAnswer};
@@ -122,6 +123,10 @@ impl JournalStore for SqliteStore {
 
     fn release_poll(&self, id: i64) -> Pending<'_, ()> {
         Box::pin(Self::release_poll(self, id))
+    }
+
+    fn reserve_request<'a>(&'a self, scope: &'a str, spacing: Duration) -> Pending<'a, Duration> {
+        Box::pin(Self::reserve_request(self, scope, spacing))
     }
 
     fn import_payout<'a>(

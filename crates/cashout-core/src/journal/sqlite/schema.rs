@@ -9,7 +9,7 @@
 
 use rusqlite::Connection;
 
-const VERSION: i64 = 5;
+const VERSION: i64 = 6;
 
 const V1: &str = "
 CREATE TABLE payouts (
@@ -162,6 +162,11 @@ ALTER TABLE payouts ADD COLUMN claim_pid INTEGER;
 /// file do not both poll a payout in one round.
 const V5: &str = "ALTER TABLE payouts ADD COLUMN poll_until TEXT;";
 
+/// Version 6: the next free request slot of each scope's rate cap (see
+/// [`super::super::store::JournalStore::reserve_request`]), so the app and a `cashout watch`
+/// on one file keep one cap between them.
+const V6: &str = "CREATE TABLE rate_slots (scope TEXT PRIMARY KEY, next_at TEXT NOT NULL);";
+
 /// Version 3 computes the duplicate guard's digest from what moves money only (see
 /// [`super::super::content_hash`]): the digests of the payouts the guard can still see (the last two
 /// days, with their stored request) are computed again, so a payout made just before the
@@ -263,6 +268,9 @@ pub(super) fn prepare(conn: &Connection) -> rusqlite::Result<()> {
         }
         if version < 5 {
             conn.execute_batch(V5)?;
+        }
+        if version < 6 {
+            conn.execute_batch(V6)?;
         }
         if version < VERSION {
             conn.execute_batch(&format!("PRAGMA user_version = {VERSION};"))?;
