@@ -52,6 +52,16 @@ fn sandbox_timings() -> Timings {
     }
 }
 
+/// The embedded sandbox's file: `sandbox.sqlite3` beside the journal, or the file
+/// `CASHOUT_SANDBOX_FILE` names. Rehearsals of a team use it: two desks, each with its own data
+/// directory and settings, play against one provider, as a team's desks do against the real
+/// one (the end-to-end tests run two app windows this way).
+fn sandbox_file(dir: &std::path::Path) -> PathBuf {
+    std::env::var_os("CASHOUT_SANDBOX_FILE")
+        .filter(|v| !v.is_empty())
+        .map_or_else(|| dir.join(datadir::SANDBOX_FILE), PathBuf::from)
+}
+
 /// Network and provider trouble to rehearse against the embedded sandbox, from
 /// `CASHOUT_SANDBOX_FAULTS` (the sandbox's own spec, e.g.
 /// `drop-after-commit:create,stale-not-found:status`; see `okp_sandbox::parse_fault_spec`).
@@ -85,7 +95,7 @@ impl AppState {
         let (journal, _merged) = datadir::open_journal(&dir, Arc::new(SystemClock), default)?;
         let journal = Arc::new(journal);
         let sandbox = Sandbox::start(SandboxConfig {
-            db_path: dir.join(datadir::SANDBOX_FILE),
+            db_path: sandbox_file(&dir),
             port: 0,
             clock: Arc::new(SystemClock),
             timings: sandbox_timings(),

@@ -543,6 +543,84 @@ try {
       const log = cli("bea_e2e", "bea-e2e-password-1", ["audit", "list", "--all-environments"]);
       assert(/"os_user":"ana_e2e"/.test(log) && /"os_user":"bea_e2e"/.test(log), "each desk's entries under its own login");
     });
+
+    // A second app window: Bea's own desk (its own data directory, settings and WebKit profile;
+    // the same keychain service; the same provider, through CASHOUT_SANDBOX_FILE), beside
+    // Ana's. What one window does appears on the other by itself.
+    const beaHome = mkdtempSync(join(tmpdir(), "cashout-e2e-bea-"));
+    const driver4 = spawn(DRIVER, ["--port", "4450", "--native-port", "4451"], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: {
+        ...process.env,
+        HOME: beaHome,
+        XDG_DATA_HOME: join(beaHome, ".local/share"),
+        XDG_CONFIG_HOME: join(beaHome, ".config"),
+        XDG_CACHE_HOME: join(beaHome, ".cache"),
+        CASHOUT_DATA_DIR: join(beaHome, "data"),
+        CASHOUT_SANDBOX_FILE: join(teamData, "sandbox.sqlite3"),
+      },
+    });
+    const ana = browser;
+    let bea;
+    try {
+      await waitPort(4450, 20000);
+      await waitPort(4451, 20000);
+      bea = await remote({
+        hostname: "127.0.0.1",
+        port: 4450,
+        logLevel: "error",
+        capabilities: { "tauri:options": { application: APP }, "wdio:enforceWebDriverClassic": true },
+      });
+      browser = bea;
+      await browser.setWindowSize?.(1024, 700).catch(() => {});
+      await test("a second app window signs in to the same team journal as another operator", async () => {
+        browser = bea;
+        await click("#nav-settings");
+        await waitText("#team-where", /Using the local journal/);
+        await fill("team-host", "localhost");
+        await fill("team-port", String(process.env.PGPORT ?? 5432));
+        await fill("team-database", db);
+        await fill("team-user", "bea_e2e");
+        await fill("team-ca-file", process.env.TEAM_TEST_CA ?? "");
+        await fill("team-password", "bea-e2e-password-1");
+        await click("#team-use");
+        await waitText("#env-team", /team journal · bea_e2e/);
+        await click("#nav-list");
+        await waitText("#cashouts-table", /team-e2e-cli-1/);
+        await waitText("#cashouts-table", /team-e2e-app-1/);
+      });
+      await test("two app windows: a payout sent in one is on the other's list within 2 s, and a hold made there moves the first's open diagram within 2 s", async () => {
+        browser = ana;
+        await newPix({ amount: "63.00" });
+        await fill("f-external_id", "team-e2e-two-apps-1");
+        await click("#review-button");
+        await waitText("#review-body", /"amount":63\.00[,}]/);
+        await click("#send");
+        assert((await currentNode()) === "PENDING", "PENDING in Ana's window");
+        const sent = Date.now();
+        browser = bea;
+        await waitText("#cashouts-table", /team-e2e-two-apps-1/, 2500);
+        console.log(`     (on Bea's list ${Date.now() - sent} ms after Ana's create returned)`);
+        await shot("28-second-window-sees-the-first");
+        await click("//table[@id='cashouts-table']//tr[contains(., 'team-e2e-two-apps-1')]//button");
+        await currentNode();
+        await click("#action-hold");
+        await waitText("#action-result", /ON_HOLD/);
+        const held = Date.now();
+        browser = ana;
+        await browser.waitUntil(async () => (await currentNode()) === "ON_HOLD", {
+          timeout: 2500, timeoutMsg: "Ana's open diagram never showed Bea's hold",
+        });
+        console.log(`     (Ana's diagram on ON_HOLD ${Date.now() - held} ms after Bea's hold returned)`);
+        await shot("29-first-window-follows-the-hold");
+        const log = cli("ana_e2e", "ana-e2e-password-1", ["audit", "list", "--all-environments"]);
+        assert(/"action":"hold"[^}]*"os_user":"bea_e2e"|"os_user":"bea_e2e"[^}]*"action":"hold"/.test(log), `the hold is audited under Bea's login: ${log.slice(-600)}`);
+      });
+    } finally {
+      await bea?.deleteSession().catch(() => {});
+      driver4.kill();
+      browser = ana;
+    }
   } finally {
     await browser?.deleteSession().catch(() => {});
     driver3.kill();
