@@ -306,45 +306,65 @@ pub async fn a_status_poll_is_claimed_by_one_desk_per_round(store: &dyn Store) {
 
 pub async fn desks_on_one_journal_share_one_rate_cap_per_scope(store: &dyn Store) {
     let (a, b) = (store.desk().await, store.desk().await);
-    let spacing = Duration::from_millis(200);
-    let waits = [
-        a.reserve_request("sandbox", spacing).await.expect("slot"),
-        b.reserve_request("sandbox", spacing).await.expect("slot"),
-        a.reserve_request("sandbox", spacing).await.expect("slot"),
-    ];
+    let ms = Duration::from_millis;
+    let spacing = ms(200);
     assert_eq!(
-        waits,
-        [Duration::ZERO, spacing, spacing * 2],
-        "three requests at once from two desks are spaced as one desk's would be"
+        a.take_request_slot("sandbox", spacing).await.expect("slot"),
+        Duration::ZERO
     );
     assert_eq!(
-        b.reserve_request("production", spacing)
+        b.take_request_slot("sandbox", spacing).await.expect("slot"),
+        spacing,
+        "another desk waits the spacing out"
+    );
+    assert_eq!(
+        a.take_request_slot("sandbox", spacing).await.expect("slot"),
+        spacing,
+        "and so does the desk that sent"
+    );
+    assert_eq!(
+        b.take_request_slot("production", spacing)
             .await
             .expect("slot"),
         Duration::ZERO,
         "another environment has a cap of its own"
     );
-    store.clock().advance(Duration::from_millis(500));
+    store.clock().advance(ms(150));
     assert_eq!(
-        b.reserve_request("sandbox", spacing).await.expect("slot"),
-        Duration::from_millis(100),
-        "the next slot is after the last reserved one, wherever time has got to"
+        b.take_request_slot("sandbox", spacing).await.expect("slot"),
+        ms(50)
+    );
+    store.clock().advance(ms(50));
+    assert_eq!(
+        b.take_request_slot("sandbox", spacing).await.expect("slot"),
+        Duration::ZERO,
+        "the slot is free once the spacing has passed, for whoever asks first"
+    );
+    assert_eq!(
+        a.take_request_slot("sandbox", spacing).await.expect("slot"),
+        spacing
     );
     store.clock().advance(Duration::from_secs(5));
     assert_eq!(
-        a.reserve_request("sandbox", spacing).await.expect("slot"),
+        a.take_request_slot("sandbox", spacing).await.expect("slot"),
         Duration::ZERO,
         "slots that went by unused do not pile up into a burst"
     );
-    // A desk asking for huge spacings never makes the others wait past the bound.
-    for _ in 0..3 {
-        a.reserve_request("sandbox", Duration::from_secs(3600))
-            .await
-            .expect("slot");
-    }
     assert_eq!(
-        b.reserve_request("sandbox", spacing).await.expect("slot"),
-        cashout_core::journal::store::MAX_SLOT_WAIT
+        b.take_request_slot("sandbox", spacing).await.expect("slot"),
+        spacing
+    );
+    // A spacing asked beyond the bound counts as the bound (2 s), not an hour.
+    store.clock().advance(spacing);
+    assert_eq!(
+        a.take_request_slot("sandbox", Duration::from_secs(3600))
+            .await
+            .expect("slot"),
+        Duration::ZERO
+    );
+    assert_eq!(
+        b.take_request_slot("sandbox", spacing).await.expect("slot"),
+        cashout_core::journal::store::MAX_SPACING
     );
 }
 

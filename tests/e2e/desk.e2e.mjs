@@ -49,10 +49,19 @@ const $ = (sel) => browser.$(sel);
 async function text(sel) {
   return (await $(sel)).getText();
 }
+// A view re-drawn by a live refresh (a team journal's announcements) replaces its elements, so
+// an element found a moment ago can be gone when it is clicked: find it again, up to 3 times.
 async function click(sel) {
-  const el = await $(sel);
-  await el.waitForClickable({ timeout: 10000 });
-  await el.click();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const el = await $(sel);
+      await el.waitForClickable({ timeout: 10000 });
+      await el.click();
+      return;
+    } catch (e) {
+      if (attempt >= 3 || !/stale element|not found|no such element/i.test(String(e?.message ?? e))) throw e;
+    }
+  }
 }
 async function fill(id, value) {
   const el = await $(`#${id}`);
@@ -66,8 +75,12 @@ async function select(id, value) {
 }
 async function waitText(sel, re, timeout = 15000) {
   await browser.waitUntil(async () => {
-    const el = await $(sel);
-    return (await el.isExisting()) && re.test(await el.getText());
+    try {
+      const el = await $(sel);
+      return (await el.isExisting()) && re.test(await el.getText());
+    } catch {
+      return false; // re-drawn while being read: read it again
+    }
   }, { timeout, timeoutMsg: `${sel} never matched ${re}` });
 }
 async function rowCount() {
@@ -79,10 +92,14 @@ async function rowCount() {
   );
   return (await browser.$$("#cashouts-table tbody tr")).length;
 }
+// Read in one step in the page: the diagram may be re-drawn between finding a node and reading it.
 async function currentNode() {
-  const el = await $("svg.diagram g.node.current");
-  await el.waitForExist({ timeout: 10000 });
-  return el.getAttribute("data-status");
+  let status = null;
+  await browser.waitUntil(async () => {
+    status = await browser.execute(() => document.querySelector("svg.diagram g.node.current")?.getAttribute("data-status") ?? null);
+    return status !== null;
+  }, { timeout: 10000, timeoutMsg: "the diagram shows no current status" });
+  return status;
 }
 
 async function newPix({ amount, comments }) {

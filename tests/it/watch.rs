@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use cashout_core::clock::Clock;
+use cashout_core::desk::Desk;
 use cashout_core::status::CashoutStatus;
 use cashout_core::watch::{StepReport, WatchConfig, WatchEvent, Watcher};
 use cashout_tests::{br_pix, by_ext, Rig};
@@ -176,11 +177,16 @@ async fn two_watchers_on_one_journal_keep_one_rate_cap_between_them() {
         .await
         .expect("created");
     }
-    // The app and a `cashout watch` on the same journal file.
+    // The app and a `cashout watch`: two journals opened on the same file.
+    let second = Desk::new(
+        rig.client(),
+        rig.second_journal(),
+        cashout_core::desk::RetryPolicy::default(),
+    );
     let mut watchers = [
         watcher(&rig, WatchConfig::default()),
         Watcher::new(
-            Arc::new(rig.desk()),
+            Arc::new(second),
             Arc::new(rig.clock.clone()),
             WatchConfig::default(),
         )
@@ -193,9 +199,10 @@ async fn two_watchers_on_one_journal_keep_one_rate_cap_between_them() {
     let start = rig.clock.now();
     let mut poll_times = Vec::new();
     let mut by_watcher = [0, 0];
-    for _ in 0..600 {
-        for (k, w) in watchers.iter_mut().enumerate() {
-            let r = w.step().await.unwrap();
+    for i in 0..600 {
+        // Whoever steps first may take the slot: take turns at stepping first.
+        for k in [i % 2, 1 - i % 2] {
+            let r = watchers[k].step().await.unwrap();
             by_watcher[k] += r.polled;
             for _ in 0..r.polled {
                 poll_times.push(rig.clock.now() - start);

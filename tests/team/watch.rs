@@ -5,13 +5,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use cashout_core::api::client::{Client, ClientOptions};
-use cashout_core::clock::ManualClock;
+use cashout_core::clock::{Clock, ManualClock};
 use cashout_core::desk::{Desk, RetryPolicy};
 use cashout_core::environment::Environment;
 use cashout_core::journal::Journal;
 use cashout_core::watch::{WatchConfig, Watcher};
 
-use cashout_core::clock::Clock;
 use okp_sandbox::Sandbox;
 
 use crate::support::{Server, TeamDb};
@@ -81,9 +80,10 @@ async fn two_desks_watching_one_team_journal_poll_each_payout_once_per_round() {
     for round in 0..2 {
         clock.advance(Duration::from_secs(34));
         let mut polled = [0, 0];
-        for _ in 0..80 {
-            for (k, w) in watchers.iter_mut().enumerate() {
-                polled[k] += w.step().await.unwrap().polled;
+        for i in 0..80 {
+            // Whoever steps first may take the slot: take turns at stepping first.
+            for k in [i % 2, 1 - i % 2] {
+                polled[k] += watchers[k].step().await.unwrap().polled;
             }
             clock.advance(Duration::from_millis(100));
         }
@@ -104,9 +104,10 @@ async fn two_desks_watching_one_team_journal_keep_the_rate_cap_between_them() {
     let start = clock.now();
     let (mut times, mut polled) = (Vec::new(), [0, 0]);
     // Every payout is due at once; both desks step every 10 ms of clock time for 6 s.
-    for _ in 0..600 {
-        for (k, w) in watchers.iter_mut().enumerate() {
-            let n = w.step().await.unwrap().polled;
+    for i in 0..600 {
+        // Whoever steps first may take the slot: take turns at stepping first.
+        for k in [i % 2, 1 - i % 2] {
+            let n = watchers[k].step().await.unwrap().polled;
             polled[k] += n;
             times.extend(std::iter::repeat_n(clock.now() - start, n));
         }
@@ -127,4 +128,41 @@ async fn two_desks_watching_one_team_journal_keep_the_rate_cap_between_them() {
             "the team's cap is 5 requests/s; {in_second} in the second from {t}: {times:?}"
         );
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn desks_on_the_real_clock_take_their_slots_on_the_servers_clock() {
+    use cashout_core::journal::store::JournalStore;
+    let db = Server::from_env().team_database().await;
+    let (a, b) = (db.desk("ana").await, db.desk("bea").await);
+    let spacing = Duration::from_millis(200);
+    // Both desks' connections are open before the clock matters.
+    a.take_request_slot("warm-up", spacing).await.unwrap();
+    b.take_request_slot("warm-up", spacing).await.unwrap();
+    let started = std::time::Instant::now();
+    assert_eq!(
+        a.take_request_slot("sandbox", spacing).await.unwrap(),
+        Duration::ZERO
+    );
+    let wait = b.take_request_slot("sandbox", spacing).await.unwrap();
+    // Counted on the server's clock from when Ana's slot was taken: the spacing, less the
+    // time that has passed since (a few milliseconds on loopback).
+    assert!(
+        wait <= spacing && wait + started.elapsed() >= spacing,
+        "Bea waits the rest of Ana's spacing: {wait:?} after {:?}",
+        started.elapsed()
+    );
+    // A row pushed an hour ahead (a clock that ran ahead once, or an edit) is not believed.
+    db.superuser()
+        .await
+        .execute(
+            "UPDATE cashout.rate_slots SET next_at = now() + interval '1 hour'",
+            &[],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        b.take_request_slot("sandbox", spacing).await.unwrap(),
+        Duration::ZERO
+    );
 }

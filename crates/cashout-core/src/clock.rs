@@ -11,6 +11,13 @@ use time::OffsetDateTime;
 pub trait Clock: Send + Sync {
     /// Now, in UTC.
     fn now(&self) -> OffsetDateTime;
+
+    /// Whether this is the machine's real clock. Where several machines must agree on time
+    /// (the team journal's shared rate cap), a real clock defers to the database server's; an
+    /// injected clock (tests) is used as it is.
+    fn is_wall_clock(&self) -> bool {
+        false
+    }
 }
 
 /// The real clock.
@@ -20,6 +27,10 @@ pub struct SystemClock;
 impl Clock for SystemClock {
     fn now(&self) -> OffsetDateTime {
         OffsetDateTime::now_utc()
+    }
+
+    fn is_wall_clock(&self) -> bool {
+        true
     }
 }
 

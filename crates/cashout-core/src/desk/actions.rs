@@ -300,17 +300,17 @@ impl Desk {
         self.journal.release_poll(id).await
     }
 
-    /// Reserves the next request slot of this desk's environment in the rate cap every desk on
-    /// the journal shares, spaced `spacing` after the one before; answers how long to wait
-    /// before sending (see [`crate::journal::store::JournalStore::reserve_request`]).
+    /// Takes the request slot of this desk's environment in the rate cap every desk on the
+    /// journal shares, if it is free: zero, and the request goes out now; else how long until
+    /// the next slot (see [`crate::journal::store::JournalStore::take_request_slot`]).
     ///
     /// # Errors
     /// When the journal cannot be written.
-    pub async fn reserve_request(
+    pub async fn take_request_slot(
         &self,
         spacing: std::time::Duration,
     ) -> Result<std::time::Duration> {
-        self.journal.reserve_request(&self.scope(), spacing).await
+        self.journal.take_request_slot(&self.scope(), spacing).await
     }
 
     /// The watcher's check of record `id`: asks the provider, records what it says (a history

@@ -236,16 +236,19 @@ pub trait JournalStore: Send + Sync {
     /// Gives back the poll of record `id` claimed for this round (nothing was learned).
     fn release_poll(&self, id: i64) -> Pending<'_, ()>;
 
-    /// Reserves the next request slot of `scope`'s rate cap, which every desk on this journal
-    /// shares: the slot is the later of now and the slot after the last one reserved, at most
-    /// [`MAX_SLOT_WAIT`] away (see [`request_slot`]), and the following slot is set `spacing`
-    /// after it. Answers how long the caller waits before sending (zero: send now). A desk
-    /// that reserves a slot sends one request in it, or lets it pass unused.
+    /// Takes the request slot of `scope`'s rate cap, which every desk on this journal shares,
+    /// if it is free, and sets the next one `spacing` later (at most [`MAX_SPACING`]): answers
+    /// zero, and the caller sends its request at once. Otherwise nothing changes and the answer
+    /// is how long until the next slot (try again then). The slot is free when the stored next
+    /// one has come, or lies further than [`MAX_SLOT_WAIT`] ahead (not believed: a clock that
+    /// ran ahead, an edited row).
     ///
-    /// So N desks each spacing their requests by `spacing` send, between them, one request per
-    /// `spacing`, not N (the team's rate cap; desks with different caps share the slots, each
-    /// spacing the next by its own).
-    fn reserve_request<'a>(&'a self, scope: &'a str, spacing: Duration) -> Pending<'a, Duration>;
+    /// So desks each spacing their requests by `spacing` send, between them, one request per
+    /// `spacing`, not one each (the team's rate cap). A slot is taken only at the moment of
+    /// sending, so none is reserved and left unused, and none is used late. The team store
+    /// reads the database server's clock when the desk runs on the real clock, so desks' clocks
+    /// need not agree; the embedded store reads the machine's.
+    fn take_request_slot<'a>(&'a self, scope: &'a str, spacing: Duration) -> Pending<'a, Duration>;
 
     /// Adds `record` — a payout read from another journal (`source`, in words), with its
     /// `history` — unless this journal holds the same payout (same scope and external_id, or
@@ -390,17 +393,35 @@ pub(crate) fn not_resent(phase: Option<&str>) -> String {
     }
 }
 
-/// The furthest ahead a request slot is handed out. A desk whose clock runs ahead can push the
-/// shared next slot into the future (in the embedded store; the team store reads the server's
-/// clock); this bounds how long it makes the others wait.
+/// The furthest ahead a stored next slot is believed (see [`JournalStore::take_request_slot`]).
 pub const MAX_SLOT_WAIT: Duration = Duration::from_secs(30);
 
-/// The slot a reservation gets, given the next free slot stored (`None`: never reserved) and
-/// now: the later of the two, at most [`MAX_SLOT_WAIT`] after now.
+/// The longest spacing a slot may set (a cap of at least one request in 2 s).
+pub const MAX_SPACING: Duration = Duration::from_secs(2);
+
+/// Whether the request slot is free at `now`, given the next slot stored (`None`: never
+/// taken): it has come, or lies further ahead than [`MAX_SLOT_WAIT`].
 #[must_use]
-pub fn request_slot(
-    next: Option<time::OffsetDateTime>,
-    now: time::OffsetDateTime,
-) -> time::OffsetDateTime {
-    next.map_or(now, |n| n.max(now).min(now + MAX_SLOT_WAIT))
+pub fn slot_is_free(next: Option<time::OffsetDateTime>, now: time::OffsetDateTime) -> bool {
+    next.is_none_or(|n| n <= now || n > now + MAX_SLOT_WAIT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slot_is_free_once_it_has_come_or_when_it_cannot_be_believed() {
+        let now = time::macros::datetime!(2026-11-30 09:00:00 UTC);
+        let ms = |n: u64| Duration::from_millis(n);
+        assert!(slot_is_free(None, now), "never taken");
+        assert!(slot_is_free(Some(now - ms(500)), now), "gone by");
+        assert!(slot_is_free(Some(now), now), "now");
+        assert!(!slot_is_free(Some(now + ms(1)), now));
+        assert!(!slot_is_free(Some(now + MAX_SLOT_WAIT), now));
+        assert!(
+            slot_is_free(Some(now + MAX_SLOT_WAIT + ms(1)), now),
+            "further ahead than any spacing sets: not believed"
+        );
+    }
 }

@@ -9,9 +9,10 @@
 //! - Only status checks are sent; the watcher never creates, holds, releases or cancels.
 //! - Never more than [`WatchConfig::rate_per_sec`] requests per second, spaced with jitter
 //!   (longer, never shorter, than the cap's spacing) — for all the desks on one journal
-//!   together: each request's slot is reserved in the journal first
-//!   ([`crate::journal::store::JournalStore::reserve_request`]), so two desks (or the app and a
-//!   `cashout watch`) polling one environment share one cap.
+//!   together: right before each request, its slot is taken in the journal
+//!   ([`crate::journal::store::JournalStore::take_request_slot`]), so two desks (or the app and
+//!   a `cashout watch`) polling one environment share one cap. A desk that finds the slot taken
+//!   gives the payout's poll back and tries again when the next slot comes.
 //! - Each payout is polled on its own schedule ([`Intervals`]): PENDING and DELIVERED often,
 //!   backing off as they age; ON_HOLD less often; COMPLETED for [`WatchConfig::completed_window`]
 //!   to catch late rejections; final states never.
@@ -26,7 +27,8 @@
 //!   `cashout watch`) sharing a journal poll it once per round between them.
 //!
 //! Left out: the lookups of reconcile are spaced by their own back-off, not by the cap (they
-//! are few: creates whose outcome is unknown). ON_HOLD alerts are raised once per watcher run. What the
+//! are few: creates whose outcome is unknown). Desks set to different caps share the slots,
+//! each spacing the next by its own. ON_HOLD alerts are raised once per watcher run. What the
 //! watcher reports, and the notices worth a notification, are in `events`.
 
 use std::collections::HashMap;
@@ -267,14 +269,9 @@ pub struct Watcher {
     refreshed_at: Option<OffsetDateTime>,
     reconciled_at: Option<OffsetDateTime>,
     next_send: OffsetDateTime,
-    /// The request slot reserved in the journal's shared cap and not used yet.
-    slot: Option<OffsetDateTime>,
     offline: Option<Offline>,
     rng: fastrand::Rng,
 }
-
-/// How early a reserved slot may be used: a wait this short is not worth a sleep.
-const SLOT_EARLY: Duration = Duration::from_millis(5);
 
 impl Watcher {
     /// A watcher over `desk`'s environment and journal, on `clock`.
@@ -289,7 +286,6 @@ impl Watcher {
             refreshed_at: None,
             reconciled_at: None,
             next_send: now,
-            slot: None,
             offline: None,
             rng: fastrand::Rng::new(),
         }
@@ -416,15 +412,26 @@ impl Watcher {
             .collect();
         due.sort_unstable();
         for (_, id) in due {
-            if !self.slot_now(now).await? {
+            if self.next_send > self.clock.now() {
                 break;
             }
             // One desk of a team polls a payout per round; the others skip it until then, and
-            // see its status when they next read the journal. (The slot is kept for the next.)
+            // see its status when they next read the journal.
             if !self.claim_round(id, now).await? {
                 continue;
             }
-            self.slot = None;
+            // The slot of the rate cap all desks on the journal share, taken right before
+            // sending; when another desk has it, the poll is given back for the next slot.
+            let spacing = self.jittered(Duration::from_secs(1) / self.config.rate_per_sec.max(1));
+            let wait = self.desk.take_request_slot(spacing).await?;
+            let taken_at = self.clock.now();
+            if !wait.is_zero() {
+                self.next_send = taken_at + wait;
+                self.desk.release_poll(id).await?;
+                break;
+            }
+            // Nobody, this desk included, sends again before the spacing has passed.
+            self.next_send = taken_at + spacing;
             report.polled += 1;
             if !self.poll(id, now, &mut report).await? {
                 break;
@@ -432,22 +439,6 @@ impl Watcher {
         }
         report.next_wake = self.next_wake();
         Ok(report)
-    }
-
-    /// Whether this desk may send a request now: it reserves a slot in the journal's shared
-    /// rate cap when it holds none (or the one it holds went by unused for a whole spacing, so
-    /// old slots never add up to a burst); `false` when the slot is later (`next_send` says
-    /// when, and the slot is kept for then).
-    async fn slot_now(&mut self, now: OffsetDateTime) -> Result<bool> {
-        let spacing = Duration::from_secs(1) / self.config.rate_per_sec.max(1);
-        if self.slot.is_none_or(|s| s + spacing <= now) {
-            let jittered = self.jittered(spacing);
-            let wait = self.desk.reserve_request(jittered).await?;
-            self.slot = Some(now + wait);
-        }
-        let slot = self.slot.unwrap_or(now);
-        self.next_send = slot;
-        Ok(slot <= now + SLOT_EARLY)
     }
 
     /// Claims payout `id`'s poll of this round (until just before its next one); when another

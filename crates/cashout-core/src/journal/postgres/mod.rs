@@ -285,7 +285,7 @@ impl JournalStore for PgStore {
         Box::pin(self.poll_release(id))
     }
 
-    fn reserve_request<'a>(&'a self, scope: &'a str, spacing: Duration) -> Pending<'a, Duration> {
+    fn take_request_slot<'a>(&'a self, scope: &'a str, spacing: Duration) -> Pending<'a, Duration> {
         Box::pin(self.request_slot(scope, spacing))
     }
 

@@ -19,7 +19,7 @@ use super::PgStore;
 use crate::api::types::{CashoutId, CashoutRef, CreateCashout, Exchange, StatusAnswer};
 use crate::audit::{AuditEntry, AuditEvent};
 use crate::error::{Error, Result};
-use crate::journal::store::{fence_refusal, not_resent, SendClaim, MAX_SLOT_WAIT};
+use crate::journal::store::{fence_refusal, not_resent, SendClaim, MAX_SLOT_WAIT, MAX_SPACING};
 use crate::journal::Watched;
 use crate::journal::{content_hash, Claimed, DuplicateGuard, IntentOutcome, PayoutRecord, Phase};
 use crate::status::CashoutStatus;
@@ -534,36 +534,29 @@ impl PgStore {
             .await
     }
 
-    /// The team's request slot (see `JournalStore::reserve_request`), on the desk's clock like
-    /// the leases (a desk whose clock runs ahead delays the others by at most `MAX_SLOT_WAIT`):
-    /// one statement, so the row lock of the upsert serialises desks reserving at once.
+    /// The team's request slot (see `JournalStore::take_request_slot`), taken by the
+    /// `cashout.take_request_slot` function: on the database server's clock when the desk runs
+    /// on the real clock (so desks' clocks need not agree), on the desk's injected clock
+    /// otherwise (tests).
     pub(super) async fn request_slot(&self, scope: &str, spacing: Duration) -> Result<Duration> {
-        let (scope, now) = (scope.to_owned(), self.now());
-        let spacing_us = i64::try_from(spacing.as_micros()).unwrap_or(i64::MAX / 4);
-        let max_wait_us = i64::try_from(MAX_SLOT_WAIT.as_micros()).unwrap_or(i64::MAX / 4);
-        let next_us: i64 = self
+        let (scope, now, server_clock) = (scope.to_owned(), self.now(), self.clock.is_wall_clock());
+        let micros = |d: Duration| i64::try_from(d.as_micros()).unwrap_or(i64::MAX / 4);
+        let (spacing_us, max_wait_us) = (micros(spacing.min(MAX_SPACING)), micros(MAX_SLOT_WAIT));
+        let wait_us: i64 = self
             .io
             .run(move |pool| async move {
                 let client = pool.get().await.map_err(super::pool_error)?;
                 let row = client
                     .query_one(
-                        "INSERT INTO cashout.rate_slots AS r (scope, next_at)
-                         VALUES ($1, $4::text::timestamptz + $2::bigint * interval '1 microsecond')
-                         ON CONFLICT (scope) DO UPDATE SET next_at =
-                             least(greatest(r.next_at, $4::text::timestamptz),
-                                   $4::text::timestamptz + $3::bigint * interval '1 microsecond')
-                             + $2::bigint * interval '1 microsecond'
-                         RETURNING (extract(epoch FROM (r.next_at - $4::text::timestamptz))
-                                    * 1000000)::bigint",
-                        &[&scope, &spacing_us, &max_wait_us, &now],
+                        "SELECT cashout.take_request_slot($1, $2, $3, $4::text::timestamptz, $5)",
+                        &[&scope, &spacing_us, &max_wait_us, &now, &server_clock],
                     )
                     .await
                     .map_err(super::pg_error)?;
                 Ok(row.get(0))
             })
             .await?;
-        let wait_us = u64::try_from(next_us.saturating_sub(spacing_us)).unwrap_or(0);
-        Ok(Duration::from_micros(wait_us))
+        Ok(Duration::from_micros(u64::try_from(wait_us).unwrap_or(0)))
     }
 
     pub(super) async fn poll_release(&self, id: i64) -> Result<()> {

@@ -11,12 +11,13 @@ use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{params, Connection, OptionalExtension};
+use time::OffsetDateTime;
 
 use super::rows::{exec, query_row, record_from_row, SELECT};
 use super::SqliteStore;
 use crate::clock::{format_instant, parse_instant};
 use crate::error::{Error, Result};
-use crate::journal::store::SendClaim;
+use crate::journal::store::{slot_is_free, SendClaim, MAX_SPACING};
 use crate::journal::{Claimed, Phase};
 
 impl SqliteStore {
@@ -130,34 +131,49 @@ impl SqliteStore {
 }
 
 impl SqliteStore {
-    /// See [`JournalStore::reserve_request`](super::store::JournalStore::reserve_request). The
-    /// slot is taken in one IMMEDIATE transaction on the store's clock (every process on the
-    /// file shares the machine's clock).
+    /// See [`JournalStore::take_request_slot`](super::store::JournalStore::take_request_slot).
+    /// Taken in one IMMEDIATE transaction, on the store's clock read inside it (every process
+    /// on the file shares the machine's clock); the next slot is stored rounded up to the
+    /// millisecond, never down.
     ///
     /// # Errors
     /// [`Error::Journal`].
-    pub async fn reserve_request(&self, scope: &str, spacing: Duration) -> Result<Duration> {
-        let (now, scope) = (self.now(), scope.to_owned());
+    pub async fn take_request_slot(&self, scope: &str, spacing: Duration) -> Result<Duration> {
+        let (clock, scope) = (self.clock.clone(), scope.to_owned());
+        let spacing = spacing.min(MAX_SPACING);
         self.write(false, move |tx| {
-            let now = parse_instant(&now).ok_or_else(|| Error::Journal("bad clock".into()))?;
-            let next: Option<String> = query_row(
+            let now = clock.now();
+            let next = query_row(
                 tx,
                 "SELECT next_at FROM rate_slots WHERE scope = ?1",
                 params![scope],
-                |r| r.get(0),
+                |r| r.get::<_, String>(0),
             )
-            .optional()?;
-            let slot =
-                crate::journal::store::request_slot(next.as_deref().and_then(parse_instant), now);
+            .optional()?
+            .and_then(|t| parse_instant(&t));
+            if let Some(n) = next.filter(|n| !slot_is_free(Some(*n), now)) {
+                return Ok((n - now).unsigned_abs().max(Duration::from_micros(1)));
+            }
             exec(
                 tx,
                 "INSERT INTO rate_slots (scope, next_at) VALUES (?1, ?2)
                  ON CONFLICT (scope) DO UPDATE SET next_at = excluded.next_at",
-                params![scope, format_instant(slot + spacing)],
+                params![scope, format_instant(ceil_ms(now + spacing))],
             )?;
-            Ok((slot - now).unsigned_abs())
+            Ok(Duration::ZERO)
         })
         .await
+    }
+}
+
+/// `t` rounded up to the millisecond (what `format_instant` keeps), so a stored slot is never
+/// earlier than the one meant.
+fn ceil_ms(t: OffsetDateTime) -> OffsetDateTime {
+    let sub = t.nanosecond() % 1_000_000;
+    if sub == 0 {
+        t
+    } else {
+        t + Duration::from_nanos(u64::from(1_000_000 - sub))
     }
 }
 

@@ -125,8 +125,8 @@ impl JournalStore for SqliteStore {
         Box::pin(Self::release_poll(self, id))
     }
 
-    fn reserve_request<'a>(&'a self, scope: &'a str, spacing: Duration) -> Pending<'a, Duration> {
-        Box::pin(Self::reserve_request(self, scope, spacing))
+    fn take_request_slot<'a>(&'a self, scope: &'a str, spacing: Duration) -> Pending<'a, Duration> {
+        Box::pin(Self::take_request_slot(self, scope, spacing))
     }
 
     fn import_payout<'a>(

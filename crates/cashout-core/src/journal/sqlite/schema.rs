@@ -163,7 +163,7 @@ ALTER TABLE payouts ADD COLUMN claim_pid INTEGER;
 const V5: &str = "ALTER TABLE payouts ADD COLUMN poll_until TEXT;";
 
 /// Version 6: the next free request slot of each scope's rate cap (see
-/// [`super::super::store::JournalStore::reserve_request`]), so the app and a `cashout watch`
+/// [`super::super::store::JournalStore::take_request_slot`]), so the app and a `cashout watch`
 /// on one file keep one cap between them.
 const V6: &str = "CREATE TABLE rate_slots (scope TEXT PRIMARY KEY, next_at TEXT NOT NULL);";
 
