@@ -40,6 +40,12 @@ const COMMANDS: &[&str] = &[
     "use_team_journal",
     "use_local_journal",
     "copy_local_history",
+    "approvals_page",
+    "approval_detail",
+    "decide_approval",
+    "approval_policy",
+    "propose_approval_policy",
+    "decide_policy_change",
 ];
 
 fn main() {

@@ -29,14 +29,14 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use crate::state::AppState;
 
 /// Boxed: the report is large, and it crosses IPC as the same JSON either way.
-type Answer<T> = Result<T, Box<ErrorReport>>;
+pub(crate) type Answer<T> = Result<T, Box<ErrorReport>>;
 
-fn report(e: Error) -> Box<ErrorReport> {
+pub(crate) fn report(e: Error) -> Box<ErrorReport> {
     Box::new(e.report())
 }
 
 /// Runs `work` on a thread that may block, with the app's state; see the module comment.
-async fn off_async<R: Runtime, T: Send + 'static>(
+pub(crate) async fn off_async<R: Runtime, T: Send + 'static>(
     app: &AppHandle<R>,
     work: impl FnOnce(&AppState) -> Result<T, Error> + Send + 'static,
 ) -> Answer<T> {
@@ -58,7 +58,7 @@ async fn off_async<R: Runtime, T: Send + 'static>(
 
 /// A desk of the environment in use with its client built (credentials loaded from the
 /// keychain), off the async workers.
-async fn connected_desk<R: Runtime>(app: &AppHandle<R>) -> Answer<Desk> {
+pub(crate) async fn connected_desk<R: Runtime>(app: &AppHandle<R>) -> Answer<Desk> {
     off_async(app, |s| {
         let desk = s.workspace.desk()?;
         desk.connect()?;

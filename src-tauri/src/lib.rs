@@ -2,6 +2,7 @@
 //! the settings, and exposes the core's operations as commands. Nothing here decides anything
 //! about money: every rule is in `cashout-core`.
 
+mod approvals;
 mod commands;
 pub mod state;
 mod watching;
@@ -49,6 +50,12 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::use_team_journal,
         commands::use_local_journal,
         commands::copy_local_history,
+        approvals::approvals_page,
+        approvals::approval_detail,
+        approvals::decide_approval,
+        approvals::approval_policy,
+        approvals::propose_approval_policy,
+        approvals::decide_policy_change,
     ])
 }
 

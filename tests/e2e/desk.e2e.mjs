@@ -74,14 +74,21 @@ async function select(id, value) {
   await el.selectByAttribute("value", value);
 }
 async function waitText(sel, re, timeout = 15000) {
-  await browser.waitUntil(async () => {
-    try {
-      const el = await $(sel);
-      return (await el.isExisting()) && re.test(await el.getText());
-    } catch {
-      return false; // re-drawn while being read: read it again
-    }
-  }, { timeout, timeoutMsg: `${sel} never matched ${re}` });
+  let last = "(not found)";
+  try {
+    await browser.waitUntil(async () => {
+      try {
+        const el = await $(sel);
+        if (!(await el.isExisting())) return false;
+        last = await el.getText();
+        return re.test(last);
+      } catch {
+        return false; // re-drawn while being read: read it again
+      }
+    }, { timeout });
+  } catch {
+    throw new Error(`${sel} never matched ${re}; it read: ${JSON.stringify(last.slice(0, 400))}`);
+  }
 }
 async function rowCount() {
   await click("#nav-list");
@@ -632,6 +639,60 @@ try {
         await shot("29-first-window-follows-the-hold");
         const log = cli("ana_e2e", "ana-e2e-password-1", ["audit", "list", "--all-environments"]);
         assert(/"action":"hold"[^}]*"os_user":"bea_e2e"|"os_user":"bea_e2e"[^}]*"action":"hold"/.test(log), `the hold is audited under Bea's login: ${log.slice(-600)}`);
+      });
+      await test("approvals: a payout over the team's threshold waits on hold in Ana's window until Bea approves it in hers, then it is released once", async () => {
+        // Bea becomes an approver; the administrator proposes a threshold, Bea applies it.
+        cli(process.env.PGUSER, process.env.PGPASSWORD, ["team", "add-operator", "bea_e2e", "--approver"], "bea-e2e-password-1");
+        const proposed = JSON.parse(cli(process.env.PGUSER, process.env.PGPASSWORD, ["approvals", "policy", "propose", "--currency", "BRL", "--threshold", "1000", "--approvers", "1"]));
+        const own = (() => { try { cli(process.env.PGUSER, process.env.PGPASSWORD, ["approvals", "policy", "approve", "--change", String(proposed.change)]); return null; } catch (e) { return String(e.stderr ?? e); } })();
+        assert(own && /approval_refused/.test(own), `the proposer cannot apply their own change: ${own}`);
+        cli("bea_e2e", "bea-e2e-password-1", ["approvals", "policy", "approve", "--change", String(proposed.change)]);
+
+        browser = ana;
+        await newPix({ amount: "1500.00" });
+        await fill("f-external_id", "team-e2e-approval-1");
+        await click("#review-button");
+        await waitText("#review-body", /"on_hold":true/);
+        await waitText("#review", /needs approval by another operator/);
+        await shot("30-review-needs-approval");
+        await click("#send");
+        assert((await currentNode()) === "ON_HOLD", "sent on hold");
+        await waitText("dl.facts", /Approval\s*waiting\s+·\s+0 of 1 approved\s+·\s+prepared by ana_e2e/);
+        assert(!(await (await $("#action-release")).isEnabled()), "no release by hand under approval");
+        const sent = Date.now();
+
+        browser = bea;
+        await waitText("#approvals-badge", /^1$/, 2500);
+        console.log(`     (Bea's badge shows it ${Date.now() - sent} ms after Ana sent it)`);
+        await click("#nav-approvals");
+        await waitText("#approvals-table", /team-e2e-approval-1|1,?500\.00 BRL/);
+        await click("//table[@id='approvals-table']//tr[@data-external-id='team-e2e-approval-1']//button");
+        await waitText("#approval-request", /"on_hold": true/);
+        await waitText("#approval-prepared-by", /ana_e2e/);
+        await shot("31-approvals-review");
+        const overflow = await browser.execute(() => { const v = document.getElementById("view"); return v.scrollWidth - v.clientWidth; });
+        assert(overflow <= 0, `the approvals view fits 1024×700: ${overflow}px wider`);
+        // Keyboard alone: the reason field and the two buttons are reachable in order.
+        await (await $("#approval-reason")).click();
+        await browser.keys(["Tab"]);
+        assert((await browser.execute(() => document.activeElement?.id)) === "approval-approve", "Tab goes from the reason to Approve");
+        await browser.keys(["Enter"]);
+        await waitText("#approval-done", /released/);
+        await shot("32-approvals-approved");
+        const approved = Date.now();
+
+        browser = ana;
+        await browser.waitUntil(async () => (await currentNode()) === "PENDING", {
+          timeout: 2500, timeoutMsg: "Ana's diagram never showed the release",
+        });
+        console.log(`     (Ana's diagram on PENDING ${Date.now() - approved} ms after Bea approved)`);
+        await waitText("#history", /bea_e2e approved/);
+        await waitText("dl.facts", /released\s+·\s+1 of 1 approved\s+·\s+by bea_e2e\s+·\s+prepared by ana_e2e/);
+        await shot("33-diagram-released-after-approval");
+        const log = cli("ana_e2e", "ana-e2e-password-1", ["audit", "list", "--all-environments"]);
+        const approvedBy = log.match(/\{[^{}]*"action":"approval_approved"[^{}]*\}/)?.[0] ?? "";
+        assert(approvedBy.includes('"os_user":"bea_e2e"'), `the approval is audited under Bea's login: ${approvedBy || log.slice(0, 800)}`);
+        assert(/"action":"approval_released"/.test(log), "and the release");
       });
     } finally {
       await bea?.deleteSession().catch(() => {});

@@ -1,6 +1,8 @@
 //! The team journal against a real PostgreSQL server (see `support`): schema and migrations,
 //! identity, the shared audit chain, TLS, and the conformance suite every journal store passes.
 
+#[allow(clippy::unwrap_used)]
+mod approvals;
 #[allow(clippy::unwrap_used)] // a panic is how a test reports
 mod audit;
 #[path = "../conformance/mod.rs"]

@@ -2,6 +2,9 @@
 // camelCase (Tauri maps them to the Rust parameters). Errors arrive as ErrorReport objects
 // `{code, message, field?, ...}`; callers switch on `code` and never parse `message`.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import type { ApprovalDetail } from "./bindings/ApprovalDetail";
+import type { ApprovalsPage } from "./bindings/ApprovalsPage";
+import type { ApprovalView } from "./bindings/ApprovalView";
 import type { AuditEntry } from "./bindings/AuditEntry";
 import type { AuditFilter } from "./bindings/AuditFilter";
 import type { AuditVerdict } from "./bindings/AuditVerdict";
@@ -25,6 +28,7 @@ import type { JournalStatus } from "./bindings/JournalStatus";
 import type { Lifecycle } from "./bindings/Lifecycle";
 import type { ListFilter } from "./bindings/ListFilter";
 import type { PayoutView } from "./bindings/PayoutView";
+import type { PolicyOverview } from "./bindings/PolicyOverview";
 import type { ReconcileReport } from "./bindings/ReconcileReport";
 import type { Settings } from "./bindings/Settings";
 import type { SettingsView } from "./bindings/SettingsView";
@@ -114,3 +118,15 @@ export const exportAudit = (filter: Partial<AuditFilter>) => call<Exported | nul
 export const exportCashouts = (filter: Partial<ListFilter>) => call<Exported | null>("export_cashouts", { filter });
 /** The requests kept for one payout, as sent (secrets already masked by the core). */
 export const cashoutExchanges = (which: CashoutRef) => call<ExchangeRecord[]>("cashout_exchanges", { which });
+
+/** The lists of the approvals view. */
+export type ApprovalsList = "waiting_for_me" | "waiting_for_others" | "decided";
+export const approvalsPage = (view: ApprovalsList) => call<ApprovalsPage>("approvals_page", { view });
+export const approvalDetail = (which: CashoutRef) => call<ApprovalDetail>("approval_detail", { which });
+export const decideApproval = (which: CashoutRef, decision: "approve" | "reject", reason: string) =>
+  call<ApprovalView>("decide_approval", { which, decision, reason });
+export const approvalPolicy = () => call<PolicyOverview>("approval_policy");
+export const proposeApprovalPolicy = (currency: string, threshold: string | null, approvers: number, expiresAfterHours: number) =>
+  call<number>("propose_approval_policy", { currency, threshold, approvers, expiresAfterHours });
+export const decidePolicyChange = (change: number, approve: boolean, reason: string) =>
+  call<null>("decide_policy_change", { change, approve, reason });

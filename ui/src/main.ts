@@ -14,6 +14,7 @@ import { renderLookup } from "./views/lookup";
 import { renderSettings } from "./views/settings";
 import { renderHolds } from "./views/holds";
 import { renderAudit } from "./views/audit";
+import { renderApprovals, setBadge } from "./views/approvals";
 import type { CashoutRef } from "./bindings/CashoutRef";
 import type { DeskEvent } from "./bindings/DeskEvent";
 
@@ -24,6 +25,7 @@ export type Route =
   | { view: "settings" }
   | { view: "holds" }
   | { view: "audit" }
+  | { view: "approvals" }
   | { view: "detail"; which: CashoutRef };
 
 let route = 0;
@@ -51,6 +53,10 @@ export async function refreshEnvBar(): Promise<void> {
       : s.credentials.stored
         ? `credentials stored (API Key …${s.credentials.api_key_last4 ?? ""})`
         : "no credentials stored";
+    // Approvals live in the team journal: the section is there only on one.
+    const nav = document.getElementById("nav-approvals");
+    if (nav) nav.hidden = !s.signed_in_as;
+    if (s.signed_in_as) void refreshApprovalsBadge();
     mount(
       bar,
       h("span", { id: "env-name" }, s.name.toUpperCase()),
@@ -65,6 +71,30 @@ export async function refreshEnvBar(): Promise<void> {
     );
   } catch (e) {
     mount(bar, notice("network", ipc.asReport(e).message), watchState());
+  }
+}
+
+let waitingForMe: number | null = null;
+
+/** The count of payouts waiting for this operator's approval, on the navigation; a desktop
+ * notice when it grows (another operator prepared one). */
+export async function refreshApprovalsBadge(): Promise<void> {
+  if (document.getElementById("nav-approvals")?.hidden !== false) return;
+  try {
+    const page = await ipc.approvalsPage("waiting_for_me");
+    setBadge(page.waiting_for_me);
+    const newest = page.items[0];
+    if (waitingForMe !== null && page.waiting_for_me > waitingForMe && newest) {
+      showToast({
+        title: "A payout waits for your approval",
+        body: `${newest.payout.amount ?? ""} ${newest.payout.currency ?? ""} to ${newest.payout.beneficiary ?? "?"}, prepared by ${newest.approval.prepared_by}`,
+        cashout_id: newest.payout.cashout_id,
+        external_id: newest.payout.external_id,
+      }, () => void go({ view: "approvals" }));
+    }
+    waitingForMe = page.waiting_for_me;
+  } catch {
+    // The badge is a convenience: the view itself says what is wrong.
   }
 }
 
@@ -84,8 +114,12 @@ export function onDeskEvent(e: DeskEvent): void {
     if (which) void go({ view: "detail", which });
     return;
   }
-  // Another desk changed the team journal: the views on screen re-read on their own.
-  if (e.type === "journal") return;
+  // Another desk changed the team journal: the views on screen re-read on their own; the
+  // badge is the shell's.
+  if (e.type === "journal") {
+    void refreshApprovalsBadge();
+    return;
+  }
   if (e.notice) showToast(e.notice, (which) => void go({ view: "detail", which }));
   switch (e.event.kind) {
     case "offline":
@@ -123,6 +157,7 @@ export function go(to: Route): Promise<void> {
       case "settings": return renderSettings(el, refreshEnvBar);
       case "holds": return renderHolds(el, go);
       case "audit": return renderAudit(el);
+      case "approvals": return renderApprovals(el, go);
       case "detail": return renderDetail(el, to.which, go);
     }
   })();

@@ -141,6 +141,12 @@ pub enum Command {
         #[command(subcommand)]
         action: AuditCommand,
     },
+    /// Approvals (maker–checker) on the team journal: payouts waiting for approval, votes,
+    /// and the team's policy.
+    Approvals {
+        #[command(subcommand)]
+        action: ApprovalsCommand,
+    },
     /// Set up and check the team journal (PostgreSQL; needs --team).
     Team {
         #[command(subcommand)]
@@ -177,6 +183,85 @@ pub enum AuditCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum ApprovalsCommand {
+    /// Approvals of this environment, oldest waiting first (decided: newest first).
+    List {
+        /// waiting-for-me (default): you may vote on them; waiting-for-others; decided.
+        #[arg(long, value_enum, default_value_t = ApprovalsView::WaitingForMe)]
+        view: ApprovalsView,
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+    },
+    /// One payout's approval: its votes, the payout and the exact request that was sent.
+    Show(Which),
+    /// Approve a payout (never your own). The vote that completes the approval releases it at
+    /// the provider.
+    Approve {
+        #[command(flatten)]
+        which: Which,
+        /// A note for the audit log.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        reason: String,
+    },
+    /// Reject a payout (never your own); it is cancelled at the provider.
+    Reject {
+        #[command(flatten)]
+        which: Which,
+        /// Why (required; the preparer and the audit log read it).
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// The team's approval policy for this environment, and its recent changes.
+    Policy {
+        #[command(subcommand)]
+        action: PolicyCommand,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ApprovalsView {
+    WaitingForMe,
+    WaitingForOthers,
+    Decided,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// The thresholds in force and the last changes (proposed, applied, rejected).
+    Show,
+    /// As an administrator: propose that payouts of CURRENCY from THRESHOLD up need approval
+    /// (or, with --remove, no longer do). It applies when another operator approves it.
+    Propose {
+        #[arg(long, value_name = "CCY")]
+        currency: String,
+        /// The amount from which approval is needed, as a plain decimal (e.g. 1000 or 1000.50).
+        #[arg(long, value_name = "AMOUNT", required_unless_present = "remove")]
+        threshold: Option<String>,
+        /// Distinct approvers needed: 1 or 2.
+        #[arg(long, default_value_t = 1)]
+        approvers: u8,
+        /// Hours an approval may wait before the payout is cancelled (1-720).
+        #[arg(long, default_value_t = 168)]
+        expires_after_hours: u32,
+        /// The currency no longer needs approval.
+        #[arg(long, conflicts_with = "threshold")]
+        remove: bool,
+    },
+    /// Approve a proposed change (never your own proposal): it applies at once.
+    Approve {
+        #[arg(long, value_name = "N")]
+        change: i64,
+    },
+    /// Reject a proposed change, saying why.
+    Reject {
+        #[arg(long, value_name = "N")]
+        change: i64,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum TeamCommand {
     /// As the team's administrator (the profile's user must be able to create roles): create
     /// the group roles and the schema, or bring the schema to this version. Safe to run again
@@ -189,6 +274,12 @@ pub enum TeamCommand {
     AddOperator {
         #[arg(value_name = "NAME")]
         name: String,
+        /// Also an approver: may approve or reject others' payouts that need approval.
+        #[arg(long)]
+        approver: bool,
+        /// Also an administrator of the team: may propose changes to the approval policy.
+        #[arg(long)]
+        admin: bool,
     },
     /// Copy the payouts of this computer's local journal (the one the app and the CLI share)
     /// into the team journal, as the profile's operator: nothing is doubled; audited in both.

@@ -10,6 +10,7 @@
 //! entry; the sandbox falls back to its fixed demo credentials and never reads the keychain. Secrets are never
 //! accepted as arguments (they would show in `ps` and shell history).
 
+mod approvals;
 mod args;
 mod run;
 mod team;

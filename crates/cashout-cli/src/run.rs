@@ -263,7 +263,7 @@ fn credentials(env: &Environment) -> Result<Credentials, Error> {
     }
 }
 
-fn which(w: &Which) -> Result<CashoutRef, Error> {
+pub(crate) fn which(w: &Which) -> Result<CashoutRef, Error> {
     match (w.id, &w.external_id) {
         (Some(id), _) => cashout_id(id).map(CashoutRef::Id),
         (None, Some(x)) => Ok(CashoutRef::ExternalId(x.clone())),
@@ -415,6 +415,7 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
             | Command::Exchanges(_)
             | Command::Audit { .. }
             | Command::Abandon { .. }
+            | Command::Approvals { .. }
     ) {
         if let Ok(result) = tokio::time::timeout(STARTUP_RECONCILE_LIMIT, desk.reconcile()).await {
             result?;
@@ -510,6 +511,7 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
             print_success(&json!({ "exchanges": desk.exchanges(&which(w)?)? }))
         }
         Command::Audit { action } => audit(&desk, action).await?,
+        Command::Approvals { action } => crate::approvals::command(&desk, action).await?,
         Command::Sandbox { .. } | Command::Credentials { .. } | Command::Team { .. } => {
             ExitCode::SUCCESS
         }

@@ -63,7 +63,11 @@ pub async fn command(cli: &Cli, action: &TeamCommand) -> Result<ExitCode, Error>
                 "applied": report.applied,
             })))
         }
-        TeamCommand::AddOperator { name } => {
+        TeamCommand::AddOperator {
+            name,
+            approver,
+            admin: administrator,
+        } => {
             let mut text = String::new();
             std::io::stdin()
                 .read_to_string(&mut text)
@@ -74,8 +78,9 @@ pub async fn command(cli: &Cli, action: &TeamCommand) -> Result<ExitCode, Error>
             let new_password = Secret::new(text.trim_end_matches(['\r', '\n']).to_owned());
             let client = admin::connect(&profile, &password).await?;
             admin::add_operator(&client, name, &new_password).await?;
+            let groups = admin::grant_groups(&client, name, *approver, *administrator).await?;
             Ok(print_success(
-                &json!({ "operator": name, "group": "cashout_operator" }),
+                &json!({ "operator": name, "groups": groups }),
             ))
         }
         TeamCommand::ImportLocal => {

@@ -45,6 +45,22 @@ pub enum AuditAction {
     SettingsChanged,
     /// The desk moved between its local journal and a team journal (which, from where).
     JournalSwitched,
+    /// An approver approved a payout (written by the team journal itself, as are the rest).
+    ApprovalApproved,
+    /// An approver rejected a payout, with the reason.
+    ApprovalRejected,
+    /// An approval waited past its expiry.
+    ApprovalExpired,
+    /// An approved payout was released at the provider.
+    ApprovalReleased,
+    /// A rejected or expired payout was cancelled at the provider.
+    ApprovalCancelled,
+    /// An administrator proposed a change of the approval policy.
+    PolicyProposed,
+    /// A second operator approved a policy change, which applied.
+    PolicyApplied,
+    /// A policy change was rejected.
+    PolicyRejected,
 }
 
 impl AuditAction {
@@ -67,6 +83,14 @@ impl AuditAction {
             Self::JournalMoved => "journal_moved",
             Self::SettingsChanged => "settings_changed",
             Self::JournalSwitched => "journal_switched",
+            Self::ApprovalApproved => "approval_approved",
+            Self::ApprovalRejected => "approval_rejected",
+            Self::ApprovalExpired => "approval_expired",
+            Self::ApprovalReleased => "approval_released",
+            Self::ApprovalCancelled => "approval_cancelled",
+            Self::PolicyProposed => "policy_proposed",
+            Self::PolicyApplied => "policy_applied",
+            Self::PolicyRejected => "policy_rejected",
         }
     }
 
@@ -89,6 +113,14 @@ impl AuditAction {
             Self::JournalMoved,
             Self::SettingsChanged,
             Self::JournalSwitched,
+            Self::ApprovalApproved,
+            Self::ApprovalRejected,
+            Self::ApprovalExpired,
+            Self::ApprovalReleased,
+            Self::ApprovalCancelled,
+            Self::PolicyProposed,
+            Self::PolicyApplied,
+            Self::PolicyRejected,
         ]
         .into_iter()
         .find(|a| a.name() == name)

@@ -107,6 +107,13 @@ pub enum Error {
     /// The environment or base URL is not acceptable.
     #[error(transparent)]
     Environment(#[from] UrlProblem),
+    /// The team journal refused a step of the approval flow, or the desk refused to act on a
+    /// payout under approval by hand (see [`crate::approvals`]).
+    #[error("{message}")]
+    ApprovalRefused {
+        refusal: crate::approvals::Refusal,
+        message: String,
+    },
     /// An argument is wrong (e.g. a missing id).
     #[error("{message}")]
     InvalidInput {
@@ -176,6 +183,7 @@ impl Error {
             Self::TeamJournal(_) => C::TeamJournal,
             Self::TeamSchema { .. } => C::TeamSchema,
             Self::Environment(_) => C::InvalidEnvironment,
+            Self::ApprovalRefused { .. } => C::ApprovalRefused,
             Self::InvalidInput { .. } => C::InvalidInput,
         }
     }
@@ -195,6 +203,7 @@ impl Error {
             Self::Environment(UrlProblem::UnknownEnvironment(_)) => Some("env"),
             Self::Environment(_) => Some("base_url"),
             Self::MissingReadOnlyKey(_) => Some("read_only_key"),
+            Self::ApprovalRefused { refusal, .. } => refusal.field(),
             _ => None,
         }
     }
@@ -265,6 +274,7 @@ pub enum ErrorCode {
     TeamSchema,
     InvalidEnvironment,
     InvalidInput,
+    ApprovalRefused,
     /// The desktop shell failed in a way the core did not foresee (a command that could not
     /// run at all); never produced by the core itself.
     Internal,
@@ -272,7 +282,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, for tests and documentation.
-    pub const ALL: [ErrorCode; 22] = [
+    pub const ALL: [ErrorCode; 23] = [
         Self::Validation,
         Self::NotFound,
         Self::Unauthorized,
@@ -294,6 +304,7 @@ impl ErrorCode {
         Self::TeamSchema,
         Self::InvalidEnvironment,
         Self::InvalidInput,
+        Self::ApprovalRefused,
         Self::Internal,
     ];
 
@@ -322,6 +333,7 @@ impl ErrorCode {
             Self::TeamSchema => "team_schema",
             Self::InvalidEnvironment => "invalid_environment",
             Self::InvalidInput => "invalid_input",
+            Self::ApprovalRefused => "approval_refused",
             Self::Internal => "internal",
         }
     }

@@ -11,6 +11,7 @@
 //! directory the app and the CLI share.
 
 pub mod api;
+pub mod approvals;
 pub mod audit;
 pub mod banks;
 pub mod clock;

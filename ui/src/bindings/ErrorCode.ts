@@ -4,4 +4,4 @@
  * Every stable error code, as the CLI prints it and the UI switches on (a union type in the
  * generated TypeScript, so a switch on a code that does not exist fails to compile).
  */
-export type ErrorCode = "validation" | "not_found" | "unauthorized" | "api_error" | "network" | "not_sent" | "outcome_unknown" | "provider_fault" | "unknown_status" | "malformed_response" | "external_id_conflict" | "possible_duplicate" | "action_not_allowed" | "credentials_missing" | "invalid_credentials" | "keychain" | "journal" | "team_journal" | "team_schema" | "invalid_environment" | "invalid_input" | "internal";
+export type ErrorCode = "validation" | "not_found" | "unauthorized" | "api_error" | "network" | "not_sent" | "outcome_unknown" | "provider_fault" | "unknown_status" | "malformed_response" | "external_id_conflict" | "possible_duplicate" | "action_not_allowed" | "credentials_missing" | "invalid_credentials" | "keychain" | "journal" | "team_journal" | "team_schema" | "invalid_environment" | "invalid_input" | "approval_refused" | "internal";

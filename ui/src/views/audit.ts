@@ -18,7 +18,9 @@ const ACTIONS: Record<AuditAction, true> = {
   create: true, hold: true, release: true, cancel: true, lookup: true,
   credentials_saved: true, credentials_removed: true, environment_switched: true,
   export: true, audit_verified: true, resend: true, abandon: true, journal_moved: true, settings_changed: true,
-  journal_switched: true,
+  journal_switched: true, approval_approved: true, approval_rejected: true, approval_expired: true,
+  approval_released: true, approval_cancelled: true, policy_proposed: true, policy_applied: true,
+  policy_rejected: true,
 };
 
 export async function renderAudit(el: HTMLElement): Promise<void> {

@@ -13,6 +13,8 @@ import type { DeskEvent } from "../bindings/DeskEvent";
 import type { ExchangeRecord } from "../bindings/ExchangeRecord";
 import type { PayoutView } from "../bindings/PayoutView";
 import type { ErrorReport } from "../bindings/ErrorReport";
+import type { ApprovalDetail } from "../bindings/ApprovalDetail";
+import type { HistoryEntry } from "../bindings/HistoryEntry";
 import { money, stamp, statusBadge } from "./status";
 
 /** Provider refusal, network trouble and local problems look different. */
@@ -34,6 +36,18 @@ export function errorNotice(r: ErrorReport, id?: string): HTMLElement {
     default:
       return notice("validation", r.message, id);
   }
+}
+
+/** The history with the approvers' votes in it, in time order (both times are fixed-width UTC
+ * text, so text order is time order). */
+function withVotes(history: HistoryEntry[], d: ApprovalDetail | null): HistoryEntry[] {
+  const votes: HistoryEntry[] = (d?.approval?.votes ?? []).map((v) => ({
+    at: v.at,
+    event: "approval",
+    status: null,
+    detail: `${v.approver} ${v.decision === "approve" ? "approved" : "rejected"}${v.reason ? `: ${v.reason}` : ""}`,
+  }));
+  return [...history, ...votes].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
 function confirmDialog(text: string, confirmLabel: string): Promise<boolean> {
@@ -130,7 +144,11 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
   const render = async () => {
     const mine = ++draws;
     const ref = refNow();
-    const history = await ipc.cashoutHistory(ref).catch(() => []);
+    const [history, approval] = await Promise.all([
+      ipc.cashoutHistory(ref).catch(() => []),
+      // Only a team journal keeps approvals; anything else answers without one.
+      ipc.approvalDetail(ref).catch(() => null),
+    ]);
     if (!view || !current() || mine !== draws) return;
     const p = view;
     const act = async (label: string, fn: () => Promise<PayoutView>) => {
@@ -145,7 +163,9 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
       await render();
       refreshInspector();
     };
-    const can = (a: string) => p.allowed_actions.includes(a as never);
+    // Under approval, the approval flow holds and releases it, not a click here.
+    const underApproval = approval?.under_approval === true;
+    const can = (a: string) => p.allowed_actions.includes(a as never) && !(underApproval && (a === "hold" || a === "release"));
     const actions = h("div", { class: "row", id: "detail-actions" },
       h("button", { type: "button", id: "action-hold", disabled: !can("hold"), onclick: () => void act("Hold", () => ipc.holdCashout(p.cashout_id!)) }, "Hold"),
       h("button", { type: "button", id: "action-release", disabled: !can("release"), onclick: () => void act("Release", () => ipc.releaseCashout(p.cashout_id!)) }, "Release"),
@@ -175,12 +195,15 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
         ["Country", p.country ?? "—"],
         ["Provider reference", p.provider_reference ?? "—"],
         ["Environment", p.environment],
+        ...(approval?.approval
+          ? [["Approval", `${approval.approval.state} · ${approval.progress ?? ""} · prepared by ${approval.approval.prepared_by}`]] as [string, string][]
+          : []),
         ["Last checked", p.updated_at.replace("T", " ").slice(0, 19)],
       ] as [string, string | Node][]).flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]),
     );
     const hist = h("table", { id: "history" },
       h("thead", {}, h("tr", {}, h("th", {}, "Time"), h("th", {}, "Event"), h("th", {}, "Status"), h("th", {}, "Detail"))),
-      h("tbody", {}, ...history.map((e) => h("tr", {}, h("td", {}, e.at.replace("T", " ").slice(0, 19)), h("td", {}, e.event), h("td", {}, e.status ?? ""), h("td", {}, e.detail ?? "")))));
+      h("tbody", {}, ...withVotes(history, approval).map((e) => h("tr", {}, h("td", {}, e.at.replace("T", " ").slice(0, 19)), h("td", {}, e.event), h("td", {}, e.status ?? ""), h("td", {}, e.detail ?? "")))));
     const checking = p.checking;
     const ext = p.external_id;
     const resend = async () => {

@@ -6,12 +6,16 @@
 -- cashout_operator  every operator's group: reads the journal, writes payouts through the
 --                   tables it is granted, appends to the audit chain only through
 --                   cashout.append_audit (never INSERT/UPDATE/DELETE on the audit table).
--- cashout_admin     adds operators and changes the team's settings.
+-- cashout_admin     adds operators and changes the team's settings; proposes changes to the
+--                   approval policy.
+-- cashout_approver  approves or rejects payouts that need approval (never their own), and
+--                   policy changes (never their own proposal).
 DO $roles$
 DECLARE
     r text;
 BEGIN
-    FOREACH r IN ARRAY ARRAY['cashout_owner', 'cashout_operator', 'cashout_admin'] LOOP
+    FOREACH r IN ARRAY ARRAY['cashout_owner', 'cashout_operator', 'cashout_admin',
+                             'cashout_approver'] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN
             BEGIN
                 EXECUTE format('CREATE ROLE %I NOLOGIN', r);

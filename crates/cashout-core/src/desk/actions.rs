@@ -43,7 +43,7 @@ impl Desk {
         result
     }
 
-    async fn check_unaudited(&self, which: &CashoutRef) -> Result<PayoutView> {
+    pub(super) async fn check_unaudited(&self, which: &CashoutRef) -> Result<PayoutView> {
         let (cashout_id, external_id) = ids_of(which);
         let known = self.journal.find(&self.scope(), cashout_id, external_id)?;
         let traced = self.client()?.status_traced(which).await;
@@ -113,7 +113,10 @@ impl Desk {
         action: Action,
         external_id: Option<&str>,
     ) -> Result<PayoutView> {
-        let result = self.act_unaudited(id, action, external_id).await;
+        let result = match self.refuse_if_under_approval(id, action) {
+            Ok(()) => self.act_unaudited(id, action, external_id).await,
+            Err(e) => Err(e),
+        };
         let audit_action = match action {
             Action::Hold => AuditAction::Hold,
             Action::Release => AuditAction::Release,
@@ -124,7 +127,7 @@ impl Desk {
         result
     }
 
-    async fn act_unaudited(
+    pub(super) async fn act_unaudited(
         &self,
         id: CashoutId,
         action: Action,

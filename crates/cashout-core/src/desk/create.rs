@@ -65,8 +65,11 @@ impl Desk {
         request: &CreateCashout,
         override_check_digits: bool,
     ) -> Result<(CreateCashout, Vec<FieldError>)> {
-        let (request, warnings, generated) =
+        let (mut request, mut warnings, generated) =
             check_and_fill(self.env().kind, request, override_check_digits)?;
+        // A payout the team's policy says needs approval is sent on hold (the database refuses
+        // it otherwise); the warning tells the operator before they send.
+        self.hold_if_approval_needed(&mut request, &mut warnings)?;
         if generated {
             self.journal.note_generated(&request.external_id);
         }

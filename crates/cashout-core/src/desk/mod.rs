@@ -26,6 +26,7 @@
 //! journal.
 
 mod actions;
+mod approve;
 mod create;
 mod records;
 mod review;
@@ -46,6 +47,9 @@ use crate::error::{Error, Result};
 use crate::journal::{Journal, PayoutRecord, Phase};
 use crate::status::{Action, CashoutStatus};
 
+pub use approve::{
+    ApprovalDetail, ApprovalSweep, ApprovalView, ApprovalsPage, PolicyOverview, SETTLE_LEASE,
+};
 pub use create::CreateOptions;
 pub use review::{dry_run, CreateReview, DryRun, ReviewLine};
 pub use settle::ABANDON_RISK;

@@ -134,7 +134,11 @@ impl Desk {
         });
         Ok(CreateReview {
             body: self.client()?.create_body_masked(&checked),
-            summary: summary(&checked, &self.scope()),
+            summary: summary(
+                &checked,
+                &self.scope(),
+                warnings.iter().any(|w| w.code == super::approve::NEEDS_APPROVAL),
+            ),
             request: checked.ipc_json(),
             warnings,
             external_id_generated: generated,
@@ -173,7 +177,8 @@ impl Desk {
 }
 
 /// The payout in words, for review: who is paid, how, where, and how much.
-fn summary(r: &CreateCashout, environment: &str) -> Vec<ReviewLine> {
+/// `approval`: the team's policy holds this payout until other operators approve it.
+fn summary(r: &CreateCashout, environment: &str, approval: bool) -> Vec<ReviewLine> {
     let line = |label: &str, value: String| ReviewLine {
         label: label.to_owned(),
         value,
@@ -238,7 +243,12 @@ fn summary(r: &CreateCashout, environment: &str) -> Vec<ReviewLine> {
         }
     }
     lines.push(line("Amount", r.amount_text()));
-    if r.on_hold {
+    if approval {
+        lines.push(line(
+            "Created",
+            "on hold until approved by another operator".into(),
+        ));
+    } else if r.on_hold {
         lines.push(line("Created", "on hold (released by hand)".into()));
     }
     lines.push(line("External id", r.external_id.clone()));
@@ -402,7 +412,7 @@ mod tests {
             ..CreateCashout::default()
         };
         let account = |r: &CreateCashout| {
-            summary(r, "d24-staging")
+            summary(r, "d24-staging", false)
                 .into_iter()
                 .find(|l| l.label == "Account")
                 .map(|l| l.value)

@@ -250,6 +250,12 @@ pub trait JournalStore: Send + Sync {
     /// need not agree; the embedded store reads the machine's.
     fn take_request_slot<'a>(&'a self, scope: &'a str, spacing: Duration) -> Pending<'a, Duration>;
 
+    /// The journal's approvals (see [`crate::approvals`]) when it keeps them: the team journal
+    /// does, the embedded one (one operator) does not.
+    fn approvals(&self) -> Option<&dyn crate::approvals::ApprovalStore> {
+        None
+    }
+
     /// Adds `record` — a payout read from another journal (`source`, in words), with its
     /// `history` — unless this journal holds the same payout (same scope and external_id, or
     /// same scope and cashout id), which is then kept as it is here. Its claims are not

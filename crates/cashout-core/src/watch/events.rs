@@ -58,6 +58,12 @@ pub enum WatchEvent {
         at: String,
         report: ReconcileReport,
     },
+    /// Approvals expired, or decided approvals were released or cancelled at the provider
+    /// (team journal).
+    ApprovalsSwept {
+        at: String,
+        sweep: crate::desk::ApprovalSweep,
+    },
 }
 
 /// A desktop notification an event deserves: COMPLETED, REJECTED (a late rejection said so),

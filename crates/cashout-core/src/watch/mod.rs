@@ -6,7 +6,10 @@
 //! and a COMPLETED payout can still turn REJECTED days later when the bank returns the funds.
 //!
 //! Guarantees:
-//! - Only status checks are sent; the watcher never creates, holds, releases or cancels.
+//! - Only status checks are sent; the watcher never creates or holds, and releases or cancels
+//!   only what a team's approvers decided (an approved payout released, a rejected or expired
+//!   one cancelled) when the desk that decided it did not finish ([`Desk::sweep_approvals`],
+//!   run with each reconcile).
 //! - Never more than [`WatchConfig::rate_per_sec`] requests per second, spaced with jitter
 //!   (longer, never shorter, than the cap's spacing) — for all the desks on one journal
 //!   together: right before each request, its slot is taken in the journal
@@ -399,6 +402,16 @@ impl Watcher {
                 report.events.push(WatchEvent::Reconciled {
                     at: format_instant(now),
                     report: r,
+                });
+                self.refreshed_at = None;
+            }
+            // Expired approvals are cancelled, and decided ones a desk left unsettled are
+            // released or cancelled (team journal; nothing on a local one).
+            let sweep = self.desk.sweep_approvals().await?;
+            if sweep.expired + sweep.settled + sweep.failed > 0 {
+                report.events.push(WatchEvent::ApprovalsSwept {
+                    at: format_instant(now),
+                    sweep,
                 });
                 self.refreshed_at = None;
             }

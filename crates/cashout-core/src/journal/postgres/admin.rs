@@ -1,5 +1,6 @@
 //! What the team's administrator does to the team journal beside migrations: a connection of
-//! their own (for [`super::migrate::migrate`]), and adding an operator's login role.
+//! their own (for [`super::migrate::migrate`]), adding an operator's login role, and putting
+//! it in the approvers' or administrators' group.
 //!
 //! Guarantees: the password reaches the server only as a SCRAM-SHA-256 verifier computed here
 //! (as `psql`'s `\password` does), so it never appears in the server's statement log; the role
@@ -64,6 +65,42 @@ pub async fn add_operator(client: &Client, name: &str, password: &Secret) -> Res
          ALTER ROLE {role} SET search_path = pg_catalog;"
     );
     client.batch_execute(&sql).await.map_err(pg_error)
+}
+
+/// Puts operator `name` in the approvers' group (`approver`) and the team administrators'
+/// (`admin`); answers every group the role is in now, operators' first. Nothing is taken away.
+///
+/// # Errors
+/// [`Error::InvalidInput`] (field `user`) for a bad name; [`Error::TeamJournal`] when the
+/// administrator's role may not grant the groups.
+pub async fn grant_groups(
+    client: &Client,
+    name: &str,
+    approver: bool,
+    admin: bool,
+) -> Result<Vec<String>> {
+    super::profile::check_role_name(name).map_err(|message| Error::InvalidInput {
+        field: "user",
+        message,
+    })?;
+    let role = escape_identifier(name);
+    for (wanted, group) in [(approver, "cashout_approver"), (admin, "cashout_admin")] {
+        if wanted {
+            client
+                .batch_execute(&format!("GRANT {group} TO {role}"))
+                .await
+                .map_err(pg_error)?;
+        }
+    }
+    let rows = client
+        .query(
+            "SELECT g FROM unnest(ARRAY['cashout_operator', 'cashout_approver', 'cashout_admin']) g
+             WHERE pg_catalog.pg_has_role($1, g, 'MEMBER')",
+            &[&name],
+        )
+        .await
+        .map_err(pg_error)?;
+    Ok(rows.iter().map(|r| r.get(0)).collect())
 }
 
 /// One connection as `profile`'s role (the administrator's), over the TLS the profile says,

@@ -23,7 +23,7 @@ use super::pg_error;
 use crate::error::{Error, Result};
 
 /// The schema version this program writes.
-pub const SCHEMA_VERSION: i32 = 6;
+pub const SCHEMA_VERSION: i32 = 7;
 
 /// The advisory lock key of a migration run ("cashout" in ASCII).
 const MIGRATION_LOCK: i64 = 0x0063_6173_686f_7574;
@@ -62,6 +62,11 @@ const MIGRATIONS: &[(i32, &str, &str)] = &[
         6,
         "rate_slots",
         include_str!("../../../sql/team/0006_rate_slots.sql"),
+    ),
+    (
+        7,
+        "approvals",
+        include_str!("../../../sql/team/0007_approvals.sql"),
     ),
 ];
 

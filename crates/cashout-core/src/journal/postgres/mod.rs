@@ -29,6 +29,7 @@
 
 pub mod admin;
 mod answers;
+mod approvals;
 mod import;
 mod io;
 mod listen;
@@ -289,6 +290,10 @@ impl JournalStore for PgStore {
         Box::pin(self.request_slot(scope, spacing))
     }
 
+    fn approvals(&self) -> Option<&dyn crate::approvals::ApprovalStore> {
+        Some(self)
+    }
+
     fn import_payout<'a>(
         &'a self,
         record: &'a PayoutRecord,
@@ -374,6 +379,16 @@ impl JournalStore for PgStore {
 /// A database error in words an operator can act on; never the connection string.
 pub(crate) fn pg_error(e: tokio_postgres::Error) -> Error {
     let sqlstate = e.code().map(|c| c.code().to_owned());
+    // The approval functions' refusals carry their own SQLSTATE and a message for people.
+    if let Some(refusal) = sqlstate
+        .as_deref()
+        .and_then(crate::approvals::Refusal::from_sqlstate)
+    {
+        let message = e
+            .as_db_error()
+            .map_or_else(|| e.to_string(), |d| d.message().to_owned());
+        return Error::ApprovalRefused { refusal, message };
+    }
     let words = migrate::describe(&e);
     Error::TeamJournal(match sqlstate.as_deref() {
         Some("28P01" | "28000") => format!("the server refused the sign-in: {words}"),

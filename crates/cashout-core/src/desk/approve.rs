@@ -1,0 +1,546 @@
+//! The desk's side of approvals (maker–checker, see [`crate::approvals`]): a payout at or
+//! above the team's threshold is sent on hold; an approver's vote is cast in the team journal,
+//! and the vote that decides it is followed at once by the release (approved) or the cancel
+//! (rejected) at the provider; the expiry sweep and any settlement a desk left unfinished are
+//! done by the watcher ([`Desk::sweep_approvals`]).
+//!
+//! Guarantees:
+//! - The rules are the database's: this module never decides who may approve, it asks. What
+//!   it adds is the provider side, done once: a settlement is claimed in the journal before it
+//!   is sent, and what the provider says now decides what is sent (a payout released already
+//!   is recorded as released, not released again).
+//! - Hold and release by hand are refused while a payout is under approval; cancel is not (it
+//!   closes the approval).
+//!
+//! Left out: approvals in a local journal (one operator; there is nobody else to approve).
+
+use std::time::Duration;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{Desk, PayoutView};
+use crate::api::types::{CashoutId, CashoutRef, CreateCashout};
+use crate::approvals::{
+    Approval, ApprovalFilter, ApprovalPolicy, ApprovalState, ApprovalStore, Decision, Refusal,
+};
+use crate::error::{Error, Result};
+use crate::journal::SendClaim;
+use crate::status::{Action, CashoutStatus};
+use crate::validate::FieldError;
+
+/// The code of the review's warning that a payout needs approval.
+pub const NEEDS_APPROVAL: &str = "needs_approval";
+
+/// How long a desk holds the settlement (release or cancel) it claimed: one status check and
+/// one action, each at most the client's 45 s.
+pub const SETTLE_LEASE: Duration = Duration::from_secs(120);
+
+/// A payout with its approval, as the approvals view and `cashout approvals` show it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ApprovalView {
+    pub approval: Approval,
+    /// [`Approval::progress`].
+    pub progress: String,
+    pub payout: PayoutView,
+    /// When this desk's vote decided it but the release or cancel at the provider did not go
+    /// through: why (the watcher tries again).
+    pub settle_error: Option<String>,
+}
+
+/// One payout's approval as an approver decides it: the approval and its votes, the payout,
+/// the exact request that was sent (the provider holds the funds for it), and its history.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ApprovalDetail {
+    pub approval: Option<Approval>,
+    /// [`Approval::progress`], when there is an approval.
+    pub progress: Option<String>,
+    pub payout: PayoutView,
+    /// The create as it was sent, amount as decimal text (no credentials are ever in it).
+    #[ts(type = "Record<string, unknown> | null")]
+    pub request: Option<serde_json::Value>,
+    pub history: Vec<crate::journal::HistoryEntry>,
+    /// Whether the payout is under the approval flow (decided or not, not yet released or
+    /// cancelled): hold and release by hand are refused.
+    pub under_approval: bool,
+    /// Whether the signed-in operator may vote on it now.
+    pub may_vote: bool,
+    /// Why not, in words, when they may not (their own payout, voted, not an approver,
+    /// decided).
+    pub why_not: Option<String>,
+}
+
+/// The approvals view: who is signed in, how many wait for them, and one list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ApprovalsPage {
+    pub roles: crate::approvals::TeamRoles,
+    /// Waiting, and this operator may vote on them (the badge).
+    pub waiting_for_me: u32,
+    /// The approvals of the list asked for.
+    pub items: Vec<ApprovalView>,
+}
+
+/// The policy as an operator sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PolicyOverview {
+    /// Who is signed in, and what they may do.
+    pub roles: crate::approvals::TeamRoles,
+    /// The thresholds in force, per currency.
+    pub policies: Vec<ApprovalPolicy>,
+    /// The last changes, newest first.
+    pub changes: Vec<crate::approvals::PolicyChange>,
+}
+
+/// What a sweep of the approvals did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ApprovalSweep {
+    /// Approvals that expired in this sweep (their payouts are cancelled).
+    pub expired: u32,
+    /// Decided approvals released or cancelled at the provider in this sweep.
+    pub settled: u32,
+    /// Settlements that did not go through (tried again at the next sweep).
+    pub failed: u32,
+}
+
+fn no_team_journal() -> Error {
+    Error::ApprovalRefused {
+        refusal: Refusal::NoTeamJournal,
+        message: "approvals are kept in a team journal; this desk uses its local journal".into(),
+    }
+}
+
+impl Desk {
+    /// The journal's approvals, or the refusal that says they need a team journal.
+    fn approval_store(&self) -> Result<&dyn ApprovalStore> {
+        self.journal.approvals().ok_or_else(no_team_journal)
+    }
+
+    /// The team's policy for this environment (empty on a local journal).
+    ///
+    /// # Errors
+    /// [`Error::TeamJournal`].
+    pub fn approval_policies(&self) -> Result<Vec<ApprovalPolicy>> {
+        match self.journal.approvals() {
+            Some(store) => store.policies(&self.scope()),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// The policy entry a checked `request` falls under: its currency needs approval from an
+    /// amount at or below its own. `None` on a local journal, or below every threshold.
+    ///
+    /// # Errors
+    /// [`Error::TeamJournal`].
+    pub fn approval_needed(&self, request: &CreateCashout) -> Result<Option<ApprovalPolicy>> {
+        let (Some(currency), Some(amount)) = (request.currency.as_deref(), request.amount) else {
+            return Ok(None);
+        };
+        Ok(self.approval_policies()?.into_iter().find(|p| {
+            p.currency == currency
+                && p.threshold
+                    .parse::<Decimal>()
+                    .is_ok_and(|t| amount.value() >= t)
+        }))
+    }
+
+    /// Puts a checked `request` that needs approval on hold, with a warning at `on_hold` that
+    /// says why (the review shows both before anything is sent).
+    pub(super) fn hold_if_approval_needed(
+        &self,
+        request: &mut CreateCashout,
+        warnings: &mut Vec<FieldError>,
+    ) -> Result<()> {
+        if let Some(policy) = self.approval_needed(request)? {
+            request.on_hold = true;
+            let who = if policy.approvers == 1 {
+                "another operator".to_owned()
+            } else {
+                format!("{} other operators", policy.approvers)
+            };
+            warnings.push(FieldError {
+                field: "on_hold".into(),
+                code: NEEDS_APPROVAL,
+                message: format!(
+                    "{} {} or more needs approval by {who}: it is sent on hold, its funds stay \
+                     reserved, and it is released when approved (cancelled if rejected or not \
+                     approved within {} h)",
+                    policy.threshold, policy.currency, policy.expires_after_hours
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    /// Refuses holding or releasing cashout `id` by hand while it is under approval.
+    pub(super) fn refuse_if_under_approval(&self, id: CashoutId, action: Action) -> Result<()> {
+        if action == Action::Cancel {
+            return Ok(());
+        }
+        let Some(store) = self.journal.approvals() else {
+            return Ok(());
+        };
+        let Some(record) = self.journal.find(&self.scope(), Some(id), None)? else {
+            return Ok(());
+        };
+        match store.approval(record.id)? {
+            Some(a) if a.state.is_open() => Err(Error::ApprovalRefused {
+                refusal: Refusal::UnderApproval,
+                message: format!(
+                    "cashout {id} is under approval ({}): it is released when approved and \
+                     cancelled if rejected, never {} by hand; decide it in Approvals",
+                    a.state.name(),
+                    if action == Action::Hold {
+                        "held"
+                    } else {
+                        "released"
+                    }
+                ),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// The approval of a payout, if it has one (`None` on a local journal).
+    ///
+    /// # Errors
+    /// [`Error::Journal`] / [`Error::TeamJournal`].
+    pub fn approval_of(&self, which: &CashoutRef) -> Result<Option<Approval>> {
+        let Some(store) = self.journal.approvals() else {
+            return Ok(None);
+        };
+        let record = self.record_of(which)?;
+        store.approval(record.id)
+    }
+
+    /// Approvals of this environment for the signed-in operator, at most `limit`, with their
+    /// payouts.
+    ///
+    /// # Errors
+    /// [`Error::ApprovalRefused`] on a local journal; [`Error::TeamJournal`].
+    pub fn approvals(&self, filter: ApprovalFilter, limit: u32) -> Result<Vec<ApprovalView>> {
+        let store = self.approval_store()?;
+        let login = store.team_roles()?.login;
+        store
+            .approvals(&self.scope(), &login, filter, limit)?
+            .into_iter()
+            .map(|approval| {
+                Ok(ApprovalView {
+                    payout: self.view(approval.payout_id)?,
+                    progress: approval.progress(),
+                    approval,
+                    settle_error: None,
+                })
+            })
+            .collect()
+    }
+
+    /// The approvals view's page: the list `filter` names (at most `limit`), with who is
+    /// signed in and how many approvals wait for them.
+    ///
+    /// # Errors
+    /// [`Error::ApprovalRefused`] on a local journal; [`Error::TeamJournal`].
+    pub fn approvals_page(&self, filter: ApprovalFilter, limit: u32) -> Result<ApprovalsPage> {
+        let store = self.approval_store()?;
+        let roles = store.team_roles()?;
+        let mine = store.approvals(
+            &self.scope(),
+            &roles.login,
+            ApprovalFilter::WaitingForMe,
+            1000,
+        )?;
+        let items = if filter == ApprovalFilter::WaitingForMe {
+            mine.iter().take(limit as usize).cloned().collect()
+        } else {
+            store.approvals(&self.scope(), &roles.login, filter, limit)?
+        };
+        Ok(ApprovalsPage {
+            waiting_for_me: u32::try_from(mine.len()).unwrap_or(u32::MAX),
+            roles,
+            items: items
+                .into_iter()
+                .map(|approval| {
+                    Ok(ApprovalView {
+                        payout: self.view(approval.payout_id)?,
+                        progress: approval.progress(),
+                        approval,
+                        settle_error: None,
+                    })
+                })
+                .collect::<Result<_>>()?,
+        })
+    }
+
+    /// A payout's approval with what an approver needs to decide it.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when the journal has no such payout; [`Error::TeamJournal`].
+    pub fn approval_detail(&self, which: &CashoutRef) -> Result<ApprovalDetail> {
+        let record = self.record_of(which)?;
+        let (approval, roles) = match self.journal.approvals() {
+            Some(store) => (store.approval(record.id)?, Some(store.team_roles()?)),
+            None => (None, None),
+        };
+        let why_not = match (&approval, &roles) {
+            (None, _) | (_, None) => Some("this payout needs no approval".to_owned()),
+            (Some(a), _) if a.state != ApprovalState::Waiting => {
+                Some(format!("the approval is {} already", a.state.name()))
+            }
+            (Some(a), Some(r)) if a.prepared_by == r.login => {
+                Some("you prepared this payout: another operator approves it".to_owned())
+            }
+            (Some(a), Some(r)) if a.votes.iter().any(|v| v.approver == r.login) => {
+                Some("you have voted; it waits for another approver".to_owned())
+            }
+            (Some(_), Some(r)) if !r.approver => {
+                Some("your login is not an approver of the team".to_owned())
+            }
+            _ => None,
+        };
+        Ok(ApprovalDetail {
+            progress: approval.as_ref().map(Approval::progress),
+            under_approval: approval.as_ref().is_some_and(|a| a.state.is_open()),
+            may_vote: why_not.is_none(),
+            why_not,
+            approval,
+            payout: self.view(record.id)?,
+            request: record.request.as_ref().map(CreateCashout::ipc_json),
+            history: self.journal.history(record.id)?,
+        })
+    }
+
+    /// Casts the signed-in operator's vote on a payout's approval. When it decides the
+    /// approval, the payout is released (approved) or cancelled (rejected) at the provider at
+    /// once; if that does not go through, the view says why and the watcher tries again.
+    ///
+    /// # Errors
+    /// [`Error::ApprovalRefused`] (the database's refusal: own payout, voted already, expired,
+    /// decided, not an approver; or a rejection without a reason, field `reason`, checked
+    /// before anything is sent); [`Error::TeamJournal`].
+    pub async fn decide_approval(
+        &self,
+        which: &CashoutRef,
+        decision: Decision,
+        reason: &str,
+    ) -> Result<ApprovalView> {
+        let store = self.approval_store()?;
+        if decision == Decision::Reject && reason.trim().is_empty() {
+            return Err(Error::ApprovalRefused {
+                refusal: Refusal::ReasonRequired,
+                message: "say why the payout is rejected (the preparer and the audit log read it)"
+                    .into(),
+            });
+        }
+        let record = self.record_of(which)?;
+        let token = SendClaim::new().token;
+        let decided = store
+            .decide_approval(record.id, decision, reason.trim(), &token, SETTLE_LEASE)
+            .await?;
+        let settle_error = if decided.settles {
+            self.settle(record.id, &token, decided.state)
+                .await
+                .err()
+                .map(|e| e.to_string())
+        } else {
+            None
+        };
+        let approval = store
+            .approval(record.id)?
+            .ok_or_else(|| Error::TeamJournal("the approval disappeared".into()))?;
+        Ok(ApprovalView {
+            progress: approval.progress(),
+            approval,
+            payout: self.view(record.id)?,
+            settle_error,
+        })
+    }
+
+    /// Expires the approvals of this environment whose time ran out, and releases or cancels
+    /// every decided approval nobody is settling (a desk that decided it and then failed or
+    /// died). Nothing on a local journal.
+    ///
+    /// # Errors
+    /// [`Error::TeamJournal`] when the journal cannot be read or written; provider failures
+    /// are counted, not errors.
+    pub async fn sweep_approvals(&self) -> Result<ApprovalSweep> {
+        let Some(store) = self.journal.approvals() else {
+            return Ok(ApprovalSweep::default());
+        };
+        let scope = self.scope();
+        let mut sweep = ApprovalSweep {
+            expired: u32::try_from(store.expire_approvals(&scope).await?.len()).unwrap_or(0),
+            ..ApprovalSweep::default()
+        };
+        for id in store.unsettled(&scope)? {
+            let token = SendClaim::new().token;
+            let Some(state) = store.claim_settlement(id, &token, SETTLE_LEASE).await? else {
+                continue;
+            };
+            match self.settle(id, &token, state).await {
+                Ok(true) => sweep.settled += 1,
+                Ok(false) => {}
+                Err(e @ (Error::Journal(_) | Error::TeamJournal(_))) => return Err(e),
+                Err(_) => sweep.failed += 1,
+            }
+        }
+        Ok(sweep)
+    }
+
+    /// Releases (approved) or cancels (rejected, expired) record `id` at the provider under
+    /// the settlement claim `token`, after asking the provider where the payout stands, and
+    /// records it. `false` when there is nothing to send yet (its create is not known) or any
+    /// more (it ended another way: the database closed the approval).
+    async fn settle(&self, id: i64, token: &str, state: ApprovalState) -> Result<bool> {
+        let store = self.approval_store()?;
+        let record = self
+            .journal
+            .get(id)?
+            .ok_or_else(|| Error::TeamJournal(format!("no payout {id} in the journal")))?;
+        let Some(cashout_id) = record.cashout_id.map(CashoutId) else {
+            // Its create is not settled: reconcile finds it first, a later sweep settles it.
+            return Ok(false);
+        };
+        let now = self.check_unaudited(&CashoutRef::Id(cashout_id)).await?;
+        let status = now.status.unwrap_or(CashoutStatus::Unknown);
+        let outcome = match (state, status) {
+            (ApprovalState::Approved, CashoutStatus::OnHold) => {
+                self.act_unaudited(cashout_id, Action::Release, None)
+                    .await?;
+                ApprovalState::Released
+            }
+            // Released already (a desk that released and died before recording it).
+            (
+                ApprovalState::Approved,
+                CashoutStatus::Pending | CashoutStatus::Delivered | CashoutStatus::Completed,
+            ) => ApprovalState::Released,
+            (
+                ApprovalState::Rejected | ApprovalState::Expired,
+                CashoutStatus::OnHold | CashoutStatus::Pending,
+            ) => {
+                self.act_unaudited(cashout_id, Action::Cancel, None).await?;
+                ApprovalState::Cancelled
+            }
+            (ApprovalState::Rejected | ApprovalState::Expired, CashoutStatus::Cancelled) => {
+                ApprovalState::Cancelled
+            }
+            // It ended another way; the database closed the approval when that was recorded.
+            _ => return Ok(false),
+        };
+        match store.settle_approval(id, token, outcome).await {
+            Ok(()) => Ok(true),
+            // Closed meanwhile (the payout ended another way): nothing is left to record.
+            Err(Error::ApprovalRefused {
+                refusal: Refusal::DecidedAlready,
+                ..
+            }) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The signed-in operator's roles, the policy of this environment and its last changes.
+    ///
+    /// # Errors
+    /// [`Error::ApprovalRefused`] on a local journal; [`Error::TeamJournal`].
+    pub fn approval_policy_overview(&self) -> Result<PolicyOverview> {
+        let store = self.approval_store()?;
+        Ok(PolicyOverview {
+            roles: store.team_roles()?,
+            policies: store.policies(&self.scope())?,
+            changes: store.policy_changes(&self.scope())?,
+        })
+    }
+
+    /// Proposes that payouts of `currency` from `threshold` up need `approvers` approvers
+    /// (`threshold` `None`: no longer need approval), waiting at most `expires_after_hours`.
+    /// Answers the change's id; it applies when another operator approves it.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] at the field (`currency`, `threshold`, `approvers`,
+    /// `expires_after_hours`) before anything is sent; [`Error::ApprovalRefused`] when the
+    /// operator is not an administrator; [`Error::TeamJournal`].
+    pub async fn propose_approval_policy(
+        &self,
+        currency: &str,
+        threshold: Option<&str>,
+        approvers: u8,
+        expires_after_hours: u32,
+    ) -> Result<i64> {
+        let store = self.approval_store()?;
+        let currency = currency.trim().to_ascii_uppercase();
+        if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(Error::InvalidInput {
+                field: "currency",
+                message: "a currency is its three-letter ISO code, e.g. BRL".into(),
+            });
+        }
+        let threshold = threshold
+            .map(|t| {
+                t.parse::<crate::money::Amount>()
+                    .map_err(|e| Error::InvalidInput {
+                        field: "threshold",
+                        message: format!("the threshold is an amount: {e}"),
+                    })
+            })
+            .transpose()?;
+        if threshold.is_some() && !(1..=2).contains(&approvers) {
+            return Err(Error::InvalidInput {
+                field: "approvers",
+                message: "a payout needs 1 or 2 approvers".into(),
+            });
+        }
+        if !(1..=720).contains(&expires_after_hours) {
+            return Err(Error::InvalidInput {
+                field: "expires_after_hours",
+                message: "an approval waits 1 to 720 hours (30 days)".into(),
+            });
+        }
+        store
+            .propose_policy(&crate::approvals::PolicyProposal {
+                scope: self.scope(),
+                currency,
+                threshold,
+                approvers,
+                expires_after: Duration::from_secs(u64::from(expires_after_hours) * 3600),
+            })
+            .await
+    }
+
+    /// Approves (applies) or rejects, with a reason, proposed policy change `id`.
+    ///
+    /// # Errors
+    /// [`Error::ApprovalRefused`] (own proposal, decided already, not allowed, no reason);
+    /// [`Error::TeamJournal`].
+    pub async fn decide_policy_change(&self, id: i64, approve: bool, reason: &str) -> Result<()> {
+        let store = self.approval_store()?;
+        if !approve && reason.trim().is_empty() {
+            return Err(Error::ApprovalRefused {
+                refusal: Refusal::ReasonRequired,
+                message: "say why the policy change is rejected".into(),
+            });
+        }
+        store.decide_policy_change(id, approve, reason.trim()).await
+    }
+
+    /// The journal record `which` names, in this environment.
+    fn record_of(&self, which: &CashoutRef) -> Result<crate::journal::PayoutRecord> {
+        let (cashout_id, external_id) = super::ids_of(which);
+        self.journal
+            .find(&self.scope(), cashout_id, external_id)?
+            .ok_or_else(|| Error::InvalidInput {
+                field: "cashout_id",
+                message: match which {
+                    CashoutRef::Id(id) => {
+                        format!("no cashout {} in this environment's journal", id.0)
+                    }
+                    CashoutRef::ExternalId(x) => {
+                        format!("no payout with external_id {x} in this environment's journal")
+                    }
+                },
+            })
+    }
+}

@@ -1,0 +1,183 @@
+// Approvals (maker–checker on the team journal): payouts waiting for me, waiting for others,
+// and decided ones; one payout's approval with the exact request that was sent, its history
+// and its votes; approve, or reject with a reason. Who may vote, and every other rule, is the
+// core's and the team database's: this view shows what they say (`may_vote`, `why_not`) and
+// the refusals they answer with.
+import * as ipc from "../ipc";
+import * as events from "../events";
+import { h, mount, notice } from "../dom";
+import { routeToken, type Route } from "../main";
+import type { ApprovalDetail } from "../bindings/ApprovalDetail";
+import type { ApprovalView } from "../bindings/ApprovalView";
+import type { CashoutRef } from "../bindings/CashoutRef";
+import { errorNotice } from "./detail";
+import { money, stamp, statusBadge } from "./status";
+
+const LISTS: { id: ipc.ApprovalsList; label: string }[] = [
+  { id: "waiting_for_me", label: "Waiting for me" },
+  { id: "waiting_for_others", label: "Waiting for others" },
+  { id: "decided", label: "Decided" },
+];
+
+function refOf(v: ApprovalView): CashoutRef {
+  const p = v.payout;
+  return p.cashout_id !== null ? { id: p.cashout_id } : { external_id: p.external_id ?? "" };
+}
+
+function table(items: ApprovalView[], open: (which: CashoutRef) => void): HTMLElement {
+  return h("table", { id: "approvals-table" },
+    h("thead", {}, h("tr", {}, ...["State", "Amount", "Beneficiary", "Prepared by", "Expires", "Approvals", ""].map((t) => h("th", { scope: "col" }, t)))),
+    h("tbody", {}, ...items.map((v) => {
+      const a = v.approval;
+      return h("tr", { "data-external-id": v.payout.external_id ?? "" },
+        h("td", {}, h("span", { class: `badge approval-${a.state}` }, a.state.replace("_", " "))),
+        h("td", { class: "num nowrap" }, money(v.payout)),
+        h("td", {}, v.payout.beneficiary ?? ""),
+        h("td", {}, a.prepared_by),
+        h("td", { class: "nowrap" }, a.state === "waiting" ? stamp(a.expires_at) : "—"),
+        h("td", {}, v.progress),
+        h("td", {}, h("button", {
+          type: "button",
+          "aria-label": `Review payout ${v.payout.external_id ?? ""}`,
+          onclick: () => open(refOf(v)),
+        }, "Review")));
+    })));
+}
+
+/** A term and its value in a list of facts. */
+function fact(term: string, value: string, id?: string): DocumentFragment {
+  const f = document.createDocumentFragment();
+  f.append(h("dt", {}, term), h("dd", { id }, value));
+  return f;
+}
+
+/** The approval of one payout, and the vote. */
+function review(d: ApprovalDetail, decided: (outcome: HTMLElement) => void, go: (r: Route) => void, flash: HTMLElement | null): HTMLElement {
+  const p = d.payout;
+  const which: CashoutRef = p.cashout_id !== null ? { id: p.cashout_id } : { external_id: p.external_id ?? "" };
+  const a = d.approval;
+  // What the last vote did, kept across the redraw it causes.
+  const result = h("div", { id: "approval-result" }, flash);
+  const reason = h("textarea", { id: "approval-reason", rows: 2, "aria-describedby": "approval-reason-error" });
+  const reasonError = h("div", { id: "approval-reason-error", class: "field-error", role: "alert" });
+  const vote = async (decision: "approve" | "reject", button: HTMLButtonElement) => {
+    button.disabled = true;
+    reasonError.textContent = "";
+    mount(result);
+    try {
+      const v = await ipc.decideApproval(which, decision, reason.value);
+      decided(v.settle_error
+        ? notice("network", `Your vote is recorded (${v.approval.state}); the provider did not take the ${v.approval.state === "approved" ? "release" : "cancel"} yet: ${v.settle_error}. The desk tries again.`, "approval-settle-error")
+        : notice("ok", `Recorded: ${v.approval.state}. ${v.progress}. The payout is ${v.payout.status ?? "unknown"}.`, "approval-done"));
+    } catch (e) {
+      const r = ipc.asReport(e);
+      if (r.field === "reason") {
+        reasonError.textContent = r.message;
+        reason.focus();
+      } else {
+        mount(result, errorNotice(r, "approval-error"));
+      }
+    } finally {
+      button.disabled = false;
+    }
+  };
+  const approve = h("button", { type: "button", id: "approval-approve", class: "primary" }, "Approve");
+  approve.addEventListener("click", () => void vote("approve", approve));
+  const reject = h("button", { type: "button", id: "approval-reject", class: "danger" }, "Reject");
+  reject.addEventListener("click", () => void vote("reject", reject));
+  return h("section", { id: "approval-review", "aria-labelledby": "approval-title" },
+    h("h2", { id: "approval-title" }, `${money(p)} to ${p.beneficiary ?? "?"}`),
+    h("dl", { class: "facts" },
+      h("dt", {}, "Status"), h("dd", {}, statusBadge(p)),
+      h("dt", {}, "External id"), h("dd", { class: "id" }, p.external_id ?? "—"),
+      h("dt", {}, "Cashout id"), h("dd", {}, p.cashout_id ?? "—"),
+      a ? fact("Approval", `${a.state} · ${d.progress ?? ""}`, "approval-state") : null,
+      a ? fact("Prepared by", a.prepared_by, "approval-prepared-by") : null,
+      a ? fact("Expires", stamp(a.expires_at)) : null),
+    a && a.votes.length
+      ? h("ul", { id: "approval-votes" }, ...a.votes.map((v) =>
+        h("li", {}, `${stamp(v.at)} — ${v.approver} ${v.decision === "approve" ? "approved" : "rejected"}${v.reason ? `: ${v.reason}` : ""}`)))
+      : null,
+    h("h3", {}, "The request as it was sent"),
+    h("pre", { id: "approval-request", class: "request" }, d.request ? JSON.stringify(d.request, null, 2) : "(not sent from a desk)"),
+    h("h3", {}, "History"),
+    h("table", { id: "approval-history" },
+      h("tbody", {}, ...d.history.map((e) => h("tr", {}, h("td", { class: "nowrap" }, stamp(e.at)), h("td", {}, e.event), h("td", {}, e.status ?? ""), h("td", {}, e.detail ?? ""))))),
+    d.may_vote
+      ? h("div", { class: "vote" },
+        h("label", { for: "approval-reason" }, "Reason (required to reject; kept in the audit log)"),
+        reason, reasonError,
+        h("div", { class: "row" }, approve, reject))
+      : notice("info", d.why_not ?? "", "approval-why-not"),
+    result,
+    h("div", { class: "row" }, h("button", { type: "button", id: "approval-open", onclick: () => void go({ view: "detail", which }) }, "Open the payout")));
+}
+
+export async function renderApprovals(el: HTMLElement, go: (r: Route) => void): Promise<void> {
+  const token = routeToken();
+  const current = () => token === routeToken();
+  let list: ipc.ApprovalsList = "waiting_for_me";
+  let open: CashoutRef | null = null;
+  let flash: HTMLElement | null = null;
+  const tabs = h("div", { class: "row tabs", role: "group", "aria-label": "Which approvals" });
+  const body = h("div", { id: "approvals-body" });
+  const panel = h("div", { id: "approval-panel" });
+  const load = async () => {
+    try {
+      const page = await ipc.approvalsPage(list);
+      if (!current()) return;
+      setBadge(page.waiting_for_me);
+      mount(tabs, ...LISTS.map((l) => {
+        const b = h("button", {
+          type: "button",
+          id: `approvals-${l.id}`,
+          "aria-pressed": l.id === list ? "true" : "false",
+          onclick: () => { list = l.id; open = null; flash = null; mount(panel); void load(); },
+        }, l.id === "waiting_for_me" ? `${l.label} (${page.waiting_for_me})` : l.label);
+        return b;
+      }));
+      mount(body,
+        h("p", { class: "muted", id: "approvals-who" }, `Signed in as ${page.roles.login}${page.roles.approver ? " (approver)" : " (not an approver: you can prepare payouts, others approve them)"}`),
+        page.items.length === 0
+          ? notice("info", list === "waiting_for_me" ? "Nothing waits for your approval." : "None.", "approvals-empty")
+          : table(page.items, (which) => { open = which; flash = null; void show(true); }));
+      if (open) await show();
+    } catch (e) {
+      if (!current()) return;
+      const r = ipc.asReport(e);
+      mount(body, errorNotice(r, "approvals-error"));
+    }
+  };
+  // `reveal`: opened by the operator, so brought into view; a re-read leaves the scroll alone.
+  const show = async (reveal = false) => {
+    if (!open) return;
+    try {
+      const d = await ipc.approvalDetail(open);
+      if (!current()) return;
+      // The outcome of the last vote stays with its payout while the view re-reads.
+      mount(panel, review(d, (outcome) => { flash = outcome; void load(); }, go, flash));
+      if (reveal) (panel.querySelector("#approval-title") as HTMLElement | null)?.scrollIntoView({ block: "nearest" });
+    } catch (e) {
+      if (current()) mount(panel, errorNotice(ipc.asReport(e), "approval-error"));
+    }
+  };
+  // Another desk voted or created: re-read (the event is only a hint). A vote being typed is
+  // kept: only the list is redrawn while a reason is being written.
+  events.listen((e) => {
+    if (e.type !== "journal" && !(e.type === "watch" && e.event.kind === "approvals_swept")) return;
+    const typing = document.activeElement?.id === "approval-reason";
+    if (typing) { void ipc.approvalsPage(list).then((p) => current() && setBadge(p.waiting_for_me)).catch(() => undefined); return; }
+    void load();
+  }, current);
+  mount(el, h("h1", {}, "Approvals"), tabs, body, panel);
+  await load();
+}
+
+/** The count on the navigation's Approvals button (hidden at zero). */
+export function setBadge(count: number): void {
+  const badge = document.getElementById("approvals-badge");
+  if (!badge) return;
+  badge.textContent = count > 0 ? String(count) : "";
+  badge.hidden = count === 0;
+  badge.setAttribute("aria-label", `${count} waiting for your approval`);
+}
