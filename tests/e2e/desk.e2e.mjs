@@ -693,6 +693,12 @@ try {
         const approvedBy = log.match(/\{[^{}]*"action":"approval_approved"[^{}]*\}/)?.[0] ?? "";
         assert(approvedBy.includes('"os_user":"bea_e2e"'), `the approval is audited under Bea's login: ${approvedBy || log.slice(0, 800)}`);
         assert(/"action":"approval_released"/.test(log), "and the release");
+        browser = bea;
+        await click("#nav-settings");
+        await waitText("#policy-table", /BRL\s*1000(\.00)? BRL/);
+        await waitText("#policy-changes", /applied · proposed by/);
+        await (await $("#approval-policy")).scrollIntoView();
+        await shot("34-settings-approval-policy");
       });
     } finally {
       await bea?.deleteSession().catch(() => {});

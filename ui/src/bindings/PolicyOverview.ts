@@ -18,4 +18,13 @@ policies: Array<ApprovalPolicy>,
 /**
  * The last changes, newest first.
  */
-changes: Array<PolicyChange>, };
+changes: Array<PolicyChange>, 
+/**
+ * Whether the signed-in operator may propose a change (a team administrator).
+ */
+may_propose: boolean, 
+/**
+ * The proposed changes they may approve or reject: not their own, and they are an
+ * administrator or an approver (the database checks it again).
+ */
+may_decide: Array<number>, };

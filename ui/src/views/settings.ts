@@ -11,6 +11,7 @@ import type { ErrorReport } from "../bindings/ErrorReport";
 import type { Settings } from "../bindings/Settings";
 import { errorNotice } from "./detail";
 import { renderTeamJournal } from "./teamJournal";
+import { renderApprovalPolicy } from "./approvalPolicy";
 
 function field(id: string, label: string, input: HTMLElement, hint?: string): HTMLElement {
   return h("div", { class: "field" }, h("label", { for: id }, label), input, hint ? h("span", { class: "hint" }, hint) : null);
@@ -127,6 +128,13 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
   };
   const testMsg = h("div", { id: "test-message" });
   const journalBox = h("section", { id: "team-journal" });
+  // The approval policy lives in the team journal: shown while this desk uses one.
+  const policyBox = h("section", { id: "approval-policy" });
+  const drawPolicy = async () => {
+    const s = await ipc.journalStatus().catch(() => null);
+    if (s?.kind === "team") await renderApprovalPolicy(policyBox);
+    else mount(policyBox);
+  };
   const test = async () => {
     mount(testMsg, notice("info", "Testing…"));
     try {
@@ -171,7 +179,12 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
         h("button", { type: "button", id: "cred-delete", onclick: () => void removeCreds() }, "Remove"))),
     credState,
     credMsg,
-    journalBox);
+    journalBox,
+    policyBox);
   await drawCreds();
-  await renderTeamJournal(journalBox, onChange);
+  await renderTeamJournal(journalBox, async () => {
+    await onChange();
+    await drawPolicy();
+  });
+  await drawPolicy();
 }

@@ -94,6 +94,11 @@ pub struct PolicyOverview {
     pub policies: Vec<ApprovalPolicy>,
     /// The last changes, newest first.
     pub changes: Vec<crate::approvals::PolicyChange>,
+    /// Whether the signed-in operator may propose a change (a team administrator).
+    pub may_propose: bool,
+    /// The proposed changes they may approve or reject: not their own, and they are an
+    /// administrator or an approver (the database checks it again).
+    pub may_decide: Vec<i64>,
 }
 
 /// What a sweep of the approvals did.
@@ -448,10 +453,23 @@ impl Desk {
     /// [`Error::ApprovalRefused`] on a local journal; [`Error::TeamJournal`].
     pub fn approval_policy_overview(&self) -> Result<PolicyOverview> {
         let store = self.approval_store()?;
+        let roles = store.team_roles()?;
+        let changes = store.policy_changes(&self.scope())?;
+        let may_decide = changes
+            .iter()
+            .filter(|c| {
+                c.state == "proposed"
+                    && c.proposed_by != roles.login
+                    && (roles.admin || roles.approver)
+            })
+            .map(|c| c.id)
+            .collect();
         Ok(PolicyOverview {
-            roles: store.team_roles()?,
+            may_propose: roles.admin,
+            may_decide,
             policies: store.policies(&self.scope())?,
-            changes: store.policy_changes(&self.scope())?,
+            changes,
+            roles,
         })
     }
 

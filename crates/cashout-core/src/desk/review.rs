@@ -137,7 +137,9 @@ impl Desk {
             summary: summary(
                 &checked,
                 &self.scope(),
-                warnings.iter().any(|w| w.code == super::approve::NEEDS_APPROVAL),
+                warnings
+                    .iter()
+                    .any(|w| w.code == super::approve::NEEDS_APPROVAL),
             ),
             request: checked.ipc_json(),
             warnings,
