@@ -66,7 +66,7 @@ impl WatchHub {
         let Some(state) = app.try_state::<AppState>() else {
             return;
         };
-        self.follow_changes(&state);
+        self.follow_changes(app.clone(), &state);
         let settings = state.workspace.settings();
         let config = settings.watch_config().with_env_scale();
         let notify = settings.desktop_notifications;
@@ -110,7 +110,7 @@ impl WatchHub {
 impl WatchHub {
     /// Forwards the journal's announcements of other desks' changes (a team journal's) to the
     /// windows as [`DeskEvent::Journal`], replacing the forwarder of an earlier journal.
-    fn follow_changes(&self, state: &AppState) {
+    fn follow_changes<R: Runtime>(&self, app: AppHandle<R>, state: &AppState) {
         let mut slot = lock(&self.changes);
         if let Some(task) = slot.take() {
             task.abort();
@@ -119,7 +119,21 @@ impl WatchHub {
             return;
         };
         let listeners = self.listeners.clone();
+        let desk = state.workspace.desk().ok().map(Arc::new);
+        let notify = state.workspace.settings().desktop_notifications;
         *slot = Some(tauri::async_runtime::spawn(async move {
+            // How many wait for this operator now, so the first one that arrives is noticed.
+            let mut waiting = match desk.clone() {
+                Some(desk) => {
+                    tauri::async_runtime::spawn_blocking(move || desk.approvals_waiting(None))
+                        .await
+                        .ok()
+                        .and_then(Result::ok)
+                        .flatten()
+                        .map(|(count, _)| count)
+                }
+                None => None,
+            };
             loop {
                 let change = match changes.recv().await {
                     Ok(change) => change,
@@ -130,6 +144,32 @@ impl WatchHub {
                     Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
                 };
                 broadcast(&listeners, &DeskEvent::Journal { change });
+                // A payout created or decided elsewhere may wait for this operator now.
+                if let (
+                    Some(desk),
+                    cashout_core::journal::Change::Payout { .. }
+                    | cashout_core::journal::Change::Resync,
+                ) = (desk.clone(), &change)
+                {
+                    let before = waiting;
+                    let answer = tauri::async_runtime::spawn_blocking(move || {
+                        desk.approvals_waiting(before)
+                    })
+                    .await;
+                    if let Ok(Ok(Some((count, notice)))) = answer {
+                        waiting = Some(count);
+                        if let (Some(n), true) = (&notice, notify) {
+                            show_notification(&app, n);
+                        }
+                        broadcast(
+                            &listeners,
+                            &DeskEvent::Approvals {
+                                waiting_for_me: count,
+                                notice,
+                            },
+                        );
+                    }
+                }
             }
         }));
     }

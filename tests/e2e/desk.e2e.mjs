@@ -664,11 +664,14 @@ try {
         browser = bea;
         await waitText("#approvals-badge", /^1$/, 2500);
         console.log(`     (Bea's badge shows it ${Date.now() - sent} ms after Ana sent it)`);
+        // The shell's notice, in the core's words (also raised as a desktop notification).
+        await waitText("#toasts", /A payout waits for your approval[\s\S]*1500\.00 BRL to Ana Souza, prepared by ana_e2e/);
         await click("#nav-approvals");
         await waitText("#approvals-table", /team-e2e-approval-1|1,?500\.00 BRL/);
         await click("//table[@id='approvals-table']//tr[@data-external-id='team-e2e-approval-1']//button");
         await waitText("#approval-request", /"on_hold": true/);
         await waitText("#approval-prepared-by", /ana_e2e/);
+        await waitText("#approval-duplicates", /No other payout of the same amount to the same account/);
         await shot("31-approvals-review");
         const overflow = await browser.execute(() => { const v = document.getElementById("view"); return v.scrollWidth - v.clientWidth; });
         assert(overflow <= 0, `the approvals view fits 1024×700: ${overflow}px wider`);

@@ -395,12 +395,25 @@ async fn a_decision_whose_desk_died_before_releasing_is_released_once_by_another
         .find(&bea.desk.environment_scope(), None, Some("died-1"))
         .unwrap()
         .unwrap();
-    // Bea's vote decides it; her desk dies before it releases (a lease that has run out).
+    // Bea's vote decides it; her desk dies before it releases, and its lease runs out.
+    let token = "bea-desk-0000000000000000";
     let decided = store
-        .decide_approval(record.id, Decision::Approve, "", "bea-desk", Duration::ZERO)
+        .decide_approval(
+            record.id,
+            Decision::Approve,
+            "",
+            token,
+            Duration::from_secs(60),
+        )
         .await
         .unwrap();
     assert!(decided.settles);
+    team.db
+        .superuser()
+        .await
+        .batch_execute("UPDATE cashout.approvals SET settle_until = now() - interval '1 second'")
+        .await
+        .unwrap();
     assert_eq!(
         ana.desk.recorded(&ext("died-1")).unwrap().status,
         Some(CashoutStatus::OnHold)
@@ -414,10 +427,10 @@ async fn a_decision_whose_desk_died_before_releasing_is_released_once_by_another
     assert_eq!(updates_sent(&ana.desk, "died-1"), 1);
     // The dead desk's late settlement is refused: the token is no longer its.
     let late = store
-        .settle_approval(record.id, "bea-desk", ApprovalState::Released)
+        .settle_approval(record.id, token, ApprovalState::Released)
         .await
         .unwrap_err();
-    assert_eq!(refusal(late), Refusal::SettlementHeld);
+    assert_eq!(refusal(late), Refusal::DecidedAlready, "released already");
 }
 
 /// Runs `sql` as `who` with their own role, as with `psql`; the SQLSTATE it fails with.
@@ -451,7 +464,7 @@ async fn every_approval_rule_holds_against_raw_sql_under_an_operators_own_role()
         .id;
     let decide = |decision: &str| {
         format!(
-            "SELECT cashout.decide_approval({id}, '{decision}', 'ok', 't', interval '1 minute')"
+            "SELECT cashout.decide_approval({id}, '{decision}', 'ok', 'raw-sql-token-000000', interval '1 minute')"
         )
     };
     let cases: Vec<(&Operator, String, &str, &str)> = vec![
@@ -506,6 +519,76 @@ async fn every_approval_rule_holds_against_raw_sql_under_an_operators_own_role()
             "CA001",
             "writing a payout above the threshold that is not held",
         ),
+        (
+            &ana,
+            format!(
+                "INSERT INTO cashout.payouts (scope, base_url, external_id, origin, phase,
+                     request_json, currency, amount, created_at, updated_at)
+                 VALUES ('{}', 'u', '{}', '{}', '{}', '{}', {}, '500.00', 't', 't')",
+                ana.desk.environment_scope(),
+                "raw-3",
+                "desk",
+                "not_sent",
+                r#"{"amount":500.00,"country":"BR","currency":"BRL"}"#,
+                "'BRL'"
+            ),
+            "CA001",
+            "writing an unheld payout as not sent, to resend it",
+        ),
+        (
+            &ana,
+            format!(
+                "INSERT INTO cashout.payouts (scope, base_url, external_id, origin, phase,
+                     request_json, currency, amount, created_at, updated_at)
+                 VALUES ('{}', 'u', '{}', '{}', '{}', '{}', {}, '500.00', 't', 't')",
+                ana.desk.environment_scope(),
+                "raw-4",
+                "lookup",
+                "unknown",
+                r#"{"amount":500.00,"country":"BR","currency":"BRL"}"#,
+                "'BRL'"
+            ),
+            "CA001",
+            "writing an unheld payout as a lookup record",
+        ),
+        (
+            &ana,
+            format!(
+                "INSERT INTO cashout.payouts (scope, base_url, external_id, origin, phase,
+                     request_json, currency, amount, created_at, updated_at)
+                 VALUES ('{}', 'u', '{}', '{}', '{}', '{}', {}, '500.00', 't', 't')",
+                ana.desk.environment_scope(),
+                "raw-5",
+                "desk",
+                "intent",
+                r#"{"amount":500.00,"country":"BR","currency":" brl"}"#,
+                "'BRL'"
+            ),
+            "CA001",
+            "spelling the currency another way",
+        ),
+        (
+            &ana,
+            format!(
+                "INSERT INTO cashout.payouts (scope, base_url, external_id, origin, phase,
+                     request_json, currency, amount, created_at, updated_at)
+                 VALUES ('{}', 'u', '{}', '{}', '{}', '{}', {}, '500.00', 't', 't')",
+                ana.desk.environment_scope(),
+                "raw-6",
+                "desk",
+                "intent",
+                r#"{"amount":"5e2","country":"BR"}"#,
+                "NULL"
+            ),
+            "CA001",
+            "a payout without a currency",
+        ),
+        (
+            &ana,
+            "SELECT settle_token FROM cashout.approvals".to_owned(),
+            "42501",
+            "reading the tokens that fence settlements",
+        ),
     ];
     for (who, sql, code, what) in &cases {
         assert_eq!(&refused_sql(&team, who, sql).await, code, "{what}");
@@ -542,4 +625,185 @@ async fn every_approval_rule_holds_against_raw_sql_under_an_operators_own_role()
         .unwrap();
     let eve = team.operator("eve", &["cashout_approver"]).await;
     assert_eq!(refused_sql(&team, &eve, &decide("approve")).await, "CA006");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_payout_whose_approval_was_closed_or_forged_away_is_never_freed_by_hand() {
+    let team = Team::start().await;
+    let admin = team.operator("adm", &["cashout_admin"]).await;
+    let ana = team.operator("ana", &[]).await;
+    let bea = team.operator("bea", &["cashout_approver"]).await;
+    team.policy(&admin, &bea, "100", 1).await;
+    let raw = team.db.raw(&ana.profile, &ana.password).await;
+    let scope = ana.desk.environment_scope();
+
+    // Closed: Ana records, with psql, that her held payout was cancelled; the provider still
+    // holds it, and the desk records ON_HOLD again at the next check.
+    let first = ana
+        .desk
+        .create(
+            &cashout_tests::br_pix("forge-1", "250"),
+            &Default::default(),
+        )
+        .await
+        .unwrap();
+    raw.batch_execute(&format!(
+        "UPDATE cashout.payouts SET status = 'CANCELLED' WHERE scope = '{scope}' AND external_id = 'forge-1'"
+    ))
+    .await
+    .unwrap();
+    let closed = ana.desk.approval_of(&ext("forge-1")).unwrap().unwrap();
+    assert_eq!(closed.state, ApprovalState::Closed);
+    let first_id = CashoutId(first.cashout_id.unwrap());
+    assert_eq!(
+        ana.desk
+            .check(&CashoutRef::Id(first_id))
+            .await
+            .unwrap()
+            .status,
+        Some(CashoutStatus::OnHold)
+    );
+    assert_eq!(
+        refusal(ana.desk.release(first_id).await.unwrap_err()),
+        Refusal::UnderApproval
+    );
+    assert_eq!(
+        refusal(
+            bea.desk
+                .decide_approval(&ext("forge-1"), Decision::Approve, "")
+                .await
+                .unwrap_err()
+        ),
+        Refusal::DecidedAlready,
+        "a closed approval is not approved either"
+    );
+    assert_eq!(updates_sent(&ana.desk, "forge-1"), 0);
+    let log = ana
+        .desk
+        .journal()
+        .audit_log(&AuditFilter {
+            limit: 100,
+            ..AuditFilter::default()
+        })
+        .unwrap();
+    assert!(
+        log.iter()
+            .any(|e| e.action == "approval_closed" && e.os_user == ana.login()),
+        "the close is in the chain under Ana's login"
+    );
+
+    // Forged settlement: past the expiry, Ana expires it and records it as cancelled herself.
+    let second = ana
+        .desk
+        .create(
+            &cashout_tests::br_pix("forge-2", "260"),
+            &Default::default(),
+        )
+        .await
+        .unwrap();
+    team.db
+        .superuser()
+        .await
+        .batch_execute("UPDATE cashout.approvals SET expires_at = now() - interval '1 second' WHERE state = 'waiting'")
+        .await
+        .unwrap();
+    let id = ana
+        .desk
+        .journal()
+        .find(&scope, None, Some("forge-2"))
+        .unwrap()
+        .unwrap()
+        .id;
+    raw.batch_execute(&format!(
+        "SELECT cashout.expire_approvals('{scope}');
+         SELECT cashout.claim_settlement({id}, 'ana-forged-token-0000', interval '1 hour');
+         SELECT cashout.settle_approval({id}, 'ana-forged-token-0000', 'cancelled');"
+    ))
+    .await
+    .unwrap();
+    let second_id = CashoutId(second.cashout_id.unwrap());
+    assert_eq!(
+        refusal(ana.desk.release(second_id).await.unwrap_err()),
+        Refusal::UnderApproval
+    );
+    assert_eq!(
+        updates_sent(&ana.desk, "forge-2"),
+        0,
+        "still held, nothing released"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn approvers_see_the_amount_and_beneficiary_as_sent_not_as_later_edited() {
+    let team = Team::start().await;
+    let admin = team.operator("adm", &["cashout_admin"]).await;
+    let ana = team.operator("ana", &[]).await;
+    let bea = team.operator("bea", &["cashout_approver"]).await;
+    team.policy(&admin, &bea, "100", 1).await;
+    ana.desk
+        .create(
+            &cashout_tests::br_pix("edit-1", "1500.00"),
+            &Default::default(),
+        )
+        .await
+        .unwrap();
+    let raw = team.db.raw(&ana.profile, &ana.password).await;
+    raw.batch_execute(&format!(
+        "UPDATE cashout.payouts SET amount = '50.00', beneficiary = 'Office supplies'
+         WHERE scope = '{}' AND external_id = 'edit-1'",
+        ana.desk.environment_scope()
+    ))
+    .await
+    .unwrap();
+    let page = bea
+        .desk
+        .approvals_page(ApprovalFilter::WaitingForMe, 10)
+        .unwrap();
+    let seen = &page.items[0].payout;
+    assert_eq!(
+        (seen.amount.as_deref(), seen.beneficiary.as_deref()),
+        (Some("1500.00"), Some("Ana Souza"))
+    );
+    let detail = bea.desk.approval_detail(&ext("edit-1")).unwrap();
+    assert_eq!(detail.payout.amount.as_deref(), Some("1500.00"));
+    assert_eq!(detail.payout.beneficiary.as_deref(), Some("Ana Souza"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_approver_is_told_when_the_same_money_goes_to_the_same_account_twice() {
+    let team = Team::start().await;
+    let admin = team.operator("adm", &["cashout_admin"]).await;
+    let ana = team.operator("ana", &[]).await;
+    let bea = team.operator("bea", &["cashout_approver"]).await;
+    team.policy(&admin, &bea, "100", 1).await;
+    for x in ["dup-1", "dup-2"] {
+        ana.desk
+            .create(&cashout_tests::br_pix(x, "700.00"), &Default::default())
+            .await
+            .unwrap();
+    }
+    ana.desk
+        .create(
+            &cashout_tests::br_pix("other-1", "701.00"),
+            &Default::default(),
+        )
+        .await
+        .unwrap();
+    let second = bea.desk.approval_detail(&ext("dup-2")).unwrap();
+    assert_eq!(
+        second
+            .same_payouts
+            .iter()
+            .map(|p| p.external_id.as_deref())
+            .collect::<Vec<_>>(),
+        [Some("dup-1")]
+    );
+    assert!(
+        second.duplicate_verdict.contains("1 other payout"),
+        "{}",
+        second.duplicate_verdict
+    );
+    let other = bea.desk.approval_detail(&ext("other-1")).unwrap();
+    assert!(other.same_payouts.is_empty());
+    assert!(other.duplicate_verdict.starts_with("No other payout"));
 }

@@ -74,25 +74,12 @@ export async function refreshEnvBar(): Promise<void> {
   }
 }
 
-let waitingForMe: number | null = null;
-
-/** The count of payouts waiting for this operator's approval, on the navigation; a desktop
- * notice when it grows (another operator prepared one). */
+/** The count of payouts waiting for this operator's approval, on the navigation (kept up to
+ * date by the shell's `approvals` events; read here when the bar is drawn). */
 export async function refreshApprovalsBadge(): Promise<void> {
   if (document.getElementById("nav-approvals")?.hidden !== false) return;
   try {
-    const page = await ipc.approvalsPage("waiting_for_me");
-    setBadge(page.waiting_for_me);
-    const newest = page.items[0];
-    if (waitingForMe !== null && page.waiting_for_me > waitingForMe && newest) {
-      showToast({
-        title: "A payout waits for your approval",
-        body: `${newest.payout.amount ?? ""} ${newest.payout.currency ?? ""} to ${newest.payout.beneficiary ?? "?"}, prepared by ${newest.approval.prepared_by}`,
-        cashout_id: newest.payout.cashout_id,
-        external_id: newest.payout.external_id,
-      }, () => void go({ view: "approvals" }));
-    }
-    waitingForMe = page.waiting_for_me;
+    setBadge((await ipc.approvalsPage("waiting_for_me")).waiting_for_me);
   } catch {
     // The badge is a convenience: the view itself says what is wrong.
   }
@@ -114,10 +101,13 @@ export function onDeskEvent(e: DeskEvent): void {
     if (which) void go({ view: "detail", which });
     return;
   }
-  // Another desk changed the team journal: the views on screen re-read on their own; the
-  // badge is the shell's.
-  if (e.type === "journal") {
-    void refreshApprovalsBadge();
+  // Another desk changed the team journal: the views on screen re-read on their own.
+  if (e.type === "journal") return;
+  // Payouts waiting for my approval: the count, and a notice (in the core's words) when one
+  // more arrived; the shell raised it as a desktop notification too.
+  if (e.type === "approvals") {
+    setBadge(e.waiting_for_me);
+    if (e.notice) showToast(e.notice, () => void go({ view: "approvals" }));
     return;
   }
   if (e.notice) showToast(e.notice, (which) => void go({ view: "detail", which }));

@@ -413,6 +413,19 @@ pub trait ApprovalStore: Send + Sync {
         lease: Duration,
     ) -> Pending<'a, Option<ApprovalState>>;
 
+    /// The other payouts of `scope` that the duplicate guard counts as the same as record
+    /// `payout_id` (same amount to the same account, money not known to have stayed put),
+    /// created within `window` either side of it, newest first.
+    ///
+    /// # Errors
+    /// [`crate::error::Error::TeamJournal`].
+    fn same_payouts(
+        &self,
+        scope: &str,
+        payout_id: i64,
+        window: Duration,
+    ) -> Result<Vec<crate::journal::PayoutRecord>>;
+
     /// Records the settlement under `token`: [`ApprovalState::Released`] or
     /// [`ApprovalState::Cancelled`].
     fn settle_approval<'a>(

@@ -55,6 +55,8 @@ pub enum AuditAction {
     ApprovalReleased,
     /// A rejected or expired payout was cancelled at the provider.
     ApprovalCancelled,
+    /// An approval closed because its payout ended, or moved on, outside the flow.
+    ApprovalClosed,
     /// An administrator proposed a change of the approval policy.
     PolicyProposed,
     /// A second operator approved a policy change, which applied.
@@ -88,6 +90,7 @@ impl AuditAction {
             Self::ApprovalExpired => "approval_expired",
             Self::ApprovalReleased => "approval_released",
             Self::ApprovalCancelled => "approval_cancelled",
+            Self::ApprovalClosed => "approval_closed",
             Self::PolicyProposed => "policy_proposed",
             Self::PolicyApplied => "policy_applied",
             Self::PolicyRejected => "policy_rejected",
@@ -118,6 +121,7 @@ impl AuditAction {
             Self::ApprovalExpired,
             Self::ApprovalReleased,
             Self::ApprovalCancelled,
+            Self::ApprovalClosed,
             Self::PolicyProposed,
             Self::PolicyApplied,
             Self::PolicyRejected,

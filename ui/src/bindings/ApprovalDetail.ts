@@ -17,6 +17,15 @@ progress: string | null, payout: PayoutView,
  */
 request: Record<string, unknown> | null, history: Array<HistoryEntry>, 
 /**
+ * The duplicate guard's verdict, in words: whether other payouts pay the same amount to
+ * the same account within a day of this one.
+ */
+duplicate_verdict: string, 
+/**
+ * Those payouts, newest first.
+ */
+same_payouts: Array<PayoutView>, 
+/**
  * Whether the payout is under the approval flow (decided or not, not yet released or
  * cancelled): hold and release by hand are refused.
  */

@@ -37,6 +37,8 @@ const detail = (over: Partial<ApprovalDetail> = {}): ApprovalDetail => ({
   payout: held,
   request: { external_id: "big-1", amount: "1500.00", currency: "BRL", on_hold: true },
   history: [{ at: "2026-11-30T09:00:00.000Z", event: "created", status: "ON_HOLD", detail: null }],
+  duplicate_verdict: "No other payout of the same amount to the same account within a day of this one.",
+  same_payouts: [],
   under_approval: true,
   may_vote: true,
   why_not: null,

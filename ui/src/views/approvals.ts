@@ -98,6 +98,7 @@ function review(d: ApprovalDetail, decided: (outcome: HTMLElement) => void, go: 
       ? h("ul", { id: "approval-votes" }, ...a.votes.map((v) =>
         h("li", {}, `${stamp(v.at)} — ${v.approver} ${v.decision === "approve" ? "approved" : "rejected"}${v.reason ? `: ${v.reason}` : ""}`)))
       : null,
+    notice(d.same_payouts.length ? "validation" : "info", d.duplicate_verdict, "approval-duplicates"),
     h("h3", {}, "The request as it was sent"),
     h("pre", { id: "approval-request", class: "request" }, d.request ? JSON.stringify(d.request, null, 2) : "(not sent from a desk)"),
     h("h3", {}, "History"),

@@ -33,8 +33,8 @@ describe("the audit log", () => {
     const calls = commands({ audit_log: () => [] });
     await renderAudit(view());
     const select = view().querySelector("#audit-action") as HTMLSelectElement;
-    // "Any action" and every action of the core: 15, and the 8 of approvals.
-    expect(select.options.length).toBe(24);
+    // "Any action" and every action of the core: 15, and the 9 of approvals.
+    expect(select.options.length).toBe(25);
     select.value = "credentials_saved";
     select.dispatchEvent(new Event("change"));
     await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "audit_log")).toHaveLength(2));

@@ -92,30 +92,49 @@ CREATE TABLE cashout.approval_votes (
 --   CA007 nothing to approve (no such approval)     CA008 a rejection needs a reason
 --   CA009 settlement claimed by another desk / not held by this token
 
--- A new intent at or above its currency's threshold must be held, and opens its approval (in
--- the insert's own transaction, so no such payout exists without one). A payout written
--- straight as created (a desk's local history copied in) is not checked: it left before the
--- desk joined.
+-- Whom a journaled request pays, in words, from the request itself (the payout's own columns
+-- can be written by any operator; the request cannot, see 0005_row_guards.sql).
+CREATE FUNCTION cashout.sent_to(p_request text) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT coalesce(nullif(btrim(concat_ws(' ', r ->> 'beneficiary_name',
+        r ->> 'beneficiary_lastname')), ''), '?')
+    FROM (SELECT p_request::jsonb AS r) q
+$$;
+
+-- Every payout written with a request is checked against the policy, whatever its phase or
+-- origin (a row written with psql as "not sent" could otherwise be resent unheld): at or above
+-- its currency's threshold it must be held, and its approval opens in the insert's own
+-- transaction, so no such payout exists without one. The one exception is a payout that left
+-- before it was journaled here (created, declined or abandoned: a desk's local history copied
+-- in), which is never sent again. A request whose currency cannot be read is refused while the
+-- environment has a policy.
 CREATE FUNCTION cashout.open_approval() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     req jsonb;
     cur text;
     amt numeric;
     pol cashout.approval_policy;
 BEGIN
-    IF NEW.phase <> 'intent' OR NEW.origin <> 'desk' OR NEW.request_json IS NULL THEN
+    IF NEW.request_json IS NULL
+        OR NOT EXISTS (SELECT 1 FROM cashout.approval_policy WHERE scope = NEW.scope) THEN
         RETURN NULL;
     END IF;
     req := NEW.request_json::jsonb;
-    cur := coalesce(req ->> 'currency', NEW.currency);
+    cur := upper(btrim(coalesce(req ->> 'currency', NEW.currency)));
+    IF cur IS NULL OR cur = '' THEN
+        RAISE EXCEPTION 'a payout without a currency cannot be checked against the approval policy'
+            USING ERRCODE = 'CA001';
+    END IF;
     amt := (req ->> 'amount')::numeric;
-    SELECT * INTO pol FROM cashout.approval_policy
-        WHERE scope = NEW.scope AND currency = cur;
+    SELECT * INTO pol FROM cashout.approval_policy WHERE scope = NEW.scope AND currency = cur;
     IF NOT FOUND OR amt IS NULL OR amt < pol.threshold THEN
         RETURN NULL;
     END IF;
     IF (req -> 'on_hold') IS DISTINCT FROM 'true'::jsonb THEN
+        IF NEW.phase IN ('created', 'declined', 'abandoned') THEN
+            RETURN NULL;
+        END IF;
         RAISE EXCEPTION 'a payout of % % or more needs approval: it must be created on hold',
             pol.threshold, cur USING ERRCODE = 'CA001';
     END IF;
@@ -129,24 +148,27 @@ $$;
 CREATE TRIGGER payouts_open_approval AFTER INSERT ON cashout.payouts
     FOR EACH ROW EXECUTE FUNCTION cashout.open_approval();
 
--- A payout that ends, or moves on, outside the approval flow closes its open approval:
--- - cancelled, declined or never sent while waiting or approved: nothing is left to release;
--- - rejected by the bank: nothing is left to release or cancel;
+-- A payout that ends, or moves on, outside the approval flow closes its open approval, and
+-- the chain says so under whoever recorded it:
+-- - cancelled, or rejected by the bank, or its create declined, while waiting or approved:
+--   nothing is left to release;
+-- - rejected by the bank while rejected or expired: nothing is left to cancel;
 -- - delivered or completed while waiting, rejected or expired: it was released outside the
 --   flow (at the provider's panel), and the approval says so.
--- A rejected or expired one that is cancelled is settled by the desk that finds it cancelled
--- (cashout.settle_approval), whoever cancelled it; an approved one that moves on is settled as
--- released.
+-- A phase that can still be sent again (not sent, unknown, abandoned) closes nothing. A closed
+-- approval is never approved, and the desks never hold or release its payout by hand: only a
+-- released approval frees a payout that needed one.
 CREATE FUNCTION cashout.close_ended_approval() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     closing text[];
     why text;
+    a cashout.approvals;
 BEGIN
     IF NEW.status = 'REJECTED' THEN
         closing := ARRAY['waiting', 'approved', 'rejected', 'expired'];
         why := 'the payout ended: REJECTED';
-    ELSIF NEW.status = 'CANCELLED' OR NEW.phase IN ('declined', 'not_sent', 'abandoned') THEN
+    ELSIF NEW.status = 'CANCELLED' OR NEW.phase = 'declined' THEN
         closing := ARRAY['waiting', 'approved'];
         why := 'the payout ended: ' || coalesce(NEW.status, NEW.phase);
     ELSIF NEW.status IN ('DELIVERED', 'COMPLETED') THEN
@@ -158,7 +180,13 @@ BEGIN
     UPDATE cashout.approvals
         SET state = 'closed', note = coalesce(note, why),
             settle_token = NULL, settle_until = NULL
-        WHERE payout_id = NEW.id AND state = ANY (closing);
+        WHERE payout_id = NEW.id AND state = ANY (closing)
+        RETURNING * INTO a;
+    IF FOUND THEN
+        PERFORM cashout.append_audit(a.scope, 'approval_closed', NEW.cashout_id,
+            NEW.external_id, 'ok', a.amount || ' ' || a.currency || ' to '
+            || cashout.sent_to(NEW.request_json) || '; approval closed: ' || why);
+    END IF;
     RETURN NULL;
 END
 $$;
@@ -175,7 +203,7 @@ CREATE FUNCTION cashout.decide_approval(
     p_token text,
     p_lease interval
 ) RETURNS TABLE (state text, settle_token text)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     a cashout.approvals;
     p cashout.payouts;
@@ -185,7 +213,13 @@ BEGIN
     IF NOT pg_has_role(session_user, 'cashout_approver', 'MEMBER') THEN
         RAISE EXCEPTION '% is not an approver', session_user USING ERRCODE = 'CA002';
     END IF;
-    IF p_decision NOT IN ('approve', 'reject') THEN
+    -- The caller's lease, within sane bounds: never one that no desk can ever take over.
+    p_lease := least(greatest(coalesce(p_lease, interval '5 minutes'), interval '30 seconds'),
+        interval '15 minutes');
+    IF p_token IS NULL OR length(p_token) < 16 THEN
+        RAISE EXCEPTION 'a settlement token is at least 16 characters' USING ERRCODE = 'CA009';
+    END IF;
+    IF p_decision IS NULL OR p_decision NOT IN ('approve', 'reject') THEN
         RAISE EXCEPTION 'a decision is approve or reject' USING ERRCODE = 'CA008';
     END IF;
     IF p_decision = 'reject' AND coalesce(btrim(p_reason), '') = '' THEN
@@ -227,7 +261,7 @@ BEGIN
                 settle_by = session_user, settle_until = now() + p_lease
             WHERE payout_id = p_payout;
     END IF;
-    detail := p.amount || ' ' || a.currency || ' to ' || coalesce(p.beneficiary, '?')
+    detail := a.amount || ' ' || a.currency || ' to ' || cashout.sent_to(p.request_json)
         || CASE WHEN p_decision = 'reject' THEN '; rejected: ' || btrim(p_reason)
                 WHEN a.state = 'approved' THEN '; approved (' || a.required || ' of '
                     || a.required || '), to be released'
@@ -243,7 +277,7 @@ $$;
 
 -- Waiting approvals of `p_scope` whose time ran out become expired (to be cancelled).
 CREATE FUNCTION cashout.expire_approvals(p_scope text) RETURNS SETOF bigint
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     a cashout.approvals;
     p cashout.payouts;
@@ -253,14 +287,14 @@ BEGIN
     END IF;
     FOR a IN SELECT * FROM cashout.approvals
              WHERE scope = p_scope AND state = 'waiting' AND expires_at <= now()
-             ORDER BY payout_id FOR UPDATE SKIP LOCKED
+             ORDER BY payout_id FOR UPDATE
     LOOP
         UPDATE cashout.approvals SET state = 'expired', decided_at = now()
             WHERE payout_id = a.payout_id;
         SELECT * INTO STRICT p FROM cashout.payouts WHERE id = a.payout_id;
         PERFORM cashout.append_audit(a.scope, 'approval_expired', p.cashout_id,
-            p.external_id, 'ok', p.amount || ' ' || a.currency || ' to '
-            || coalesce(p.beneficiary, '?') || '; not approved within '
+            p.external_id, 'ok', a.amount || ' ' || a.currency || ' to '
+            || cashout.sent_to(p.request_json) || '; not approved within '
             || (a.expires_at - a.requested_at)::text || ', to be cancelled');
         PERFORM pg_notify('cashout_desk', 'payout:' || a.payout_id::text);
         RETURN NEXT a.payout_id;
@@ -274,13 +308,18 @@ $$;
 -- or another desk holds it.
 CREATE FUNCTION cashout.claim_settlement(p_payout bigint, p_token text, p_lease interval)
 RETURNS text
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     s text;
 BEGIN
     IF NOT pg_has_role(session_user, 'cashout_operator', 'MEMBER') THEN
         RAISE EXCEPTION '% is not an operator', session_user USING ERRCODE = 'CA002';
     END IF;
+    IF p_token IS NULL OR length(p_token) < 16 THEN
+        RAISE EXCEPTION 'a settlement token is at least 16 characters' USING ERRCODE = 'CA009';
+    END IF;
+    p_lease := least(greatest(coalesce(p_lease, interval '5 minutes'), interval '30 seconds'),
+        interval '15 minutes');
     UPDATE cashout.approvals
         SET settle_token = p_token, settle_by = session_user, settle_until = now() + p_lease
         WHERE payout_id = p_payout AND state IN ('approved', 'rejected', 'expired')
@@ -294,7 +333,7 @@ $$;
 -- settlement token.
 CREATE FUNCTION cashout.settle_approval(p_payout bigint, p_token text, p_outcome text)
 RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     a cashout.approvals;
     p cashout.payouts;
@@ -303,14 +342,14 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION 'payout % has no approval', p_payout USING ERRCODE = 'CA007';
     END IF;
-    IF a.settle_token IS DISTINCT FROM p_token THEN
-        RAISE EXCEPTION 'the settlement of payout % is not this desk''s: another desk took it over, or it is done', p_payout
-            USING ERRCODE = 'CA009';
-    END IF;
     IF NOT ((a.state = 'approved' AND p_outcome = 'released')
             OR (a.state IN ('rejected', 'expired') AND p_outcome = 'cancelled')) THEN
         RAISE EXCEPTION 'an approval % cannot end %', a.state, p_outcome
             USING ERRCODE = 'CA005';
+    END IF;
+    IF a.settle_token IS DISTINCT FROM p_token THEN
+        RAISE EXCEPTION 'the settlement of payout % is not this desk''s: another desk took it over', p_payout
+            USING ERRCODE = 'CA009';
     END IF;
     UPDATE cashout.approvals
         SET state = p_outcome, settled_by = session_user, settled_at = now(),
@@ -319,7 +358,7 @@ BEGIN
     SELECT * INTO STRICT p FROM cashout.payouts WHERE id = p_payout;
     PERFORM cashout.append_audit(a.scope, CASE WHEN p_outcome = 'released'
         THEN 'approval_released' ELSE 'approval_cancelled' END, p.cashout_id, p.external_id,
-        'ok', p.amount || ' ' || a.currency || ' to ' || coalesce(p.beneficiary, '?')
+        'ok', a.amount || ' ' || a.currency || ' to ' || cashout.sent_to(p.request_json)
         || CASE WHEN p_outcome = 'released' THEN '; released after approval by '
                     || (SELECT string_agg(v.approver, ', ' ORDER BY v.at)
                         FROM cashout.approval_votes v
@@ -338,7 +377,7 @@ CREATE FUNCTION cashout.propose_policy(
     p_approvers integer,
     p_expires_after interval
 ) RETURNS bigint
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     id bigint;
 BEGIN
@@ -363,7 +402,7 @@ $$;
 
 CREATE FUNCTION cashout.decide_policy_change(p_change bigint, p_approve boolean, p_reason text)
 RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     c cashout.policy_changes;
 BEGIN
@@ -413,9 +452,18 @@ $$;
 
 REVOKE ALL ON cashout.approval_policy, cashout.policy_changes, cashout.approvals,
     cashout.approval_votes FROM PUBLIC;
-GRANT SELECT ON cashout.approval_policy, cashout.policy_changes, cashout.approvals,
-    cashout.approval_votes TO cashout_operator, cashout_admin;
-REVOKE ALL ON FUNCTION cashout.open_approval(), cashout.close_ended_approval(),
+GRANT SELECT ON cashout.approval_policy, cashout.policy_changes, cashout.approval_votes
+    TO cashout_operator, cashout_admin;
+-- Everything of an approval but the settlement token, which fences the desk holding it.
+GRANT SELECT (payout_id, scope, currency, amount, required, prepared_by, requested_at,
+    expires_at, state, decided_at, settle_by, settle_until, settled_by, settled_at, note)
+    ON cashout.approvals TO cashout_operator, cashout_admin;
+-- The append function was written before temporary schemas were ruled out of its path.
+ALTER FUNCTION cashout.append_audit(text, text, bigint, text, text, text)
+    SET search_path = pg_catalog, pg_temp;
+ALTER FUNCTION cashout.audit_encoding(cashout.audit) SET search_path = pg_catalog, pg_temp;
+REVOKE ALL ON FUNCTION cashout.sent_to(text), cashout.open_approval(),
+    cashout.close_ended_approval(),
     cashout.decide_approval(bigint, text, text, text, interval),
     cashout.expire_approvals(text), cashout.claim_settlement(bigint, text, interval),
     cashout.settle_approval(bigint, text, text),

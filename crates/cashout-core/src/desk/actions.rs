@@ -20,6 +20,14 @@ use crate::error::{Error, Result};
 use crate::journal::{PayoutRecord, Phase, Watched};
 use crate::status::{Action, CashoutStatus};
 
+/// Who asks for an action: an operator by hand, or the approval flow settling what the team's
+/// approvers decided (the only one that releases a payout under approval).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum By {
+    Hand,
+    Approval,
+}
+
 impl Desk {
     /// Checks a cashout's status with the provider and records it; a cashout not yet in the
     /// journal (created elsewhere) is added. A payout the journal knows was never created
@@ -113,10 +121,7 @@ impl Desk {
         action: Action,
         external_id: Option<&str>,
     ) -> Result<PayoutView> {
-        let result = match self.refuse_if_under_approval(id, action) {
-            Ok(()) => self.act_unaudited(id, action, external_id).await,
-            Err(e) => Err(e),
-        };
+        let result = self.act_unaudited(id, action, external_id, By::Hand).await;
         let audit_action = match action {
             Action::Hold => AuditAction::Hold,
             Action::Release => AuditAction::Release,
@@ -132,6 +137,7 @@ impl Desk {
         id: CashoutId,
         action: Action,
         external_id: Option<&str>,
+        by: By,
     ) -> Result<PayoutView> {
         let client = self.client()?;
         // The journal's status may be stale; the provider's current one decides what is allowed.
@@ -152,6 +158,11 @@ impl Desk {
             None => self.record_for(&CashoutRef::Id(id)).await?,
         };
         self.keep_exchange(record_id, traced.exchange);
+        // Found by either id (a create whose answer was lost is joined to its cashout here), so
+        // a payout under approval is recognised however it is named.
+        if by == By::Hand {
+            self.refuse_if_under_approval(record_id, id, action)?;
+        }
         let status = self
             .journal
             .record_status(record_id, &answer, "status")

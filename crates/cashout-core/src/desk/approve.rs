@@ -20,6 +20,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::actions::By;
 use super::{Desk, PayoutView};
 use crate::api::types::{CashoutId, CashoutRef, CreateCashout};
 use crate::approvals::{
@@ -33,9 +34,10 @@ use crate::validate::FieldError;
 /// The code of the review's warning that a payout needs approval.
 pub const NEEDS_APPROVAL: &str = "needs_approval";
 
-/// How long a desk holds the settlement (release or cancel) it claimed: one status check and
-/// one action, each at most the client's 45 s.
-pub const SETTLE_LEASE: Duration = Duration::from_secs(120);
+/// How long a desk holds the settlement (release or cancel) it claimed: a status check, an
+/// action and the lookup after a lost answer, each at most the client's 45 s, with room to
+/// spare (the team journal keeps it within 30 s and 15 min).
+pub const SETTLE_LEASE: Duration = Duration::from_secs(300);
 
 /// A payout with its approval, as the approvals view and `cashout approvals` show it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -63,6 +65,11 @@ pub struct ApprovalDetail {
     #[ts(type = "Record<string, unknown> | null")]
     pub request: Option<serde_json::Value>,
     pub history: Vec<crate::journal::HistoryEntry>,
+    /// The duplicate guard's verdict, in words: whether other payouts pay the same amount to
+    /// the same account within a day of this one.
+    pub duplicate_verdict: String,
+    /// Those payouts, newest first.
+    pub same_payouts: Vec<PayoutView>,
     /// Whether the payout is under the approval flow (decided or not, not yet released or
     /// cancelled): hold and release by hand are refused.
     pub under_approval: bool,
@@ -182,28 +189,38 @@ impl Desk {
         Ok(())
     }
 
-    /// Refuses holding or releasing cashout `id` by hand while it is under approval.
-    pub(super) fn refuse_if_under_approval(&self, id: CashoutId, action: Action) -> Result<()> {
+    /// Refuses holding or releasing record `record_id` (cashout `id`) by hand when it needed
+    /// approval and its approval has not released it: waiting or decided, and also closed or
+    /// cancelled (a payout whose approval ended another way is never freed by hand; it can be
+    /// cancelled).
+    pub(super) fn refuse_if_under_approval(
+        &self,
+        record_id: i64,
+        id: CashoutId,
+        action: Action,
+    ) -> Result<()> {
         if action == Action::Cancel {
             return Ok(());
         }
         let Some(store) = self.journal.approvals() else {
             return Ok(());
         };
-        let Some(record) = self.journal.find(&self.scope(), Some(id), None)? else {
-            return Ok(());
-        };
-        match store.approval(record.id)? {
-            Some(a) if a.state.is_open() => Err(Error::ApprovalRefused {
+        match store.approval(record_id)? {
+            Some(a) if a.state != ApprovalState::Released => Err(Error::ApprovalRefused {
                 refusal: Refusal::UnderApproval,
                 message: format!(
-                    "cashout {id} is under approval ({}): it is released when approved and \
-                     cancelled if rejected, never {} by hand; decide it in Approvals",
+                    "cashout {id} needs approval and its approval is {}: it is released only \
+                     through the approval flow, never {} by hand{}",
                     a.state.name(),
                     if action == Action::Hold {
                         "held"
                     } else {
                         "released"
+                    },
+                    if a.state.is_open() {
+                        "; decide it in Approvals"
+                    } else {
+                        "; it can be cancelled"
                     }
                 ),
             }),
@@ -236,7 +253,7 @@ impl Desk {
             .into_iter()
             .map(|approval| {
                 Ok(ApprovalView {
-                    payout: self.view(approval.payout_id)?,
+                    payout: self.as_sent(&approval)?,
                     progress: approval.progress(),
                     approval,
                     settle_error: None,
@@ -271,7 +288,7 @@ impl Desk {
                 .into_iter()
                 .map(|approval| {
                     Ok(ApprovalView {
-                        payout: self.view(approval.payout_id)?,
+                        payout: self.as_sent(&approval)?,
                         progress: approval.progress(),
                         approval,
                         settle_error: None,
@@ -307,16 +324,78 @@ impl Desk {
             }
             _ => None,
         };
+        let payout = match &approval {
+            Some(a) => self.as_sent(a)?,
+            None => self.view(record.id)?,
+        };
+        let same: Vec<PayoutView> = match self.journal.approvals() {
+            Some(store) => store
+                .same_payouts(&self.scope(), record.id, super::DUPLICATE_WINDOW)?
+                .iter()
+                .map(PayoutView::of)
+                .collect(),
+            None => Vec::new(),
+        };
+        let duplicate_verdict = match same.len() {
+            0 => "No other payout of the same amount to the same account within a day of this one."
+                .to_owned(),
+            n => format!(
+                "{n} other payout{} of the same amount to the same account within a day of this \
+                 one: {}. Check it is not paid twice.",
+                if n == 1 { "" } else { "s" },
+                same.iter()
+                    .map(|p| p.external_id.clone().unwrap_or_else(|| "?".into()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
         Ok(ApprovalDetail {
             progress: approval.as_ref().map(Approval::progress),
             under_approval: approval.as_ref().is_some_and(|a| a.state.is_open()),
             may_vote: why_not.is_none(),
             why_not,
             approval,
-            payout: self.view(record.id)?,
+            payout,
+            duplicate_verdict,
+            same_payouts: same,
             request: record.request.as_ref().map(CreateCashout::ipc_json),
             history: self.journal.history(record.id)?,
         })
+    }
+
+    /// How many approvals wait for the signed-in operator, and the notice worth raising when
+    /// that count went up from `before` (the newest of them, its amount and beneficiary as
+    /// sent). `None` on a local journal.
+    ///
+    /// # Errors
+    /// [`Error::TeamJournal`].
+    pub fn approvals_waiting(
+        &self,
+        before: Option<u32>,
+    ) -> Result<Option<(u32, Option<crate::watch::Notice>)>> {
+        if self.journal.approvals().is_none() {
+            return Ok(None);
+        }
+        let page = self.approvals_page(ApprovalFilter::WaitingForMe, 1000)?;
+        let grew = before.is_some_and(|b| page.waiting_for_me > b);
+        let notice = page
+            .items
+            .iter()
+            .max_by(|a, b| a.approval.requested_at.cmp(&b.approval.requested_at))
+            .filter(|_| grew)
+            .map(|v| crate::watch::Notice {
+                title: "A payout waits for your approval".into(),
+                body: format!(
+                    "{} {} to {}, prepared by {}",
+                    v.approval.amount,
+                    v.approval.currency,
+                    v.payout.beneficiary.as_deref().unwrap_or("?"),
+                    v.approval.prepared_by
+                ),
+                cashout_id: v.payout.cashout_id,
+                external_id: v.payout.external_id.clone(),
+            });
+        Ok(Some((page.waiting_for_me, notice)))
     }
 
     /// Casts the signed-in operator's vote on a payout's approval. When it decides the
@@ -359,8 +438,8 @@ impl Desk {
             .ok_or_else(|| Error::TeamJournal("the approval disappeared".into()))?;
         Ok(ApprovalView {
             progress: approval.progress(),
+            payout: self.as_sent(&approval)?,
             approval,
-            payout: self.view(record.id)?,
             settle_error,
         })
     }
@@ -414,7 +493,7 @@ impl Desk {
         let status = now.status.unwrap_or(CashoutStatus::Unknown);
         let outcome = match (state, status) {
             (ApprovalState::Approved, CashoutStatus::OnHold) => {
-                self.act_unaudited(cashout_id, Action::Release, None)
+                self.act_unaudited(cashout_id, Action::Release, None, By::Approval)
                     .await?;
                 ApprovalState::Released
             }
@@ -427,7 +506,8 @@ impl Desk {
                 ApprovalState::Rejected | ApprovalState::Expired,
                 CashoutStatus::OnHold | CashoutStatus::Pending,
             ) => {
-                self.act_unaudited(cashout_id, Action::Cancel, None).await?;
+                self.act_unaudited(cashout_id, Action::Cancel, None, By::Approval)
+                    .await?;
                 ApprovalState::Cancelled
             }
             (ApprovalState::Rejected | ApprovalState::Expired, CashoutStatus::Cancelled) => {
@@ -542,6 +622,23 @@ impl Desk {
             });
         }
         store.decide_policy_change(id, approve, reason.trim()).await
+    }
+
+    /// The payout of `approval` as approvers must see it: amount and currency as the approval
+    /// recorded them and the beneficiary from the request as it was sent (both fixed when it
+    /// was written), never the record's other columns, which any operator's role may write.
+    fn as_sent(&self, approval: &Approval) -> Result<PayoutView> {
+        let mut view = self.view(approval.payout_id)?;
+        view.amount = Some(approval.amount.clone());
+        view.currency = Some(approval.currency.clone());
+        if let Some(request) = self
+            .journal
+            .get(approval.payout_id)?
+            .and_then(|r| r.request)
+        {
+            view.beneficiary = Some(request.beneficiary());
+        }
+        Ok(view)
     }
 
     /// The journal record `which` names, in this environment.

@@ -160,4 +160,10 @@ pub enum DeskEvent {
     },
     /// Another desk changed the shared journal: re-read what is on screen (a hint, never data).
     Journal { change: crate::journal::Change },
+    /// Payouts wait for this operator's approval: how many, and, when one more arrived, the
+    /// notice that says so (also raised as a desktop notification).
+    Approvals {
+        waiting_for_me: u32,
+        notice: Option<Notice>,
+    },
 }

@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use tokio_postgres::Row;
 
+use super::rows::{record_from_row, SUMMARY_COLUMNS};
 use super::{pg_error, pool_error, PgStore};
 use crate::approvals::{
     Approval, ApprovalFilter, ApprovalPolicy, ApprovalState, ApprovalStore, Decided, Decision,
@@ -358,6 +359,38 @@ impl ApprovalStore for PgStore {
                 .await
                 .map_err(pg_error)?;
             Ok(rows.iter().map(|r| r.get(0)).collect())
+        })
+    }
+
+    fn same_payouts(
+        &self,
+        scope: &str,
+        payout_id: i64,
+        window: Duration,
+    ) -> Result<Vec<crate::journal::PayoutRecord>> {
+        let scope = scope.to_owned();
+        let secs = i64::try_from(window.as_secs()).unwrap_or(i64::MAX);
+        self.io.run_blocking(move |pool| async move {
+            let client = pool.get().await.map_err(pool_error)?;
+            // The duplicate guard's own conditions (see `writes.rs`, record_intent); times are
+            // the desks' fixed-width text, compared as instants here.
+            let rows = client
+                .query(
+                    &format!(
+                        "SELECT {SUMMARY_COLUMNS} FROM cashout.payouts o
+                         WHERE o.scope = $1 AND o.id <> $2
+                           AND o.content_hash = (SELECT content_hash FROM cashout.payouts WHERE id = $2)
+                           AND abs(extract(epoch FROM o.created_at::timestamptz
+                               - (SELECT created_at FROM cashout.payouts WHERE id = $2)::timestamptz)) <= $3::bigint
+                           AND coalesce(o.status, '') NOT IN ('CANCELLED', 'REJECTED')
+                           AND NOT (o.phase = 'declined' AND coalesce(o.api_code, 0) <> 511)
+                         ORDER BY o.created_at DESC, o.id DESC LIMIT 20"
+                    ),
+                    &[&scope, &payout_id, &secs],
+                )
+                .await
+                .map_err(pg_error)?;
+            Ok(rows.iter().map(record_from_row).collect())
         })
     }
 
