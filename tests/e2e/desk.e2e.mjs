@@ -643,6 +643,8 @@ try {
       await test("approvals: a payout over the team's threshold waits on hold in Ana's window until Bea approves it in hers, then it is released once", async () => {
         // Bea becomes an approver; the administrator proposes a threshold, Bea applies it.
         cli(process.env.PGUSER, process.env.PGPASSWORD, ["team", "add-operator", "bea_e2e", "--approver"], "bea-e2e-password-1");
+        // Ana approves too, but never her own payouts.
+        cli(process.env.PGUSER, process.env.PGPASSWORD, ["team", "add-operator", "ana_e2e", "--approver"], "ana-e2e-password-1");
         const proposed = JSON.parse(cli(process.env.PGUSER, process.env.PGPASSWORD, ["approvals", "policy", "propose", "--currency", "BRL", "--threshold", "1000", "--approvers", "1"]));
         const own = (() => { try { cli(process.env.PGUSER, process.env.PGPASSWORD, ["approvals", "policy", "approve", "--change", String(proposed.change)]); return null; } catch (e) { return String(e.stderr ?? e); } })();
         assert(own && /approval_refused/.test(own), `the proposer cannot apply their own change: ${own}`);
@@ -660,10 +662,21 @@ try {
         await waitText("dl.facts", /Approval\s*waiting\s+·\s+0 of 1 approved\s+·\s+prepared by ana_e2e/);
         assert(!(await (await $("#action-release")).isEnabled()), "no release by hand under approval");
         const sent = Date.now();
+        const ownVote = (() => { try { cli("ana_e2e", "ana-e2e-password-1", ["approvals", "approve", "--external-id", "team-e2e-approval-1"]); return null; } catch (e) { return String(e.stderr ?? e); } })();
+        assert(ownVote && /approval_refused/.test(ownVote) && /prepared/.test(ownVote), `the CLI refuses Ana's vote on her own payout: ${ownVote}`);
 
         browser = bea;
         await waitText("#approvals-badge", /^1$/, 2500);
         console.log(`     (Bea's badge shows it ${Date.now() - sent} ms after Ana sent it)`);
+        browser = ana;
+        await click("#nav-approvals");
+        await click("#approvals-waiting_for_others");
+        await click("//table[@id='approvals-table']//tr[@data-external-id='team-e2e-approval-1']//button");
+        await waitText("#approval-why-not", /you prepared this payout/);
+        assert(!(await (await $("#approval-approve")).isExisting()), "no Approve button for her own payout");
+        await click("#approval-open");
+        assert((await currentNode()) === "ON_HOLD", "back on her payout's diagram");
+        browser = bea;
         // The shell's notice, in the core's words (also raised as a desktop notification).
         await waitText("#toasts", /A payout waits for your approval[\s\S]*1500\.00 BRL to Ana Souza, prepared by ana_e2e/);
         await click("#nav-approvals");
