@@ -143,14 +143,17 @@ impl WatchHub {
                     }
                     Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
                 };
+                use cashout_core::journal::Change;
+                let mut payouts_changed = matches!(change, Change::Payout { .. } | Change::Resync);
                 broadcast(&listeners, &DeskEvent::Journal { change });
+                // A burst (every desk's poll claims are announced too) is counted once: what
+                // queued up meanwhile is passed on, and one count answers for all of it.
+                while let Ok(more) = changes.try_recv() {
+                    payouts_changed |= matches!(more, Change::Payout { .. } | Change::Resync);
+                    broadcast(&listeners, &DeskEvent::Journal { change: more });
+                }
                 // A payout created or decided elsewhere may wait for this operator now.
-                if let (
-                    Some(desk),
-                    cashout_core::journal::Change::Payout { .. }
-                    | cashout_core::journal::Change::Resync,
-                ) = (desk.clone(), &change)
-                {
+                if let (Some(desk), true) = (desk.clone(), payouts_changed) {
                     let before = waiting;
                     let answer = tauri::async_runtime::spawn_blocking(move || {
                         desk.approvals_waiting(before)

@@ -585,6 +585,33 @@ async fn every_approval_rule_holds_against_raw_sql_under_an_operators_own_role()
         ),
         (
             &ana,
+            format!(
+                "INSERT INTO cashout.payouts (scope, base_url, external_id, origin, phase,
+                     request_json, currency, amount, created_at, updated_at)
+                 VALUES ('{}', 'u', NULL, 'desk', 'intent',
+                     '{{\"external_id\":\"raw-7\",\"amount\":500.00,\"currency\":\"BRL\",\"on_hold\":true}}',
+                     'BRL', '500.00', 't', 't')",
+                ana.desk.environment_scope()
+            ),
+            "CA001",
+            "a held payout whose record does not carry its request's external_id",
+        ),
+        (
+            &ana,
+            format!(
+                "INSERT INTO cashout.payouts (scope, base_url, external_id, origin, phase,
+                     request_json, currency, amount, created_at, updated_at)
+                 VALUES ('{0}', 'u', 'raw-8', 'desk', 'created',
+                     '{{\"external_id\":\"raw-8\",\"amount\":500.00,\"currency\":\"BRL\"}}',
+                     'BRL', '500.00', 't', 't');
+                 UPDATE cashout.payouts SET phase = 'intent' WHERE scope = '{0}' AND external_id = 'raw-8'",
+                ana.desk.environment_scope()
+            ),
+            "CA001",
+            "a row written as sent long ago, then turned back into an intent to be resent unheld",
+        ),
+        (
+            &ana,
             "SELECT settle_token FROM cashout.approvals".to_owned(),
             "42501",
             "reading the tokens that fence settlements",
@@ -806,4 +833,69 @@ async fn an_approver_is_told_when_the_same_money_goes_to_the_same_account_twice(
     let other = bea.desk.approval_detail(&ext("other-1")).unwrap();
     assert!(other.same_payouts.is_empty());
     assert!(other.duplicate_verdict.starts_with("No other payout"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_held_payout_whose_create_answer_was_lost_is_not_released_by_hand_under_its_cashout_id() {
+    let team = Team::start().await;
+    let admin = team.operator("adm", &["cashout_admin"]).await;
+    let ana = team.operator("ana", &[]).await;
+    let bea = team.operator("bea", &["cashout_approver"]).await;
+    team.policy(&admin, &bea, "100", 1).await;
+    // The sandbox numbers cashouts one after another: the next one is this one's successor.
+    let before = ana
+        .desk
+        .create(
+            &cashout_tests::br_pix("seq-0", "50.00"),
+            &Default::default(),
+        )
+        .await
+        .unwrap();
+    team.sandbox.inject(okp_sandbox::Fault::DropAfterCommit(
+        okp_sandbox::Endpoint::Create,
+    ));
+    for _ in 0..12 {
+        team.sandbox.inject(okp_sandbox::Fault::DropBeforeCommit(
+            okp_sandbox::Endpoint::Status,
+        ));
+    }
+    let lost = ana
+        .desk
+        .create(
+            &cashout_tests::br_pix("lost-1", "900.00"),
+            &Default::default(),
+        )
+        .await;
+    assert!(
+        lost.is_err(),
+        "the answer and the lookups were lost: {lost:?}"
+    );
+    let cashout = CashoutId(before.cashout_id.unwrap() + 1);
+    // The provider holds it (the status answer names neither id, so the journal cannot tell
+    // this cashout is Ana's payout under approval).
+    let client = Client::new(
+        Environment::from_base_url(&team.sandbox.base_url()).unwrap(),
+        okp_sandbox::demo_credentials(),
+        ClientOptions::default(),
+    )
+    .unwrap();
+    let mut held = None;
+    for _ in 0..20 {
+        if let Ok(a) = client.status(&CashoutRef::Id(cashout)).await {
+            held = Some(a.cashout_status);
+            break;
+        }
+    }
+    assert_eq!(held, Some(5), "ON_HOLD at the provider");
+    let refused = bea.desk.release(cashout).await.unwrap_err();
+    assert_eq!(refusal(refused), Refusal::UnderApproval);
+    assert_eq!(
+        client
+            .status(&CashoutRef::Id(cashout))
+            .await
+            .unwrap()
+            .cashout_status,
+        5,
+        "still held"
+    );
 }

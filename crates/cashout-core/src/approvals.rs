@@ -413,18 +413,26 @@ pub trait ApprovalStore: Send + Sync {
         lease: Duration,
     ) -> Pending<'a, Option<ApprovalState>>;
 
-    /// The other payouts of `scope` that the duplicate guard counts as the same as record
-    /// `payout_id` (same amount to the same account, money not known to have stayed put),
-    /// created within `window` either side of it, newest first.
+    /// The other payouts of `scope` that the duplicate guard counts as the same as `record`
+    /// (same amount to the same account, money not known to have stayed put), created within
+    /// `window` either side of it, newest first.
     ///
     /// # Errors
     /// [`crate::error::Error::TeamJournal`].
     fn same_payouts(
         &self,
         scope: &str,
-        payout_id: i64,
+        record: &crate::journal::PayoutRecord,
         window: Duration,
     ) -> Result<Vec<crate::journal::PayoutRecord>>;
+
+    /// How many payouts of `scope` that needed approval, and were not released by it, have
+    /// no cashout id in the journal (their create's answer was lost, and the provider's status
+    /// answers name no ids): a cashout the journal does not know may be one of them.
+    ///
+    /// # Errors
+    /// [`crate::error::Error::TeamJournal`].
+    fn unidentified_under_approval(&self, scope: &str) -> Result<u32>;
 
     /// Records the settlement under `token`: [`ApprovalState::Released`] or
     /// [`ApprovalState::Cancelled`].

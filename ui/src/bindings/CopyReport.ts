@@ -23,4 +23,9 @@ differing: number,
 /**
  * History lines copied with the added payouts.
  */
-history: number, };
+history: number, 
+/**
+ * Payouts the team journal's approval policy refused (open creates at or above a
+ * threshold that were not held): they stay in the source journal, to be settled there.
+ */
+refused: number, };

@@ -83,7 +83,7 @@ describe("settings → journal", () => {
   });
 
   it("on the team journal, the desk's local payouts can be copied in, and the counts are said", async () => {
-    const calls = commands({ journal_status: () => team, copy_local_history: () => ({ payouts: 5, added: 3, already_here: 2, differing: 1, history: 9 }) });
+    const calls = commands({ journal_status: () => team, copy_local_history: () => ({ payouts: 5, added: 3, already_here: 2, differing: 1, history: 9, refused: 0 }) });
     await renderTeamJournal(view(), async () => undefined);
     (view().querySelector("#team-copy-local") as HTMLButtonElement).click();
     await vi.waitFor(() => expect(view().querySelector("#team-copied")).not.toBeNull());

@@ -112,7 +112,8 @@ export async function renderTeamJournal(el: HTMLElement, onChange: () => Promise
       const r = await ipc.copyLocalHistory();
       mount(message, notice("ok",
         `Copied: ${r.added} of ${r.payouts} payouts added to the team journal; ${r.already_here} were there already` +
-        (r.differing > 0 ? ` (${r.differing} known differently: noted on each, kept as the team has them).` : "."),
+        (r.differing > 0 ? ` (${r.differing} known differently: noted on each, kept as the team has them).` : ".") +
+        (r.refused > 0 ? ` ${r.refused} open ${r.refused === 1 ? "payout was" : "payouts were"} refused by the team's approval policy (not held): ${r.refused === 1 ? "it stays" : "they stay"} in the local journal; settle them there.` : ""),
         "team-copied"));
       await onChange();
     } catch (e) {

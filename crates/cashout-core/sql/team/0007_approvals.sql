@@ -121,10 +121,17 @@ BEGIN
         RETURN NULL;
     END IF;
     req := NEW.request_json::jsonb;
-    cur := upper(btrim(coalesce(req ->> 'currency', NEW.currency)));
+    -- The request's own currency (a column can be written apart from it).
+    cur := upper(btrim(req ->> 'currency'));
     IF cur IS NULL OR cur = '' THEN
-        RAISE EXCEPTION 'a payout without a currency cannot be checked against the approval policy'
+        RAISE EXCEPTION 'a payout without a currency in its request cannot be checked against the approval policy'
             USING ERRCODE = 'CA001';
+    END IF;
+    -- The approval is of this request: the record's external_id is the request's, so what is
+    -- released is what the approvers saw.
+    IF NEW.external_id IS DISTINCT FROM req ->> 'external_id' THEN
+        RAISE EXCEPTION 'a payout''s external_id is its request''s (%), not %',
+            req ->> 'external_id', coalesce(NEW.external_id, 'none') USING ERRCODE = 'CA001';
     END IF;
     amt := (req ->> 'amount')::numeric;
     SELECT * INTO pol FROM cashout.approval_policy WHERE scope = NEW.scope AND currency = cur;
@@ -147,6 +154,54 @@ END
 $$;
 CREATE TRIGGER payouts_open_approval AFTER INSERT ON cashout.payouts
     FOR EACH ROW EXECUTE FUNCTION cashout.open_approval();
+
+-- A payout sent again (its phase back to intent: a resend, a retry of one that never left)
+-- is checked again as if it were new: at or above the threshold it must be held and its
+-- approval still open (waiting, or approved and not yet released); one without an approval
+-- gets one now. A payout whose approval closed (declined, cancelled) is not sent again: a new
+-- payout is made instead, with an approval of its own.
+CREATE FUNCTION cashout.recheck_resend() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    req jsonb;
+    cur text;
+    amt numeric;
+    pol cashout.approval_policy;
+    a cashout.approvals;
+BEGIN
+    IF NEW.phase <> 'intent' OR OLD.phase = 'intent' OR NEW.request_json IS NULL
+        OR NOT EXISTS (SELECT 1 FROM cashout.approval_policy WHERE scope = NEW.scope) THEN
+        RETURN NULL;
+    END IF;
+    req := NEW.request_json::jsonb;
+    cur := upper(btrim(req ->> 'currency'));
+    IF cur IS NULL OR cur = '' THEN
+        RAISE EXCEPTION 'a payout without a currency in its request cannot be checked against the approval policy'
+            USING ERRCODE = 'CA001';
+    END IF;
+    amt := (req ->> 'amount')::numeric;
+    SELECT * INTO pol FROM cashout.approval_policy WHERE scope = NEW.scope AND currency = cur;
+    IF FOUND AND amt IS NOT NULL AND amt >= pol.threshold THEN
+        IF (req -> 'on_hold') IS DISTINCT FROM 'true'::jsonb THEN
+            RAISE EXCEPTION 'a payout of % % or more needs approval: it is not sent again unheld',
+                pol.threshold, cur USING ERRCODE = 'CA001';
+        END IF;
+        SELECT * INTO a FROM cashout.approvals WHERE payout_id = NEW.id FOR UPDATE;
+        IF NOT FOUND THEN
+            INSERT INTO cashout.approvals (payout_id, scope, currency, amount, required,
+                prepared_by, requested_at, expires_at, state)
+            VALUES (NEW.id, NEW.scope, cur, amt, pol.approvers, session_user, now(),
+                now() + pol.expires_after, 'waiting');
+        ELSIF a.state NOT IN ('waiting', 'approved') THEN
+            RAISE EXCEPTION 'this payout''s approval is % : it is not sent again; make a new payout',
+                a.state USING ERRCODE = 'CA005';
+        END IF;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER payouts_recheck_resend AFTER UPDATE OF phase ON cashout.payouts
+    FOR EACH ROW EXECUTE FUNCTION cashout.recheck_resend();
 
 -- A payout that ends, or moves on, outside the approval flow closes its open approval, and
 -- the chain says so under whoever recorded it:
@@ -285,9 +340,15 @@ BEGIN
     IF NOT pg_has_role(session_user, 'cashout_operator', 'MEMBER') THEN
         RAISE EXCEPTION '% is not an operator', session_user USING ERRCODE = 'CA002';
     END IF;
+    -- Every row locked in one statement, before the chain's head is taken by the first audit
+    -- entry: the others take an approval's row first and the head second, so the order is the
+    -- same and nobody deadlocks.
+    PERFORM 1 FROM cashout.approvals
+        WHERE scope = p_scope AND state = 'waiting' AND expires_at <= now()
+        ORDER BY payout_id FOR UPDATE;
     FOR a IN SELECT * FROM cashout.approvals
              WHERE scope = p_scope AND state = 'waiting' AND expires_at <= now()
-             ORDER BY payout_id FOR UPDATE
+             ORDER BY payout_id
     LOOP
         UPDATE cashout.approvals SET state = 'expired', decided_at = now()
             WHERE payout_id = a.payout_id;
@@ -462,7 +523,7 @@ GRANT SELECT (payout_id, scope, currency, amount, required, prepared_by, request
 ALTER FUNCTION cashout.append_audit(text, text, bigint, text, text, text)
     SET search_path = pg_catalog, pg_temp;
 ALTER FUNCTION cashout.audit_encoding(cashout.audit) SET search_path = pg_catalog, pg_temp;
-REVOKE ALL ON FUNCTION cashout.sent_to(text), cashout.open_approval(),
+REVOKE ALL ON FUNCTION cashout.sent_to(text), cashout.open_approval(), cashout.recheck_resend(),
     cashout.close_ended_approval(),
     cashout.decide_approval(bigint, text, text, text, interval),
     cashout.expire_approvals(text), cashout.claim_settlement(bigint, text, interval),

@@ -153,6 +153,9 @@ impl Desk {
                 return Err(call_error(e));
             }
         };
+        // A payout this desk's team made is known by its cashout id, unless its create's answer
+        // was lost (see `refuse_if_maybe_under_approval`).
+        let known_by_id = known.as_ref().is_some_and(|r| r.origin == "desk");
         let mut record_id = match known {
             Some(r) => r.id,
             None => self.record_for(&CashoutRef::Id(id)).await?,
@@ -162,6 +165,9 @@ impl Desk {
         // a payout under approval is recognised however it is named.
         if by == By::Hand {
             self.refuse_if_under_approval(record_id, id, action)?;
+            if !known_by_id {
+                self.refuse_if_maybe_under_approval(id, action)?;
+            }
         }
         let status = self
             .journal

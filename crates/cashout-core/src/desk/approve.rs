@@ -228,6 +228,41 @@ impl Desk {
         }
     }
 
+    /// Refuses holding or releasing by hand a cashout the journal does not know as one of its
+    /// own payouts while payouts under approval have no cashout id (their create's answer was
+    /// lost; the provider's status answers name no ids, so nothing tells whether this cashout
+    /// is one of them). Safe side: it is looked up first (`cashout reconcile`), or handled in
+    /// the provider's panel.
+    pub(super) fn refuse_if_maybe_under_approval(
+        &self,
+        id: CashoutId,
+        action: Action,
+    ) -> Result<()> {
+        if action == Action::Cancel {
+            return Ok(());
+        }
+        let Some(store) = self.journal.approvals() else {
+            return Ok(());
+        };
+        match store.unidentified_under_approval(&self.scope())? {
+            0 => Ok(()),
+            n => {
+                Err(Error::ApprovalRefused {
+                    refusal: Refusal::UnderApproval,
+                    message: format!(
+                    "cashout {id} is not one of this journal's payouts, and {n} payout{} under \
+                     approval {} no cashout id yet (the answer to {} create was lost): it may be \
+                     one of them, so it is not {} by hand",
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "has" } else { "have" },
+                    if n == 1 { "its" } else { "their" },
+                    if action == Action::Hold { "held" } else { "released" }
+                ),
+                })
+            }
+        }
+    }
+
     /// The approval of a payout, if it has one (`None` on a local journal).
     ///
     /// # Errors
@@ -330,7 +365,7 @@ impl Desk {
         };
         let same: Vec<PayoutView> = match self.journal.approvals() {
             Some(store) => store
-                .same_payouts(&self.scope(), record.id, super::DUPLICATE_WINDOW)?
+                .same_payouts(&self.scope(), &record, super::DUPLICATE_WINDOW)?
                 .iter()
                 .map(PayoutView::of)
                 .collect(),
@@ -373,29 +408,35 @@ impl Desk {
         &self,
         before: Option<u32>,
     ) -> Result<Option<(u32, Option<crate::watch::Notice>)>> {
-        if self.journal.approvals().is_none() {
+        let Some(store) = self.journal.approvals() else {
             return Ok(None);
-        }
-        let page = self.approvals_page(ApprovalFilter::WaitingForMe, 1000)?;
-        let grew = before.is_some_and(|b| page.waiting_for_me > b);
-        let notice = page
-            .items
+        };
+        let login = store.team_roles()?.login;
+        let waiting = store.approvals(&self.scope(), &login, ApprovalFilter::WaitingForMe, 1000)?;
+        let count = u32::try_from(waiting.len()).unwrap_or(u32::MAX);
+        let newest = waiting
             .iter()
-            .max_by(|a, b| a.approval.requested_at.cmp(&b.approval.requested_at))
-            .filter(|_| grew)
-            .map(|v| crate::watch::Notice {
-                title: "A payout waits for your approval".into(),
-                body: format!(
-                    "{} {} to {}, prepared by {}",
-                    v.approval.amount,
-                    v.approval.currency,
-                    v.payout.beneficiary.as_deref().unwrap_or("?"),
-                    v.approval.prepared_by
-                ),
-                cashout_id: v.payout.cashout_id,
-                external_id: v.payout.external_id.clone(),
-            });
-        Ok(Some((page.waiting_for_me, notice)))
+            .max_by(|a, b| a.requested_at.cmp(&b.requested_at))
+            .filter(|_| before.is_some_and(|b| count > b));
+        let notice = match newest {
+            Some(a) => {
+                let p = self.as_sent(a)?;
+                Some(crate::watch::Notice {
+                    title: "A payout waits for your approval".into(),
+                    body: format!(
+                        "{} {} to {}, prepared by {}",
+                        a.amount,
+                        a.currency,
+                        p.beneficiary.as_deref().unwrap_or("?"),
+                        a.prepared_by
+                    ),
+                    cashout_id: p.cashout_id,
+                    external_id: p.external_id,
+                })
+            }
+            None => None,
+        };
+        Ok(Some((count, notice)))
     }
 
     /// Casts the signed-in operator's vote on a payout's approval. When it decides the
@@ -485,11 +526,29 @@ impl Desk {
             .journal
             .get(id)?
             .ok_or_else(|| Error::TeamJournal(format!("no payout {id} in the journal")))?;
-        let Some(cashout_id) = record.cashout_id.map(CashoutId) else {
-            // Its create is not settled: reconcile finds it first, a later sweep settles it.
+        // The provider says where the payout stands; a create whose answer was lost is asked
+        // for by its external_id.
+        let now = match (record.cashout_id, record.external_id.clone()) {
+            (Some(c), _) => self.check_unaudited(&CashoutRef::Id(CashoutId(c))).await?,
+            (None, Some(x)) => self.check_unaudited(&CashoutRef::ExternalId(x)).await?,
+            (None, None) => return Ok(false),
+        };
+        let Some(cashout_id) = now.cashout_id.map(CashoutId) else {
             return Ok(false);
         };
-        let now = self.check_unaudited(&CashoutRef::Id(cashout_id)).await?;
+        // Only the payout the approvers saw is released or cancelled: the record found is the
+        // request's own (the team journal keeps a held payout's external_id the request's).
+        let sent = record.request.as_ref().map(|r| r.external_id.as_str());
+        if sent.is_some() && now.external_id.as_deref() != sent {
+            return Err(Error::ApprovalRefused {
+                refusal: Refusal::DecidedAlready,
+                message: format!(
+                    "payout {id}'s record names cashout {cashout_id}, which is not the payout \
+                     its approvers approved (external_id {}); nothing is sent",
+                    sent.unwrap_or_default()
+                ),
+            });
+        }
         let status = now.status.unwrap_or(CashoutStatus::Unknown);
         let outcome = match (state, status) {
             (ApprovalState::Approved, CashoutStatus::OnHold) => {

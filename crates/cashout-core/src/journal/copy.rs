@@ -36,6 +36,9 @@ pub struct CopyReport {
     pub differing: usize,
     /// History lines copied with the added payouts.
     pub history: usize,
+    /// Payouts the team journal's approval policy refused (open creates at or above a
+    /// threshold that were not held): they stay in the source journal, to be settled there.
+    pub refused: usize,
 }
 
 /// Copies every payout of `from` into `to` (see the module comment); `scope` is the audit
@@ -52,10 +55,17 @@ pub async fn copy_payouts(from: &Journal, to: &Journal, scope: &str) -> Result<C
         report.payouts += 1;
         // The snapshot's rows are summaries; the full record carries the request.
         let record = from.get(summary.id)?.unwrap_or(summary);
-        match to
-            .import_payout(&record, &history, &from.describe())
-            .await?
-        {
+        let imported = match to.import_payout(&record, &history, &from.describe()).await {
+            Ok(imported) => imported,
+            // One payout the policy refuses does not stop the others (a rerun would stop at it
+            // again, and the open creates after it would never reach the team).
+            Err(crate::error::Error::ApprovalRefused { .. }) => {
+                report.refused += 1;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        match imported {
             Imported::Added(_) => {
                 report.added += 1;
                 report.history += history.len();
@@ -67,14 +77,15 @@ pub async fn copy_payouts(from: &Journal, to: &Journal, scope: &str) -> Result<C
         }
     }
     let detail = format!(
-        "{} payouts from {} into {}: {} added ({} history lines), {} already there ({} known differently, kept as they were)",
+        "{} payouts from {} into {}: {} added ({} history lines), {} already there ({} known differently, kept as they were), {} refused by the approval policy (kept in the source)",
         report.payouts,
         from.describe(),
         to.describe(),
         report.added,
         report.history,
         report.already_here,
-        report.differing
+        report.differing,
+        report.refused
     );
     let event = AuditEvent::new(scope, AuditAction::JournalMoved, "ok").detail(detail);
     to.append_audit(event.clone()).await?;

@@ -365,32 +365,59 @@ impl ApprovalStore for PgStore {
     fn same_payouts(
         &self,
         scope: &str,
-        payout_id: i64,
+        record: &crate::journal::PayoutRecord,
         window: Duration,
     ) -> Result<Vec<crate::journal::PayoutRecord>> {
-        let scope = scope.to_owned();
-        let secs = i64::try_from(window.as_secs()).unwrap_or(i64::MAX);
+        let (scope, id) = (scope.to_owned(), record.id);
+        // Bounds as the journal's fixed-width text (text order is time order), so a row with an
+        // odd time can never make the query fail.
+        let Some(at) = crate::clock::parse_instant(&record.created_at) else {
+            return Ok(Vec::new());
+        };
+        let (from, to) = (
+            crate::clock::format_instant(at - window),
+            crate::clock::format_instant(at + window),
+        );
+        let Some(hash) = record.request.as_ref().map(crate::journal::content_hash) else {
+            return Ok(Vec::new());
+        };
         self.io.run_blocking(move |pool| async move {
             let client = pool.get().await.map_err(pool_error)?;
-            // The duplicate guard's own conditions (see `writes.rs`, record_intent); times are
-            // the desks' fixed-width text, compared as instants here.
+            // The duplicate guard's own conditions (see `writes.rs`, record_intent).
             let rows = client
                 .query(
                     &format!(
-                        "SELECT {SUMMARY_COLUMNS} FROM cashout.payouts o
-                         WHERE o.scope = $1 AND o.id <> $2
-                           AND o.content_hash = (SELECT content_hash FROM cashout.payouts WHERE id = $2)
-                           AND abs(extract(epoch FROM o.created_at::timestamptz
-                               - (SELECT created_at FROM cashout.payouts WHERE id = $2)::timestamptz)) <= $3::bigint
-                           AND coalesce(o.status, '') NOT IN ('CANCELLED', 'REJECTED')
-                           AND NOT (o.phase = 'declined' AND coalesce(o.api_code, 0) <> 511)
-                         ORDER BY o.created_at DESC, o.id DESC LIMIT 20"
+                        "SELECT {SUMMARY_COLUMNS} FROM cashout.payouts
+                         WHERE scope = $1 AND id <> $2 AND content_hash = $3
+                           AND created_at BETWEEN $4 AND $5
+                           AND coalesce(status, '') NOT IN ('CANCELLED', 'REJECTED')
+                           AND NOT (phase = 'declined' AND coalesce(api_code, 0) <> 511)
+                         ORDER BY created_at DESC, id DESC LIMIT 20"
                     ),
-                    &[&scope, &payout_id, &secs],
+                    &[&scope, &id, &hash, &from, &to],
                 )
                 .await
                 .map_err(pg_error)?;
             Ok(rows.iter().map(record_from_row).collect())
+        })
+    }
+
+    fn unidentified_under_approval(&self, scope: &str) -> Result<u32> {
+        let scope = scope.to_owned();
+        self.io.run_blocking(move |pool| async move {
+            let client = pool.get().await.map_err(pool_error)?;
+            let n: i64 = client
+                .query_one(
+                    "SELECT count(*) FROM cashout.approvals a
+                     JOIN cashout.payouts p ON p.id = a.payout_id
+                     WHERE a.scope = $1 AND a.state <> 'released' AND p.cashout_id IS NULL
+                       AND p.phase NOT IN ('declined', 'not_sent')",
+                    &[&scope],
+                )
+                .await
+                .map_err(pg_error)?
+                .get(0);
+            Ok(u32::try_from(n).unwrap_or(u32::MAX))
         })
     }
 
