@@ -3,6 +3,8 @@
 
 #[allow(clippy::unwrap_used)]
 mod approvals;
+#[allow(clippy::unwrap_used)]
+mod approvals_forged;
 #[allow(clippy::unwrap_used)] // a panic is how a test reports
 mod audit;
 #[path = "../conformance/mod.rs"]

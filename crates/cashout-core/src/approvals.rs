@@ -85,13 +85,6 @@ impl ApprovalState {
             Self::Waiting | Self::Approved | Self::Rejected | Self::Expired
         )
     }
-
-    /// Decided, and waiting for a desk to release (approved) or cancel (rejected, expired) it
-    /// at the provider.
-    #[must_use]
-    pub fn is_unsettled(self) -> bool {
-        matches!(self, Self::Approved | Self::Rejected | Self::Expired)
-    }
 }
 
 /// An approver's decision.

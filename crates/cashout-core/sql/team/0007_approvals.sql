@@ -101,6 +101,56 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
     FROM (SELECT p_request::jsonb AS r) q
 $$;
 
+-- The policy entry a request of `p_scope` falls under: its own currency's, when its amount is
+-- at or above the threshold; a row of NULLs when none applies. A request whose currency cannot
+-- be read is refused (a column can be written apart from the request, so only the request
+-- counts).
+CREATE FUNCTION cashout.policy_applying(p_scope text, p_request jsonb)
+RETURNS cashout.approval_policy
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    cur text := upper(btrim(p_request ->> 'currency'));
+    amt numeric := (p_request ->> 'amount')::numeric;
+    pol cashout.approval_policy;
+BEGIN
+    IF cur IS NULL OR cur = '' THEN
+        RAISE EXCEPTION 'a payout without a currency in its request cannot be checked against the approval policy'
+            USING ERRCODE = 'CA001';
+    END IF;
+    SELECT * INTO pol FROM cashout.approval_policy WHERE scope = p_scope AND currency = cur;
+    IF NOT FOUND OR amt IS NULL OR amt < pol.threshold THEN
+        RETURN NULL;
+    END IF;
+    RETURN pol;
+END
+$$;
+
+-- Opens a waiting approval of payout `p_payout` under `pol`, prepared by the session's login.
+CREATE FUNCTION cashout.open_waiting_approval(
+    p_payout bigint,
+    p_request jsonb,
+    pol cashout.approval_policy
+) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    INSERT INTO cashout.approvals (payout_id, scope, currency, amount, required, prepared_by,
+        requested_at, expires_at, state)
+    VALUES (p_payout, pol.scope, pol.currency, (p_request ->> 'amount')::numeric,
+        pol.approvers, session_user, now(), now() + pol.expires_after, 'waiting');
+$$;
+
+-- A desk's settlement lease as asked, within sane bounds (never one that no desk can ever
+-- take over), after checking the claim token that fences it.
+CREATE FUNCTION cashout.settle_lease(p_token text, p_lease interval) RETURNS interval
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF p_token IS NULL OR length(p_token) < 16 THEN
+        RAISE EXCEPTION 'a settlement token is at least 16 characters' USING ERRCODE = 'CA009';
+    END IF;
+    RETURN least(greatest(coalesce(p_lease, interval '5 minutes'), interval '30 seconds'),
+        interval '15 minutes');
+END
+$$;
+
 -- Every payout written with a request is checked against the policy, whatever its phase or
 -- origin (a row written with psql as "not sent" could otherwise be resent unheld): at or above
 -- its currency's threshold it must be held, and its approval opens in the insert's own
@@ -112,8 +162,6 @@ CREATE FUNCTION cashout.open_approval() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     req jsonb;
-    cur text;
-    amt numeric;
     pol cashout.approval_policy;
 BEGIN
     IF NEW.request_json IS NULL
@@ -121,21 +169,14 @@ BEGIN
         RETURN NULL;
     END IF;
     req := NEW.request_json::jsonb;
-    -- The request's own currency (a column can be written apart from it).
-    cur := upper(btrim(req ->> 'currency'));
-    IF cur IS NULL OR cur = '' THEN
-        RAISE EXCEPTION 'a payout without a currency in its request cannot be checked against the approval policy'
-            USING ERRCODE = 'CA001';
-    END IF;
+    pol := cashout.policy_applying(NEW.scope, req);
     -- The approval is of this request: the record's external_id is the request's, so what is
     -- released is what the approvers saw.
     IF NEW.external_id IS DISTINCT FROM req ->> 'external_id' THEN
         RAISE EXCEPTION 'a payout''s external_id is its request''s (%), not %',
             req ->> 'external_id', coalesce(NEW.external_id, 'none') USING ERRCODE = 'CA001';
     END IF;
-    amt := (req ->> 'amount')::numeric;
-    SELECT * INTO pol FROM cashout.approval_policy WHERE scope = NEW.scope AND currency = cur;
-    IF NOT FOUND OR amt IS NULL OR amt < pol.threshold THEN
+    IF pol.scope IS NULL THEN
         RETURN NULL;
     END IF;
     IF (req -> 'on_hold') IS DISTINCT FROM 'true'::jsonb THEN
@@ -143,12 +184,9 @@ BEGIN
             RETURN NULL;
         END IF;
         RAISE EXCEPTION 'a payout of % % or more needs approval: it must be created on hold',
-            pol.threshold, cur USING ERRCODE = 'CA001';
+            pol.threshold, pol.currency USING ERRCODE = 'CA001';
     END IF;
-    INSERT INTO cashout.approvals (payout_id, scope, currency, amount, required, prepared_by,
-        requested_at, expires_at, state)
-    VALUES (NEW.id, NEW.scope, cur, amt, pol.approvers, session_user, now(),
-        now() + pol.expires_after, 'waiting');
+    PERFORM cashout.open_waiting_approval(NEW.id, req, pol);
     RETURN NULL;
 END
 $$;
@@ -164,8 +202,6 @@ CREATE FUNCTION cashout.recheck_resend() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     req jsonb;
-    cur text;
-    amt numeric;
     pol cashout.approval_policy;
     a cashout.approvals;
 BEGIN
@@ -174,28 +210,20 @@ BEGIN
         RETURN NULL;
     END IF;
     req := NEW.request_json::jsonb;
-    cur := upper(btrim(req ->> 'currency'));
-    IF cur IS NULL OR cur = '' THEN
-        RAISE EXCEPTION 'a payout without a currency in its request cannot be checked against the approval policy'
-            USING ERRCODE = 'CA001';
+    pol := cashout.policy_applying(NEW.scope, req);
+    IF pol.scope IS NULL THEN
+        RETURN NULL;
     END IF;
-    amt := (req ->> 'amount')::numeric;
-    SELECT * INTO pol FROM cashout.approval_policy WHERE scope = NEW.scope AND currency = cur;
-    IF FOUND AND amt IS NOT NULL AND amt >= pol.threshold THEN
-        IF (req -> 'on_hold') IS DISTINCT FROM 'true'::jsonb THEN
-            RAISE EXCEPTION 'a payout of % % or more needs approval: it is not sent again unheld',
-                pol.threshold, cur USING ERRCODE = 'CA001';
-        END IF;
-        SELECT * INTO a FROM cashout.approvals WHERE payout_id = NEW.id FOR UPDATE;
-        IF NOT FOUND THEN
-            INSERT INTO cashout.approvals (payout_id, scope, currency, amount, required,
-                prepared_by, requested_at, expires_at, state)
-            VALUES (NEW.id, NEW.scope, cur, amt, pol.approvers, session_user, now(),
-                now() + pol.expires_after, 'waiting');
-        ELSIF a.state NOT IN ('waiting', 'approved') THEN
-            RAISE EXCEPTION 'this payout''s approval is % : it is not sent again; make a new payout',
-                a.state USING ERRCODE = 'CA005';
-        END IF;
+    IF (req -> 'on_hold') IS DISTINCT FROM 'true'::jsonb THEN
+        RAISE EXCEPTION 'a payout of % % or more needs approval: it is not sent again unheld',
+            pol.threshold, pol.currency USING ERRCODE = 'CA001';
+    END IF;
+    SELECT * INTO a FROM cashout.approvals WHERE payout_id = NEW.id FOR UPDATE;
+    IF NOT FOUND THEN
+        PERFORM cashout.open_waiting_approval(NEW.id, req, pol);
+    ELSIF a.state NOT IN ('waiting', 'approved') THEN
+        RAISE EXCEPTION 'this payout''s approval is % : it is not sent again; make a new payout',
+            a.state USING ERRCODE = 'CA005';
     END IF;
     RETURN NULL;
 END
@@ -268,12 +296,7 @@ BEGIN
     IF NOT pg_has_role(session_user, 'cashout_approver', 'MEMBER') THEN
         RAISE EXCEPTION '% is not an approver', session_user USING ERRCODE = 'CA002';
     END IF;
-    -- The caller's lease, within sane bounds: never one that no desk can ever take over.
-    p_lease := least(greatest(coalesce(p_lease, interval '5 minutes'), interval '30 seconds'),
-        interval '15 minutes');
-    IF p_token IS NULL OR length(p_token) < 16 THEN
-        RAISE EXCEPTION 'a settlement token is at least 16 characters' USING ERRCODE = 'CA009';
-    END IF;
+    p_lease := cashout.settle_lease(p_token, p_lease);
     IF p_decision IS NULL OR p_decision NOT IN ('approve', 'reject') THEN
         RAISE EXCEPTION 'a decision is approve or reject' USING ERRCODE = 'CA008';
     END IF;
@@ -376,11 +399,7 @@ BEGIN
     IF NOT pg_has_role(session_user, 'cashout_operator', 'MEMBER') THEN
         RAISE EXCEPTION '% is not an operator', session_user USING ERRCODE = 'CA002';
     END IF;
-    IF p_token IS NULL OR length(p_token) < 16 THEN
-        RAISE EXCEPTION 'a settlement token is at least 16 characters' USING ERRCODE = 'CA009';
-    END IF;
-    p_lease := least(greatest(coalesce(p_lease, interval '5 minutes'), interval '30 seconds'),
-        interval '15 minutes');
+    p_lease := cashout.settle_lease(p_token, p_lease);
     UPDATE cashout.approvals
         SET settle_token = p_token, settle_by = session_user, settle_until = now() + p_lease
         WHERE payout_id = p_payout AND state IN ('approved', 'rejected', 'expired')
@@ -524,6 +543,9 @@ ALTER FUNCTION cashout.append_audit(text, text, bigint, text, text, text)
     SET search_path = pg_catalog, pg_temp;
 ALTER FUNCTION cashout.audit_encoding(cashout.audit) SET search_path = pg_catalog, pg_temp;
 REVOKE ALL ON FUNCTION cashout.sent_to(text), cashout.open_approval(), cashout.recheck_resend(),
+    cashout.policy_applying(text, jsonb),
+    cashout.open_waiting_approval(bigint, jsonb, cashout.approval_policy),
+    cashout.settle_lease(text, interval),
     cashout.close_ended_approval(),
     cashout.decide_approval(bigint, text, text, text, interval),
     cashout.expire_approvals(text), cashout.claim_settlement(bigint, text, interval),

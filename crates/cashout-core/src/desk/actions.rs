@@ -154,7 +154,7 @@ impl Desk {
             }
         };
         // A payout this desk's team made is known by its cashout id, unless its create's answer
-        // was lost (see `refuse_if_maybe_under_approval`).
+        // was lost (see `refuse_by_hand_under_approval`).
         let known_by_id = known.as_ref().is_some_and(|r| r.origin == "desk");
         let mut record_id = match known {
             Some(r) => r.id,
@@ -164,10 +164,7 @@ impl Desk {
         // Found by either id (a create whose answer was lost is joined to its cashout here), so
         // a payout under approval is recognised however it is named.
         if by == By::Hand {
-            self.refuse_if_under_approval(record_id, id, action)?;
-            if !known_by_id {
-                self.refuse_if_maybe_under_approval(id, action)?;
-            }
+            self.refuse_by_hand_under_approval(record_id, id, action, known_by_id)?;
         }
         let status = self
             .journal

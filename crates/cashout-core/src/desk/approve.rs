@@ -189,77 +189,64 @@ impl Desk {
         Ok(())
     }
 
-    /// Refuses holding or releasing record `record_id` (cashout `id`) by hand when it needed
-    /// approval and its approval has not released it: waiting or decided, and also closed or
-    /// cancelled (a payout whose approval ended another way is never freed by hand; it can be
-    /// cancelled).
-    pub(super) fn refuse_if_under_approval(
+    /// Refuses holding or releasing by hand (cancel is never refused here):
+    /// - record `record_id` (cashout `id`) when it needed approval and its approval has not
+    ///   released it: waiting or decided, and also closed or cancelled (a payout whose approval
+    ///   ended another way is never freed by hand; it can be cancelled);
+    /// - a cashout the journal does not know as one of its own payouts (`known_by_id` false)
+    ///   while payouts under approval have no cashout id: their create's answer was lost, and
+    ///   the provider's status answers name no ids, so this cashout may be one of them (safe
+    ///   side: `cashout reconcile` first, or the provider's panel).
+    pub(super) fn refuse_by_hand_under_approval(
         &self,
         record_id: i64,
         id: CashoutId,
         action: Action,
+        known_by_id: bool,
     ) -> Result<()> {
-        if action == Action::Cancel {
-            return Ok(());
-        }
-        let Some(store) = self.journal.approvals() else {
+        let Some(store) = self
+            .journal
+            .approvals()
+            .filter(|_| action != Action::Cancel)
+        else {
             return Ok(());
         };
-        match store.approval(record_id)? {
-            Some(a) if a.state != ApprovalState::Released => Err(Error::ApprovalRefused {
-                refusal: Refusal::UnderApproval,
-                message: format!(
+        let verb = if action == Action::Hold {
+            "held"
+        } else {
+            "released"
+        };
+        let refuse = |message: String| Error::ApprovalRefused {
+            refusal: Refusal::UnderApproval,
+            message,
+        };
+        if let Some(a) = store.approval(record_id)? {
+            if a.state != ApprovalState::Released {
+                return Err(refuse(format!(
                     "cashout {id} needs approval and its approval is {}: it is released only \
-                     through the approval flow, never {} by hand{}",
+                     through the approval flow, never {verb} by hand{}",
                     a.state.name(),
-                    if action == Action::Hold {
-                        "held"
-                    } else {
-                        "released"
-                    },
                     if a.state.is_open() {
                         "; decide it in Approvals"
                     } else {
                         "; it can be cancelled"
                     }
-                ),
-            }),
-            _ => Ok(()),
+                )));
+            }
         }
-    }
-
-    /// Refuses holding or releasing by hand a cashout the journal does not know as one of its
-    /// own payouts while payouts under approval have no cashout id (their create's answer was
-    /// lost; the provider's status answers name no ids, so nothing tells whether this cashout
-    /// is one of them). Safe side: it is looked up first (`cashout reconcile`), or handled in
-    /// the provider's panel.
-    pub(super) fn refuse_if_maybe_under_approval(
-        &self,
-        id: CashoutId,
-        action: Action,
-    ) -> Result<()> {
-        if action == Action::Cancel {
+        if known_by_id {
             return Ok(());
         }
-        let Some(store) = self.journal.approvals() else {
-            return Ok(());
-        };
         match store.unidentified_under_approval(&self.scope())? {
             0 => Ok(()),
-            n => {
-                Err(Error::ApprovalRefused {
-                    refusal: Refusal::UnderApproval,
-                    message: format!(
-                    "cashout {id} is not one of this journal's payouts, and {n} payout{} under \
-                     approval {} no cashout id yet (the answer to {} create was lost): it may be \
-                     one of them, so it is not {} by hand",
-                    if n == 1 { "" } else { "s" },
-                    if n == 1 { "has" } else { "have" },
-                    if n == 1 { "its" } else { "their" },
-                    if action == Action::Hold { "held" } else { "released" }
-                ),
-                })
-            }
+            n => Err(refuse(format!(
+                "cashout {id} is not one of this journal's payouts, and {n} payout{} under \
+                 approval {} no cashout id yet (the answer to {} create was lost): it may be \
+                 one of them, so it is not {verb} by hand",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "has" } else { "have" },
+                if n == 1 { "its" } else { "their" },
+            ))),
         }
     }
 
@@ -281,20 +268,17 @@ impl Desk {
     /// # Errors
     /// [`Error::ApprovalRefused`] on a local journal; [`Error::TeamJournal`].
     pub fn approvals(&self, filter: ApprovalFilter, limit: u32) -> Result<Vec<ApprovalView>> {
-        let store = self.approval_store()?;
-        let login = store.team_roles()?.login;
-        store
-            .approvals(&self.scope(), &login, filter, limit)?
-            .into_iter()
-            .map(|approval| {
-                Ok(ApprovalView {
-                    payout: self.as_sent(&approval)?,
-                    progress: approval.progress(),
-                    approval,
-                    settle_error: None,
-                })
-            })
-            .collect()
+        Ok(self.approvals_page(filter, limit)?.items)
+    }
+
+    /// An approval with its payout as approvers see it (see [`Desk::as_sent`]).
+    fn view_of(&self, approval: Approval, settle_error: Option<String>) -> Result<ApprovalView> {
+        Ok(ApprovalView {
+            payout: self.as_sent(&approval)?,
+            progress: approval.progress(),
+            approval,
+            settle_error,
+        })
     }
 
     /// The approvals view's page: the list `filter` names (at most `limit`), with who is
@@ -321,14 +305,7 @@ impl Desk {
             roles,
             items: items
                 .into_iter()
-                .map(|approval| {
-                    Ok(ApprovalView {
-                        payout: self.as_sent(&approval)?,
-                        progress: approval.progress(),
-                        approval,
-                        settle_error: None,
-                    })
-                })
+                .map(|a| self.view_of(a, None))
                 .collect::<Result<_>>()?,
         })
     }
@@ -477,12 +454,7 @@ impl Desk {
         let approval = store
             .approval(record.id)?
             .ok_or_else(|| Error::TeamJournal("the approval disappeared".into()))?;
-        Ok(ApprovalView {
-            progress: approval.progress(),
-            payout: self.as_sent(&approval)?,
-            approval,
-            settle_error,
-        })
+        self.view_of(approval, settle_error)
     }
 
     /// Expires the approvals of this environment whose time ran out, and releases or cancels
