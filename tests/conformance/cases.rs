@@ -12,6 +12,7 @@ use cashout_core::status::CashoutStatus;
 use super::{me, request, Store};
 
 pub use super::claims::*;
+pub use super::lists::*;
 
 pub(super) fn status_answer(code: u8) -> StatusAnswer {
     serde_json::from_value(serde_json::json!({ "cashout_status": code })).expect("answer")

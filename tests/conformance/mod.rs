@@ -7,6 +7,7 @@
 
 pub mod cases;
 pub mod claims;
+pub mod lists;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -90,6 +91,7 @@ macro_rules! conformance_suite {
             a_claim_answers_the_record_as_another_desk_left_it,
             a_payout_another_desk_is_sending_cannot_be_abandoned,
             a_payout_imported_from_another_journal_keeps_its_history_and_is_never_doubled,
+            the_list_searches_sorts_and_limits_by_period_alike_in_every_store,
         );
     };
     (@cases $store:expr; $($case:ident),* $(,)?) => {

@@ -418,3 +418,60 @@ async fn the_audit_log_exports_with_its_hashes_and_the_export_is_audited() {
     assert_eq!(log[0].action, "export");
     assert!(rig.journal.verify_audit().unwrap().intact);
 }
+
+#[tokio::test]
+async fn yesterday_is_the_operators_calendar_day_in_the_list_and_the_export() {
+    use cashout_core::period::Period;
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    // One payout yesterday (São Paulo time), one today; 1_790_000_000 is 11:13 there.
+    desk.create(&br_pix("day-1", "10.00"), &Default::default())
+        .await
+        .unwrap();
+    rig.clock.advance(Duration::from_secs(86_400));
+    desk.create(&br_pix("day-2", "11.00"), &Default::default())
+        .await
+        .unwrap();
+    let in_sao_paulo = |period: Period| ListFilter {
+        period: Some(period),
+        time_zone: Some("America/Sao_Paulo".into()),
+        ..ListFilter::default()
+    };
+    let yesterday = desk.list(in_sao_paulo(Period::Yesterday)).unwrap();
+    assert_eq!(
+        yesterday
+            .iter()
+            .map(|p| p.external_id.clone().unwrap())
+            .collect::<Vec<_>>(),
+        ["day-1"]
+    );
+    assert_eq!(
+        yesterday[0].created_local, "2026-09-21 11:13",
+        "local time, not UTC"
+    );
+    assert_eq!(desk.list(in_sao_paulo(Period::Today)).unwrap().len(), 1);
+    assert_eq!(desk.list(in_sao_paulo(Period::Last7Days)).unwrap().len(), 2);
+    let (csv, rows) = desk
+        .export_text(in_sao_paulo(Period::Yesterday), CsvFlavor::Plain)
+        .await
+        .unwrap();
+    assert_eq!(rows, 1);
+    assert!(csv.contains("day-1") && !csv.contains("day-2"), "{csv}");
+    let header = csv.lines().next().unwrap();
+    assert!(header.contains("created_at"), "{header}");
+    // A mistyped range is an error at its field, never a guess.
+    let err = desk
+        .list(in_sao_paulo(Period::Custom {
+            from: Some("2026-09-31".into()),
+            to: None,
+        }))
+        .unwrap_err();
+    assert_eq!(err.field(), Some("period_from"));
+    let err = desk
+        .list(ListFilter {
+            time_zone: Some("Mars/Olympus".into()),
+            ..ListFilter::default()
+        })
+        .unwrap_err();
+    assert_eq!(err.field(), Some("time_zone"));
+}

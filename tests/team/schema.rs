@@ -176,3 +176,64 @@ async fn an_administrator_or_superuser_role_is_never_made_an_operator() {
         assert!(refused.is_err(), "{role}");
     }
 }
+
+#[tokio::test]
+async fn payouts_written_before_the_list_keys_are_found_and_sorted_after_the_upgrade() {
+    use cashout_core::journal::{JournalStore, ListFilter, SortKey};
+    let server = Server::from_env();
+    let db = server.empty_database().await;
+    let mut admin = db.superuser().await;
+    migrate::migrate_through(&mut admin, 7).await.unwrap();
+    admin
+        .batch_execute(
+            r#"INSERT INTO cashout.payouts (scope, base_url, external_id, origin, phase,
+                   request_json, country, currency, amount, beneficiary, created_at, updated_at)
+               VALUES
+               ('s', 'u', 'old-1', 'desk', 'created',
+                '{"external_id":"old-1","country":"BR","currency":"BRL","amount":"1234.50","document_id":"390.533.447-05","beneficiary_name":"María Núñez","notification_url":"https://x.example/n"}',
+                'BR', 'BRL', '1234.50', 'María Núñez', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+               ('s', 'u', 'old-2', 'lookup', 'created', NULL, 'BR', 'BRL', '99.00', 'Ana',
+                '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z')"#,
+        )
+        .await
+        .unwrap();
+    let writers =
+        "SELECT string_agg(external_id || '=' || updated_by, ',' ORDER BY id) FROM cashout.payouts";
+    let before: String = admin.query_one(writers, &[]).await.unwrap().get(0);
+    let report = migrate::migrate(&mut admin).await.unwrap();
+    assert_eq!(report.applied, [8, 9]);
+    // The keys were filled without making the administrator the payouts' last writer.
+    let after: String = admin.query_one(writers, &[]).await.unwrap().get(0);
+    assert_eq!(before, after);
+    let store = db.desk("ana").await;
+    let found = |text: &str| -> Vec<String> {
+        store
+            .list(&ListFilter {
+                scope: Some("s".into()),
+                text: Some(text.into()),
+                ..ListFilter::default()
+            })
+            .unwrap()
+            .into_iter()
+            .filter_map(|r| r.external_id)
+            .collect()
+    };
+    assert_eq!(found("maria nunez"), ["old-1"]);
+    assert_eq!(
+        found("39053344705"),
+        ["old-1"],
+        "the stored request's document"
+    );
+    let by_amount: Vec<String> = store
+        .list(&ListFilter {
+            scope: Some("s".into()),
+            sort: SortKey::Amount,
+            ascending: true,
+            ..ListFilter::default()
+        })
+        .unwrap()
+        .into_iter()
+        .filter_map(|r| r.external_id)
+        .collect();
+    assert_eq!(by_amount, ["old-2", "old-1"]);
+}

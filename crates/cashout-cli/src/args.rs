@@ -307,9 +307,48 @@ pub struct Filters {
     pub status: Option<String>,
     #[arg(long)]
     pub country: Option<String>,
-    /// Found in external_id or beneficiary (any case), or equal to the cashout id.
+    /// Found in the external_id, beneficiary, document, account or PIX key, e-mail or phone
+    /// (case, accents and separators ignored), or equal to the cashout id.
     #[arg(long)]
     pub search: Option<String>,
+    /// Created in this period of the operator's calendar.
+    #[arg(long, value_enum, conflicts_with_all = ["from", "to"])]
+    pub period: Option<PeriodArg>,
+    /// Created on or after this day (YYYY-MM-DD, the operator's time zone).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Created on or before this day (YYYY-MM-DD, included).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// The time zone of periods and local times (an IANA name, e.g. America/Sao_Paulo);
+    /// the system's by default.
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// Order by this key (newest or largest first unless --ascending).
+    #[arg(long, value_enum, default_value = "created")]
+    pub sort: SortArg,
+    #[arg(long)]
+    pub ascending: bool,
+}
+
+/// A calendar period (see `cashout_core::period::Period`).
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum PeriodArg {
+    Today,
+    Yesterday,
+    #[value(name = "last-7-days")]
+    Last7Days,
+    #[value(name = "this-month")]
+    ThisMonth,
+}
+
+/// A sort key (see `cashout_core::journal::SortKey`).
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum SortArg {
+    Created,
+    Amount,
+    Status,
+    Beneficiary,
 }
 
 #[derive(Debug, Args)]

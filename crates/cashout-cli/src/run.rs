@@ -23,7 +23,8 @@ use cashout_core::datadir;
 use cashout_core::desk::{CreateOptions, Desk, RetryPolicy};
 use cashout_core::environment::{Environment, EnvironmentKind};
 use cashout_core::error::Error;
-use cashout_core::journal::{Journal, ListFilter};
+use cashout_core::journal::{Journal, ListFilter, SortKey};
+use cashout_core::period::Period;
 use cashout_core::report::CsvFlavor;
 use cashout_core::settings::SettingsFile;
 use cashout_core::status::CashoutStatus;
@@ -32,7 +33,9 @@ use okp_sandbox::{Sandbox, SandboxConfig, Timings};
 use serde::Serialize;
 use serde_json::json;
 
-use crate::args::{AuditCommand, Cli, Command, CredentialsAction, Filters, Which};
+use crate::args::{
+    AuditCommand, Cli, Command, CredentialsAction, Filters, PeriodArg, SortArg, Which,
+};
 
 /// Largest credentials input read from stdin (four short lines).
 const MAX_STDIN_CREDENTIALS: u64 = 16 * 1024;
@@ -529,10 +532,32 @@ fn list_filter(f: &Filters) -> Result<ListFilter, Error> {
             })
         })
         .transpose()?;
+    let period = match (f.period, &f.from, &f.to) {
+        (Some(p), _, _) => Some(match p {
+            PeriodArg::Today => Period::Today,
+            PeriodArg::Yesterday => Period::Yesterday,
+            PeriodArg::Last7Days => Period::Last7Days,
+            PeriodArg::ThisMonth => Period::ThisMonth,
+        }),
+        (None, None, None) => None,
+        (None, from, to) => Some(Period::Custom {
+            from: from.clone(),
+            to: to.clone(),
+        }),
+    };
     Ok(ListFilter {
         status,
         country: f.country.clone(),
         text: f.search.clone(),
+        period,
+        time_zone: f.tz.clone(),
+        sort: match f.sort {
+            SortArg::Created => SortKey::Created,
+            SortArg::Amount => SortKey::Amount,
+            SortArg::Status => SortKey::Status,
+            SortArg::Beneficiary => SortKey::Beneficiary,
+        },
+        ascending: f.ascending,
         ..ListFilter::default()
     })
 }

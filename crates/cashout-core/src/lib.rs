@@ -24,6 +24,7 @@ pub mod error;
 pub mod form;
 pub mod journal;
 pub mod money;
+pub mod period;
 pub mod report;
 pub mod settings;
 pub mod signing;

@@ -112,6 +112,7 @@ pub const COLUMNS: &[&str] = &[
     "currency",
     "beneficiary",
     "status",
+    "created_at",
     "pending_at",
     "on_hold_at",
     "delivered_at",
@@ -194,6 +195,9 @@ pub fn export_row(r: &PayoutRecord, history: &[HistoryEntry]) -> Vec<String> {
         r.currency.clone().unwrap_or_default(),
         r.beneficiary.clone().unwrap_or_default(),
         r.status.map(|s| s.name().to_owned()).unwrap_or_default(),
+        // When the payout was written to the journal (the `pending_at` column is the last
+        // time it entered PENDING, which a release moves).
+        r.created_at.clone(),
     ];
     row.extend(TIMED.iter().map(|s| {
         entered

@@ -58,4 +58,9 @@ allowed_actions: Array<Action>,
 /**
  * What the operator can do about an unsettled create.
  */
-recovery: Array<Recovery>, created_at: string, updated_at: string, };
+recovery: Array<Recovery>, created_at: string, 
+/**
+ * `created_at` as the operator's local time, `YYYY-MM-DD HH:MM` (the system's time zone,
+ * or the list filter's).
+ */
+created_local: string, updated_at: string, };

@@ -183,6 +183,9 @@ pub struct PayoutView {
     /// What the operator can do about an unsettled create.
     pub recovery: Vec<Recovery>,
     pub created_at: String,
+    /// `created_at` as the operator's local time, `YYYY-MM-DD HH:MM` (the system's time zone,
+    /// or the list filter's).
+    pub created_local: String,
     pub updated_at: String,
 }
 
@@ -238,6 +241,7 @@ impl PayoutView {
             },
             recovery,
             created_at: r.created_at.clone(),
+            created_local: crate::period::local_time(&r.created_at, &jiff::tz::TimeZone::system()),
             updated_at: r.updated_at.clone(),
         }
     }

@@ -9,22 +9,45 @@ use crate::api::types::CashoutRef;
 use crate::audit::{AuditAction, AuditEvent};
 use crate::error::{Error, Result};
 use crate::journal::{ExchangeRecord, HistoryEntry, ListFilter, PayoutRecord};
+use crate::period;
 use crate::report::{self, CsvFlavor, HoldBoard};
 use crate::status::CashoutStatus;
 
 impl Desk {
-    /// Journal records of this environment, newest first.
+    /// Journal records of this environment matching `filter`, a page at a time.
+    ///
+    /// Ordered by the filter's sort; a period is the operator's (the filter's time zone, else
+    /// the system's), and each view's `created_local` is in that zone.
     ///
     /// # Errors
-    /// [`Error::Journal`].
-    pub fn list(&self, mut filter: ListFilter) -> Result<Vec<PayoutView>> {
-        filter.scope = Some(self.scope());
+    /// [`Error::Journal`]; [`Error::InvalidInput`] for a period or time zone that is not one
+    /// (fields `period_from`, `period_to`, `time_zone`).
+    pub fn list(&self, filter: ListFilter) -> Result<Vec<PayoutView>> {
+        let (filter, zone) = self.resolved(filter)?;
         Ok(self
             .journal
             .list(&filter)?
             .iter()
-            .map(PayoutView::of)
+            .map(|r| {
+                let mut view = PayoutView::of(r);
+                view.created_local = period::local_time(&r.created_at, &zone);
+                view
+            })
             .collect())
+    }
+
+    /// `filter` for this environment, its period turned into instants in the operator's time
+    /// zone (which is returned with it).
+    fn resolved(&self, mut filter: ListFilter) -> Result<(ListFilter, jiff::tz::TimeZone)> {
+        filter.scope = Some(self.scope());
+        let zone = period::zone(filter.time_zone.as_deref())?;
+        let range = match &filter.period {
+            Some(p) => p.resolve(&zone, self.journal.now_instant())?,
+            None => period::InstantRange::default(),
+        };
+        filter.created_from = range.from;
+        filter.created_before = range.before;
+        Ok((filter, zone))
     }
 
     /// A payout as the journal knows it, without asking the provider (shown at once, and when
@@ -41,10 +64,10 @@ impl Desk {
     /// asked.
     fn all_records(
         &self,
-        mut filter: ListFilter,
+        filter: ListFilter,
         with_history: bool,
     ) -> Result<Vec<(PayoutRecord, Vec<HistoryEntry>)>> {
-        filter.scope = Some(self.scope());
+        let (filter, _) = self.resolved(filter)?;
         self.journal.snapshot(&filter, with_history)
     }
 

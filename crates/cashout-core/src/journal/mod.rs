@@ -15,6 +15,7 @@
 //! `sqlite/` and `postgres/` the two stores.
 
 pub mod copy;
+pub mod keys;
 pub mod postgres;
 pub mod sqlite;
 pub(crate) mod status_rules;
@@ -36,7 +37,7 @@ pub(crate) use status_rules::FOREIGN_EXTERNAL_ID;
 pub use store::{JournalStore, Pending, SendClaim, SEND_LEASE};
 pub use types::{
     Change, Claimed, DuplicateGuard, ExchangeRecord, HistoryEntry, Imported, IntentOutcome,
-    ListFilter, PayoutRecord, Phase, Watched,
+    ListFilter, PayoutRecord, Phase, SortKey, Watched,
 };
 
 /// Held while one call drives the create of one intent.

@@ -245,6 +245,36 @@ pub struct DuplicateGuard {
     pub pay_again_of: Option<String>,
 }
 
+/// What the list is ordered by; ties are broken by the record's id in the same direction
+/// (later records have larger ids).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SortKey {
+    /// When the payout was written to the journal.
+    #[default]
+    Created,
+    /// Grouped by currency, then by exact amount (see [`super::keys::amount_key`]).
+    Amount,
+    /// By status name; payouts with no status yet (open creates) first when ascending.
+    Status,
+    /// By the beneficiary's name, case and accents ignored (see [`super::keys::name_key`]).
+    Beneficiary,
+}
+
+impl SortKey {
+    /// The journal column this key sorts by (the same name in both stores).
+    #[must_use]
+    pub fn column(self) -> &'static str {
+        match self {
+            Self::Created => "created_at",
+            Self::Amount => "amount_key",
+            Self::Status => "status",
+            Self::Beneficiary => "name_key",
+        }
+    }
+}
+
 /// A filter for listing.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(default)]
@@ -253,11 +283,42 @@ pub struct ListFilter {
     pub scope: Option<String>,
     pub status: Option<CashoutStatus>,
     pub country: Option<String>,
-    /// Found anywhere in external_id or beneficiary (any case), or equal to cashout_id.
+    /// Found anywhere in the external_id, the beneficiary's name, document, account or PIX key,
+    /// e-mail or phone — case, accents and separators ignored (see [`super::keys`]) — or equal
+    /// to the cashout_id.
     pub text: Option<String>,
     /// Only records in one of these create phases (e.g. the unsettled ones: intent, unknown,
     /// sent_not_found); empty for any.
     pub phases: Vec<Phase>,
+    /// Only payouts created in this period of the operator's calendar (see
+    /// [`crate::period`]); the desk turns it into `created_from` / `created_before`.
+    pub period: Option<crate::period::Period>,
+    /// The operator's time zone for `period` and local times (an IANA name); the system's
+    /// when absent.
+    pub time_zone: Option<String>,
+    pub sort: SortKey,
+    /// Smallest first; newest (largest) first when false, the default.
+    pub ascending: bool,
+    /// Created at or after this instant (RFC 3339 UTC), set by the desk from `period`.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub created_from: Option<String>,
+    /// Created before this instant (RFC 3339 UTC), set by the desk from `period`.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub created_before: Option<String>,
     pub limit: u32,
     pub offset: u32,
+}
+
+impl ListFilter {
+    /// `ORDER BY` text for this filter's sort: the key, then the id, both in its direction;
+    /// `index_free` puts SQLite's `+` before the key so it sorts a few rows rather than walk an
+    /// index of all of them.
+    #[must_use]
+    pub fn order_by(&self, index_free: bool) -> String {
+        let dir = if self.ascending { "ASC" } else { "DESC" };
+        let plus = if index_free { "+" } else { "" };
+        format!("{plus}{} {dir}, {plus}id {dir}", self.sort.column())
+    }
 }

@@ -89,6 +89,7 @@ fn payout(status: CashoutStatus, rejection: Option<i64>) -> PayoutView {
         allowed_actions: Vec::new(),
         recovery: Vec::new(),
         created_at: String::new(),
+        created_local: String::new(),
         updated_at: String::new(),
     }
 }

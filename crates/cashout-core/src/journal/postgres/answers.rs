@@ -11,7 +11,7 @@ use super::writes::history;
 use crate::api::types::{CashoutId, StatusAnswer};
 use crate::error::Error;
 use crate::journal::status_rules::{self, Current, Plan};
-use crate::journal::{PayoutRecord, Phase};
+use crate::journal::{keys, PayoutRecord, Phase};
 use crate::status::CashoutStatus;
 
 /// See [`crate::journal::store::JournalStore::record_lookup`] (the same cases as the embedded
@@ -70,9 +70,10 @@ pub(super) async fn lookup_in(
         .into()),
         (Some(a), None, _, Some(x)) => {
             if a.external_id.is_none() {
+                let search = keys::search_text(Some(x), a.beneficiary.as_deref(), a.request.as_ref());
                 tx.execute(
-                    "UPDATE cashout.payouts SET external_id = $2 WHERE id = $1",
-                    &[&a.id, &x],
+                    "UPDATE cashout.payouts SET external_id = $2, search_text = $3 WHERE id = $1",
+                    &[&a.id, &x, &search],
                 )
                 .await?;
             }
@@ -114,9 +115,16 @@ pub(super) async fn lookup_in(
             let new: i64 = tx
                 .query_one(
                     "INSERT INTO cashout.payouts (scope, base_url, external_id, cashout_id, origin,
-                        phase, created_at, updated_at)
-                     VALUES ($1, $2, $3, $4, 'lookup', 'created', $5, $5) RETURNING id",
-                    &[&scope, &base_url, &external_id, &cashout_id.map(|c| c.0), &now],
+                        phase, created_at, updated_at, search_text)
+                     VALUES ($1, $2, $3, $4, 'lookup', 'created', $5, $5, $6) RETURNING id",
+                    &[
+                        &scope,
+                        &base_url,
+                        &external_id,
+                        &cashout_id.map(|c| c.0),
+                        &now,
+                        &keys::search_text(external_id, None, None),
+                    ],
                 )
                 .await?
                 .get(0);

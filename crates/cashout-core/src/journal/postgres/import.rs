@@ -10,7 +10,7 @@ use super::writes::history;
 use super::PgStore;
 use crate::error::{Error, Result};
 use crate::journal::copy::disagreement;
-use crate::journal::{content_hash, HistoryEntry, Imported, PayoutRecord};
+use crate::journal::{content_hash, keys, HistoryEntry, Imported, PayoutRecord};
 use crate::status::CashoutStatus;
 
 impl PgStore {
@@ -82,9 +82,9 @@ async fn import_in(
                 request_json, content_hash, country, currency, amount, beneficiary, status,
                 status_code, status_since, rejection_code, rejection_reason, provider_reference,
                 bank_json, last_error, api_code, attempts, lookups, created_at, updated_at,
-                checked_at, last_sent_at)
+                checked_at, last_sent_at, search_text, amount_key, name_key)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-                $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)
+                $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
              RETURNING id",
             &[
                 &record.scope,
@@ -114,6 +114,13 @@ async fn import_in(
                 &record.updated_at,
                 &record.checked_at,
                 &record.last_sent_at,
+                &keys::search_text(
+                    record.external_id.as_deref(),
+                    record.beneficiary.as_deref(),
+                    record.request.as_ref(),
+                ),
+                &keys::amount_key(record.currency.as_deref(), record.amount.as_deref()),
+                &keys::name_key(record.beneficiary.as_deref()),
             ],
         )
         .await?

@@ -23,7 +23,7 @@ use super::pg_error;
 use crate::error::{Error, Result};
 
 /// The schema version this program writes.
-pub const SCHEMA_VERSION: i32 = 7;
+pub const SCHEMA_VERSION: i32 = 9;
 
 /// The advisory lock key of a migration run ("cashout" in ASCII).
 const MIGRATION_LOCK: i64 = 0x0063_6173_686f_7574;
@@ -68,6 +68,16 @@ const MIGRATIONS: &[(i32, &str, &str)] = &[
         "approvals",
         include_str!("../../../sql/team/0007_approvals.sql"),
     ),
+    (
+        8,
+        "list_keys",
+        include_str!("../../../sql/team/0008_list_keys.sql"),
+    ),
+    (
+        9,
+        "list_key_indexes",
+        include_str!("../../../sql/team/0009_list_key_indexes.sql"),
+    ),
 ];
 
 /// What a run did.
@@ -88,6 +98,16 @@ pub struct MigrationReport {
 /// [`Error::TeamSchema`] for a newer schema; [`Error::TeamJournal`] for a migration whose SQL
 /// changed since it was applied, or any database error (the transaction is rolled back).
 pub async fn migrate(client: &mut Client) -> Result<MigrationReport> {
+    migrate_through(client, SCHEMA_VERSION).await
+}
+
+/// As [`migrate`], applying migrations up to version `last` only: how the tests build a
+/// database of an earlier version to prove an upgrade keeps what it holds. A desk refuses a
+/// database left below [`SCHEMA_VERSION`].
+///
+/// # Errors
+/// As [`migrate`].
+pub async fn migrate_through(client: &mut Client, last: i32) -> Result<MigrationReport> {
     let tx = client.transaction().await.map_err(pg_error)?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
         .await
@@ -146,13 +166,19 @@ pub async fn migrate(client: &mut Client) -> Result<MigrationReport> {
         }
     }
     let mut done = Vec::new();
-    for (version, name, sql) in MIGRATIONS.iter().filter(|(v, _, _)| *v > from) {
+    for (version, name, sql) in MIGRATIONS
+        .iter()
+        .filter(|(v, _, _)| *v > from && *v <= last)
+    {
         tx.batch_execute(sql).await.map_err(|e| {
             Error::TeamJournal(format!(
                 "migration {version} ({name}) failed: {}",
                 describe(&e)
             ))
         })?;
+        if *version == 8 {
+            fill_list_keys(&tx).await?;
+        }
         tx.execute(
             "INSERT INTO cashout.schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
             &[version, name, &checksum_of(sql)],
@@ -167,6 +193,66 @@ pub async fn migrate(client: &mut Client) -> Result<MigrationReport> {
         to: done.last().copied().unwrap_or(from),
         applied: done,
     })
+}
+
+/// Version 8's keys for every payout already in the journal (see `0008_list_keys.sql`),
+/// computed by [`crate::journal::keys`], a page of ids at a time, with the triggers that stamp
+/// the last writer and announce changes off (nothing a desk shows changes).
+async fn fill_list_keys(tx: &tokio_postgres::Transaction<'_>) -> Result<()> {
+    use crate::journal::keys;
+    const PAGE: i64 = 5000;
+    tx.batch_execute(
+        "ALTER TABLE cashout.payouts DISABLE TRIGGER payouts_writer;
+         ALTER TABLE cashout.payouts DISABLE TRIGGER payouts_announce;",
+    )
+    .await
+    .map_err(pg_error)?;
+    let mut after = 0_i64;
+    loop {
+        let rows = tx
+            .query(
+                "SELECT id, external_id, beneficiary, request_json, currency, amount
+                 FROM cashout.payouts WHERE id > $1 ORDER BY id LIMIT $2",
+                &[&after, &PAGE],
+            )
+            .await
+            .map_err(pg_error)?;
+        let Some(last) = rows.last() else { break };
+        after = last.get(0);
+        let (mut ids, mut search, mut amount, mut name) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for row in &rows {
+            let beneficiary: Option<String> = row.get(2);
+            let request = row
+                .get::<_, Option<String>>(3)
+                .and_then(|j| serde_json::from_str(&j).ok());
+            ids.push(row.get::<_, i64>(0));
+            search.push(keys::search_text(
+                row.get::<_, Option<String>>(1).as_deref(),
+                beneficiary.as_deref(),
+                request.as_ref(),
+            ));
+            amount.push(keys::amount_key(
+                row.get::<_, Option<String>>(4).as_deref(),
+                row.get::<_, Option<String>>(5).as_deref(),
+            ));
+            name.push(keys::name_key(beneficiary.as_deref()));
+        }
+        tx.execute(
+            "UPDATE cashout.payouts p SET search_text = k.s, amount_key = k.a, name_key = k.n
+             FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS k (id, s, a, n)
+             WHERE p.id = k.id",
+            &[&ids, &search, &amount, &name],
+        )
+        .await
+        .map_err(pg_error)?;
+    }
+    tx.batch_execute(
+        "ALTER TABLE cashout.payouts ENABLE TRIGGER payouts_writer;
+         ALTER TABLE cashout.payouts ENABLE TRIGGER payouts_announce;",
+    )
+    .await
+    .map_err(pg_error)
 }
 
 /// The schema version of the connected database, refused unless it is [`SCHEMA_VERSION`].

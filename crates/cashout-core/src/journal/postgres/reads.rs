@@ -16,7 +16,7 @@ use super::{pg_error, pool_error, PgStore};
 use crate::api::types::{CashoutId, Exchange};
 use crate::audit::{AuditEntry, AuditFilter, AuditVerdict};
 use crate::error::Result;
-use crate::journal::{HistoryEntry, ListFilter, PayoutRecord};
+use crate::journal::{keys, HistoryEntry, ListFilter, PayoutRecord, SortKey};
 use crate::status::CashoutStatus;
 
 type Params = Vec<Box<dyn ToSql + Sync + Send>>;
@@ -125,10 +125,8 @@ impl PgStore {
         self.io.run_blocking(move |pool| async move {
             let client = pool.get().await.map_err(pool_error)?;
             let limit = if filter.limit == 0 { 100 } else { filter.limit };
-            let walk = match text_of(&filter) {
-                Some(text) => common_text(&client, &filter, text).await?,
-                None => false,
-            };
+            let terms = text_of(&filter);
+            let walk = !terms.is_empty() && common_text(&client, &filter, &terms).await?;
             let (sql, params) =
                 list_query(&filter, i64::from(limit), i64::from(filter.offset), walk);
             let refs: Vec<&(dyn ToSql + Sync)> =
@@ -326,42 +324,38 @@ impl PgStore {
 /// journal does).
 const RARE_TEXT: i64 = 2000;
 
-fn text_of(filter: &ListFilter) -> Option<&str> {
-    filter
-        .text
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
+fn text_of(filter: &ListFilter) -> Vec<String> {
+    keys::search_terms(filter.text.as_deref().unwrap_or(""))
 }
 
-/// Whether `text` is too common (or too short for a trigram) for the index to be the quicker
+/// Whether `terms` are too common (or too short for a trigram) for the index to be the quicker
 /// way: the index is asked for at most [`RARE_TEXT`] + 1 candidates.
 async fn common_text(
     client: &deadpool_postgres::Object,
     filter: &ListFilter,
-    text: &str,
+    terms: &[String],
 ) -> Result<bool> {
-    if text.chars().count() < 3 {
+    if terms.iter().any(|t| t.chars().count() < 3) {
         return Ok(true);
     }
+    let patterns: Vec<String> = terms.iter().map(|t| like_pattern(t)).collect();
     let row = client
         .query_one(
             "SELECT count(*) FROM (SELECT 1 FROM cashout.payouts
-                 WHERE ($1::text IS NULL OR scope = $1)
-                   AND (coalesce(external_id, '') || ' ' || coalesce(beneficiary, '')) ILIKE $2
+                 WHERE ($1::text IS NULL OR scope = $1) AND search_text LIKE ANY($2)
                  LIMIT $3) AS candidates",
-            &[&filter.scope, &like_pattern(text), &(RARE_TEXT + 1)],
+            &[&filter.scope, &patterns, &(RARE_TEXT + 1)],
         )
         .await
         .map_err(pg_error)?;
     Ok(row.get::<_, i64>(0) > RARE_TEXT)
 }
 
-/// The list's query for `filter`, a page of `limit` from `offset`, newest first: the same
-/// filters as the embedded journal's list (scope, status, phases, country, and text found in
-/// external_id or beneficiary, any case, or equal to the cashout id). With `walk`, the text is
-/// matched on each row while the list is walked newest first (a common text fills a page at
-/// once); without, the trigram index names the candidates.
+/// The list's query for `filter`, a page of `limit` from `offset`, in the filter's order: the
+/// same filters and order as the embedded journal's list (scope, status, phases, country,
+/// creation period, and text found in the search keys, or equal to the cashout id). With
+/// `walk`, the text is matched on each row while the list is walked in its order (a common text
+/// fills a page at once); without, the trigram index names the candidates.
 fn list_query(filter: &ListFilter, limit: i64, offset: i64, walk: bool) -> (String, Params) {
     let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM cashout.payouts WHERE true");
     let mut params: Params = Vec::new();
@@ -390,36 +384,44 @@ fn list_query(filter: &ListFilter, limit: i64, offset: i64, walk: bool) -> (Stri
         let n = arg(&mut params, Box::new(country.to_ascii_uppercase()));
         sql.push_str(&format!(" AND country = ${n}"));
     }
-    if let Some(text) = filter
-        .text
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        let n = arg(&mut params, Box::new(like_pattern(text)));
-        let id: Option<i64> = text.parse().ok();
+    if let Some(from) = &filter.created_from {
+        let n = arg(&mut params, Box::new(from.clone()));
+        sql.push_str(&format!(" AND created_at >= ${n}"));
+    }
+    if let Some(before) = &filter.created_before {
+        let n = arg(&mut params, Box::new(before.clone()));
+        sql.push_str(&format!(" AND created_at < ${n}"));
+    }
+    let terms = text_of(filter);
+    if !terms.is_empty() {
+        let patterns: Vec<String> = terms.iter().map(|t| like_pattern(t)).collect();
+        let n = arg(&mut params, Box::new(patterns));
+        let id: Option<i64> = filter.text.as_deref().and_then(|t| t.trim().parse().ok());
         let m = arg(&mut params, Box::new(id));
-        // The haystack is what the trigram index holds (it finds the candidates); the exact
-        // test is on each column, so a match across the space between them does not count.
-        // Walking, the haystack is left out, so the planner walks the time order instead.
-        let candidates = if walk {
-            String::new()
+        // The trigram index names the candidates through `LIKE ANY`; walking, the test is
+        // wrapped so the planner walks the sort's order instead and stops at a full page.
+        let test = if walk {
+            format!("(search_text || '') LIKE ANY(${n})")
         } else {
-            format!(
-                "(coalesce(external_id, '') || ' ' || coalesce(beneficiary, '')) ILIKE ${n} AND "
-            )
+            format!("search_text LIKE ANY(${n})")
         };
-        sql.push_str(&format!(
-            " AND ({candidates}(external_id ILIKE ${n} OR beneficiary ILIKE ${n})
-                   OR cashout_id = ${m})"
-        ));
+        sql.push_str(&format!(" AND ({test} OR cashout_id = ${m})"));
     }
     let (l, o) = (
         arg(&mut params, Box::new(limit)),
         arg(&mut params, Box::new(offset)),
     );
+    // NULL (no status yet, the only key that can be NULL) sorts first ascending, as in the
+    // embedded journal; the other keys keep PostgreSQL's default, which their indexes serve.
+    let dir = if filter.ascending { "ASC" } else { "DESC" };
+    let nulls = match (filter.sort, filter.ascending) {
+        (SortKey::Status, true) => "NULLS FIRST",
+        (SortKey::Status, false) => "NULLS LAST",
+        _ => "",
+    };
     sql.push_str(&format!(
-        " ORDER BY created_at DESC, id DESC LIMIT ${l} OFFSET ${o}"
+        " ORDER BY {} {dir} {nulls}, id {dir} LIMIT ${l} OFFSET ${o}",
+        filter.sort.column()
     ));
     (sql, params)
 }

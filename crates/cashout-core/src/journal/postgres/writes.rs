@@ -21,7 +21,9 @@ use crate::audit::{AuditEntry, AuditEvent};
 use crate::error::{Error, Result};
 use crate::journal::store::{fence_refusal, not_resent, SendClaim, MAX_SLOT_WAIT, MAX_SPACING};
 use crate::journal::Watched;
-use crate::journal::{content_hash, Claimed, DuplicateGuard, IntentOutcome, PayoutRecord, Phase};
+use crate::journal::{
+    content_hash, keys, Claimed, DuplicateGuard, IntentOutcome, PayoutRecord, Phase,
+};
 use crate::status::CashoutStatus;
 
 /// The fence of a write only a create's sender may make, on parameters `token` and `now` (see
@@ -98,13 +100,22 @@ impl PgStore {
                         }
                     }
                     let amount = request.amount.map(|a| a.to_string());
+                    let beneficiary = request.beneficiary();
+                    let search = keys::search_text(
+                        Some(&request.external_id),
+                        Some(&beneficiary),
+                        Some(&request),
+                    );
+                    let amount_key = keys::amount_key(request.currency.as_deref(), amount.as_deref());
+                    let name_key = keys::name_key(Some(&beneficiary));
                     let row = tx
                         .query_one(
                             "INSERT INTO cashout.payouts (scope, base_url, external_id, origin, phase,
                                 request_json, country, currency, amount, beneficiary, created_at,
-                                updated_at, content_hash, claim_token, claimed_by, lease_until)
+                                updated_at, content_hash, claim_token, claimed_by, lease_until,
+                                search_text, amount_key, name_key)
                              VALUES ($1, $2, $3, 'desk', 'intent', $4, $5, $6, $7, $8, $9, $9, $10,
-                                $11, session_user || ' — ' || $12, $13)
+                                $11, session_user || ' — ' || $12, $13, $14, $15, $16)
                              RETURNING id",
                             &[
                                 &scope,
@@ -114,12 +125,15 @@ impl PgStore {
                                 &request.country,
                                 &request.currency,
                                 &amount,
-                                &request.beneficiary(),
+                                &beneficiary,
                                 &now,
                                 &hash,
                                 &token,
                                 &holder,
                                 &until,
+                                &search,
+                                &amount_key,
+                                &name_key,
                             ],
                         )
                         .await?;

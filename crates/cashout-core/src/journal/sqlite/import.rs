@@ -9,7 +9,7 @@ use super::SqliteStore;
 use crate::api::types::CashoutId;
 use crate::error::{Error, Result};
 use crate::journal::copy::disagreement;
-use crate::journal::{content_hash, HistoryEntry, Imported, PayoutRecord};
+use crate::journal::{content_hash, keys, HistoryEntry, Imported, PayoutRecord};
 use crate::status::CashoutStatus;
 
 impl SqliteStore {
@@ -61,9 +61,9 @@ impl SqliteStore {
                     request_json, content_hash, country, currency, amount, beneficiary, status,
                     status_code, status_since, rejection_code, rejection_reason, provider_reference,
                     bank_json, last_error, api_code, attempts, lookups, created_at, updated_at,
-                    checked_at, last_sent_at)
+                    checked_at, last_sent_at, search_text, amount_key, name_key)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                    ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+                    ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
                 params![
                     record.scope,
                     record.base_url,
@@ -94,7 +94,14 @@ impl SqliteStore {
                     record.created_at,
                     record.updated_at,
                     record.checked_at,
-                    record.last_sent_at
+                    record.last_sent_at,
+                    keys::search_text(
+                        record.external_id.as_deref(),
+                        record.beneficiary.as_deref(),
+                        record.request.as_ref()
+                    ),
+                    keys::amount_key(record.currency.as_deref(), record.amount.as_deref()),
+                    keys::name_key(record.beneficiary.as_deref()),
                 ],
             )?;
             let id = tx.last_insert_rowid();

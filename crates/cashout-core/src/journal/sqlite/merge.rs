@@ -54,7 +54,7 @@ const PAYOUT_COLUMNS: &str =
     "scope, base_url, external_id, cashout_id, origin, phase, request_json,
     content_hash, country, currency, amount, beneficiary, status, rejection_code, rejection_reason,
     provider_reference, bank_json, last_error, api_code, attempts, created_at, updated_at,
-    checked_at, status_since, status_code, lookups";
+    checked_at, status_since, status_code, lookups, search_text, amount_key, name_key";
 
 /// Merges the journal at `source` into the journal at `target` (both SQLite files), unless
 /// `source` was merged before. `now` stamps the `journal_moved` audit entry. Returns `None`

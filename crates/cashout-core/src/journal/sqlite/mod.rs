@@ -46,7 +46,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::store::SendClaim;
 use super::{
-    content_hash, DuplicateGuard, IntentOutcome, ListFilter, PayoutRecord, Phase, Watched,
+    content_hash, keys, DuplicateGuard, IntentOutcome, ListFilter, PayoutRecord, Phase, Watched,
 };
 use crate::api::types::{CashoutId, CashoutRef, CreateCashout, Exchange, StatusAnswer};
 use crate::audit::AuditEvent;
@@ -231,12 +231,14 @@ impl SqliteStore {
                     }
                 }
             }
+            let (amount, beneficiary) = (request.amount.map(|a| a.to_string()), request.beneficiary());
             exec(
                 tx,
                 "INSERT INTO payouts (scope, base_url, external_id, origin, phase, request_json, country,
                     currency, amount, beneficiary, created_at, updated_at, content_hash,
-                    claim_token, claimed_by, lease_until, claim_pid)
-                 VALUES (?1, ?2, ?3, 'desk', 'intent', ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14)",
+                    claim_token, claimed_by, lease_until, claim_pid, search_text, amount_key, name_key)
+                 VALUES (?1, ?2, ?3, 'desk', 'intent', ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14,
+                    ?15, ?16, ?17)",
                 params![
                     scope,
                     base_url,
@@ -244,14 +246,17 @@ impl SqliteStore {
                     json,
                     request.country,
                     request.currency,
-                    request.amount.map(|a| a.to_string()),
-                    request.beneficiary(),
+                    amount,
+                    beneficiary,
                     now,
                     hash,
                     token,
                     holder,
                     until,
-                    std::process::id()
+                    std::process::id(),
+                    keys::search_text(Some(&request.external_id), Some(&beneficiary), Some(&request)),
+                    keys::amount_key(request.currency.as_deref(), amount.as_deref()),
+                    keys::name_key(Some(&beneficiary)),
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -633,7 +638,8 @@ impl SqliteStore {
                 }),
                 (Some(a), None, _, Some(x)) => {
                     if a.external_id.is_none() {
-                        exec(tx, "UPDATE payouts SET external_id = ?2 WHERE id = ?1", params![a.id, x])?;
+                        let search = keys::search_text(Some(x), a.beneficiary.as_deref(), a.request.as_ref());
+                        exec(tx, "UPDATE payouts SET external_id = ?2, search_text = ?3 WHERE id = ?1", params![a.id, x, search])?;
                     }
                     Ok(a.id)
                 }
@@ -666,9 +672,11 @@ impl SqliteStore {
                 (None, None, _, _) => {
                     exec(
                         tx,
-                        "INSERT INTO payouts (scope, base_url, external_id, cashout_id, origin, phase, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, 'lookup', 'created', ?5, ?5)",
-                        params![scope, base_url, external_id, cashout_id.map(|c| c.0), now],
+                        "INSERT INTO payouts (scope, base_url, external_id, cashout_id, origin, phase, created_at, updated_at,
+                            search_text)
+                         VALUES (?1, ?2, ?3, ?4, 'lookup', 'created', ?5, ?5, ?6)",
+                        params![scope, base_url, external_id, cashout_id.map(|c| c.0), now,
+                            keys::search_text(external_id.as_deref(), None, None)],
                     )?;
                     let id = tx.last_insert_rowid();
                     insert_history(tx, id, &now, "added", None, Some("added to the journal by a lookup"))?;

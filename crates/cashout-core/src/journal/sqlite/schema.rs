@@ -9,7 +9,7 @@
 
 use rusqlite::Connection;
 
-const VERSION: i64 = 6;
+const VERSION: i64 = 7;
 
 const V1: &str = "
 CREATE TABLE payouts (
@@ -167,6 +167,73 @@ const V5: &str = "ALTER TABLE payouts ADD COLUMN poll_until TEXT;";
 /// on one file keep one cap between them.
 const V6: &str = "CREATE TABLE rate_slots (scope TEXT PRIMARY KEY, next_at TEXT NOT NULL);";
 
+/// Version 7: the list's sorts and a search as people type (see [`super::super::keys`]).
+/// - `search_text`: what a payout is found by (folded: case, accents and separators ignored);
+///   the text index now holds it, so the index is emptied here and filled again from it.
+/// - `amount_key`, `name_key`: sort keys of the amount (by currency, then exact value) and of
+///   the beneficiary's folded name.
+/// - An index per sort key (with the id that breaks ties), so an unfiltered page in any order
+///   is read off an index, never sorted from every payout.
+const V7: &str = "
+ALTER TABLE payouts ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE payouts ADD COLUMN amount_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE payouts ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX payouts_by_amount ON payouts (scope, amount_key, id);
+CREATE INDEX payouts_by_name ON payouts (scope, name_key, id);
+CREATE INDEX payouts_by_status ON payouts (scope, status, id);
+-- Amounts sort by currency first: one country's payouts sit in one stretch of that order.
+CREATE INDEX payouts_by_country_amount ON payouts (scope, country, amount_key, id);
+DROP TRIGGER search_queue_update;
+CREATE TRIGGER search_queue_update AFTER UPDATE OF search_text ON payouts
+    WHEN old.search_text IS NOT new.search_text
+        AND new.id <= (SELECT indexed_through FROM search_state) BEGIN
+    INSERT OR IGNORE INTO search_pending (id) VALUES (new.id);
+END;
+DELETE FROM payouts_text;
+DELETE FROM search_pending;
+UPDATE search_state SET indexed_through = 0;
+";
+
+/// Version 7's keys for every payout there is, computed by [`super::super::keys`] (they are
+/// rules of this program, not of SQL), then the text index filled from them.
+fn compute_keys(conn: &Connection) -> rusqlite::Result<()> {
+    use super::super::keys;
+    // (id, search_text, amount_key, name_key), computed while reading.
+    let computed: Vec<(i64, String, String, String)> = {
+        let mut stmt = conn.prepare(
+            "SELECT id, external_id, beneficiary, request_json, currency, amount FROM payouts",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let beneficiary: Option<String> = r.get(2)?;
+            let request = r
+                .get::<_, Option<String>>(3)?
+                .and_then(|j| serde_json::from_str(&j).ok());
+            Ok((
+                r.get(0)?,
+                keys::search_text(
+                    r.get::<_, Option<String>>(1)?.as_deref(),
+                    beneficiary.as_deref(),
+                    request.as_ref(),
+                ),
+                keys::amount_key(
+                    r.get::<_, Option<String>>(4)?.as_deref(),
+                    r.get::<_, Option<String>>(5)?.as_deref(),
+                ),
+                keys::name_key(beneficiary.as_deref()),
+            ))
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut update = conn.prepare(
+        "UPDATE payouts SET search_text = ?2, amount_key = ?3, name_key = ?4 WHERE id = ?1",
+    )?;
+    for (id, search, amount, name) in computed {
+        update.execute(rusqlite::params![id, search, amount, name])?;
+    }
+    while index_pending(conn, 10_000)? > 0 {}
+    Ok(())
+}
+
 /// Version 3 computes the duplicate guard's digest from what moves money only (see
 /// [`super::super::content_hash`]): the digests of the payouts the guard can still see (the last two
 /// days, with their stored request) are computed again, so a payout made just before the
@@ -217,7 +284,7 @@ pub(super) fn index_pending(conn: &Connection, limit: i64) -> rusqlite::Result<u
     conn.execute_batch(
         "DELETE FROM payouts_text WHERE rowid IN (SELECT id FROM temp.search_batch);
          INSERT INTO payouts_text (rowid, haystack)
-             SELECT p.id, coalesce(p.external_id, '') || ' ' || coalesce(p.beneficiary, '')
+             SELECT p.id, p.search_text
              FROM temp.search_batch b CROSS JOIN payouts p ON p.id = b.id;
          DELETE FROM search_pending WHERE id IN (SELECT id FROM temp.search_batch);",
     )?;
@@ -271,6 +338,10 @@ pub(super) fn prepare(conn: &Connection) -> rusqlite::Result<()> {
         }
         if version < 6 {
             conn.execute_batch(V6)?;
+        }
+        if version < 7 {
+            conn.execute_batch(V7)?;
+            compute_keys(conn)?;
         }
         if version < VERSION {
             conn.execute_batch(&format!("PRAGMA user_version = {VERSION};"))?;
@@ -330,5 +401,48 @@ mod tests {
                 "declined"
             ]
         );
+    }
+
+    #[test]
+    fn a_version_6_journal_gets_its_list_keys_and_a_folded_text_index() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let conn = Connection::open(dir.path().join("j.sqlite3")).expect("open");
+        for v in [V1, V2, V3, V4, V5, V6] {
+            conn.execute_batch(v).expect("old version");
+        }
+        conn.execute_batch(
+            r#"PRAGMA user_version = 6;
+             INSERT INTO payouts (id, scope, base_url, external_id, origin, phase, request_json,
+                 currency, amount, beneficiary, created_at, updated_at)
+             VALUES (1, 's', 'u', 'old-1', 'desk', 'created',
+                 '{"external_id":"old-1","country":"BR","document_id":"390.533.447-05","beneficiary_name":"María Núñez","notification_url":"https://x.example/n"}',
+                 'BRL', '1234.50', 'María Núñez', 't', 't');"#,
+        )
+        .expect("v6 rows");
+        prepare(&conn).expect("migrated");
+        let (search, amount, name): (String, String, String) = conn
+            .query_row(
+                "SELECT search_text, amount_key, name_key FROM payouts WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .expect("keys");
+        assert!(
+            search.contains("maria nunez") && search.contains("39053344705"),
+            "{search:?}"
+        );
+        assert!(
+            amount.starts_with("BRL 0") && amount.contains("1234.50"),
+            "{amount:?}"
+        );
+        assert_eq!(name, "maria nunez");
+        let indexed: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM payouts_text WHERE payouts_text MATCH '\"maria nu\"'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("match");
+        assert_eq!(indexed, 1, "the text index holds the folded text");
     }
 }
