@@ -46,6 +46,7 @@ const COMMANDS: &[&str] = &[
     "approval_policy",
     "propose_approval_policy",
     "decide_policy_change",
+    "copy_text",
 ];
 
 fn main() {

@@ -224,6 +224,19 @@ pub async fn abandon_cashout<R: Runtime>(
     .await
 }
 
+/// Copies `text` (an id the operator asked to copy) to the system clipboard, whole. The window
+/// has no clipboard permission of its own: only this command, which writes and never reads.
+#[tauri::command]
+pub fn copy_text<R: Runtime>(app: AppHandle<R>, text: String) -> Answer<()> {
+    use tauri_plugin_clipboard_manager::ClipboardExt;
+    app.clipboard().write_text(text).map_err(|e| {
+        report(Error::InvalidInput {
+            field: "clipboard",
+            message: format!("the clipboard could not be written: {e}"),
+        })
+    })
+}
+
 /// What abandoning an unsettled create risks, in the core's words, for the confirmation.
 #[tauri::command]
 pub fn abandon_risk() -> &'static str {

@@ -56,6 +56,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         approvals::approval_policy,
         approvals::propose_approval_policy,
         approvals::decide_policy_change,
+        commands::copy_text,
     ])
 }
 
@@ -67,7 +68,8 @@ pub fn run() {
     with_commands(
         tauri::Builder::default()
             .plugin(tauri_plugin_notification::init())
-            .plugin(tauri_plugin_dialog::init()),
+            .plugin(tauri_plugin_dialog::init())
+            .plugin(tauri_plugin_clipboard_manager::init()),
     )
     .setup(|app| {
         let state = tauri::async_runtime::block_on(state::AppState::start(app.handle()))?;

@@ -88,6 +88,8 @@ export const resendCashout = (which: CashoutRef) => call<PayoutView>("resend_cas
 export const abandonCashout = (which: CashoutRef, reason: string) => call<PayoutView>("abandon_cashout", { which, reason });
 /** What abandoning risks, in the core's words. */
 export const abandonRisk = () => call<string>("abandon_risk");
+/** Writes `text` to the system clipboard (the shell does it; nothing is ever read back). */
+export const copyText = (text: string) => call<null>("copy_text", { text });
 export const checkCashout = (which: CashoutRef) => call<PayoutView>("check_cashout", { which });
 /** A lookup of an open create when one is due (the core's back-off), else the payout as recorded; not audited. */
 export const lookUpOpen = (which: CashoutRef) => call<PayoutView>("look_up_open", { which });

@@ -3,6 +3,7 @@ import type { Action } from "./Action";
 import type { CashoutStatus } from "./CashoutStatus";
 import type { CodeInfo } from "./CodeInfo";
 import type { FieldSpec } from "./FieldSpec";
+import type { Payee } from "./Payee";
 import type { Phase } from "./Phase";
 import type { Recovery } from "./Recovery";
 
@@ -58,7 +59,12 @@ allowed_actions: Array<Action>,
 /**
  * What the operator can do about an unsettled create.
  */
-recovery: Array<Recovery>, created_at: string, 
+recovery: Array<Recovery>, 
+/**
+ * Who it pays, in words, as sent (payouts created here, read whole from the journal;
+ * not in lists).
+ */
+payee?: Payee, created_at: string, 
 /**
  * `created_at` as the operator's local time, `YYYY-MM-DD HH:MM` (the system's time zone,
  * or the list filter's).

@@ -26,7 +26,11 @@ describe("the audit log", () => {
     const cells = [...rows[0]!.querySelectorAll("td")].map((td) => td.textContent);
     expect(cells).toEqual(["2", "2026-11-21 10:00:02", "anasandbox", "cancel", "id 8400002ext-2", "ok"]);
     // The detail on a row of its own, across the table.
-    expect(rows[0]!.nextElementSibling?.textContent).toBe("by ana");
+    const detail = rows[0]!.nextElementSibling as HTMLElement;
+    expect(detail.querySelector("td.detail > div")?.textContent).toBe("by ana");
+    // Each entry's hash is shown whole, with a button that copies it.
+    expect(detail.querySelector(".audit-hash .id-value")?.textContent).toBe("a".repeat(64));
+    expect(detail.querySelector(".audit-hash button.copy")?.getAttribute("aria-label")).toBe("Copy hash of entry 2");
   });
 
   it("the action filter offers every action and is sent as a filter", async () => {
@@ -48,7 +52,9 @@ describe("the audit log", () => {
     await renderAudit(view());
     click("audit-verify");
     await vi.waitFor(() => expect(view().querySelector("#audit-intact")).not.toBeNull());
-    expect(view().querySelector("#audit-verdict")?.textContent).toBe("Chain intact: 42 entries, head 0123456789abcdef…");
+    expect(view().querySelector("#audit-verdict")?.textContent).toContain("Chain intact: 42 entries.");
+    // The head hash whole (a cut one cannot be written down and compared later).
+    expect(view().querySelector("#audit-intact .id-value")?.textContent).toBe("0123456789abcdef0123456789abcdef");
   });
 
   it("verify shows where a broken chain breaks", async () => {

@@ -7,6 +7,7 @@ import { routeToken } from "../main";
 import type { AuditAction } from "../bindings/AuditAction";
 import type { AuditFilter } from "../bindings/AuditFilter";
 import { errorNotice } from "./detail";
+import { copyable } from "../copy";
 import { stamp } from "./status";
 
 /** Entries per page: a page fits a 1024×700 window without scrolling far. */
@@ -69,9 +70,10 @@ export async function renderAudit(el: HTMLElement): Promise<void> {
                     e.external_id ? h("div", {}, e.external_id) : null,
                     e.cashout_id === null && !e.external_id ? "—" : null),
                   h("td", { class: `outcome${e.outcome === "ok" ? "" : " outcome-failed"}` }, e.outcome.replaceAll("_", " "))),
-                e.detail
-                  ? h("tr", { class: "audit-detail" }, h("td", {}), h("td", { colspan: 5, class: "detail" }, e.detail))
-                  : null))));
+                h("tr", { class: "audit-detail" }, h("td", {}),
+                  h("td", { colspan: 5, class: "detail" },
+                    e.detail ? h("div", {}, e.detail) : null,
+                    h("div", { class: "muted audit-hash" }, "hash ", copyable(e.hash, `hash of entry ${e.seq}`, `copy-hash-${e.seq}`))))))));
       mount(pager,
         h("button", { type: "button", disabled: offset === 0, onclick: () => { offset = Math.max(0, offset - PAGE); void load(); } }, "Newer"),
         h("span", { class: "muted" }, shown.length ? `${offset + 1}–${offset + shown.length}` : ""),
@@ -98,7 +100,9 @@ export async function renderAudit(el: HTMLElement): Promise<void> {
       const v = await ipc.verifyAudit();
       if (!current()) return;
       mount(verdict, v.intact
-        ? notice("ok", `Chain intact: ${v.entries} entries, head ${v.head_hash.slice(0, 16)}…`, "audit-intact")
+        ? h("div", { class: "notice notice-ok", role: "status", id: "audit-intact" },
+            `Chain intact: ${v.entries} entries. Head (write it down to detect entries cut from the end): `,
+            copyable(v.head_hash, "head hash", "copy-head-hash"))
         : notice("validation", `Chain broken at entry ${v.broken_at ?? "?"}: ${v.problem ?? ""}`, "audit-broken"));
       // The check is itself recorded: show it.
       reset();

@@ -211,4 +211,39 @@ describe("a create that is not settled", () => {
     expect(view().querySelector("#rejection")?.textContent).toContain("Field to fix: PIX e-mail key.");
     expect(view().querySelector("#rejection")?.textContent).not.toContain("bank_account");
   });
+
+  it("every id has a copy button that copies it whole, and the account is masked until asked", async () => {
+    const long = "ext-2026-11-21-operator-batch-000000000000000000000123";
+    const seen = payout({
+      external_id: long, provider_reference: "REF-9f8e7d6c5b4a",
+      payee: { bank: "Banco do Brasil (001)", account_label: "Account", account: "3423422-7", account_masked: "34•••22-7", branch: "1234", document: "39053344705" },
+    });
+    const { calls } = pendingPayout({ recorded_cashout: () => seen, check_cashout: () => seen, copy_text: () => null });
+    await go({ view: "detail", which: { id: 7 } });
+    // Shown whole: what is seen is what is copied.
+    expect(view().querySelector(".facts")?.textContent).toContain(long);
+    for (const [button, value] of [["copy-cashout-id", "7"], ["copy-external-id", long], ["copy-provider-reference", "REF-9f8e7d6c5b4a"]]) {
+      (view().querySelector(`#${button}`) as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(calls.at(-1)).toEqual({ cmd: "copy_text", args: { text: value } }));
+    }
+    await vi.waitFor(() => expect(view().querySelector("#copy-provider-reference + .copy-said")?.textContent).toBe("Copied"));
+    // The bank by name beside the amount; the account masked in the middle until asked.
+    const facts = view().querySelector(".facts")?.textContent ?? "";
+    expect(facts).toContain("150.25 BRL");
+    expect(facts).toContain("Banco do Brasil (001)");
+    expect(view().querySelector("#payee-account")?.textContent).toBe("34•••22-7");
+    (view().querySelector("#payee-account-toggle") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#payee-account")?.textContent).toBe("3423422-7"));
+    expect(view().querySelector("#payee-account-toggle")?.getAttribute("aria-pressed")).toBe("true");
+    // Copying the account is not offered: nothing here reads the clipboard or hides a value
+    // it copies.
+    expect(calls.filter((c) => c.cmd === "copy_text")).toHaveLength(3);
+  });
+
+  it("a clipboard the shell cannot write says so beside the button", async () => {
+    pendingPayout({ copy_text: () => { throw { code: "invalid_input", message: "the clipboard could not be written: no display", field: "clipboard" }; } });
+    await go({ view: "detail", which: { id: 7 } });
+    (view().querySelector("#copy-cashout-id") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#copy-cashout-id + .copy-said")?.textContent).toContain("Not copied: the clipboard could not be written"));
+  });
 });

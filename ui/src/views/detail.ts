@@ -16,6 +16,7 @@ import type { ErrorReport } from "../bindings/ErrorReport";
 import type { ApprovalDetail } from "../bindings/ApprovalDetail";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
 import { money, stamp, statusBadge } from "./status";
+import { copyable } from "../copy";
 
 /** Provider refusal, network trouble and local problems look different. */
 export function errorNotice(r: ErrorReport, id?: string): HTMLElement {
@@ -118,6 +119,8 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
   let timer: number | undefined;
   /** Draws overlap (an event while an action answers): only the latest may reach the screen. */
   let draws = 0;
+  /** The operator chose to see the account whole (kept across redraws of this payout). */
+  let showAccount = false;
   const refNow = (): CashoutRef => (view?.cashout_id ? { id: view.cashout_id } : which);
 
   // The inspector is one element kept across redraws, so it stays open (and keeps the
@@ -184,16 +187,35 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
     const rejection = p.rejection_code !== null && p.rejection_code !== undefined
       ? notice("api", `Rejected with code ${p.rejection_code} (${p.rejection_reason ?? ""}): ${p.rejection_explanation?.explanation ?? ""}${toFix ? ` Field to fix: ${toFix}.` : ""}`, "rejection")
       : null;
+    // Who is paid, as sent: the bank by name and the account (or PIX key) masked in the
+    // middle until the operator asks to see it whole.
+    const payee = p.payee;
+    const account = payee
+      ? h("span", {},
+          h("span", { id: "payee-account", class: "id-value" }, showAccount ? payee.account : payee.account_masked),
+          h("button", {
+            type: "button", class: "masked-toggle", id: "payee-account-toggle", "aria-pressed": String(showAccount),
+            onclick: () => { showAccount = !showAccount; void render(); },
+          }, showAccount ? "Hide" : "Show"))
+      : null;
     const facts = h("dl", { class: "facts" },
       ...([
         ["Status", statusBadge(p)],
-        ["Cashout id", String(p.cashout_id ?? "not known yet")],
-        ["External id", p.external_id ?? "—"],
-        ["Requested", stamp(p.created_at)],
+        ["Cashout id", p.cashout_id !== null ? copyable(String(p.cashout_id), "cashout id", "copy-cashout-id") : "not known yet"],
+        ["External id", p.external_id ? copyable(p.external_id, "external id", "copy-external-id") : "—"],
+        ["Requested", h("span", { title: p.created_at }, p.created_local)],
         ["Amount", money(p) || "—"],
         ["Beneficiary", p.beneficiary ?? "—"],
+        ...(payee
+          ? [
+              ["Document", payee.document],
+              ...(payee.bank ? [["Bank", payee.bank]] : []),
+              ...(payee.branch ? [["Branch", payee.branch]] : []),
+              [payee.account_label, account!],
+            ] as [string, string | Node][]
+          : []),
         ["Country", p.country ?? "—"],
-        ["Provider reference", p.provider_reference ?? "—"],
+        ["Provider reference", p.provider_reference ? copyable(p.provider_reference, "provider reference", "copy-provider-reference") : "—"],
         ["Environment", p.environment],
         ...(approval?.approval
           ? [["Approval", `${approval.approval.state} · ${approval.progress ?? ""} · prepared by ${approval.approval.prepared_by}`]] as [string, string][]

@@ -4,6 +4,7 @@ import { renderList } from "./list";
 import { commands, page, payout, table, view } from "../testkit";
 import { dispatch } from "../events";
 import type { CountryForm } from "../bindings/CountryForm";
+import type { ListFilter } from "../bindings/ListFilter";
 
 beforeEach(page);
 afterEach(() => clearMocks());
@@ -19,7 +20,7 @@ describe("the cashouts list", () => {
     (view().querySelector("#filter-text") as HTMLInputElement).value = "ana";
     (view().querySelector("#export-csv") as HTMLButtonElement).click();
     await vi.waitFor(() => expect(view().querySelector("#export-result")?.textContent).toBe("Exported 3 payouts to C:\\Users\\ana\\cashouts.csv"));
-    expect(calls.find((c) => c.cmd === "export_cashouts")?.args).toEqual({ filter: { status: "ON_HOLD", phases: [], country: "MX", text: "ana" } });
+    expect(calls.find((c) => c.cmd === "export_cashouts")?.args).toEqual({ filter: { status: "ON_HOLD", phases: [], country: "MX", text: "ana", period: null, sort: "created", ascending: false } });
   });
 
   it("the status filter finds creates that are checking or were never sent, by their phase", async () => {
@@ -67,5 +68,81 @@ describe("the cashouts list", () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(calls.filter((c) => c.cmd === "list_cashouts")).toHaveLength(3);
     expect((calls.at(-1)?.args.filter as { status: unknown }).status).toBe("ON_HOLD");
+  });
+
+  it("a column header sorts by it, a second click turns the order round, and the focus stays on the header", async () => {
+    const calls = commands({ lifecycle: () => table, country_forms: () => forms, list_cashouts: () => [payout()] });
+    await renderList(view(), vi.fn());
+    const lists = () => calls.filter((c) => c.cmd === "list_cashouts");
+    (view().querySelector("#sort-amount") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(lists()).toHaveLength(2));
+    expect(lists().at(-1)?.args.filter).toMatchObject({ sort: "amount", ascending: false, offset: 0 });
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe("sort-amount"));
+    expect(view().querySelector("#sort-amount")?.closest("th")?.getAttribute("aria-sort")).toBe("descending");
+    (view().querySelector("#sort-amount") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(lists()).toHaveLength(3));
+    expect(lists().at(-1)?.args.filter).toMatchObject({ sort: "amount", ascending: true });
+    (view().querySelector("#sort-beneficiary") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(lists()).toHaveLength(4));
+    expect(lists().at(-1)?.args.filter).toMatchObject({ sort: "beneficiary", ascending: true });
+    // The created column shows the operator's local time from the core, the instant on hover.
+    const cell = view().querySelector("#cashouts-table tbody td.nowrap") as HTMLElement;
+    expect(cell.textContent).toBe("2026-11-21 04:59");
+    expect(cell.title).toBe("2026-11-21T07:59:58.000Z");
+  });
+
+  it("a period is sent as the core's period, and a mistyped custom date is said at the date fields", async () => {
+    const calls = commands({
+      lifecycle: () => table, country_forms: () => forms,
+      list_cashouts: (a) => {
+        const f = (a as { filter: ListFilter }).filter;
+        if (f.period?.kind === "custom" && f.period.to === "2026-11-01") {
+          throw { code: "invalid_input", message: "the range ends (2026-11-01) before it starts (2026-11-30)", field: "period_to", api_code: null, errors: [], external_id: null };
+        }
+        return [payout()];
+      },
+    });
+    await renderList(view(), vi.fn());
+    const period = view().querySelector("#filter-period") as HTMLSelectElement;
+    period.value = "yesterday";
+    period.dispatchEvent(new Event("change"));
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "list_cashouts")).toHaveLength(2));
+    expect((calls.at(-1)?.args.filter as ListFilter).period).toEqual({ kind: "yesterday" });
+    expect((view().querySelector("#filter-dates") as HTMLElement).hidden).toBe(true);
+    period.value = "custom";
+    period.dispatchEvent(new Event("change"));
+    expect((view().querySelector("#filter-dates") as HTMLElement).hidden).toBe(false);
+    expect(document.activeElement?.id).toBe("filter-from");
+    const from = view().querySelector("#filter-from") as HTMLInputElement;
+    const to = view().querySelector("#filter-to") as HTMLInputElement;
+    from.value = "2026-11-30";
+    from.dispatchEvent(new Event("change"));
+    to.value = "2026-11-01";
+    to.dispatchEvent(new Event("change"));
+    await vi.waitFor(() => expect(view().querySelector("#filter-dates-error")?.textContent).toContain("before it starts"));
+    expect(to.getAttribute("aria-invalid")).toBe("true");
+    // The rows on screen stay: nothing is lost because of a typo.
+    expect(view().querySelector("#cashouts-table")).not.toBeNull();
+    to.value = "2026-12-01";
+    to.dispatchEvent(new Event("change"));
+    await vi.waitFor(() => expect(view().querySelector("#filter-dates-error")?.textContent).toBe(""));
+    expect(to.hasAttribute("aria-invalid")).toBe(false);
+    expect((calls.at(-1)?.args.filter as ListFilter).period).toEqual({ kind: "custom", from: "2026-11-30", to: "2026-12-01" });
+  });
+
+  it("a status change the watcher sees re-reads the page and gives the focus back to the same row", async () => {
+    let status: "PENDING" | "COMPLETED" = "PENDING";
+    const calls = commands({ lifecycle: () => table, country_forms: () => forms, list_cashouts: () => [payout({ cashout_id: 1, status }), payout({ cashout_id: 2 })] });
+    await renderList(view(), vi.fn());
+    (view().querySelector("#open-id-2") as HTMLButtonElement).focus();
+    status = "COMPLETED";
+    dispatch({ type: "watch", event: { kind: "changed", payout: payout({ cashout_id: 1, status: "COMPLETED" }), from: "PENDING", to: "COMPLETED", at: "2026-11-21T08:00:00.000Z", late: false } as never, notice: null });
+    await vi.waitFor(() => expect(view().querySelector("#cashouts-table tbody tr")?.textContent).toContain("COMPLETED"));
+    expect(calls.filter((c) => c.cmd === "list_cashouts")).toHaveLength(2);
+    expect(document.activeElement?.id).toBe("open-id-2");
+    // Events that change nothing on the list (the provider came back online) read nothing.
+    dispatch({ type: "watch", event: { kind: "online", at: "2026-11-21T08:00:00.000Z" }, notice: null });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls.filter((c) => c.cmd === "list_cashouts")).toHaveLength(2);
   });
 });

@@ -28,9 +28,12 @@
 mod actions;
 mod approve;
 mod create;
+mod payee;
 mod records;
 mod review;
 mod settle;
+
+pub use payee::{mask_middle, Payee};
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -182,6 +185,11 @@ pub struct PayoutView {
     pub allowed_actions: Vec<Action>,
     /// What the operator can do about an unsettled create.
     pub recovery: Vec<Recovery>,
+    /// Who it pays, in words, as sent (payouts created here, read whole from the journal;
+    /// not in lists).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub payee: Option<Payee>,
     pub created_at: String,
     /// `created_at` as the operator's local time, `YYYY-MM-DD HH:MM` (the system's time zone,
     /// or the list filter's).
@@ -240,6 +248,7 @@ impl PayoutView {
                 _ => Vec::new(),
             },
             recovery,
+            payee: r.request.as_ref().and_then(Payee::of),
             created_at: r.created_at.clone(),
             created_local: crate::period::local_time(&r.created_at, &jiff::tz::TimeZone::system()),
             updated_at: r.updated_at.clone(),

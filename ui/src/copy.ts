@@ -1,0 +1,26 @@
+// Copy buttons. Beside an id, a button copies the whole value through the shell (the window
+// has no clipboard permission of its own) and says that it did, where a screen reader hears
+// it; the value itself is shown whole, never cut, so what is seen is what is copied.
+import * as ipc from "./ipc";
+import { h } from "./dom";
+
+/** `value` shown whole, with a button that copies it; `what` names it for the button's label
+ * ("cashout id"). `id`, when given, is the button's element id. */
+export function copyable(value: string, what: string, id?: string): HTMLElement {
+  const said = h("span", { class: "copy-said", role: "status" });
+  const button = h("button", { type: "button", class: "copy", id, "aria-label": `Copy ${what}`, title: `Copy ${what}` }, "Copy");
+  let reset = 0;
+  button.addEventListener("click", async () => {
+    window.clearTimeout(reset);
+    try {
+      await ipc.copyText(value);
+      said.textContent = "Copied";
+      said.classList.remove("copy-failed");
+    } catch (e) {
+      said.textContent = `Not copied: ${ipc.asReport(e).message}`;
+      said.classList.add("copy-failed");
+    }
+    reset = window.setTimeout(() => { said.textContent = ""; }, 2500);
+  });
+  return h("span", { class: "copyable" }, h("span", { class: "id-value" }, value), button, said);
+}
