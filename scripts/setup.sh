@@ -6,7 +6,7 @@
 #   gnome-keyring (the real Secret Service) for the keychain tests, and PostgreSQL (Debian's
 #   package; the team-journal tests start a throwaway cluster with pg_virtualenv) with openssl
 #   for their TLS certificates; tzdata, the time zone database the list's periods are computed
-#   with.
+#   with; xclip, which the real-window test reads the clipboard back with.
 # Rust (cargo) and Node.js >= 20.19 must already be installed; it says so if they are not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,7 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 packages=(build-essential pkg-config curl file libssl-dev libxdo-dev libwebkit2gtk-4.1-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver dbus dbus-daemon
-  gnome-keyring libsecret-1-0 postgresql postgresql-common openssl tzdata)
+  gnome-keyring libsecret-1-0 postgresql postgresql-common openssl tzdata xclip)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

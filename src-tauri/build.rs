@@ -47,6 +47,11 @@ const COMMANDS: &[&str] = &[
     "propose_approval_policy",
     "decide_policy_change",
     "copy_text",
+    "sent_request",
+    "list_beneficiaries",
+    "save_beneficiary",
+    "delete_beneficiary",
+    "beneficiary_request",
 ];
 
 fn main() {

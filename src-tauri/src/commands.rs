@@ -9,8 +9,9 @@
 //! deserialise.
 
 use cashout_core::api::parse::parse_create_value;
-use cashout_core::api::types::{CashoutId, CashoutRef};
+use cashout_core::api::types::{CashoutId, CashoutRef, CreateCashout};
 use cashout_core::audit::{AuditEntry, AuditFilter, AuditVerdict};
+use cashout_core::beneficiaries::SavedBeneficiary;
 use cashout_core::credentials::{CredentialStatus, Credentials, Secret};
 use cashout_core::desk::{CreateOptions, CreateReview, Desk, PayoutView, ReconcileReport};
 use cashout_core::environment::EnvironmentKind;
@@ -187,12 +188,14 @@ pub async fn create_cashout<R: Runtime>(
     request: serde_json::Value,
     override_check_digits: bool,
     pay_again_of: Option<String>,
+    corrects: Option<String>,
 ) -> Answer<PayoutView> {
     let request = parse_create_value(&request).map_err(|e| report(Error::Validation(e)))?;
     let desk = connected_desk(&app).await?;
     let options = CreateOptions {
         override_check_digits,
         pay_again_of,
+        corrects,
     };
     let created = desk.create(&request, &options).await;
     app.state::<AppState>().watch.poke();
@@ -235,6 +238,59 @@ pub fn copy_text<R: Runtime>(app: AppHandle<R>, text: String) -> Answer<()> {
             message: format!("the clipboard could not be written: {e}"),
         })
     })
+}
+
+/// The request a payout was sent with (credentials never in it), for "copy into a new payout"
+/// and "pay again with corrected details"; `null` for a payout found by a lookup.
+#[tauri::command]
+pub async fn sent_request<R: Runtime>(
+    app: AppHandle<R>,
+    which: CashoutRef,
+) -> Answer<Option<CreateCashout>> {
+    off_async(&app, move |s| s.workspace.desk()?.sent_request(&which)).await
+}
+
+/// This environment's saved beneficiaries, by label.
+#[tauri::command]
+pub async fn list_beneficiaries<R: Runtime>(app: AppHandle<R>) -> Answer<Vec<SavedBeneficiary>> {
+    off_async(&app, |s| s.workspace.desk()?.beneficiaries()).await
+}
+
+/// Saves the beneficiary of a payout, as it was sent, under `label` (audited).
+#[tauri::command]
+pub async fn save_beneficiary<R: Runtime>(
+    app: AppHandle<R>,
+    label: String,
+    which: CashoutRef,
+) -> Answer<Vec<SavedBeneficiary>> {
+    off_async(&app, move |s| {
+        tauri::async_runtime::block_on(s.workspace.desk()?.save_beneficiary(&label, &which))
+    })
+    .await
+}
+
+/// Deletes a saved beneficiary (audited).
+#[tauri::command]
+pub async fn delete_beneficiary<R: Runtime>(
+    app: AppHandle<R>,
+    label: String,
+) -> Answer<Vec<SavedBeneficiary>> {
+    off_async(&app, move |s| {
+        tauri::async_runtime::block_on(s.workspace.desk()?.delete_beneficiary(&label))
+    })
+    .await
+}
+
+/// The request a payout to a saved beneficiary starts from (its details, nothing else).
+#[tauri::command]
+pub async fn beneficiary_request<R: Runtime>(
+    app: AppHandle<R>,
+    label: String,
+) -> Answer<CreateCashout> {
+    off_async(&app, move |s| {
+        s.workspace.desk()?.beneficiary_request(&label)
+    })
+    .await
 }
 
 /// What abandoning an unsettled create risks, in the core's words, for the confirmation.

@@ -57,6 +57,11 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         approvals::propose_approval_policy,
         approvals::decide_policy_change,
         commands::copy_text,
+        commands::sent_request,
+        commands::list_beneficiaries,
+        commands::save_beneficiary,
+        commands::delete_beneficiary,
+        commands::beneficiary_request,
     ])
 }
 

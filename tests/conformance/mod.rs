@@ -5,6 +5,7 @@
 //! Each binary supplies a [`Store`] (a fresh, empty journal per case) and expands
 //! [`conformance_suite!`] with it.
 
+pub mod beneficiaries;
 pub mod cases;
 pub mod claims;
 pub mod lists;
@@ -92,6 +93,7 @@ macro_rules! conformance_suite {
             a_payout_another_desk_is_sending_cannot_be_abandoned,
             a_payout_imported_from_another_journal_keeps_its_history_and_is_never_doubled,
             the_list_searches_sorts_and_limits_by_period_alike_in_every_store,
+            saved_beneficiaries_are_kept_per_environment_and_every_change_is_audited,
         );
     };
     (@cases $store:expr; $($case:ident),* $(,)?) => {

@@ -200,6 +200,56 @@ try {
     await shot("07-detail-rejected");
   });
 
+  let correctedExt = "";
+  await test("a rejected payout is paid again with corrected details: pre-filled, the field to fix focused, linked both ways", async () => {
+    const rejectedExt = await browser.execute(() => document.querySelector("#copy-external-id")?.previousElementSibling?.textContent ?? "");
+    assert(rejectedExt.startsWith("cd-"), `the rejected payout's external id: ${rejectedExt}`);
+    await click("#action-correct");
+    await waitText("#start-from", /a copy of payout .* rejected with code 814/);
+    assert(await browser.execute(() => document.activeElement?.id === "f-phone"), "the PIX phone key (the field to fix) has the focus");
+    assert(/^20(\.00)?$/.test(await (await $("#f-amount")).getValue()), "the amount is copied");
+    assert((await (await $("#f-external_id")).getValue()) === "", "a new external id will be generated");
+    await shot("43-correct-rejected");
+    // Typed over where the focus already is, as an operator fixes the key.
+    await (await $("#f-phone")).setValue("+5511912345678");
+    await click("#review-button");
+    await waitText("#review-body", /"phone":"\+5511912345678"/);
+    await click("#send");
+    assert((await currentNode()) === "PENDING", "the corrected payout is created");
+    await waitText("#history", /corrects external_id/);
+    const newExt = await browser.execute(() => document.querySelector("#copy-external-id")?.previousElementSibling?.textContent ?? "");
+    assert(newExt !== rejectedExt, "a new external id");
+    correctedExt = newExt;
+    await click("#nav-lookup");
+    await fill("lookup-value", rejectedExt);
+    await browser.keys(["Enter"]);
+    await waitText("#history", new RegExp(`corrected by external_id ${newExt}`));
+  });
+
+  await test("a payout's beneficiary is saved under a label and paid twice from the form", async () => {
+    // From the corrected payout (a rejected one's details are not offered for saving).
+    await click("#nav-lookup");
+    await fill("lookup-value", correctedExt);
+    await browser.keys(["Enter"]);
+    await click("#action-save-beneficiary");
+    await fill("confirm-reason", "Ana rent");
+    await click("#confirm-yes");
+    await waitText("#beneficiary-saved", /Saved as “Ana rent”/);
+    for (const amount of ["31.00", "32.00"]) {
+      await click("#nav-new");
+      await select("f-saved", "Ana rent");
+      await waitText("#saved-used", /checked again when you review/);
+      assert(await browser.execute(() => document.activeElement?.id === "f-amount"), "the amount has the focus");
+      assert((await (await $("#f-phone")).getValue()) === "+5511912345678", "the saved (corrected) key is filled");
+      await fill("f-amount", amount);
+      if (amount === "31.00") await shot("44-saved-beneficiary-form");
+      await click("#review-button");
+      await waitText("#review-body", new RegExp(`"amount":${amount.replace(".", "\\.")}[,}]`));
+      await click("#send");
+      assert((await currentNode()) === "PENDING", `paid ${amount}`);
+    }
+  });
+
   await test("a payout advancing in the sandbox moves on the open diagram without a click", async () => {
     await newPix({ amount: "41.00" });
     await click("#review-button");
@@ -227,6 +277,84 @@ try {
     await toast.click();
     await waitText("h1", new RegExp(id));
     assert((await currentNode()) === "COMPLETED", "the notice opened that payout");
+  });
+
+  await test("the list: today in one click, yesterday empty, a mistyped range said at the dates, sorted by amount, searched without accents", async () => {
+    await browser.setWindowSize(1024, 700);
+    await newPix({ amount: "987.65" });
+    await fill("f-beneficiary_name", "María José");
+    await fill("f-beneficiary_lastname", "Núñez");
+    await click("#review-button");
+    await waitText("#review-body", /"amount":987\.65[,}]/);
+    await click("#send");
+    assert((await currentNode()) === "PENDING", "created");
+    // Opened from the page itself: after a WebDriver click on the Cashouts button, the driver
+    // was seen to click it again and again seconds later, opening the list afresh mid-test.
+    await browser.execute(() => document.getElementById("nav-list").click());
+    await waitText("#cashouts-table", /Núñez/);
+    const all = await rowCount();
+    // Without accents or case: typed as an operator types, into the search box.
+    await browser.execute(() => {
+      window.__seen = [];
+      document.addEventListener("click", (e) => window.__seen.push(`click ${e.target.id || e.target.tagName} ${e.clientX},${e.clientY} trusted=${e.isTrusted} detail=${e.detail} t=${Math.round(performance.now())} ${String(new Error().stack).replace(/\s+/g, " ").slice(0, 300)}`), true);
+    });
+    await fill("filter-text", "maria jose nunez");
+    try {
+      await waitText("#cashouts-table tbody", /^(?![\s\S]*Souza)[\s\S]*María José Núñez/, 8000);
+    } catch (e) {
+      const seen = await browser.execute(() => ({ seen: window.__seen, search: document.getElementById("filter-text")?.value }));
+      throw new Error(`${e.message}; ${JSON.stringify(seen)}`);
+    }
+    if ((await rowCount()) !== 1) {
+      const seen = await browser.execute(() => ({ seen: window.__seen, search: document.getElementById("filter-text")?.value, now: Math.round(performance.now()) }));
+      throw new Error(`only María José Núñez: ${JSON.stringify(seen)}`);
+    }
+    await shot("41-list-search-1024");
+    await browser.execute(() => { const e = document.getElementById("filter-text"); e.value = ""; e.dispatchEvent(new Event("input")); });
+    await browser.waitUntil(async () => (await rowCount()) === all, { timeout: 5000, timeoutMsg: "the search cleared" });
+    await select("filter-period", "today");
+    await browser.waitUntil(async () => (await rowCount()) === all, { timeout: 5000, timeoutMsg: "today does not hold today's payouts" });
+    await select("filter-period", "yesterday");
+    await waitText("#cashouts-empty", /No payouts match/);
+    // A range that ends before it starts: said at the date fields, nothing guessed.
+    await select("filter-period", "custom");
+    assert(await browser.execute(() => document.activeElement?.id === "filter-from"), "the first date takes the focus");
+    await browser.execute(() => {
+      const set = (id, v) => { const e = document.getElementById(id); e.value = v; e.dispatchEvent(new Event("change")); };
+      set("filter-from", "2030-01-31");
+      set("filter-to", "2030-01-01");
+    });
+    await waitText("#filter-dates-error", /before it starts/);
+    await shot("40-list-range-error-1024");
+    await select("filter-period", "today");
+    await browser.waitUntil(async () => (await rowCount()) === all, { timeout: 5000, timeoutMsg: "back to today" });
+    // The amount header sorts largest first, then smallest first.
+    const amounts = async () => browser.execute(() => [...document.querySelectorAll("#cashouts-table tbody td.num")].map((td) => td.textContent));
+    await click("#sort-amount");
+    await browser.waitUntil(async () => (await amounts())[0] === "987.65 BRL", { timeout: 5000, timeoutMsg: "largest amount not first" });
+    assert(await browser.execute(() => document.activeElement?.id === "sort-amount"), "the focus stays on the header");
+    await click("#sort-amount");
+    await browser.waitUntil(async () => (await amounts()).at(-1) === "987.65 BRL", { timeout: 5000, timeoutMsg: "largest amount not last ascending" });
+    const overflow = await browser.execute(() => { const v = document.getElementById("view"); return Math.max(document.documentElement.scrollWidth - window.innerWidth, v ? v.scrollWidth - v.clientWidth : 0); });
+    assert(overflow <= 0, `the list is ${overflow}px wider than the window`);
+    await shot("45-list-today-sorted-1024");
+  });
+
+  await test("a copy button copies the whole external id (read back from the X clipboard), the account shown masked until asked", async () => {
+    await click("#cashouts-table tbody button[aria-label^='Open payout']");
+    await waitText("h1", /Payout/);
+    const ext = await browser.execute(() => document.querySelector("#copy-external-id")?.previousElementSibling?.textContent ?? "");
+    assert(ext.startsWith("cd-"), `the external id is shown whole: ${ext}`);
+    await click("#copy-external-id");
+    await waitText("#copy-external-id + .copy-said", /Copied/);
+    const { execFileSync } = await import("node:child_process");
+    const pasted = execFileSync("xclip", ["-o", "-selection", "clipboard"], { timeout: 5000 }).toString();
+    assert(pasted === ext, `the clipboard holds ${JSON.stringify(pasted)}, not ${ext}`);
+    await waitText("#payee-account", /^\+55•+4321$/);
+    await shot("42-detail-copy-payee-1024");
+    await click("#payee-account-toggle");
+    await waitText("#payee-account", /^\+5511987654321$/);
+    await browser.setWindowSize(1200, 780);
   });
 
   await test("the signing inspector shows what was sent, passphrase masked", async () => {

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use cashout_core::api::client::{CallError, Client};
-use cashout_core::api::types::{CashoutId, CashoutRef};
+use cashout_core::api::types::{CashoutId, CashoutRef, CreateCashout};
 use cashout_core::credentials::Secret;
 use cashout_core::error::Error;
 use cashout_core::status::{Action, CashoutStatus};
@@ -403,4 +403,142 @@ async fn same_payout_without_external_id_twice_is_refused_as_possible_duplicate(
     desk.create(&br_pix("", "77.00"), &Default::default())
         .await
         .expect("a day later");
+}
+
+#[tokio::test]
+async fn a_rejected_payout_paid_again_with_corrected_details_is_linked_in_both_histories() {
+    use cashout_core::desk::CreateOptions;
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let mut req = br_pix("wrong-key", "10");
+    req.comments = Some("sandbox:reject=814".into());
+    let first = desk.create(&req, &Default::default()).await.unwrap();
+    // While it may still pay, it is never replaced.
+    let mut fixed = br_pix("right-key", "10");
+    fixed.phone = Some("+5511912345678".into());
+    let corrects = CreateOptions {
+        corrects: Some("wrong-key".into()),
+        ..CreateOptions::default()
+    };
+    let early = desk.create(&fixed, &corrects).await.unwrap_err();
+    assert_eq!(early.field(), Some("corrects"), "{early}");
+    assert!(early.to_string().contains("PENDING"), "{early}");
+    rig.clock.advance(Duration::from_secs(200));
+    let rejected = desk
+        .check(&CashoutRef::Id(CashoutId(first.cashout_id.unwrap())))
+        .await
+        .unwrap();
+    assert_eq!(rejected.status, Some(CashoutStatus::Rejected));
+    // The request as sent comes back whole, for the form to start from.
+    let sent = desk.sent_request(&by_ext("wrong-key")).unwrap().unwrap();
+    assert_eq!(sent.phone.as_deref(), Some("+5511987654321"));
+    // A correction is a new payout: the old external_id is refused for it.
+    let same_id = desk
+        .create(
+            &CreateCashout {
+                external_id: "wrong-key".into(),
+                ..fixed.clone()
+            },
+            &corrects,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(same_id.field(), Some("corrects"));
+    let second = desk.create(&fixed, &corrects).await.unwrap();
+    assert!(second.cashout_id.is_some());
+    let old = desk.history(&by_ext("wrong-key")).unwrap();
+    let new = desk.history(&by_ext("right-key")).unwrap();
+    assert!(
+        old.iter().any(|h| h.event == "corrected_by"
+            && h.detail.as_deref() == Some("corrected by external_id right-key")),
+        "{old:?}"
+    );
+    assert!(
+        new.iter().any(|h| h.event == "corrects"
+            && h.detail.as_deref() == Some("corrects external_id wrong-key")),
+        "{new:?}"
+    );
+    // The audit entry of the create names the corrected payout.
+    let audit = rig
+        .journal
+        .audit_log(&cashout_core::audit::AuditFilter::default())
+        .unwrap();
+    assert!(audit
+        .iter()
+        .any(|e| e.external_id.as_deref() == Some("right-key")
+            && e.detail
+                .as_deref()
+                .is_some_and(|d| d.contains("corrects external_id wrong-key"))));
+    // Exactly two payouts at the provider: the rejected one and its correction.
+    assert_eq!(desk.list(Default::default()).unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn a_saved_beneficiary_pays_twice_and_the_journal_keeps_what_each_payout_sent() {
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let first = br_pix("sb-1", "10");
+    desk.create(&first, &Default::default()).await.unwrap();
+    let saved = desk
+        .save_beneficiary("  Ana   — rent ", &by_ext("sb-1"))
+        .await
+        .unwrap();
+    assert_eq!(saved[0].label, "Ana — rent");
+    // Twice from the saved details (the form fills the rest; the core checks it all again).
+    for (x, amount) in [("sb-2", "11"), ("sb-3", "12")] {
+        let mut r = desk.beneficiary_request("Ana — rent").unwrap();
+        r.external_id = x.into();
+        r.amount = Some(amount.parse().unwrap());
+        r.currency = Some("BRL".into());
+        r.notification_url = first.notification_url.clone();
+        let v = desk.create(&r, &Default::default()).await.unwrap();
+        assert!(v.cashout_id.is_some(), "{x} created");
+    }
+    // Replaced by another payout's details: what sb-2 sent stays as sent.
+    let mut other = br_pix("sb-4", "13");
+    other.phone = Some("+5511912345678".into());
+    desk.create(&other, &Default::default()).await.unwrap();
+    desk.save_beneficiary("Ana — rent", &by_ext("sb-4"))
+        .await
+        .unwrap();
+    assert_eq!(
+        desk.sent_request(&by_ext("sb-2")).unwrap().unwrap().phone,
+        first.phone
+    );
+    // Details the provider refused are never saved; a mistyped label is said at the label.
+    let mut bad = br_pix("sb-5", "14");
+    bad.comments = Some("sandbox:reject=814".into());
+    desk.create(&bad, &Default::default()).await.unwrap();
+    rig.clock.advance(Duration::from_secs(200));
+    desk.check(&by_ext("sb-5")).await.unwrap();
+    let refused = desk
+        .save_beneficiary("bad", &by_ext("sb-5"))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.field(), Some("which"), "{refused}");
+    assert_eq!(
+        desk.save_beneficiary(" ", &by_ext("sb-1"))
+            .await
+            .unwrap_err()
+            .field(),
+        Some("label")
+    );
+    desk.delete_beneficiary("Ana — rent").await.unwrap();
+    assert!(desk.beneficiaries().unwrap().is_empty());
+    let actions: Vec<String> = rig
+        .journal
+        .audit_log(&cashout_core::audit::AuditFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .filter(|a| a.starts_with("beneficiary"))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "beneficiary_deleted",
+            "beneficiary_updated",
+            "beneficiary_saved"
+        ]
+    );
 }

@@ -3,6 +3,7 @@
 
 #[path = "../conformance/mod.rs"]
 mod conformance;
+#[allow(clippy::unwrap_used)]
 mod endpoints;
 mod exactly_once;
 mod keyring;

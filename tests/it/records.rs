@@ -9,7 +9,7 @@ use cashout_core::api::types::CashoutId;
 use cashout_core::audit::{AuditAction, AuditFilter};
 use cashout_core::credentials::Secret;
 use cashout_core::desk::Desk;
-use cashout_core::journal::ListFilter;
+use cashout_core::journal::{ListFilter, SortKey};
 use cashout_core::report::{parse_csv, CsvFlavor, Overwrite, COLUMNS};
 use cashout_core::signing::payload_signature;
 use cashout_core::status::CashoutStatus;
@@ -451,6 +451,31 @@ async fn yesterday_is_the_operators_calendar_day_in_the_list_and_the_export() {
     );
     assert_eq!(desk.list(in_sao_paulo(Period::Today)).unwrap().len(), 1);
     assert_eq!(desk.list(in_sao_paulo(Period::Last7Days)).unwrap().len(), 2);
+
+    // Searched as typed, without accents, within the period, in another order.
+    let mut maria = br_pix("day-3", "12.00");
+    maria.beneficiary_name = "María José".into();
+    maria.beneficiary_lastname = Some("Núñez".into());
+    desk.create(&maria, &Default::default()).await.unwrap();
+    for sort in [
+        SortKey::Created,
+        SortKey::Amount,
+        SortKey::Beneficiary,
+        SortKey::Status,
+    ] {
+        for ascending in [false, true] {
+            let found = desk
+                .list(ListFilter {
+                    text: Some("maria jose nunez".into()),
+                    sort,
+                    ascending,
+                    ..in_sao_paulo(Period::Today)
+                })
+                .unwrap();
+            assert_eq!(found.len(), 1, "{sort:?} {ascending}");
+            assert_eq!(found[0].external_id.as_deref(), Some("day-3"));
+        }
+    }
     let (csv, rows) = desk
         .export_text(in_sao_paulo(Period::Yesterday), CsvFlavor::Plain)
         .await

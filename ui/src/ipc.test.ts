@@ -16,7 +16,7 @@ describe("ipc", () => {
     await ipc.createCashout({ external_id: "x", country: "BR", amount: "10.00", document_id: "1", beneficiary_name: "A", notification_url: "https://n" }, true, null);
     expect(seen).toEqual({
       cmd: "create_cashout",
-      args: { request: { external_id: "x", country: "BR", amount: "10.00", document_id: "1", beneficiary_name: "A", notification_url: "https://n" }, overrideCheckDigits: true, payAgainOf: null },
+      args: { request: { external_id: "x", country: "BR", amount: "10.00", document_id: "1", beneficiary_name: "A", notification_url: "https://n" }, overrideCheckDigits: true, payAgainOf: null, corrects: null },
     });
   });
 

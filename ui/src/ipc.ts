@@ -30,6 +30,7 @@ import type { ListFilter } from "./bindings/ListFilter";
 import type { PayoutView } from "./bindings/PayoutView";
 import type { PolicyOverview } from "./bindings/PolicyOverview";
 import type { ReconcileReport } from "./bindings/ReconcileReport";
+import type { SavedBeneficiary } from "./bindings/SavedBeneficiary";
 import type { Settings } from "./bindings/Settings";
 import type { SettingsView } from "./bindings/SettingsView";
 import type { TeamProfile } from "./bindings/TeamProfile";
@@ -80,8 +81,8 @@ export const validateCashout = (request: CreateCashout, overrideCheckDigits: boo
 /** Sends a create. Whether its external_id was generated is the core's to know. `payAgainOf`:
  * the operator chose, explicitly, to pay an identical payout again, naming the earlier one the
  * core refused this one as a duplicate of. */
-export const createCashout = (request: CreateCashout, overrideCheckDigits: boolean, payAgainOf: string | null = null) =>
-  call<PayoutView>("create_cashout", { request, overrideCheckDigits, payAgainOf });
+export const createCashout = (request: CreateCashout, overrideCheckDigits: boolean, payAgainOf: string | null = null, corrects: string | null = null) =>
+  call<PayoutView>("create_cashout", { request, overrideCheckDigits, payAgainOf, corrects });
 /** Sends an unsettled create again with its own external_id. */
 export const resendCashout = (which: CashoutRef) => call<PayoutView>("resend_cashout", { which });
 /** Stops checking an unsettled create; the reason goes to the audit log. */
@@ -99,6 +100,15 @@ export const cancelCashout = (cashoutId: number, externalId: string | null) =>
   call<PayoutView>("cancel_cashout", { cashoutId, externalId });
 export const listCashouts = (filter: Partial<ListFilter>) => call<PayoutView[]>("list_cashouts", { filter });
 export const recordedCashout = (which: CashoutRef) => call<PayoutView>("recorded_cashout", { which });
+/** This environment's saved beneficiaries, by label. */
+export const listBeneficiaries = () => call<SavedBeneficiary[]>("list_beneficiaries");
+/** Saves a payout's beneficiary (as sent) under `label`; answers the list after it. */
+export const saveBeneficiary = (label: string, which: CashoutRef) => call<SavedBeneficiary[]>("save_beneficiary", { label, which });
+export const deleteBeneficiary = (label: string) => call<SavedBeneficiary[]>("delete_beneficiary", { label });
+/** The request a payout to a saved beneficiary starts from. */
+export const beneficiaryRequest = (label: string) => call<CreateCashout>("beneficiary_request", { label });
+/** The request a payout was sent with (no credentials in it); null for one found by a lookup. */
+export const sentRequest = (which: CashoutRef) => call<CreateCashout | null>("sent_request", { which });
 export const cashoutHistory = (which: CashoutRef) => call<HistoryEntry[]>("cashout_history", { which });
 export const listBanks = (country: string) => call<BankChoices>("list_banks", { country });
 export const reconcile = () => call<ReconcileReport>("reconcile");

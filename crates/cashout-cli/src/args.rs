@@ -53,6 +53,10 @@ pub enum Command {
         /// a create without an external_id was refused as a possible duplicate of.
         #[arg(long = "pay-again-of", value_name = "X")]
         pay_again_of: Option<String>,
+        /// This payout corrects an earlier one of this environment that moved no money
+        /// (REJECTED or declined), named by its external_id: both histories link them.
+        #[arg(long, value_name = "X")]
+        corrects: Option<String>,
     },
     /// Send an unsettled create again with its own external_id (never a new one): it is looked
     /// up first, and a copy that reached the provider is found, never paid twice.
@@ -141,6 +145,12 @@ pub enum Command {
         #[command(subcommand)]
         action: AuditCommand,
     },
+    /// Saved beneficiaries of this environment: list them, save a payout's beneficiary under
+    /// a label (as it was sent), delete one. Saving and deleting are audited.
+    Beneficiaries {
+        #[command(subcommand)]
+        action: BeneficiaryCommand,
+    },
     /// Approvals (maker–checker) on the team journal: payouts waiting for approval, votes,
     /// and the team's policy.
     Approvals {
@@ -157,6 +167,21 @@ pub enum Command {
         #[command(subcommand)]
         action: CredentialsAction,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BeneficiaryCommand {
+    /// Every saved beneficiary, by label, with who pays where (account masked).
+    List,
+    /// Save the beneficiary of a payout (as it was sent) under LABEL; an existing label is
+    /// replaced (audited as an update).
+    Save {
+        label: String,
+        #[command(flatten)]
+        which: Which,
+    },
+    /// Delete the saved beneficiary LABEL.
+    Delete { label: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -34,7 +34,8 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::args::{
-    AuditCommand, Cli, Command, CredentialsAction, Filters, PeriodArg, SortArg, Which,
+    AuditCommand, BeneficiaryCommand, Cli, Command, CredentialsAction, Filters, PeriodArg, SortArg,
+    Which,
 };
 
 /// Largest credentials input read from stdin (four short lines).
@@ -430,6 +431,7 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
             override_check_digits,
             dry_run,
             pay_again_of,
+            corrects,
         } => {
             let request = read_request(json)?;
             if *dry_run {
@@ -439,6 +441,7 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
                 let options = CreateOptions {
                     override_check_digits: *override_check_digits,
                     pay_again_of: pay_again_of.clone(),
+                    corrects: corrects.clone(),
                 };
                 print_success(&desk.create(&request, &options).await?)
             }
@@ -514,6 +517,17 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
             print_success(&json!({ "exchanges": desk.exchanges(&which(w)?)? }))
         }
         Command::Audit { action } => audit(&desk, action).await?,
+        Command::Beneficiaries { action } => match action {
+            BeneficiaryCommand::List => {
+                print_success(&json!({ "beneficiaries": desk.beneficiaries()? }))
+            }
+            BeneficiaryCommand::Save { label, which: w } => print_success(
+                &json!({ "beneficiaries": desk.save_beneficiary(label, &which(w)?).await? }),
+            ),
+            BeneficiaryCommand::Delete { label } => {
+                print_success(&json!({ "beneficiaries": desk.delete_beneficiary(label).await? }))
+            }
+        },
         Command::Approvals { action } => crate::approvals::command(&desk, action).await?,
         Command::Sandbox { .. } | Command::Credentials { .. } | Command::Team { .. } => {
             ExitCode::SUCCESS

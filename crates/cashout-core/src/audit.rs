@@ -63,6 +63,12 @@ pub enum AuditAction {
     PolicyApplied,
     /// A policy change was rejected.
     PolicyRejected,
+    /// A payout's beneficiary was saved under a new label.
+    BeneficiarySaved,
+    /// A saved beneficiary was replaced by another payout's details under its label.
+    BeneficiaryUpdated,
+    /// A saved beneficiary was deleted.
+    BeneficiaryDeleted,
 }
 
 impl AuditAction {
@@ -94,6 +100,9 @@ impl AuditAction {
             Self::PolicyProposed => "policy_proposed",
             Self::PolicyApplied => "policy_applied",
             Self::PolicyRejected => "policy_rejected",
+            Self::BeneficiarySaved => "beneficiary_saved",
+            Self::BeneficiaryUpdated => "beneficiary_updated",
+            Self::BeneficiaryDeleted => "beneficiary_deleted",
         }
     }
 
@@ -125,6 +134,9 @@ impl AuditAction {
             Self::PolicyProposed,
             Self::PolicyApplied,
             Self::PolicyRejected,
+            Self::BeneficiarySaved,
+            Self::BeneficiaryUpdated,
+            Self::BeneficiaryDeleted,
         ]
         .into_iter()
         .find(|a| a.name() == name)

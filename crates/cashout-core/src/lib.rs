@@ -14,6 +14,7 @@ pub mod api;
 pub mod approvals;
 pub mod audit;
 pub mod banks;
+pub mod beneficiaries;
 pub mod clock;
 pub mod codes;
 pub mod credentials;

@@ -38,7 +38,7 @@ describe("the audit log", () => {
     await renderAudit(view());
     const select = view().querySelector("#audit-action") as HTMLSelectElement;
     // "Any action" and every action of the core: 15, and the 9 of approvals.
-    expect(select.options.length).toBe(25);
+    expect(select.options.length).toBe(28);
     select.value = "credentials_saved";
     select.dispatchEvent(new Event("change"));
     await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "audit_log")).toHaveLength(2));

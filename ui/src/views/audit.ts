@@ -21,7 +21,7 @@ const ACTIONS: Record<AuditAction, true> = {
   export: true, audit_verified: true, resend: true, abandon: true, journal_moved: true, settings_changed: true,
   journal_switched: true, approval_approved: true, approval_rejected: true, approval_expired: true,
   approval_released: true, approval_cancelled: true, approval_closed: true, policy_proposed: true, policy_applied: true,
-  policy_rejected: true,
+  policy_rejected: true, beneficiary_saved: true, beneficiary_updated: true, beneficiary_deleted: true,
 };
 
 export async function renderAudit(el: HTMLElement): Promise<void> {

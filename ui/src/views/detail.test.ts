@@ -246,4 +246,26 @@ describe("a create that is not settled", () => {
     (view().querySelector("#copy-cashout-id") as HTMLButtonElement).click();
     await vi.waitFor(() => expect(view().querySelector("#copy-cashout-id + .copy-said")?.textContent).toContain("Not copied: the clipboard could not be written"));
   });
+
+
+  it("a payout's beneficiary is saved under a label the operator types", async () => {
+    const seen = payout({ payee: { bank: null, account_label: "PIX phone key", account: "+5511987654321", account_masked: "+55•••••••4321", branch: null, document: "39053344705" } });
+    const { calls } = pendingPayout({ recorded_cashout: () => seen, check_cashout: () => seen, save_beneficiary: () => [] });
+    await go({ view: "detail", which: { id: 7 } });
+    (view().querySelector("#action-save-beneficiary") as HTMLButtonElement).click();
+    const label = await vi.waitFor(() => document.getElementById("confirm-reason") as HTMLInputElement);
+    label.value = "Ana — rent";
+    label.dispatchEvent(new Event("input"));
+    (document.getElementById("confirm-yes") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#beneficiary-saved")?.textContent).toContain("Saved as “Ana — rent”"));
+    expect(calls.find((c) => c.cmd === "save_beneficiary")?.args).toEqual({ label: "Ana — rent", which: { id: 7 } });
+  });
+
+  it("a rejected payout's details are not offered for saving", async () => {
+    const rejected = payout({ status: "REJECTED", allowed_actions: [], payee: { bank: null, account_label: "PIX phone key", account: "+5511987654321", account_masked: "+55•••••••4321", branch: null, document: "39053344705" } });
+    pendingPayout({ recorded_cashout: () => rejected, check_cashout: () => rejected });
+    await go({ view: "detail", which: { id: 7 } });
+    await vi.waitFor(() => expect(view().querySelector("#action-correct")).not.toBeNull());
+    expect(view().querySelector("#action-save-beneficiary")).toBeNull();
+  });
 });

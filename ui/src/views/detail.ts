@@ -17,6 +17,7 @@ import type { ApprovalDetail } from "../bindings/ApprovalDetail";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
 import { money, stamp, statusBadge } from "./status";
 import { copyable } from "../copy";
+import { startFrom } from "./newCashout";
 
 /** Provider refusal, network trouble and local problems look different. */
 export function errorNotice(r: ErrorReport, id?: string): HTMLElement {
@@ -180,6 +181,10 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
         },
       }, "Cancel"),
       h("button", { type: "button", id: "action-refresh", onclick: () => void act("Refresh", () => ipc.checkCashout(ref)) }, "Refresh"),
+      // Details the provider refused are not worth keeping: save the corrected payout's.
+      p.payee && p.status !== "REJECTED" && p.status !== "DECLINED"
+        ? h("button", { type: "button", id: "action-save-beneficiary", onclick: () => void saveBeneficiary() }, "Save beneficiary…")
+        : null,
     );
     // The field to fix is named as this payout's form names it (a PIX e-mail payout's key is
     // its e-mail key): the core maps the provider's field to the method's label.
@@ -246,10 +251,45 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
       if (reason === null) return;
       await act("Abandon", () => ipc.abandonCashout({ external_id: ext }, reason));
     };
-    const recovery = p.recovery.length
+    const saveBeneficiary = async () => {
+      const label = await askDialog(`Save ${p.beneficiary ?? "the beneficiary"} (${p.payee?.account_label ?? "account"} ${p.payee?.account_masked ?? ""}) as sent with this payout, to pay again from the new-payout form?`, "Save", "Label (e.g. “Ana — rent”)");
+      if (label === null || !current()) return;
+      try {
+        await ipc.saveBeneficiary(label, ref);
+        mount(message, notice("ok", `Saved as “${label.trim()}”. Pick it in New cashout; it is checked again on every review.`, "beneficiary-saved"));
+      } catch (e) {
+        mount(message, errorNotice(ipc.asReport(e), "beneficiary-error"));
+      }
+    };
+    // A payout that moved no money and never will (REJECTED, or declined by the provider)
+    // starts a new one from its request, the field to fix focused; the two are linked.
+    const startNew = async (label: string) => {
+      if (!ext) return;
+      try {
+        const request = await ipc.sentRequest(ref);
+        if (!request || !current()) return;
+        const field = p.field_to_fix?.label ?? p.rejection_explanation?.field;
+        const why = p.rejection_code !== null && p.rejection_code !== undefined
+          ? `rejected with code ${p.rejection_code} (${p.rejection_reason ?? ""})`
+          : `declined${p.note ? `: ${p.note}` : ""}`;
+        startFrom({
+          request,
+          focus: p.field_to_fix?.name ?? null,
+          corrects: ext,
+          note: `${label}: a copy of payout ${ext}, which was ${why}.${field ? ` Correct ${field}, then review.` : " Correct it, then review."} It gets a new external id; nothing is sent before you review it.`,
+        });
+        go({ view: "new" });
+      } catch (e) {
+        mount(message, errorNotice(ipc.asReport(e), "detail-error"));
+      }
+    };
+    const correctable = ext && p.payee !== undefined && (p.status === "REJECTED" || p.status === "DECLINED");
+    const recovery = p.recovery.length || correctable
       ? h("div", { class: "row", id: "recovery" },
           p.recovery.includes("resend") ? h("button", { type: "button", class: "primary", id: "action-resend", onclick: () => void resend() }, p.phase === "not_sent" ? "Retry (same external id)" : "Resend with the same external id") : null,
-          p.recovery.includes("abandon") ? h("button", { type: "button", class: "danger", id: "action-abandon", onclick: () => void abandon() }, "Abandon…") : null)
+          p.recovery.includes("abandon") ? h("button", { type: "button", class: "danger", id: "action-abandon", onclick: () => void abandon() }, "Abandon…") : null,
+          correctable && p.status === "REJECTED" ? h("button", { type: "button", class: "primary", id: "action-correct", onclick: () => void startNew("Pay again with corrected details") }, "Pay again with corrected details") : null,
+          correctable && p.status === "DECLINED" ? h("button", { type: "button", id: "action-copy-new", onclick: () => void startNew("Copy into a new payout") }, "Copy into a new payout") : null)
       : null;
     // The core says what the state means; the screen only places it.
     const noteId = checking ? "checking" : p.phase === "not_sent" ? "not-sent" : p.phase === "abandoned" ? "abandoned" : "unknown-status";

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { renderNew, requestFrom } from "./newCashout";
-import { commands, page, payout, view } from "../testkit";
+import { commands, page, payout, table, view } from "../testkit";
+import { go } from "../main";
 import type { CountryForm } from "../bindings/CountryForm";
 import type { CreateReview } from "../bindings/CreateReview";
 import type { EnvironmentStatus } from "../bindings/EnvironmentStatus";
@@ -273,5 +274,68 @@ describe("after a refusal", () => {
     await renderNew(view(), vi.fn());
     await vi.waitFor(() => expect($("#banks-fallback")?.textContent).toContain("bundled"));
     expect($<HTMLSelectElement>("#f-bank_code").value).toBe("001");
+  });
+  it("a rejected payout is paid again from a copy: the form pre-filled, the field to fix focused, the two linked", async () => {
+    const rejected = payout({
+      status: "REJECTED", status_code: 3, allowed_actions: [], rejection_code: 814, rejection_reason: "INVALID_PIX_KEY",
+      rejection_explanation: { code: 814, name: "INVALID_PIX_KEY", explanation: "The PIX key is invalid", field: "bank_account" },
+      field_to_fix: { name: "phone", label: "PIX phone key", required: true, hint: "" },
+      payee: { bank: null, account_label: "PIX phone key", account: "+5511987654321", account_masked: "+55•••••••4321", branch: null, document: "39053344705" },
+    });
+    const request = {
+      external_id: "ext-7", country: "BR", currency: "BRL", amount: "150.25", document_id: "39053344705", document_type: null,
+      beneficiary_name: "Ana", beneficiary_lastname: "Souza", email: null, phone: "+5511987654321", bank_code: "10000",
+      bank_account: null, bank_branch: null, account_type: null, address: null, city: null, postal_code: null,
+      beneficiary_birthdate: null, notification_url: "https://merchant.example/n", comments: null, on_hold: false,
+    };
+    const calls = commands({
+      ...base, lifecycle: () => table, cashout_history: () => [], cashout_exchanges: () => [],
+      recorded_cashout: () => rejected, check_cashout: () => rejected, sent_request: () => request,
+      validate_cashout: (a) => ({ ...review, request: { ...(a as { request: CreateReview["request"] }).request, external_id: "cd-new" }, confirmation: null }),
+      create_cashout: () => payout({ cashout_id: 8, external_id: "cd-new" }),
+    });
+    await go({ view: "detail", which: { id: 7 } });
+    (view().querySelector("#action-correct") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#start-from")?.textContent).toContain("a copy of payout ext-7, which was rejected with code 814"));
+    // Pre-filled from what was sent, under a new id; the focus on the field to fix.
+    expect((view().querySelector("#f-phone") as HTMLInputElement).value).toBe("+5511987654321");
+    expect((view().querySelector("#f-amount") as HTMLInputElement).value).toBe("150.25");
+    expect((view().querySelector("#f-external_id") as HTMLInputElement | null)?.value ?? "").toBe("");
+    expect(document.activeElement?.id).toBe("f-phone");
+    (view().querySelector("#f-phone") as HTMLInputElement).value = "+5511912345678";
+    (view().querySelector("#f-phone") as HTMLInputElement).dispatchEvent(new Event("input"));
+    (view().querySelector("#review-button") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#send")).not.toBeNull());
+    (view().querySelector("#send") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(calls.some((c) => c.cmd === "create_cashout")).toBe(true));
+    const create = calls.find((c) => c.cmd === "create_cashout")!.args as { request: { phone: string }; corrects: string | null };
+    expect(create.corrects).toBe("ext-7");
+    expect(create.request.phone).toBe("+5511912345678");
+  });
+
+  it("a saved beneficiary fills every beneficiary field (nothing of another person's left), keeps the amount, and can be deleted", async () => {
+    const ana = {
+      label: "Ana — rent",
+      details: { country: "BR", document_id: "39053344705", document_type: null, beneficiary_name: "Ana", beneficiary_lastname: "Souza", email: null, phone: "+5511912345678", bank_code: "10000", bank_account: null, bank_branch: null, account_type: null, address: null },
+      payee: { bank: null, account_label: "PIX phone key", account: "+5511912345678", account_masked: "+55•••••••5678", branch: null, document: "39053344705" },
+      saved_at: "2026-11-30T10:00:00.000Z", saved_by: "ana",
+    };
+    let saved = [ana];
+    const calls = commands({ ...base, list_beneficiaries: () => saved, delete_beneficiary: () => { saved = []; return saved; } });
+    await renderNew(view(), vi.fn());
+    const set = (id: string, v: string) => { const e = view().querySelector(`#${id}`) as HTMLInputElement | HTMLSelectElement; e.value = v; e.dispatchEvent(new Event(e instanceof HTMLSelectElement ? "change" : "input")); };
+    set("f-amount", "250.00");
+    set("f-beneficiary_lastname", "Someone Else");
+    set("f-saved", "Ana — rent");
+    await vi.waitFor(() => expect(view().querySelector("#saved-used")?.textContent).toContain("checked again when you review"));
+    expect((view().querySelector("#f-phone") as HTMLInputElement).value).toBe("+5511912345678");
+    expect((view().querySelector("#f-beneficiary_lastname") as HTMLInputElement).value).toBe("Souza");
+    expect((view().querySelector("#f-amount") as HTMLInputElement).value).toBe("250.00");
+    expect(document.activeElement?.id).toBe("f-amount");
+    (view().querySelector("#saved-delete") as HTMLButtonElement).click();
+    (await vi.waitFor(() => document.getElementById("confirm-yes") as HTMLButtonElement)).click();
+    await vi.waitFor(() => expect(view().querySelector("#saved-deleted")).not.toBeNull());
+    expect(calls.find((c) => c.cmd === "delete_beneficiary")?.args).toEqual({ label: "Ana — rent" });
+    expect(view().querySelector("#f-saved")).toBeNull();
   });
 });

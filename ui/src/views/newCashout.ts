@@ -14,6 +14,7 @@ import type { ErrorReport } from "../bindings/ErrorReport";
 import type { FieldError } from "../bindings/FieldError";
 import type { FieldSpec } from "../bindings/FieldSpec";
 import type { MethodForm } from "../bindings/MethodForm";
+import type { SavedBeneficiary } from "../bindings/SavedBeneficiary";
 import { confirmDialog, errorNotice } from "./detail";
 import { money, stamp } from "./status";
 
@@ -21,6 +22,37 @@ const bankCache = new Map<string, { banks: Bank[]; note: string | null }>();
 
 /** Keeps what the operator typed when the view is left and re-opened. */
 const kept: Record<string, string> = {};
+
+/** A new payout that starts from an earlier one ("copy into a new payout", "pay again with
+ * corrected details"): its request, the field to put the focus on, the payout it corrects
+ * (linked in both histories when this one is sent) and what to tell the operator. */
+type StartFrom = { request: CreateCashout; focus: string | null; corrects: string | null; note: string };
+let startingFrom: StartFrom | null = null;
+
+/** Opens the form next on a copy of `from.request` under a new external id (the desk
+ * generates it: a new payout is never sent under the id of one that was). */
+export function startFrom(from: StartFrom): void {
+  startingFrom = from;
+}
+
+/** The request fields that say who is paid and where (what a saved beneficiary fills). */
+const BENEFICIARY_FIELDS = ["document_id", "document_type", "beneficiary_name", "beneficiary_lastname", "email", "phone",
+  "bank_code", "bank_account", "bank_branch", "account_type", "address"];
+
+/** The form's values for a stored request, its payout method found from its bank code. */
+function valuesOf(r: CreateCashout, forms: CountryForm[]): Record<string, string> {
+  const form = forms.find((f) => f.code === r.country) ?? forms[0]!;
+  const method = form.methods.find((m) => m.bank_code !== null && m.bank_code === r.bank_code) ?? form.methods.find((m) => m.pick_bank) ?? form.methods[0];
+  const out: Record<string, string> = { country: form.code, method: method?.id ?? "" };
+  const fields: (keyof CreateCashout)[] = ["currency", "amount", "document_id", "document_type", "beneficiary_name", "beneficiary_lastname",
+    "email", "phone", "bank_code", "bank_account", "bank_branch", "account_type", "address", "notification_url", "comments"];
+  for (const k of fields) {
+    const v = r[k];
+    if (v !== null && v !== undefined && v !== "") out[k] = String(v);
+  }
+  if (r.on_hold) out.on_hold = "true";
+  return out;
+}
 
 type FieldDef = { name: string; label: string; required: boolean; hint?: string; kind?: "text" | "select" | "checkbox"; options?: [string, string][] };
 
@@ -65,6 +97,17 @@ function defOf(f: FieldSpec, form: CountryForm): FieldDef {
 
 export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promise<void> {
   const [forms, settings, status] = await Promise.all([ipc.countryForms(), ipc.getSettings(), ipc.appStatus()]);
+  // Saved beneficiaries are offered when there are any; the form works without them.
+  let saved: SavedBeneficiary[] = await ipc.listBeneficiaries().catch(() => []);
+  const from = startingFrom;
+  startingFrom = null;
+  if (from) {
+    // What was typed for another payout gives way to the copy (external id left blank: new).
+    for (const k of Object.keys(kept)) delete kept[k];
+    Object.assign(kept, valuesOf(from.request, forms));
+  }
+  /** The payout this one corrects, until it is sent (or the operator unlinks it). */
+  let corrects = from?.corrects ?? null;
   const values: Record<string, string> = { country: "BR", notification_url: settings.notification_url, ...kept };
   let errors: FieldError[] = [];
   let review: CreateReview | null = null;
@@ -181,6 +224,46 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
         h("button", { type: "button", class: "primary", id: "send", disabled: sending, onclick: () => void send() }, `Send ${r.request.amount ?? ""} ${r.request.currency ?? form.currency}`),
         h("button", { type: "button", id: "edit", disabled: sending, onclick: () => { withdraw(); focusFirst(); } }, "Edit")));
 
+  /** The saved beneficiaries, to fill the beneficiary's fields from one (the amount and the
+   * rest stay as typed). Every field of the beneficiary is replaced, so nothing of another
+   * person's is left behind; the review checks the details again like any typed ones. */
+  const savedPicker = () => {
+    if (saved.length === 0) return null;
+    const picker = h("select", { id: "f-saved" },
+      h("option", { value: "" }, "— choose —"),
+      ...saved.map((b) => h("option", { value: b.label },
+        `${b.label} — ${[b.details.beneficiary_name, b.details.beneficiary_lastname].filter(Boolean).join(" ")}${b.payee ? `, ${b.payee.account_label} ${b.payee.account_masked}` : ""}`)));
+    picker.addEventListener("change", () => {
+      const chosen = saved.find((b) => b.label === picker.value);
+      if (!chosen) return;
+      for (const k of BENEFICIARY_FIELDS) { delete values[k]; delete kept[k]; }
+      const filled = valuesOf({ ...chosen.details } as unknown as CreateCashout, forms);
+      Object.assign(values, filled);
+      Object.assign(kept, filled);
+      errors = [];
+      withdraw();
+      void draw().then(() => {
+        mount(banner, h("div", { class: "notice notice-info", role: "status", id: "saved-used" },
+          h("p", {}, `Filled from the saved beneficiary “${chosen.label}” (saved by ${chosen.saved_by}). It is checked again when you review.`),
+          h("div", { class: "row" }, h("button", {
+            type: "button", id: "saved-delete",
+            onclick: async () => {
+              if (!(await confirmDialog(`Delete the saved beneficiary “${chosen.label}”? Payouts already made keep what they sent.`, "Delete"))) return;
+              try {
+                saved = await ipc.deleteBeneficiary(chosen.label);
+                mount(banner, notice("ok", `Deleted “${chosen.label}”.`, "saved-deleted"));
+                await draw();
+              } catch (e) {
+                mount(banner, errorNotice(ipc.asReport(e), "form-error"));
+              }
+            },
+          }, `Delete “${chosen.label}”…`))));
+        (document.getElementById("f-amount") as HTMLElement | null)?.focus();
+      });
+    });
+    return h("div", { class: "row", id: "saved-row" }, h("label", { for: "f-saved" }, "Pay a saved beneficiary"), picker);
+  };
+
   const focusFirst = () => (el.querySelector("#new-cashout input, #new-cashout select") as HTMLElement | null)?.focus();
 
   const draw = async () => {
@@ -208,6 +291,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
     mount(el,
       h("h1", {}, "New cashout"),
       banner,
+      savedPicker(),
       h("form", { id: "new-cashout", onsubmit: (e: Event) => { e.preventDefault(); void check(); } },
         h("div", { class: "form-grid" }, ...common.map(fieldEl)),
         h("h2", {}, method?.label ?? ""),
@@ -324,9 +408,10 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
     await draw();
     mount(banner, notice("info", "Sending…"));
     try {
-      const view = await ipc.createCashout(r, overrideOn(), payAgainOf);
+      const view = await ipc.createCashout(r, overrideOn(), payAgainOf, corrects);
       sending = false;
       refused = null;
+      corrects = null;
       for (const k of Object.keys(kept)) delete kept[k];
       if (current()) void go({ view: "detail", which: view.cashout_id ? { id: view.cashout_id } : { external_id: view.external_id ?? r.external_id } });
       return;
@@ -379,4 +464,16 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
         h("button", { type: "button", id: "open-not-sent", onclick: () => void go({ view: "detail", which: { external_id: externalId } }) }, "Open it")));
 
   await draw();
+  if (from) {
+    mount(banner, h("div", { class: "notice notice-info", role: "status", id: "start-from" },
+      h("p", {}, from.note),
+      corrects
+        ? h("div", { class: "row" },
+            h("button", { type: "button", id: "unlink-corrects", onclick: () => { corrects = null; el.querySelector("#start-from")?.remove(); } }, `Do not link it to ${corrects}`))
+        : null));
+    // The field to fix has the focus; else the first field.
+    const target = from.focus ? (document.getElementById(`f-${from.focus}`) as HTMLElement | null) : null;
+    if (target) target.focus();
+    else focusFirst();
+  }
 }

@@ -21,6 +21,7 @@ use crate::clock::format_instant;
 use crate::environment::EnvironmentKind;
 use crate::error::{Error, Result};
 use crate::journal::{Claimed, DuplicateGuard, IntentOutcome, PayoutRecord, Phase, SendClaim};
+use crate::status::CashoutStatus;
 use crate::validate::{self, FieldError, ValidationContext};
 
 /// What the operator chose besides the request.
@@ -31,6 +32,10 @@ pub struct CreateOptions {
     /// The external_id of the earlier, identical payout that the duplicate guard named and
     /// that the operator explicitly wants to pay again.
     pub pay_again_of: Option<String>,
+    /// The external_id of an earlier payout of this environment that moved no money (REJECTED,
+    /// or declined by the provider) which this one corrects ("pay again with corrected
+    /// details"): the two are linked in both histories and the audit entry.
+    pub corrects: Option<String>,
 }
 
 /// What a lookup by external_id found.
@@ -106,12 +111,95 @@ impl Desk {
                 "; paid again on purpose: same contents as external_id {earlier}"
             ));
         }
+        let corrected = match options.corrects.as_deref() {
+            Some(earlier) => {
+                let record = self.check_corrects(&request, earlier)?;
+                detail.push_str(&format!("; corrects external_id {earlier}"));
+                Some(record)
+            }
+            None => None,
+        };
         let guard = generated.then(|| DuplicateGuard {
             since: format_instant(self.journal.now_instant() - DUPLICATE_WINDOW),
             pay_again_of: options.pay_again_of.clone(),
         });
-        self.create_audited(AuditAction::Create, &request, guard, detail)
-            .await
+        let created = self
+            .create_audited(AuditAction::Create, &request, guard, detail)
+            .await;
+        if let Some(earlier) = corrected {
+            self.link_correction(&earlier, &request.external_id).await;
+        }
+        created
+    }
+
+    /// A correction names an earlier payout of this environment that moved no money and never
+    /// will: REJECTED (the money came back) or declined (no cashout was made). Anything that
+    /// may still pay is refused: correcting it would risk paying twice.
+    fn check_corrects(&self, request: &CreateCashout, earlier: &str) -> Result<PayoutRecord> {
+        let refuse = |message: String| Error::InvalidInput {
+            field: "corrects",
+            message,
+        };
+        if earlier == request.external_id {
+            return Err(refuse(format!(
+                "a corrected payout is a new payout and needs its own external_id, not {earlier}'s"
+            )));
+        }
+        let Some(record) = self.journal.find(&self.scope(), None, Some(earlier))? else {
+            return Err(refuse(format!(
+                "no payout of this environment has the external_id {earlier}"
+            )));
+        };
+        let moved_no_money = record.status == Some(CashoutStatus::Rejected)
+            || (record.phase == Phase::Declined && record.cashout_id.is_none());
+        if !moved_no_money {
+            return Err(refuse(format!(
+                "payout {earlier} is {}: only a REJECTED or declined payout is corrected by a new one \
+                 (one that may still pay is never replaced)",
+                record
+                    .status
+                    .map_or_else(|| record.phase.as_str().to_owned(), |s| s.name().to_owned())
+            )));
+        }
+        Ok(record)
+    }
+
+    /// Links a correction to the payout it corrects, in both histories, once the new intent
+    /// exists (whatever became of its send). A link that cannot be written is left out: the
+    /// audit entry of the create names the corrected payout already.
+    async fn link_correction(&self, earlier: &PayoutRecord, new_external_id: &str) {
+        let Ok(Some(new)) = self
+            .journal
+            .find(&self.scope(), None, Some(new_external_id))
+        else {
+            return;
+        };
+        let earlier_ext = earlier.external_id.clone().unwrap_or_default();
+        let _ = self
+            .journal
+            .record_event(
+                new.id,
+                "corrects",
+                &format!("corrects external_id {earlier_ext}"),
+            )
+            .await;
+        let _ = self
+            .journal
+            .record_event(
+                earlier.id,
+                "corrected_by",
+                &format!("corrected by external_id {new_external_id}"),
+            )
+            .await;
+    }
+
+    /// The request a payout was sent with, as the journal keeps it (credentials never in it),
+    /// for a new payout that starts from it; `None` for a payout found by a lookup.
+    ///
+    /// # Errors
+    /// [`Error::Journal`]; [`Error::InvalidInput`] when it is not in the journal.
+    pub fn sent_request(&self, which: &CashoutRef) -> Result<Option<CreateCashout>> {
+        Ok(self.journal_record(which)?.request)
     }
 
     /// "Pay again on purpose" names the earlier payout the duplicate guard found: it must be

@@ -31,6 +31,7 @@ mod create;
 mod payee;
 mod records;
 mod review;
+mod saved;
 mod settle;
 
 pub use payee::{mask_middle, Payee};
@@ -222,9 +223,17 @@ impl PayoutView {
             rejection_code: r.rejection_code,
             rejection_reason: r.rejection_reason.clone(),
             rejection_explanation: r.rejection_code.map(codes::rejection_code),
+            // A rejection's code names the field; so does a decline's (the provider's error
+            // code), while the create is declined.
             field_to_fix: r
                 .rejection_code
                 .and_then(|c| codes::rejection_code(c).field)
+                .or_else(|| {
+                    (r.phase == Phase::Declined)
+                        .then_some(r.api_code)
+                        .flatten()
+                        .and_then(|c| codes::api_code(c).field)
+                })
                 .zip(r.request.as_ref())
                 .and_then(|(field, req)| {
                     crate::form::form_field(&req.country, req.bank_code.as_deref(), field)

@@ -33,6 +33,7 @@ use super::types::{
 };
 use crate::api::types::{CashoutId, CashoutRef, CreateCashout, Exchange, StatusAnswer};
 use crate::audit::{AuditEntry, AuditEvent, AuditFilter, AuditVerdict};
+use crate::beneficiaries::{BeneficiaryDetails, SavedBeneficiary};
 use crate::error::Result;
 use crate::status::CashoutStatus;
 
@@ -284,6 +285,32 @@ pub trait JournalStore: Send + Sync {
 
     /// Appends an entry to the audit chain and returns it as stored.
     fn append_audit(&self, event: AuditEvent) -> Pending<'_, AuditEntry>;
+
+    /// The saved beneficiaries of `scope`, by label (see [`crate::beneficiaries`]).
+    ///
+    /// # Errors
+    /// When the store cannot be read.
+    fn beneficiaries(&self, scope: &str) -> Result<Vec<SavedBeneficiary>>;
+
+    /// Saves `details` under `label` in `scope` (replacing what the label held), with `audit`
+    /// appended in the same transaction: its action is the journal's to choose — saved for a
+    /// new label, updated for one that existed. Returns whether a label was replaced.
+    fn save_beneficiary<'a>(
+        &'a self,
+        scope: &'a str,
+        label: &'a str,
+        details: &'a BeneficiaryDetails,
+        audit: AuditEvent,
+    ) -> Pending<'a, bool>;
+
+    /// Deletes the saved beneficiary `label` of `scope`, with `audit` in the same transaction;
+    /// returns whether there was one (nothing is audited when there was not).
+    fn delete_beneficiary<'a>(
+        &'a self,
+        scope: &'a str,
+        label: &'a str,
+        audit: AuditEvent,
+    ) -> Pending<'a, bool>;
 
     /// The record with this id, with its stored request.
     ///

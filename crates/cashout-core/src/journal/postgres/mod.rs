@@ -30,6 +30,7 @@
 pub mod admin;
 mod answers;
 mod approvals;
+mod beneficiaries;
 mod import;
 mod io;
 mod listen;
@@ -50,6 +51,7 @@ use super::{
 };
 use crate::api::types::{CashoutId, CashoutRef, CreateCashout, Exchange, StatusAnswer};
 use crate::audit::{AuditEntry, AuditEvent, AuditFilter, AuditVerdict};
+use crate::beneficiaries::{BeneficiaryDetails, SavedBeneficiary};
 use crate::clock::{format_instant, Clock};
 use crate::credentials::Secret;
 use crate::error::{Error, Result};
@@ -324,6 +326,29 @@ impl JournalStore for PgStore {
 
     fn append_audit(&self, event: AuditEvent) -> Pending<'_, AuditEntry> {
         Box::pin(self.audit(event))
+    }
+
+    fn beneficiaries(&self, scope: &str) -> Result<Vec<SavedBeneficiary>> {
+        self.read_beneficiaries(scope)
+    }
+
+    fn save_beneficiary<'a>(
+        &'a self,
+        scope: &'a str,
+        label: &'a str,
+        details: &'a BeneficiaryDetails,
+        audit: AuditEvent,
+    ) -> Pending<'a, bool> {
+        Box::pin(self.write_beneficiary(scope, label, details, audit))
+    }
+
+    fn delete_beneficiary<'a>(
+        &'a self,
+        scope: &'a str,
+        label: &'a str,
+        audit: AuditEvent,
+    ) -> Pending<'a, bool> {
+        Box::pin(self.remove_beneficiary(scope, label, audit))
     }
 
     fn get(&self, id: i64) -> Result<Option<PayoutRecord>> {

@@ -8,6 +8,7 @@ use std::time::Duration;
 use super::SqliteStore;
 use crate::api::types::{CashoutId, CashoutRef, CreateCashout, Exchange, StatusAnswer};
 use crate::audit::{AuditEntry, AuditEvent, AuditFilter, AuditVerdict};
+use crate::beneficiaries::{BeneficiaryDetails, SavedBeneficiary};
 use crate::error::Result;
 use crate::journal::store::{JournalStore, Pending, SendClaim};
 use crate::journal::{
@@ -16,6 +17,29 @@ use crate::journal::{
 use crate::status::CashoutStatus;
 
 impl JournalStore for SqliteStore {
+    fn beneficiaries(&self, scope: &str) -> Result<Vec<SavedBeneficiary>> {
+        Self::beneficiaries(self, scope)
+    }
+
+    fn save_beneficiary<'a>(
+        &'a self,
+        scope: &'a str,
+        label: &'a str,
+        details: &'a BeneficiaryDetails,
+        audit: AuditEvent,
+    ) -> Pending<'a, bool> {
+        Box::pin(Self::save_beneficiary(self, scope, label, details, audit))
+    }
+
+    fn delete_beneficiary<'a>(
+        &'a self,
+        scope: &'a str,
+        label: &'a str,
+        audit: AuditEvent,
+    ) -> Pending<'a, bool> {
+        Box::pin(Self::delete_beneficiary(self, scope, label, audit))
+    }
+
     fn describe(&self) -> String {
         format!("the journal file {}", self.path.display())
     }

@@ -25,6 +25,7 @@
 //! threads; `rows` how rows are read and written; `search` listing and text search; `schema` the
 //! tables and their migrations; `merge` folding an older journal file into this one.
 
+mod beneficiaries;
 mod claims;
 mod import;
 mod interface;

@@ -9,7 +9,7 @@
 
 use rusqlite::Connection;
 
-const VERSION: i64 = 7;
+const VERSION: i64 = 8;
 
 const V1: &str = "
 CREATE TABLE payouts (
@@ -194,6 +194,18 @@ DELETE FROM search_pending;
 UPDATE search_state SET indexed_through = 0;
 ";
 
+/// Version 8: saved beneficiaries (see [`crate::beneficiaries`]), per environment and label.
+const V8: &str = "
+CREATE TABLE beneficiaries (
+    scope TEXT NOT NULL,
+    label TEXT NOT NULL,
+    details_json TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    saved_by TEXT NOT NULL,
+    PRIMARY KEY (scope, label)
+);
+";
+
 /// Version 7's keys for every payout there is, computed by [`super::super::keys`] (they are
 /// rules of this program, not of SQL), then the text index filled from them.
 fn compute_keys(conn: &Connection) -> rusqlite::Result<()> {
@@ -342,6 +354,9 @@ pub(super) fn prepare(conn: &Connection) -> rusqlite::Result<()> {
         if version < 7 {
             conn.execute_batch(V7)?;
             compute_keys(conn)?;
+        }
+        if version < 8 {
+            conn.execute_batch(V8)?;
         }
         if version < VERSION {
             conn.execute_batch(&format!("PRAGMA user_version = {VERSION};"))?;
