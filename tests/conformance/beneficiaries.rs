@@ -85,3 +85,31 @@ pub async fn saved_beneficiaries_are_kept_per_environment_and_every_change_is_au
     );
     assert!(j.verify_audit().unwrap().intact);
 }
+
+pub async fn a_payout_is_corrected_once_whichever_desk_claims_it_first(store: &dyn Store) {
+    let (a, b) = (store.desk().await, store.desk().await);
+    assert_eq!(a.claim_correction("s", "old", "fix-a").await.unwrap(), None);
+    // The same claim again is this one's; another desk's is refused with the holder.
+    assert_eq!(a.claim_correction("s", "old", "fix-a").await.unwrap(), None);
+    assert_eq!(
+        b.claim_correction("s", "old", "fix-b").await.unwrap(),
+        Some("fix-a".to_owned())
+    );
+    assert_eq!(
+        b.correction_of("s", "old").unwrap().as_deref(),
+        Some("fix-a")
+    );
+    assert_eq!(
+        b.correction_of("other", "old").unwrap(),
+        None,
+        "per environment"
+    );
+    // Only its holder gives a claim up.
+    b.release_correction("s", "old", "fix-b").await.unwrap();
+    assert_eq!(
+        a.correction_of("s", "old").unwrap().as_deref(),
+        Some("fix-a")
+    );
+    a.release_correction("s", "old", "fix-a").await.unwrap();
+    assert_eq!(b.claim_correction("s", "old", "fix-b").await.unwrap(), None);
+}

@@ -94,6 +94,7 @@ macro_rules! conformance_suite {
             a_payout_imported_from_another_journal_keeps_its_history_and_is_never_doubled,
             the_list_searches_sorts_and_limits_by_period_alike_in_every_store,
             saved_beneficiaries_are_kept_per_environment_and_every_change_is_audited,
+            a_payout_is_corrected_once_whichever_desk_claims_it_first,
         );
     };
     (@cases $store:expr; $($case:ident),* $(,)?) => {

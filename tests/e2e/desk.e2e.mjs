@@ -293,24 +293,26 @@ try {
     await browser.execute(() => document.getElementById("nav-list").click());
     await waitText("#cashouts-table", /Núñez/);
     const all = await rowCount();
-    // Without accents or case: typed as an operator types, into the search box.
-    await browser.execute(() => {
-      window.__seen = [];
-      document.addEventListener("click", (e) => window.__seen.push(`click ${e.target.id || e.target.tagName} ${e.clientX},${e.clientY} trusted=${e.isTrusted} detail=${e.detail} t=${Math.round(performance.now())} ${String(new Error().stack).replace(/\s+/g, " ").slice(0, 300)}`), true);
-    });
+    // Without accents or case: typed as an operator types, into the search box. The result
+    // is read in one step in the page: in this run a stray (trusted) click on the Cashouts
+    // button has been seen to arrive from the driver right after the table was re-drawn,
+    // opening the list afresh (see the issue's note); it is not the app's doing.
     await fill("filter-text", "maria jose nunez");
+    let found = null;
     try {
-      await waitText("#cashouts-table tbody", /^(?![\s\S]*Souza)[\s\S]*María José Núñez/, 8000);
-    } catch (e) {
-      const seen = await browser.execute(() => ({ seen: window.__seen, search: document.getElementById("filter-text")?.value }));
-      throw new Error(`${e.message}; ${JSON.stringify(seen)}`);
-    }
-    if ((await rowCount()) !== 1) {
-      const seen = await browser.execute(() => ({ seen: window.__seen, search: document.getElementById("filter-text")?.value, now: Math.round(performance.now()) }));
-      throw new Error(`only María José Núñez: ${JSON.stringify(seen)}`);
+      await browser.waitUntil(async () => {
+        found = await browser.execute(() => ({
+          search: document.getElementById("filter-text")?.value,
+          rows: [...document.querySelectorAll("#cashouts-table tbody tr")].map((r) => r.innerText.replace(/\s+/g, " ")),
+        }));
+        return found.search === "maria jose nunez" && found.rows.length === 1 && found.rows[0].includes("María José Núñez");
+      }, { timeout: 8000 });
+    } catch {
+      throw new Error(`maria jose nunez did not find only María José Núñez: ${JSON.stringify(found)}`);
     }
     await shot("41-list-search-1024");
-    await browser.execute(() => { const e = document.getElementById("filter-text"); e.value = ""; e.dispatchEvent(new Event("input")); });
+    await browser.execute(() => document.getElementById("nav-list").click());
+    await waitText("#cashouts-table", /Núñez/);
     await browser.waitUntil(async () => (await rowCount()) === all, { timeout: 5000, timeoutMsg: "the search cleared" });
     await select("filter-period", "today");
     await browser.waitUntil(async () => (await rowCount()) === all, { timeout: 5000, timeoutMsg: "today does not hold today's payouts" });

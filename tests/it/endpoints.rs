@@ -469,8 +469,94 @@ async fn a_rejected_payout_paid_again_with_corrected_details_is_linked_in_both_h
             && e.detail
                 .as_deref()
                 .is_some_and(|d| d.contains("corrects external_id wrong-key"))));
+    // A payout is corrected once: a second correction is refused before anything is sent.
+    let mut again = br_pix("right-key-2", "10");
+    again.phone = Some("+5511911112222".into());
+    let twice = desk.create(&again, &corrects).await.unwrap_err();
+    assert_eq!(twice.field(), Some("corrects"));
+    assert!(
+        twice
+            .to_string()
+            .contains("already corrected by payout right-key"),
+        "{twice}"
+    );
     // Exactly two payouts at the provider: the rejected one and its correction.
     assert_eq!(desk.list(Default::default()).unwrap().len(), 2);
+    assert_eq!(rig.sandbox.cashout_count(), 2);
+}
+
+#[tokio::test]
+async fn a_decline_that_may_pass_again_or_whose_id_is_held_is_never_corrected_and_a_corrected_decline_is_never_resent(
+) {
+    use cashout_core::desk::CreateOptions;
+    let rig = Rig::start().await;
+    let desk = rig.desk();
+    let corrects = |x: &str| CreateOptions {
+        corrects: Some(x.into()),
+        ..CreateOptions::default()
+    };
+    // 514 (insufficient funds) may pass when sent again: resend it, never correct it.
+    let mut funds = br_pix("funds", "10");
+    funds.comments = Some("sandbox:decline=514".into());
+    desk.create(&funds, &Default::default()).await.unwrap_err();
+    let view = desk.recorded(&by_ext("funds")).unwrap();
+    assert!(!view.correctable, "{view:?}");
+    let refused = desk
+        .create(&br_pix("funds-fix", "10"), &corrects("funds"))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.field(), Some("corrects"));
+    assert!(refused.to_string().contains("resend it"), "{refused}");
+    // 539 (method unavailable) is for good: corrected once, and the original never again.
+    let mut method = br_pix("method", "10");
+    method.comments = Some("sandbox:decline=539".into());
+    desk.create(&method, &Default::default()).await.unwrap_err();
+    assert!(desk.recorded(&by_ext("method")).unwrap().correctable);
+    let mut fixed = br_bank("method-fix", "10");
+    fixed.comments = None;
+    desk.create(&fixed, &corrects("method")).await.unwrap();
+    let resent = desk.resend(&by_ext("method")).await.unwrap_err();
+    assert_eq!(resent.field(), Some("external_id"), "{resent}");
+    assert!(
+        resent
+            .to_string()
+            .contains("corrected by payout method-fix"),
+        "{resent}"
+    );
+    // Sending the original's request again under its id is the same resend: refused.
+    let again = desk.create(&method, &Default::default()).await.unwrap_err();
+    assert_eq!(again.field(), Some("external_id"), "{again}");
+    // A correction refused before any intent (its external_id is another payout's) leaves the
+    // payout free to be corrected, and links nothing.
+    let mut other = br_pix("other", "12");
+    other.comments = Some("sandbox:reject=814".into());
+    desk.create(&other, &Default::default()).await.unwrap();
+    rig.clock.advance(Duration::from_secs(200));
+    desk.check(&by_ext("other")).await.unwrap();
+    let taken = CreateCashout {
+        external_id: "funds-fix-typed".into(),
+        ..br_pix("funds-fix-typed", "99")
+    };
+    desk.create(&taken, &Default::default()).await.unwrap();
+    let conflict = desk
+        .create(
+            &CreateCashout {
+                phone: Some("+5511933334444".into()),
+                ..taken.clone()
+            },
+            &corrects("other"),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(conflict.field(), Some("external_id"), "{conflict}");
+    assert!(!desk
+        .history(&by_ext("funds-fix-typed"))
+        .unwrap()
+        .iter()
+        .any(|h| h.event == "corrects"));
+    let mut fine = br_pix("other-fix", "12");
+    fine.phone = Some("+5511933334444".into());
+    desk.create(&fine, &corrects("other")).await.unwrap();
 }
 
 #[tokio::test]

@@ -26,7 +26,7 @@ export function payout(over: Partial<PayoutView> = {}): PayoutView {
   return {
     cashout_id: 7, external_id: "ext-7", status: "PENDING", status_code: 0,
     environment: "sandbox", amount: "150.25", currency: "BRL", country: "BR",
-    beneficiary: "Ana Souza", allowed_actions: ["hold", "cancel"], recovery: [], checking: false,
+    beneficiary: "Ana Souza", allowed_actions: ["hold", "cancel"], recovery: [], checking: false, correctable: false,
     created_at: "2026-11-21T07:59:58.000Z", created_local: "2026-11-21 04:59", updated_at: "2026-11-21T08:00:00.000Z",
     ...over,
   };

@@ -112,7 +112,6 @@ pub const COLUMNS: &[&str] = &[
     "currency",
     "beneficiary",
     "status",
-    "created_at",
     "pending_at",
     "on_hold_at",
     "delivered_at",
@@ -124,6 +123,8 @@ pub const COLUMNS: &[&str] = &[
     "rejection_reason",
     "provider_external_reference",
     "bank",
+    // Appended last, so the columns programs read by position keep their places.
+    "created_at",
 ];
 
 /// The statuses with a time column, in [`COLUMNS`] order.
@@ -195,9 +196,6 @@ pub fn export_row(r: &PayoutRecord, history: &[HistoryEntry]) -> Vec<String> {
         r.currency.clone().unwrap_or_default(),
         r.beneficiary.clone().unwrap_or_default(),
         r.status.map(|s| s.name().to_owned()).unwrap_or_default(),
-        // When the payout was written to the journal (the `pending_at` column is the last
-        // time it entered PENDING, which a release moves).
-        r.created_at.clone(),
     ];
     row.extend(TIMED.iter().map(|s| {
         entered
@@ -210,6 +208,9 @@ pub fn export_row(r: &PayoutRecord, history: &[HistoryEntry]) -> Vec<String> {
         r.rejection_reason.clone().unwrap_or_default(),
         r.provider_reference.clone().unwrap_or_default(),
         bank.unwrap_or_default(),
+        // When the payout was written to the journal (`pending_at` is the last time it
+        // entered PENDING, which a release moves).
+        r.created_at.clone(),
     ]);
     row
 }

@@ -61,6 +61,12 @@ allowed_actions: Array<Action>,
  */
 recovery: Array<Recovery>, 
 /**
+ * It moved no money and never will, so a new payout may correct it ("pay again with
+ * corrected details"): REJECTED, or declined for good (not with a code that may pass when
+ * sent again, nor because the provider holds its external_id). Payouts created here only.
+ */
+correctable: boolean, 
+/**
  * Who it pays, in words, as sent (payouts created here, read whole from the journal;
  * not in lists).
  */

@@ -250,7 +250,7 @@ describe("a create that is not settled", () => {
 
   it("a payout's beneficiary is saved under a label the operator types", async () => {
     const seen = payout({ payee: { bank: null, account_label: "PIX phone key", account: "+5511987654321", account_masked: "+55•••••••4321", branch: null, document: "39053344705" } });
-    const { calls } = pendingPayout({ recorded_cashout: () => seen, check_cashout: () => seen, save_beneficiary: () => [] });
+    const { calls } = pendingPayout({ recorded_cashout: () => seen, check_cashout: () => seen, save_beneficiary: () => [], list_beneficiaries: () => [] });
     await go({ view: "detail", which: { id: 7 } });
     (view().querySelector("#action-save-beneficiary") as HTMLButtonElement).click();
     const label = await vi.waitFor(() => document.getElementById("confirm-reason") as HTMLInputElement);
@@ -262,10 +262,28 @@ describe("a create that is not settled", () => {
   });
 
   it("a rejected payout's details are not offered for saving", async () => {
-    const rejected = payout({ status: "REJECTED", allowed_actions: [], payee: { bank: null, account_label: "PIX phone key", account: "+5511987654321", account_masked: "+55•••••••4321", branch: null, document: "39053344705" } });
+    const rejected = payout({ status: "REJECTED", allowed_actions: [], correctable: true, payee: { bank: null, account_label: "PIX phone key", account: "+5511987654321", account_masked: "+55•••••••4321", branch: null, document: "39053344705" } });
     pendingPayout({ recorded_cashout: () => rejected, check_cashout: () => rejected });
     await go({ view: "detail", which: { id: 7 } });
     await vi.waitFor(() => expect(view().querySelector("#action-correct")).not.toBeNull());
     expect(view().querySelector("#action-save-beneficiary")).toBeNull();
+  });
+
+  it("saving under a label the team uses already asks before replacing it", async () => {
+    const seen = payout({ payee: { bank: null, account_label: "PIX phone key", account: "+5511987654321", account_masked: "+55•••••••4321", branch: null, document: "39053344705" } });
+    const taken = { label: "Ana rent", details: {} as never, payee: { bank: null, account_label: "PIX phone key", account: "x", account_masked: "+55•••••••9999", branch: null, document: "1" }, saved_at: "t", saved_by: "bea" };
+    const { calls } = pendingPayout({ recorded_cashout: () => seen, check_cashout: () => seen, save_beneficiary: () => [], list_beneficiaries: () => [taken] });
+    await go({ view: "detail", which: { id: 7 } });
+    (view().querySelector("#action-save-beneficiary") as HTMLButtonElement).click();
+    const label = await vi.waitFor(() => document.getElementById("confirm-reason") as HTMLInputElement);
+    label.value = "  Ana   rent ";
+    label.dispatchEvent(new Event("input"));
+    (document.getElementById("confirm-yes") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(document.getElementById("confirm-text")?.textContent).toContain("“Ana rent” is saved already"));
+    expect(document.getElementById("confirm-text")?.textContent).toContain("saved by bea");
+    // Kept as it was: nothing saved.
+    (document.getElementById("confirm-no") as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls.some((c) => c.cmd === "save_beneficiary")).toBe(false);
   });
 });

@@ -17,7 +17,7 @@ import type { ApprovalDetail } from "../bindings/ApprovalDetail";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
 import { money, stamp, statusBadge } from "./status";
 import { copyable } from "../copy";
-import { startFrom } from "./newCashout";
+import { hasDraft, startFrom } from "./newCashout";
 
 /** Provider refusal, network trouble and local problems look different. */
 export function errorNotice(r: ErrorReport, id?: string): HTMLElement {
@@ -255,6 +255,9 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
       const label = await askDialog(`Save ${p.beneficiary ?? "the beneficiary"} (${p.payee?.account_label ?? "account"} ${p.payee?.account_masked ?? ""}) as sent with this payout, to pay again from the new-payout form?`, "Save", "Label (e.g. “Ana — rent”)");
       if (label === null || !current()) return;
       try {
+        // A label the team uses already is replaced only on the operator's word.
+        const taken = (await ipc.listBeneficiaries()).find((b) => b.label === label.trim().replace(/\s+/g, " "));
+        if (taken && !(await confirmDialog(`“${taken.label}” is saved already (${taken.payee?.account_label ?? "account"} ${taken.payee?.account_masked ?? ""}, saved by ${taken.saved_by}). Replace it with this payout's beneficiary?`, "Replace"))) return;
         await ipc.saveBeneficiary(label, ref);
         mount(message, notice("ok", `Saved as “${label.trim()}”. Pick it in New cashout; it is checked again on every review.`, "beneficiary-saved"));
       } catch (e) {
@@ -265,6 +268,8 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
     // starts a new one from its request, the field to fix focused; the two are linked.
     const startNew = async (label: string) => {
       if (!ext) return;
+      // Nothing typed is lost without the operator's word.
+      if (hasDraft() && !(await confirmDialog("New cashout holds a payout you were typing. Replace it with this copy?", "Replace it"))) return;
       try {
         const request = await ipc.sentRequest(ref);
         if (!request || !current()) return;
@@ -283,7 +288,8 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
         mount(message, errorNotice(ipc.asReport(e), "detail-error"));
       }
     };
-    const correctable = ext && p.payee !== undefined && (p.status === "REJECTED" || p.status === "DECLINED");
+    // The core says which payouts moved no money and never will (REJECTED, or declined for good).
+    const correctable = ext !== null && p.correctable;
     const recovery = p.recovery.length || correctable
       ? h("div", { class: "row", id: "recovery" },
           p.recovery.includes("resend") ? h("button", { type: "button", class: "primary", id: "action-resend", onclick: () => void resend() }, p.phase === "not_sent" ? "Retry (same external id)" : "Resend with the same external id") : null,

@@ -145,4 +145,27 @@ describe("the cashouts list", () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(calls.filter((c) => c.cmd === "list_cashouts")).toHaveLength(2);
   });
+
+  it("an answer to an older read never draws over a newer one", async () => {
+    let release: ((v: unknown) => void) | null = null;
+    let n = 0;
+    commands({
+      lifecycle: () => table, country_forms: () => forms,
+      list_cashouts: () => {
+        n += 1;
+        // The second read (a live refresh) answers late, after the third (the typed search).
+        if (n === 2) return new Promise((r) => { release = r; }).then(() => [payout({ beneficiary: "Stale Row" })]);
+        return [payout({ beneficiary: n === 1 ? "First" : "Typed Search" })];
+      },
+    });
+    await renderList(view(), vi.fn());
+    dispatch({ type: "journal", change: { kind: "resync" } });
+    await vi.waitFor(() => expect(n).toBe(2));
+    (view().querySelector("#list-refresh") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#cashouts-table")?.textContent).toContain("Typed Search"));
+    release!(null);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(view().querySelector("#cashouts-table")?.textContent).toContain("Typed Search");
+    expect(view().querySelector("#cashouts-table")?.textContent).not.toContain("Stale Row");
+  });
 });

@@ -125,9 +125,13 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
   };
   /** Reads the page again; `focusId` names the element to give the focus back to (a row's
    * Open button or a header) once it is drawn again. */
+  /** Reads overlap (a live refresh while the operator types): only the latest may draw. */
+  let reads = 0;
   const load = async (focusId?: string) => {
+    const mine = ++reads;
     try {
       const rows = await ipc.listCashouts({ ...filters(), limit: PAGE + 1, offset });
+      if (mine !== reads) return;
       mount(datesError);
       from.removeAttribute("aria-invalid");
       to.removeAttribute("aria-invalid");
@@ -174,9 +178,10 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
       );
       if (focusId) (document.getElementById(focusId) as HTMLElement | null)?.focus({ preventScroll: true });
     } catch (e) {
+      if (mine !== reads) return;
       const r = ipc.asReport(e);
       // A date that is not one: said at the date fields, the list left as it was.
-      if (r.field === "period_from" || r.field === "period_to") {
+      if (r.field === "period_from" || r.field === "period_to" || r.field === "period") {
         mount(datesError, r.message);
         (r.field === "period_from" ? from : to).setAttribute("aria-invalid", "true");
         return;

@@ -277,7 +277,7 @@ describe("after a refusal", () => {
   });
   it("a rejected payout is paid again from a copy: the form pre-filled, the field to fix focused, the two linked", async () => {
     const rejected = payout({
-      status: "REJECTED", status_code: 3, allowed_actions: [], rejection_code: 814, rejection_reason: "INVALID_PIX_KEY",
+      status: "REJECTED", status_code: 3, allowed_actions: [], correctable: true, rejection_code: 814, rejection_reason: "INVALID_PIX_KEY",
       rejection_explanation: { code: 814, name: "INVALID_PIX_KEY", explanation: "The PIX key is invalid", field: "bank_account" },
       field_to_fix: { name: "phone", label: "PIX phone key", required: true, hint: "" },
       payee: { bank: null, account_label: "PIX phone key", account: "+5511987654321", account_masked: "+55•••••••4321", branch: null, document: "39053344705" },
@@ -332,6 +332,7 @@ describe("after a refusal", () => {
     expect((view().querySelector("#f-beneficiary_lastname") as HTMLInputElement).value).toBe("Souza");
     expect((view().querySelector("#f-amount") as HTMLInputElement).value).toBe("250.00");
     expect(document.activeElement?.id).toBe("f-amount");
+    expect((view().querySelector("#f-saved") as HTMLSelectElement).value).toBe("Ana — rent");
     (view().querySelector("#saved-delete") as HTMLButtonElement).click();
     (await vi.waitFor(() => document.getElementById("confirm-yes") as HTMLButtonElement)).click();
     await vi.waitFor(() => expect(view().querySelector("#saved-deleted")).not.toBeNull());

@@ -35,6 +35,11 @@ export function startFrom(from: StartFrom): void {
   startingFrom = from;
 }
 
+/** Whether the form holds a payout being typed (what starting from a copy would replace). */
+export function hasDraft(): boolean {
+  return Object.entries(kept).some(([k, v]) => v !== "" && !["country", "method", "notification_url", "currency", "document_type"].includes(k));
+}
+
 /** The request fields that say who is paid and where (what a saved beneficiary fills). */
 const BENEFICIARY_FIELDS = ["document_id", "document_type", "beneficiary_name", "beneficiary_lastname", "email", "phone",
   "bank_code", "bank_account", "bank_branch", "account_type", "address"];
@@ -180,7 +185,16 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
   const banksFor = (form: CountryForm, method: MethodForm | undefined): Bank[] => {
     const key = `${status.name}:${form.code}`;
     // PIX keys and wallets are payout methods of their own, not banks to pick.
-    const usable = (list: Bank[]) => list.filter((b) => b.licensed && !form.methods.some((m) => m.bank_code === b.code));
+    // A bank code already chosen (typed, copied from an earlier payout or a saved beneficiary)
+    // that the list does not offer stays chosen, marked so: it is never swapped for another
+    // bank; the review and the provider say whether it can be paid.
+    const usable = (list: Bank[]) => {
+      const offered = list.filter((b) => b.licensed && !form.methods.some((m) => m.bank_code === b.code));
+      const chosen = values.bank_code;
+      return chosen && !offered.some((b) => b.code === chosen)
+        ? [{ code: chosen, name: "not in the provider's list", licensed: false } as Bank, ...offered]
+        : offered;
+    };
     if (!method?.pick_bank) return [];
     const cached = bankCache.get(key);
     if (!cached) {
@@ -227,16 +241,21 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
   /** The saved beneficiaries, to fill the beneficiary's fields from one (the amount and the
    * rest stay as typed). Every field of the beneficiary is replaced, so nothing of another
    * person's is left behind; the review checks the details again like any typed ones. */
+  /** The saved beneficiary the fields were last filled from (shown chosen in the picker). */
+  let savedChosen = "";
   const savedPicker = () => {
     if (saved.length === 0) return null;
     const picker = h("select", { id: "f-saved" },
       h("option", { value: "" }, "— choose —"),
-      ...saved.map((b) => h("option", { value: b.label },
+      ...saved.map((b) => h("option", { value: b.label, selected: b.label === savedChosen },
         `${b.label} — ${[b.details.beneficiary_name, b.details.beneficiary_lastname].filter(Boolean).join(" ")}${b.payee ? `, ${b.payee.account_label} ${b.payee.account_masked}` : ""}`)));
     picker.addEventListener("change", () => {
       const chosen = saved.find((b) => b.label === picker.value);
       if (!chosen) return;
+      savedChosen = chosen.label;
       for (const k of BENEFICIARY_FIELDS) { delete values[k]; delete kept[k]; }
+      // Another person now: this payout no longer corrects the one it was copied from.
+      corrects = null;
       const filled = valuesOf({ ...chosen.details } as unknown as CreateCashout, forms);
       Object.assign(values, filled);
       Object.assign(kept, filled);
@@ -251,6 +270,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
               if (!(await confirmDialog(`Delete the saved beneficiary “${chosen.label}”? Payouts already made keep what they sent.`, "Delete"))) return;
               try {
                 saved = await ipc.deleteBeneficiary(chosen.label);
+                savedChosen = "";
                 mount(banner, notice("ok", `Deleted “${chosen.label}”.`, "saved-deleted"));
                 await draw();
               } catch (e) {

@@ -11,7 +11,9 @@
 -- transaction, with the writer-stamp and announce triggers off, so no payout looks changed by
 -- the administrator and no desk re-reads a million rows); version 9 then builds their indexes.
 
+-- The sort keys compare byte by byte ("C"), as the embedded journal does: a locale's collation
+-- would ignore spaces and punctuation and order "de la cruz" after "dean".
 ALTER TABLE cashout.payouts
     ADD COLUMN search_text text NOT NULL DEFAULT '',
-    ADD COLUMN amount_key text NOT NULL DEFAULT '',
-    ADD COLUMN name_key text NOT NULL DEFAULT '';
+    ADD COLUMN amount_key text COLLATE "C" NOT NULL DEFAULT '',
+    ADD COLUMN name_key text COLLATE "C" NOT NULL DEFAULT '';

@@ -1,6 +1,21 @@
 -- Version 10 of the team journal: saved beneficiaries (see the program's `beneficiaries`),
 -- shared by the team's desks, per environment and label. Who saved one last is the
 -- database's word; every change is audited by the desk in the same transaction.
+--
+-- And which payout corrects which: the primary key makes a payout corrected at most once, by
+-- whichever desk claims it first (before its create is sent); a corrected payout is never sent
+-- again.
+
+CREATE TABLE cashout.corrections (
+    scope text NOT NULL,
+    corrected text NOT NULL,
+    corrected_by text NOT NULL,
+    at text NOT NULL,
+    claimed_by_role text NOT NULL DEFAULT session_user,
+    PRIMARY KEY (scope, corrected)
+);
+GRANT SELECT, INSERT, DELETE ON cashout.corrections TO cashout_operator;
+GRANT SELECT ON cashout.corrections TO cashout_admin;
 
 CREATE TABLE cashout.beneficiaries (
     scope text NOT NULL,

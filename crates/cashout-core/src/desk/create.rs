@@ -18,6 +18,7 @@ use crate::api::client::CallError;
 use crate::api::types::{CashoutRef, CreateCashout, StatusAnswer};
 use crate::audit::{AuditAction, AuditEvent};
 use crate::clock::format_instant;
+use crate::codes;
 use crate::environment::EnvironmentKind;
 use crate::error::{Error, Result};
 use crate::journal::{Claimed, DuplicateGuard, IntentOutcome, PayoutRecord, Phase, SendClaim};
@@ -114,6 +115,20 @@ impl Desk {
         let corrected = match options.corrects.as_deref() {
             Some(earlier) => {
                 let record = self.check_corrects(&request, earlier)?;
+                // Write-ahead, before anything is sent: this payout corrects that one, and no
+                // other may (the store's unique key decides between desks).
+                if let Some(holder) = self
+                    .journal
+                    .claim_correction(&self.scope(), earlier, &request.external_id)
+                    .await?
+                {
+                    return Err(Error::InvalidInput {
+                        field: "corrects",
+                        message: format!(
+                            "payout {earlier} is already corrected by payout {holder}; open that one"
+                        ),
+                    });
+                }
                 detail.push_str(&format!("; corrects external_id {earlier}"));
                 Some(record)
             }
@@ -127,7 +142,7 @@ impl Desk {
             .create_audited(AuditAction::Create, &request, guard, detail)
             .await;
         if let Some(earlier) = corrected {
-            self.link_correction(&earlier, &request.external_id).await;
+            self.settle_correction(&earlier, &request).await;
         }
         created
     }
@@ -150,6 +165,26 @@ impl Desk {
                 "no payout of this environment has the external_id {earlier}"
             )));
         };
+        if record.phase == Phase::Declined && record.cashout_id.is_none() {
+            match record.api_code {
+                // The provider holds this external_id already: that payout may pay.
+                Some(511) => {
+                    return Err(refuse(format!(
+                        "payout {earlier} was refused because the provider already holds its \
+                         external_id: that payout may pay; check it before paying again"
+                    )))
+                }
+                // A refusal that may pass when sent again: resend it; a correction beside it
+                // could pay twice.
+                Some(code) if codes::refusal_may_pass(code) => {
+                    return Err(refuse(format!(
+                        "payout {earlier} was declined with code {code}, which may pass when it \
+                         is sent again: resend it with its own external_id instead"
+                    )))
+                }
+                _ => {}
+            }
+        }
         let moved_no_money = record.status == Some(CashoutStatus::Rejected)
             || (record.phase == Phase::Declined && record.cashout_id.is_none());
         if !moved_no_money {
@@ -164,17 +199,31 @@ impl Desk {
         Ok(record)
     }
 
-    /// Links a correction to the payout it corrects, in both histories, once the new intent
-    /// exists (whatever became of its send). A link that cannot be written is left out: the
-    /// audit entry of the create names the corrected payout already.
-    async fn link_correction(&self, earlier: &PayoutRecord, new_external_id: &str) {
-        let Ok(Some(new)) = self
+    /// After the create of a correction: when its intent was written (the journal holds a
+    /// payout under its external_id with its contents), both histories are linked; when the
+    /// create was refused before any intent existed (e.g. as a possible duplicate, or its
+    /// external_id taken by another payout), the claim is given up so the payout can be
+    /// corrected again. A link that cannot be written is left out: the create's audit entry
+    /// names the corrected payout already.
+    async fn settle_correction(&self, earlier: &PayoutRecord, request: &CreateCashout) {
+        let earlier_ext = earlier.external_id.clone().unwrap_or_default();
+        let new = self
             .journal
-            .find(&self.scope(), None, Some(new_external_id))
-        else {
+            .find(&self.scope(), None, Some(&request.external_id))
+            .ok()
+            .flatten()
+            .filter(|r| {
+                r.request.as_ref().is_some_and(|sent| {
+                    crate::journal::content_hash(sent) == crate::journal::content_hash(request)
+                })
+            });
+        let Some(new) = new else {
+            let _ = self
+                .journal
+                .release_correction(&self.scope(), &earlier_ext, &request.external_id)
+                .await;
             return;
         };
-        let earlier_ext = earlier.external_id.clone().unwrap_or_default();
         let _ = self
             .journal
             .record_event(
@@ -188,9 +237,14 @@ impl Desk {
             .record_event(
                 earlier.id,
                 "corrected_by",
-                &format!("corrected by external_id {new_external_id}"),
+                &format!("corrected by external_id {}", request.external_id),
             )
             .await;
+    }
+
+    /// The payout correcting payout `external_id` of this environment, if one does.
+    fn corrected_by(&self, external_id: &str) -> Result<Option<String>> {
+        self.journal.correction_of(&self.scope(), external_id)
     }
 
     /// The request a payout was sent with, as the journal keeps it (credentials never in it),
@@ -296,6 +350,17 @@ impl Desk {
             IntentOutcome::Same(record) => match record.phase {
                 // Already settled: answering again is the idempotent result.
                 Phase::Created => self.answered_from_journal(&record, audit).await,
+                // Replaced by a correction: sending it too could pay twice.
+                _ if self.corrected_by(&request.external_id)?.is_some() => {
+                    Err(Error::InvalidInput {
+                        field: "external_id",
+                        message: format!(
+                            "payout {} was corrected by payout {}: it is never sent again (both could pay)",
+                            request.external_id,
+                            self.corrected_by(&request.external_id)?.unwrap_or_default()
+                        ),
+                    })
+                }
                 // The id belongs to a cashout this journal never sent: never adopt it.
                 Phase::Declined if record.api_code == Some(511) => {
                     Err(foreign_external_id(Some(record)))

@@ -186,6 +186,10 @@ pub struct PayoutView {
     pub allowed_actions: Vec<Action>,
     /// What the operator can do about an unsettled create.
     pub recovery: Vec<Recovery>,
+    /// It moved no money and never will, so a new payout may correct it ("pay again with
+    /// corrected details"): REJECTED, or declined for good (not with a code that may pass when
+    /// sent again, nor because the provider holds its external_id). Payouts created here only.
+    pub correctable: bool,
     /// Who it pays, in words, as sent (payouts created here, read whole from the journal;
     /// not in lists).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -196,6 +200,16 @@ pub struct PayoutView {
     /// or the list filter's).
     pub created_local: String,
     pub updated_at: String,
+}
+
+/// See [`PayoutView::correctable`]; the desk checks the same when a correction is sent.
+#[must_use]
+pub fn correctable(r: &PayoutRecord) -> bool {
+    let declined_for_good = r.phase == Phase::Declined
+        && r.cashout_id.is_none()
+        && r.api_code
+            .is_some_and(|c| c != 511 && !codes::refusal_may_pass(c));
+    r.request.is_some() && (r.status == Some(CashoutStatus::Rejected) || declined_for_good)
 }
 
 impl PayoutView {
@@ -257,6 +271,7 @@ impl PayoutView {
                 _ => Vec::new(),
             },
             recovery,
+            correctable: correctable(r),
             payee: r.request.as_ref().and_then(Payee::of),
             created_at: r.created_at.clone(),
             created_local: crate::period::local_time(&r.created_at, &jiff::tz::TimeZone::system()),

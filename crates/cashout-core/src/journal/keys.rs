@@ -94,7 +94,8 @@ pub fn search_text(
 
 /// What a typed query is looked for as: its folded text, and — when it reads as an identifier
 /// typed with separators (digits, with dots, dashes, slashes or spaces between) — also its
-/// compact form. Empty for a query with nothing to look for.
+/// compact form (a phone typed `(11) 98765-4321` finds `11987654321`). Empty for a query with
+/// nothing to look for.
 #[must_use]
 pub fn search_terms(query: &str) -> Vec<String> {
     let folded = fold(query);
@@ -103,9 +104,9 @@ pub fn search_terms(query: &str) -> Vec<String> {
     }
     let mut terms = vec![folded.clone()];
     let identifier = folded.chars().any(|c| c.is_ascii_digit())
-        && folded
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | ' '));
+        && folded.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | ' ' | '(' | ')' | '+')
+        });
     let compact = compact(&folded);
     if identifier && compact != folded && !compact.is_empty() {
         terms.push(compact);
@@ -191,6 +192,10 @@ mod tests {
         assert_eq!(search_terms("Ana-Maria"), ["ana-maria"]);
         assert_eq!(search_terms("  "), Vec::<String>::new());
         assert_eq!(search_terms("0001-23"), ["0001-23", "000123"]);
+        assert_eq!(
+            search_terms("(11) 98765-4321"),
+            ["(11) 98765-4321", "11987654321"]
+        );
     }
 
     #[test]

@@ -286,6 +286,33 @@ pub trait JournalStore: Send + Sync {
     /// Appends an entry to the audit chain and returns it as stored.
     fn append_audit(&self, event: AuditEvent) -> Pending<'_, AuditEntry>;
 
+    /// Claims, before anything is sent, that payout `corrected` of `scope` (an external_id) is
+    /// corrected by the payout `by`: at most one correction per payout, enforced by the store
+    /// (a unique key), so two desks never both replace it. `None` when the claim is this one's
+    /// (new, or `by` held it already); `Some(other)` when payout `other` holds it.
+    fn claim_correction<'a>(
+        &'a self,
+        scope: &'a str,
+        corrected: &'a str,
+        by: &'a str,
+    ) -> Pending<'a, Option<String>>;
+
+    /// Gives up the claim of `by` on `corrected`, when the correction was never written (its
+    /// create was refused before an intent existed).
+    fn release_correction<'a>(
+        &'a self,
+        scope: &'a str,
+        corrected: &'a str,
+        by: &'a str,
+    ) -> Pending<'a, ()>;
+
+    /// The payout that corrects payout `corrected` of `scope`, if one does: a corrected payout
+    /// is never sent again.
+    ///
+    /// # Errors
+    /// When the store cannot be read.
+    fn correction_of(&self, scope: &str, corrected: &str) -> Result<Option<String>>;
+
     /// The saved beneficiaries of `scope`, by label (see [`crate::beneficiaries`]).
     ///
     /// # Errors

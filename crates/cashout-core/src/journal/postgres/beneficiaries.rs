@@ -47,22 +47,21 @@ impl PgStore {
         self.io
             .run(move |pool| async move {
                 in_transaction!(pool, |tx| {
-                    let existed = tx
-                        .query_opt(
-                            "SELECT 1 FROM cashout.beneficiaries
-                             WHERE scope = $1 AND label = $2 FOR UPDATE",
-                            &[&scope, &label],
+                    // Whether the row was there is what the upsert itself saw (`xmax` is 0
+                    // for a row it inserted), so two desks saving one new label at once are
+                    // audited as one save and one update.
+                    let inserted: bool = tx
+                        .query_one(
+                            "INSERT INTO cashout.beneficiaries (scope, label, details_json, saved_at)
+                             VALUES ($1, $2, $3, $4)
+                             ON CONFLICT (scope, label) DO UPDATE
+                                 SET details_json = excluded.details_json, saved_at = excluded.saved_at
+                             RETURNING (xmax = 0)",
+                            &[&scope, &label, &json, &now],
                         )
                         .await?
-                        .is_some();
-                    tx.execute(
-                        "INSERT INTO cashout.beneficiaries (scope, label, details_json, saved_at)
-                         VALUES ($1, $2, $3, $4)
-                         ON CONFLICT (scope, label) DO UPDATE
-                             SET details_json = excluded.details_json, saved_at = excluded.saved_at",
-                        &[&scope, &label, &json, &now],
-                    )
-                    .await?;
+                        .get(0);
+                    let existed = !inserted;
                     let mut audit = audit.clone();
                     audit.action = if existed {
                         AuditAction::BeneficiaryUpdated
@@ -100,5 +99,77 @@ impl PgStore {
                 })
             })
             .await
+    }
+
+    pub(super) async fn write_correction_claim(
+        &self,
+        scope: &str,
+        corrected: &str,
+        by: &str,
+    ) -> Result<Option<String>> {
+        let (scope, corrected, by, now) = (
+            scope.to_owned(),
+            corrected.to_owned(),
+            by.to_owned(),
+            self.now(),
+        );
+        self.io
+            .run(move |pool| async move {
+                in_transaction!(pool, |tx| {
+                    tx.execute(
+                        "INSERT INTO cashout.corrections (scope, corrected, corrected_by, at)
+                         VALUES ($1, $2, $3, $4) ON CONFLICT (scope, corrected) DO NOTHING",
+                        &[&scope, &corrected, &by, &now],
+                    )
+                    .await?;
+                    let holder: String = tx
+                        .query_one(
+                            "SELECT corrected_by FROM cashout.corrections
+                             WHERE scope = $1 AND corrected = $2",
+                            &[&scope, &corrected],
+                        )
+                        .await?
+                        .get(0);
+                    Ok((holder != by).then_some(holder))
+                })
+            })
+            .await
+    }
+
+    pub(super) async fn drop_correction_claim(
+        &self,
+        scope: &str,
+        corrected: &str,
+        by: &str,
+    ) -> Result<()> {
+        let (scope, corrected, by) = (scope.to_owned(), corrected.to_owned(), by.to_owned());
+        self.io
+            .run(move |pool| async move {
+                in_transaction!(pool, |tx| {
+                    tx.execute(
+                        "DELETE FROM cashout.corrections
+                         WHERE scope = $1 AND corrected = $2 AND corrected_by = $3",
+                        &[&scope, &corrected, &by],
+                    )
+                    .await?;
+                    Ok(())
+                })
+            })
+            .await
+    }
+
+    pub(super) fn read_correction(&self, scope: &str, corrected: &str) -> Result<Option<String>> {
+        let (scope, corrected) = (scope.to_owned(), corrected.to_owned());
+        self.io.run_blocking(move |pool| async move {
+            let client = pool.get().await.map_err(pool_error)?;
+            Ok(client
+                .query_opt(
+                    "SELECT corrected_by FROM cashout.corrections WHERE scope = $1 AND corrected = $2",
+                    &[&scope, &corrected],
+                )
+                .await
+                .map_err(pg_error)?
+                .map(|r| r.get(0)))
+        })
     }
 }

@@ -328,6 +328,28 @@ impl JournalStore for PgStore {
         Box::pin(self.audit(event))
     }
 
+    fn claim_correction<'a>(
+        &'a self,
+        scope: &'a str,
+        corrected: &'a str,
+        by: &'a str,
+    ) -> Pending<'a, Option<String>> {
+        Box::pin(self.write_correction_claim(scope, corrected, by))
+    }
+
+    fn release_correction<'a>(
+        &'a self,
+        scope: &'a str,
+        corrected: &'a str,
+        by: &'a str,
+    ) -> Pending<'a, ()> {
+        Box::pin(self.drop_correction_claim(scope, corrected, by))
+    }
+
+    fn correction_of(&self, scope: &str, corrected: &str) -> Result<Option<String>> {
+        self.read_correction(scope, corrected)
+    }
+
     fn beneficiaries(&self, scope: &str) -> Result<Vec<SavedBeneficiary>> {
         self.read_beneficiaries(scope)
     }

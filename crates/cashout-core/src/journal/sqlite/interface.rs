@@ -17,6 +17,28 @@ use crate::journal::{
 use crate::status::CashoutStatus;
 
 impl JournalStore for SqliteStore {
+    fn claim_correction<'a>(
+        &'a self,
+        scope: &'a str,
+        corrected: &'a str,
+        by: &'a str,
+    ) -> Pending<'a, Option<String>> {
+        Box::pin(Self::claim_correction(self, scope, corrected, by))
+    }
+
+    fn release_correction<'a>(
+        &'a self,
+        scope: &'a str,
+        corrected: &'a str,
+        by: &'a str,
+    ) -> Pending<'a, ()> {
+        Box::pin(Self::release_correction(self, scope, corrected, by))
+    }
+
+    fn correction_of(&self, scope: &str, corrected: &str) -> Result<Option<String>> {
+        Self::correction_of(self, scope, corrected)
+    }
+
     fn beneficiaries(&self, scope: &str) -> Result<Vec<SavedBeneficiary>> {
         Self::beneficiaries(self, scope)
     }

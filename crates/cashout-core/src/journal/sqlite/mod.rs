@@ -27,6 +27,7 @@
 
 mod beneficiaries;
 mod claims;
+mod corrections;
 mod import;
 mod interface;
 pub mod merge;

@@ -194,8 +194,17 @@ DELETE FROM search_pending;
 UPDATE search_state SET indexed_through = 0;
 ";
 
-/// Version 8: saved beneficiaries (see [`crate::beneficiaries`]), per environment and label.
+/// Version 8: saved beneficiaries (see [`crate::beneficiaries`]), per environment and label;
+/// and which payout corrects which (a payout is corrected at most once, and never sent again
+/// once it is).
 const V8: &str = "
+CREATE TABLE corrections (
+    scope TEXT NOT NULL,
+    corrected TEXT NOT NULL,
+    corrected_by TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (scope, corrected)
+);
 CREATE TABLE beneficiaries (
     scope TEXT NOT NULL,
     label TEXT NOT NULL,
