@@ -237,3 +237,74 @@ async fn payouts_written_before_the_list_keys_are_found_and_sorted_after_the_upg
         .collect();
     assert_eq!(by_amount, ["old-2", "old-1"]);
 }
+
+#[tokio::test]
+async fn an_operator_with_psql_cannot_change_a_saved_beneficiary_or_a_correction_behind_the_audit()
+{
+    use cashout_core::audit::{AuditAction, AuditEvent, AuditFilter};
+    use cashout_core::beneficiaries::BeneficiaryDetails;
+    use cashout_core::journal::JournalStore;
+    let server = Server::from_env();
+    let db = server.team_database().await;
+    let (profile, password) = db.operator("ana").await;
+    let store = db.desk("bea").await;
+    let details = BeneficiaryDetails {
+        country: "BR".into(),
+        beneficiary_name: "Ana".into(),
+        bank_account: Some("0001-23".into()),
+        ..BeneficiaryDetails::default()
+    };
+    store
+        .save_beneficiary(
+            "s",
+            "Ana rent",
+            &details,
+            AuditEvent::new("s", AuditAction::BeneficiarySaved, "ok"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.claim_correction("s", "old", "fix").await.unwrap(),
+        None
+    );
+    let raw = db.raw(&profile, &password).await;
+    for sql in [
+        "UPDATE cashout.beneficiaries SET details_json = '{\"bank_account\":\"9999\"}'",
+        "INSERT INTO cashout.beneficiaries (scope, label, details_json, saved_at) VALUES ('s', 'x', '{}', 't')",
+        "DELETE FROM cashout.beneficiaries",
+        "DELETE FROM cashout.corrections",
+        "UPDATE cashout.corrections SET corrected_by = 'other'",
+    ] {
+        let e = raw.batch_execute(sql).await.unwrap_err();
+        assert_eq!(
+            e.code(),
+            Some(&tokio_postgres::error::SqlState::INSUFFICIENT_PRIVILEGE),
+            "{sql}: {e}"
+        );
+    }
+    // Through the functions, every change is audited; a correction whose payout may exist
+    // (a payout holds its external_id) stays claimed.
+    raw.batch_execute(
+        "INSERT INTO cashout.payouts (scope, base_url, external_id, origin, phase, created_at, updated_at)
+         VALUES ('s', 'u', 'fix', 'lookup', 'created', 't', 't')",
+    )
+    .await
+    .unwrap();
+    raw.batch_execute("SELECT cashout.release_correction('s', 'old', 'fix')")
+        .await
+        .unwrap();
+    assert_eq!(
+        store.correction_of("s", "old").unwrap().as_deref(),
+        Some("fix")
+    );
+    raw.batch_execute("SELECT cashout.delete_beneficiary('s', 'Ana rent', 'gone')")
+        .await
+        .unwrap();
+    let actions: Vec<String> = store
+        .audit_log(&AuditFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(actions, ["beneficiary_deleted", "beneficiary_saved"]);
+}

@@ -115,6 +115,19 @@ impl Desk {
         let corrected = match options.corrects.as_deref() {
             Some(earlier) => {
                 let record = self.check_corrects(&request, earlier)?;
+                // An external_id another payout holds is refused before anything is claimed
+                // (the create would refuse it, and the claim would stay with that payout).
+                if let Some(other) =
+                    self.journal
+                        .find(&self.scope(), None, Some(&request.external_id))?
+                {
+                    let same = other.request.as_ref().is_some_and(|sent| {
+                        crate::journal::content_hash(sent) == crate::journal::content_hash(&request)
+                    });
+                    if !same {
+                        return Err(Error::ExternalIdConflict(request.external_id.clone()));
+                    }
+                }
                 // Write-ahead, before anything is sent: this payout corrects that one, and no
                 // other may (the store's unique key decides between desks).
                 if let Some(holder) = self

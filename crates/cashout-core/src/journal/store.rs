@@ -298,7 +298,9 @@ pub trait JournalStore: Send + Sync {
     ) -> Pending<'a, Option<String>>;
 
     /// Gives up the claim of `by` on `corrected`, when the correction was never written (its
-    /// create was refused before an intent existed).
+    /// create was refused before an intent existed). Refused (silently) while any payout of
+    /// `scope` holds the external_id `by`: once the correction may exist, the corrected payout
+    /// stays claimed.
     fn release_correction<'a>(
         &'a self,
         scope: &'a str,

@@ -1,11 +1,12 @@
-//! Saved beneficiaries in the team journal (see [`crate::beneficiaries`]): shared by the
-//! team's desks; each change and its audit entry in one transaction, who saved it stamped by
-//! the database.
+//! Saved beneficiaries and correction claims in the team journal (see
+//! [`crate::beneficiaries`] and [`crate::journal::JournalStore::claim_correction`]): every change
+//! goes through the database's own functions (migration 0010), which audit a beneficiary's
+//! change in the same transaction and keep a correction claimed once its payout may exist; an
+//! operator's role may only read the tables.
 
 use super::rows::in_transaction;
-use super::writes::append_audit;
 use super::{pg_error, pool_error, PgStore};
-use crate::audit::{AuditAction, AuditEvent};
+use crate::audit::AuditEvent;
 use crate::beneficiaries::{BeneficiaryDetails, SavedBeneficiary};
 use crate::error::{Error, Result};
 
@@ -44,32 +45,26 @@ impl PgStore {
         let json = serde_json::to_string(details)
             .map_err(|e| Error::TeamJournal(format!("a beneficiary could not be written: {e}")))?;
         let (scope, label, now) = (scope.to_owned(), label.to_owned(), self.now());
+        // The database's function writes the row and its audit entry (saved or updated, as the
+        // upsert saw it); an operator's role cannot change a saved beneficiary otherwise.
         self.io
             .run(move |pool| async move {
                 in_transaction!(pool, |tx| {
-                    // Whether the row was there is what the upsert itself saw (`xmax` is 0
-                    // for a row it inserted), so two desks saving one new label at once are
-                    // audited as one save and one update.
-                    let inserted: bool = tx
+                    Ok(tx
                         .query_one(
-                            "INSERT INTO cashout.beneficiaries (scope, label, details_json, saved_at)
-                             VALUES ($1, $2, $3, $4)
-                             ON CONFLICT (scope, label) DO UPDATE
-                                 SET details_json = excluded.details_json, saved_at = excluded.saved_at
-                             RETURNING (xmax = 0)",
-                            &[&scope, &label, &json, &now],
+                            "SELECT cashout.save_beneficiary($1, $2, $3, $4, $5, $6, $7)",
+                            &[
+                                &scope,
+                                &label,
+                                &json,
+                                &now,
+                                &audit.cashout_id,
+                                &audit.external_id,
+                                &audit.detail,
+                            ],
                         )
                         .await?
-                        .get(0);
-                    let existed = !inserted;
-                    let mut audit = audit.clone();
-                    audit.action = if existed {
-                        AuditAction::BeneficiaryUpdated
-                    } else {
-                        AuditAction::BeneficiarySaved
-                    };
-                    append_audit(&tx, &audit).await?;
-                    Ok(existed)
+                        .get::<_, bool>(0))
                 })
             })
             .await
@@ -85,17 +80,13 @@ impl PgStore {
         self.io
             .run(move |pool| async move {
                 in_transaction!(pool, |tx| {
-                    let gone = tx
-                        .execute(
-                            "DELETE FROM cashout.beneficiaries WHERE scope = $1 AND label = $2",
-                            &[&scope, &label],
+                    Ok(tx
+                        .query_one(
+                            "SELECT cashout.delete_beneficiary($1, $2, $3)",
+                            &[&scope, &label, &audit.detail],
                         )
                         .await?
-                        > 0;
-                    if gone {
-                        append_audit(&tx, &audit).await?;
-                    }
-                    Ok(gone)
+                        .get::<_, bool>(0))
                 })
             })
             .await
@@ -116,21 +107,13 @@ impl PgStore {
         self.io
             .run(move |pool| async move {
                 in_transaction!(pool, |tx| {
-                    tx.execute(
-                        "INSERT INTO cashout.corrections (scope, corrected, corrected_by, at)
-                         VALUES ($1, $2, $3, $4) ON CONFLICT (scope, corrected) DO NOTHING",
-                        &[&scope, &corrected, &by, &now],
-                    )
-                    .await?;
-                    let holder: String = tx
+                    Ok(tx
                         .query_one(
-                            "SELECT corrected_by FROM cashout.corrections
-                             WHERE scope = $1 AND corrected = $2",
-                            &[&scope, &corrected],
+                            "SELECT cashout.claim_correction($1, $2, $3, $4)",
+                            &[&scope, &corrected, &by, &now],
                         )
                         .await?
-                        .get(0);
-                    Ok((holder != by).then_some(holder))
+                        .get::<_, Option<String>>(0))
                 })
             })
             .await
@@ -147,8 +130,7 @@ impl PgStore {
             .run(move |pool| async move {
                 in_transaction!(pool, |tx| {
                     tx.execute(
-                        "DELETE FROM cashout.corrections
-                         WHERE scope = $1 AND corrected = $2 AND corrected_by = $3",
+                        "SELECT cashout.release_correction($1, $2, $3)",
                         &[&scope, &corrected, &by],
                     )
                     .await?;

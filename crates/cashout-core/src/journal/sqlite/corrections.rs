@@ -36,7 +36,8 @@ impl SqliteStore {
         .await
     }
 
-    /// Gives up `by`'s claim on `corrected`.
+    /// Gives up `by`'s claim on `corrected`, only while no payout holds `by` (once the
+    /// correction may exist, the corrected payout stays claimed).
     ///
     /// # Errors
     /// [`crate::error::Error::Journal`].
@@ -44,7 +45,8 @@ impl SqliteStore {
         let (scope, corrected, by) = (scope.to_owned(), corrected.to_owned(), by.to_owned());
         self.write(false, move |tx| {
             tx.execute(
-                "DELETE FROM corrections WHERE scope = ?1 AND corrected = ?2 AND corrected_by = ?3",
+                "DELETE FROM corrections WHERE scope = ?1 AND corrected = ?2 AND corrected_by = ?3
+                   AND NOT EXISTS (SELECT 1 FROM payouts WHERE scope = ?1 AND external_id = ?3)",
                 params![scope, corrected, by],
             )?;
             Ok(())
