@@ -29,6 +29,14 @@ const PER_DESK: usize = 400;
 const CONCURRENCY: usize = 8;
 const MILLION: i64 = 1_000_000;
 
+/// How many payouts the list's journal holds: `TEAM_BENCH_N`, else a million.
+fn list_size() -> i64 {
+    std::env::var("TEAM_BENCH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(MILLION)
+}
+
 /// The seed's beneficiary name, folded as `journal::keys::fold` folds these names.
 const FOLDED_NAME: &str = "translate(lower((ARRAY['Ana Souza','João Pereira','María Gómez',
     'Luis Pérez','Camila Rojas','Diego Fernández','Beatriz Lima','Carlos Ruiz'])[1 + i % 8]
@@ -152,13 +160,23 @@ async fn main() {
     let sandbox = cashout_tests::start_sandbox(dir.path().join("sandbox.sqlite3"), clock).await;
     let url = sandbox.base_url();
 
+    // TEAM_BENCH_LISTS_ONLY=1 skips the creates (to measure the list alone, e.g. at another
+    // TEAM_BENCH_N).
+    let lists_only = std::env::var("TEAM_BENCH_LISTS_ONLY").is_ok_and(|v| v == "1");
     println!("creates per second ({PER_DESK} per desk, {CONCURRENCY} at a time per desk):");
     let local = Arc::new(
         Journal::open(&dir.path().join("journal.sqlite3"), Arc::new(SystemClock)).expect("journal"),
     );
-    let rate = creates_per_second(vec![desk(&url, local)], "sqlite").await;
+    let rate = if lists_only {
+        0.0
+    } else {
+        creates_per_second(vec![desk(&url, local)], "sqlite").await
+    };
     println!("  embedded SQLite journal, 1 desk: {rate:7.1}/s");
     for (n, name) in [(1, "bench_one"), (2, "bench_two"), (4, "bench_four")] {
+        if lists_only {
+            break;
+        }
         let (profile, password) = server.team(name).await;
         let mut desks = Vec::new();
         for _ in 0..n {
@@ -171,7 +189,8 @@ async fn main() {
         println!("  team journal (PostgreSQL), {n} desk(s): {rate:7.1}/s");
     }
 
-    println!("\nlist on a team journal of {MILLION} payouts (median / slowest of 5):");
+    let size = list_size();
+    println!("\nlist on a team journal of {size} payouts (median / slowest of 5):");
     let (profile, password) = server.team("bench_million").await;
     let seed = Instant::now();
     server
@@ -205,7 +224,7 @@ async fn main() {
                  (ARRAY['BRL','MXN','COP','PEN','CLP','ARS'])[1 + i % 6] || ' '
                      || lpad((10 + i % 5000)::text, 29, '0') || '.' || repeat('0', 28),
                  {FOLDED_NAME}
-             FROM generate_series(1, {MILLION}) AS i;
+             FROM generate_series(1, {size}) AS i;
              ANALYZE cashout.payouts;"
         ))
         .await
@@ -344,6 +363,12 @@ async fn main() {
     let mut worst_sorted = (Duration::ZERO, String::new());
     for (name, filter) in &sorted {
         let (_, slowest, _) = time_query(&journal, filter).await;
+        if slowest > Duration::from_millis(50) {
+            println!(
+                "  over 50 ms: {name}: {:.1} ms",
+                slowest.as_secs_f64() * 1e3
+            );
+        }
         if slowest > worst_sorted.0 {
             worst_sorted = (slowest, name.clone());
         }
