@@ -6,7 +6,8 @@
 export type Payee = { 
 /**
  * The bank's name and code (`Banco do Brasil (001)`), or the code alone when this desk's
- * table does not know it; `None` when none was sent.
+ * table does not know it; `None` when none was sent, or when the code names a PIX key or a
+ * wallet (the method, which `account_label` says).
  */
 bank: string | null, 
 /**

@@ -19,7 +19,8 @@ use crate::form;
 #[ts(export)]
 pub struct Payee {
     /// The bank's name and code (`Banco do Brasil (001)`), or the code alone when this desk's
-    /// table does not know it; `None` when none was sent.
+    /// table does not know it; `None` when none was sent, or when the code names a PIX key or a
+    /// wallet (the method, which `account_label` says).
     pub bank: Option<String>,
     /// What this payout's form calls the account field (`Account`, `CLABE`, `PIX key (phone)`…).
     pub account_label: String,
@@ -67,9 +68,13 @@ impl Payee {
             _ => request.bank_account.clone(),
         }
         .filter(|a| !a.trim().is_empty())?;
-        let bank = request.bank_code.as_deref().map(|code| {
-            banks::find(&request.country.to_ascii_uppercase(), code)
-                .map_or_else(|| code.to_owned(), |b| format!("{} ({code})", b.name))
+        // A PIX key or a wallet is the payout method, not a bank: its label already says so.
+        let bank = request.bank_code.as_deref().and_then(|code| {
+            match banks::find(&request.country.to_ascii_uppercase(), code) {
+                Some(b) if b.method != banks::Method::BankTransfer => None,
+                Some(b) => Some(format!("{} ({code})", b.name)),
+                None => Some(code.to_owned()),
+            }
         });
         Some(Self {
             bank,
@@ -108,6 +113,7 @@ mod tests {
         };
         let payee = Payee::of(&request).unwrap();
         assert_eq!(payee.account, "+5511987654321");
+        assert_eq!(payee.bank, None, "a PIX key is the method, not a bank");
         assert!(
             payee.account_label.to_lowercase().contains("phone"),
             "{payee:?}"
