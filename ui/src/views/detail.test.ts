@@ -286,4 +286,20 @@ describe("a create that is not settled", () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(calls.some((c) => c.cmd === "save_beneficiary")).toBe(false);
   });
+
+  it("a payout declined for good offers a copy into a new payout; one whose decline may pass offers only a resend", async () => {
+    const payee = { bank: null, account_label: "PIX phone key", account: "+5511987654321", account_masked: "+55•••••••4321", branch: null, document: "39053344705" };
+    const forGood = payout({ cashout_id: null, external_id: "ext-d", status: "DECLINED", allowed_actions: [], correctable: true, payee, note: "539: this payout method is not enabled" });
+    pendingPayout({ recorded_cashout: () => forGood, check_cashout: () => forGood });
+    await go({ view: "detail", which: { external_id: "ext-d" } });
+    await vi.waitFor(() => expect(view().querySelector("#action-copy-new")).not.toBeNull());
+    expect(view().querySelector("#action-correct")).toBeNull();
+    clearMocks();
+    // The core says 514 may pass when sent again: resend it, never a copy beside it.
+    const mayPass = payout({ cashout_id: null, external_id: "ext-f", status: "DECLINED", allowed_actions: [], correctable: false, recovery: ["resend"], payee });
+    pendingPayout({ recorded_cashout: () => mayPass, check_cashout: () => mayPass });
+    await go({ view: "detail", which: { external_id: "ext-f" } });
+    await vi.waitFor(() => expect(view().querySelector("#action-resend")).not.toBeNull());
+    expect(view().querySelector("#action-copy-new")).toBeNull();
+  });
 });
