@@ -22,7 +22,6 @@ use crate::codes;
 use crate::environment::EnvironmentKind;
 use crate::error::{Error, Result};
 use crate::journal::{Claimed, DuplicateGuard, IntentOutcome, PayoutRecord, Phase, SendClaim};
-use crate::status::CashoutStatus;
 use crate::validate::{self, FieldError, ValidationContext};
 
 /// What the operator chose besides the request.
@@ -178,36 +177,30 @@ impl Desk {
                 "no payout of this environment has the external_id {earlier}"
             )));
         };
-        if record.phase == Phase::Declined && record.cashout_id.is_none() {
-            match record.api_code {
-                // The provider holds this external_id already: that payout may pay.
-                Some(511) => {
-                    return Err(refuse(format!(
-                        "payout {earlier} was refused because the provider already holds its \
-                         external_id: that payout may pay; check it before paying again"
-                    )))
+        // The rule is `correctable` (the one the payout's view shows); here only why not.
+        if !super::correctable(&record) {
+            let why = match (record.phase, record.api_code) {
+                (Phase::Declined, Some(511)) => {
+                    "was refused because the provider already holds its \
+                     external_id: that payout may pay; check it before paying again"
+                        .to_owned()
                 }
-                // A refusal that may pass when sent again: resend it; a correction beside it
-                // could pay twice.
-                Some(code) if codes::refusal_may_pass(code) => {
-                    return Err(refuse(format!(
-                        "payout {earlier} was declined with code {code}, which may pass when it \
-                         is sent again: resend it with its own external_id instead"
-                    )))
+                (Phase::Declined, Some(code)) if codes::refusal_may_pass(code) => format!(
+                    "was declined with code {code}, which may pass when it is sent again: resend \
+                     it with its own external_id instead"
+                ),
+                _ if record.request.is_none() => {
+                    "was found by a lookup: the journal does not hold what it sent".to_owned()
                 }
-                _ => {}
-            }
-        }
-        let moved_no_money = record.status == Some(CashoutStatus::Rejected)
-            || (record.phase == Phase::Declined && record.cashout_id.is_none());
-        if !moved_no_money {
-            return Err(refuse(format!(
-                "payout {earlier} is {}: only a REJECTED or declined payout is corrected by a new one \
-                 (one that may still pay is never replaced)",
-                record
-                    .status
-                    .map_or_else(|| record.phase.as_str().to_owned(), |s| s.name().to_owned())
-            )));
+                _ => format!(
+                    "is {}: only a REJECTED or declined payout is corrected by a new one (one that \
+                     may still pay is never replaced)",
+                    record
+                        .status
+                        .map_or_else(|| record.phase.as_str().to_owned(), |s| s.name().to_owned())
+                ),
+            };
+            return Err(refuse(format!("payout {earlier} {why}")));
         }
         Ok(record)
     }
@@ -360,26 +353,25 @@ impl Desk {
             IntentOutcome::Conflict(_) => {
                 Err(Error::ExternalIdConflict(request.external_id.clone()))
             }
-            IntentOutcome::Same(record) => match record.phase {
+            IntentOutcome::Same(record) => match (record.phase, self.corrected_by(&request.external_id)?) {
                 // Already settled: answering again is the idempotent result.
-                Phase::Created => self.answered_from_journal(&record, audit).await,
+                (Phase::Created, _) => self.answered_from_journal(&record, audit).await,
                 // Replaced by a correction: sending it too could pay twice.
-                _ if self.corrected_by(&request.external_id)?.is_some() => {
+                (_, Some(holder)) => {
                     Err(Error::InvalidInput {
                         field: "external_id",
                         message: format!(
-                            "payout {} was corrected by payout {}: it is never sent again (both could pay)",
-                            request.external_id,
-                            self.corrected_by(&request.external_id)?.unwrap_or_default()
+                            "payout {} was corrected by payout {holder}: it is never sent again (both could pay)",
+                            request.external_id
                         ),
                     })
                 }
                 // The id belongs to a cashout this journal never sent: never adopt it.
-                Phase::Declined if record.api_code == Some(511) => {
+                (Phase::Declined, None) if record.api_code == Some(511) => {
                     Err(foreign_external_id(Some(record)))
                 }
                 // Open, declined, never sent or abandoned: find out before sending anything.
-                phase => {
+                (phase, None) => {
                     self.drive_create(record.id, request, Some(phase), audit)
                         .await
                 }
