@@ -321,7 +321,10 @@ describe("after a refusal", () => {
       saved_at: "2026-11-30T10:00:00.000Z", saved_by: "ana",
     };
     let saved = [ana];
-    const calls = commands({ ...base, list_beneficiaries: () => saved, delete_beneficiary: () => { saved = []; return saved; } });
+    const calls = commands({
+      ...base, list_beneficiaries: () => saved, delete_beneficiary: () => { saved = []; return saved; },
+      beneficiary_request: () => ({ ...ana.details, external_id: "", amount: null, currency: null, notification_url: "", on_hold: false }),
+    });
     await renderNew(view(), vi.fn());
     const set = (id: string, v: string) => { const e = view().querySelector(`#${id}`) as HTMLInputElement | HTMLSelectElement; e.value = v; e.dispatchEvent(new Event(e instanceof HTMLSelectElement ? "change" : "input")); };
     set("f-amount", "250.00");

@@ -238,25 +238,33 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
         h("button", { type: "button", class: "primary", id: "send", disabled: sending, onclick: () => void send() }, `Send ${r.request.amount ?? ""} ${r.request.currency ?? form.currency}`),
         h("button", { type: "button", id: "edit", disabled: sending, onclick: () => { withdraw(); focusFirst(); } }, "Edit")));
 
+  /** The saved beneficiary the fields were last filled from (shown chosen in the picker). */
+  let savedChosen = "";
   /** The saved beneficiaries, to fill the beneficiary's fields from one (the amount and the
    * rest stay as typed). Every field of the beneficiary is replaced, so nothing of another
    * person's is left behind; the review checks the details again like any typed ones. */
-  /** The saved beneficiary the fields were last filled from (shown chosen in the picker). */
-  let savedChosen = "";
   const savedPicker = () => {
     if (saved.length === 0) return null;
     const picker = h("select", { id: "f-saved" },
       h("option", { value: "" }, "— choose —"),
       ...saved.map((b) => h("option", { value: b.label, selected: b.label === savedChosen },
         `${b.label} — ${[b.details.beneficiary_name, b.details.beneficiary_lastname].filter(Boolean).join(" ")}${b.payee ? `, ${b.payee.account_label} ${b.payee.account_masked}` : ""}`)));
-    picker.addEventListener("change", () => {
+    picker.addEventListener("change", async () => {
       const chosen = saved.find((b) => b.label === picker.value);
       if (!chosen) return;
+      // The core makes the request a saved beneficiary starts (its details, nothing else).
+      let request: CreateCashout;
+      try {
+        request = await ipc.beneficiaryRequest(chosen.label);
+      } catch (e) {
+        mount(banner, errorNotice(ipc.asReport(e), "form-error"));
+        return;
+      }
       savedChosen = chosen.label;
       for (const k of BENEFICIARY_FIELDS) { delete values[k]; delete kept[k]; }
       // Another person now: this payout no longer corrects the one it was copied from.
       corrects = null;
-      const filled = valuesOf({ ...chosen.details } as unknown as CreateCashout, forms);
+      const filled = valuesOf(request, forms);
       Object.assign(values, filled);
       Object.assign(kept, filled);
       errors = [];
