@@ -147,14 +147,8 @@ const TEXT_COLUMNS: &[&str] = &[
     "bank",
 ];
 
-/// How the CSV is meant to be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CsvFlavor {
-    /// For spreadsheets: BOM, CRLF, ids as text formulas.
-    Spreadsheet,
-    /// For programs: raw values, LF.
-    Plain,
-}
+use crate::csv_table::ColumnKind;
+pub use crate::csv_table::CsvFlavor;
 
 /// One export row's values, in [`COLUMNS`] order.
 #[must_use]
@@ -272,7 +266,7 @@ pub(crate) fn write_file(
     })
 }
 
-/// Writes a CSV of `rows` (each in [`COLUMNS`] order) in `flavor`.
+/// Writes a CSV of `rows` (each in [`COLUMNS`] order) in `flavor` (see [`crate::csv_table`]).
 #[must_use]
 pub fn write_csv(rows: &[Vec<String>], flavor: CsvFlavor) -> String {
     write_table(COLUMNS, TEXT_COLUMNS, rows, flavor)
@@ -287,57 +281,22 @@ fn write_table(
     rows: &[Vec<String>],
     flavor: CsvFlavor,
 ) -> String {
-    let (start, eol) = match flavor {
-        CsvFlavor::Spreadsheet => ("\u{feff}", "\r\n"),
-        CsvFlavor::Plain => ("", "\n"),
-    };
-    let mut out = String::from(start);
-    out.push_str(&columns.join(","));
-    out.push_str(eol);
-    for row in rows {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(columns)
-            .map(|(value, column)| {
-                let as_text = text_columns.contains(column);
-                cell(value, as_text, *column == "amount", flavor)
-            })
-            .collect();
-        out.push_str(&cells.join(","));
-        out.push_str(eol);
-    }
-    out
-}
-
-fn cell(value: &str, as_text: bool, amount: bool, flavor: CsvFlavor) -> String {
-    if value.is_empty() {
-        return String::new();
-    }
-    let protect = flavor == CsvFlavor::Spreadsheet
-        && (as_text || (!amount && (starts_like_formula(value) || looks_numeric(value))));
-    let text = if protect {
-        // ="…": the spreadsheet shows the text as is; quotes inside are doubled.
-        format!("=\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_owned()
-    };
-    if text.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
-fn starts_like_formula(v: &str) -> bool {
-    v.starts_with(['=', '+', '-', '@', '\t', '\r'])
-}
-
-fn looks_numeric(v: &str) -> bool {
-    !v.is_empty()
-        && v.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '/' | ':'))
-        && v.chars().any(|c| c.is_ascii_digit())
-        && !v.contains('T')
+    let kinds: Vec<(&str, ColumnKind)> = columns
+        .iter()
+        .map(|c| {
+            let kind = if text_columns.contains(c) {
+                ColumnKind::Text
+            } else if *c == "amount" {
+                ColumnKind::Amount
+            } else {
+                ColumnKind::Words
+            };
+            (*c, kind)
+        })
+        .collect();
+    let bytes = crate::csv_table::write_table(&kinds, rows, flavor, b',');
+    // Every value is a Rust string, so the table is UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// The audit log's columns, in order.
@@ -389,47 +348,9 @@ pub fn audit_csv(entries: &[crate::audit::AuditEntry]) -> String {
 /// the text formulas. Used by the round-trip tests and by anyone checking an export.
 ///
 /// # Errors
-/// A description of the first malformed line.
+/// A description of the first malformed line, or a header that is not the export's.
 pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    let mut line = 1;
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quoted = false,
-                other => field.push(other),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.is_empty() => quoted = true,
-            ',' => row.push(unformula(std::mem::take(&mut field))),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => {
-                row.push(unformula(std::mem::take(&mut field)));
-                rows.push(std::mem::take(&mut row));
-                line += 1;
-            }
-            '"' => return Err(format!("line {line}: a quote inside an unquoted field")),
-            other => field.push(other),
-        }
-    }
-    if quoted {
-        return Err(format!("line {line}: a quoted field is not closed"));
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(unformula(field));
-        rows.push(row);
-    }
+    let rows = crate::csv_table::read_table(text)?;
     match rows.first() {
         Some(header)
             if header
@@ -439,13 +360,6 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
         _ => return Err("line 1: not a Cashout Desk export header".into()),
     }
     Ok(rows.into_iter().skip(1).collect())
-}
-
-fn unformula(field: String) -> String {
-    match field.strip_prefix("=\"").and_then(|f| f.strip_suffix('"')) {
-        Some(inner) => inner.replace("\"\"", "\""),
-        None => field,
-    }
 }
 
 #[cfg(test)]

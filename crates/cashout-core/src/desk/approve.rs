@@ -127,6 +127,50 @@ fn no_team_journal() -> Error {
     }
 }
 
+/// The entry of `policies` a checked `request` falls under (see [`Desk::approval_needed`]).
+#[must_use]
+pub fn policy_for<'a>(
+    policies: &'a [ApprovalPolicy],
+    request: &CreateCashout,
+) -> Option<&'a ApprovalPolicy> {
+    let (Some(currency), Some(amount)) = (request.currency.as_deref(), request.amount) else {
+        return None;
+    };
+    policies.iter().find(|p| {
+        p.currency == currency
+            && p.threshold
+                .parse::<Decimal>()
+                .is_ok_and(|t| amount.value() >= t)
+    })
+}
+
+/// Puts `request` on hold when one of `policies` says it needs approval, with a warning at
+/// `on_hold` that says why: the one rule for the form's review and for a batch's rows.
+pub fn hold_if_needed(
+    policies: &[ApprovalPolicy],
+    request: &mut CreateCashout,
+    warnings: &mut Vec<FieldError>,
+) {
+    if let Some(policy) = policy_for(policies, request) {
+        request.on_hold = true;
+        let who = if policy.approvers == 1 {
+            "another operator".to_owned()
+        } else {
+            format!("{} other operators", policy.approvers)
+        };
+        warnings.push(FieldError {
+            field: "on_hold".into(),
+            code: NEEDS_APPROVAL,
+            message: format!(
+                "{} {} or more needs approval by {who}: it is sent on hold, its funds stay \
+                 reserved, and it is released when approved (cancelled if rejected or not \
+                 approved within {} h)",
+                policy.threshold, policy.currency, policy.expires_after_hours
+            ),
+        });
+    }
+}
+
 impl Desk {
     /// The journal's approvals, or the refusal that says they need a team journal.
     fn approval_store(&self) -> Result<&dyn ApprovalStore> {
@@ -150,15 +194,7 @@ impl Desk {
     /// # Errors
     /// [`Error::TeamJournal`].
     pub fn approval_needed(&self, request: &CreateCashout) -> Result<Option<ApprovalPolicy>> {
-        let (Some(currency), Some(amount)) = (request.currency.as_deref(), request.amount) else {
-            return Ok(None);
-        };
-        Ok(self.approval_policies()?.into_iter().find(|p| {
-            p.currency == currency
-                && p.threshold
-                    .parse::<Decimal>()
-                    .is_ok_and(|t| amount.value() >= t)
-        }))
+        Ok(policy_for(&self.approval_policies()?, request).cloned())
     }
 
     /// Puts a checked `request` that needs approval on hold, with a warning at `on_hold` that
@@ -168,24 +204,7 @@ impl Desk {
         request: &mut CreateCashout,
         warnings: &mut Vec<FieldError>,
     ) -> Result<()> {
-        if let Some(policy) = self.approval_needed(request)? {
-            request.on_hold = true;
-            let who = if policy.approvers == 1 {
-                "another operator".to_owned()
-            } else {
-                format!("{} other operators", policy.approvers)
-            };
-            warnings.push(FieldError {
-                field: "on_hold".into(),
-                code: NEEDS_APPROVAL,
-                message: format!(
-                    "{} {} or more needs approval by {who}: it is sent on hold, its funds stay \
-                     reserved, and it is released when approved (cancelled if rejected or not \
-                     approved within {} h)",
-                    policy.threshold, policy.currency, policy.expires_after_hours
-                ),
-            });
-        }
+        hold_if_needed(&self.approval_policies()?, request, warnings);
         Ok(())
     }
 

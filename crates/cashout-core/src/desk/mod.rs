@@ -52,7 +52,8 @@ use crate::journal::{Journal, PayoutRecord, Phase};
 use crate::status::{Action, CashoutStatus};
 
 pub use approve::{
-    ApprovalDetail, ApprovalSweep, ApprovalView, ApprovalsPage, PolicyOverview, SETTLE_LEASE,
+    hold_if_needed, policy_for, ApprovalDetail, ApprovalSweep, ApprovalView, ApprovalsPage,
+    PolicyOverview, SETTLE_LEASE,
 };
 pub use create::CreateOptions;
 pub use review::{dry_run, CreateReview, DryRun, ReviewLine};

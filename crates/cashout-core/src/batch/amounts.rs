@@ -1,0 +1,217 @@
+//! Amounts in a batch file, read under the decimal style the operator declared for the whole
+//! file — never guessed row by row.
+//!
+//! A single form amount refuses `1.000` because it reads two ways ([`crate::money`]). A file
+//! says once which way its amounts are written: `1,234.56` ([`DecimalStyle::Point`]) or
+//! `1.234,56` ([`DecimalStyle::Comma`]). Under that choice:
+//! - the decimal mark may appear once, followed by one or two digits;
+//! - the grouping mark may appear only between groups of exactly three digits
+//!   (`1,234,567.50`; `12,34` is refused);
+//! - a decimal mark followed by three digits (`1.000` under `1,234.56`) is refused as
+//!   ambiguous: amounts have at most two decimals, so the file most likely groups thousands
+//!   with that mark and the declared style is wrong for it;
+//! - anything else (currency signs, spaces inside, exponents, minus signs) is refused.
+//!
+//! An XLSX number cell is read in the canonical form (a dot before the decimals) whatever the
+//! declared style, since the workbook stores a number, not the text the operator saw.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::money::Amount;
+
+/// How a file writes its amounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum DecimalStyle {
+    /// `1,234.56`: a dot before the decimals, commas may group thousands.
+    #[default]
+    Point,
+    /// `1.234,56`: a comma before the decimals, dots may group thousands.
+    Comma,
+}
+
+impl DecimalStyle {
+    /// The style's example, as the operator picks it.
+    #[must_use]
+    pub fn example(self) -> &'static str {
+        match self {
+            Self::Point => "1,234.56",
+            Self::Comma => "1.234,56",
+        }
+    }
+
+    fn marks(self) -> (char, char) {
+        match self {
+            Self::Point => ('.', ','),
+            Self::Comma => (',', '.'),
+        }
+    }
+
+    fn other(self) -> Self {
+        match self {
+            Self::Point => Self::Comma,
+            Self::Comma => Self::Point,
+        }
+    }
+}
+
+/// Reads `text` as an amount written in `style`.
+///
+/// # Errors
+/// What is wrong, for the amount cell (the text is quoted: an amount is not a secret).
+pub fn read_amount(text: &str, style: DecimalStyle) -> Result<Amount, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("the amount is empty".into());
+    }
+    let (decimal_mark, group_mark) = style.marks();
+    let hint = || {
+        format!(
+            "this file's amounts were declared as {}; if they are written as {}, choose that \
+             instead",
+            style.example(),
+            style.other().example()
+        )
+    };
+    if !t
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == decimal_mark || c == group_mark)
+    {
+        return Err(format!(
+            "{t} is not an amount: use only digits, '{group_mark}' between thousands and \
+             '{decimal_mark}' before the cents (e.g. {})",
+            style.example()
+        ));
+    }
+    let mut parts = t.split(decimal_mark);
+    let whole = parts.next().unwrap_or_default();
+    let fraction = parts.next();
+    if parts.next().is_some() {
+        return Err(format!(
+            "{t} has '{decimal_mark}' more than once; under {} it marks the cents once — {}",
+            style.example(),
+            hint()
+        ));
+    }
+    if let Some(f) = fraction {
+        if f.contains(group_mark) {
+            return Err(format!("{t} cannot be read: {}", hint()));
+        }
+        match f.len() {
+            1 | 2 => {}
+            3 => {
+                return Err(format!(
+                    "{t} is ambiguous: '{decimal_mark}' is followed by three digits, so it \
+                     probably groups thousands — an amount has at most two decimals; {}",
+                    hint()
+                ))
+            }
+            0 => {
+                return Err(format!(
+                    "{t} ends with '{decimal_mark}': add the cents or drop it"
+                ))
+            }
+            _ => return Err(format!("{t} has more than two decimals")),
+        }
+    }
+    let groups: Vec<&str> = whole.split(group_mark).collect();
+    if groups.iter().any(|g| g.is_empty())
+        || (groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)))
+    {
+        return Err(format!(
+            "{t} has '{group_mark}' where it does not group thousands (groups of three \
+             digits); {}",
+            hint()
+        ));
+    }
+    let canonical = match fraction {
+        Some(f) => format!("{}.{f}", groups.concat()),
+        None => groups.concat(),
+    };
+    canonical_amount(&canonical)
+}
+
+/// Reads an amount in canonical form (digits, at most one dot): an XLSX number cell's text.
+///
+/// # Errors
+/// What is wrong, for the amount cell.
+pub fn canonical_amount(text: &str) -> Result<Amount, String> {
+    let value: Decimal = text
+        .parse()
+        .map_err(|_| format!("{text} is not an amount"))?;
+    if value.normalize().scale() > 2 {
+        return Err(format!(
+            "the spreadsheet stored {text}, which has more than two decimals (a rounding \
+             residue of a formula, or a typing slip); type the amount again as it is meant"
+        ));
+    }
+    Amount::new(value).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str, style: DecimalStyle) -> String {
+        read_amount(text, style).unwrap().to_string()
+    }
+
+    #[test]
+    fn each_style_reads_its_own_grouping_and_decimals_exactly() {
+        use DecimalStyle::{Comma, Point};
+        assert_eq!(ok("1,234.56", Point), "1234.56");
+        assert_eq!(ok("1.234,56", Comma), "1234.56");
+        assert_eq!(ok("1,234,567", Point), "1234567.00");
+        assert_eq!(ok("10.000", Comma), "10000.00");
+        assert_eq!(ok("250000,5", Comma), "250000.50");
+        assert_eq!(ok("0.01", Point), "0.01");
+        assert_eq!(ok(" 99 ", Point), "99.00");
+    }
+
+    #[test]
+    fn a_value_ambiguous_under_the_declared_style_is_refused_with_the_other_style_named() {
+        use DecimalStyle::{Comma, Point};
+        let e = read_amount("1.000", Point).unwrap_err();
+        assert!(e.contains("ambiguous") && e.contains("1.234,56"), "{e}");
+        let e = read_amount("2,500", Comma).unwrap_err();
+        assert!(e.contains("ambiguous") && e.contains("1,234.56"), "{e}");
+    }
+
+    #[test]
+    fn marks_that_do_not_fit_the_style_are_refused_never_guessed() {
+        use DecimalStyle::{Comma, Point};
+        for (t, s) in [
+            ("1,5", Point),
+            ("12,34", Point),
+            ("1.234,56", Point),
+            ("1,234.56", Comma),
+            ("1.5", Comma),
+            ("1,2,3", Comma),
+            (",5", Point),
+            ("1,,000", Point),
+            ("1.", Point),
+            ("1.234", Point),
+            ("R$ 10", Comma),
+            ("1e3", Point),
+            ("-5", Point),
+            ("1 000", Point),
+            ("0", Point),
+            ("0.001", Point),
+            ("", Point),
+        ] {
+            assert!(read_amount(t, s).is_err(), "{t:?} under {s:?}");
+        }
+    }
+
+    #[test]
+    fn a_number_cell_with_a_float_residue_is_refused_not_rounded() {
+        assert_eq!(canonical_amount("1234.56").unwrap().to_string(), "1234.56");
+        assert_eq!(canonical_amount("1000").unwrap().to_string(), "1000.00");
+        let e = canonical_amount("7.0000000000000009").unwrap_err();
+        assert!(e.contains("more than two decimals"), "{e}");
+    }
+}

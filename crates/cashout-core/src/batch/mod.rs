@@ -1,0 +1,360 @@
+//! Batch payouts from a spreadsheet: read the file ([`read`]), map its columns ([`columns`]),
+//! check every row as the form checks one payout ([`review`]), let the operator fix cells,
+//! exclude rows and confirm the control totals, and write the result file ([`result`]).
+//! Templates per country and method are in [`template`]. What is written ahead of sending,
+//! and the throttled sending that survives a crash, are the desk's (`crate::desk::batch`)
+//! over the journal's batch records.
+//!
+//! Guarantees of a [`BatchDraft`]:
+//! - its batch id is minted once, when the file is read, and every row's external_id is that
+//!   id and the row's number: checking, fixing and sending never mint another;
+//! - a row is ready only without blocking errors; every fix re-checks the row and the
+//!   warnings that compare rows;
+//! - amounts are exact decimals read under the file's declared decimal style.
+//!
+//! Left out: keeping a draft across restarts (nothing is written until the operator
+//! confirms; the file itself is the draft).
+
+pub mod amounts;
+pub mod columns;
+pub mod read;
+pub mod result;
+pub mod review;
+pub mod template;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use amounts::DecimalStyle;
+pub use columns::ColumnMap;
+pub use read::{Cell, CellKind, FileFormat};
+pub use review::{BatchTotal, ControlTotal, EarlierPayout, Issue, RowVerdict};
+
+use crate::approvals::ApprovalPolicy;
+use crate::error::{Error, Result};
+use crate::validate::ValidationContext;
+
+/// What a draft is checked with besides the file.
+#[derive(Debug, Clone)]
+pub struct DraftOptions {
+    pub decimal: DecimalStyle,
+    /// The operator's choice of field per column, when they changed the automatic mapping.
+    pub mapping: Option<Vec<Option<String>>>,
+    pub validation: ValidationContext,
+    /// The desk's notification URL, for rows without one.
+    pub notification_url: String,
+    /// The journal's payouts the warnings compare rows with (last 90 days).
+    pub earlier: Vec<EarlierPayout>,
+    /// The team's approval policy: rows at or above a threshold are sent on hold.
+    pub policies: Vec<ApprovalPolicy>,
+}
+
+impl DraftOptions {
+    /// Options for tests: point decimals, the template's notification URL.
+    #[cfg(test)]
+    #[must_use]
+    pub fn for_test(environment: crate::environment::EnvironmentKind) -> Self {
+        Self {
+            decimal: DecimalStyle::Point,
+            mapping: None,
+            validation: ValidationContext {
+                environment,
+                override_check_digits: false,
+            },
+            notification_url: "https://merchant.example/webhooks/cashouts".into(),
+            earlier: Vec::new(),
+            policies: Vec::new(),
+        }
+    }
+}
+
+/// How the file was read, for the operator to check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FileInfo {
+    pub name: String,
+    pub format: FileFormat,
+    pub encoding: Option<String>,
+    pub separator: Option<String>,
+    pub worksheet: Option<String>,
+    pub other_worksheets: Vec<String>,
+    #[ts(type = "number")]
+    pub empty_rows: usize,
+    pub sha256: String,
+}
+
+/// Counts of a draft's rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DraftCounts {
+    #[ts(type = "number")]
+    pub rows: usize,
+    #[ts(type = "number")]
+    pub ready: usize,
+    #[ts(type = "number")]
+    pub blocked: usize,
+    #[ts(type = "number")]
+    pub excluded: usize,
+    /// Ready rows with at least one warning.
+    #[ts(type = "number")]
+    pub warned: usize,
+}
+
+/// A draft as the grid and the CLI show it, without its rows (which are fetched by page).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct DraftSummary {
+    pub batch_id: String,
+    pub file: FileInfo,
+    pub decimal: DecimalStyle,
+    pub headers: Vec<String>,
+    pub mapping: Vec<ColumnMap>,
+    /// Required fields no column fills (every row is blocked until one does).
+    pub missing_columns: Vec<String>,
+    pub counts: DraftCounts,
+    pub totals: Vec<BatchTotal>,
+}
+
+/// A batch being reviewed (see the module comment).
+#[derive(Debug, Clone)]
+pub struct BatchDraft {
+    pub batch_id: String,
+    pub file: FileInfo,
+    pub headers: Vec<String>,
+    pub mapping: Vec<ColumnMap>,
+    pub rows: Vec<RowVerdict>,
+    options: DraftOptions,
+}
+
+impl BatchDraft {
+    /// Reads `bytes` (a file named `name`) and checks every row.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] on `file` when it cannot be read as a batch, on `mapping` when
+    /// the operator's mapping is not one.
+    pub fn from_bytes(bytes: &[u8], name: &str, options: DraftOptions) -> Result<Self> {
+        let sheet = read::read_file(bytes)?;
+        let mut mapping = columns::map_headers(&sheet.headers);
+        if let Some(choices) = &options.mapping {
+            columns::choose(&mut mapping, choices).map_err(|message| Error::InvalidInput {
+                field: "mapping",
+                message,
+            })?;
+        }
+        let batch_id = uuid::Uuid::new_v4().to_string();
+        let rows = sheet
+            .rows
+            .into_iter()
+            .map(|r| RowVerdict {
+                row: r.row,
+                external_id: format!("{batch_id}-{}", r.row),
+                cells: r.cells,
+                request: None,
+                errors: Vec::new(),
+                warnings: Vec::new(),
+                excluded: false,
+                fixed: false,
+            })
+            .collect();
+        let mut draft = Self {
+            batch_id,
+            file: FileInfo {
+                name: name.to_owned(),
+                format: sheet.format,
+                encoding: sheet.encoding.map(str::to_owned),
+                separator: sheet.separator.map(|c| match c {
+                    '\t' => "tab".to_owned(),
+                    c => c.to_string(),
+                }),
+                worksheet: sheet.worksheet,
+                other_worksheets: sheet.other_worksheets,
+                empty_rows: sheet.empty_rows,
+                sha256: sheet.sha256,
+            },
+            headers: sheet.headers,
+            mapping,
+            rows,
+            options,
+        };
+        draft.check_all();
+        Ok(draft)
+    }
+
+    fn check_one(&mut self, index: usize) {
+        let cx = review::RowContext {
+            mapping: &self.mapping,
+            decimal: self.options.decimal,
+            validation: self.options.validation,
+            notification_url: &self.options.notification_url,
+        };
+        let v = &mut self.rows[index];
+        let (mut request, errors, warnings) = review::check_row(&v.external_id, &v.cells, &cx);
+        let mut found: Vec<crate::validate::FieldError> = Vec::new();
+        if let Some(r) = request.as_mut() {
+            crate::desk::hold_if_needed(&self.options.policies, r, &mut found);
+        }
+        v.request = request;
+        v.errors = errors;
+        v.warnings = warnings;
+        v.warnings.extend(found.into_iter().map(|w| Issue {
+            column: None,
+            field: w.field,
+            code: w.code.to_owned(),
+            message: w.message,
+        }));
+    }
+
+    fn check_all(&mut self) {
+        for i in 0..self.rows.len() {
+            self.check_one(i);
+        }
+        review::warn_across(&mut self.rows, &self.options.earlier, &self.mapping);
+    }
+
+    fn index_of(&self, row: u32) -> Result<usize> {
+        self.rows
+            .iter()
+            .position(|r| r.row == row)
+            .ok_or_else(|| Error::InvalidInput {
+                field: "row",
+                message: format!("the batch has no row {row}"),
+            })
+    }
+
+    /// The operator's decimal style for the file: every row is checked again.
+    pub fn set_decimal(&mut self, style: DecimalStyle) {
+        self.options.decimal = style;
+        self.check_all();
+    }
+
+    /// The operator's mapping (`choices[i]`: the field column `i` fills): every row is checked
+    /// again.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] on `mapping`.
+    pub fn set_mapping(&mut self, choices: &[Option<String>]) -> Result<()> {
+        columns::choose(&mut self.mapping, choices).map_err(|message| Error::InvalidInput {
+            field: "mapping",
+            message,
+        })?;
+        self.check_all();
+        Ok(())
+    }
+
+    /// Replaces the text of one cell (`column` from 0) and checks the row again; the cell
+    /// becomes a text cell (what the operator typed).
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] on `row` / `column` when there is no such cell.
+    pub fn fix(&mut self, row: u32, column: usize, text: &str) -> Result<&RowVerdict> {
+        let index = self.index_of(row)?;
+        if column >= self.headers.len() {
+            return Err(Error::InvalidInput {
+                field: "column",
+                message: format!("the file has no column {}", column + 1),
+            });
+        }
+        let v = &mut self.rows[index];
+        if v.cells.len() <= column {
+            v.cells.resize(column + 1, Cell::text(""));
+        }
+        v.cells[column] = Cell::text(text);
+        v.fixed = true;
+        self.check_one(index);
+        review::warn_across(&mut self.rows, &self.options.earlier, &self.mapping);
+        Ok(&self.rows[index])
+    }
+
+    /// Leaves row `row` out of the batch (or puts it back).
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] on `row` when there is no such row.
+    pub fn exclude(&mut self, row: u32, excluded: bool) -> Result<()> {
+        let index = self.index_of(row)?;
+        self.rows[index].excluded = excluded;
+        review::warn_across(&mut self.rows, &self.options.earlier, &self.mapping);
+        Ok(())
+    }
+
+    /// The declared decimal style.
+    #[must_use]
+    pub fn decimal(&self) -> DecimalStyle {
+        self.options.decimal
+    }
+
+    /// Totals per currency of the rows that will be sent.
+    #[must_use]
+    pub fn totals(&self) -> Vec<BatchTotal> {
+        review::totals(&self.rows)
+    }
+
+    /// The draft without its rows.
+    #[must_use]
+    pub fn summary(&self) -> DraftSummary {
+        let ready = self.rows.iter().filter(|r| r.ready()).count();
+        let excluded = self.rows.iter().filter(|r| r.excluded).count();
+        DraftSummary {
+            batch_id: self.batch_id.clone(),
+            file: self.file.clone(),
+            decimal: self.options.decimal,
+            headers: self.headers.clone(),
+            mapping: self.mapping.clone(),
+            missing_columns: columns::missing(&self.mapping)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+            counts: DraftCounts {
+                rows: self.rows.len(),
+                ready,
+                blocked: self
+                    .rows
+                    .iter()
+                    .filter(|r| !r.excluded && r.request.is_none())
+                    .count(),
+                excluded,
+                warned: self
+                    .rows
+                    .iter()
+                    .filter(|r| r.ready() && !r.warnings.is_empty())
+                    .count(),
+            },
+            totals: self.totals(),
+        }
+    }
+
+    /// Checks the operator's control totals (see [`review::check_control`]), and that no row
+    /// is still blocked (each is fixed or excluded) and at least one will be sent.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] on `control_total` with every mismatch, or on `rows`.
+    pub fn confirmable(&self, typed: &[ControlTotal]) -> Result<()> {
+        let s = self.summary();
+        if s.counts.blocked > 0 {
+            return Err(Error::InvalidInput {
+                field: "rows",
+                message: format!(
+                    "{} rows have errors: fix them or exclude them before sending",
+                    s.counts.blocked
+                ),
+            });
+        }
+        if s.counts.ready == 0 {
+            return Err(Error::InvalidInput {
+                field: "rows",
+                message: "no row is left to send".into(),
+            });
+        }
+        review::check_control(&s.totals, typed, self.options.decimal).map_err(|problems| {
+            Error::InvalidInput {
+                field: "control_total",
+                message: format!(
+                    "the control totals do not match, so nothing is sent: {}",
+                    problems.join("; ")
+                ),
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,344 @@
+//! Batch drafts from files as spreadsheets save them.
+
+#![allow(clippy::unwrap_used)]
+
+use rust_xlsxwriter::Workbook;
+
+use super::*;
+use crate::environment::EnvironmentKind;
+
+fn options() -> DraftOptions {
+    DraftOptions::for_test(EnvironmentKind::D24Production)
+}
+
+fn draft(bytes: &[u8], options: DraftOptions) -> BatchDraft {
+    BatchDraft::from_bytes(bytes, "payouts.csv", options).unwrap()
+}
+
+const MX_HEADER: &str = "country;currency;amount;document_type;document_id;beneficiary_name;beneficiary_lastname;bank_account";
+
+fn mx_row(amount: &str, account: &str) -> String {
+    format!("MX;MXN;{amount};CURP;BOXW310820HNERXN09;María;López;{account}")
+}
+
+#[test]
+fn an_excel_csv_with_bom_semicolons_and_decimal_commas_reads_exact_amounts() {
+    let text = format!(
+        "\u{feff}{MX_HEADER}\r\n{}\r\n{}\r\n;;;;;;;\r\n",
+        mx_row("1.234,56", "002010077777777771"),
+        mx_row("10,5", "002010077777777771")
+    );
+    let mut o = options();
+    o.decimal = DecimalStyle::Comma;
+    let d = draft(text.as_bytes(), o);
+    assert_eq!(d.file.encoding.as_deref(), Some("UTF-8 with BOM"));
+    assert_eq!(d.file.separator.as_deref(), Some(";"));
+    assert_eq!(d.file.empty_rows, 1);
+    assert_eq!(d.rows.len(), 2);
+    let amounts: Vec<String> = d
+        .rows
+        .iter()
+        .map(|r| r.request.as_ref().unwrap().amount.unwrap().to_string())
+        .collect();
+    assert_eq!(amounts, ["1234.56", "10.50"]);
+    assert_eq!(d.totals()[0].total, "1245.06");
+    // The same file read with the wrong declared style: every amount is a row error.
+    let mut d2 = d.clone();
+    d2.set_decimal(DecimalStyle::Point);
+    assert!(d2
+        .rows
+        .iter()
+        .all(|r| r.errors.iter().any(|e| e.field == "amount")));
+}
+
+#[test]
+fn each_row_gets_the_batch_id_and_its_spreadsheet_row_number_as_external_id() {
+    let text = format!(
+        "{MX_HEADER}\n{}\n\n{}\n",
+        mx_row("10", "002010077777777771"),
+        mx_row("20", "002010077777777771")
+    );
+    let d = draft(text.as_bytes(), options());
+    assert_eq!(d.rows[0].external_id, format!("{}-2", d.batch_id));
+    assert_eq!(d.rows[1].external_id, format!("{}-4", d.batch_id));
+    assert_eq!(
+        d.rows[1].request.as_ref().unwrap().external_id,
+        d.rows[1].external_id
+    );
+    assert_eq!(
+        d.rows[0].request.as_ref().unwrap().notification_url,
+        "https://merchant.example/webhooks/cashouts"
+    );
+}
+
+#[test]
+fn scientific_notation_ids_are_blocked_at_their_cell() {
+    let text = format!("{MX_HEADER}\n{}\n", mx_row("10", "2.10077777777777E+17"));
+    let d = draft(text.as_bytes(), options());
+    let e = &d.rows[0].errors;
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].code, "scientific_notation");
+    assert_eq!(e[0].column, Some(7));
+    assert!(d.rows[0].request.is_none());
+}
+
+#[test]
+fn the_validators_messages_appear_at_the_cell_and_a_fix_rechecks_the_row() {
+    let text = "country,currency,amount,document_id,beneficiary_name,beneficiary_lastname,bank_code,bank_account,bank_branch,account_type\n\
+                BR,BRL,100,390.533.447-06,Ana,Souza,001,3423422-7,1234,C\n";
+    let mut d = draft(text.as_bytes(), options());
+    let e = &d.rows[0].errors;
+    assert!(
+        e.iter()
+            .any(|e| e.field == "document_id" && e.column == Some(3)),
+        "{e:?}"
+    );
+    let fixed = d.fix(2, 3, "390.533.447-05").unwrap();
+    assert!(fixed.errors.is_empty(), "{:?}", fixed.errors);
+    assert!(fixed.fixed);
+    assert_eq!(d.summary().counts.ready, 1);
+}
+
+fn xlsx(write: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    write(ws);
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn an_xlsx_clabe_stored_as_a_number_is_blocked_whatever_its_digits() {
+    let bytes = xlsx(|ws| {
+        for (c, h) in MX_HEADER.split(';').enumerate() {
+            ws.write_string(0, c as u16, h).unwrap();
+        }
+        for (c, v) in ["MX", "MXN"].iter().enumerate() {
+            ws.write_string(1, c as u16, *v).unwrap();
+        }
+        ws.write_number(1, 2, 1234.56).unwrap();
+        for (c, v) in ["CURP", "BOXW310820HNERXN09", "María", "López"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(1, 3 + c as u16, *v).unwrap();
+        }
+        // 18 digits in a number cell: Excel keeps 15 significant digits.
+        ws.write_number(1, 7, 2_010_077_777_777_771.0).unwrap();
+    });
+    let d = BatchDraft::from_bytes(&bytes, "payouts.xlsx", options()).unwrap();
+    assert_eq!(d.file.format, FileFormat::Xlsx);
+    let e = &d.rows[0].errors;
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].code, "number_cell");
+    assert_eq!(e[0].field, "bank_account");
+    // The amount, a number cell, was read exactly.
+    let mut d = d;
+    let v = d.fix(2, 7, "002010077777777771").unwrap();
+    assert_eq!(
+        v.request.as_ref().unwrap().amount.unwrap().to_string(),
+        "1234.56"
+    );
+}
+
+#[test]
+fn an_xlsx_amount_with_a_float_residue_is_refused_not_rounded() {
+    let bytes = xlsx(|ws| {
+        for (c, h) in MX_HEADER.split(';').enumerate() {
+            ws.write_string(0, c as u16, h).unwrap();
+        }
+        let row = [
+            "MX",
+            "MXN",
+            "",
+            "CURP",
+            "BOXW310820HNERXN09",
+            "María",
+            "López",
+            "002010077777777771",
+        ];
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(1, c as u16, *v).unwrap();
+            }
+        }
+        ws.write_number(1, 2, 0.1 + 0.2).unwrap();
+    });
+    let d = BatchDraft::from_bytes(&bytes, "payouts.xlsx", options()).unwrap();
+    let e = &d.rows[0].errors;
+    assert!(
+        e.iter()
+            .any(|e| e.field == "amount" && e.message.contains("0.30000000000000004")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn duplicated_rows_warn_without_blocking_and_excluding_one_clears_the_other() {
+    let text = format!(
+        "{MX_HEADER}\n{}\n{}\n",
+        mx_row("10", "002010077777777771"),
+        mx_row("10", "002010077777777771")
+    );
+    let mut d = draft(text.as_bytes(), options());
+    for r in &d.rows {
+        assert!(r.ready());
+        assert!(
+            r.warnings.iter().any(|w| w.code == "duplicate_in_file"),
+            "{:?}",
+            r.warnings
+        );
+    }
+    d.exclude(3, true).unwrap();
+    assert!(d.rows[0]
+        .warnings
+        .iter()
+        .all(|w| w.code != "duplicate_in_file"));
+    assert_eq!(d.summary().counts.excluded, 1);
+    assert_eq!(d.totals()[0].count, 1);
+}
+
+#[test]
+fn a_recent_journal_payout_and_an_unusual_amount_warn() {
+    let text = format!(
+        "{MX_HEADER}\n{}\n{}\n",
+        mx_row("10", "002010077777777771"),
+        mx_row("900", "002010077777777771")
+    );
+    let probe = draft(text.as_bytes(), options());
+    let request = probe.rows[0].request.clone().unwrap();
+    let earlier = |amount: &str, recent: bool| EarlierPayout {
+        external_id: format!("earlier-{amount}"),
+        content_hash: crate::journal::content_hash(&CreateCashout {
+            amount: amount.parse().ok(),
+            ..request.clone()
+        }),
+        country: "MX".into(),
+        document_id: request.document_id.clone(),
+        currency: "MXN".into(),
+        amount: amount.parse().unwrap(),
+        created_at: "2026-11-30T09:00:00.000Z".into(),
+        recent,
+    };
+    let mut o = options();
+    o.earlier = vec![earlier("10.00", true), earlier("200.00", false)];
+    let d = draft(text.as_bytes(), o);
+    assert!(d.rows[0]
+        .warnings
+        .iter()
+        .any(|w| w.code == "duplicate_in_journal" && w.message.contains("earlier-10.00")));
+    assert!(
+        d.rows[1]
+            .warnings
+            .iter()
+            .any(|w| w.code == "unusual_amount"),
+        "{:?}",
+        d.rows[1].warnings
+    );
+    assert!(d.rows.iter().all(RowVerdict::ready));
+}
+
+use crate::api::types::CreateCashout;
+
+#[test]
+fn a_team_policy_puts_rows_at_its_threshold_on_hold_with_a_warning() {
+    let text = format!(
+        "{MX_HEADER}\n{}\n{}\n",
+        mx_row("10", "002010077777777771"),
+        mx_row("5000", "002010077777777771")
+    );
+    let mut o = options();
+    o.policies = vec![crate::approvals::ApprovalPolicy {
+        scope: "staging".into(),
+        currency: "MXN".into(),
+        threshold: "1000".into(),
+        approvers: 1,
+        expires_after_hours: 24,
+        proposed_by: "a".into(),
+        approved_by: "b".into(),
+        changed_at: String::new(),
+    }];
+    let d = draft(text.as_bytes(), o);
+    assert!(!d.rows[0].request.as_ref().unwrap().on_hold);
+    assert!(d.rows[1].request.as_ref().unwrap().on_hold);
+    assert!(d.rows[1].warnings.iter().any(|w| w.field == "on_hold"));
+}
+
+#[test]
+fn confirming_needs_no_blocked_row_and_matching_control_totals() {
+    let text = format!(
+        "{MX_HEADER}\n{}\n{}\n",
+        mx_row("10", "002010077777777771"),
+        mx_row("x", "002010077777777771")
+    );
+    let mut d = draft(text.as_bytes(), options());
+    let typed = vec![ControlTotal {
+        currency: "MXN".into(),
+        count: 1,
+        total: "10".into(),
+    }];
+    let e = d.confirmable(&typed).unwrap_err();
+    assert_eq!(e.field(), Some("rows"));
+    d.exclude(3, true).unwrap();
+    d.confirmable(&typed).unwrap();
+    let wrong = vec![ControlTotal {
+        currency: "MXN".into(),
+        count: 1,
+        total: "10.01".into(),
+    }];
+    assert_eq!(
+        d.confirmable(&wrong).unwrap_err().field(),
+        Some("control_total")
+    );
+}
+
+#[test]
+fn missing_required_columns_are_named_and_block_every_row() {
+    let d = draft(b"country,amount\nMX,10\n", options());
+    assert_eq!(d.summary().missing_columns, ["currency"]);
+    assert!(d.rows[0].request.is_none());
+}
+
+#[test]
+fn a_bank_code_stored_as_a_number_gets_its_leading_zeros_from_the_bank_list() {
+    let bytes = xlsx(|ws| {
+        let headers = [
+            "country",
+            "currency",
+            "amount",
+            "document_id",
+            "beneficiary_name",
+            "beneficiary_lastname",
+            "bank_code",
+            "bank_account",
+            "bank_branch",
+            "account_type",
+        ];
+        let row = [
+            "BR",
+            "BRL",
+            "100",
+            "390.533.447-05",
+            "Ana",
+            "Souza",
+            "",
+            "3423422-7",
+            "1234",
+            "C",
+        ];
+        for (c, h) in headers.iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(1, c as u16, *v).unwrap();
+            }
+        }
+        ws.write_number(1, 6, 1.0).unwrap();
+    });
+    let d = BatchDraft::from_bytes(&bytes, "b.xlsx", options()).unwrap();
+    assert!(d.rows[0].errors.is_empty(), "{:?}", d.rows[0].errors);
+    assert_eq!(
+        d.rows[0].request.as_ref().unwrap().bank_code.as_deref(),
+        Some("001")
+    );
+}
