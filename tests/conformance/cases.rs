@@ -11,6 +11,7 @@ use cashout_core::status::CashoutStatus;
 
 use super::{me, request, Store};
 
+pub use super::batches::*;
 pub use super::beneficiaries::*;
 pub use super::claims::*;
 pub use super::lists::*;

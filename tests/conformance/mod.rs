@@ -5,6 +5,7 @@
 //! Each binary supplies a [`Store`] (a fresh, empty journal per case) and expands
 //! [`conformance_suite!`] with it.
 
+pub mod batches;
 pub mod beneficiaries;
 pub mod cases;
 pub mod claims;
@@ -95,6 +96,9 @@ macro_rules! conformance_suite {
             the_list_searches_sorts_and_limits_by_period_alike_in_every_store,
             saved_beneficiaries_are_kept_per_environment_and_every_change_is_audited,
             a_payout_is_corrected_once_whichever_desk_claims_it_first,
+            a_batch_is_written_ahead_with_its_rows_queued_and_the_same_file_only_on_purpose,
+            a_batch_is_sent_by_one_desk_at_a_time_and_cancelling_marks_unsent_rows_never_sent,
+            a_batch_is_compared_with_the_requests_that_may_have_moved_money,
         );
     };
     (@cases $store:expr; $($case:ident),* $(,)?) => {

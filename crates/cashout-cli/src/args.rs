@@ -151,6 +151,13 @@ pub enum Command {
         #[command(subcommand)]
         action: BeneficiaryCommand,
     },
+    /// Batch payouts from a CSV or XLSX file: templates, import (checked row by row, written
+    /// ahead once the control totals match), throttled sending with pause, resume and cancel,
+    /// status, and the result file.
+    Batch {
+        #[command(subcommand)]
+        action: BatchCommand,
+    },
     /// Approvals (maker–checker) on the team journal: payouts waiting for approval, votes,
     /// and the team's policy.
     Approvals {
@@ -166,6 +173,91 @@ pub enum Command {
     Credentials {
         #[command(subcommand)]
         action: CredentialsAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BatchCommand {
+    /// Write the template of a country (and payout method): one column per create field and
+    /// an example row per method.
+    Template {
+        /// BR, MX, CO, PE, CL or AR.
+        #[arg(long)]
+        country: String,
+        /// bank_transfer (default), a method's code, or words of its name (`pix`, `nequi`).
+        #[arg(long)]
+        method: Option<String>,
+        /// An XLSX workbook whose columns are formatted as text (recommended), not CSV.
+        #[arg(long)]
+        xlsx: bool,
+        /// Where to write it (default: the template's name in the current directory).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        overwrite: bool,
+    },
+    /// Read and check a file. With --dry-run, prints one JSON line per row (its verdict) and
+    /// a summary line, and writes nothing. Otherwise writes the batch ahead of any send, once
+    /// a --control total is given for every currency and matches.
+    Import {
+        file: PathBuf,
+        /// Amounts are written 1.234,56 (a comma before the cents); default 1,234.56.
+        #[arg(long)]
+        decimal_comma: bool,
+        /// Check only: print the verdicts, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The field a column fills, overriding the automatic mapping: HEADER=FIELD (FIELD
+        /// `none` leaves the column out). Repeatable.
+        #[arg(long = "map", value_name = "HEADER=FIELD")]
+        map: Vec<String>,
+        /// Leave a row (its spreadsheet row number) out. Repeatable.
+        #[arg(long = "exclude", value_name = "ROW")]
+        exclude: Vec<u32>,
+        /// The control total of a currency: CURRENCY:COUNT:TOTAL (TOTAL written in the file's
+        /// decimal style). One per currency of the batch.
+        #[arg(long = "control", value_name = "CUR:COUNT:TOTAL")]
+        control: Vec<String>,
+        /// Requests per minute when it is sent (1-600; default 60).
+        #[arg(long)]
+        rate: Option<u32>,
+        /// Import a file an earlier batch holds anyway (audited).
+        #[arg(long)]
+        same_file_again: bool,
+        /// The notification URL of rows without one (default: the app's setting).
+        #[arg(long, value_name = "URL")]
+        notification_url: Option<String>,
+    },
+    /// Send a batch (or resume it), row by row at its rate; progress as JSON lines on stderr.
+    Send {
+        id: String,
+        /// Requests per minute (1-600); default the batch's.
+        #[arg(long)]
+        rate: Option<u32>,
+    },
+    /// Pause a batch: its sender stops after the row it is sending.
+    Pause { id: String },
+    /// Resume a paused or interrupted batch (as send).
+    Resume {
+        id: String,
+        #[arg(long)]
+        rate: Option<u32>,
+    },
+    /// Cancel the rest of a batch: rows not sent yet are marked never sent.
+    Cancel { id: String },
+    /// A batch's state and progress; every batch of the environment without an id.
+    Status { id: Option<String> },
+    /// Write the result file: the input columns and what each row became.
+    Results {
+        id: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// XLSX (text cells) instead of CSV.
+        #[arg(long)]
+        xlsx: bool,
+        #[arg(long)]
+        overwrite: bool,
     },
 }
 

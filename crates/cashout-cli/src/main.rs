@@ -12,6 +12,7 @@
 
 mod approvals;
 mod args;
+mod batch;
 mod run;
 mod team;
 

@@ -34,8 +34,8 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::args::{
-    AuditCommand, BeneficiaryCommand, Cli, Command, CredentialsAction, Filters, PeriodArg, SortArg,
-    Which,
+    AuditCommand, BatchCommand, BeneficiaryCommand, Cli, Command, CredentialsAction, Filters,
+    PeriodArg, SortArg, Which,
 };
 
 /// Largest credentials input read from stdin (four short lines).
@@ -53,7 +53,8 @@ pub fn print_failure(value: &serde_json::Value) {
 pub(crate) fn print_success<T: Serialize>(value: &T) -> ExitCode {
     match serde_json::to_string(value) {
         Ok(text) => {
-            println!("{text}");
+            // A reader that went away (`| head`) is not this command's failure.
+            let _ = writeln!(std::io::stdout(), "{text}");
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -420,6 +421,14 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
             | Command::Audit { .. }
             | Command::Abandon { .. }
             | Command::Approvals { .. }
+            | Command::Batch {
+                action: BatchCommand::Template { .. }
+                    | BatchCommand::Import { .. }
+                    | BatchCommand::Pause { .. }
+                    | BatchCommand::Cancel { .. }
+                    | BatchCommand::Status { .. }
+                    | BatchCommand::Results { .. }
+            }
     ) {
         if let Ok(result) = tokio::time::timeout(STARTUP_RECONCILE_LIMIT, desk.reconcile()).await {
             result?;
@@ -529,10 +538,22 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
             }
         },
         Command::Approvals { action } => crate::approvals::command(&desk, action).await?,
+        Command::Batch { action } => {
+            crate::batch::command(&desk, action, notification_url(cli, &desk)).await?
+        }
         Command::Sandbox { .. } | Command::Credentials { .. } | Command::Team { .. } => {
             ExitCode::SUCCESS
         }
     })
+}
+
+/// The desktop app's notification URL for the desk's environment (the sandbox's own when the
+/// settings have none), for batch rows without one.
+fn notification_url(cli: &Cli, desk: &Desk) -> String {
+    let settings = data_dir(cli)
+        .map(|(dir, _)| SettingsFile::in_dir(&dir).load())
+        .unwrap_or_default();
+    settings.notification_url_for(desk.environment().kind)
 }
 
 fn list_filter(f: &Filters) -> Result<ListFilter, Error> {

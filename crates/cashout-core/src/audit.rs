@@ -69,6 +69,17 @@ pub enum AuditAction {
     BeneficiaryUpdated,
     /// A saved beneficiary was deleted.
     BeneficiaryDeleted,
+    /// A batch was confirmed and written ahead of any send (file, digest, rows, totals).
+    BatchConfirmed,
+    /// A batch's sending started, or resumed.
+    BatchStarted,
+    /// A batch was paused (by an operator, or by its sender when the provider could not be
+    /// reached).
+    BatchPaused,
+    /// The rest of a batch was cancelled (its unsent rows marked never sent).
+    BatchCancelled,
+    /// Every row of a batch was sent.
+    BatchFinished,
 }
 
 impl AuditAction {
@@ -103,6 +114,11 @@ impl AuditAction {
             Self::BeneficiarySaved => "beneficiary_saved",
             Self::BeneficiaryUpdated => "beneficiary_updated",
             Self::BeneficiaryDeleted => "beneficiary_deleted",
+            Self::BatchConfirmed => "batch_confirmed",
+            Self::BatchStarted => "batch_started",
+            Self::BatchPaused => "batch_paused",
+            Self::BatchCancelled => "batch_cancelled",
+            Self::BatchFinished => "batch_finished",
         }
     }
 
@@ -137,6 +153,11 @@ impl AuditAction {
             Self::BeneficiarySaved,
             Self::BeneficiaryUpdated,
             Self::BeneficiaryDeleted,
+            Self::BatchConfirmed,
+            Self::BatchStarted,
+            Self::BatchPaused,
+            Self::BatchCancelled,
+            Self::BatchFinished,
         ]
         .into_iter()
         .find(|a| a.name() == name)

@@ -223,9 +223,22 @@ pub enum Overwrite {
 /// Never over a database (the journal, the sandbox's state: their first bytes say so), never
 /// over an existing file unless `overwrite` says so, and never half: the text is written to a
 /// temporary file beside it and renamed over it, so a failed export leaves what was there.
-pub(crate) fn write_file(
+pub fn write_file(
     path: &std::path::Path,
     text: &str,
+    overwrite: Overwrite,
+) -> crate::error::Result<()> {
+    write_bytes(path, text.as_bytes(), overwrite)
+}
+
+/// As [`write_file`], for any bytes (a workbook).
+///
+/// # Errors
+/// [`crate::error::Error::InvalidInput`] on `file`: a database, an existing file without
+/// `overwrite`, or a write that failed (what was there is kept).
+pub fn write_bytes(
+    path: &std::path::Path,
+    bytes: &[u8],
     overwrite: Overwrite,
 ) -> crate::error::Result<()> {
     use std::io::{Read, Write};
@@ -258,7 +271,7 @@ pub(crate) fn write_file(
         .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
     let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
     let written = std::fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
         .and_then(|()| std::fs::rename(&tmp, path));
     written.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);

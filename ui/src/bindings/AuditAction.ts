@@ -3,4 +3,4 @@
 /**
  * What an operator did.
  */
-export type AuditAction = "create" | "hold" | "release" | "cancel" | "lookup" | "credentials_saved" | "credentials_removed" | "environment_switched" | "export" | "audit_verified" | "resend" | "abandon" | "journal_moved" | "settings_changed" | "journal_switched" | "approval_approved" | "approval_rejected" | "approval_expired" | "approval_released" | "approval_cancelled" | "approval_closed" | "policy_proposed" | "policy_applied" | "policy_rejected" | "beneficiary_saved" | "beneficiary_updated" | "beneficiary_deleted";
+export type AuditAction = "create" | "hold" | "release" | "cancel" | "lookup" | "credentials_saved" | "credentials_removed" | "environment_switched" | "export" | "audit_verified" | "resend" | "abandon" | "journal_moved" | "settings_changed" | "journal_switched" | "approval_approved" | "approval_rejected" | "approval_expired" | "approval_released" | "approval_cancelled" | "approval_closed" | "policy_proposed" | "policy_applied" | "policy_rejected" | "beneficiary_saved" | "beneficiary_updated" | "beneficiary_deleted" | "batch_confirmed" | "batch_started" | "batch_paused" | "batch_cancelled" | "batch_finished";

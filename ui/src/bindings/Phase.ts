@@ -9,4 +9,4 @@
  * finds it, the operator resends it with the same external_id, or the operator abandons it
  * on purpose ([`Phase::Abandoned`]).
  */
-export type Phase = "intent" | "unknown" | "sent_not_found" | "created" | "declined" | "not_sent" | "abandoned";
+export type Phase = "queued" | "intent" | "unknown" | "sent_not_found" | "created" | "declined" | "not_sent" | "abandoned";

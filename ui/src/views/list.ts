@@ -22,6 +22,7 @@ const PAGE = 50;
 /** The list's status filter also offers these states of unsettled creates, by create phase. */
 const PHASE_GROUPS: Record<string, { label: string; phases: Phase[] }> = {
   "phase:checking": { label: "checking… (sent, not confirmed)", phases: ["intent", "unknown", "sent_not_found"] },
+  "phase:queued": { label: "IN BATCH (not sent yet)", phases: ["queued"] },
   "phase:not_sent": { label: "NOT SENT (never left)", phases: ["not_sent"] },
   "phase:abandoned": { label: "ABANDONED", phases: ["abandoned"] },
 };

@@ -8,6 +8,7 @@ export function statusBadge(p: PayoutView): HTMLElement {
   if (p.status === "UNKNOWN") return h("span", { class: "status status-UNKNOWN", title: "A status number this desk does not know; no action until a known status is seen." }, `UNKNOWN (code ${p.status_code ?? "?"})`);
   if (p.status) return h("span", { class: `status status-${p.status}` }, p.status.replace("_", " "));
   if (p.checking) return h("span", { class: "status checking" }, "checking…");
+  if (p.phase === "queued") return h("span", { class: "status status-QUEUED", title: "A row of a batch, not sent yet: it is sent when its batch is sent or resumed." }, "IN BATCH");
   if (p.phase === "not_sent") return h("span", { class: "status status-NOT_SENT" }, "NOT SENT");
   if (p.phase === "abandoned") return h("span", { class: "status status-ABANDONED" }, "ABANDONED");
   return h("span", { class: "status" }, "—");

@@ -66,6 +66,7 @@ impl Cashout {
     }
 
     /// Writes `value` as JSON to `name` in the home; returns its path.
+    #[allow(dead_code)] // not every test binary writes JSON
     pub fn write_json(&self, name: &str, value: &impl serde::Serialize) -> String {
         self.write_bytes(name, &serde_json::to_vec(value).expect("json"))
     }

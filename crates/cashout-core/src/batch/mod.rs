@@ -18,6 +18,7 @@
 pub mod amounts;
 pub mod columns;
 pub mod read;
+pub mod records;
 pub mod result;
 pub mod review;
 pub mod template;
@@ -329,11 +330,20 @@ impl BatchDraft {
     /// [`Error::InvalidInput`] on `control_total` with every mismatch, or on `rows`.
     pub fn confirmable(&self, typed: &[ControlTotal]) -> Result<()> {
         let s = self.summary();
-        if s.counts.blocked > 0 {
+        if let Some(first) = self
+            .rows
+            .iter()
+            .find(|r| !r.excluded && r.request.is_none())
+        {
+            let why = first
+                .errors
+                .first()
+                .map(|e| format!(" (row {}: {})", first.row, e.message))
+                .unwrap_or_default();
             return Err(Error::InvalidInput {
                 field: "rows",
                 message: format!(
-                    "{} rows have errors: fix them or exclude them before sending",
+                    "{} rows have errors: fix them or exclude them before sending{why}",
                     s.counts.blocked
                 ),
             });

@@ -76,19 +76,26 @@ fn table(headers: &[String], rows: &[ResultRow]) -> (Vec<String>, Vec<Vec<String
     (all, body)
 }
 
-/// The result as CSV for spreadsheets with `separator` (the input file's).
+/// The result as CSV for spreadsheets with `separator` (the input file's): identifier columns
+/// and ids as text cells, the amount column as a plain decimal, other input cells protected
+/// when a spreadsheet would read them as a number, date or formula.
 #[must_use]
 pub fn result_csv(headers: &[String], rows: &[ResultRow], separator: char) -> Vec<u8> {
     let (all, body) = table(headers, rows);
+    let mapped = super::columns::map_headers(headers);
     let words = ["outcome", "status", "explanation", "updated_at"];
     let kinds: Vec<(&str, ColumnKind)> = all
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            let kind = if i >= headers.len() && words.contains(&h.as_str()) {
-                ColumnKind::Words
-            } else {
-                ColumnKind::Text
+            let kind = match mapped.get(i).and_then(|m| m.field.as_deref()) {
+                Some("amount") => ColumnKind::Amount,
+                Some(f) if super::columns::IDENTIFIER_FIELDS.contains(&f) || f == "bank_code" => {
+                    ColumnKind::Text
+                }
+                Some(_) => ColumnKind::Words,
+                None if i < headers.len() || words.contains(&h.as_str()) => ColumnKind::Words,
+                None => ColumnKind::Text,
             };
             (h.as_str(), kind)
         })

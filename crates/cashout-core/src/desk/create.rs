@@ -159,6 +159,29 @@ impl Desk {
         created
     }
 
+    /// Sends one row of a batch, written ahead in phase `queued` (or left open by a crash):
+    /// checked again by this environment's rules, then driven by the create protocol under
+    /// its own external_id; audited with `tag` (its batch and row).
+    ///
+    /// # Errors
+    /// As [`Desk::create`]; [`Error::ExternalIdConflict`] when the row would now be sent with
+    /// other contents than were written (the rules or the approval policy changed since).
+    pub(super) async fn create_batch_row(
+        &self,
+        request: &CreateCashout,
+        tag: &str,
+    ) -> Result<PayoutView> {
+        let request = self.prepare_create(request, false)?;
+        self.client()?;
+        let detail = format!(
+            "{} to {}; {tag}",
+            request.amount_text(),
+            request.beneficiary()
+        );
+        self.create_audited(AuditAction::Create, &request, None, detail)
+            .await
+    }
+
     /// A correction names an earlier payout of this environment that moved no money and never
     /// will: REJECTED (the money came back) or declined (no cashout was made). Anything that
     /// may still pay is refused: correcting it would risk paying twice.
@@ -467,7 +490,9 @@ impl Desk {
         // A send of this intent may have reached the provider: from here on, no answer can
         // make it "not sent", and only a lookup can settle it.
         let mut may_have_landed = resumed.is_some_and(Phase::may_exist);
-        let mut lookup_first = resumed.is_some();
+        // A batch row never sent yet has nothing to look for; any other record found open may
+        // have been sent before.
+        let mut lookup_first = resumed.is_some_and(|p| p != Phase::Queued);
         let mut last_unknown = String::from("no answer yet");
         // Sends of this intent this call noted (see the 511 below).
         let mut sends_noted = 0;

@@ -27,6 +27,7 @@
 
 mod actions;
 mod approve;
+mod batch;
 mod create;
 mod payee;
 mod records;
@@ -54,6 +55,9 @@ use crate::status::{Action, CashoutStatus};
 pub use approve::{
     hold_if_needed, policy_for, ApprovalDetail, ApprovalSweep, ApprovalView, ApprovalsPage,
     PolicyOverview, SETTLE_LEASE,
+};
+pub use batch::{
+    DraftChoices, RowSent, SendEnd, BATCH_LEASE, DEFAULT_RATE_PER_MINUTE, MAX_RATE_PER_MINUTE,
 };
 pub use create::CreateOptions;
 pub use review::{dry_run, CreateReview, DryRun, ReviewLine};
@@ -226,7 +230,8 @@ impl PayoutView {
             Phase::Declined if r.api_code.is_some_and(codes::refusal_may_pass) => {
                 vec![Recovery::Resend]
             }
-            Phase::Declined | Phase::Created => Vec::new(),
+            // A batch row waits for its batch's sender (resume, or cancel the rest).
+            Phase::Declined | Phase::Created | Phase::Queued => Vec::new(),
         };
         Self {
             cashout_id: r.cashout_id,
@@ -499,6 +504,10 @@ fn state_note(r: &PayoutRecord) -> Option<String> {
         _ if checking(r) => {
             "Checking with the provider: the answer to this create was lost. It is looked up by \
              its external id; nothing is resent meanwhile."
+        }
+        Phase::Queued => {
+            "Waiting in its batch: not sent yet. It is sent when its batch is sent or resumed, \
+             and marked never sent if the rest of the batch is cancelled."
         }
         Phase::NotSent => {
             "Nothing was sent: the request never left this computer. Retry sends it with the \

@@ -33,6 +33,7 @@ use super::types::{
 };
 use crate::api::types::{CashoutId, CashoutRef, CreateCashout, Exchange, StatusAnswer};
 use crate::audit::{AuditEntry, AuditEvent, AuditFilter, AuditVerdict};
+use crate::batch::records::{BatchChange, BatchRecord, BatchRowRecord, BatchWritten, NewBatch};
 use crate::beneficiaries::{BeneficiaryDetails, SavedBeneficiary};
 use crate::error::Result;
 use crate::status::CashoutStatus;
@@ -340,6 +341,61 @@ pub trait JournalStore: Send + Sync {
         label: &'a str,
         audit: AuditEvent,
     ) -> Pending<'a, bool>;
+
+    /// Writes a confirmed batch ahead of any send, with `audit`, in one transaction (see
+    /// [`crate::batch::records`]): the batch, its rows, and each ready row as a payout in phase
+    /// `queued`. Writing the same batch id again answers the batch as written; a file an
+    /// earlier batch of the scope holds is answered [`BatchWritten::SameFile`] (nothing
+    /// written) unless `batch.same_file_again`.
+    fn record_batch<'a>(
+        &'a self,
+        batch: &'a NewBatch,
+        audit: AuditEvent,
+    ) -> Pending<'a, BatchWritten>;
+
+    /// Changes batch `id`'s state as [`BatchChange`] says, with `audit` in the same
+    /// transaction when the state changed. Returns the batch as it now stands.
+    ///
+    /// # Errors
+    /// [`crate::error::Error::InvalidInput`] on `batch` when the change is not allowed from
+    /// where the batch stands (done, cancelled, sent by another desk right now).
+    fn change_batch<'a>(
+        &'a self,
+        id: &'a str,
+        change: BatchChange,
+        audit: Option<AuditEvent>,
+    ) -> Pending<'a, BatchRecord>;
+
+    /// The requests of `scope`'s payouts created at or after `since` that may have moved money
+    /// (not declined, never sent, cancelled or rejected), as (external_id, created_at,
+    /// request), oldest first: what a batch's rows are compared with (duplicates, unusual
+    /// amounts).
+    ///
+    /// # Errors
+    /// When the store cannot be read.
+    fn requests_since(
+        &self,
+        scope: &str,
+        since: &str,
+    ) -> Result<Vec<(String, String, CreateCashout)>>;
+
+    /// The batches of `scope`, newest first (at most 500).
+    ///
+    /// # Errors
+    /// When the store cannot be read.
+    fn batches(&self, scope: &str) -> Result<Vec<BatchRecord>>;
+
+    /// One batch with its progress.
+    ///
+    /// # Errors
+    /// When the store cannot be read.
+    fn batch(&self, id: &str) -> Result<Option<BatchRecord>>;
+
+    /// A batch's rows in row order, each with its payout (with its stored request).
+    ///
+    /// # Errors
+    /// When the store cannot be read.
+    fn batch_rows(&self, id: &str) -> Result<Vec<BatchRowRecord>>;
 
     /// The record with this id, with its stored request.
     ///

@@ -22,6 +22,10 @@ use crate::status::CashoutStatus;
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Phase {
+    /// A row of a batch, written ahead and not sent yet: no send of it has started (its
+    /// sender moves it to [`Phase::Intent`], durably, before sending). Its first send needs no
+    /// lookup; cancelling the rest of its batch makes it [`Phase::NotSent`].
+    Queued,
     /// Written; the create may or may not have been sent (a crash can fall between).
     Intent,
     /// Sent; no definite answer yet. Must be looked up by external_id before any resend.
@@ -48,6 +52,7 @@ impl Phase {
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
+            Self::Queued => "queued",
             Self::Intent => "intent",
             Self::Unknown => "unknown",
             Self::SentNotFound => "sent_not_found",
@@ -60,6 +65,7 @@ impl Phase {
 
     pub(super) fn parse(s: &str) -> Self {
         match s {
+            "queued" => Self::Queued,
             "unknown" => Self::Unknown,
             "sent_not_found" => Self::SentNotFound,
             "created" => Self::Created,

@@ -30,6 +30,7 @@
 pub mod admin;
 mod answers;
 mod approvals;
+mod batches;
 mod beneficiaries;
 mod import;
 mod io;
@@ -51,6 +52,7 @@ use super::{
 };
 use crate::api::types::{CashoutId, CashoutRef, CreateCashout, Exchange, StatusAnswer};
 use crate::audit::{AuditEntry, AuditEvent, AuditFilter, AuditVerdict};
+use crate::batch::records::{BatchChange, BatchRecord, BatchRowRecord, BatchWritten, NewBatch};
 use crate::beneficiaries::{BeneficiaryDetails, SavedBeneficiary};
 use crate::clock::{format_instant, Clock};
 use crate::credentials::Secret;
@@ -348,6 +350,43 @@ impl JournalStore for PgStore {
 
     fn correction_of(&self, scope: &str, corrected: &str) -> Result<Option<String>> {
         self.read_correction(scope, corrected)
+    }
+
+    fn record_batch<'a>(
+        &'a self,
+        batch: &'a NewBatch,
+        audit: AuditEvent,
+    ) -> Pending<'a, BatchWritten> {
+        Box::pin(self.write_batch(batch, audit))
+    }
+
+    fn change_batch<'a>(
+        &'a self,
+        id: &'a str,
+        change: BatchChange,
+        audit: Option<AuditEvent>,
+    ) -> Pending<'a, BatchRecord> {
+        Box::pin(self.write_batch_change(id, change, audit))
+    }
+
+    fn requests_since(
+        &self,
+        scope: &str,
+        since: &str,
+    ) -> Result<Vec<(String, String, CreateCashout)>> {
+        self.read_requests_since(scope, since)
+    }
+
+    fn batches(&self, scope: &str) -> Result<Vec<BatchRecord>> {
+        self.read_batches(scope)
+    }
+
+    fn batch(&self, id: &str) -> Result<Option<BatchRecord>> {
+        self.read_batch(id)
+    }
+
+    fn batch_rows(&self, id: &str) -> Result<Vec<BatchRowRecord>> {
+        self.read_batch_rows(id)
     }
 
     fn beneficiaries(&self, scope: &str) -> Result<Vec<SavedBeneficiary>> {

@@ -99,45 +99,10 @@ impl PgStore {
                             }
                         }
                     }
-                    let amount = request.amount.map(|a| a.to_string());
-                    let beneficiary = request.beneficiary();
-                    let search = keys::search_text(
-                        Some(&request.external_id),
-                        Some(&beneficiary),
-                        Some(&request),
-                    );
-                    let amount_key = keys::amount_key(request.currency.as_deref(), amount.as_deref());
-                    let name_key = keys::name_key(Some(&beneficiary));
-                    let row = tx
-                        .query_one(
-                            "INSERT INTO cashout.payouts (scope, base_url, external_id, origin, phase,
-                                request_json, country, currency, amount, beneficiary, created_at,
-                                updated_at, content_hash, claim_token, claimed_by, lease_until,
-                                search_text, amount_key, name_key)
-                             VALUES ($1, $2, $3, 'desk', 'intent', $4, $5, $6, $7, $8, $9, $9, $10,
-                                $11, session_user || ' — ' || $12, $13, $14, $15, $16)
-                             RETURNING id",
-                            &[
-                                &scope,
-                                &base_url,
-                                &request.external_id,
-                                &json,
-                                &request.country,
-                                &request.currency,
-                                &amount,
-                                &beneficiary,
-                                &now,
-                                &hash,
-                                &token,
-                                &holder,
-                                &until,
-                                &search,
-                                &amount_key,
-                                &name_key,
-                            ],
-                        )
-                        .await?;
-                    let id: i64 = row.get(0);
+                    let claim = (token.as_str(), holder.as_str(), until.as_str());
+                    let id =
+                        insert_desk_payout(&tx, &scope, &base_url, &request, &json, &now, "intent", Some(claim))
+                            .await?;
                     history(&tx, id, &now, "intent", None, None).await?;
                     Ok(IntentOutcome::New(id))
                 })
@@ -213,10 +178,10 @@ impl PgStore {
                         .query_opt(
                             "UPDATE cashout.payouts SET attempts = attempts + 1, updated_at = $2,
                                 last_sent_at = $2, lookups = 0, lease_until = $4,
-                                status = CASE WHEN phase IN ('not_sent', 'declined', 'abandoned') THEN NULL ELSE status END,
-                                status_code = CASE WHEN phase IN ('not_sent', 'declined', 'abandoned') THEN NULL ELSE status_code END,
-                                api_code = CASE WHEN phase IN ('not_sent', 'declined', 'abandoned') THEN NULL ELSE api_code END,
-                                phase = CASE WHEN phase IN ('not_sent', 'declined', 'abandoned') THEN 'intent' ELSE phase END
+                                status = CASE WHEN phase IN ('queued', 'not_sent', 'declined', 'abandoned') THEN NULL ELSE status END,
+                                status_code = CASE WHEN phase IN ('queued', 'not_sent', 'declined', 'abandoned') THEN NULL ELSE status_code END,
+                                api_code = CASE WHEN phase IN ('queued', 'not_sent', 'declined', 'abandoned') THEN NULL ELSE api_code END,
+                                phase = CASE WHEN phase IN ('queued', 'not_sent', 'declined', 'abandoned') THEN 'intent' ELSE phase END
                              WHERE id = $1 AND phase <> 'created' AND claim_token = $3
                              RETURNING attempts",
                             &[&id, &now, &token, &until],
@@ -378,7 +343,7 @@ impl PgStore {
                     "declined",
                 ],
             ),
-            Phase::Created | Phase::Declined | Phase::Intent | Phase::Abandoned => {
+            Phase::Created | Phase::Declined | Phase::Intent | Phase::Abandoned | Phase::Queued => {
                 return Err(Error::Journal(format!(
                     "{} is recorded by its own operation, not as a bare phase",
                     phase.as_str()
@@ -677,6 +642,66 @@ pub(super) async fn history(
     )
     .await?;
     Ok(())
+}
+
+/// Inserts a payout this desk creates (`json`: `request` as stored) in `phase`, claimed by
+/// `claim` (token, holder, lease end) when given, with its list and search keys; returns its id.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn insert_desk_payout(
+    tx: &Transaction<'_>,
+    scope: &str,
+    base_url: &str,
+    request: &CreateCashout,
+    json: &str,
+    now: &str,
+    phase: &str,
+    claim: Option<(&str, &str, &str)>,
+) -> std::result::Result<i64, TxError> {
+    let amount = request.amount.map(|a| a.to_string());
+    let beneficiary = request.beneficiary();
+    let search = keys::search_text(
+        Some(&request.external_id),
+        Some(&beneficiary),
+        Some(request),
+    );
+    let amount_key = keys::amount_key(request.currency.as_deref(), amount.as_deref());
+    let name_key = keys::name_key(Some(&beneficiary));
+    let (token, holder, until) = match claim {
+        Some((t, h, u)) => (Some(t), Some(h), Some(u)),
+        None => (None, None, None),
+    };
+    let row = tx
+        .query_one(
+            "INSERT INTO cashout.payouts (scope, base_url, external_id, origin, phase,
+                request_json, country, currency, amount, beneficiary, created_at,
+                updated_at, content_hash, claim_token, claimed_by, lease_until,
+                search_text, amount_key, name_key)
+             VALUES ($1, $2, $3, 'desk', $17, $4, $5, $6, $7, $8, $9, $9, $10,
+                $11, CASE WHEN $12::text IS NULL THEN NULL ELSE session_user || ' — ' || $12 END,
+                $13, $14, $15, $16)
+             RETURNING id",
+            &[
+                &scope,
+                &base_url,
+                &request.external_id,
+                &json,
+                &request.country,
+                &request.currency,
+                &amount,
+                &beneficiary,
+                &now,
+                &content_hash(request),
+                &token,
+                &holder,
+                &until,
+                &search,
+                &amount_key,
+                &name_key,
+                &phase,
+            ],
+        )
+        .await?;
+    Ok(row.get(0))
 }
 
 /// Appends `event` through the chain's function, inside the caller's transaction.

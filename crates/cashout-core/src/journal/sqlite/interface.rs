@@ -8,6 +8,7 @@ use std::time::Duration;
 use super::SqliteStore;
 use crate::api::types::{CashoutId, CashoutRef, CreateCashout, Exchange, StatusAnswer};
 use crate::audit::{AuditEntry, AuditEvent, AuditFilter, AuditVerdict};
+use crate::batch::records::{BatchChange, BatchRecord, BatchRowRecord, BatchWritten, NewBatch};
 use crate::beneficiaries::{BeneficiaryDetails, SavedBeneficiary};
 use crate::error::Result;
 use crate::journal::store::{JournalStore, Pending, SendClaim};
@@ -17,6 +18,43 @@ use crate::journal::{
 use crate::status::CashoutStatus;
 
 impl JournalStore for SqliteStore {
+    fn record_batch<'a>(
+        &'a self,
+        batch: &'a NewBatch,
+        audit: AuditEvent,
+    ) -> Pending<'a, BatchWritten> {
+        Box::pin(Self::record_batch(self, batch, audit))
+    }
+
+    fn change_batch<'a>(
+        &'a self,
+        id: &'a str,
+        change: BatchChange,
+        audit: Option<AuditEvent>,
+    ) -> Pending<'a, BatchRecord> {
+        Box::pin(Self::change_batch(self, id, change, audit))
+    }
+
+    fn requests_since(
+        &self,
+        scope: &str,
+        since: &str,
+    ) -> Result<Vec<(String, String, CreateCashout)>> {
+        Self::requests_since(self, scope, since)
+    }
+
+    fn batches(&self, scope: &str) -> Result<Vec<BatchRecord>> {
+        Self::batches(self, scope)
+    }
+
+    fn batch(&self, id: &str) -> Result<Option<BatchRecord>> {
+        Self::batch(self, id)
+    }
+
+    fn batch_rows(&self, id: &str) -> Result<Vec<BatchRowRecord>> {
+        Self::batch_rows(self, id)
+    }
+
     fn claim_correction<'a>(
         &'a self,
         scope: &'a str,

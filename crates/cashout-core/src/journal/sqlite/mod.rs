@@ -25,6 +25,7 @@
 //! threads; `rows` how rows are read and written; `search` listing and text search; `schema` the
 //! tables and their migrations; `merge` folding an older journal file into this one.
 
+mod batches;
 mod beneficiaries;
 mod claims;
 mod corrections;
@@ -233,34 +234,12 @@ impl SqliteStore {
                     }
                 }
             }
-            let (amount, beneficiary) = (request.amount.map(|a| a.to_string()), request.beneficiary());
-            exec(
-                tx,
-                "INSERT INTO payouts (scope, base_url, external_id, origin, phase, request_json, country,
-                    currency, amount, beneficiary, created_at, updated_at, content_hash,
-                    claim_token, claimed_by, lease_until, claim_pid, search_text, amount_key, name_key)
-                 VALUES (?1, ?2, ?3, 'desk', 'intent', ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14,
-                    ?15, ?16, ?17)",
-                params![
-                    scope,
-                    base_url,
-                    request.external_id,
-                    json,
-                    request.country,
-                    request.currency,
-                    amount,
-                    beneficiary,
-                    now,
-                    hash,
-                    token,
-                    holder,
-                    until,
-                    std::process::id(),
-                    keys::search_text(Some(&request.external_id), Some(&beneficiary), Some(&request)),
-                    keys::amount_key(request.currency.as_deref(), amount.as_deref()),
-                    keys::name_key(Some(&beneficiary)),
-                ],
-            )?;
+            let claim = Claim {
+                token: &token,
+                holder: &holder,
+                until: &until,
+            };
+            insert_desk_payout(tx, &scope, &base_url, &request, &json, &now, "intent", Some(claim))?;
             let id = tx.last_insert_rowid();
             insert_history(tx, id, &now, "intent", None, None)?;
             Ok(IntentOutcome::New(id))
@@ -282,10 +261,10 @@ impl SqliteStore {
             let attempts: Option<i64> = query_row(tx,
                 "UPDATE payouts SET attempts = attempts + 1, updated_at = ?2, last_sent_at = ?2,
                     lookups = 0, lease_until = ?4,
-                    status = CASE WHEN phase IN ('not_sent', 'declined', 'abandoned') THEN NULL ELSE status END,
-                    status_code = CASE WHEN phase IN ('not_sent', 'declined', 'abandoned') THEN NULL ELSE status_code END,
-                    api_code = CASE WHEN phase IN ('not_sent', 'declined', 'abandoned') THEN NULL ELSE api_code END,
-                    phase = CASE WHEN phase IN ('not_sent', 'declined', 'abandoned') THEN 'intent' ELSE phase END
+                    status = CASE WHEN phase IN ('queued', 'not_sent', 'declined', 'abandoned') THEN NULL ELSE status END,
+                    status_code = CASE WHEN phase IN ('queued', 'not_sent', 'declined', 'abandoned') THEN NULL ELSE status_code END,
+                    api_code = CASE WHEN phase IN ('queued', 'not_sent', 'declined', 'abandoned') THEN NULL ELSE api_code END,
+                    phase = CASE WHEN phase IN ('queued', 'not_sent', 'declined', 'abandoned') THEN 'intent' ELSE phase END
                  WHERE id = ?1 AND phase <> 'created' AND claim_token = ?3
                  RETURNING attempts",
                 params![id, now, token, until],
@@ -442,7 +421,7 @@ impl SqliteStore {
             ),
             // Each recorded by its own operation, with what it needs: the answer (created,
             // declined), the send (`record_sending`), the audit entry (`record_abandoned`).
-            Phase::Created | Phase::Declined | Phase::Intent | Phase::Abandoned => {
+            Phase::Created | Phase::Declined | Phase::Intent | Phase::Abandoned | Phase::Queued => {
                 return Err(Error::Journal(format!(
                     "{} is recorded by its own operation, not as a bare phase",
                     phase.as_str()
@@ -702,3 +681,59 @@ impl Drop for SqliteStore {
 
 #[cfg(test)]
 mod tests;
+
+/// A send claim as written with a new payout.
+pub(super) struct Claim<'a> {
+    pub token: &'a str,
+    pub holder: &'a str,
+    pub until: &'a str,
+}
+
+/// Inserts a payout this desk creates (`json`: `request` as stored) in `phase`, claimed by
+/// `claim` when given, with its list and search keys; its id is `tx.last_insert_rowid()`.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn insert_desk_payout(
+    tx: &Connection,
+    scope: &str,
+    base_url: &str,
+    request: &CreateCashout,
+    json: &str,
+    now: &str,
+    phase: &str,
+    claim: Option<Claim<'_>>,
+) -> Result<i64> {
+    let (amount, beneficiary) = (request.amount.map(|a| a.to_string()), request.beneficiary());
+    exec(
+        tx,
+        "INSERT INTO payouts (scope, base_url, external_id, origin, phase, request_json, country,
+            currency, amount, beneficiary, created_at, updated_at, content_hash,
+            claim_token, claimed_by, lease_until, claim_pid, search_text, amount_key, name_key)
+         VALUES (?1, ?2, ?3, 'desk', ?18, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14,
+            ?15, ?16, ?17)",
+        params![
+            scope,
+            base_url,
+            request.external_id,
+            json,
+            request.country,
+            request.currency,
+            amount,
+            beneficiary,
+            now,
+            content_hash(request),
+            claim.as_ref().map(|c| c.token),
+            claim.as_ref().map(|c| c.holder),
+            claim.as_ref().map(|c| c.until),
+            claim.as_ref().map(|_| std::process::id()),
+            keys::search_text(
+                Some(&request.external_id),
+                Some(&beneficiary),
+                Some(request)
+            ),
+            keys::amount_key(request.currency.as_deref(), amount.as_deref()),
+            keys::name_key(Some(&beneficiary)),
+            phase,
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}

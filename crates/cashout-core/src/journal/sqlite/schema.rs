@@ -9,7 +9,7 @@
 
 use rusqlite::Connection;
 
-const VERSION: i64 = 8;
+const VERSION: i64 = 9;
 
 const V1: &str = "
 CREATE TABLE payouts (
@@ -215,6 +215,42 @@ CREATE TABLE beneficiaries (
 );
 ";
 
+/// Version 9: batches (see [`crate::batch::records`]). A batch's rows that are sent are payouts
+/// like any other (phase `queued` until their send starts), linked from `batch_rows`.
+const V9: &str = "
+CREATE TABLE batches (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL,
+    file_format TEXT NOT NULL,
+    separator TEXT,
+    decimal_style TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    headers_json TEXT NOT NULL,
+    totals_json TEXT NOT NULL,
+    rows_total INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    rate_per_minute INTEGER NOT NULL,
+    sender TEXT,
+    lease_until TEXT,
+    -- The sending process (this machine's): a sender killed mid-batch frees it at once.
+    sender_pid INTEGER,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX batches_by_file ON batches (scope, file_sha256);
+CREATE INDEX batches_by_time ON batches (scope, created_at DESC);
+CREATE TABLE batch_rows (
+    batch_id TEXT NOT NULL REFERENCES batches (id),
+    row_no INTEGER NOT NULL,
+    cells_json TEXT NOT NULL,
+    payout_id INTEGER REFERENCES payouts (id),
+    PRIMARY KEY (batch_id, row_no)
+);
+CREATE INDEX batch_rows_by_payout ON batch_rows (payout_id) WHERE payout_id IS NOT NULL;
+";
+
 /// Version 7's keys for every payout there is, computed by [`super::super::keys`] (they are
 /// rules of this program, not of SQL), then the text index filled from them.
 fn compute_keys(conn: &Connection) -> rusqlite::Result<()> {
@@ -366,6 +402,9 @@ pub(super) fn prepare(conn: &Connection) -> rusqlite::Result<()> {
         }
         if version < 8 {
             conn.execute_batch(V8)?;
+        }
+        if version < 9 {
+            conn.execute_batch(V9)?;
         }
         if version < VERSION {
             conn.execute_batch(&format!("PRAGMA user_version = {VERSION};"))?;
