@@ -37,8 +37,9 @@ describe("the audit log", () => {
     const calls = commands({ audit_log: () => [] });
     await renderAudit(view());
     const select = view().querySelector("#audit-action") as HTMLSelectElement;
-    // "Any action" and every action of the core: 15, and the 9 of approvals.
-    expect(select.options.length).toBe(28);
+    // "Any action" and every action of the core: 15, the 9 of approvals, 3 of saved
+    // beneficiaries and 5 of batches.
+    expect(select.options.length).toBe(33);
     select.value = "credentials_saved";
     select.dispatchEvent(new Event("change"));
     await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "audit_log")).toHaveLength(2));
