@@ -6,7 +6,8 @@
 #   gnome-keyring (the real Secret Service) for the keychain tests, and PostgreSQL (Debian's
 #   package; the team-journal tests start a throwaway cluster with pg_virtualenv) with openssl
 #   for their TLS certificates; tzdata, the time zone database the list's periods are computed
-#   with; xclip, which the real-window test reads the clipboard back with.
+#   with; xclip, which the real-window test reads the clipboard back with; xdotool, with which
+#   it types a file's path into the shell's save dialog.
 # Rust (cargo) and Node.js >= 20.19 must already be installed; it says so if they are not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 packages=(build-essential pkg-config curl file libssl-dev libxdo-dev libwebkit2gtk-4.1-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver dbus dbus-daemon
-  gnome-keyring libsecret-1-0 postgresql postgresql-common openssl tzdata xclip)
+  gnome-keyring libsecret-1-0 postgresql postgresql-common openssl tzdata xclip xdotool)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -3,6 +3,7 @@
 //! about money: every rule is in `cashout-core`.
 
 mod approvals;
+mod batches;
 mod commands;
 pub mod state;
 mod watching;
@@ -62,6 +63,24 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::save_beneficiary,
         commands::delete_beneficiary,
         commands::beneficiary_request,
+        batches::batch_template,
+        batches::batch_open,
+        batches::batch_pick,
+        batches::batch_draft,
+        batches::batch_draft_rows,
+        batches::batch_set_decimal,
+        batches::batch_set_mapping,
+        batches::batch_fix_cell,
+        batches::batch_exclude,
+        batches::batch_discard,
+        batches::batch_confirm,
+        batches::batch_list,
+        batches::batch_status,
+        batches::batch_results,
+        batches::batch_send,
+        batches::batch_pause,
+        batches::batch_cancel,
+        batches::batch_save_results,
     ])
 }
 

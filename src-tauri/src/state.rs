@@ -25,6 +25,8 @@ pub struct AppState {
     pub workspace: Workspace,
     /// The background watcher and the windows listening to it.
     pub watch: WatchHub,
+    /// The batch under review and the batches being sent.
+    pub batches: crate::batches::BatchDesk,
     /// Kept alive for the app's lifetime; its server stops when dropped.
     _sandbox: Sandbox,
 }
@@ -82,6 +84,7 @@ impl AppState {
         Self {
             workspace,
             watch: WatchHub::default(),
+            batches: crate::batches::BatchDesk::default(),
             _sandbox: sandbox,
         }
     }
@@ -123,6 +126,7 @@ impl AppState {
         Ok(Self {
             workspace,
             watch: WatchHub::default(),
+            batches: crate::batches::BatchDesk::default(),
             _sandbox: sandbox,
         })
     }

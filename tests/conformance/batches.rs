@@ -223,3 +223,54 @@ pub async fn a_batch_is_compared_with_the_requests_that_may_have_moved_money(sto
         .unwrap()
         .is_empty());
 }
+
+pub async fn a_row_is_never_sent_once_its_batch_is_paused_or_cancelled_even_by_a_sender_already_waiting(
+    store: &dyn Store,
+) {
+    let sender = store.desk().await;
+    let operator = store.desk().await;
+    write(&sender, &batch("b1", "ddd", 3)).await;
+    sender
+        .change_batch("b1", send("desk A"), None)
+        .await
+        .unwrap();
+    let rows = sender.batch_rows("b1").unwrap();
+    let ids: Vec<i64> = rows
+        .iter()
+        .filter_map(|r| r.payout.as_ref().map(|p| p.id))
+        .collect();
+    // The sender claimed row 2 and waits for its rate slot; the operator pauses meanwhile.
+    let claim = SendClaim::new();
+    sender.claim_send(ids[0], &claim).await.unwrap();
+    operator
+        .change_batch("b1", BatchChange::Pause, None)
+        .await
+        .unwrap();
+    let e = sender.record_sending(ids[0], &claim).await.unwrap_err();
+    assert!(e.to_string().contains("paused"), "{e}");
+    assert_eq!(sender.get(ids[0]).unwrap().unwrap().phase, Phase::Queued);
+    // Its renewal between rows does not undo the pause.
+    let renew = BatchChange::Renew {
+        sender: "desk A".into(),
+        lease: Duration::from_secs(60),
+    };
+    assert!(sender.change_batch("b1", renew, None).await.is_err());
+    assert_eq!(
+        sender.batch("b1").unwrap().unwrap().state,
+        BatchState::Paused
+    );
+    // Resumed, then cancelled while the sender waits: the row stays never sent, for good.
+    sender
+        .change_batch("b1", send("desk A"), None)
+        .await
+        .unwrap();
+    let claim = SendClaim::new();
+    sender.claim_send(ids[1], &claim).await.unwrap();
+    operator
+        .change_batch("b1", BatchChange::Cancel, None)
+        .await
+        .unwrap();
+    let e = sender.record_sending(ids[1], &claim).await.unwrap_err();
+    assert!(e.to_string().contains("cancelled"), "{e}");
+    assert_eq!(sender.get(ids[1]).unwrap().unwrap().phase, Phase::NotSent);
+}

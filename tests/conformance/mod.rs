@@ -99,6 +99,7 @@ macro_rules! conformance_suite {
             a_batch_is_written_ahead_with_its_rows_queued_and_the_same_file_only_on_purpose,
             a_batch_is_sent_by_one_desk_at_a_time_and_cancelling_marks_unsent_rows_never_sent,
             a_batch_is_compared_with_the_requests_that_may_have_moved_money,
+            a_row_is_never_sent_once_its_batch_is_paused_or_cancelled_even_by_a_sender_already_waiting,
         );
     };
     (@cases $store:expr; $($case:ident),* $(,)?) => {

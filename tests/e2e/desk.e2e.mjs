@@ -3,93 +3,13 @@
 // directory, D-Bus session with an unlocked gnome-keyring, and Xvfb). Saves a screenshot of
 // every screen to docs/screenshots/.
 import { spawn } from "node:child_process";
-import { createConnection } from "node:net";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { remote } from "webdriverio";
-
-const APP = process.env.APP_BIN;
-const DRIVER = process.env.TAURI_DRIVER;
-const SHOTS = process.env.SCREENSHOT_DIR ?? "docs/screenshots";
-mkdirSync(SHOTS, { recursive: true });
-
-const results = [];
-async function test(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok   ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false });
-    console.log(`FAIL ${name}: ${e?.stack ?? e}`);
-    await shot(`failure-${name.replace(/\W+/g, "-")}`).catch(() => {});
-  }
-}
-function assert(cond, msg) {
-  if (!cond) throw new Error(msg);
-}
-
-function waitPort(port, ms) {
-  const until = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const s = createConnection({ port, host: "127.0.0.1" }, () => { s.end(); resolve(); });
-      s.on("error", () => (Date.now() > until ? reject(new Error(`port ${port} never opened`)) : setTimeout(attempt, 100)));
-    };
-    attempt();
-  });
-}
+import {
+  APP, DRIVER, assert, browser, setBrowser, $, click, fill, select, shot, test, text, waitPort, waitText, finish,
+} from "./harness.mjs";
 
 const driver = spawn(DRIVER, ["--port", "4444", "--native-port", "4445"], { stdio: ["ignore", "inherit", "inherit"] });
-let browser;
-async function shot(name) {
-  await browser.saveScreenshot(`${SHOTS}/${name}.png`);
-}
-const $ = (sel) => browser.$(sel);
-async function text(sel) {
-  return (await $(sel)).getText();
-}
-// A view re-drawn by a live refresh (a team journal's announcements) replaces its elements, so
-// an element found a moment ago can be gone when it is clicked: find it again, up to 3 times.
-async function click(sel) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const el = await $(sel);
-      await el.waitForClickable({ timeout: 10000 });
-      await el.click();
-      return;
-    } catch (e) {
-      if (attempt >= 3 || !/stale element|not found|no such element/i.test(String(e?.message ?? e))) throw e;
-    }
-  }
-}
-async function fill(id, value) {
-  const el = await $(`#${id}`);
-  await el.waitForExist({ timeout: 10000 });
-  await el.setValue(value);
-}
-async function select(id, value) {
-  const el = await $(`#${id}`);
-  await el.waitForExist({ timeout: 10000 });
-  await el.selectByAttribute("value", value);
-}
-async function waitText(sel, re, timeout = 15000) {
-  let last = "(not found)";
-  try {
-    await browser.waitUntil(async () => {
-      try {
-        const el = await $(sel);
-        if (!(await el.isExisting())) return false;
-        last = await el.getText();
-        return re.test(last);
-      } catch {
-        return false; // re-drawn while being read: read it again
-      }
-    }, { timeout });
-  } catch {
-    throw new Error(`${sel} never matched ${re}; it read: ${JSON.stringify(last.slice(0, 400))}`);
-  }
-}
 async function rowCount() {
   await click("#nav-list");
   // Each isExisting() is awaited: a pending promise is truthy and would end the `||` early.
@@ -124,12 +44,12 @@ async function newPix({ amount, comments }) {
 try {
   await waitPort(4444, 20000);
   await waitPort(4445, 20000);
-  browser = await remote({
+  setBrowser(await remote({
     hostname: "127.0.0.1",
     port: 4444,
     logLevel: "error",
     capabilities: { "tauri:options": { application: APP }, "wdio:enforceWebDriverClassic": true },
-  });
+  }));
   await browser.setWindowSize?.(1200, 780).catch(() => {});
 
   await test("app opens on the embedded sandbox without credentials", async () => {
@@ -580,12 +500,12 @@ const driver2 = spawn(DRIVER, ["--port", "4446", "--native-port", "4447"], {
 try {
   await waitPort(4446, 20000);
   await waitPort(4447, 20000);
-  browser = await remote({
+  setBrowser(await remote({
     hostname: "127.0.0.1",
     port: 4446,
     logLevel: "error",
     capabilities: { "tauri:options": { application: APP }, "wdio:enforceWebDriverClassic": true },
-  });
+  }));
   await test("a create whose answer is lost shows checking… and settles to one payout", async () => {
     await newPix({ amount: "33.00" });
     await click("#review-button");
@@ -640,12 +560,12 @@ try {
     await test("the team journal: set up by its administrator, two operators added (CLI)", async () => ready());
     await waitPort(4448, 20000);
     await waitPort(4449, 20000);
-    browser = await remote({
+    setBrowser(await remote({
       hostname: "127.0.0.1",
       port: 4448,
       logLevel: "error",
       capabilities: { "tauri:options": { application: APP }, "wdio:enforceWebDriverClassic": true },
-    });
+    }));
     await browser.setWindowSize?.(1200, 780).catch(() => {});
     await test("Settings → Journal: the desk signs in to the team journal over verified TLS, password to the keychain", async () => {
       await click("#nav-settings");
@@ -725,10 +645,10 @@ try {
         logLevel: "error",
         capabilities: { "tauri:options": { application: APP }, "wdio:enforceWebDriverClassic": true },
       });
-      browser = bea;
+      setBrowser(bea);
       await browser.setWindowSize?.(1024, 700).catch(() => {});
       await test("a second app window signs in to the same team journal as another operator", async () => {
-        browser = bea;
+        setBrowser(bea);
         await click("#nav-settings");
         await waitText("#team-where", /Using the local journal/);
         await fill("team-host", "localhost");
@@ -744,7 +664,7 @@ try {
         await waitText("#cashouts-table", /team-e2e-app-1/);
       });
       await test("two app windows: a payout sent in one is on the other's list within 2 s, and a hold made there moves the first's open diagram within 2 s", async () => {
-        browser = ana;
+        setBrowser(ana);
         await newPix({ amount: "63.00" });
         await fill("f-external_id", "team-e2e-two-apps-1");
         await click("#review-button");
@@ -752,7 +672,7 @@ try {
         await click("#send");
         assert((await currentNode()) === "PENDING", "PENDING in Ana's window");
         const sent = Date.now();
-        browser = bea;
+        setBrowser(bea);
         await waitText("#cashouts-table", /team-e2e-two-apps-1/, 2500);
         console.log(`     (on Bea's list ${Date.now() - sent} ms after Ana's create returned)`);
         await shot("28-second-window-sees-the-first");
@@ -761,7 +681,7 @@ try {
         await click("#action-hold");
         await waitText("#action-result", /ON_HOLD/);
         const held = Date.now();
-        browser = ana;
+        setBrowser(ana);
         await browser.waitUntil(async () => (await currentNode()) === "ON_HOLD", {
           timeout: 2500, timeoutMsg: "Ana's open diagram never showed Bea's hold",
         });
@@ -780,7 +700,7 @@ try {
         assert(own && /approval_refused/.test(own), `the proposer cannot apply their own change: ${own}`);
         cli("bea_e2e", "bea-e2e-password-1", ["approvals", "policy", "approve", "--change", String(proposed.change)]);
 
-        browser = ana;
+        setBrowser(ana);
         await newPix({ amount: "1500.00" });
         await fill("f-external_id", "team-e2e-approval-1");
         await click("#review-button");
@@ -795,10 +715,10 @@ try {
         const ownVote = (() => { try { cli("ana_e2e", "ana-e2e-password-1", ["approvals", "approve", "--external-id", "team-e2e-approval-1"]); return null; } catch (e) { return String(e.stderr ?? e); } })();
         assert(ownVote && /approval_refused/.test(ownVote) && /prepared/.test(ownVote), `the CLI refuses Ana's vote on her own payout: ${ownVote}`);
 
-        browser = bea;
+        setBrowser(bea);
         await waitText("#approvals-badge", /^1$/, 2500);
         console.log(`     (Bea's badge shows it ${Date.now() - sent} ms after Ana sent it)`);
-        browser = ana;
+        setBrowser(ana);
         await click("#nav-approvals");
         await click("#approvals-waiting_for_others");
         await click("//table[@id='approvals-table']//tr[@data-external-id='team-e2e-approval-1']//button");
@@ -806,7 +726,7 @@ try {
         assert(!(await (await $("#approval-approve")).isExisting()), "no Approve button for her own payout");
         await click("#approval-open");
         assert((await currentNode()) === "ON_HOLD", "back on her payout's diagram");
-        browser = bea;
+        setBrowser(bea);
         // The shell's notice, in the core's words (also raised as a desktop notification).
         await waitText("#toasts", /A payout waits for your approval[\s\S]*1500\.00 BRL to Ana Souza, prepared by ana_e2e/);
         await click("#nav-approvals");
@@ -827,7 +747,7 @@ try {
         await shot("32-approvals-approved");
         const approved = Date.now();
 
-        browser = ana;
+        setBrowser(ana);
         await browser.waitUntil(async () => (await currentNode()) === "PENDING", {
           timeout: 2500, timeoutMsg: "Ana's diagram never showed the release",
         });
@@ -839,7 +759,7 @@ try {
         const approvedBy = log.match(/\{[^{}]*"action":"approval_approved"[^{}]*\}/)?.[0] ?? "";
         assert(approvedBy.includes('"os_user":"bea_e2e"'), `the approval is audited under Bea's login: ${approvedBy || log.slice(0, 800)}`);
         assert(/"action":"approval_released"/.test(log), "and the release");
-        browser = bea;
+        setBrowser(bea);
         await click("#nav-settings");
         await waitText("#policy-table", /BRL\s*1000(\.00)? BRL/);
         await waitText("#policy-changes", /applied · proposed by/);
@@ -849,7 +769,7 @@ try {
     } finally {
       await bea?.deleteSession().catch(() => {});
       driver4.kill();
-      browser = ana;
+      setBrowser(ana);
     }
   } finally {
     await browser?.deleteSession().catch(() => {});
@@ -857,6 +777,4 @@ try {
   }
 }
 
-const failed = results.filter((r) => !r.ok).length;
-console.log(`e2e: ${results.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -20,4 +20,8 @@ export CASHOUT_WATCH_SCALE=0.05
 export WEBKIT_DISABLE_COMPOSITING_MODE=${WEBKIT_DISABLE_COMPOSITING_MODE:-0}
 dbus-run-session -- sh -c '
   echo -n e2e-keyring-pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  xvfb-run -a -s "-screen 0 1280x800x24" node ${E2E_SCRIPT:-tests/e2e/desk.e2e.mjs}'  # E2E_SCRIPT: run another script the same way
+  status=0
+  for script in ${E2E_SCRIPT:-tests/e2e/desk.e2e.mjs tests/e2e/batch.e2e.mjs}; do
+    xvfb-run -a -s "-screen 0 1280x800x24" node "$script" || status=1
+  done
+  exit $status'  # E2E_SCRIPT: run another script (or several) the same way

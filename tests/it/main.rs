@@ -1,6 +1,8 @@
 //! Integration tests: the core's desk and client over real loopback HTTP against the embedded
 //! sandbox, with real SQLite files. One binary, one module per concern.
 
+#[allow(clippy::unwrap_used)] // a panic is how a test reports
+mod batches;
 #[path = "../conformance/mod.rs"]
 mod conformance;
 #[allow(clippy::unwrap_used)]

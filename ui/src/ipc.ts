@@ -9,6 +9,14 @@ import type { AuditEntry } from "./bindings/AuditEntry";
 import type { AuditFilter } from "./bindings/AuditFilter";
 import type { AuditVerdict } from "./bindings/AuditVerdict";
 import type { BankChoices } from "./bindings/BankChoices";
+import type { BatchRecord } from "./bindings/BatchRecord";
+import type { ControlTotal } from "./bindings/ControlTotal";
+import type { DecimalStyle } from "./bindings/DecimalStyle";
+import type { DraftPage } from "./bindings/DraftPage";
+import type { DraftSummary } from "./bindings/DraftSummary";
+import type { FixedRow } from "./bindings/FixedRow";
+import type { ResultRow } from "./bindings/ResultRow";
+import type { RowFilter } from "./bindings/RowFilter";
 import type { CashoutRef } from "./bindings/CashoutRef";
 import type { ConnectionCheck } from "./bindings/ConnectionCheck";
 import type { CopyReport } from "./bindings/CopyReport";
@@ -142,3 +150,44 @@ export const proposeApprovalPolicy = (currency: string, threshold: string | null
   call<number>("propose_approval_policy", { currency, threshold, approvers, expiresAfterHours });
 export const decidePolicyChange = (change: number, approve: boolean, reason: string) =>
   call<null>("decide_policy_change", { change, approve, reason });
+
+/** A template of a country and method to a file chosen in the save dialog; `null`: closed. */
+export const batchTemplate = (country: string, method: string | null, xlsx: boolean) =>
+  call<Exported | null>("batch_template", { country, method, xlsx });
+/** Reads a spreadsheet the operator picked or dropped: its bytes go as the request's body. */
+export async function batchOpen(name: string, bytes: Uint8Array, decimal: DecimalStyle): Promise<DraftSummary> {
+  try {
+    return await invoke<DraftSummary>("batch_open", bytes, {
+      headers: { "x-file-name": encodeURIComponent(name), "x-decimal": decimal },
+    });
+  } catch (e) {
+    throw asReport(e);
+  }
+}
+/** "Choose a file…": the shell's open dialog; the shell reads the file. `null`: closed. */
+export const batchPick = (decimal: DecimalStyle) => call<DraftSummary | null>("batch_pick", { decimal });
+/** The draft under review, if there is one. */
+export const batchDraft = () => call<DraftSummary | null>("batch_draft");
+/* The draft commands name the draft (its batch id) they act on: a window left open on an older
+ * file never changes the one opened since. */
+export const batchDraftRows = (batch: string, filter: RowFilter, offset: number, limit: number) =>
+  call<DraftPage>("batch_draft_rows", { batch, filter, offset, limit });
+export const batchSetDecimal = (batch: string, decimal: DecimalStyle) => call<DraftSummary>("batch_set_decimal", { batch, decimal });
+export const batchSetMapping = (batch: string, choices: (string | null)[]) => call<DraftSummary>("batch_set_mapping", { batch, choices });
+export const batchFixCell = (batch: string, row: number, column: number, text: string) =>
+  call<FixedRow>("batch_fix_cell", { batch, row, column, text });
+export const batchExclude = (batch: string, row: number, excluded: boolean) => call<DraftSummary>("batch_exclude", { batch, row, excluded });
+export const batchDiscard = () => call<null>("batch_discard");
+/** Writes the draft ahead of any send once the control totals match; `sameFileAgain` and
+ * `payDuplicatesAgain` are the operator's explicit answers to the core's refusals. */
+export const batchConfirm = (batch: string, controls: ControlTotal[], rate: number, sameFileAgain: boolean, payDuplicatesAgain: boolean) =>
+  call<BatchRecord>("batch_confirm", { batch, controls, rate, sameFileAgain, payDuplicatesAgain });
+export const batchList = () => call<BatchRecord[]>("batch_list");
+export const batchStatus = (id: string) => call<BatchRecord>("batch_status", { id });
+export const batchResults = (id: string) => call<ResultRow[]>("batch_results", { id });
+/** Starts (or resumes) sending in the background; progress is read with `batchStatus`. */
+export const batchSend = (id: string, rate: number | null) => call<BatchRecord>("batch_send", { id, rate });
+export const batchPause = (id: string) => call<BatchRecord>("batch_pause", { id });
+export const batchCancel = (id: string) => call<BatchRecord>("batch_cancel", { id });
+/** The result file to a file chosen in the save dialog; `null`: closed. */
+export const batchSaveResults = (id: string, xlsx: boolean) => call<Exported | null>("batch_save_results", { id, xlsx });

@@ -15,6 +15,8 @@ import { renderSettings } from "./views/settings";
 import { renderHolds } from "./views/holds";
 import { renderAudit } from "./views/audit";
 import { renderApprovals, setBadge } from "./views/approvals";
+import { renderBatches, renderBatch } from "./views/batches";
+import { renderBatchReview } from "./views/batchReview";
 import type { CashoutRef } from "./bindings/CashoutRef";
 import type { DeskEvent } from "./bindings/DeskEvent";
 
@@ -26,6 +28,9 @@ export type Route =
   | { view: "holds" }
   | { view: "audit" }
   | { view: "approvals" }
+  | { view: "batches" }
+  | { view: "batch-review" }
+  | { view: "batch"; id: string }
   | { view: "detail"; which: CashoutRef };
 
 let route = 0;
@@ -131,7 +136,7 @@ export function go(to: Route): Promise<void> {
   // Listeners of the view being left go now, not at the next event.
   events.prune();
   document.querySelectorAll<HTMLButtonElement>(".nav button").forEach((b) => {
-    if (b.dataset.view === to.view) b.setAttribute("aria-current", "page");
+    if (b.dataset.view === to.view || (b.dataset.view === "batches" && to.view.startsWith("batch"))) b.setAttribute("aria-current", "page");
     else b.removeAttribute("aria-current");
   });
   const el = viewEl();
@@ -148,6 +153,9 @@ export function go(to: Route): Promise<void> {
       case "holds": return renderHolds(el, go);
       case "audit": return renderAudit(el);
       case "approvals": return renderApprovals(el, go);
+      case "batches": return renderBatches(el, go);
+      case "batch-review": return renderBatchReview(el, go);
+      case "batch": return renderBatch(el, to.id, go);
       case "detail": return renderDetail(el, to.which, go);
     }
   })();

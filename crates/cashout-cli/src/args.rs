@@ -225,6 +225,9 @@ pub enum BatchCommand {
         /// Import a file an earlier batch holds anyway (audited).
         #[arg(long)]
         same_file_again: bool,
+        /// Send rows that repeat a payout of the last 24 hours anyway (audited).
+        #[arg(long)]
+        pay_duplicates_again: bool,
         /// The notification URL of rows without one (default: the app's setting).
         #[arg(long, value_name = "URL")]
         notification_url: Option<String>,

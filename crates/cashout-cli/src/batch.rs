@@ -12,7 +12,7 @@ use cashout_core::batch::records::BatchRecord;
 use cashout_core::batch::result::{result_csv, result_xlsx};
 use cashout_core::batch::template::{template, template_csv, template_xlsx};
 use cashout_core::batch::{ControlTotal, DecimalStyle, FileFormat};
-use cashout_core::desk::{Desk, DraftChoices, RowSent, DEFAULT_RATE_PER_MINUTE};
+use cashout_core::desk::{Desk, DraftChoices, PayAgain, RowSent, DEFAULT_RATE_PER_MINUTE};
 use cashout_core::error::Error;
 use cashout_core::report::{write_bytes, Overwrite};
 use serde_json::json;
@@ -124,21 +124,20 @@ pub async fn command(
             control: controls,
             rate,
             same_file_again,
+            pay_duplicates_again,
             notification_url: url,
         } => {
-            import(
-                desk,
-                file,
-                *decimal_comma,
-                *dry_run,
-                map,
-                exclude,
-                controls,
-                *rate,
-                *same_file_again,
-                url.clone().unwrap_or(notification_url),
-            )
-            .await?
+            let options = ImportOptions {
+                decimal_comma: *decimal_comma,
+                dry_run: *dry_run,
+                rate: *rate,
+                again: PayAgain {
+                    same_file: *same_file_again,
+                    duplicates: *pay_duplicates_again,
+                },
+                notification_url: url.clone().unwrap_or(notification_url),
+            };
+            import(desk, file, map, exclude, controls, options).await?
         }
         BatchCommand::Send { id, rate } | BatchCommand::Resume { id, rate } => {
             send(desk, id, *rate).await?
@@ -176,19 +175,30 @@ pub async fn command(
     })
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What `batch import` was told besides the file, mapping, exclusions and control totals.
+struct ImportOptions {
+    decimal_comma: bool,
+    dry_run: bool,
+    rate: Option<u32>,
+    again: PayAgain,
+    notification_url: String,
+}
+
 async fn import(
     desk: &Desk,
     file: &Path,
-    decimal_comma: bool,
-    dry_run: bool,
     map: &[String],
     exclude: &[u32],
     controls: &[String],
-    rate: Option<u32>,
-    same_file_again: bool,
-    notification_url: String,
+    o: ImportOptions,
 ) -> Result<ExitCode, Error> {
+    let ImportOptions {
+        decimal_comma,
+        dry_run,
+        rate,
+        again,
+        notification_url,
+    } = o;
     let bytes = std::fs::read(file)
         .map_err(|e| invalid("file", format!("cannot read {}: {e}", file.display())))?;
     let name = file
@@ -255,7 +265,7 @@ async fn import(
             &draft,
             &typed,
             rate.unwrap_or(DEFAULT_RATE_PER_MINUTE),
-            same_file_again,
+            again,
         )
         .await?;
     Ok(print_success(&json!({ "batch": batch, "file": {

@@ -56,7 +56,13 @@ pub fn write_table(
             .flexible(true)
             .from_writer(&mut out);
         // Writing to memory cannot fail.
-        let _ = w.write_record(columns.iter().map(|(name, _)| *name));
+        // Headers come from files too (a batch's result repeats its input's): protected like
+        // any words.
+        let _ = w.write_record(
+            columns
+                .iter()
+                .map(|(name, _)| cell(name, ColumnKind::Words, flavor)),
+        );
         for row in rows {
             let cells = row.iter().enumerate().map(|(i, value)| {
                 let kind = columns.get(i).map_or(ColumnKind::Words, |(_, k)| *k);
@@ -76,7 +82,8 @@ fn cell(value: &str, kind: ColumnKind, flavor: CsvFlavor) -> String {
     }
     let protect = match kind {
         ColumnKind::Text => true,
-        ColumnKind::Amount => false,
+        // An amount stays a number a spreadsheet can add up, unless it is not one.
+        ColumnKind::Amount => starts_like_formula(value),
         ColumnKind::Words => starts_like_formula(value) || looks_numeric(value),
     };
     if protect {
@@ -101,6 +108,8 @@ fn looks_numeric(v: &str) -> bool {
 
 /// Reads a CSV written by [`write_table`] (comma-separated) back into rows of values, header
 /// included, undoing the text formulas and the byte order mark.
+///
+/// Amounts that start like a formula (`-5`, `=1+1`) come back as written too.
 ///
 /// # Errors
 /// A description of the first malformed record.

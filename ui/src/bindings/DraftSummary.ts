@@ -12,4 +12,13 @@ export type DraftSummary = { batch_id: string, file: FileInfo, decimal: DecimalS
 /**
  * Required fields no column fills (every row is blocked until one does).
  */
-missing_columns: Array<string>, counts: DraftCounts, totals: Array<BatchTotal>, };
+missing_columns: Array<string>, 
+/**
+ * Every field a column can fill, for the operator's choice (the core's list).
+ */
+fields: Array<string>, counts: DraftCounts, totals: Array<BatchTotal>, 
+/**
+ * In production, the question the operator answers before the batch is written: every
+ * total, and the environment.
+ */
+confirmation: string | null, };

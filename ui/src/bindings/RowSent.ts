@@ -7,4 +7,8 @@ export type RowSent = { row: number, external_id: string,
 /**
  * `created`, `declined`, `not_sent`, `unknown`, `refused` (refused before sending).
  */
-outcome: string, message: string | null, };
+outcome: string, message: string | null, 
+/**
+ * The provider's code, for a declined row.
+ */
+api_code: number | null, };

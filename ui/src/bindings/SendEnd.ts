@@ -3,4 +3,4 @@
 /**
  * Why a send of a batch ended.
  */
-export type SendEnd = "finished" | "paused" | "cancelled" | "unreachable" | "taken_over";
+export type SendEnd = "finished" | "paused" | "cancelled" | "unreachable" | "refused" | "taken_over";

@@ -279,7 +279,7 @@ pub fn map_headers(headers: &[String]) -> Vec<ColumnMap> {
                 matched: Matched::Unmapped,
                 note,
             };
-            if key(header) == "external id" || key(header) == "externalid" {
+            if is_external_id(header) {
                 return unmapped(Some(
                     "not used: each row gets its own external id (the batch id and the row \
                      number), so a file imported twice can never pay twice"
@@ -310,12 +310,26 @@ pub fn map_headers(headers: &[String]) -> Vec<ColumnMap> {
         .collect()
 }
 
+/// Whether a header names an external id column (not used to send; checked against the
+/// journal: a result file imported back names payouts that exist).
+#[must_use]
+pub fn is_external_id(header: &str) -> bool {
+    matches!(key(header).as_str(), "external id" | "externalid")
+}
+
 /// Applies the operator's choices (`choices[i]`: the field column `i` fills, `None` for none)
 /// over an automatic mapping.
 ///
 /// # Errors
 /// A field that is not a create field, or one chosen for two columns.
 pub fn choose(mapping: &mut [ColumnMap], choices: &[Option<String>]) -> Result<(), String> {
+    if choices.len() != mapping.len() {
+        return Err(format!(
+            "the file has {} columns; choose a field (or none) for each of them, not {}",
+            mapping.len(),
+            choices.len()
+        ));
+    }
     let mut seen: Vec<&str> = Vec::new();
     for field in choices.iter().flatten() {
         if !FIELDS.iter().any(|(f, _)| f == field) {

@@ -48,6 +48,10 @@ pub struct DraftOptions {
     pub earlier: Vec<EarlierPayout>,
     /// The team's approval policy: rows at or above a threshold are sent on hold.
     pub policies: Vec<ApprovalPolicy>,
+    /// Payouts the journal holds, by external_id, with a few words on each: a row whose file
+    /// names one of them in an `external_id` column (a result file or an earlier batch
+    /// imported back) is refused, never paid again.
+    pub known_payouts: std::collections::HashMap<String, String>,
 }
 
 impl DraftOptions {
@@ -65,6 +69,7 @@ impl DraftOptions {
             notification_url: "https://merchant.example/webhooks/cashouts".into(),
             earlier: Vec::new(),
             policies: Vec::new(),
+            known_payouts: std::collections::HashMap::new(),
         }
     }
 }
@@ -112,8 +117,58 @@ pub struct DraftSummary {
     pub mapping: Vec<ColumnMap>,
     /// Required fields no column fills (every row is blocked until one does).
     pub missing_columns: Vec<String>,
+    /// Every field a column can fill, for the operator's choice (the core's list).
+    pub fields: Vec<String>,
     pub counts: DraftCounts,
     pub totals: Vec<BatchTotal>,
+    /// In production, the question the operator answers before the batch is written: every
+    /// total, and the environment.
+    pub confirmation: Option<String>,
+}
+
+/// Which rows of a draft a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum RowFilter {
+    #[default]
+    All,
+    /// Rows with blocking errors (not excluded).
+    Errors,
+    /// Ready rows with warnings.
+    Warnings,
+    Excluded,
+}
+
+impl RowFilter {
+    fn keeps(self, r: &RowVerdict) -> bool {
+        match self {
+            Self::All => true,
+            Self::Errors => !r.excluded && r.request.is_none(),
+            Self::Warnings => r.ready() && !r.warnings.is_empty(),
+            Self::Excluded => r.excluded,
+        }
+    }
+}
+
+/// A page of a draft's rows, for the review grid (which draws only what is on screen).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct DraftPage {
+    pub rows: Vec<RowVerdict>,
+    /// Rows the filter keeps, in all.
+    #[ts(type = "number")]
+    pub total: usize,
+    #[ts(type = "number")]
+    pub offset: usize,
+}
+
+/// A row after a fix, with the draft's counts and totals as they now stand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FixedRow {
+    pub row: RowVerdict,
+    pub summary: DraftSummary,
 }
 
 /// A batch being reviewed (see the module comment).
@@ -124,6 +179,8 @@ pub struct BatchDraft {
     pub headers: Vec<String>,
     pub mapping: Vec<ColumnMap>,
     pub rows: Vec<RowVerdict>,
+    /// The file's `external_id` column, if it has one (checked against the journal).
+    external_id_column: Option<usize>,
     options: DraftOptions,
 }
 
@@ -157,7 +214,12 @@ impl BatchDraft {
                 fixed: false,
             })
             .collect();
+        let external_id_column = sheet
+            .headers
+            .iter()
+            .position(|h| columns::is_external_id(h));
         let mut draft = Self {
+            external_id_column,
             batch_id,
             file: FileInfo {
                 name: name.to_owned(),
@@ -189,7 +251,38 @@ impl BatchDraft {
             notification_url: &self.options.notification_url,
         };
         let v = &mut self.rows[index];
-        let (mut request, errors, warnings) = review::check_row(&v.external_id, &v.cells, &cx);
+        let (mut request, mut errors, warnings) = review::check_row(&v.external_id, &v.cells, &cx);
+        if let Some(r) = request.as_ref().filter(|r| template::is_example(r)) {
+            errors.push(Issue {
+                field: "row".into(),
+                column: None,
+                code: "template_example".into(),
+                message: format!(
+                    "this is the template's example row ({} {} to {}): delete it or exclude it",
+                    r.currency.as_deref().unwrap_or(""),
+                    r.amount.map(|a| a.to_string()).unwrap_or_default(),
+                    r.beneficiary()
+                ),
+            });
+        }
+        if let Some(col) = self.external_id_column {
+            let named = v.cells.get(col).map(|c| c.text.trim()).unwrap_or("");
+            if let Some(what) = self.options.known_payouts.get(named) {
+                errors.push(Issue {
+                    field: "external_id".into(),
+                    column: Some(col),
+                    code: "already_in_journal".into(),
+                    message: format!(
+                        "this row names payout {named}, which the journal holds ({what}): a \
+                         result file or an earlier batch imported again; it is not paid again \
+                         — exclude the row"
+                    ),
+                });
+            }
+        }
+        if !errors.is_empty() {
+            request = None;
+        }
         let mut found: Vec<crate::validate::FieldError> = Vec::new();
         if let Some(r) = request.as_mut() {
             crate::desk::hold_if_needed(&self.options.policies, r, &mut found);
@@ -277,6 +370,39 @@ impl BatchDraft {
         Ok(())
     }
 
+    /// Up to `limit` rows (at most 500) that `filter` keeps, from the `offset`-th of them.
+    #[must_use]
+    pub fn page(&self, filter: RowFilter, offset: usize, limit: usize) -> DraftPage {
+        let kept = self.rows.iter().filter(|r| filter.keeps(r));
+        let total = kept.clone().count();
+        DraftPage {
+            rows: kept.skip(offset).take(limit.min(500)).cloned().collect(),
+            total,
+            offset,
+        }
+    }
+
+    /// The values of the file's `external_id` column, if it has one (to look up in the
+    /// journal: see [`DraftOptions::known_payouts`]).
+    #[must_use]
+    pub fn named_external_ids(&self) -> Vec<String> {
+        let Some(col) = self.external_id_column else {
+            return Vec::new();
+        };
+        self.rows
+            .iter()
+            .filter_map(|r| r.cells.get(col).map(|c| c.text.trim().to_owned()))
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
+    /// The payouts of the journal the file's `external_id` column names (see
+    /// [`DraftOptions::known_payouts`]): every row is checked again.
+    pub fn set_known_payouts(&mut self, known: std::collections::HashMap<String, String>) {
+        self.options.known_payouts = known;
+        self.check_all();
+    }
+
     /// The declared decimal style.
     #[must_use]
     pub fn decimal(&self) -> DecimalStyle {
@@ -304,6 +430,10 @@ impl BatchDraft {
                 .into_iter()
                 .map(str::to_owned)
                 .collect(),
+            fields: columns::FIELDS
+                .iter()
+                .map(|(f, _)| (*f).to_owned())
+                .collect(),
             counts: DraftCounts {
                 rows: self.rows.len(),
                 ready,
@@ -320,7 +450,27 @@ impl BatchDraft {
                     .count(),
             },
             totals: self.totals(),
+            confirmation: self.confirmation(ready),
         }
+    }
+
+    /// See [`DraftSummary::confirmation`].
+    fn confirmation(&self, ready: usize) -> Option<String> {
+        let kind = self.options.validation.environment;
+        kind.is_production().then(|| {
+            let totals: Vec<String> = self
+                .totals()
+                .iter()
+                .map(|t| format!("{} {} in {} payouts", t.currency, t.total, t.count))
+                .collect();
+            format!(
+                "Write this batch of {ready} payouts ({}) in {} and send them? This moves real \
+                 money: each row is sent at the chosen rate until the batch is done, paused or \
+                 cancelled.",
+                totals.join(", "),
+                kind.name().to_uppercase()
+            )
+        })
     }
 
     /// Checks the operator's control totals (see [`review::check_control`]), and that no row
@@ -328,7 +478,7 @@ impl BatchDraft {
     ///
     /// # Errors
     /// [`Error::InvalidInput`] on `control_total` with every mismatch, or on `rows`.
-    pub fn confirmable(&self, typed: &[ControlTotal]) -> Result<()> {
+    pub fn confirmable(&self, typed: &[ControlTotal], pay_duplicates_again: bool) -> Result<()> {
         let s = self.summary();
         if let Some(first) = self
             .rows
@@ -362,7 +512,28 @@ impl BatchDraft {
                     problems.join("; ")
                 ),
             }
-        })
+        })?;
+        let again: Vec<u32> = self
+            .rows
+            .iter()
+            .filter(|r| r.ready() && r.warnings.iter().any(|w| w.code == "duplicate_in_journal"))
+            .map(|r| r.row)
+            .collect();
+        if !again.is_empty() && !pay_duplicates_again {
+            let shown: Vec<String> = again.iter().take(10).map(ToString::to_string).collect();
+            return Err(Error::InvalidInput {
+                field: "duplicates",
+                message: format!(
+                    "{} rows pay the same amount to the same account as a payout of the last \
+                     24 hours (rows {}{}): exclude them, or say that they are meant to pay \
+                     again (desktop: “Pay them again”; CLI: --pay-duplicates-again)",
+                    again.len(),
+                    shown.join(", "),
+                    if again.len() > 10 { ", …" } else { "" }
+                ),
+            });
+        }
+        Ok(())
     }
 }
 

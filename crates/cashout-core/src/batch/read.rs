@@ -22,7 +22,9 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx};
+use std::collections::BTreeMap;
+
+use calamine::{DataRef, Reader, SheetVisible, Xlsx};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
@@ -156,34 +158,71 @@ pub fn read_file(bytes: &[u8]) -> Result<Sheet> {
     Ok(sheet)
 }
 
-/// Decodes CSV bytes: by byte order mark, else UTF-8 when valid, else Windows-1252.
-fn decode(bytes: &[u8]) -> (String, &'static str) {
+/// The line (from 1) holding byte `at` of `bytes`.
+fn line_of(bytes: &[u8], at: usize) -> usize {
+    1 + bytes[..at.min(bytes.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+}
+
+/// Decodes CSV bytes: by byte order mark, else UTF-8 when valid, else Windows-1252 — unless
+/// the bytes are UTF-8 with a few invalid ones (a file pasted together from two sources), which
+/// is refused at the first bad line rather than read as Windows-1252 (that would turn every
+/// "João" into "JoÃ£o" and pay it so).
+///
+/// # Errors
+/// On `file`, naming the line, when the text cannot be decoded as what it says it is.
+fn decode(bytes: &[u8]) -> Result<(String, &'static str)> {
+    let damaged = |line: usize, what: &str| {
+        refused(format!(
+            "line {line} of the file is not valid {what}; save the file again as \
+             CSV UTF-8 and import that"
+        ))
+    };
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        let (text, errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
         let name = match encoding.name() {
             "UTF-8" => "UTF-8 with BOM",
             "UTF-16LE" => "UTF-16LE",
             _ => "UTF-16BE",
         };
-        return (text.into_owned(), name);
+        if errors {
+            let line = 1 + text
+                .split('\n')
+                .position(|l| l.contains('\u{fffd}'))
+                .unwrap_or(0);
+            return Err(damaged(line, name));
+        }
+        return Ok((text.into_owned(), name));
     }
     // UTF-16 without a mark: every other byte of ASCII text is zero.
     let probe = &bytes[..bytes.len().min(512)];
     let zeros_odd = probe.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
     let zeros_even = probe.iter().step_by(2).filter(|b| **b == 0).count();
-    if probe.len() >= 8 && zeros_odd * 2 > probe.len() / 2 {
-        let (text, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(bytes);
-        return (text.into_owned(), "UTF-16LE");
-    }
-    if probe.len() >= 8 && zeros_even * 2 > probe.len() / 2 {
-        let (text, _) = encoding_rs::UTF_16BE.decode_without_bom_handling(bytes);
-        return (text.into_owned(), "UTF-16BE");
+    for (zeros, encoding) in [
+        (zeros_odd, encoding_rs::UTF_16LE),
+        (zeros_even, encoding_rs::UTF_16BE),
+    ] {
+        if probe.len() >= 8 && zeros * 2 > probe.len() / 2 {
+            let (text, errors) = encoding.decode_without_bom_handling(bytes);
+            if errors {
+                return Err(damaged(1, encoding.name()));
+            }
+            return Ok((text.into_owned(), encoding.name()));
+        }
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), "UTF-8"),
-        Err(_) => {
+        Ok(text) => Ok((text.to_owned(), "UTF-8")),
+        Err(e) => {
+            // Valid UTF-8 letters before the bad byte: a UTF-8 file with damage, not a
+            // Windows-1252 one.
+            let before = &bytes[..e.valid_up_to()];
+            if before.iter().any(|b| *b >= 0x80) {
+                return Err(damaged(line_of(bytes, e.valid_up_to()), "UTF-8"));
+            }
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            (text.into_owned(), "Windows-1252")
+            Ok((text.into_owned(), "Windows-1252"))
         }
     }
 }
@@ -233,6 +272,20 @@ fn name_of(sep: u8) -> &'static str {
     }
 }
 
+/// Line breaks in `bytes` as a spreadsheet counts rows: `\r\n`, `\n`, or a `\r` alone (old
+/// Mac files), which the CSV reader also ends a record at.
+fn line_breaks(bytes: &[u8]) -> u64 {
+    let mut n = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        match b {
+            b'\n' => n += 1,
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => n += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
 /// A cell written as a text formula (`="0012"`, how this desk's exports keep ids as text)
 /// reads as its text.
 fn unformula(text: &str) -> &str {
@@ -243,7 +296,17 @@ fn unformula(text: &str) -> &str {
 }
 
 fn read_csv(bytes: &[u8]) -> Result<Sheet> {
-    let (text, encoding) = decode(bytes);
+    let (text, encoding) = decode(bytes)?;
+    // Quotes come in pairs: an odd count is a quoted cell left open, which would swallow every
+    // row after it into one cell.
+    if text.matches('"').count() % 2 == 1 {
+        let last = text.rfind('"').unwrap_or(0);
+        return Err(refused(format!(
+            "a quoted cell is not closed (the last quote is on line {}): the rows after it \
+             would be read as part of one cell; fix the quotes and import it again",
+            line_of(text.as_bytes(), last)
+        )));
+    }
     let sep = separator(&text)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(sep)
@@ -257,6 +320,7 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet> {
     // cell holding line breaks is one row however many lines it spans.
     let mut breaks_before = 0u64;
     let (mut counted_to, mut breaks_seen) = (0usize, 0u64);
+    let mut numbered = std::collections::HashSet::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
@@ -275,17 +339,21 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet> {
         }
         // Counted on from the last record, so a long file is read once.
         let from = counted_to.min(start);
-        breaks_seen += text.as_bytes()[from..start]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64;
+        breaks_seen += line_breaks(&text.as_bytes()[from..start]);
         counted_to = start;
         let line = 1 + breaks_seen;
         let row = u32::try_from(line.saturating_sub(breaks_before)).unwrap_or(u32::MAX);
         breaks_before += record
             .iter()
-            .map(|c| c.matches('\n').count() as u64)
+            .map(|c| line_breaks(c.as_bytes()))
             .sum::<u64>();
+        if !numbered.insert(row) {
+            return Err(refused(format!(
+                "line {line} cannot be told apart from the row before it (a line break \
+                 inside a cell that is not quoted?); save the file again from the \
+                 spreadsheet and import that"
+            )));
+        }
         let cells: Vec<Cell> = record.iter().map(|c| Cell::text(unformula(c))).collect();
         if cells.iter().all(Cell::is_blank) {
             if headers.is_some() {
@@ -327,37 +395,75 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet> {
 }
 
 /// An XLSX cell as [`Cell`].
-fn xlsx_cell(data: &Data) -> Cell {
+fn xlsx_cell(data: &DataRef<'_>) -> Cell {
+    let number = |text: String| Cell {
+        text,
+        kind: CellKind::Number,
+    };
+    let other = |text: String| Cell {
+        text,
+        kind: CellKind::Other,
+    };
     match data {
-        Data::Empty => Cell::text(""),
-        Data::String(s) => Cell::text(s.clone()),
-        Data::Int(i) => Cell {
-            text: i.to_string(),
-            kind: CellKind::Number,
-        },
+        DataRef::Empty => Cell::text(""),
+        DataRef::String(s) => Cell::text(s.clone()),
+        DataRef::SharedString(s) => Cell::text(*s),
+        DataRef::Int(i) => number(i.to_string()),
         // Display of f64 is the shortest decimal that reads back as the same number, and
         // never uses an exponent.
-        Data::Float(f) => Cell {
-            text: format!("{f}"),
-            kind: CellKind::Number,
-        },
-        Data::Bool(b) => Cell {
-            text: if *b { "TRUE" } else { "FALSE" }.to_owned(),
-            kind: CellKind::Other,
-        },
-        Data::DateTime(d) => Cell {
-            text: format!("{}", d.as_f64()),
-            kind: CellKind::Other,
-        },
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell {
-            text: s.clone(),
-            kind: CellKind::Other,
-        },
-        Data::Error(e) => Cell {
-            text: format!("{e}"),
-            kind: CellKind::Other,
-        },
+        DataRef::Float(f) => number(format!("{f}")),
+        DataRef::Bool(b) => other(if *b { "TRUE" } else { "FALSE" }.to_owned()),
+        DataRef::DateTime(d) => other(format!("{}", d.as_f64())),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => other(s.clone()),
+        DataRef::Error(e) => other(format!("{e}")),
     }
+}
+
+/// Columns a batch sheet may use (a payout has about twenty fields).
+pub const MAX_COLUMNS: u32 = 256;
+
+/// A visible worksheet's cells, streamed with caps: a sheet that names a cell far past any
+/// batch (a single cell at XFD1048576 would make a dense reader allocate billions of cells) is
+/// refused as it is read, not after.
+fn sheet_cells(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<BTreeMap<u32, Vec<Cell>>> {
+    // Row indexes beyond this hold nothing a batch of MAX_ROWS rows (with blank rows between)
+    // can need.
+    let max_row = u32::try_from(MAX_ROWS * 2 + 1_000).unwrap_or(u32::MAX);
+    let mut reader = book
+        .worksheet_cells_reader(name)
+        .map_err(|e| refused(format!("worksheet {name} cannot be read ({e})")))?;
+    let mut rows: BTreeMap<u32, Vec<Cell>> = BTreeMap::new();
+    while let Some(cell) = reader
+        .next_cell()
+        .map_err(|e| refused(format!("worksheet {name} cannot be read ({e})")))?
+    {
+        let (r, c) = cell.get_position();
+        let value = xlsx_cell(cell.get_value());
+        if value.is_blank() {
+            continue;
+        }
+        if c >= MAX_COLUMNS {
+            return Err(refused(format!(
+                "worksheet {name} has a value in column {} (row {}); a batch uses at most {MAX_COLUMNS} columns",
+                super::columns::column_letter(c as usize),
+                r + 1
+            )));
+        }
+        if r >= max_row {
+            return Err(refused(format!(
+                "worksheet {name} has a value in row {}; a batch holds at most {MAX_ROWS} rows: \
+                 split it, or clear what lies below the payouts",
+                r + 1
+            )));
+        }
+        let row = rows.entry(r).or_default();
+        let c = c as usize;
+        if row.len() <= c {
+            row.resize(c + 1, Cell::text(""));
+        }
+        row[c] = value;
+    }
+    Ok(rows)
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<Sheet> {
@@ -367,35 +473,37 @@ fn read_xlsx(bytes: &[u8]) -> Result<Sheet> {
              save it as .xlsx or as CSV"
         ))
     })?;
-    let names = book.sheet_names();
+    // Only sheets the operator sees: a hidden sheet's rows are not what they meant to pay.
+    let sheets: Vec<(String, bool)> = book
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .collect();
     let mut chosen = None;
-    for name in &names {
-        let range = book
-            .worksheet_range(name)
-            .map_err(|e| refused(format!("worksheet {name} cannot be read ({e})")))?;
-        if !range.is_empty() {
-            chosen = Some((name.clone(), range));
+    for (name, visible) in &sheets {
+        if !visible {
+            continue;
+        }
+        let cells = sheet_cells(&mut book, name)?;
+        if !cells.is_empty() {
+            chosen = Some((name.clone(), cells));
             break;
         }
     }
-    let Some((name, range)) = chosen else {
-        return Err(refused("the workbook's worksheets are empty"));
+    let Some((name, cells)) = chosen else {
+        return Err(refused("the workbook's visible worksheets are empty"));
     };
-    let first_row = range.start().map_or(0, |(r, _)| r);
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
+    let mut last_row: Option<u32> = None;
     let mut empty_rows = 0;
-    for (index, cells) in range.rows().enumerate() {
-        let row = first_row + u32::try_from(index).unwrap_or(u32::MAX) + 1;
-        // Columns are matched by their header, so a sheet that starts at column B reads the
-        // same as one that starts at A.
-        let cells: Vec<Cell> = cells.iter().map(xlsx_cell).collect();
-        if cells.iter().all(Cell::is_blank) {
-            if headers.is_some() {
-                empty_rows += 1;
-            }
-            continue;
+    for (index, cells) in cells {
+        let row = index + 1;
+        if let (Some(last), Some(_)) = (last_row, &headers) {
+            // Rows with nothing in them between two with payouts.
+            empty_rows += (index - last).saturating_sub(1) as usize;
         }
+        last_row = Some(index);
         match headers {
             None => {
                 headers = Some(
@@ -405,18 +513,14 @@ fn read_xlsx(bytes: &[u8]) -> Result<Sheet> {
                         .collect(),
                 )
             }
-            Some(_) => {
-                if rows.len() > MAX_ROWS {
-                    return Err(refused(format!(
-                        "the workbook has more than {MAX_ROWS} payout rows; a batch holds at \
-                         most {MAX_ROWS}: split it into several files"
-                    )));
-                }
-                rows.push(SheetRow { row, cells });
-            }
+            Some(_) => rows.push(SheetRow { row, cells }),
         }
     }
-    let other_worksheets = names.into_iter().filter(|n| *n != name).collect();
+    let other_worksheets = sheets
+        .into_iter()
+        .map(|(n, _)| n)
+        .filter(|n| *n != name)
+        .collect();
     Ok(Sheet {
         format: FileFormat::Xlsx,
         encoding: None,

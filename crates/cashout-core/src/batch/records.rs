@@ -192,6 +192,12 @@ pub enum BatchChange {
         lease: std::time::Duration,
         rate_per_minute: u32,
     },
+    /// The sender's renewal between rows: only while the batch is sending *by this sender*
+    /// (a pause, a cancel or another desk's takeover ends it; it never undoes a pause).
+    Renew {
+        sender: String,
+        lease: std::time::Duration,
+    },
     /// Stop after the row being sent: from sending (or ready).
     Pause,
     /// Cancel what is not sent yet: every `queued` row becomes `not_sent` in the same
@@ -199,6 +205,15 @@ pub enum BatchChange {
     Cancel,
     /// Every row was sent: from sending, when no row is left queued.
     Finish,
+}
+
+/// Whether `sender` is the desk the batch records as its sender (the team journal puts the
+/// login role in front).
+fn holds(batch: &BatchRecord, sender: &str) -> bool {
+    batch
+        .sender
+        .as_deref()
+        .is_some_and(|s| s == sender || s.ends_with(&format!(" — {sender}")))
 }
 
 /// The state `change` moves `batch` to at `now` (the store's clock, formatted), or why it
@@ -215,18 +230,17 @@ pub fn next_state(
     let live_lease =
         batch.state == BatchState::Sending && batch.lease_until.as_deref().is_some_and(|u| u > now);
     match change {
+        BatchChange::Renew { sender, .. } => match batch.state {
+            BatchState::Sending if holds(batch, sender) => Ok(BatchState::Sending),
+            other => Err(format!(
+                "batch {id} is {} and no longer sent by this desk",
+                other.as_str()
+            )),
+        },
         BatchChange::Send { sender, .. } => match batch.state {
             BatchState::Ready | BatchState::Paused => Ok(BatchState::Sending),
-            // The same desk renewing, or a send whose desk stopped (its lease ran out).
-            BatchState::Sending
-                if !live_lease
-                    || batch
-                        .sender
-                        .as_deref()
-                        .is_some_and(|s| s == sender || s.ends_with(&format!(" — {sender}"))) =>
-            {
-                Ok(BatchState::Sending)
-            }
+            // The same desk starting again, or a send whose desk stopped (its lease ran out).
+            BatchState::Sending if !live_lease || holds(batch, sender) => Ok(BatchState::Sending),
             BatchState::Sending => Err(format!(
                 "batch {id} is being sent by {} (until {}); one desk at a time sends a batch",
                 batch.sender.clone().unwrap_or_default(),
@@ -258,5 +272,97 @@ pub fn next_state(
             BatchState::Cancelled => Ok(BatchState::Cancelled),
             _ => Ok(BatchState::Done),
         },
+    }
+}
+
+/// Why a payout in `phase`, a row of batch `id` standing in `state`, may not be sent now (both
+/// stores check it in the transaction that moves the row to `intent`, so a cancel or pause that
+/// lands while a sender waits for its rate slot is never undone by the send):
+/// - a row not sent yet (`queued`) is sent only by its batch's sender, while it sends;
+/// - a row of a cancelled batch that never left (`queued`, `not_sent`) is never sent: the
+///   cancel said so.
+///
+/// Rows that may have left (open creates) are always resent under their own external_id when
+/// asked: that is how they are settled.
+#[must_use]
+pub fn send_refused(phase: &str, id: &str, state: &str) -> Option<String> {
+    match (phase, BatchState::parse(state)) {
+        ("queued" | "not_sent", BatchState::Cancelled) => Some(format!(
+            "this payout is a row of batch {id}, whose rest was cancelled before it was sent: \
+             it is never sent"
+        )),
+        ("queued", BatchState::Sending) => None,
+        ("queued", other) => Some(format!(
+            "this payout is a row of batch {id}, which is {}: it is sent when the batch is \
+             sent or resumed",
+            other.as_str()
+        )),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn batch(state: BatchState, sender: Option<&str>, lease_until: Option<&str>) -> BatchRecord {
+        BatchRecord {
+            id: "b".into(),
+            scope: "s".into(),
+            file_name: "f.csv".into(),
+            file_sha256: String::new(),
+            format: FileFormat::Csv,
+            separator: None,
+            decimal: DecimalStyle::Point,
+            operator: "ana".into(),
+            headers: Vec::new(),
+            totals: Vec::new(),
+            rows: 2,
+            state,
+            rate_per_minute: 60,
+            sender: sender.map(str::to_owned),
+            lease_until: lease_until.map(str::to_owned),
+            created_at: String::new(),
+            updated_at: String::new(),
+            progress: BatchProgress {
+                waiting: 1,
+                ..BatchProgress::default()
+            },
+        }
+    }
+
+    const NOW: &str = "2026-11-30T10:00:00.000Z";
+    const LATER: &str = "2026-11-30T10:03:00.000Z";
+
+    fn renew(sender: &str) -> BatchChange {
+        BatchChange::Renew {
+            sender: sender.into(),
+            lease: std::time::Duration::from_secs(60),
+        }
+    }
+
+    #[test]
+    fn a_renewal_never_undoes_a_pause_or_a_cancel_and_only_its_sender_renews() {
+        let paused = batch(BatchState::Paused, Some("a"), Some(LATER));
+        assert!(next_state(&paused, &renew("a"), NOW).is_err());
+        let cancelled = batch(BatchState::Cancelled, Some("a"), Some(LATER));
+        assert!(next_state(&cancelled, &renew("a"), NOW).is_err());
+        let sending = batch(BatchState::Sending, Some("role — a"), Some(LATER));
+        assert_eq!(
+            next_state(&sending, &renew("a"), NOW),
+            Ok(BatchState::Sending)
+        );
+        assert!(next_state(&sending, &renew("b"), NOW).is_err());
+    }
+
+    #[test]
+    fn rows_that_never_left_are_sent_only_while_their_batch_sends_and_never_after_a_cancel() {
+        assert!(send_refused("queued", "b", "sending").is_none());
+        assert!(send_refused("queued", "b", "paused").is_some());
+        assert!(send_refused("queued", "b", "cancelled").is_some());
+        assert!(send_refused("not_sent", "b", "cancelled").is_some());
+        assert!(send_refused("not_sent", "b", "paused").is_none());
+        // A row that may have left is settled by resending its own external_id.
+        assert!(send_refused("sent_not_found", "b", "cancelled").is_none());
     }
 }

@@ -226,6 +226,27 @@ pub fn check_row(
             _ => {}
         }
     }
+    // A value past the last column: a separator inside an amount (`1,234.56` in a
+    // comma-separated file) shifts cells, and the amount read would be a part of it.
+    if let Some((i, extra)) = cells
+        .iter()
+        .enumerate()
+        .skip(cx.mapping.len())
+        .find(|(_, c)| !c.is_blank())
+    {
+        errors.push(issue(
+            "row",
+            None,
+            "extra_cell",
+            format!(
+                "this row has a value past the last column (column {}: {}); a separator \
+                 inside a value (an amount written 1,234.56 in a comma-separated file?) \
+                 shifts the cells: quote the value or fix the file",
+                column_letter(i),
+                extra.text.trim()
+            ),
+        ));
+    }
     if let Some(n) = bank_number {
         // A bank number Excel stored as a number (1 for "001"): the bank list restores it.
         r.bank_code = Some(match n.parse::<u64>() {

@@ -276,17 +276,17 @@ fn confirming_needs_no_blocked_row_and_matching_control_totals() {
         count: 1,
         total: "10".into(),
     }];
-    let e = d.confirmable(&typed).unwrap_err();
+    let e = d.confirmable(&typed, false).unwrap_err();
     assert_eq!(e.field(), Some("rows"));
     d.exclude(3, true).unwrap();
-    d.confirmable(&typed).unwrap();
+    d.confirmable(&typed, false).unwrap();
     let wrong = vec![ControlTotal {
         currency: "MXN".into(),
         count: 1,
         total: "10.01".into(),
     }];
     assert_eq!(
-        d.confirmable(&wrong).unwrap_err().field(),
+        d.confirmable(&wrong, false).unwrap_err().field(),
         Some("control_total")
     );
 }
@@ -341,4 +341,139 @@ fn a_bank_code_stored_as_a_number_gets_its_leading_zeros_from_the_bank_list() {
         d.rows[0].request.as_ref().unwrap().bank_code.as_deref(),
         Some("001")
     );
+}
+
+#[test]
+fn a_value_past_the_last_column_blocks_the_row_instead_of_shortening_the_amount() {
+    // An amount written 1,234.56 in a comma-separated file: "1" and "234.56".
+    let text = "country,currency,document_type,document_id,beneficiary_name,beneficiary_lastname,bank_account,amount\n\
+                MX,MXN,CURP,BOXW310820HNERXN09,Ana,Ruiz,002010077777777771,1,234.56\n";
+    let d = draft(text.as_bytes(), options());
+    let e = &d.rows[0].errors;
+    assert!(
+        e.iter()
+            .any(|e| e.code == "extra_cell" && e.message.contains("234.56")),
+        "{e:?}"
+    );
+    assert!(d.rows[0].request.is_none());
+}
+
+#[test]
+fn a_row_naming_a_journal_payout_in_an_external_id_column_is_never_paid_again() {
+    let text = format!(
+        "external_id;{MX_HEADER}\nold-7;{}\nnew-1;{}\n",
+        mx_row("10", "002010077777777771"),
+        mx_row("11", "002010077777777771")
+    );
+    let mut d = draft(text.as_bytes(), options());
+    assert_eq!(d.named_external_ids(), ["old-7", "new-1"]);
+    d.set_known_payouts([("old-7".to_owned(), "PENDING, cashout 8400001".to_owned())].into());
+    assert_eq!(d.rows[0].errors[0].code, "already_in_journal");
+    assert!(d.rows[0].request.is_none());
+    assert!(d.rows[1].ready());
+    // A fix elsewhere in the row does not lift it.
+    d.fix(2, 3, "11").unwrap();
+    assert!(d.rows[0].request.is_none());
+}
+
+#[test]
+fn rows_repeating_a_recent_journal_payout_are_written_only_when_said_to_pay_again() {
+    let text = format!("{MX_HEADER}\n{}\n", mx_row("10", "002010077777777771"));
+    let probe = draft(text.as_bytes(), options());
+    let r = probe.rows[0].request.clone().unwrap();
+    let mut o = options();
+    o.earlier = vec![EarlierPayout {
+        external_id: "earlier".into(),
+        content_hash: crate::journal::content_hash(&r),
+        country: "MX".into(),
+        document_id: r.document_id.clone(),
+        currency: "MXN".into(),
+        amount: "10".parse().unwrap(),
+        created_at: "2026-11-30T09:00:00.000Z".into(),
+        recent: true,
+    }];
+    let d = draft(text.as_bytes(), o);
+    let typed = vec![ControlTotal {
+        currency: "MXN".into(),
+        count: 1,
+        total: "10".into(),
+    }];
+    let e = d.confirmable(&typed, false).unwrap_err();
+    assert_eq!(e.field(), Some("duplicates"), "{e}");
+    d.confirmable(&typed, true).unwrap();
+}
+
+#[test]
+fn the_operators_mapping_names_every_column() {
+    let text = format!("{MX_HEADER}\n{}\n", mx_row("10", "002010077777777771"));
+    let mut d = draft(text.as_bytes(), options());
+    let e = d.set_mapping(&[Some("country".into())]).unwrap_err();
+    assert_eq!(e.field(), Some("mapping"));
+}
+
+#[test]
+fn an_unclosed_quote_is_refused_with_its_line_not_merged_into_one_row() {
+    let text = format!(
+        "{MX_HEADER}\n{}\nMX;MXN;10;CURP;BOXW310820HNERXN09;\"Ana;Ruiz;002010077777777771\n{}\n",
+        mx_row("1", "002010077777777771"),
+        mx_row("2", "002010077777777771")
+    );
+    let e = BatchDraft::from_bytes(text.as_bytes(), "b.csv", options()).unwrap_err();
+    assert!(e.to_string().contains("line 3"), "{e}");
+}
+
+#[test]
+fn cr_only_line_ends_number_rows_like_a_spreadsheet_and_external_ids_are_unique() {
+    let text = format!(
+        "{MX_HEADER}\r{}\r{}\r",
+        mx_row("1", "002010077777777771"),
+        mx_row("2", "002010077777777771")
+    );
+    let d = draft(text.as_bytes(), options());
+    let rows: Vec<u32> = d.rows.iter().map(|r| r.row).collect();
+    assert_eq!(rows, [2, 3]);
+}
+
+#[test]
+fn a_utf8_file_with_one_invalid_byte_is_refused_at_that_line_not_read_as_windows_1252() {
+    let mut bytes = format!("{MX_HEADER}\n{}\n", mx_row("1", "002010077777777771")).into_bytes();
+    bytes.extend(b"MX;MXN;2;CURP;BOXW310820HNERXN09;Jos\xe9;Ruiz;002010077777777771\n");
+    let e = BatchDraft::from_bytes(&bytes, "b.csv", options()).unwrap_err();
+    assert!(
+        e.to_string().contains("line 3") && e.to_string().contains("UTF-8"),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_xlsx_with_a_cell_far_past_any_batch_is_refused_as_it_is_read() {
+    let bytes = xlsx(|ws| {
+        ws.write_string(0, 0, "country").unwrap();
+        ws.write_string(1_048_575, 16_383, "x").unwrap();
+    });
+    let e = BatchDraft::from_bytes(&bytes, "b.xlsx", options()).unwrap_err();
+    assert!(e.to_string().contains("column XFD"), "{e}");
+}
+
+#[test]
+fn a_hidden_worksheet_is_not_read() {
+    let mut book = Workbook::new();
+    let hidden = book.add_worksheet();
+    hidden.set_name("old").unwrap();
+    hidden.write_string(0, 0, "country").unwrap();
+    hidden.write_string(1, 0, "BR").unwrap();
+    hidden.set_hidden(true);
+    let ws = book.add_worksheet();
+    ws.set_name("pay").unwrap();
+    ws.set_active(true);
+    for (c, h) in MX_HEADER.split(';').enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (c, v) in mx_row("10", "002010077777777771").split(';').enumerate() {
+        ws.write_string(1, c as u16, v).unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let d = BatchDraft::from_bytes(&bytes, "b.xlsx", options()).unwrap();
+    assert_eq!(d.file.worksheet.as_deref(), Some("pay"));
+    assert!(d.rows[0].ready(), "{:?}", d.rows[0].errors);
 }

@@ -33,7 +33,7 @@ use crate::batch::result::ResultRow;
 use crate::batch::{BatchDraft, ControlTotal, DecimalStyle, DraftOptions, EarlierPayout};
 use crate::clock::format_instant;
 use crate::error::{Error, Result};
-use crate::journal::{store::MAX_SPACING, Phase};
+use crate::journal::{PayoutRecord, Phase};
 use crate::status::CashoutStatus;
 
 /// The rate a batch is sent at unless the operator chooses another, in requests per minute.
@@ -63,6 +63,15 @@ pub struct DraftChoices {
     pub notification_url: String,
 }
 
+/// What the operator said to pay again on purpose when a batch is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PayAgain {
+    /// The file an earlier batch of the environment holds, imported again.
+    pub same_file: bool,
+    /// Rows that repeat a payout of the last 24 hours (`duplicate_in_journal`).
+    pub duplicates: bool,
+}
+
 /// What one sent row came to, for progress reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -72,6 +81,9 @@ pub struct RowSent {
     /// `created`, `declined`, `not_sent`, `unknown`, `refused` (refused before sending).
     pub outcome: String,
     pub message: Option<String>,
+    /// The provider's code, for a declined row.
+    #[ts(type = "number | null")]
+    pub api_code: Option<i64>,
 }
 
 /// Why a send of a batch ended.
@@ -87,6 +99,9 @@ pub enum SendEnd {
     Cancelled,
     /// The provider could not be reached for several rows in a row: paused.
     Unreachable,
+    /// The provider refused the credentials, or declined a row with a code that would decline
+    /// the next rows too (insufficient funds, a limit): paused.
+    Refused,
     /// Another desk took the batch over (this desk's lease ran out).
     TakenOver,
 }
@@ -138,8 +153,24 @@ impl Desk {
             notification_url: choices.notification_url,
             earlier,
             policies: self.approval_policies()?,
+            known_payouts: std::collections::HashMap::new(),
         };
-        BatchDraft::from_bytes(bytes, name, options)
+        let mut draft = BatchDraft::from_bytes(bytes, name, options)?;
+        // A file that names payouts by external_id (a result file, an earlier batch's file)
+        // names ones the journal may hold: those rows are refused, never paid again.
+        let named = draft.named_external_ids();
+        if !named.is_empty() {
+            let mut known = std::collections::HashMap::new();
+            for id in named {
+                if let Some(r) = self.journal.find(&self.scope(), None, Some(&id))? {
+                    known.insert(id, super::create::describe_record(&r));
+                }
+            }
+            if !known.is_empty() {
+                draft.set_known_payouts(known);
+            }
+        }
+        Ok(draft)
     }
 
     /// Writes a reviewed batch ahead of any send, once the operator's control totals match
@@ -155,10 +186,22 @@ impl Desk {
         draft: &BatchDraft,
         typed: &[ControlTotal],
         rate_per_minute: u32,
-        same_file_again: bool,
+        again: PayAgain,
     ) -> Result<BatchRecord> {
+        let same_file_again = again.same_file;
         check_rate(rate_per_minute)?;
-        draft.confirmable(typed)?;
+        // The same file first: it says more than that its rows repeat payouts (the store checks
+        // it again in the transaction that writes the batch).
+        if !same_file_again {
+            if let Some(earlier) = self
+                .batches()?
+                .into_iter()
+                .find(|b| b.file_sha256 == draft.file.sha256)
+            {
+                return Err(same_file(&earlier));
+            }
+        }
+        draft.confirmable(typed, again.duplicates)?;
         self.client()?;
         let s = draft.summary();
         let totals = s
@@ -178,6 +221,10 @@ impl Desk {
         );
         if same_file_again {
             detail.push_str("; the same file imported again on purpose");
+        }
+        if again.duplicates {
+            detail
+                .push_str("; rows that repeat a payout of the last 24 hours paid again on purpose");
         }
         let batch = NewBatch {
             id: draft.batch_id.clone(),
@@ -210,21 +257,7 @@ impl Desk {
             AuditEvent::new(&self.scope(), AuditAction::BatchConfirmed, "ok").detail(detail);
         match self.journal.record_batch(&batch, audit).await? {
             BatchWritten::Written(record) => Ok(*record),
-            BatchWritten::SameFile(earlier) => Err(refused(
-                "file",
-                format!(
-                    "this file (SHA-256 {}) was already imported as batch {} on {} ({}; {} of \
-                     {} payouts created); importing it again could pay every row twice — do \
-                     it only on purpose (desktop: “Import again anyway”; CLI: \
-                     --same-file-again)",
-                    earlier.file_sha256,
-                    earlier.id,
-                    earlier.created_at,
-                    earlier.state.as_str(),
-                    earlier.progress.created,
-                    earlier.progress.payouts
-                ),
-            )),
+            BatchWritten::SameFile(earlier) => Err(same_file(&earlier)),
         }
     }
 
@@ -294,10 +327,13 @@ impl Desk {
         let rate = rate_per_minute.unwrap_or(batch.rate_per_minute);
         check_rate(rate)?;
         self.client()?;
+        // One per send: two desks with the same user and process number (two machines, two
+        // containers) are still two senders.
         let sender = format!(
-            "{} (process {})",
+            "{} (process {}, send {})",
             crate::audit::os_user(),
-            std::process::id()
+            std::process::id(),
+            &uuid::Uuid::new_v4().simple().to_string()[..8]
         );
         let start = |audit: Option<AuditEvent>| {
             self.journal.change_batch(
@@ -331,7 +367,7 @@ impl Desk {
             let Some(payout) = row.payout.as_ref() else {
                 continue;
             };
-            if !to_send(payout.phase) {
+            if !to_send(payout) {
                 continue;
             }
             // Another window or process may have paused or cancelled it, or taken it over.
@@ -341,9 +377,29 @@ impl Desk {
                 BatchState::Cancelled => return Ok((SendEnd::Cancelled, now)),
                 _ => {}
             }
-            match start(None).await {
+            let renewed = self
+                .journal
+                .change_batch(
+                    &batch.id,
+                    BatchChange::Renew {
+                        sender: sender.clone(),
+                        lease: BATCH_LEASE,
+                    },
+                    None,
+                )
+                .await;
+            match renewed {
                 Ok(_) => {}
-                Err(Error::InvalidInput { .. }) => return Ok((SendEnd::TakenOver, now)),
+                // Paused, cancelled or taken over since it was read: say which.
+                Err(Error::InvalidInput { .. }) => {
+                    let now = self.batch(&batch.id)?;
+                    let end = match now.state {
+                        BatchState::Paused => SendEnd::Paused,
+                        BatchState::Cancelled => SendEnd::Cancelled,
+                        _ => SendEnd::TakenOver,
+                    };
+                    return Ok((end, now));
+                }
                 Err(e) => return Err(e),
             }
             if let Some(at) = last_send {
@@ -353,7 +409,6 @@ impl Desk {
                     tokio::time::sleep(wait).await;
                 }
             }
-            self.wait_for_slot(spacing.min(MAX_SPACING)).await?;
             last_send = Some(Instant::now());
             let sent = self.send_row(&batch.id, &row).await;
             unreachable = match sent.outcome.as_str() {
@@ -361,12 +416,24 @@ impl Desk {
                 _ => 0,
             };
             let credentials = sent.outcome == "credentials";
+            // A refusal that would refuse the next rows too (insufficient funds, a limit
+            // reached) stops the batch rather than burning through it.
+            let passing = sent.outcome == "declined"
+                && sent.api_code.is_some_and(crate::codes::refusal_may_pass);
             current = self.batch(&batch.id)?;
             report(&sent, &current);
-            if credentials || unreachable >= UNREACHABLE_PAUSE {
+            if credentials || passing || unreachable >= UNREACHABLE_PAUSE {
                 let why = if credentials {
                     format!(
                         "the credentials are missing or refused ({})",
+                        sent.message.clone().unwrap_or_default()
+                    )
+                } else if passing {
+                    format!(
+                        "row {} was declined with a code that would decline the next rows too \
+                         ({}); resume sends it again with its own external_id once that is \
+                         resolved",
+                        sent.row,
                         sent.message.clone().unwrap_or_default()
                     )
                 } else {
@@ -378,7 +445,12 @@ impl Desk {
                     .journal
                     .change_batch(&batch.id, BatchChange::Pause, Some(audit))
                     .await?;
-                return Ok((SendEnd::Unreachable, paused));
+                let end = if credentials || passing {
+                    SendEnd::Refused
+                } else {
+                    SendEnd::Unreachable
+                };
+                return Ok((end, paused));
             }
         }
         if current.progress.waiting == 0 {
@@ -400,17 +472,6 @@ impl Desk {
         Ok((SendEnd::Paused, current))
     }
 
-    /// Waits for this environment's shared request slot (the team's rate cap).
-    async fn wait_for_slot(&self, spacing: Duration) -> Result<()> {
-        loop {
-            let wait = self.take_request_slot(spacing).await?;
-            if wait.is_zero() {
-                return Ok(());
-            }
-            tokio::time::sleep(wait).await;
-        }
-    }
-
     /// Sends one row through the create protocol (see the module comment).
     async fn send_row(&self, batch: &str, row: &BatchRowRecord) -> RowSent {
         let payout = row.payout.as_ref();
@@ -422,6 +483,7 @@ impl Desk {
             external_id,
             outcome: String::new(),
             message: None,
+            api_code: None,
         };
         let Some(request) = payout.and_then(|p| p.request.clone()) else {
             sent.outcome = "refused".into();
@@ -450,6 +512,7 @@ impl Desk {
                     _ => "refused",
                 }
                 .into();
+                sent.api_code = e.api_code();
                 sent.message = Some(e.to_string());
             }
         }
@@ -472,13 +535,38 @@ impl Desk {
     }
 }
 
-/// Whether a row's payout in `phase` is for the sender: never sent yet (queued), caught
-/// mid-send (open: looked up first by the create path), or provably never left (not sent:
-/// sent again with the same external_id).
-fn to_send(phase: Phase) -> bool {
-    matches!(
-        phase,
-        Phase::Queued | Phase::Intent | Phase::Unknown | Phase::SentNotFound | Phase::NotSent
+/// Whether a row's payout is for the sender: never sent yet (queued), caught mid-send (open:
+/// looked up first by the create path), provably never left (not sent), or declined with a
+/// code that may pass — the last two sent again with the same external_id.
+fn to_send(payout: &PayoutRecord) -> bool {
+    match payout.phase {
+        Phase::Queued | Phase::Intent | Phase::Unknown | Phase::SentNotFound | Phase::NotSent => {
+            true
+        }
+        // Declined with a code that may pass when sent again (insufficient funds, …): resume
+        // sends it again, with its own external_id.
+        Phase::Declined => payout
+            .api_code
+            .is_some_and(|c| c != 511 && crate::codes::refusal_may_pass(c)),
+        Phase::Created | Phase::Abandoned => false,
+    }
+}
+
+/// The refusal of a file batch `earlier` holds already.
+fn same_file(earlier: &BatchRecord) -> Error {
+    refused(
+        "file",
+        format!(
+            "this file (SHA-256 {}) was already imported as batch {} on {} ({}; {} of {} \
+             payouts created); importing it again could pay every row twice — do it only on \
+             purpose (desktop: “Import again anyway”; CLI: --same-file-again)",
+            earlier.file_sha256,
+            earlier.id,
+            earlier.created_at,
+            earlier.state.as_str(),
+            earlier.progress.created,
+            earlier.progress.payouts
+        ),
     )
 }
 

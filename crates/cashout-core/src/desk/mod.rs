@@ -57,7 +57,8 @@ pub use approve::{
     PolicyOverview, SETTLE_LEASE,
 };
 pub use batch::{
-    DraftChoices, RowSent, SendEnd, BATCH_LEASE, DEFAULT_RATE_PER_MINUTE, MAX_RATE_PER_MINUTE,
+    DraftChoices, PayAgain, RowSent, SendEnd, BATCH_LEASE, DEFAULT_RATE_PER_MINUTE,
+    MAX_RATE_PER_MINUTE,
 };
 pub use create::CreateOptions;
 pub use review::{dry_run, CreateReview, DryRun, ReviewLine};

@@ -227,7 +227,9 @@ impl PgStore {
     ) -> Result<BatchRecord> {
         let now = self.now();
         let until = match &change {
-            BatchChange::Send { lease, .. } => Some(format_instant(self.clock.now() + *lease)),
+            BatchChange::Send { lease, .. } | BatchChange::Renew { lease, .. } => {
+                Some(format_instant(self.clock.now() + *lease))
+            }
             _ => None,
         };
         let id = id.to_owned();
@@ -254,6 +256,7 @@ impl PgStore {
                             rate_per_minute,
                             ..
                         } => (Some(sender.clone()), Some(i64::from(*rate_per_minute))),
+                        BatchChange::Renew { sender, .. } => (Some(sender.clone()), None),
                         _ => (None, None),
                     };
                     tx.execute(

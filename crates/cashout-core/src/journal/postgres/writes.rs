@@ -174,6 +174,24 @@ impl PgStore {
         self.io
             .run(move |pool| async move {
                 in_transaction!(pool, |tx| {
+                    // A row of a batch that is paused or cancelled stays unsent (see
+                    // `send_refused`); the batch's row is locked so that a cancel committing
+                    // meanwhile is seen, or waits for this send's intent.
+                    let batch = tx
+                        .query_opt(
+                            "SELECT p.phase, b.id, b.state FROM cashout.payouts p
+                             JOIN cashout.batch_rows r ON r.payout_id = p.id
+                             JOIN cashout.batches b ON b.id = r.batch_id
+                             WHERE p.id = $1 FOR SHARE OF b",
+                            &[&id],
+                        )
+                        .await?
+                        .map(|r| (r.get::<_, String>(0), r.get::<_, String>(1), r.get::<_, String>(2)));
+                    if let Some(why) = batch.and_then(|(phase, b, state)| {
+                        crate::batch::records::send_refused(&phase, &b, &state)
+                    }) {
+                        return Err(Error::Journal(why).into());
+                    }
                     let attempts: Option<i64> = tx
                         .query_opt(
                             "UPDATE cashout.payouts SET attempts = attempts + 1, updated_at = $2,

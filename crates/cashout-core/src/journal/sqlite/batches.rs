@@ -228,6 +228,10 @@ impl SqliteStore {
             }
             let to = crate::batch::records::next_state(&batch, &change, &now).map_err(refused)?;
             let (sender, lease) = match &change {
+                BatchChange::Renew { sender, lease } => {
+                    let until = crate::clock::format_instant(clock.now() + *lease);
+                    (Some(sender.clone()), Some(until))
+                }
                 BatchChange::Send {
                     sender,
                     lease,

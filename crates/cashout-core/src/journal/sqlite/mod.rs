@@ -258,6 +258,21 @@ impl SqliteStore {
     pub async fn record_sending(&self, id: i64, claim: &SendClaim) -> Result<()> {
         let (now, until, token) = (self.now(), self.lease_until(claim), claim.token.clone());
         self.write(true, move |tx| {
+            // A row of a batch that is paused or cancelled stays unsent (see `send_refused`).
+            let batch: Option<(String, String, String)> = query_row(
+                tx,
+                "SELECT p.phase, b.id, b.state FROM payouts p
+                 JOIN batch_rows r ON r.payout_id = p.id JOIN batches b ON b.id = r.batch_id
+                 WHERE p.id = ?1",
+                params![id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+            if let Some(why) = batch.and_then(|(phase, b, state)| {
+                crate::batch::records::send_refused(&phase, &b, &state)
+            }) {
+                return Err(Error::Journal(why));
+            }
             let attempts: Option<i64> = query_row(tx,
                 "UPDATE payouts SET attempts = attempts + 1, updated_at = ?2, last_sent_at = ?2,
                     lookups = 0, lease_until = ?4,

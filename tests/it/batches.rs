@@ -1,0 +1,122 @@
+//! Batches through the desk against the loopback sandbox: a refusal that would refuse the next
+//! rows stops the batch, and resume sends the refused row again under its own external_id; a
+//! result file imported back pays nothing again.
+
+use std::time::Duration;
+
+use cashout_core::api::client::ClientOptions;
+use cashout_core::batch::result::result_csv;
+use cashout_core::batch::ControlTotal;
+use cashout_core::desk::{Desk, DraftChoices, PayAgain, SendEnd};
+use cashout_core::journal::Phase;
+use cashout_tests::{fast_retry, Rig};
+
+const HEADER: &str = "country,currency,amount,document_id,beneficiary_name,beneficiary_lastname,bank_code,phone,comments";
+
+fn row(amount: &str, phone: &str, comments: &str) -> String {
+    format!("BR,BRL,{amount},390.533.447-05,Ana,Souza,10000,{phone},{comments}")
+}
+
+fn choices() -> DraftChoices {
+    DraftChoices {
+        notification_url: "https://merchant.example/cashouts/notify".into(),
+        ..DraftChoices::default()
+    }
+}
+
+async fn written(desk: &Desk, file: &str) -> String {
+    let draft = desk
+        .batch_draft(file.as_bytes(), "b.csv", choices())
+        .unwrap();
+    let typed: Vec<ControlTotal> = draft
+        .summary()
+        .totals
+        .into_iter()
+        .map(|t| ControlTotal {
+            currency: t.currency,
+            count: t.count,
+            total: t.total,
+        })
+        .collect();
+    desk.confirm_batch(&draft, &typed, 600, PayAgain::default())
+        .await
+        .unwrap()
+        .id
+}
+
+fn desk(rig: &Rig) -> Desk {
+    rig.desk_with(
+        ClientOptions {
+            connect_timeout: Duration::from_secs(1),
+            total_timeout: Duration::from_secs(5),
+        },
+        fast_retry(),
+    )
+}
+
+#[tokio::test]
+async fn a_decline_that_would_decline_the_next_rows_pauses_the_batch_and_resume_resends_it_with_its_own_external_id(
+) {
+    let rig = Rig::start().await;
+    let desk = desk(&rig);
+    let file = format!(
+        "{HEADER}\n{}\n{}\n{}\n",
+        row("10.00", "+5511987654001", ""),
+        row("11.00", "+5511987654002", "sandbox:decline=514"),
+        row("12.00", "+5511987654003", "")
+    );
+    let id = written(&desk, &file).await;
+    let (end, batch) = desk.send_batch(&id, None, &|_, _| {}).await.unwrap();
+    assert_eq!(end, SendEnd::Refused);
+    assert_eq!(batch.state.as_str(), "paused");
+    assert_eq!(
+        (
+            batch.progress.created,
+            batch.progress.declined,
+            batch.progress.waiting
+        ),
+        (1, 1, 1),
+        "the row after the refusal was not sent"
+    );
+    // Resumed: the refused row is sent again under its own external_id (and refused again, as
+    // the sandbox is told to), and the batch stops there again.
+    let (end, _) = desk.send_batch(&id, None, &|_, _| {}).await.unwrap();
+    assert_eq!(end, SendEnd::Refused);
+    let refused = rig
+        .journal
+        .find(&desk.environment_scope(), None, Some(&format!("{id}-3")))
+        .unwrap()
+        .unwrap();
+    assert_eq!(refused.phase, Phase::Declined);
+    assert_eq!(refused.attempts, 2, "sent twice, one external_id");
+    assert_eq!(rig.sandbox.cashouts_for_external_id(&format!("{id}-3")), 0);
+    assert_eq!(rig.sandbox.cashout_count(), 1);
+}
+
+#[tokio::test]
+async fn a_result_file_imported_back_pays_none_of_its_rows_again() {
+    let rig = Rig::start().await;
+    let desk = desk(&rig);
+    let file = format!(
+        "{HEADER}\n{}\n{}\n",
+        row("10.00", "+5511987654001", ""),
+        row("11.00", "+5511987654002", "")
+    );
+    let id = written(&desk, &file).await;
+    let (end, _) = desk.send_batch(&id, None, &|_, _| {}).await.unwrap();
+    assert_eq!(end, SendEnd::Finished);
+    let (batch, rows) = desk.batch_results(&id).unwrap();
+    let result = result_csv(&batch.headers, &rows, ',');
+    let again = desk
+        .batch_draft(&result, "b-result.csv", choices())
+        .unwrap();
+    assert_eq!(again.rows.len(), 2);
+    for r in &again.rows {
+        assert!(
+            r.errors.iter().any(|e| e.code == "already_in_journal"),
+            "{:?}",
+            r.errors
+        );
+    }
+    assert_eq!(rig.sandbox.cashout_count(), 2);
+}

@@ -1,0 +1,336 @@
+// The review of a batch file before anything is written: how the file was read, which column
+// fills which field, every row checked by the core (the form's messages at the cell, errors
+// apart from warnings), fixing a cell in place, leaving rows out, the totals per currency and
+// the control totals the operator types before the batch is written. Every verdict, total and
+// comparison is the core's; this view draws them and sends what the operator typed.
+import * as ipc from "../ipc";
+import { h, mount, notice } from "../dom";
+import { routeToken, type Route } from "../main";
+import type { DraftSummary } from "../bindings/DraftSummary";
+import type { RowVerdict } from "../bindings/RowVerdict";
+import type { RowFilter } from "../bindings/RowFilter";
+import type { DecimalStyle } from "../bindings/DecimalStyle";
+import type { Issue } from "../bindings/Issue";
+import { confirmDialog, errorNotice } from "./detail";
+import { virtualList, type VirtualList } from "../virtual";
+
+const ROW_HEIGHT = 30;
+const GRID_HEIGHT = 300;
+const PAGE = 200;
+
+/** "1.234,56" or "1,234.56", as the operator picks the file's style. */
+export const DECIMALS: [DecimalStyle, string][] = [["point", "1,234.56 (dot before the cents)"], ["comma", "1.234,56 (comma before the cents)"]];
+
+function fileLine(s: DraftSummary): string {
+  const f = s.file;
+  const how = f.format === "xlsx"
+    ? `Excel workbook, worksheet “${f.worksheet ?? ""}”${f.other_worksheets.length ? ` (not read: ${f.other_worksheets.join(", ")})` : ""}`
+    : `CSV, ${f.encoding ?? ""}, separated by ${f.separator === "tab" ? "tabs" : `“${f.separator ?? ","}”`}`;
+  const empty = f.empty_rows ? `, ${f.empty_rows} empty ${f.empty_rows === 1 ? "row" : "rows"} skipped` : "";
+  return `${f.name} · ${how} · ${s.counts.rows} rows${empty}`;
+}
+
+function countsLine(s: DraftSummary): string {
+  const c = s.counts;
+  return `${c.ready} ready · ${c.blocked} with errors · ${c.warned} with warnings · ${c.excluded} excluded`;
+}
+
+/** Issues of one cell (column `col`) of a row. */
+function cellIssues(v: RowVerdict, col: number): { errors: Issue[]; warnings: Issue[] } {
+  return {
+    errors: v.errors.filter((e) => e.column === col),
+    warnings: v.warnings.filter((w) => w.column === col),
+  };
+}
+
+export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void): Promise<void> {
+  const token = routeToken();
+  const current = () => token === routeToken();
+  let summary = await ipc.batchDraft();
+  if (!current()) return;
+  if (!summary) {
+    mount(el, h("h1", {}, "Review batch"), notice("info", "No file is being reviewed. Open one under Batches.", "review-none"));
+    return;
+  }
+  let s: DraftSummary = summary;
+  let filter: RowFilter = "all";
+  let total = s.counts.rows;
+  const loaded = new Map<number, RowVerdict>();
+  const asked = new Set<number>();
+
+  const fileInfo = h("p", { id: "review-file", class: "muted" });
+  const counts = h("p", { id: "review-counts", role: "status" });
+  const missing = h("div", { id: "review-missing" });
+  const mapping = h("div", { id: "review-mapping" });
+  const totals = h("div", { id: "review-totals" });
+  const editor = h("div", { id: "review-editor" });
+  const result = h("div", { id: "review-result" });
+
+  const decimal = h("select", { id: "review-decimal", "aria-label": "How the file writes amounts" },
+    ...DECIMALS.map(([v, label]) => h("option", { value: v, selected: v === s.decimal }, label)));
+  decimal.addEventListener("change", async () => {
+    try {
+      s = await ipc.batchSetDecimal(s.batch_id, decimal.value as DecimalStyle);
+      reload();
+    } catch (e) {
+      mount(result, errorNotice(ipc.asReport(e), "review-error"));
+    }
+  });
+
+  const filterButtons = (["all", "errors", "warnings", "excluded"] as RowFilter[]).map((f) =>
+    h("button", { type: "button", "data-filter": f, id: `review-filter-${f}`, "aria-pressed": String(f === filter), onclick: () => { filter = f; reload(); } },
+      f === "all" ? "All rows" : f === "errors" ? "With errors" : f === "warnings" ? "With warnings" : "Excluded"));
+
+  const renderRow = (i: number): HTMLElement => {
+    const v = loaded.get(i);
+    if (!v) return h("div", { class: "grid-row grid-loading" }, h("span", { class: "grid-cell" }, "…"));
+    const state = v.excluded ? "excluded" : v.errors.length ? "error" : v.warnings.length ? "warning" : "ready";
+    const mark = state === "excluded" ? "excluded" : state === "error" ? `${v.errors.length} ${v.errors.length === 1 ? "error" : "errors"}` : state === "warning" ? "warning" : "ready";
+    return h("div", { class: `grid-row grid-${state}`, "data-row": v.row },
+      h("span", { class: "grid-cell grid-rownum", role: "cell" },
+        h("button", { type: "button", class: "link", id: `review-open-${v.row}`, "aria-label": `Row ${v.row}: ${mark}; open to fix`, onclick: () => openEditor(v.row) }, String(v.row))),
+      h("span", { class: `grid-cell grid-mark mark-${state}`, role: "cell" }, mark),
+      ...s.headers.map((_, col) => {
+        const { errors, warnings } = cellIssues(v, col);
+        const text = v.cells[col]?.text ?? "";
+        const cls = errors.length ? "cell-error" : warnings.length ? "cell-warning" : "";
+        const why = [...errors, ...warnings].map((x) => x.message).join(" ");
+        return h("span", { class: `grid-cell ${cls}`, role: "cell", title: why || text }, text);
+      }),
+      // Problems of the row that no column holds (a field the file has no column for).
+      h("span", { class: "grid-cell grid-rowissue", role: "cell", title: v.errors.filter((e) => e.column === null).map((e) => e.message).join(" ") },
+        v.errors.filter((e) => e.column === null).map((e) => e.field).join(", ")),
+    );
+  };
+
+  const fetchFrom = async (first: number) => {
+    const start = Math.floor(first / PAGE) * PAGE;
+    if (asked.has(start)) return;
+    asked.add(start);
+    const wanted = filter;
+    try {
+      const page = await ipc.batchDraftRows(s.batch_id, wanted, start, PAGE);
+      if (!current() || wanted !== filter) return;
+      page.rows.forEach((r, k) => loaded.set(start + k, r));
+      if (page.total !== total) total = page.total;
+      grid.refresh(total);
+    } catch (e) {
+      asked.delete(start);
+      if (current()) mount(result, errorNotice(ipc.asReport(e), "review-error"));
+    }
+  };
+
+  const header = () => h("div", { class: "grid-row grid-head", role: "row" },
+    h("span", { class: "grid-cell grid-rownum", role: "columnheader" }, "Row"),
+    h("span", { class: "grid-cell grid-mark", role: "columnheader" }, "Check"),
+    ...s.headers.map((hd) => h("span", { class: "grid-cell", role: "columnheader" }, hd)),
+    h("span", { class: "grid-cell grid-rowissue", role: "columnheader" }, "Other"));
+  const headWrap = h("div", { class: "grid-headwrap" });
+  const grid: VirtualList = virtualList({
+    id: "review-grid",
+    label: "The file's rows as checked",
+    total,
+    rowHeight: ROW_HEIGHT,
+    height: GRID_HEIGHT,
+    render: renderRow,
+    onView: (first, last) => {
+      if (!loaded.has(first)) void fetchFrom(first);
+      if (!loaded.has(last)) void fetchFrom(last);
+    },
+  });
+  // The header scrolls sideways with the rows.
+  grid.el.addEventListener("scroll", () => { headWrap.scrollLeft = grid.el.scrollLeft; });
+
+  const drawMapping = () => {
+    const selects = s.mapping.map((m) => {
+      const sel = h("select", { id: `map-${m.column}`, "aria-label": `Field of column ${m.header}` },
+        h("option", { value: "" }, "— not used —"),
+        ...s.fields.map((f) => h("option", { value: f, selected: m.field === f }, f)));
+      sel.addEventListener("change", async () => {
+        const choices = s.mapping.map((x) => (x.column === m.column ? sel.value || null : x.field));
+        try {
+          s = await ipc.batchSetMapping(s.batch_id, choices);
+          reload();
+        } catch (e) {
+          mount(result, errorNotice(ipc.asReport(e), "review-error"));
+          sel.value = m.field ?? "";
+        }
+      });
+      return h("tr", {},
+        h("th", { scope: "row" }, m.header || `(column ${m.column + 1})`),
+        h("td", {}, sel),
+        h("td", { class: "muted" }, m.note ?? (m.matched === "synonym" ? "matched by name" : m.matched === "chosen" ? "chosen" : "")));
+    });
+    mount(mapping, h("details", { id: "review-mapping-details", open: s.missing_columns.length > 0 },
+      h("summary", {}, `Columns: ${s.mapping.filter((m) => m.field).length} of ${s.mapping.length} used — check which field each fills`),
+      h("table", { class: "mapping-table" }, h("tbody", {}, ...selects))));
+  };
+
+  const typed = new Map<string, { count: HTMLInputElement; total: HTMLInputElement }>();
+  const drawTotals = () => {
+    const rows = s.totals.map((t) => {
+      const kept = typed.get(t.currency);
+      const count = kept?.count ?? h("input", { id: `control-count-${t.currency}`, inputmode: "numeric", class: "control-count", "aria-label": `Expected number of ${t.currency} payouts` });
+      const sum = kept?.total ?? h("input", { id: `control-total-${t.currency}`, inputmode: "decimal", class: "control-total", "aria-label": `Expected ${t.currency} total`, placeholder: s.decimal === "comma" ? "1.234,56" : "1,234.56" });
+      typed.set(t.currency, { count, total: sum });
+      return h("tr", { "data-currency": t.currency },
+        h("th", { scope: "row" }, t.currency),
+        h("td", { class: "num", id: `review-count-${t.currency}` }, String(t.count)),
+        h("td", { class: "num", id: `review-total-${t.currency}` }, t.total),
+        h("td", {}, count), h("td", {}, sum));
+    });
+    mount(totals, s.totals.length === 0
+      ? notice("validation", "No row is ready to send yet.", "review-nothing")
+      : h("table", { id: "review-totals-table", class: "totals-table" },
+          h("caption", { class: "muted" }, "Rows to send, per currency — type the count and total your own records expect (the control total)"),
+          h("thead", {}, h("tr", {}, ...["Currency", "Payouts", "Total", "Expected payouts", "Expected total"].map((t) => h("th", { scope: "col" }, t)))),
+          h("tbody", {}, ...rows)));
+  };
+
+  const drawSummary = () => {
+    fileInfo.textContent = fileLine(s);
+    counts.textContent = countsLine(s);
+    decimal.value = s.decimal;
+    mount(missing, s.missing_columns.length
+      ? notice("validation", `No column fills ${s.missing_columns.join(", ")}: choose one below, or add it to the file.`, "review-missing-columns")
+      : null);
+    filterButtons.forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.filter === filter)));
+    drawMapping();
+    drawTotals();
+    mount(headWrap, header());
+  };
+
+  /** Reads the rows again (after a change of the file's reading, a fix, an exclusion);
+   * `keepPlace` keeps the scroll where the operator was working. */
+  function reload(keepPlace = false): void {
+    loaded.clear();
+    asked.clear();
+    total = filter === "all" ? s.counts.rows : filter === "errors" ? s.counts.blocked : filter === "excluded" ? s.counts.excluded : s.counts.warned;
+    drawSummary();
+    if (!keepPlace) grid.el.scrollTop = 0;
+    grid.refresh(total);
+  }
+
+  /** The row editor: each column's cell as an input, its problems beside it. */
+  async function openEditor(row: number): Promise<void> {
+    let v: RowVerdict | undefined = [...loaded.values()].find((x) => x.row === row);
+    if (!v) return;
+    const inputs = s.headers.map((hd, col) => {
+      const { errors, warnings } = cellIssues(v as RowVerdict, col);
+      const input = h("input", { id: `fix-${col}`, value: v?.cells[col]?.text ?? "", "aria-invalid": errors.length ? "true" : null, "aria-describedby": errors.length || warnings.length ? `fix-why-${col}` : null });
+      return { col, input, block: h("div", { class: "fix-field" },
+        h("label", { for: `fix-${col}` }, hd, s.mapping[col]?.field ? h("span", { class: "muted" }, ` (${s.mapping[col].field})`) : null),
+        input,
+        errors.length || warnings.length ? h("div", { id: `fix-why-${col}`, class: errors.length ? "field-error" : "field-warning" }, [...errors, ...warnings].map((x) => x.message).join(" ")) : null) };
+    });
+    const rowWide = [...v.errors, ...v.warnings].filter((x) => x.column === null);
+    const save = h("button", { type: "button", class: "primary", id: "fix-save" }, "Check again");
+    const exclude = h("button", { type: "button", id: "fix-exclude" }, v.excluded ? "Include the row again" : "Exclude this row");
+    const close = h("button", { type: "button", id: "fix-close" }, "Close");
+    save.addEventListener("click", async () => {
+      try {
+        let changed = false;
+        for (const { col, input } of inputs) {
+          if (input.value !== (v?.cells[col]?.text ?? "")) {
+            const fixed = await ipc.batchFixCell(s.batch_id, row, col, input.value);
+            v = fixed.row;
+            s = fixed.summary;
+            changed = true;
+          }
+        }
+        if (!current()) return;
+        // Drawn again with its new verdict, where it was.
+        if (changed) reload(true);
+        mount(editor, notice(v && v.errors.length === 0 ? "ok" : "validation",
+          v && v.errors.length === 0 ? `Row ${row} is ready.` : `Row ${row} still has ${v?.errors.length ?? 0} ${(v?.errors.length ?? 0) === 1 ? "error" : "errors"}.`, "fix-result"));
+        document.getElementById(`review-open-${row}`)?.focus();
+      } catch (e) {
+        mount(editor, errorNotice(ipc.asReport(e), "fix-error"));
+      }
+    });
+    exclude.addEventListener("click", async () => {
+      try {
+        s = await ipc.batchExclude(s.batch_id, row, !(v?.excluded ?? false));
+        reload(true);
+        mount(editor, notice("info", `Row ${row} ${v?.excluded ? "is included again" : "is excluded: it is not sent"}.`, "fix-result"));
+      } catch (e) {
+        mount(editor, errorNotice(ipc.asReport(e), "fix-error"));
+      }
+    });
+    close.addEventListener("click", () => { mount(editor); document.getElementById(`review-open-${row}`)?.focus(); });
+    mount(editor, h("section", { class: "fix-panel", "aria-label": `Row ${row}` },
+      h("h2", {}, `Row ${row}`, h("span", { class: "muted" }, ` · external id ${v.external_id}`)),
+      rowWide.length ? h("ul", { class: "field-error", id: "fix-row-issues" }, ...rowWide.map((x) => h("li", {}, `${x.field}: ${x.message}`))) : null,
+      h("div", { class: "fix-grid" }, ...inputs.map((i) => i.block)),
+      h("div", { class: "row" }, save, exclude, close)));
+    (inputs.find((i) => i.input.getAttribute("aria-invalid") === "true")?.input ?? inputs[0]?.input)?.focus();
+  }
+
+  const rate = h("input", { id: "batch-rate", type: "number", min: 1, max: 600, value: 60, class: "rate", "aria-label": "Requests per minute when sending" });
+  const confirmButton = h("button", { type: "button", class: "primary", id: "batch-confirm" }, "Write batch");
+  const discard = h("button", { type: "button", id: "batch-discard" }, "Discard");
+
+  const controls = () => [...typed.entries()].map(([currency, inp]) => ({
+    currency,
+    count: Number.parseInt(inp.count.value.trim() || "-1", 10),
+    total: inp.total.value.trim(),
+  }));
+
+  const write = async (sameFileAgain: boolean, payDuplicatesAgain = false) => {
+    mount(result);
+    const typedControls = controls();
+    const blank = typedControls.find((c) => !Number.isInteger(c.count) || c.count < 0 || c.total === "");
+    if (blank) {
+      mount(result, notice("validation", `Type the expected number of ${blank.currency} payouts and their total (the control total) before writing the batch.`, "review-control-missing"));
+      typed.get(blank.currency)?.[!Number.isInteger(blank.count) || blank.count < 0 ? "count" : "total"].focus();
+      return;
+    }
+    if (s.confirmation && !(await confirmDialog(s.confirmation, "Write and send"))) return;
+    try {
+      const batch = await ipc.batchConfirm(s.batch_id, typedControls, Number(rate.value), sameFileAgain, payDuplicatesAgain);
+      if (current()) void go({ view: "batch", id: batch.id });
+    } catch (e) {
+      if (!current()) return;
+      const r = ipc.asReport(e);
+      if (r.field === "file" && /already imported/.test(r.message)) {
+        const again = h("button", { type: "button", class: "danger", id: "batch-same-file" }, "Import again anyway");
+        again.addEventListener("click", async () => {
+          if (await confirmDialog(`${r.message}\n\nWrite it as a new batch anyway? Every row would be paid again.`, "Import again anyway")) void write(true, payDuplicatesAgain);
+        });
+        mount(result, errorNotice(r, "review-error"), again);
+      } else if (r.field === "duplicates") {
+        const again = h("button", { type: "button", class: "danger", id: "batch-pay-duplicates" }, "Pay them again");
+        again.addEventListener("click", async () => {
+          if (await confirmDialog(`${r.message}\n\nSend these rows as second, separate payments of the same money to the same accounts?`, "Pay them again")) void write(sameFileAgain, true);
+        });
+        const show = h("button", { type: "button", id: "batch-show-duplicates", onclick: () => { filter = "warnings"; reload(); } }, "Show them");
+        mount(result, errorNotice(r, "review-error"), h("div", { class: "row" }, show, again));
+      } else {
+        mount(result, errorNotice(r, "review-error"));
+        if (r.field === "control_total") typed.values().next().value?.count.focus();
+      }
+    }
+  };
+  confirmButton.addEventListener("click", () => void write(false));
+  discard.addEventListener("click", async () => {
+    if (!(await confirmDialog("Discard this file's review? Nothing was written; fixes made here are lost.", "Discard"))) return;
+    await ipc.batchDiscard().catch(() => null);
+    void go({ view: "batches" });
+  });
+
+  mount(el,
+    h("h1", {}, "Review batch"),
+    fileInfo,
+    h("div", { class: "row" }, h("label", { for: "review-decimal" }, "Amounts are written"), decimal),
+    missing,
+    mapping,
+    counts,
+    h("div", { class: "row", role: "group", "aria-label": "Show rows" }, ...filterButtons),
+    h("div", { class: "grid" }, headWrap, grid.el),
+    editor,
+    totals,
+    h("div", { class: "row" }, h("label", { for: "batch-rate" }, "Send at"), rate, h("span", { class: "muted" }, "requests a minute"), confirmButton, discard),
+    result);
+  drawSummary();
+  grid.refresh(total);
+}
