@@ -208,18 +208,31 @@ pub async fn a_batch_is_sent_by_one_desk_at_a_time_and_cancelling_marks_unsent_r
 pub async fn a_batch_is_compared_with_the_requests_that_may_have_moved_money(store: &dyn Store) {
     let j = store.desk().await;
     let claim = SendClaim::new();
-    j.record_intent("s", "u", &request("x-1", "10"), None, &claim)
+    let brl = |id: &str| cashout_core::api::types::CreateCashout {
+        currency: Some("BRL".into()),
+        ..request(id, "10")
+    };
+    j.record_intent("s", "u", &brl("x-1"), None, &claim)
         .await
         .unwrap();
-    j.record_intent("other", "u", &request("x-2", "10"), None, &claim)
+    j.record_intent("other", "u", &brl("x-2"), None, &claim)
         .await
         .unwrap();
-    let found = j.requests_since("s", "2026-11-30T00:00:00.000Z").unwrap();
+    let found = j.earlier_payouts("s", "2026-11-30T00:00:00.000Z").unwrap();
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].0, "x-1");
-    assert_eq!(found[0].2.external_id, "x-1");
+    let p = &found[0];
+    assert_eq!(p.external_id, "x-1");
+    assert_eq!(
+        p.content_hash,
+        cashout_core::journal::content_hash(&brl("x-1"))
+    );
+    assert_eq!(
+        (p.country.as_str(), p.document_id.as_str()),
+        ("BR", "39053344705")
+    );
+    assert_eq!(p.amount.to_string(), "10.00");
     assert!(j
-        .requests_since("s", "2026-12-01T00:00:00.000Z")
+        .earlier_payouts("s", "2026-12-01T00:00:00.000Z")
         .unwrap()
         .is_empty());
 }

@@ -16,7 +16,7 @@ import { virtualList, type VirtualList } from "../virtual";
 
 const ROW_HEIGHT = 30;
 const GRID_HEIGHT = 300;
-const PAGE = 200;
+const PAGE = 100;
 
 /** "1.234,56" or "1,234.56", as the operator picks the file's style. */
 export const DECIMALS: [DecimalStyle, string][] = [["point", "1,234.56 (dot before the cents)"], ["comma", "1.234,56 (comma before the cents)"]];

@@ -304,6 +304,30 @@ pub struct EarlierPayout {
     pub recent: bool,
 }
 
+/// An [`EarlierPayout`] from a journal's stored columns; `None` when one is missing (a payout
+/// found by a lookup, an amount that cannot be read).
+#[must_use]
+pub fn earlier(
+    external_id: Option<String>,
+    created_at: String,
+    content_hash: Option<String>,
+    country: Option<String>,
+    currency: Option<String>,
+    amount: Option<String>,
+    document_id: Option<String>,
+) -> Option<EarlierPayout> {
+    Some(EarlierPayout {
+        external_id: external_id?,
+        content_hash: content_hash?,
+        country: country?,
+        document_id: document_id.unwrap_or_default(),
+        currency: currency?,
+        amount: amount?.parse().ok()?,
+        created_at,
+        recent: false,
+    })
+}
+
 /// How many times an amount may exceed the largest of a beneficiary's earlier payouts in the
 /// same currency before it is called unusual (with at least [`UNUSUAL_MIN_HISTORY`] of them).
 pub const UNUSUAL_FACTOR: u32 = 3;
@@ -337,19 +361,22 @@ pub fn warn_across(rows: &mut [RowVerdict], earlier: &[EarlierPayout], mapping: 
         }
     }
     let mut recent: HashMap<&str, &EarlierPayout> = HashMap::new();
-    let mut history: HashMap<(&str, &str, &str), Vec<Decimal>> = HashMap::new();
+    // Per beneficiary and currency: how many earlier payouts, and the largest (computed once,
+    // not per row: a regular payee can have thousands).
+    let mut history: HashMap<(&str, &str, &str), (usize, Decimal)> = HashMap::new();
     for e in earlier {
         if e.recent {
             recent.entry(e.content_hash.as_str()).or_insert(e);
         }
-        history
+        let h = history
             .entry((
                 e.country.as_str(),
                 e.document_id.as_str(),
                 e.currency.as_str(),
             ))
-            .or_default()
-            .push(e.amount);
+            .or_default();
+        h.0 += 1;
+        h.1 = h.1.max(e.amount);
     }
     for v in rows.iter_mut() {
         let Some(r) = v.request.as_ref().filter(|_| !v.excluded) else {
@@ -388,10 +415,10 @@ pub fn warn_across(rows: &mut [RowVerdict], earlier: &[EarlierPayout], mapping: 
         let (Some(amount), Some(currency)) = (r.amount, r.currency.as_deref()) else {
             continue;
         };
-        if let Some(amounts) = history.get(&(r.country.as_str(), r.document_id.as_str(), currency))
+        if let Some(&(count, largest)) =
+            history.get(&(r.country.as_str(), r.document_id.as_str(), currency))
         {
-            let largest = amounts.iter().max().copied().unwrap_or_default();
-            if amounts.len() >= UNUSUAL_MIN_HISTORY
+            if count >= UNUSUAL_MIN_HISTORY
                 && amount.value() > largest * Decimal::from(UNUSUAL_FACTOR)
             {
                 v.warnings.push(issue(
@@ -402,7 +429,7 @@ pub fn warn_across(rows: &mut [RowVerdict], earlier: &[EarlierPayout], mapping: 
                         "{currency} {amount} is more than {UNUSUAL_FACTOR} times the largest of \
                          the {} earlier payouts to this beneficiary in the last 90 days \
                          ({currency} {largest}); check it",
-                        amounts.len()
+                        count
                     ),
                 ));
             }

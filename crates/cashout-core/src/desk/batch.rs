@@ -30,7 +30,7 @@ use crate::batch::records::{
     BatchChange, BatchRecord, BatchRowRecord, BatchState, BatchWritten, NewBatch, NewBatchRow,
 };
 use crate::batch::result::ResultRow;
-use crate::batch::{BatchDraft, ControlTotal, DecimalStyle, DraftOptions, EarlierPayout};
+use crate::batch::{BatchDraft, ControlTotal, DecimalStyle, DraftOptions};
 use crate::clock::format_instant;
 use crate::error::{Error, Result};
 use crate::journal::{PayoutRecord, Phase};
@@ -131,19 +131,11 @@ impl Desk {
         let recent_from = format_instant(now - super::DUPLICATE_WINDOW);
         let earlier = self
             .journal
-            .requests_since(&self.scope(), &since)?
+            .earlier_payouts(&self.scope(), &since)?
             .into_iter()
-            .filter_map(|(external_id, created_at, r)| {
-                Some(EarlierPayout {
-                    content_hash: crate::journal::content_hash(&r),
-                    country: r.country.clone(),
-                    document_id: r.document_id.clone(),
-                    currency: r.currency.clone()?,
-                    amount: r.amount?.value(),
-                    recent: created_at >= recent_from,
-                    external_id,
-                    created_at,
-                })
+            .map(|mut p| {
+                p.recent = p.created_at >= recent_from;
+                p
             })
             .collect();
         let options = DraftOptions {

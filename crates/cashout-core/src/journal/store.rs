@@ -366,18 +366,16 @@ pub trait JournalStore: Send + Sync {
         audit: Option<AuditEvent>,
     ) -> Pending<'a, BatchRecord>;
 
-    /// The requests of `scope`'s payouts created at or after `since` that may have moved money
-    /// (not declined, never sent, cancelled or rejected), as (external_id, created_at,
-    /// request), oldest first: what a batch's rows are compared with (duplicates, unusual
-    /// amounts).
+    /// The payouts of `scope` created at or after `since` that may have moved money (not
+    /// declined, never sent, cancelled or rejected), oldest first, as a batch's rows are
+    /// compared with them (duplicates, unusual amounts): read from the stored columns and the
+    /// request's document, without reading whole requests. `recent` is left false (the caller
+    /// knows its window).
     ///
     /// # Errors
     /// When the store cannot be read.
-    fn requests_since(
-        &self,
-        scope: &str,
-        since: &str,
-    ) -> Result<Vec<(String, String, CreateCashout)>>;
+    fn earlier_payouts(&self, scope: &str, since: &str)
+        -> Result<Vec<crate::batch::EarlierPayout>>;
 
     /// The batches of `scope`, newest first (at most 500).
     ///

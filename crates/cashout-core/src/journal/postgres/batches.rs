@@ -301,17 +301,19 @@ impl PgStore {
             .await
     }
 
-    pub(super) fn read_requests_since(
+    pub(super) fn read_earlier_payouts(
         &self,
         scope: &str,
         since: &str,
-    ) -> Result<Vec<(String, String, crate::api::types::CreateCashout)>> {
+    ) -> Result<Vec<crate::batch::EarlierPayout>> {
         let (scope, since) = (scope.to_owned(), since.to_owned());
         self.io.run_blocking(move |pool| async move {
             let client = pool.get().await.map_err(pool_error)?;
             let rows = client
                 .query(
-                    "SELECT external_id, created_at, request_json FROM cashout.payouts
+                    "SELECT external_id, created_at, content_hash, country, currency, amount,
+                        request_json::jsonb ->> 'document_id'
+                     FROM cashout.payouts
                      WHERE scope = $1 AND created_at >= $2 AND request_json IS NOT NULL
                        AND phase NOT IN ('declined', 'not_sent')
                        AND coalesce(status, '') NOT IN ('CANCELLED', 'REJECTED')
@@ -323,9 +325,15 @@ impl PgStore {
             Ok(rows
                 .iter()
                 .filter_map(|r| {
-                    let id: Option<String> = r.get(0);
-                    let request = serde_json::from_str(&r.get::<_, String>(2)).ok()?;
-                    Some((id?, r.get(1), request))
+                    crate::batch::review::earlier(
+                        r.get(0),
+                        r.get(1),
+                        r.get(2),
+                        r.get(3),
+                        r.get(4),
+                        r.get(5),
+                        r.get(6),
+                    )
                 })
                 .collect())
         })

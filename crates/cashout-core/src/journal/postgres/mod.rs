@@ -369,12 +369,12 @@ impl JournalStore for PgStore {
         Box::pin(self.write_batch_change(id, change, audit))
     }
 
-    fn requests_since(
+    fn earlier_payouts(
         &self,
         scope: &str,
         since: &str,
-    ) -> Result<Vec<(String, String, CreateCashout)>> {
-        self.read_requests_since(scope, since)
+    ) -> Result<Vec<crate::batch::EarlierPayout>> {
+        self.read_earlier_payouts(scope, since)
     }
 
     fn batches(&self, scope: &str) -> Result<Vec<BatchRecord>> {

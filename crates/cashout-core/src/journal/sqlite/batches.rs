@@ -291,18 +291,20 @@ impl SqliteStore {
         .await
     }
 
-    /// See [`crate::journal::store::JournalStore::requests_since`].
+    /// See [`crate::journal::store::JournalStore::earlier_payouts`].
     ///
     /// # Errors
     /// [`Error::Journal`].
-    pub fn requests_since(
+    pub fn earlier_payouts(
         &self,
         scope: &str,
         since: &str,
-    ) -> Result<Vec<(String, String, crate::api::types::CreateCashout)>> {
+    ) -> Result<Vec<crate::batch::EarlierPayout>> {
         let conn = self.reader()?;
         let mut stmt = conn.prepare_cached(
-            "SELECT external_id, created_at, request_json FROM payouts
+            "SELECT external_id, created_at, content_hash, country, currency, amount,
+                json_extract(request_json, '$.document_id')
+             FROM payouts
              WHERE scope = ?1 AND created_at >= ?2 AND request_json IS NOT NULL
                AND phase NOT IN ('declined', 'not_sent')
                AND coalesce(status, '') NOT IN ('CANCELLED', 'REJECTED')
@@ -312,14 +314,20 @@ impl SqliteStore {
             Ok((
                 r.get::<_, Option<String>>(0)?,
                 r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(6)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (external_id, at, json) = row?;
-            if let (Some(id), Ok(request)) = (external_id, serde_json::from_str(&json)) {
-                out.push((id, at, request));
+            let (id, at, hash, country, currency, amount, document) = row?;
+            if let Some(p) =
+                crate::batch::review::earlier(id, at, hash, country, currency, amount, document)
+            {
+                out.push(p);
             }
         }
         Ok(out)

@@ -35,12 +35,12 @@ impl JournalStore for SqliteStore {
         Box::pin(Self::change_batch(self, id, change, audit))
     }
 
-    fn requests_since(
+    fn earlier_payouts(
         &self,
         scope: &str,
         since: &str,
-    ) -> Result<Vec<(String, String, CreateCashout)>> {
-        Self::requests_since(self, scope, since)
+    ) -> Result<Vec<crate::batch::EarlierPayout>> {
+        Self::earlier_payouts(self, scope, since)
     }
 
     fn batches(&self, scope: &str) -> Result<Vec<BatchRecord>> {
