@@ -95,7 +95,7 @@ try {
     await waitText("#review-counts", /^12 ready · 0 with errors/);
   });
 
-  await test("a wrong control total writes nothing; the right one writes the batch", async () => {
+  await test("a wrong control total writes nothing; rows paid twice need a yes; then the batch is written", async () => {
     await click("#review-filter-all");
     const total = await (await $("#review-total-BRL")).getText();
     const asTyped = total.replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))/g, "."); // 1234,56 → 1.234,56
@@ -109,8 +109,15 @@ try {
     await browser.setWindowSize?.(1024, 700).catch(() => {});
     const overflow = await browser.execute(() => { const v = document.getElementById("view"); return v.scrollWidth - v.clientWidth; });
     assert(overflow <= 0, `the review fits 1024×700 (the grid scrolls inside itself): ${overflow}px wider`);
-    await shot("48-batch-control-total-1024");
     await click("#batch-confirm");
+    // Rows 8 and 9 pay the same money to the same account: written only on an explicit yes.
+    await waitText("#review-error", /2 rows pay the same amount to the same account[\s\S]*rows 8, 9/);
+    await browser.execute(() => { const v = document.getElementById("view"); v.scrollTop = v.scrollHeight; });
+    await browser.pause(300);
+    await shot("48-batch-control-total-1024");
+    await click("#batch-pay-duplicates");
+    await waitText("#confirm-text", /second, separate payments/);
+    await click("#confirm-yes");
     await waitText("#batch-counts", /written, not sent yet — 0 created · 0 declined · 0 not sent · 0 being checked · 12 waiting/);
     batchId = await browser.execute(() => document.querySelector("#batch-head .id-value")?.textContent ?? "");
     assert(/^[0-9a-f-]{36}$/.test(batchId), `the batch id is shown: ${batchId}`);

@@ -56,6 +56,9 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
   let filter: RowFilter = "all";
   let total = s.counts.rows;
   const loaded = new Map<number, RowVerdict>();
+  let focusRow: number | null = null;
+  /** The row the arrow keys are on (its index in the filtered rows). */
+  let cursor = 0;
   const asked = new Set<number>();
 
   const fileInfo = h("p", { id: "review-file", class: "muted" });
@@ -86,9 +89,9 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
     if (!v) return h("div", { class: "grid-row grid-loading" }, h("span", { class: "grid-cell" }, "…"));
     const state = v.excluded ? "excluded" : v.errors.length ? "error" : v.warnings.length ? "warning" : "ready";
     const mark = state === "excluded" ? "excluded" : state === "error" ? `${v.errors.length} ${v.errors.length === 1 ? "error" : "errors"}` : state === "warning" ? "warning" : "ready";
-    return h("div", { class: `grid-row grid-${state}`, "data-row": v.row },
+    return h("div", { class: `grid-row grid-${state}${i === cursor ? " grid-cursor" : ""}`, "data-row": v.row, "aria-selected": i === cursor ? "true" : null },
       h("span", { class: "grid-cell grid-rownum", role: "cell" },
-        h("button", { type: "button", class: "link", id: `review-open-${v.row}`, "aria-label": `Row ${v.row}: ${mark}; open to fix`, onclick: () => openEditor(v.row) }, String(v.row))),
+        h("button", { type: "button", class: "link", tabindex: -1, id: `review-open-${v.row}`, "aria-label": `Row ${v.row}: ${mark}; open to fix`, onclick: () => openEditor(v.row) }, String(v.row))),
       h("span", { class: `grid-cell grid-mark mark-${state}`, role: "cell" }, mark),
       ...s.headers.map((_, col) => {
         const { errors, warnings } = cellIssues(v, col);
@@ -114,6 +117,16 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
       page.rows.forEach((r, k) => loaded.set(start + k, r));
       if (page.total !== total) total = page.total;
       grid.refresh(total);
+      // Back to the row just fixed or excluded, once it is drawn again.
+      if (focusRow !== null) {
+        const at = [...loaded.entries()].find(([, r]) => r.row === focusRow)?.[0];
+        if (at !== undefined) {
+          cursor = at;
+          focusRow = null;
+          grid.reveal(cursor);
+          grid.el.focus();
+        }
+      }
     } catch (e) {
       asked.delete(start);
       if (current()) mount(result, errorNotice(ipc.asReport(e), "review-error"));
@@ -140,6 +153,23 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
   });
   // The header scrolls sideways with the rows.
   grid.el.addEventListener("scroll", () => { headWrap.scrollLeft = grid.el.scrollLeft; });
+  // The keyboard: the grid is one Tab stop (Tab goes on to the totals); the arrows, Page keys,
+  // Home and End move through the rows, Enter opens the one chosen.
+  grid.el.tabIndex = 0;
+  grid.el.addEventListener("keydown", (e) => {
+    const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 9, PageUp: -9 };
+    if (e.key in step || e.key === "Home" || e.key === "End") {
+      e.preventDefault();
+      cursor = e.key === "Home" ? 0 : e.key === "End" ? total - 1 : Math.min(total - 1, Math.max(0, cursor + (step[e.key] ?? 0)));
+      grid.reveal(cursor);
+    } else if (e.key === "Enter") {
+      const v = loaded.get(cursor);
+      if (v) {
+        e.preventDefault();
+        void openEditor(v.row);
+      }
+    }
+  });
 
   const drawMapping = () => {
     const selects = s.mapping.map((m) => {
@@ -168,6 +198,10 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
 
   const typed = new Map<string, { count: HTMLInputElement; total: HTMLInputElement }>();
   const drawTotals = () => {
+    // A currency whose last row was excluded has no total to confirm any more.
+    for (const currency of [...typed.keys()]) {
+      if (!s.totals.some((t) => t.currency === currency)) typed.delete(currency);
+    }
     const rows = s.totals.map((t) => {
       const kept = typed.get(t.currency);
       const count = kept?.count ?? h("input", { id: `control-count-${t.currency}`, inputmode: "numeric", class: "control-count", "aria-label": `Expected number of ${t.currency} payouts` });
@@ -207,7 +241,10 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
     asked.clear();
     total = filter === "all" ? s.counts.rows : filter === "errors" ? s.counts.blocked : filter === "excluded" ? s.counts.excluded : s.counts.warned;
     drawSummary();
-    if (!keepPlace) grid.el.scrollTop = 0;
+    if (!keepPlace) {
+      grid.el.scrollTop = 0;
+      cursor = 0;
+    }
     grid.refresh(total);
   }
 
@@ -243,9 +280,11 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
         if (changed) reload(true);
         mount(editor, notice(v && v.errors.length === 0 ? "ok" : "validation",
           v && v.errors.length === 0 ? `Row ${row} is ready.` : `Row ${row} still has ${v?.errors.length ?? 0} ${(v?.errors.length ?? 0) === 1 ? "error" : "errors"}.`, "fix-result"));
-        document.getElementById(`review-open-${row}`)?.focus();
+        focusRow = row;
       } catch (e) {
-        mount(editor, errorNotice(ipc.asReport(e), "fix-error"));
+        // The values typed stay: the message goes above them.
+        document.getElementById("fix-error")?.remove();
+        editor.querySelector(".fix-panel")?.prepend(errorNotice(ipc.asReport(e), "fix-error"));
       }
     });
     exclude.addEventListener("click", async () => {
@@ -253,11 +292,12 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
         s = await ipc.batchExclude(s.batch_id, row, !(v?.excluded ?? false));
         reload(true);
         mount(editor, notice("info", `Row ${row} ${v?.excluded ? "is included again" : "is excluded: it is not sent"}.`, "fix-result"));
+        focusRow = row;
       } catch (e) {
         mount(editor, errorNotice(ipc.asReport(e), "fix-error"));
       }
     });
-    close.addEventListener("click", () => { mount(editor); document.getElementById(`review-open-${row}`)?.focus(); });
+    close.addEventListener("click", () => { mount(editor); grid.el.focus(); });
     mount(editor, h("section", { class: "fix-panel", "aria-label": `Row ${row}` },
       h("h2", {}, `Row ${row}`, h("span", { class: "muted" }, ` · external id ${v.external_id}`)),
       rowWide.length ? h("ul", { class: "field-error", id: "fix-row-issues" }, ...rowWide.map((x) => h("li", {}, `${x.field}: ${x.message}`))) : null,

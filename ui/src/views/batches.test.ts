@@ -206,6 +206,44 @@ it("rows repeating a recent payout are written only when the operator says to pa
   expect(calls.filter((c) => c.cmd === "batch_confirm").map((c) => c.args.payDuplicatesAgain)).toEqual([false, true]);
 });
 
+it("the grid is one Tab stop: the arrows move through the rows and Enter opens the one chosen", async () => {
+  commands({
+    batch_draft: () => summary(),
+    batch_draft_rows: () => ({ rows: [ready, blocked], total: 2, offset: 0 }),
+  });
+  await renderBatchReview(view(), vi.fn());
+  await vi.waitFor(() => expect(view().querySelector("#review-open-3")).not.toBeNull());
+  const grid = view().querySelector("#review-grid") as HTMLElement;
+  expect(grid.tabIndex).toBe(0);
+  expect((view().querySelector("#review-open-2") as HTMLElement).tabIndex).toBe(-1);
+  grid.focus();
+  grid.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+  grid.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+  await vi.waitFor(() => expect(view().querySelector(".fix-panel h2")?.textContent).toContain("Row 3"));
+});
+
+it("excluding a currency's last row drops its control total", async () => {
+  const two = summary({ totals: [{ currency: "MXN", count: 1, total: "10.00" }, { currency: "USD", count: 1, total: "5.00" }] });
+  const calls = commands({
+    batch_draft: () => two,
+    batch_draft_rows: () => ({ rows: [ready, blocked], total: 2, offset: 0 }),
+    batch_exclude: () => summary({ totals: [{ currency: "MXN", count: 1, total: "10.00" }] }),
+    batch_confirm: () => batch(),
+    batch_status: () => batch(),
+    batch_results: () => [],
+  });
+  await renderBatchReview(view(), vi.fn());
+  await vi.waitFor(() => expect(view().querySelector("#review-open-2")).not.toBeNull());
+  (view().querySelector("#review-open-2") as HTMLButtonElement).click();
+  (view().querySelector("#fix-exclude") as HTMLButtonElement).click();
+  await vi.waitFor(() => expect(view().querySelector("#control-count-USD")).toBeNull());
+  (view().querySelector("#control-count-MXN") as HTMLInputElement).value = "1";
+  (view().querySelector("#control-total-MXN") as HTMLInputElement).value = "10";
+  (view().querySelector("#batch-confirm") as HTMLButtonElement).click();
+  await vi.waitFor(() => expect(calls.some((c) => c.cmd === "batch_confirm")).toBe(true));
+  expect((calls.find((c) => c.cmd === "batch_confirm")?.args.controls as unknown[]).length).toBe(1);
+});
+
 describe("a batch being sent", () => {
   const rows: ResultRow[] = [
     { row: 2, cells: [], external_id: "b-1-2", outcome: "created", cashout_id: 8400001, status: "PENDING", code: null, explanation: "", updated_at: "" },
@@ -243,6 +281,25 @@ describe("a batch being sent", () => {
     (document.querySelector("#confirm-yes") as HTMLButtonElement).click();
     await vi.waitFor(() => expect(calls.some((c) => c.cmd === "batch_cancel")).toBe(true));
     await vi.waitFor(() => expect(view().querySelector("#batch-cancel")).toBeNull());
+  });
+
+  it("a focused Pause keeps the focus while the progress is read again every second", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      let n = 0;
+      commands({
+        batch_status: () => batch({ state: "sending", lease_until: "2999-01-01T00:00:00.000Z", progress: { ...batch().progress, created: ++n, waiting: 3 - Math.min(n, 2) } }),
+        batch_results: () => [],
+      });
+      await renderBatch(view(), "b-1", vi.fn());
+      const pause = view().querySelector("#batch-pause") as HTMLButtonElement;
+      pause.focus();
+      await vi.advanceTimersByTimeAsync(3500);
+      expect(n).toBeGreaterThan(2);
+      expect(document.activeElement).toBe(pause);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("time left is read from the rate", () => {

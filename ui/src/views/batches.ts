@@ -169,6 +169,7 @@ export async function renderBatch(el: HTMLElement, id: string, go: (r: Route) =>
   const rate = h("input", { id: "batch-send-rate", type: "number", min: 1, max: 600, class: "rate", "aria-label": "Requests per minute" });
   let rows: ResultRow[] = [];
   let last: BatchRecord | null = null;
+  let offered = "";
 
   const renderRow = (i: number): HTMLElement => {
     const r = rows[i];
@@ -228,6 +229,12 @@ export async function renderBatch(el: HTMLElement, id: string, go: (r: Route) =>
     const canSend = b.state === "ready" || b.state === "paused" || interrupted(b);
     const sending = b.state === "sending" && !interrupted(b);
     const open = b.state !== "done" && b.state !== "cancelled";
+    // Redrawn only when what is offered changes: a poll every second must not take the focus
+    // off the button the operator is on (Pause, above all).
+    const offer = `${canSend} ${sending} ${open} ${b.state}`;
+    if (offer === offered) return;
+    offered = offer;
+    const focused = document.activeElement?.id;
     mount(controls,
       canSend ? h("label", { for: "batch-send-rate" }, "Send at") : null,
       canSend ? rate : null,
@@ -237,6 +244,10 @@ export async function renderBatch(el: HTMLElement, id: string, go: (r: Route) =>
       open ? h("button", { type: "button", class: "danger", id: "batch-cancel", onclick: () => void cancel() }, "Cancel the rest") : null,
       h("button", { type: "button", id: "batch-save-xlsx", onclick: save(true) }, "Save result (Excel)…"),
       h("button", { type: "button", id: "batch-save-csv", onclick: save(false) }, "Save result (CSV)…"));
+    // The action just taken changed what is offered: the focus goes to what replaced it.
+    if (focused && !document.getElementById(focused)) {
+      (controls.querySelector("button") as HTMLButtonElement | null)?.focus();
+    } else if (focused) document.getElementById(focused)?.focus();
   }
 
   const refreshRows = async () => {

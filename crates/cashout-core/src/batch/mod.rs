@@ -179,8 +179,9 @@ pub struct BatchDraft {
     pub headers: Vec<String>,
     pub mapping: Vec<ColumnMap>,
     pub rows: Vec<RowVerdict>,
-    /// The file's `external_id` column, if it has one (checked against the journal).
-    external_id_column: Option<usize>,
+    /// The file's columns that name payouts by external_id (checked against the journal): a
+    /// result file of this desk has its own beside any the input had.
+    external_id_columns: Vec<usize>,
     options: DraftOptions,
 }
 
@@ -214,12 +215,15 @@ impl BatchDraft {
                 fixed: false,
             })
             .collect();
-        let external_id_column = sheet
+        let external_id_columns = sheet
             .headers
             .iter()
-            .position(|h| columns::is_external_id(h));
+            .enumerate()
+            .filter(|(_, h)| columns::is_external_id(h))
+            .map(|(i, _)| i)
+            .collect();
         let mut draft = Self {
-            external_id_column,
+            external_id_columns,
             batch_id,
             file: FileInfo {
                 name: name.to_owned(),
@@ -265,7 +269,7 @@ impl BatchDraft {
                 ),
             });
         }
-        if let Some(col) = self.external_id_column {
+        for &col in &self.external_id_columns {
             let named = v.cells.get(col).map(|c| c.text.trim()).unwrap_or("");
             if let Some(what) = self.options.known_payouts.get(named) {
                 errors.push(Issue {
@@ -348,6 +352,19 @@ impl BatchDraft {
                 message: format!("the file has no column {}", column + 1),
             });
         }
+        if self.external_id_columns.contains(&column) {
+            // It names a payout the journal may hold: changing it would lift the refusal of a
+            // row that was paid already.
+            return Err(Error::InvalidInput {
+                field: "column",
+                message: format!(
+                    "column {} ({}) names payouts by their external id and is not changed here; \
+                     exclude the row instead",
+                    columns::column_letter(column),
+                    self.headers[column]
+                ),
+            });
+        }
         let v = &mut self.rows[index];
         if v.cells.len() <= column {
             v.cells.resize(column + 1, Cell::text(""));
@@ -386,14 +403,19 @@ impl BatchDraft {
     /// journal: see [`DraftOptions::known_payouts`]).
     #[must_use]
     pub fn named_external_ids(&self) -> Vec<String> {
-        let Some(col) = self.external_id_column else {
-            return Vec::new();
-        };
-        self.rows
+        let mut named: Vec<String> = self
+            .rows
             .iter()
-            .filter_map(|r| r.cells.get(col).map(|c| c.text.trim().to_owned()))
+            .flat_map(|r| {
+                self.external_id_columns
+                    .iter()
+                    .filter_map(|&col| r.cells.get(col).map(|c| c.text.trim().to_owned()))
+            })
             .filter(|t| !t.is_empty())
-            .collect()
+            .collect();
+        named.sort();
+        named.dedup();
+        named
     }
 
     /// The payouts of the journal the file's `external_id` column names (see
@@ -401,6 +423,29 @@ impl BatchDraft {
     pub fn set_known_payouts(&mut self, known: std::collections::HashMap<String, String>) {
         self.options.known_payouts = known;
         self.check_all();
+    }
+
+    /// Ready rows that repeat another row of the file or a recent journal payout (same amount
+    /// to the same account): written only when the operator says they are meant to pay again.
+    #[must_use]
+    pub fn repeating_rows(&self) -> Vec<u32> {
+        self.rows
+            .iter()
+            .filter(|r| {
+                r.ready()
+                    && r.warnings
+                        .iter()
+                        .any(|w| w.code == "duplicate_in_journal" || w.code == "duplicate_in_file")
+            })
+            .map(|r| r.row)
+            .collect()
+    }
+
+    /// The journal's payouts to compare with, read again (at confirmation: another desk may
+    /// have sent the same rows since the file was opened); the warnings are checked again.
+    pub fn refresh_earlier(&mut self, earlier: Vec<EarlierPayout>) {
+        self.options.earlier = earlier;
+        review::warn_across(&mut self.rows, &self.options.earlier, &self.mapping);
     }
 
     /// The declared decimal style.
@@ -513,20 +558,16 @@ impl BatchDraft {
                 ),
             }
         })?;
-        let again: Vec<u32> = self
-            .rows
-            .iter()
-            .filter(|r| r.ready() && r.warnings.iter().any(|w| w.code == "duplicate_in_journal"))
-            .map(|r| r.row)
-            .collect();
+        let again = self.repeating_rows();
         if !again.is_empty() && !pay_duplicates_again {
             let shown: Vec<String> = again.iter().take(10).map(ToString::to_string).collect();
             return Err(Error::InvalidInput {
                 field: "duplicates",
                 message: format!(
-                    "{} rows pay the same amount to the same account as a payout of the last \
-                     24 hours (rows {}{}): exclude them, or say that they are meant to pay \
-                     again (desktop: “Pay them again”; CLI: --pay-duplicates-again)",
+                    "{} rows pay the same amount to the same account as another row of the \
+                     file or a payout of the last 24 hours (rows {}{}): exclude them, or say \
+                     that they are meant to pay again (desktop: “Pay them again”; CLI: \
+                     --pay-duplicates-again)",
                     again.len(),
                     shown.join(", "),
                     if again.len() > 10 { ", …" } else { "" }

@@ -279,15 +279,15 @@ pub fn next_state(
 /// stores check it in the transaction that moves the row to `intent`, so a cancel or pause that
 /// lands while a sender waits for its rate slot is never undone by the send):
 /// - a row not sent yet (`queued`) is sent only by its batch's sender, while it sends;
-/// - a row of a cancelled batch that never left (`queued`, `not_sent`) is never sent: the
-///   cancel said so.
+/// - a row of a cancelled batch that moved no money (`queued`, `not_sent`, `declined`) is never
+///   sent: the cancel said the rest is not sent.
 ///
 /// Rows that may have left (open creates) are always resent under their own external_id when
 /// asked: that is how they are settled.
 #[must_use]
 pub fn send_refused(phase: &str, id: &str, state: &str) -> Option<String> {
     match (phase, BatchState::parse(state)) {
-        ("queued" | "not_sent", BatchState::Cancelled) => Some(format!(
+        ("queued" | "not_sent" | "declined", BatchState::Cancelled) => Some(format!(
             "this payout is a row of batch {id}, whose rest was cancelled before it was sent: \
              it is never sent"
         )),
@@ -362,6 +362,7 @@ mod tests {
         assert!(send_refused("queued", "b", "cancelled").is_some());
         assert!(send_refused("not_sent", "b", "cancelled").is_some());
         assert!(send_refused("not_sent", "b", "paused").is_none());
+        assert!(send_refused("declined", "b", "cancelled").is_some());
         // A row that may have left is settled by resending its own external_id.
         assert!(send_refused("sent_not_found", "b", "cancelled").is_none());
     }

@@ -228,22 +228,28 @@ pub fn check_row(
     }
     // A value past the last column: a separator inside an amount (`1,234.56` in a
     // comma-separated file) shifts cells, and the amount read would be a part of it.
-    if let Some((i, extra)) = cells
-        .iter()
-        .enumerate()
-        .skip(cx.mapping.len())
-        .find(|(_, c)| !c.is_blank())
-    {
+    // Even an empty one: `…,1,234.56,` with the last column empty has one field too many, and
+    // the amount would be read as 1.
+    if cells.len() > cx.mapping.len() {
+        let extra = cells
+            .iter()
+            .enumerate()
+            .skip(cx.mapping.len())
+            .find(|(_, c)| !c.is_blank())
+            .map_or_else(
+                || "an empty one".to_owned(),
+                |(i, c)| format!("column {}: {}", column_letter(i), c.text.trim()),
+            );
         errors.push(issue(
             "row",
             None,
             "extra_cell",
             format!(
-                "this row has a value past the last column (column {}: {}); a separator \
-                 inside a value (an amount written 1,234.56 in a comma-separated file?) \
-                 shifts the cells: quote the value or fix the file",
-                column_letter(i),
-                extra.text.trim()
+                "this row has {} values where the header has {} columns ({extra}); a \
+                 separator inside a value (an amount written 1,234.56 in a comma-separated \
+                 file?) shifts the cells: quote the value or fix the file",
+                cells.len(),
+                cx.mapping.len()
             ),
         ));
     }

@@ -25,8 +25,8 @@ fn mx_row(amount: &str, account: &str) -> String {
 fn an_excel_csv_with_bom_semicolons_and_decimal_commas_reads_exact_amounts() {
     let text = format!(
         "\u{feff}{MX_HEADER}\r\n{}\r\n{}\r\n;;;;;;;\r\n",
-        mx_row("1.234,56", "002010077777777771"),
-        mx_row("10,5", "002010077777777771")
+        mx_row("1.234,56", "002180001234567896"),
+        mx_row("10,5", "002180001234567896")
     );
     let mut o = options();
     o.decimal = DecimalStyle::Comma;
@@ -55,8 +55,8 @@ fn an_excel_csv_with_bom_semicolons_and_decimal_commas_reads_exact_amounts() {
 fn each_row_gets_the_batch_id_and_its_spreadsheet_row_number_as_external_id() {
     let text = format!(
         "{MX_HEADER}\n{}\n\n{}\n",
-        mx_row("10", "002010077777777771"),
-        mx_row("20", "002010077777777771")
+        mx_row("10", "002180001234567896"),
+        mx_row("20", "002180001234567896")
     );
     let d = draft(text.as_bytes(), options());
     assert_eq!(d.rows[0].external_id, format!("{}-2", d.batch_id));
@@ -85,7 +85,7 @@ fn scientific_notation_ids_are_blocked_at_their_cell() {
 #[test]
 fn the_validators_messages_appear_at_the_cell_and_a_fix_rechecks_the_row() {
     let text = "country,currency,amount,document_id,beneficiary_name,beneficiary_lastname,bank_code,bank_account,bank_branch,account_type\n\
-                BR,BRL,100,390.533.447-06,Ana,Souza,001,3423422-7,1234,C\n";
+                BR,BRL,100,111.444.777-36,Ana,Souza,001,3423422-7,1234,C\n";
     let mut d = draft(text.as_bytes(), options());
     let e = &d.rows[0].errors;
     assert!(
@@ -93,7 +93,7 @@ fn the_validators_messages_appear_at_the_cell_and_a_fix_rechecks_the_row() {
             .any(|e| e.field == "document_id" && e.column == Some(3)),
         "{e:?}"
     );
-    let fixed = d.fix(2, 3, "390.533.447-05").unwrap();
+    let fixed = d.fix(2, 3, "111.444.777-35").unwrap();
     assert!(fixed.errors.is_empty(), "{:?}", fixed.errors);
     assert!(fixed.fixed);
     assert_eq!(d.summary().counts.ready, 1);
@@ -123,7 +123,7 @@ fn an_xlsx_clabe_stored_as_a_number_is_blocked_whatever_its_digits() {
             ws.write_string(1, 3 + c as u16, *v).unwrap();
         }
         // 18 digits in a number cell: Excel keeps 15 significant digits.
-        ws.write_number(1, 7, 2_010_077_777_777_771.0).unwrap();
+        ws.write_number(1, 7, 2_180_001_234_567_896.0).unwrap();
     });
     let d = BatchDraft::from_bytes(&bytes, "payouts.xlsx", options()).unwrap();
     assert_eq!(d.file.format, FileFormat::Xlsx);
@@ -133,7 +133,7 @@ fn an_xlsx_clabe_stored_as_a_number_is_blocked_whatever_its_digits() {
     assert_eq!(e[0].field, "bank_account");
     // The amount, a number cell, was read exactly.
     let mut d = d;
-    let v = d.fix(2, 7, "002010077777777771").unwrap();
+    let v = d.fix(2, 7, "002180001234567896").unwrap();
     assert_eq!(
         v.request.as_ref().unwrap().amount.unwrap().to_string(),
         "1234.56"
@@ -154,7 +154,7 @@ fn an_xlsx_amount_with_a_float_residue_is_refused_not_rounded() {
             "BOXW310820HNERXN09",
             "María",
             "López",
-            "002010077777777771",
+            "002180001234567896",
         ];
         for (c, v) in row.iter().enumerate() {
             if !v.is_empty() {
@@ -176,8 +176,8 @@ fn an_xlsx_amount_with_a_float_residue_is_refused_not_rounded() {
 fn duplicated_rows_warn_without_blocking_and_excluding_one_clears_the_other() {
     let text = format!(
         "{MX_HEADER}\n{}\n{}\n",
-        mx_row("10", "002010077777777771"),
-        mx_row("10", "002010077777777771")
+        mx_row("10", "002180001234567896"),
+        mx_row("10", "002180001234567896")
     );
     let mut d = draft(text.as_bytes(), options());
     for r in &d.rows {
@@ -201,8 +201,8 @@ fn duplicated_rows_warn_without_blocking_and_excluding_one_clears_the_other() {
 fn a_recent_journal_payout_and_an_unusual_amount_warn() {
     let text = format!(
         "{MX_HEADER}\n{}\n{}\n",
-        mx_row("10", "002010077777777771"),
-        mx_row("900", "002010077777777771")
+        mx_row("10", "002180001234567896"),
+        mx_row("900", "002180001234567896")
     );
     let probe = draft(text.as_bytes(), options());
     let request = probe.rows[0].request.clone().unwrap();
@@ -243,8 +243,8 @@ use crate::api::types::CreateCashout;
 fn a_team_policy_puts_rows_at_its_threshold_on_hold_with_a_warning() {
     let text = format!(
         "{MX_HEADER}\n{}\n{}\n",
-        mx_row("10", "002010077777777771"),
-        mx_row("5000", "002010077777777771")
+        mx_row("10", "002180001234567896"),
+        mx_row("5000", "002180001234567896")
     );
     let mut o = options();
     o.policies = vec![crate::approvals::ApprovalPolicy {
@@ -267,8 +267,8 @@ fn a_team_policy_puts_rows_at_its_threshold_on_hold_with_a_warning() {
 fn confirming_needs_no_blocked_row_and_matching_control_totals() {
     let text = format!(
         "{MX_HEADER}\n{}\n{}\n",
-        mx_row("10", "002010077777777771"),
-        mx_row("x", "002010077777777771")
+        mx_row("10", "002180001234567896"),
+        mx_row("x", "002180001234567896")
     );
     let mut d = draft(text.as_bytes(), options());
     let typed = vec![ControlTotal {
@@ -317,7 +317,7 @@ fn a_bank_code_stored_as_a_number_gets_its_leading_zeros_from_the_bank_list() {
             "BR",
             "BRL",
             "100",
-            "390.533.447-05",
+            "111.444.777-35",
             "Ana",
             "Souza",
             "",
@@ -347,7 +347,7 @@ fn a_bank_code_stored_as_a_number_gets_its_leading_zeros_from_the_bank_list() {
 fn a_value_past_the_last_column_blocks_the_row_instead_of_shortening_the_amount() {
     // An amount written 1,234.56 in a comma-separated file: "1" and "234.56".
     let text = "country,currency,document_type,document_id,beneficiary_name,beneficiary_lastname,bank_account,amount\n\
-                MX,MXN,CURP,BOXW310820HNERXN09,Ana,Ruiz,002010077777777771,1,234.56\n";
+                MX,MXN,CURP,BOXW310820HNERXN09,Ana,Ruiz,002180001234567896,1,234.56\n";
     let d = draft(text.as_bytes(), options());
     let e = &d.rows[0].errors;
     assert!(
@@ -362,11 +362,11 @@ fn a_value_past_the_last_column_blocks_the_row_instead_of_shortening_the_amount(
 fn a_row_naming_a_journal_payout_in_an_external_id_column_is_never_paid_again() {
     let text = format!(
         "external_id;{MX_HEADER}\nold-7;{}\nnew-1;{}\n",
-        mx_row("10", "002010077777777771"),
-        mx_row("11", "002010077777777771")
+        mx_row("10", "002180001234567896"),
+        mx_row("11", "002180001234567896")
     );
     let mut d = draft(text.as_bytes(), options());
-    assert_eq!(d.named_external_ids(), ["old-7", "new-1"]);
+    assert_eq!(d.named_external_ids(), ["new-1", "old-7"]);
     d.set_known_payouts([("old-7".to_owned(), "PENDING, cashout 8400001".to_owned())].into());
     assert_eq!(d.rows[0].errors[0].code, "already_in_journal");
     assert!(d.rows[0].request.is_none());
@@ -378,7 +378,7 @@ fn a_row_naming_a_journal_payout_in_an_external_id_column_is_never_paid_again() 
 
 #[test]
 fn rows_repeating_a_recent_journal_payout_are_written_only_when_said_to_pay_again() {
-    let text = format!("{MX_HEADER}\n{}\n", mx_row("10", "002010077777777771"));
+    let text = format!("{MX_HEADER}\n{}\n", mx_row("10", "002180001234567896"));
     let probe = draft(text.as_bytes(), options());
     let r = probe.rows[0].request.clone().unwrap();
     let mut o = options();
@@ -405,7 +405,7 @@ fn rows_repeating_a_recent_journal_payout_are_written_only_when_said_to_pay_agai
 
 #[test]
 fn the_operators_mapping_names_every_column() {
-    let text = format!("{MX_HEADER}\n{}\n", mx_row("10", "002010077777777771"));
+    let text = format!("{MX_HEADER}\n{}\n", mx_row("10", "002180001234567896"));
     let mut d = draft(text.as_bytes(), options());
     let e = d.set_mapping(&[Some("country".into())]).unwrap_err();
     assert_eq!(e.field(), Some("mapping"));
@@ -414,9 +414,9 @@ fn the_operators_mapping_names_every_column() {
 #[test]
 fn an_unclosed_quote_is_refused_with_its_line_not_merged_into_one_row() {
     let text = format!(
-        "{MX_HEADER}\n{}\nMX;MXN;10;CURP;BOXW310820HNERXN09;\"Ana;Ruiz;002010077777777771\n{}\n",
-        mx_row("1", "002010077777777771"),
-        mx_row("2", "002010077777777771")
+        "{MX_HEADER}\n{}\nMX;MXN;10;CURP;BOXW310820HNERXN09;\"Ana;Ruiz;002180001234567896\n{}\n",
+        mx_row("1", "002180001234567896"),
+        mx_row("2", "002180001234567896")
     );
     let e = BatchDraft::from_bytes(text.as_bytes(), "b.csv", options()).unwrap_err();
     assert!(e.to_string().contains("line 3"), "{e}");
@@ -426,8 +426,8 @@ fn an_unclosed_quote_is_refused_with_its_line_not_merged_into_one_row() {
 fn cr_only_line_ends_number_rows_like_a_spreadsheet_and_external_ids_are_unique() {
     let text = format!(
         "{MX_HEADER}\r{}\r{}\r",
-        mx_row("1", "002010077777777771"),
-        mx_row("2", "002010077777777771")
+        mx_row("1", "002180001234567896"),
+        mx_row("2", "002180001234567896")
     );
     let d = draft(text.as_bytes(), options());
     let rows: Vec<u32> = d.rows.iter().map(|r| r.row).collect();
@@ -436,8 +436,8 @@ fn cr_only_line_ends_number_rows_like_a_spreadsheet_and_external_ids_are_unique(
 
 #[test]
 fn a_utf8_file_with_one_invalid_byte_is_refused_at_that_line_not_read_as_windows_1252() {
-    let mut bytes = format!("{MX_HEADER}\n{}\n", mx_row("1", "002010077777777771")).into_bytes();
-    bytes.extend(b"MX;MXN;2;CURP;BOXW310820HNERXN09;Jos\xe9;Ruiz;002010077777777771\n");
+    let mut bytes = format!("{MX_HEADER}\n{}\n", mx_row("1", "002180001234567896")).into_bytes();
+    bytes.extend(b"MX;MXN;2;CURP;BOXW310820HNERXN09;Jos\xe9;Ruiz;002180001234567896\n");
     let e = BatchDraft::from_bytes(&bytes, "b.csv", options()).unwrap_err();
     assert!(
         e.to_string().contains("line 3") && e.to_string().contains("UTF-8"),
@@ -469,11 +469,90 @@ fn a_hidden_worksheet_is_not_read() {
     for (c, h) in MX_HEADER.split(';').enumerate() {
         ws.write_string(0, c as u16, h).unwrap();
     }
-    for (c, v) in mx_row("10", "002010077777777771").split(';').enumerate() {
+    for (c, v) in mx_row("10", "002180001234567896").split(';').enumerate() {
         ws.write_string(1, c as u16, v).unwrap();
     }
     let bytes = book.save_to_buffer().unwrap();
     let d = BatchDraft::from_bytes(&bytes, "b.xlsx", options()).unwrap();
     assert_eq!(d.file.worksheet.as_deref(), Some("pay"));
     assert!(d.rows[0].ready(), "{:?}", d.rows[0].errors);
+}
+
+#[test]
+fn the_external_id_cell_of_a_row_naming_a_journal_payout_cannot_be_fixed_away() {
+    let text = format!(
+        "external_id;{MX_HEADER}\nold-7;{}\n",
+        mx_row("10", "002180001234567896")
+    );
+    let mut d = draft(text.as_bytes(), options());
+    d.set_known_payouts([("old-7".to_owned(), "PENDING".to_owned())].into());
+    let e = d.fix(2, 0, "").unwrap_err();
+    assert_eq!(e.field(), Some("column"), "{e}");
+    assert!(d.rows[0].request.is_none());
+}
+
+#[test]
+fn a_result_file_whose_input_had_its_own_external_id_column_is_checked_on_both() {
+    // The merchant's "External ID" (invoice references), then this desk's external_id.
+    let text = format!(
+        "External ID;{MX_HEADER};row;external_id\nINV-1;{};2;b0-2\n",
+        mx_row("10", "002180001234567896")
+    );
+    let mut d = draft(text.as_bytes(), options());
+    assert_eq!(d.named_external_ids(), ["INV-1", "b0-2"]);
+    d.set_known_payouts([("b0-2".to_owned(), "COMPLETED".to_owned())].into());
+    assert!(d.rows[0]
+        .errors
+        .iter()
+        .any(|e| e.code == "already_in_journal"));
+}
+
+#[test]
+fn a_row_with_more_fields_than_the_header_is_blocked_even_if_the_extra_field_is_empty() {
+    // `…,1,234.56,` with the comments column empty: the amount would read 1.
+    let text = "country,currency,document_type,document_id,beneficiary_name,beneficiary_lastname,bank_account,amount,comments\n\
+                MX,MXN,CURP,BOXW310820HNERXN09,Ana,Ruiz,002180001234567896,1,234.56,\n";
+    let d = draft(text.as_bytes(), options());
+    assert!(
+        d.rows[0].errors.iter().any(|e| e.code == "extra_cell"),
+        "{:?}",
+        d.rows[0].errors
+    );
+}
+
+#[test]
+fn the_template_example_row_with_another_amount_is_still_refused() {
+    let t = super::template::template("MX", None).unwrap();
+    let mut csv = String::from_utf8(super::template::template_csv(&t).unwrap()).unwrap();
+    csv = csv.replace("150.25", "99.00");
+    let d = draft(csv.as_bytes(), options());
+    assert!(
+        d.rows[0]
+            .errors
+            .iter()
+            .any(|e| e.code == "template_example"),
+        "{:?}",
+        d.rows[0].errors
+    );
+}
+
+#[test]
+fn rows_repeated_within_the_file_are_written_only_when_said_to_pay_again() {
+    let text = format!(
+        "{MX_HEADER}\n{}\n{}\n",
+        mx_row("10", "002180001234567896"),
+        mx_row("10", "002180001234567896")
+    );
+    let d = draft(text.as_bytes(), options());
+    assert_eq!(d.repeating_rows(), [2, 3]);
+    let typed = vec![ControlTotal {
+        currency: "MXN".into(),
+        count: 2,
+        total: "20".into(),
+    }];
+    assert_eq!(
+        d.confirmable(&typed, false).unwrap_err().field(),
+        Some("duplicates")
+    );
+    d.confirmable(&typed, true).unwrap();
 }

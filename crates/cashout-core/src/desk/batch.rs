@@ -126,18 +126,7 @@ impl Desk {
         name: &str,
         choices: DraftChoices,
     ) -> Result<BatchDraft> {
-        let now = self.journal.now_instant();
-        let since = format_instant(now - HISTORY_WINDOW);
-        let recent_from = format_instant(now - super::DUPLICATE_WINDOW);
-        let earlier = self
-            .journal
-            .earlier_payouts(&self.scope(), &since)?
-            .into_iter()
-            .map(|mut p| {
-                p.recent = p.created_at >= recent_from;
-                p
-            })
-            .collect();
+        let earlier = self.earlier_payouts()?;
         let options = DraftOptions {
             decimal: choices.decimal,
             mapping: choices.mapping,
@@ -163,6 +152,23 @@ impl Desk {
             }
         }
         Ok(draft)
+    }
+
+    /// The journal's payouts a batch's rows are compared with: the last 90 days, those of the
+    /// duplicate window marked recent.
+    fn earlier_payouts(&self) -> Result<Vec<crate::batch::EarlierPayout>> {
+        let now = self.journal.now_instant();
+        let since = format_instant(now - HISTORY_WINDOW);
+        let recent_from = format_instant(now - super::DUPLICATE_WINDOW);
+        Ok(self
+            .journal
+            .earlier_payouts(&self.scope(), &since)?
+            .into_iter()
+            .map(|mut p| {
+                p.recent = p.created_at >= recent_from;
+                p
+            })
+            .collect())
     }
 
     /// Writes a reviewed batch ahead of any send, once the operator's control totals match
@@ -193,6 +199,11 @@ impl Desk {
                 return Err(same_file(&earlier));
             }
         }
+        // Compared with the journal as it is now: another desk may have sent the same rows
+        // since the file was opened.
+        let mut draft = draft.clone();
+        draft.refresh_earlier(self.earlier_payouts()?);
+        let draft = &draft;
         draft.confirmable(typed, again.duplicates)?;
         self.client()?;
         let s = draft.summary();
@@ -214,9 +225,14 @@ impl Desk {
         if same_file_again {
             detail.push_str("; the same file imported again on purpose");
         }
-        if again.duplicates {
-            detail
-                .push_str("; rows that repeat a payout of the last 24 hours paid again on purpose");
+        let repeating = draft.repeating_rows();
+        if again.duplicates && !repeating.is_empty() {
+            let rows: Vec<String> = repeating.iter().map(ToString::to_string).collect();
+            detail.push_str(&format!(
+                "; rows {} repeat another row or a payout of the last 24 hours and are paid \
+                 again on purpose",
+                rows.join(", ")
+            ));
         }
         let batch = NewBatch {
             id: draft.batch_id.clone(),
@@ -445,6 +461,21 @@ impl Desk {
                 return Ok((end, paused));
             }
         }
+        if current.progress.waiting > 0 {
+            // Rows refused before they were sent (checked again and found wrong, their journal
+            // record changed): the batch does not stay "sending" with nobody sending it.
+            let audit =
+                AuditEvent::new(&self.scope(), AuditAction::BatchPaused, "error").detail(format!(
+                    "batch {} paused by its sender: {} rows could not be sent (see each row's \
+                     history)",
+                    batch.id, current.progress.waiting
+                ));
+            let paused = self
+                .journal
+                .change_batch(&batch.id, BatchChange::Pause, Some(audit))
+                .await?;
+            return Ok((SendEnd::Refused, paused));
+        }
         if current.progress.waiting == 0 {
             let audit =
                 AuditEvent::new(&self.scope(), AuditAction::BatchFinished, "ok").detail(format!(
@@ -537,9 +568,11 @@ fn to_send(payout: &PayoutRecord) -> bool {
         }
         // Declined with a code that may pass when sent again (insufficient funds, …): resume
         // sends it again, with its own external_id.
-        Phase::Declined => payout
-            .api_code
-            .is_some_and(|c| c != 511 && crate::codes::refusal_may_pass(c)),
+        // Also refused for the whole account (credentials, not enabled): the batch paused on
+        // it, and the row goes again once that is put right.
+        Phase::Declined => payout.api_code.is_some_and(|c| {
+            c != 511 && (crate::codes::refusal_may_pass(c) || matches!(c, 302 | 401 | 402 | 524))
+        }),
         Phase::Created | Phase::Abandoned => false,
     }
 }

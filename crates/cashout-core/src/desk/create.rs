@@ -563,10 +563,15 @@ impl Desk {
             }
             if attempt > 0 || resumed.is_some() {
                 // On disk before the send: a record that said "no cashout" is open again.
-                self.journal
-                    .record_sending(id, claim)
-                    .await
-                    .map_err(after_send)?;
+                // Refused before this send (the claim lost, the batch paused or cancelled): when
+                // no earlier send may have landed, nothing was sent, and that is what is said.
+                self.journal.record_sending(id, claim).await.map_err(|e| {
+                    if may_have_landed {
+                        after_send(e)
+                    } else {
+                        e
+                    }
+                })?;
                 sends_noted += 1;
             }
             let traced = self.client()?.create_traced(request).await;
