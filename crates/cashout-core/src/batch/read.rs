@@ -17,8 +17,11 @@
 //!   Rows with every cell empty are skipped and counted.
 //! - Limits: files up to [`MAX_FILE_BYTES`], up to [`MAX_ROWS`] rows of payouts.
 //!
+//! - An XLSX that hides rows or columns (by hand or by a filter) is refused: the operator did
+//!   not see what would be paid. Hidden worksheets are skipped.
+//!
 //! Left out: the legacy `.xls` format and ODS (refused with how to save the file instead), more
-//! than one worksheet (the first one with data is read, and the others are named).
+//! than one worksheet (the first visible one with data is read, and the others are named).
 
 use std::io::Cursor;
 
@@ -466,7 +469,55 @@ fn sheet_cells(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<BTreeMap<u3
     Ok(rows)
 }
 
+/// The largest worksheet part read when looking for hidden rows (a 10,000-row sheet is a few
+/// MB of XML).
+const MAX_SHEET_XML: u64 = 64 * 1024 * 1024;
+
+/// The first row or column a worksheet of the workbook hides (by hand, or by a filter), as
+/// `(part, what)`: such a workbook is refused, because the operator did not see those rows —
+/// a sheet filtered down to "pay only these" would pay every row.
+fn hidden_rows(bytes: &[u8]) -> Result<Option<(String, String)>> {
+    use std::io::Read;
+    let unreadable =
+        |e: &dyn std::fmt::Display| refused(format!("the workbook cannot be read ({e})"));
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    for i in 0..archive.len() {
+        let part = archive.by_index(i).map_err(|e| unreadable(&e))?;
+        let name = part.name().map_err(|e| unreadable(&e))?.into_owned();
+        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
+            continue;
+        }
+        let mut xml = Vec::new();
+        part.take(MAX_SHEET_XML)
+            .read_to_end(&mut xml)
+            .map_err(|e| unreadable(&e))?;
+        let text = String::from_utf8_lossy(&xml);
+        for (tag, what) in [("<row ", "row"), ("<col ", "column")] {
+            for (at, _) in text.match_indices(tag) {
+                let element = &text[at..text[at..].find('>').map_or(text.len(), |e| at + e)];
+                if element.contains("hidden=\"1\"") || element.contains("hidden=\"true\"") {
+                    let number = element
+                        .split("r=\"")
+                        .nth(1)
+                        .or_else(|| element.split("min=\"").nth(1))
+                        .and_then(|r| r.split('"').next())
+                        .unwrap_or("?");
+                    return Ok(Some((name, format!("{what} {number}"))));
+                }
+            }
+        }
+    }
+    Ok(None)
+}
+
 fn read_xlsx(bytes: &[u8]) -> Result<Sheet> {
+    if let Some((_, what)) = hidden_rows(bytes)? {
+        return Err(refused(format!(
+            "the workbook hides rows or columns ({what} is hidden, by hand or by a filter): \
+             what is hidden would be paid too. Show every row and column (clear the filters), \
+             or copy only the payouts meant into a new workbook, and import that"
+        )));
+    }
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         refused(format!(
             "the file is a ZIP archive but not an Excel workbook that can be read ({e}); \

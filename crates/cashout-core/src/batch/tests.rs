@@ -556,3 +556,23 @@ fn rows_repeated_within_the_file_are_written_only_when_said_to_pay_again() {
     );
     d.confirmable(&typed, true).unwrap();
 }
+
+#[test]
+fn rows_hidden_by_hand_or_by_a_filter_refuse_the_workbook() {
+    let bytes = xlsx(|ws| {
+        for (c, h) in MX_HEADER.split(';').enumerate() {
+            ws.write_string(0, c as u16, h).unwrap();
+        }
+        for r in 1..=2u32 {
+            for (c, v) in mx_row(&format!("{r}0"), "002180001234567896")
+                .split(';')
+                .enumerate()
+            {
+                ws.write_string(r, c as u16, v).unwrap();
+            }
+        }
+        ws.set_row_hidden(2).unwrap();
+    });
+    let e = BatchDraft::from_bytes(&bytes, "b.xlsx", options()).unwrap_err();
+    assert!(e.to_string().contains("row 3 is hidden"), "{e}");
+}
