@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::sync::Mutex;
 
 use cashout_core::batch::records::BatchRecord;
-use cashout_core::batch::result::{result_csv, result_xlsx, ResultRow};
+use cashout_core::batch::result::{result_file, ResultRow};
 use cashout_core::batch::template::{template, template_csv, template_xlsx};
 use cashout_core::batch::{
     BatchDraft, ControlTotal, DecimalStyle, DraftPage, DraftSummary, FixedRow, RowFilter,
@@ -480,16 +480,7 @@ pub async fn batch_save_results<R: Runtime>(
         return Ok(None);
     };
     off_async(&app, move |_| {
-        let bytes = if xlsx {
-            result_xlsx(&batch.headers, &rows)?
-        } else {
-            let sep = batch
-                .separator
-                .as_deref()
-                .and_then(|s| s.chars().next())
-                .unwrap_or(',');
-            result_csv(&batch.headers, &rows, sep)
-        };
+        let bytes = result_file(&batch, &rows, xlsx)?;
         write_bytes(&path, &bytes, Overwrite::Yes)?;
         Ok(Some(Exported {
             file: path.display().to_string(),

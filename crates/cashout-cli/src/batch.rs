@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use cashout_core::batch::records::BatchRecord;
-use cashout_core::batch::result::{result_csv, result_xlsx};
+use cashout_core::batch::result::result_file;
 use cashout_core::batch::template::{template, template_csv, template_xlsx};
 use cashout_core::batch::{ControlTotal, DecimalStyle, FileFormat};
 use cashout_core::desk::{Desk, DraftChoices, PayAgain, RowSent, DEFAULT_RATE_PER_MINUTE};
@@ -159,16 +159,7 @@ pub async fn command(
             overwrite: replace,
         } => {
             let (batch, rows) = desk.batch_results(id)?;
-            let bytes = if *xlsx {
-                result_xlsx(&batch.headers, &rows)?
-            } else {
-                let sep = batch
-                    .separator
-                    .as_deref()
-                    .and_then(|s| s.chars().next())
-                    .unwrap_or(',');
-                result_csv(&batch.headers, &rows, sep)
-            };
+            let bytes = result_file(&batch, &rows, *xlsx)?;
             write_bytes(out, &bytes, overwrite(*replace))?;
             print_success(&json!({ "file": out, "rows": rows.len(), "batch": batch }))
         }

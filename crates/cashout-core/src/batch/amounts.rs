@@ -43,6 +43,15 @@ impl DecimalStyle {
         }
     }
 
+    /// The stored name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Point => "point",
+            Self::Comma => "comma",
+        }
+    }
+
     fn marks(self) -> (char, char) {
         match self {
             Self::Point => ('.', ','),

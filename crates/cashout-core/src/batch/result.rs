@@ -104,6 +104,26 @@ pub fn result_csv(headers: &[String], rows: &[ResultRow], separator: char) -> Ve
     csv_table::write_table(&kinds, &body, CsvFlavor::Spreadsheet, sep)
 }
 
+/// The result file of `batch`: XLSX of text cells, or CSV in the input file's separator.
+///
+/// # Errors
+/// [`Error::InvalidInput`] when the workbook cannot be written.
+pub fn result_file(
+    batch: &super::records::BatchRecord,
+    rows: &[ResultRow],
+    xlsx: bool,
+) -> Result<Vec<u8>> {
+    if xlsx {
+        return result_xlsx(&batch.headers, rows);
+    }
+    let separator = batch
+        .separator
+        .as_deref()
+        .and_then(|s| s.chars().next())
+        .unwrap_or(',');
+    Ok(result_csv(&batch.headers, rows, separator))
+}
+
 /// The result as an XLSX workbook of text cells.
 ///
 /// # Errors

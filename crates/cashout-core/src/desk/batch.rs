@@ -24,7 +24,8 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::Desk;
+use super::{Desk, PayoutView};
+use crate::api::types::CreateCashout;
 use crate::audit::{AuditAction, AuditEvent};
 use crate::batch::records::{
     BatchChange, BatchRecord, BatchRowRecord, BatchState, BatchWritten, NewBatch, NewBatchRow,
@@ -493,6 +494,25 @@ impl Desk {
             return Ok((SendEnd::Finished, done));
         }
         Ok((SendEnd::Paused, current))
+    }
+
+    /// Sends one row of a batch, written ahead in phase `queued` (or left open by a crash):
+    /// checked again by this environment's rules, then driven by the create protocol under
+    /// its own external_id; audited with `tag` (its batch and row).
+    ///
+    /// # Errors
+    /// As [`Desk::create`]; [`Error::ExternalIdConflict`] when the row would now be sent with
+    /// other contents than were written (the rules or the approval policy changed since).
+    async fn create_batch_row(&self, request: &CreateCashout, tag: &str) -> Result<PayoutView> {
+        let request = self.prepare_create(request, false)?;
+        self.client()?;
+        let detail = format!(
+            "{} to {}; {tag}",
+            request.amount_text(),
+            request.beneficiary()
+        );
+        self.create_audited(AuditAction::Create, &request, None, detail)
+            .await
     }
 
     /// Sends one row through the create protocol (see the module comment).

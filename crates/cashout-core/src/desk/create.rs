@@ -159,29 +159,6 @@ impl Desk {
         created
     }
 
-    /// Sends one row of a batch, written ahead in phase `queued` (or left open by a crash):
-    /// checked again by this environment's rules, then driven by the create protocol under
-    /// its own external_id; audited with `tag` (its batch and row).
-    ///
-    /// # Errors
-    /// As [`Desk::create`]; [`Error::ExternalIdConflict`] when the row would now be sent with
-    /// other contents than were written (the rules or the approval policy changed since).
-    pub(super) async fn create_batch_row(
-        &self,
-        request: &CreateCashout,
-        tag: &str,
-    ) -> Result<PayoutView> {
-        let request = self.prepare_create(request, false)?;
-        self.client()?;
-        let detail = format!(
-            "{} to {}; {tag}",
-            request.amount_text(),
-            request.beneficiary()
-        );
-        self.create_audited(AuditAction::Create, &request, None, detail)
-            .await
-    }
-
     /// A correction names an earlier payout of this environment that moved no money and never
     /// will: REJECTED (the money came back) or declined (no cashout was made). Anything that
     /// may still pay is refused: correcting it would risk paying twice.

@@ -153,9 +153,9 @@ impl SqliteStore {
                     batch.scope,
                     batch.file_name,
                     batch.file_sha256,
-                    format_name(batch.format),
+                    batch.format.as_str(),
                     batch.separator.map(String::from),
-                    decimal_name(batch.decimal),
+                    batch.decimal.as_str(),
                     batch.operator,
                     headers,
                     totals,
@@ -393,20 +393,6 @@ impl SqliteStore {
             });
         }
         Ok(out)
-    }
-}
-
-fn format_name(f: FileFormat) -> &'static str {
-    match f {
-        FileFormat::Csv => "csv",
-        FileFormat::Xlsx => "xlsx",
-    }
-}
-
-fn decimal_name(d: DecimalStyle) -> &'static str {
-    match d {
-        DecimalStyle::Point => "point",
-        DecimalStyle::Comma => "comma",
     }
 }
 
