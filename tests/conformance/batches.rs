@@ -145,8 +145,14 @@ pub async fn a_batch_is_sent_by_one_desk_at_a_time_and_cancelling_marks_unsent_r
         .unwrap_err();
     assert_eq!(e.field(), Some("batch"), "{e}");
     a.change_batch("b1", send("desk A"), None).await.unwrap();
-    // The lease runs out (desk A died): desk B resumes it.
+    assert!(
+        !b.batch("b1").unwrap().unwrap().interrupted,
+        "a send whose lease lasts is not interrupted"
+    );
+    // The lease runs out (desk A died): every desk reads it as interrupted, by the journal's
+    // clock; desk B resumes it.
     store.clock().advance(Duration::from_secs(61));
+    assert!(b.batch("b1").unwrap().unwrap().interrupted);
     let taken = b.change_batch("b1", send("desk B"), None).await.unwrap();
     assert!(taken.sender.as_deref().unwrap().contains("desk B"));
     // One row is sent meanwhile (through the create protocol: queued, then intent).

@@ -1,6 +1,7 @@
 //! Batches through the desk against the loopback sandbox: a refusal that would refuse the next
-//! rows stops the batch, and resume sends the refused row again under its own external_id; a
-//! result file imported back pays nothing again.
+//! rows stops the batch, and resume sends the refused row again under its own external_id (or,
+//! when the provider holds a cashout under it by then, names that cashout for checking and
+//! sends nothing); a result file imported back pays nothing again.
 
 use std::time::Duration;
 
@@ -119,4 +120,54 @@ async fn a_result_file_imported_back_pays_none_of_its_rows_again() {
         );
     }
     assert_eq!(rig.sandbox.cashout_count(), 2);
+}
+
+#[tokio::test]
+async fn a_declined_row_whose_external_id_the_provider_holds_on_resume_is_named_for_checking_and_never_sent_again(
+) {
+    let rig = Rig::start().await;
+    let desk = desk(&rig);
+    let file = format!(
+        "{HEADER}\n{}\n{}\n{}\n",
+        row("10.00", "+5511987654001", ""),
+        row("11.00", "+5511987654002", "sandbox:decline=537"),
+        row("12.00", "+5511987654003", "")
+    );
+    let id = written(&desk, &file).await;
+    let (end, _) = desk.send_batch(&id, None, &|_, _| {}).await.unwrap();
+    assert_eq!(
+        end,
+        SendEnd::Refused,
+        "a 537 may pass: the batch stops on it"
+    );
+    // Meanwhile a cashout under the declined row's external_id appears at the provider (the
+    // provider made it despite its refusal, or someone sent the row from another tool).
+    let ext = format!("{id}-3");
+    let elsewhere = cashout_tests::br_pix(&ext, "11.00");
+    let theirs = rig.client().create(&elsewhere).await.unwrap();
+
+    let (end, _) = desk.send_batch(&id, None, &|_, _| {}).await.unwrap();
+    assert_eq!(end, SendEnd::Finished);
+    assert_eq!(
+        rig.sandbox.cashouts_for_external_id(&ext),
+        1,
+        "the row was looked up, not sent again"
+    );
+    assert_eq!(rig.sandbox.cashout_count(), 3);
+    let (_, rows) = desk.batch_results(&id).unwrap();
+    let checked = rows.iter().find(|r| r.external_id == ext).unwrap();
+    assert_eq!(checked.outcome, "check");
+    assert!(
+        checked.explanation.contains("holds a cashout (PENDING)")
+            && checked
+                .explanation
+                .contains("check whether it is this payout"),
+        "what the provider holds is said, to be checked: {}",
+        checked.explanation
+    );
+    assert_ne!(
+        checked.cashout_id,
+        Some(theirs.0),
+        "never adopted as this row's cashout"
+    );
 }

@@ -7,6 +7,8 @@ mod approvals;
 mod approvals_forged;
 #[allow(clippy::unwrap_used)] // a panic is how a test reports
 mod audit;
+#[allow(clippy::unwrap_used)]
+mod batches;
 #[path = "../conformance/mod.rs"]
 mod conformance;
 #[allow(clippy::unwrap_used)]

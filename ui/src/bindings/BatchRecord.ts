@@ -12,4 +12,10 @@ export type BatchRecord = { id: string, scope: string, file_name: string, file_s
 /**
  * The desk sending it, and until when its lease lasts.
  */
-sender: string | null, lease_until: string | null, created_at: string, updated_at: string, progress: BatchProgress, };
+sender: string | null, lease_until: string | null, created_at: string, updated_at: string, progress: BatchProgress, 
+/**
+ * `sending`, but no sender holds it: its lease ran out by the journal's clock, or (local
+ * journal) the process that sent it is gone. Computed when read, by the rule
+ * [`next_state`] applies, so "interrupted" on screen means "resume takes it over".
+ */
+interrupted: boolean, };

@@ -10,7 +10,9 @@ export type ResultRow = { row: number,
 cells: Array<string>, external_id: string, 
 /**
  * `excluded`, `waiting`, `sending`, `created`, `declined`, `not_sent`, `cancelled` (never
- * sent, the rest of the batch was cancelled) or `unknown` (looked up until settled).
+ * sent, the rest of the batch was cancelled), `check` (the provider holds a cashout under
+ * the row's external_id that this journal did not make: the explanation names it; check
+ * whether it is this row before paying it again) or `unknown` (looked up until settled).
  */
 outcome: string, cashout_id: number | null, status: string | null, 
 /**

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { go } from "../main";
-import { renderBatches, renderBatch, interrupted, timeLeft } from "./batches";
+import { renderBatches, renderBatch, timeLeft } from "./batches";
 import { renderBatchReview } from "./batchReview";
 import { commands, page, view } from "../testkit";
 import type { BatchRecord } from "../bindings/BatchRecord";
@@ -46,7 +46,7 @@ const blocked: RowVerdict = {
 const batch = (over: Partial<BatchRecord> = {}): BatchRecord => ({
   id: "b-1", scope: "sandbox", file_name: "payouts.csv", file_sha256: "ab", format: "csv", separator: ";", decimal: "comma",
   operator: "ana", headers: ["country"], totals: [{ currency: "MXN", count: 3, total: "30.00" }], rows: 3,
-  state: "ready", rate_per_minute: 60, sender: null, lease_until: null,
+  state: "ready", rate_per_minute: 60, sender: null, lease_until: null, interrupted: false,
   created_at: "2026-11-30T10:00:00.000Z", updated_at: "2026-11-30T10:00:00.000Z",
   progress: { payouts: 3, excluded: 0, waiting: 3, in_flight: 0, created: 0, declined: 0, not_sent: 0, rejected: 0, completed: 0 },
   ...over,
@@ -263,8 +263,8 @@ describe("a batch being sent", () => {
   });
 
   it("a send whose desk stopped is shown as interrupted and can be resumed", async () => {
-    const stale = batch({ state: "sending", lease_until: "2000-01-01T00:00:00.000Z" });
-    expect(interrupted(stale)).toBe(true);
+    // The core says whether its sender is gone (by the journal's clock, not the window's).
+    const stale = batch({ state: "sending", lease_until: "2000-01-01T00:00:00.000Z", interrupted: true });
     const calls = commands({ batch_status: () => stale, batch_results: () => [], batch_send: () => batch({ state: "sending", lease_until: "2999-01-01T00:00:00.000Z" }) });
     await renderBatch(view(), "b-1", vi.fn());
     expect(view().querySelector("#batch-counts")?.textContent).toContain("interrupted");

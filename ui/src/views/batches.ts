@@ -18,13 +18,8 @@ import { virtualList } from "../virtual";
 /** How often a batch on screen is read again while it is sent. */
 const POLL_MS = 1000;
 
-/** Whether the batch's sender stopped without saying so (its lease ran out). */
-export function interrupted(b: BatchRecord, now = new Date().toISOString()): boolean {
-  return b.state === "sending" && (b.lease_until ?? "") < now;
-}
-
 export function stateText(b: BatchRecord): string {
-  if (interrupted(b)) return "interrupted — resume to go on";
+  if (b.interrupted) return "interrupted — resume to go on";
   switch (b.state) {
     case "ready": return "written, not sent yet";
     case "sending": return "sending";
@@ -225,9 +220,9 @@ export async function renderBatch(el: HTMLElement, id: string, go: (r: Route) =>
     bar.max = Math.max(1, p.payouts);
     bar.value = p.created + p.declined + p.not_sent;
     bar.setAttribute("aria-label", `${bar.value} of ${p.payouts} rows sent`);
-    counts.textContent = `${stateText(b)} — ${progressLine(b)}${b.state === "sending" && !interrupted(b) ? ` · ${timeLeft(b)}` : ""}`;
-    const canSend = b.state === "ready" || b.state === "paused" || interrupted(b);
-    const sending = b.state === "sending" && !interrupted(b);
+    counts.textContent = `${stateText(b)} — ${progressLine(b)}${b.state === "sending" && !b.interrupted ? ` · ${timeLeft(b)}` : ""}`;
+    const canSend = b.state === "ready" || b.state === "paused" || b.interrupted;
+    const sending = b.state === "sending" && !b.interrupted;
     const open = b.state !== "done" && b.state !== "cancelled";
     // Redrawn only when what is offered changes: a poll every second must not take the focus
     // off the button the operator is on (Pause, above all).

@@ -170,6 +170,26 @@ pub struct BatchRecord {
     pub created_at: String,
     pub updated_at: String,
     pub progress: BatchProgress,
+    /// `sending`, but no sender holds it: its lease ran out by the journal's clock, or (local
+    /// journal) the process that sent it is gone. Computed when read, by the rule
+    /// [`next_state`] applies, so "interrupted" on screen means "resume takes it over".
+    pub interrupted: bool,
+}
+
+impl BatchRecord {
+    /// Whether the batch is `sending` with no live sender as of `now` (the journal's clock;
+    /// see [`BatchRecord::interrupted`]).
+    #[must_use]
+    pub fn sender_gone(&self, now: &str) -> bool {
+        self.state == BatchState::Sending && self.lease_until.as_deref().is_none_or(|u| u <= now)
+    }
+
+    /// The record as seen at `now`: [`BatchRecord::interrupted`] set.
+    #[must_use]
+    pub fn seen_at(mut self, now: &str) -> Self {
+        self.interrupted = self.sender_gone(now);
+        self
+    }
 }
 
 /// One row as stored, with the payout it became.
@@ -227,8 +247,7 @@ pub fn next_state(
     now: &str,
 ) -> Result<BatchState, String> {
     let id = &batch.id;
-    let live_lease =
-        batch.state == BatchState::Sending && batch.lease_until.as_deref().is_some_and(|u| u > now);
+    let live_lease = batch.state == BatchState::Sending && !batch.sender_gone(now);
     match change {
         BatchChange::Renew { sender, .. } => match batch.state {
             BatchState::Sending if holds(batch, sender) => Ok(BatchState::Sending),
@@ -328,6 +347,7 @@ mod tests {
                 waiting: 1,
                 ..BatchProgress::default()
             },
+            interrupted: false,
         }
     }
 
@@ -353,6 +373,34 @@ mod tests {
             Ok(BatchState::Sending)
         );
         assert!(next_state(&sending, &renew("b"), NOW).is_err());
+    }
+
+    #[test]
+    fn a_send_reads_as_interrupted_exactly_when_another_desk_may_take_it_over() {
+        for (state, lease) in [
+            (BatchState::Sending, Some(LATER)),
+            (BatchState::Sending, Some(NOW)),
+            (BatchState::Sending, None),
+            (BatchState::Paused, None),
+            (BatchState::Ready, None),
+        ] {
+            let b = batch(state, Some("role — a"), lease).seen_at(NOW);
+            assert_eq!(
+                b.interrupted,
+                next_state(
+                    &b,
+                    &BatchChange::Send {
+                        sender: "b".into(),
+                        lease: std::time::Duration::from_secs(60),
+                        rate_per_minute: 60,
+                    },
+                    NOW
+                )
+                .is_ok()
+                    && state == BatchState::Sending,
+                "{state:?} until {lease:?}"
+            );
+        }
     }
 
     #[test]

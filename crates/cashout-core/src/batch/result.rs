@@ -34,7 +34,9 @@ pub struct ResultRow {
     pub cells: Vec<String>,
     pub external_id: String,
     /// `excluded`, `waiting`, `sending`, `created`, `declined`, `not_sent`, `cancelled` (never
-    /// sent, the rest of the batch was cancelled) or `unknown` (looked up until settled).
+    /// sent, the rest of the batch was cancelled), `check` (the provider holds a cashout under
+    /// the row's external_id that this journal did not make: the explanation names it; check
+    /// whether it is this row before paying it again) or `unknown` (looked up until settled).
     pub outcome: String,
     #[ts(type = "number | null")]
     pub cashout_id: Option<i64>,

@@ -142,12 +142,12 @@ impl Desk {
         // names ones the journal may hold: those rows are refused, never paid again.
         let named = draft.named_external_ids();
         if !named.is_empty() {
-            let mut known = std::collections::HashMap::new();
-            for id in named {
-                if let Some(r) = self.journal.find(&self.scope(), None, Some(&id))? {
-                    known.insert(id, super::create::describe_record(&r));
-                }
-            }
+            let known: std::collections::HashMap<String, String> = self
+                .journal
+                .find_external_ids(&self.scope(), &named)?
+                .into_iter()
+                .map(|(id, r)| (id, super::create::describe_record(&r)))
+                .collect();
             if !known.is_empty() {
                 draft.set_known_payouts(known);
             }
@@ -644,6 +644,9 @@ fn result_row(batch: &BatchRecord, r: BatchRowRecord) -> ResultRow {
     let outcome = match p.phase {
         Phase::Queued => "waiting",
         Phase::Created => "created",
+        // The provider holds a cashout under this row's external_id that no send of this
+        // journal made (see `status_rules`): it may be this row paid from elsewhere.
+        Phase::Declined if p.api_code == Some(511) => "check",
         Phase::Declined => "declined",
         Phase::NotSent if batch.state == BatchState::Cancelled => "cancelled",
         Phase::NotSent => "not_sent",

@@ -74,17 +74,25 @@ pub(crate) fn plan(current: &Current, answer: &StatusAnswer, event: &str) -> Res
     if current.phase == "declined" || current.phase == "not_sent" {
         // No create of this journal could have made this cashout: the provider refused ours
         // (declined) or it never left (not_sent; a resend becomes `intent` before it is sent).
-        let detail = format!(
-            "the cashout that holds this external_id (not ours) is {}",
-            status.name()
-        );
-        let mark = (current.api_code != Some(511)).then(|| match current.api_code {
-            Some(code) => {
-                format!(
-                    "{FOREIGN_EXTERNAL_ID} (this request was declined earlier with code {code})"
-                )
-            }
-            None => format!("{FOREIGN_EXTERNAL_ID} (this request was never sent)"),
+        // What the provider holds is said (and named, when the answer carries its id: the
+        // documented answer does not), so that the operator checks whether it is this very
+        // payout (sent from another desk or tool, or made by the provider despite its refusal)
+        // before paying again; this desk cannot tell, so it never adopts it.
+        let holder = match answer.cashout_id {
+            Some(id) => format!("cashout {} ({})", id.0, status.name()),
+            None => format!("a cashout ({})", status.name()),
+        };
+        let detail =
+            format!("the provider holds {holder} under this external_id, not made by this journal");
+        let mark = (current.api_code != Some(511)).then(|| {
+            let why = match current.api_code {
+                Some(code) => format!("this request was declined earlier with code {code}"),
+                None => "this request was never sent".to_owned(),
+            };
+            format!(
+                "{FOREIGN_EXTERNAL_ID} ({why}); the provider holds {holder} under this \
+                 external_id: check whether it is this payout before paying it again"
+            )
         });
         return Ok(Plan::Foreign { mark, detail });
     }

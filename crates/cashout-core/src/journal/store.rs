@@ -412,6 +412,26 @@ pub trait JournalStore: Send + Sync {
         external_id: Option<&str>,
     ) -> Result<Option<PayoutRecord>>;
 
+    /// The records of `scope` holding any of `external_ids`, by external id (ids no record
+    /// holds are left out). A batch file that names payouts (a result file imported back)
+    /// names up to 10,000: a store across a network reads them in one query, not one each.
+    ///
+    /// # Errors
+    /// When the store cannot be read.
+    fn find_external_ids(
+        &self,
+        scope: &str,
+        external_ids: &[String],
+    ) -> Result<std::collections::HashMap<String, PayoutRecord>> {
+        let mut found = std::collections::HashMap::new();
+        for x in external_ids {
+            if let Some(r) = self.find(scope, None, Some(x))? {
+                found.insert(x.clone(), r);
+            }
+        }
+        Ok(found)
+    }
+
     /// Records of `scope` the watcher polls: PENDING, ON_HOLD, DELIVERED and UNKNOWN, and
     /// COMPLETED since `completed_since` (late rejections). Without the stored request.
     ///

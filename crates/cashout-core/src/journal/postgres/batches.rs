@@ -76,6 +76,7 @@ fn batch_from_row(r: &Row) -> BatchRecord {
             rejected: count(24),
             completed: count(25),
         },
+        interrupted: false,
     }
 }
 
@@ -340,7 +341,7 @@ impl PgStore {
     }
 
     pub(super) fn read_batches(&self, scope: &str) -> Result<Vec<BatchRecord>> {
-        let scope = scope.to_owned();
+        let (scope, now) = (scope.to_owned(), self.now());
         self.io.run_blocking(move |pool| async move {
             let client = pool.get().await.map_err(pool_error)?;
             let rows = client
@@ -353,15 +354,21 @@ impl PgStore {
                 )
                 .await
                 .map_err(pg_error)?;
-            Ok(rows.iter().map(batch_from_row).collect())
+            Ok(rows
+                .iter()
+                .map(|r| batch_from_row(r).seen_at(&now))
+                .collect())
         })
     }
 
     pub(super) fn read_batch(&self, id: &str) -> Result<Option<BatchRecord>> {
-        let id = id.to_owned();
+        let (id, now) = (id.to_owned(), self.now());
         self.io.run_blocking(move |pool| async move {
             let client = pool.get().await.map_err(pool_error)?;
-            batch_in(&client, &id).await.map_err(pg_error)
+            Ok(batch_in(&client, &id)
+                .await
+                .map_err(pg_error)?
+                .map(|b| b.seen_at(&now)))
         })
     }
 

@@ -23,7 +23,7 @@ use super::pg_error;
 use crate::error::{Error, Result};
 
 /// The schema version this program writes.
-pub const SCHEMA_VERSION: i32 = 11;
+pub const SCHEMA_VERSION: i32 = 12;
 
 /// The advisory lock key of a migration run ("cashout" in ASCII).
 const MIGRATION_LOCK: i64 = 0x0063_6173_686f_7574;
@@ -87,6 +87,11 @@ const MIGRATIONS: &[(i32, &str, &str)] = &[
         11,
         "batches",
         include_str!("../../../sql/team/0011_batches.sql"),
+    ),
+    (
+        12,
+        "queued_approvals",
+        include_str!("../../../sql/team/0012_queued_approvals.sql"),
     ),
 ];
 

@@ -425,6 +425,14 @@ impl JournalStore for PgStore {
         self.read_find(scope, cashout_id, external_id)
     }
 
+    fn find_external_ids(
+        &self,
+        scope: &str,
+        external_ids: &[String],
+    ) -> Result<std::collections::HashMap<String, PayoutRecord>> {
+        self.read_find_external_ids(scope, external_ids)
+    }
+
     fn watchable(&self, scope: &str, completed_since: &str) -> Result<Vec<PayoutRecord>> {
         self.read_watchable(scope, completed_since)
     }

@@ -75,6 +75,31 @@ impl PgStore {
         })
     }
 
+    pub(super) fn read_find_external_ids(
+        &self,
+        scope: &str,
+        external_ids: &[String],
+    ) -> Result<std::collections::HashMap<String, PayoutRecord>> {
+        let (scope, ids) = (scope.to_owned(), external_ids.to_vec());
+        self.io.run_blocking(move |pool| async move {
+            let client = pool.get().await.map_err(pool_error)?;
+            Ok(client
+                .query(
+                    &format!(
+                        "SELECT {COLUMNS} FROM cashout.payouts
+                         WHERE scope = $1 AND external_id = ANY($2)"
+                    ),
+                    &[&scope, &ids],
+                )
+                .await
+                .map_err(pg_error)?
+                .iter()
+                .map(record_from_row)
+                .filter_map(|r| Some((r.external_id.clone()?, r)))
+                .collect())
+        })
+    }
+
     pub(super) fn read_watchable(
         &self,
         scope: &str,

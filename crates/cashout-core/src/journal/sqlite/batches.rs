@@ -35,7 +35,8 @@ SELECT b.id, b.scope, b.file_name, b.file_sha256, b.file_format, b.separator, b.
     coalesce(sum(p.phase = 'declined'), 0),
     coalesce(sum(p.phase = 'not_sent'), 0),
     coalesce(sum(p.status = 'REJECTED'), 0),
-    coalesce(sum(p.status = 'COMPLETED'), 0)
+    coalesce(sum(p.status = 'COMPLETED'), 0),
+    b.sender_pid
 FROM batches b
 LEFT JOIN batch_rows r ON r.batch_id = b.id
 LEFT JOIN payouts p ON p.id = r.payout_id";
@@ -67,7 +68,15 @@ fn batch_from_row(r: &Row<'_>) -> rusqlite::Result<BatchRecord> {
         state: BatchState::parse(&text(11)?),
         rate_per_minute: count(12)?,
         sender: r.get(13)?,
-        lease_until: r.get(14)?,
+        // A sender of this machine that no longer runs holds nothing (see `holder_gone`).
+        lease_until: if r
+            .get::<_, Option<i64>>(26)?
+            .is_some_and(super::claims::holder_gone)
+        {
+            None
+        } else {
+            r.get(14)?
+        },
         created_at: text(15)?,
         updated_at: text(16)?,
         progress: BatchProgress {
@@ -81,6 +90,7 @@ fn batch_from_row(r: &Row<'_>) -> rusqlite::Result<BatchRecord> {
             rejected: count(24)?,
             completed: count(25)?,
         },
+        interrupted: false,
     })
 }
 
@@ -215,17 +225,6 @@ impl SqliteStore {
         self.write(true, move |tx| {
             let batch =
                 batch_in(tx, &id)?.ok_or_else(|| refused(format!("there is no batch {id}")))?;
-            let mut batch = batch;
-            // A sender of this machine that no longer runs holds nothing (see `holder_gone`).
-            let pid: Option<i64> = query_row(
-                tx,
-                "SELECT sender_pid FROM batches WHERE id = ?1",
-                params![id],
-                |r| r.get(0),
-            )?;
-            if pid.is_some_and(super::claims::holder_gone) {
-                batch.lease_until = None;
-            }
             let to = crate::batch::records::next_state(&batch, &change, &now).map_err(refused)?;
             let (sender, lease) = match &change {
                 BatchChange::Renew { sender, lease } => {
@@ -343,8 +342,9 @@ impl SqliteStore {
             "{SELECT_BATCH} WHERE b.scope = ?1 GROUP BY b.id
              ORDER BY b.created_at DESC, b.id LIMIT 500"
         ))?;
+        let now = self.now();
         let rows = stmt.query_map(params![scope], batch_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        rows.map(|b| Ok(b?.seen_at(&now))).collect()
     }
 
     /// See [`crate::journal::store::JournalStore::batch`].
@@ -353,7 +353,7 @@ impl SqliteStore {
     /// [`Error::Journal`].
     pub fn batch(&self, id: &str) -> Result<Option<BatchRecord>> {
         let conn = self.reader()?;
-        batch_in(&conn, id)
+        Ok(batch_in(&conn, id)?.map(|b| b.seen_at(&self.now())))
     }
 
     /// See [`crate::journal::store::JournalStore::batch_rows`].
