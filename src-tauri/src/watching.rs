@@ -83,20 +83,30 @@ impl WatchHub {
             let Ok(Some(desk)) = desk else {
                 return;
             };
-            let mut watcher = Watcher::new(Arc::new(desk), Arc::new(SystemClock), config);
+            let desk = Arc::new(desk);
+            let mut watcher = Watcher::new(desk.clone(), Arc::new(SystemClock), config);
             let outcome = watcher
-                .run(wake, |event| {
-                    let notice = event.notice();
-                    if let (Some(n), true) = (&notice, notify) {
-                        show_notification(&app, n);
+                .run_steps(wake, |events| {
+                    // A batch's rows are told per batch, not one notification each.
+                    let notices = desk.step_notices(&events);
+                    for (event, notice) in events.into_iter().zip(notices.per_event) {
+                        if let (Some(n), true) = (&notice, notify) {
+                            show_notification(&app, n);
+                        }
+                        broadcast(
+                            &listeners,
+                            &DeskEvent::Watch {
+                                event: Box::new(event),
+                                notice,
+                            },
+                        );
                     }
-                    broadcast(
-                        &listeners,
-                        &DeskEvent::Watch {
-                            event: Box::new(event),
-                            notice,
-                        },
-                    );
+                    for notice in notices.batches {
+                        if notify {
+                            show_notification(&app, &notice);
+                        }
+                        broadcast(&listeners, &DeskEvent::BatchNotice { notice });
+                    }
                 })
                 .await;
             if let Err(e) = outcome {
@@ -200,7 +210,14 @@ fn show_notification<R: Runtime>(app: &AppHandle<R>, notice: &Notice) {
                 .appname("Cashout Desk")
                 .summary(&notice.title)
                 .body(&notice.body)
-                .action("default", "Open payout")
+                .action(
+                    "default",
+                    if notice.batch_id.is_some() {
+                        "Open batch"
+                    } else {
+                        "Open payout"
+                    },
+                )
                 .show();
             if let Ok(handle) = shown {
                 handle.wait_for_action(|action| {
@@ -234,6 +251,7 @@ fn open_payout<R: Runtime>(app: &AppHandle<R>, notice: &Notice) {
         state.watch.broadcast(&DeskEvent::Open {
             cashout_id: notice.cashout_id,
             external_id: notice.external_id.clone(),
+            batch_id: notice.batch_id.clone(),
         });
     }
 }

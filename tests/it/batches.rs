@@ -1,15 +1,19 @@
 //! Batches through the desk against the loopback sandbox: a refusal that would refuse the next
 //! rows stops the batch, and resume sends the refused row again under its own external_id (or,
 //! when the provider holds a cashout under it by then, names that cashout for checking and
-//! sends nothing); a result file imported back pays nothing again.
+//! sends nothing); a result file imported back pays nothing again; the watcher's notices of a
+//! batch's rows come one per batch, not one per row.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use cashout_core::api::client::ClientOptions;
 use cashout_core::batch::result::result_csv;
 use cashout_core::batch::ControlTotal;
+use cashout_core::clock::Clock;
 use cashout_core::desk::{Desk, DraftChoices, PayAgain, SendEnd};
 use cashout_core::journal::Phase;
+use cashout_core::watch::{WatchConfig, Watcher};
 use cashout_tests::{fast_retry, Rig};
 
 const HEADER: &str = "country,currency,amount,document_id,beneficiary_name,beneficiary_lastname,bank_code,phone,comments";
@@ -170,4 +174,88 @@ async fn a_declined_row_whose_external_id_the_provider_holds_on_resume_is_named_
         Some(theirs.0),
         "never adopted as this row's cashout"
     );
+}
+
+#[tokio::test]
+async fn a_batchs_rows_raise_one_notice_per_batch_naming_the_rejected_rows_and_one_when_all_are_final(
+) {
+    let rig = Rig::start().await;
+    let desk = desk(&rig);
+    let file = format!(
+        "{HEADER}\n{}\n{}\n{}\n{}\n",
+        row("10.00", "+5511987654001", ""),
+        row("11.00", "+5511987654002", "sandbox:reject=807"),
+        row("12.00", "+5511987654003", ""),
+        row("13.00", "+5511987654004", "sandbox:reject=807")
+    );
+    let id = written(&desk, &file).await;
+    let (end, _) = desk.send_batch(&id, None, &|_, _| {}).await.unwrap();
+    assert_eq!(end, SendEnd::Finished);
+    // A payout of the form, watched beside the batch, keeps its own notice.
+    desk.create(
+        &cashout_tests::br_pix("single-1", "20.00"),
+        &Default::default(),
+    )
+    .await
+    .unwrap();
+
+    let mut w = Watcher::new(
+        Arc::new(rig.desk()),
+        Arc::new(rig.clock.clone()),
+        WatchConfig::default(),
+    )
+    .with_seed(3);
+    let (mut own, mut batch_notices, mut rows_silenced) = (Vec::new(), Vec::new(), 0);
+    let start = rig.clock.now();
+    while rig.clock.now() - start < time::Duration::seconds(400) {
+        let report = w.step().await.unwrap();
+        let notices = desk.step_notices(&report.events);
+        assert_eq!(notices.per_event.len(), report.events.len());
+        for (event, notice) in report.events.iter().zip(&notices.per_event) {
+            let batch_row = match event {
+                cashout_core::watch::WatchEvent::Changed(c) => c
+                    .payout
+                    .external_id
+                    .as_deref()
+                    .is_some_and(|x| x.starts_with(&id)),
+                _ => false,
+            };
+            match (batch_row, notice) {
+                (true, Some(n)) => panic!("a batch row raised its own notice: {n:?}"),
+                (true, None) if event.notice().is_some() => rows_silenced += 1,
+                (false, Some(n)) => own.push(n.clone()),
+                _ => {}
+            }
+        }
+        batch_notices.extend(notices.batches);
+        let next = report.next_wake.expect("watched");
+        let wait: Duration = (next - rig.clock.now())
+            .try_into()
+            .unwrap_or(Duration::ZERO);
+        rig.clock.advance(wait.max(Duration::from_millis(1)));
+    }
+    assert_eq!(rows_silenced, 4, "every row's final status was folded");
+    assert_eq!(own.len(), 1, "{own:?}");
+    assert_eq!(own[0].external_id.as_deref(), Some("single-1"));
+    assert!(
+        batch_notices
+            .iter()
+            .all(|n| n.batch_id.as_deref() == Some(id.as_str())),
+        "{batch_notices:?}"
+    );
+    let told: String = batch_notices
+        .iter()
+        .map(|n| format!("{} — {}\n", n.title, n.body))
+        .collect();
+    assert!(
+        told.contains("rows 3, 5") || (told.contains("rows 3)") && told.contains("rows 5)")),
+        "the rejected rows are named: {told}"
+    );
+    assert_eq!(
+        told.matches("All 4 sent are final: 2 COMPLETED, 2 REJECTED")
+            .count(),
+        1,
+        "said once, when the last row became final: {told}"
+    );
+    assert!(batch_notices.len() <= 3, "{told}");
 }

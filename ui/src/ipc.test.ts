@@ -48,7 +48,7 @@ describe("ipc", () => {
     await ipc.subscribeEvents((e) => seen.push(e));
     expect(channel).not.toBeNull();
     // As the shell sends it: the channel's callback with an ordered message.
-    const event: DeskEvent = { type: "open", cashout_id: 7, external_id: null };
+    const event: DeskEvent = { type: "open", cashout_id: 7, external_id: null, batch_id: null };
     const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback: (id: number, data: unknown) => void } }).__TAURI_INTERNALS__;
     internals.runCallback(channel!.id, { index: 0, message: event });
     expect(seen).toEqual([event]);

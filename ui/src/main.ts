@@ -104,6 +104,13 @@ export function onDeskEvent(e: DeskEvent): void {
   if (e.type === "open") {
     const which = refOf(e);
     if (which) void go({ view: "detail", which });
+    else if (e.batch_id) void go({ view: "batch", id: e.batch_id });
+    return;
+  }
+  // A batch's rows are told per batch (the core folds them); the toast opens the batch.
+  if (e.type === "batch_notice") {
+    const id = e.notice.batch_id;
+    showToast(e.notice, () => undefined, id ? () => void go({ view: "batch", id }) : undefined);
     return;
   }
   // Another desk changed the team journal: the views on screen re-read on their own.

@@ -11,7 +11,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const completed: Notice = { title: "Payout 7 COMPLETED", body: "150.25 BRL to Ana Souza", cashout_id: 7, external_id: "ext-7" };
+const completed: Notice = { title: "Payout 7 COMPLETED", body: "150.25 BRL to Ana Souza", cashout_id: 7, external_id: "ext-7", batch_id: null };
 
 /** The detail of payout 7 can be drawn. */
 function detailCommands() {
@@ -77,9 +77,22 @@ describe("the window's reactions to shell events", () => {
 
   it("a clicked desktop notification opens that payout", async () => {
     const calls = detailCommands();
-    onDeskEvent({ type: "open", cashout_id: null, external_id: "ext-7" });
+    onDeskEvent({ type: "open", cashout_id: null, external_id: "ext-7", batch_id: null });
     await vi.waitFor(() => expect(view().querySelector("svg.diagram")).not.toBeNull());
     expect(calls.find((c) => c.cmd === "recorded_cashout")?.args).toEqual({ which: { external_id: "ext-7" } });
+  });
+
+  it("a batch's notice shows one toast that opens the batch, as its desktop notification does", async () => {
+    const calls = commands({ batch_status: () => { throw { code: "invalid_input", message: "stop here" }; }, batch_results: () => [] });
+    const notice: Notice = { title: "Batch pay.csv: 2 payouts rejected", body: "2 payouts rejected (rows 3, 7)", cashout_id: null, external_id: null, batch_id: "b-1" };
+    onDeskEvent({ type: "batch_notice", notice });
+    expect(toasts()).toHaveLength(1);
+    expect(toasts()[0]?.title).toBe("Open");
+    toasts()[0]?.click();
+    await vi.waitFor(() => expect(calls.find((c) => c.cmd === "batch_status")?.args).toEqual({ id: "b-1" }));
+    calls.length = 0;
+    onDeskEvent({ type: "open", cashout_id: null, external_id: null, batch_id: "b-1" });
+    await vi.waitFor(() => expect(calls.find((c) => c.cmd === "batch_status")?.args).toEqual({ id: "b-1" }));
   });
 
   it("offline says polling is paused until the retry; online clears it", () => {

@@ -27,7 +27,9 @@ function region(): HTMLElement {
   return el;
 }
 
-export function showToast(n: Notice, open: (which: CashoutRef) => void): HTMLElement {
+/** Shows `n`; a click opens its payout with `open`, or, for a notice about something else (a
+ * batch), calls `openOther`. */
+export function showToast(n: Notice, open: (which: CashoutRef) => void, openOther?: () => void): HTMLElement {
   const which = refOf(n);
   const box = region();
   let timer: number | undefined;
@@ -36,8 +38,8 @@ export function showToast(n: Notice, open: (which: CashoutRef) => void): HTMLEle
   const toast = h("button", {
     type: "button",
     class: "toast",
-    title: which ? "Open this payout" : null,
-    onclick: () => { remove(); if (which) open(which); },
+    title: which ? "Open this payout" : openOther ? "Open" : null,
+    onclick: () => { remove(); if (which) open(which); else openOther?.(); },
   }, h("strong", { class: "toast-title" }, n.title), h("span", { class: "toast-body" }, n.body));
   const dismiss = h("button", { type: "button", class: "toast-dismiss", "aria-label": `Dismiss: ${n.title}`, onclick: remove }, "×");
   const item = h("div", { class: "toast-item" }, toast, dismiss);

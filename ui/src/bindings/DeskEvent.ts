@@ -7,4 +7,4 @@ import type { WatchEvent } from "./WatchEvent";
  * What the desktop shell pushes to its window: an event of the watcher (with the notice it
  * raised, if any), or a request to open a payout (a desktop notification was clicked).
  */
-export type DeskEvent = { "type": "watch", event: WatchEvent, notice: Notice | null, } | { "type": "open", cashout_id: number | null, external_id: string | null, } | { "type": "journal", change: Change, } | { "type": "approvals", waiting_for_me: number, notice: Notice | null, };
+export type DeskEvent = { "type": "watch", event: WatchEvent, notice: Notice | null, } | { "type": "open", cashout_id: number | null, external_id: string | null, batch_id: string | null, } | { "type": "batch_notice", notice: Notice, } | { "type": "journal", change: Change, } | { "type": "approvals", waiting_for_me: number, notice: Notice | null, };

@@ -9,4 +9,8 @@ export type Notice = { title: string, body: string,
 /**
  * The payout to open when the notification is clicked.
  */
-cashout_id: number | null, external_id: string | null, };
+cashout_id: number | null, external_id: string | null, 
+/**
+ * Or the batch to open (a notice about a batch's rows; see `Desk::step_notices`).
+ */
+batch_id: string | null, };

@@ -428,6 +428,7 @@ impl Desk {
                     ),
                     cashout_id: p.cashout_id,
                     external_id: p.external_id,
+                    batch_id: None,
                 })
             }
             None => None,

@@ -29,6 +29,7 @@ mod actions;
 mod approve;
 mod batch;
 mod create;
+mod notices;
 mod payee;
 mod records;
 mod review;
@@ -61,6 +62,7 @@ pub use batch::{
     MAX_RATE_PER_MINUTE,
 };
 pub use create::CreateOptions;
+pub use notices::StepNotices;
 pub use review::{dry_run, CreateReview, DryRun, ReviewLine};
 pub use settle::ABANDON_RISK;
 

@@ -77,6 +77,8 @@ pub struct Notice {
     /// The payout to open when the notification is clicked.
     pub cashout_id: Option<i64>,
     pub external_id: Option<String>,
+    /// Or the batch to open (a notice about a batch's rows; see `Desk::step_notices`).
+    pub batch_id: Option<String>,
 }
 
 fn money_and_who(p: &PayoutView) -> String {
@@ -140,6 +142,7 @@ impl WatchEvent {
             body,
             cashout_id: payout.cashout_id,
             external_id: payout.external_id.clone(),
+            batch_id: None,
         })
     }
 }
@@ -157,7 +160,11 @@ pub enum DeskEvent {
     Open {
         cashout_id: Option<i64>,
         external_id: Option<String>,
+        batch_id: Option<String>,
     },
+    /// A notice about a batch's rows, folded from one watcher step (see
+    /// `Desk::step_notices`); also raised as a desktop notification.
+    BatchNotice { notice: Notice },
     /// Another desk changed the shared journal: re-read what is on screen (a hint, never data).
     Journal { change: crate::journal::Change },
     /// Payouts wait for this operator's approval: how many, and, when one more arrived, the

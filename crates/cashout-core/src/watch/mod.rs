@@ -639,6 +639,21 @@ impl Watcher {
         wake: Arc<tokio::sync::Notify>,
         mut emit: impl FnMut(WatchEvent),
     ) -> Result<()> {
+        self.run_steps(wake, |events| events.into_iter().for_each(&mut emit))
+            .await
+    }
+
+    /// As [`Watcher::run`], handing `emit` the events of each step together (one pass over
+    /// the payouts due), so that what a step reports can be told as one (see
+    /// [`crate::desk::Desk::step_notices`]). Never called with no events.
+    ///
+    /// # Errors
+    /// None in practice; the signature leaves room for a fatal error.
+    pub async fn run_steps(
+        &mut self,
+        wake: Arc<tokio::sync::Notify>,
+        mut emit: impl FnMut(Vec<WatchEvent>),
+    ) -> Result<()> {
         let mut failures = 0u32;
         loop {
             let report = match self.step().await {
@@ -656,14 +671,14 @@ impl Watcher {
                     failures = failures.saturating_add(1);
                     let pause = Duration::from_secs(1) * failures.min(60);
                     let now = self.clock.now();
-                    emit(WatchEvent::Stalled {
+                    emit(vec![WatchEvent::Stalled {
                         at: format_instant(now),
                         retry_at: format_instant(now + pause),
                         detail: format!(
                             "the journal could not be read or written: {}",
                             e.report().message
                         ),
-                    });
+                    }]);
                     tokio::select! {
                         () = tokio::time::sleep(pause) => {}
                         () = wake.notified() => {}
@@ -672,8 +687,8 @@ impl Watcher {
                     continue;
                 }
             };
-            for e in report.events {
-                emit(e);
+            if !report.events.is_empty() {
+                emit(report.events);
             }
             let now = self.clock.now();
             let wait = report
