@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "test_connection",
     "country_forms",
     "lifecycle",
+    "about",
     "validate_cashout",
     "create_cashout",
     "check_cashout",

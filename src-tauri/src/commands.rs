@@ -156,6 +156,13 @@ pub fn country_forms() -> Vec<CountryForm> {
     cashout_core::form::countries()
 }
 
+/// This build: version, commit and build time (Settings → About; `cashout --version` prints
+/// the same).
+#[tauri::command]
+pub fn about() -> cashout_core::about::BuildInfo {
+    cashout_core::about::BuildInfo::current()
+}
+
 #[tauri::command]
 pub fn lifecycle() -> Lifecycle {
     cashout_core::status::lifecycle()

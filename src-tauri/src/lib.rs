@@ -23,6 +23,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::test_connection,
         commands::country_forms,
         commands::lifecycle,
+        commands::about,
         commands::validate_cashout,
         commands::create_cashout,
         commands::check_cashout,

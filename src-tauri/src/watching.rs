@@ -7,7 +7,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use cashout_core::clock::SystemClock;
+use cashout_core::clock::{Clock, SystemClock};
 use cashout_core::watch::{DeskEvent, Notice, Watcher};
 use tauri::async_runtime::JoinHandle;
 use tauri::ipc::Channel;
@@ -85,10 +85,11 @@ impl WatchHub {
             };
             let desk = Arc::new(desk);
             let mut watcher = Watcher::new(desk.clone(), Arc::new(SystemClock), config);
+            // A batch's rows are told per batch and window, not one notification each.
+            let mut batch_notices = cashout_core::desk::BatchNotices::new();
             let outcome = watcher
                 .run_steps(wake, |events| {
-                    // A batch's rows are told per batch, not one notification each.
-                    let notices = desk.step_notices(&events);
+                    let notices = desk.fold_notices(&mut batch_notices, &events, SystemClock.now());
                     for (event, notice) in events.into_iter().zip(notices.per_event) {
                         if let (Some(n), true) = (&notice, notify) {
                             show_notification(&app, n);
@@ -144,6 +145,8 @@ impl WatchHub {
                 }
                 None => None,
             };
+            // A batch's held rows open approvals one by one: one notice a window at most.
+            let mut gate = cashout_core::desk::ApprovalNotices::new();
             loop {
                 let change = match changes.recv().await {
                     Ok(change) => change,
@@ -171,6 +174,7 @@ impl WatchHub {
                     .await;
                     if let Ok(Ok(Some((count, notice)))) = answer {
                         waiting = Some(count);
+                        let notice = gate.pass(notice, SystemClock.now());
                         if let (Some(n), true) = (&notice, notify) {
                             show_notification(&app, n);
                         }

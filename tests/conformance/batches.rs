@@ -149,7 +149,7 @@ pub async fn a_batch_is_sent_by_one_desk_at_a_time_and_cancelling_marks_unsent_r
         !b.batch("b1").unwrap().unwrap().interrupted,
         "a send whose lease lasts is not interrupted"
     );
-    // The lease runs out (desk A died): every desk reads it as interrupted, by the journal's
+    // The lease runs out (desk A died): every desk reads it as interrupted, by the store's
     // clock; desk B resumes it.
     store.clock().advance(Duration::from_secs(61));
     assert!(b.batch("b1").unwrap().unwrap().interrupted);

@@ -337,6 +337,14 @@ try {
     assert((await (await $("#cred-signature")).getValue()) === "", "inputs cleared");
     await shot("09-settings-credentials");
   });
+  await test("Settings → About says which build this is: version, commit, build time", async () => {
+    await click("#nav-settings");
+    await waitText("#about-version", /^\d+\.\d+\.\d+$/);
+    await waitText("#about-commit", /^([0-9a-f]{12}|unknown)$/);
+    await waitText("#about-built", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    await (await $("#about")).scrollIntoView();
+    await shot("51-settings-about");
+  });
   await test("in production, sending asks once more, repeating amount, currency and beneficiary", async () => {
     await click("#nav-settings");
     await select("set-environment", "d24-production");

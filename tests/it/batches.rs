@@ -11,9 +11,10 @@ use cashout_core::api::client::ClientOptions;
 use cashout_core::batch::result::result_csv;
 use cashout_core::batch::ControlTotal;
 use cashout_core::clock::Clock;
+use cashout_core::desk::BatchNotices;
 use cashout_core::desk::{Desk, DraftChoices, PayAgain, SendEnd};
 use cashout_core::journal::Phase;
-use cashout_core::watch::{WatchConfig, Watcher};
+use cashout_core::watch::{WatchConfig, WatchEvent, Watcher};
 use cashout_tests::{fast_retry, Rig};
 
 const HEADER: &str = "country,currency,amount,document_id,beneficiary_name,beneficiary_lastname,bank_code,phone,comments";
@@ -177,7 +178,7 @@ async fn a_declined_row_whose_external_id_the_provider_holds_on_resume_is_named_
 }
 
 #[tokio::test]
-async fn a_batchs_rows_raise_one_notice_per_batch_naming_the_rejected_rows_and_one_when_all_are_final(
+async fn a_batchs_rows_raise_at_most_one_notice_a_minute_naming_the_rejected_rows_and_one_when_all_are_final(
 ) {
     let rig = Rig::start().await;
     let desk = desk(&rig);
@@ -191,13 +192,13 @@ async fn a_batchs_rows_raise_one_notice_per_batch_naming_the_rejected_rows_and_o
     let id = written(&desk, &file).await;
     let (end, _) = desk.send_batch(&id, None, &|_, _| {}).await.unwrap();
     assert_eq!(end, SendEnd::Finished);
-    // A payout of the form, watched beside the batch, keeps its own notice.
-    desk.create(
-        &cashout_tests::br_pix("single-1", "20.00"),
-        &Default::default(),
-    )
-    .await
-    .unwrap();
+    // A payout of the form, watched beside the batch, keeps its own notice; so does one whose
+    // external_id merely looks like a row of this batch.
+    for x in ["single-1".to_owned(), format!("{id}-99")] {
+        desk.create(&cashout_tests::br_pix(&x, "20.00"), &Default::default())
+            .await
+            .unwrap();
+    }
 
     let mut w = Watcher::new(
         Arc::new(rig.desk()),
@@ -205,19 +206,20 @@ async fn a_batchs_rows_raise_one_notice_per_batch_naming_the_rejected_rows_and_o
         WatchConfig::default(),
     )
     .with_seed(3);
+    let mut state = BatchNotices::new();
     let (mut own, mut batch_notices, mut rows_silenced) = (Vec::new(), Vec::new(), 0);
     let start = rig.clock.now();
-    while rig.clock.now() - start < time::Duration::seconds(400) {
+    while rig.clock.now() - start < time::Duration::seconds(600) {
         let report = w.step().await.unwrap();
-        let notices = desk.step_notices(&report.events);
+        let notices = desk.fold_notices(&mut state, &report.events, rig.clock.now());
         assert_eq!(notices.per_event.len(), report.events.len());
         for (event, notice) in report.events.iter().zip(&notices.per_event) {
             let batch_row = match event {
-                cashout_core::watch::WatchEvent::Changed(c) => c
+                WatchEvent::Changed(c) => c
                     .payout
                     .external_id
                     .as_deref()
-                    .is_some_and(|x| x.starts_with(&id)),
+                    .is_some_and(|x| x.starts_with(&id) && !x.ends_with("-99")),
                 _ => false,
             };
             match (batch_row, notice) {
@@ -227,7 +229,7 @@ async fn a_batchs_rows_raise_one_notice_per_batch_naming_the_rejected_rows_and_o
                 _ => {}
             }
         }
-        batch_notices.extend(notices.batches);
+        batch_notices.extend(notices.batches.into_iter().map(|n| (rig.clock.now(), n)));
         let next = report.next_wake.expect("watched");
         let wait: Duration = (next - rig.clock.now())
             .try_into()
@@ -235,27 +237,45 @@ async fn a_batchs_rows_raise_one_notice_per_batch_naming_the_rejected_rows_and_o
         rig.clock.advance(wait.max(Duration::from_millis(1)));
     }
     assert_eq!(rows_silenced, 4, "every row's final status was folded");
-    assert_eq!(own.len(), 1, "{own:?}");
-    assert_eq!(own[0].external_id.as_deref(), Some("single-1"));
+    let mut own_ids: Vec<_> = own.iter().filter_map(|n| n.external_id.clone()).collect();
+    own_ids.sort();
+    assert_eq!(
+        own_ids,
+        [format!("{id}-99"), "single-1".to_owned()],
+        "{own:?}"
+    );
     assert!(
         batch_notices
             .iter()
-            .all(|n| n.batch_id.as_deref() == Some(id.as_str())),
+            .all(|(_, n)| n.batch_id.as_deref() == Some(id.as_str())),
         "{batch_notices:?}"
     );
     let told: String = batch_notices
         .iter()
-        .map(|n| format!("{} — {}\n", n.title, n.body))
+        .map(|(_, n)| format!("{} — {}\n", n.title, n.body))
         .collect();
     assert!(
-        told.contains("rows 3, 5") || (told.contains("rows 3)") && told.contains("rows 5)")),
-        "the rejected rows are named: {told}"
+        (1..=2).contains(&batch_notices.len()),
+        "at most one notice a window: {told}"
+    );
+    for pair in batch_notices.windows(2) {
+        assert!(
+            pair[1].0 - pair[0].0 >= time::Duration::seconds(60),
+            "a minute apart at least: {told}"
+        );
+    }
+    assert!(
+        told.contains("rows 3 (807)") || told.contains("rows 3 (807), 5 (807)"),
+        "row 3's rejection named with its code: {told}"
+    );
+    assert!(
+        told.contains("5 (807))"),
+        "row 5's rejection named with its code: {told}"
     );
     assert_eq!(
-        told.matches("All 4 sent are final: 2 COMPLETED, 2 REJECTED")
+        told.matches("All 4 sent are final: 2 COMPLETED, 2 REJECTED, 0 CANCELLED")
             .count(),
         1,
-        "said once, when the last row became final: {told}"
+        "said when the last row became final: {told}"
     );
-    assert!(batch_notices.len() <= 3, "{told}");
 }

@@ -2,6 +2,7 @@
 // camelCase (Tauri maps them to the Rust parameters). Errors arrive as ErrorReport objects
 // `{code, message, field?, ...}`; callers switch on `code` and never parse `message`.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import type { BuildInfo } from "./bindings/BuildInfo";
 import type { ApprovalDetail } from "./bindings/ApprovalDetail";
 import type { ApprovalsPage } from "./bindings/ApprovalsPage";
 import type { ApprovalView } from "./bindings/ApprovalView";
@@ -84,6 +85,8 @@ export const copyLocalHistory = () => call<CopyReport>("copy_local_history");
 export const testConnection = () => call<ConnectionCheck>("test_connection");
 export const countryForms = () => call<CountryForm[]>("country_forms");
 export const lifecycle = () => call<Lifecycle>("lifecycle");
+/** This build: version, commit, build time. */
+export const about = () => call<BuildInfo>("about");
 export const validateCashout = (request: CreateCashout, overrideCheckDigits: boolean) =>
   call<CreateReview>("validate_cashout", { request, overrideCheckDigits });
 /** Sends a create. Whether its external_id was generated is the core's to know. `payAgainOf`:

@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(
     name = "cashout",
-    version,
+    version = cashout_core::about::VERSION_LINE,
     about = "Request, check, hold, release and cancel payouts (Cashouts API v3)."
 )]
 pub struct Cli {

@@ -180,6 +180,22 @@ async fn canary_secret_from_the_environment_never_appears_in_output() {
 }
 
 #[test]
+fn version_names_the_version_the_commit_and_the_build_time() {
+    let out = Cashout::new().run(&["--version"], &[]);
+    assert!(out.status.success());
+    let line = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(
+        line.trim(),
+        format!("cashout {}", cashout_core::about::VERSION_LINE)
+    );
+    assert!(
+        line.contains(&format!("cashout {} (commit ", env!("CARGO_PKG_VERSION"))),
+        "{line}"
+    );
+    assert!(line.contains(", built 20"), "{line}");
+}
+
+#[test]
 fn default_environment_runs_the_embedded_sandbox_and_keeps_its_state() {
     let cli = Cashout::new();
     let journal = cli

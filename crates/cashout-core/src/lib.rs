@@ -10,6 +10,7 @@
 //! form asks per country; [`watch`] the background poller; [`report`] the hold board and the CSV export; [`settings`] and [`workspace`] what the desktop shell stands on; [`datadir`] the one data
 //! directory the app and the CLI share.
 
+pub mod about;
 pub mod api;
 pub mod approvals;
 pub mod audit;
@@ -28,6 +29,9 @@ pub mod form;
 pub mod journal;
 pub mod money;
 pub mod period;
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)] // a panic is how a test reports
+mod properties;
 pub mod report;
 pub mod settings;
 pub mod signing;

@@ -39,4 +39,8 @@ rejected: number,
 /**
  * Of the created: COMPLETED.
  */
-completed: number, };
+completed: number, 
+/**
+ * Of the created: CANCELLED (by an operator, or their approval rejected or expired).
+ */
+cancelled: number, };

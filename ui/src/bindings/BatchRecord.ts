@@ -14,8 +14,9 @@ export type BatchRecord = { id: string, scope: string, file_name: string, file_s
  */
 sender: string | null, lease_until: string | null, created_at: string, updated_at: string, progress: BatchProgress, 
 /**
- * `sending`, but no sender holds it: its lease ran out by the journal's clock, or (local
- * journal) the process that sent it is gone. Computed when read, by the rule
- * [`next_state`] applies, so "interrupted" on screen means "resume takes it over".
+ * `sending`, but no sender holds it: its lease ran out (leases are written and read by
+ * the desks' clocks, as every send claim is), or (local journal) the process that sent
+ * it is gone. Computed by the store when read, by the rule [`next_state`] applies, so
+ * "interrupted" on screen means "resume takes it over" — never the window's clock.
  */
 interrupted: boolean, };

@@ -11,6 +11,6 @@ export type Notice = { title: string, body: string,
  */
 cashout_id: number | null, external_id: string | null, 
 /**
- * Or the batch to open (a notice about a batch's rows; see `Desk::step_notices`).
+ * Or the batch to open (a notice about a batch's rows; see `Desk::fold_notices`).
  */
 batch_id: string | null, };

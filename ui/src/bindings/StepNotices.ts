@@ -2,14 +2,14 @@
 import type { Notice } from "./Notice";
 
 /**
- * The notices of one watcher step (see the module's guarantees).
+ * The notices to raise after one watcher step (see the module's guarantees).
  */
 export type StepNotices = { 
 /**
- * One entry per event, in order: the notice it raises on its own, if any.
+ * One entry per event of the step, in order: the notice it raises on its own, if any.
  */
 per_event: Array<Notice | null>, 
 /**
- * One notice per batch that needs the operator after this step.
+ * Batches whose window closed: one notice each.
  */
 batches: Array<Notice>, };

@@ -48,7 +48,7 @@ const batch = (over: Partial<BatchRecord> = {}): BatchRecord => ({
   operator: "ana", headers: ["country"], totals: [{ currency: "MXN", count: 3, total: "30.00" }], rows: 3,
   state: "ready", rate_per_minute: 60, sender: null, lease_until: null, interrupted: false,
   created_at: "2026-11-30T10:00:00.000Z", updated_at: "2026-11-30T10:00:00.000Z",
-  progress: { payouts: 3, excluded: 0, waiting: 3, in_flight: 0, created: 0, declined: 0, not_sent: 0, rejected: 0, completed: 0 },
+  progress: { payouts: 3, excluded: 0, waiting: 3, in_flight: 0, created: 0, declined: 0, not_sent: 0, rejected: 0, completed: 0, cancelled: 0 },
   ...over,
 });
 

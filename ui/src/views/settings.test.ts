@@ -22,10 +22,19 @@ const base = {
   get_settings: () => sv,
   credentials_status: () => ({ stored: false, api_key_last4: null, has_read_only_key: false }),
   journal_status: () => local,
+  about: () => ({ version: "0.1.0", commit: "0123456789ab", built_at: "2026-11-30T16:05:00Z" }),
 };
 const input = (id: string) => view().querySelector(`#${id}`) as HTMLInputElement;
 
 describe("the settings form", () => {
+  it("says which build this is under About: version, commit and build time", async () => {
+    commands(base);
+    await renderSettings(view(), async () => undefined);
+    await vi.waitFor(() => expect(view().querySelector("#about-version")?.textContent).toBe("0.1.0"));
+    expect(view().querySelector("#about-commit")?.textContent).toBe("0123456789ab");
+    expect(view().querySelector("#about-built")?.textContent).toBe("2026-11-30T16:05:00Z");
+  });
+
   it("shows the watcher settings, each with its label", async () => {
     commands(base);
     await renderSettings(view(), async () => undefined);

@@ -127,6 +127,7 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
     }
   };
   const testMsg = h("div", { id: "test-message" });
+  const about = h("dl", { id: "about", class: "about" });
   const journalBox = h("section", { id: "team-journal" });
   // The approval policy lives in the team journal: shown while this desk uses one.
   const policyBox = h("section", { id: "approval-policy" });
@@ -180,7 +181,14 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
     credState,
     credMsg,
     journalBox,
-    policyBox);
+    policyBox,
+    h("h2", {}, "About"),
+    about);
+  void ipc.about().then((b) => mount(about,
+    h("dt", {}, "Version"), h("dd", { id: "about-version" }, b.version),
+    h("dt", {}, "Commit"), h("dd", { id: "about-commit" }, b.commit),
+    h("dt", {}, "Built"), h("dd", { id: "about-built" }, b.built_at)),
+  (e: unknown) => mount(about, errorNotice(ipc.asReport(e))));
   await drawCreds();
   await renderTeamJournal(journalBox, async () => {
     await onChange();

@@ -216,11 +216,17 @@ fn from_entries(entries: Vec<(String, Box<RawValue>)>) -> (CreateCashout, Vec<Fi
     let mut r = CreateCashout::default();
     let mut bank_number: Option<u64> = None;
     for (key, raw) in &entries {
+        // A key with no name belongs to no field: its error is the document's.
+        let (at, named) = if key.trim().is_empty() {
+            (WHOLE_REQUEST, format!("a key with no name ({key:?})"))
+        } else {
+            (key.as_str(), key.clone())
+        };
         if !seen.insert(key.as_str()) {
             errors.push(problem(
-                key,
+                at,
                 code::INVALID_FORMAT,
-                format!("{key} is given more than once; give it once"),
+                format!("{named} is given more than once; give it once"),
             ));
             continue;
         }
@@ -267,9 +273,9 @@ fn from_entries(entries: Vec<(String, Box<RawValue>)>) -> (CreateCashout, Vec<Fi
                     ""
                 };
                 errors.push(problem(
-                    f,
+                    at,
                     code::NOT_ALLOWED,
-                    format!("{f} is not a field of a create{hint}"),
+                    format!("{named} is not a field of a create{hint}"),
                 ));
             }
         }
@@ -359,6 +365,18 @@ mod tests {
         let e = parse_create(text).expect_err("refused");
         assert_eq!(fields(&e), ["amount", "amout", "pass"]);
         assert!(e[2].message.contains("keychain"), "{}", e[2].message);
+    }
+
+    /// Found by the property tests: a key with no name was refused at a field named "".
+    #[test]
+    fn a_key_with_no_name_is_refused_as_the_documents_error_never_at_a_nameless_field() {
+        let e = parse_create(r#"{"country":"BR","":1," ":2}"#).expect_err("refused");
+        assert_eq!(fields(&e), ["json", "json"]);
+        assert!(
+            e[0].message.contains("a key with no name"),
+            "{}",
+            e[0].message
+        );
     }
 
     #[test]

@@ -373,6 +373,56 @@ pub struct Exchange {
     pub outcome: String,
 }
 
+/// What an answer must look like at the top before it is read. serde reads a struct from a
+/// JSON array too (its fields by position), so without this `[123]` would pass for a create's
+/// answer and `[0, "x"]` for a refusal: a malformed answer believed. (Found by the property
+/// tests; the create parser refuses arrays for the same reason, see [`super::parse`].)
+pub(crate) trait Shaped {
+    /// Whether `value` has this answer's shape: an object (with an object or null where a
+    /// nested record is read), or a list of such objects.
+    fn has_shape(value: &serde_json::Value) -> bool;
+}
+
+impl Shaped for CreateAnswer {
+    fn has_shape(value: &serde_json::Value) -> bool {
+        value.is_object()
+    }
+}
+
+impl Shaped for StatusAnswer {
+    fn has_shape(value: &serde_json::Value) -> bool {
+        value
+            .as_object()
+            .is_some_and(|o| o.get("bank").is_none_or(|b| b.is_object() || b.is_null()))
+    }
+}
+
+impl Shaped for ErrorAnswer {
+    fn has_shape(value: &serde_json::Value) -> bool {
+        value.is_object()
+    }
+}
+
+impl Shaped for OkpBank {
+    fn has_shape(value: &serde_json::Value) -> bool {
+        value.is_object()
+    }
+}
+
+impl Shaped for D24Bank {
+    fn has_shape(value: &serde_json::Value) -> bool {
+        value.is_object()
+    }
+}
+
+impl<T: Shaped> Shaped for Vec<T> {
+    fn has_shape(value: &serde_json::Value) -> bool {
+        value
+            .as_array()
+            .is_some_and(|items| items.iter().all(T::has_shape))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -135,9 +135,21 @@ pub struct BatchProgress {
     /// Of the created: COMPLETED.
     #[ts(type = "number")]
     pub completed: u32,
+    /// Of the created: CANCELLED (by an operator, or their approval rejected or expired).
+    #[ts(type = "number")]
+    pub cancelled: u32,
 }
 
 impl BatchProgress {
+    /// Every row that was sent has its final status (COMPLETED, REJECTED or CANCELLED) and
+    /// none is left to send or settle.
+    #[must_use]
+    pub fn all_final(&self) -> bool {
+        self.waiting == 0
+            && self.in_flight == 0
+            && self.completed + self.rejected + self.cancelled == self.created
+    }
+
     /// Rows whose send is over (created, declined or never sent).
     #[must_use]
     pub fn settled(&self) -> u32 {
@@ -170,15 +182,16 @@ pub struct BatchRecord {
     pub created_at: String,
     pub updated_at: String,
     pub progress: BatchProgress,
-    /// `sending`, but no sender holds it: its lease ran out by the journal's clock, or (local
-    /// journal) the process that sent it is gone. Computed when read, by the rule
-    /// [`next_state`] applies, so "interrupted" on screen means "resume takes it over".
+    /// `sending`, but no sender holds it: its lease ran out (leases are written and read by
+    /// the desks' clocks, as every send claim is), or (local journal) the process that sent
+    /// it is gone. Computed by the store when read, by the rule [`next_state`] applies, so
+    /// "interrupted" on screen means "resume takes it over" — never the window's clock.
     pub interrupted: bool,
 }
 
 impl BatchRecord {
-    /// Whether the batch is `sending` with no live sender as of `now` (the journal's clock;
-    /// see [`BatchRecord::interrupted`]).
+    /// Whether the batch is `sending` with no live sender as of `now` (the store's clock; see
+    /// [`BatchRecord::interrupted`]).
     #[must_use]
     pub fn sender_gone(&self, now: &str) -> bool {
         self.state == BatchState::Sending && self.lease_until.as_deref().is_none_or(|u| u <= now)
@@ -377,29 +390,28 @@ mod tests {
 
     #[test]
     fn a_send_reads_as_interrupted_exactly_when_another_desk_may_take_it_over() {
-        for (state, lease) in [
-            (BatchState::Sending, Some(LATER)),
-            (BatchState::Sending, Some(NOW)),
-            (BatchState::Sending, None),
-            (BatchState::Paused, None),
-            (BatchState::Ready, None),
+        let take_over = BatchChange::Send {
+            sender: "b".into(),
+            lease: std::time::Duration::from_secs(60),
+            rate_per_minute: 60,
+        };
+        for (state, lease, interrupted) in [
+            (BatchState::Sending, Some(LATER), false),
+            (BatchState::Sending, Some(NOW), true),
+            (BatchState::Sending, None, true),
+            (BatchState::Paused, None, false),
+            (BatchState::Ready, None, false),
+            (BatchState::Done, None, false),
         ] {
             let b = batch(state, Some("role — a"), lease).seen_at(NOW);
-            assert_eq!(
-                b.interrupted,
-                next_state(
-                    &b,
-                    &BatchChange::Send {
-                        sender: "b".into(),
-                        lease: std::time::Duration::from_secs(60),
-                        rate_per_minute: 60,
-                    },
-                    NOW
-                )
-                .is_ok()
-                    && state == BatchState::Sending,
-                "{state:?} until {lease:?}"
-            );
+            assert_eq!(b.interrupted, interrupted, "{state:?} until {lease:?}");
+            if state == BatchState::Sending {
+                assert_eq!(
+                    next_state(&b, &take_over, NOW).is_ok(),
+                    interrupted,
+                    "another desk takes over exactly an interrupted send"
+                );
+            }
         }
     }
 

@@ -418,9 +418,16 @@ impl Desk {
             Some(a) => {
                 let p = self.as_sent(a)?;
                 Some(crate::watch::Notice {
-                    title: "A payout waits for your approval".into(),
+                    // Notices come at most once a window (see `ApprovalNotices`): the title
+                    // says how many wait, the body the newest.
+                    title: if count > 1 {
+                        format!("{count} payouts wait for your approval")
+                    } else {
+                        "A payout waits for your approval".into()
+                    },
                     body: format!(
-                        "{} {} to {}, prepared by {}",
+                        "{}{} {} to {}, prepared by {}",
+                        if count > 1 { "Newest: " } else { "" },
                         a.amount,
                         a.currency,
                         p.beneficiary.as_deref().unwrap_or("?"),

@@ -79,7 +79,9 @@ pub struct PayAgain {
 pub struct RowSent {
     pub row: u32,
     pub external_id: String,
-    /// `created`, `declined`, `not_sent`, `unknown`, `refused` (refused before sending).
+    /// `created`, `declined`, `check` (the provider holds a cashout under its external_id that this
+    /// journal did not make), `not_sent`, `unknown`, `credentials`, `unreachable`, `refused`
+    /// (refused before sending).
     pub outcome: String,
     pub message: Option<String>,
     /// The provider's code, for a declined row.
@@ -547,6 +549,9 @@ impl Desk {
                 sent.outcome = match &e {
                     // Refused for the credentials: every other row would be too.
                     _ if e.error_code() == crate::error::ErrorCode::Unauthorized => "credentials",
+                    // The provider holds a cashout under the row's external_id that this
+                    // journal did not make: to be checked, as the result file says.
+                    Error::Api { .. } if e.api_code() == Some(511) => "check",
                     Error::Api { .. } => "declined",
                     Error::NotSent { .. } => "not_sent",
                     Error::Network(_) => "unreachable",

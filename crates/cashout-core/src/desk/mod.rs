@@ -62,7 +62,7 @@ pub use batch::{
     MAX_RATE_PER_MINUTE,
 };
 pub use create::CreateOptions;
-pub use notices::StepNotices;
+pub use notices::{ApprovalNotices, BatchNotices, StepNotices, NOTICE_WINDOW};
 pub use review::{dry_run, CreateReview, DryRun, ReviewLine};
 pub use settle::ABANDON_RISK;
 

@@ -1,24 +1,32 @@
-//! The desktop notices of one watcher step, with a batch's rows folded together: a batch of a
-//! thousand payouts must not raise a thousand notifications, and its rejections must still
-//! interrupt the operator.
+//! The desktop notices of the watcher's events, with a batch's rows folded together: a batch
+//! of a thousand payouts must not raise a thousand notifications, and what needs the operator
+//! in it (rejections, late rejections, holds past the alert age) must still reach them.
 //!
 //! Guarantees:
 //! - A payout that is not a batch row gets exactly the notice its event deserves
-//!   ([`WatchEvent::notice`]), unchanged.
-//! - A batch row's event raises no notice of its own. Per batch and step, one notice says what
-//!   needs the operator: rows REJECTED (late rejections too) and rows on hold past the alert
-//!   age, with their row numbers. Completions alone raise nothing, except the step in which
-//!   the batch's last row becomes final, which says so once, with the counts.
-//! - A row is a batch's when its external_id is `<batch id>-<row>` and this environment's
-//!   journal holds that batch (external_ids are unique per environment, so no other payout
-//!   can hold it).
+//!   ([`WatchEvent::notice`]), at once and unchanged.
+//! - A batch row's event raises no notice of its own. Its batch's events are gathered for
+//!   [`NOTICE_WINDOW`] from the first one, then told in one notice: rows REJECTED (with their
+//!   rejection codes), rows rejected after COMPLETED (funds returned), rows on hold past the
+//!   alert age, each by row number; and, once per batch, that every row sent is final
+//!   (COMPLETED, REJECTED or CANCELLED) when a row of this window was the last to become so
+//!   and the batch is done or cancelled. Completions alone raise nothing else.
+//! - A payout is a batch's row when that batch of this environment lists it among its rows
+//!   (read from the journal once per batch), not merely because its external_id looks like
+//!   one.
 //!
-//! Left out: the words of per-payout notices (see [`crate::watch`]); grouping across steps
-//! (one step is one pass over the payouts due, so a burst arrives in one step).
+//! - Approvals' notices ("a payout waits for your approval") come at most once per
+//!   [`NOTICE_WINDOW`] ([`ApprovalNotices`]): a batch's held rows open their approvals one by
+//!   one as they are sent, and the count on the approvals badge says how many wait.
+//!
+//! Left out: the words of per-payout and approvals notices (see [`crate::watch`] and
+//! `Desk::approvals_waiting`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::time::Duration;
 
 use serde::Serialize;
+use time::OffsetDateTime;
 use ts_rs::TS;
 
 use super::Desk;
@@ -26,41 +34,107 @@ use crate::batch::records::{BatchRecord, BatchState};
 use crate::status::CashoutStatus;
 use crate::watch::{Notice, WatchEvent};
 
-/// How many row numbers a batch notice lists before it says "and N more".
-const ROWS_LISTED: usize = 5;
+/// How long a batch's events are gathered before they are told in one notice.
+pub const NOTICE_WINDOW: Duration = Duration::from_secs(60);
 
-/// The notices of one watcher step (see the module's guarantees).
+/// How many rows a batch notice lists, per kind, before it says "and N more".
+const ROWS_LISTED: usize = 8;
+
+/// The notices to raise after one watcher step (see the module's guarantees).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct StepNotices {
-    /// One entry per event, in order: the notice it raises on its own, if any.
+    /// One entry per event of the step, in order: the notice it raises on its own, if any.
     pub per_event: Vec<Option<Notice>>,
-    /// One notice per batch that needs the operator after this step.
+    /// Batches whose window closed: one notice each.
     pub batches: Vec<Notice>,
 }
 
-/// What one step said about the rows of one batch.
-#[derive(Default)]
-struct Rows {
-    rejected: Vec<u32>,
+/// What a window gathered about one batch's rows.
+#[derive(Debug, Default)]
+struct Gathered {
+    since: Option<OffsetDateTime>,
+    /// Row number and rejection code.
+    rejected: Vec<(u32, Option<i64>)>,
+    late: Vec<(u32, Option<i64>)>,
     held: Vec<u32>,
-    completed: u32,
+    /// A row reached COMPLETED, REJECTED or CANCELLED.
+    became_final: bool,
 }
 
-/// The batch id and row number an external_id minted by a batch names (`<uuid>-<row>`).
-fn batch_row(external_id: &str) -> Option<(&str, u32)> {
+/// The folding state the desktop shell keeps beside its watcher (see the module's
+/// guarantees); one per watcher.
+#[derive(Debug, Default)]
+pub struct BatchNotices {
+    gathering: BTreeMap<String, Gathered>,
+    /// Per batch id: its rows' external_ids and row numbers (`None`: no batch of this
+    /// environment has that id).
+    rows_of: HashMap<String, Option<HashMap<String, u32>>>,
+    told_final: HashSet<String>,
+}
+
+impl BatchNotices {
+    /// A new, empty folding state.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether batch events are being gathered (a later call may tell them).
+    #[must_use]
+    pub fn gathering(&self) -> bool {
+        !self.gathering.is_empty()
+    }
+}
+
+/// The gate of approvals' notices: at most one per [`NOTICE_WINDOW`] (see the module's
+/// guarantees).
+#[derive(Debug, Default)]
+pub struct ApprovalNotices {
+    last: Option<OffsetDateTime>,
+}
+
+impl ApprovalNotices {
+    /// A new gate: the first notice passes.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// `notice`, unless one passed less than [`NOTICE_WINDOW`] before `now`.
+    pub fn pass(&mut self, notice: Option<Notice>, now: OffsetDateTime) -> Option<Notice> {
+        let notice = notice?;
+        if self.last.is_some_and(|t| now - t < NOTICE_WINDOW) {
+            return None;
+        }
+        self.last = Some(now);
+        Some(notice)
+    }
+}
+
+/// The batch id an external_id minted by a batch names (`<uuid>-<row>`), to be confirmed
+/// against the batch's rows.
+fn batch_of(external_id: &str) -> Option<&str> {
     let (batch, row) = external_id.rsplit_once('-')?;
-    let row = row
-        .parse()
-        .ok()
-        .filter(|_| row.bytes().all(|b| b.is_ascii_digit()))?;
-    uuid::Uuid::parse_str(batch).ok()?;
-    Some((batch, row))
+    if row.is_empty() || !row.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    uuid::Uuid::parse_str(batch).ok().map(|_| batch)
 }
 
-/// `2, 5, 9` or `2, 5, 9, 11, 14 and 3 more`.
-fn row_list(rows: &[u32]) -> String {
-    let listed: Vec<String> = rows.iter().take(ROWS_LISTED).map(u32::to_string).collect();
+/// `3 (807), 5 (807)` or `2, 3, … and 4 more`, in row order.
+fn row_list(rows: &[(u32, Option<i64>)]) -> String {
+    let mut rows = rows.to_vec();
+    rows.sort_unstable();
+    rows.dedup();
+    let listed: Vec<String> = rows
+        .iter()
+        .take(ROWS_LISTED)
+        .map(|(row, code)| match code {
+            Some(c) => format!("{row} ({c})"),
+            None => row.to_string(),
+        })
+        .collect();
     match rows.len().saturating_sub(ROWS_LISTED) {
         0 => listed.join(", "),
         more => format!("{} and {more} more", listed.join(", ")),
@@ -75,52 +149,50 @@ fn payouts(n: usize) -> String {
     }
 }
 
-/// Every row that was sent has its final status: nothing left to watch.
-fn all_final(b: &BatchRecord) -> bool {
-    matches!(b.state, BatchState::Done | BatchState::Cancelled)
-        && b.progress.waiting == 0
-        && b.progress.in_flight == 0
-        && b.progress.completed + b.progress.rejected == b.progress.created
-}
-
-/// The one notice of batch `b` after a step that said `rows` about it, if it needs one.
-fn batch_notice(b: &BatchRecord, rows: &Rows) -> Option<Notice> {
-    let p = &b.progress;
-    let finished =
-        rows.completed + u32::try_from(rows.rejected.len()).unwrap_or(u32::MAX) > 0 && all_final(b);
+/// The one notice of batch `b` for what a window gathered, if it needs one; `final_now`: say
+/// that every row sent is final.
+fn batch_notice(b: &BatchRecord, g: &Gathered, final_now: bool) -> Option<Notice> {
+    let held: Vec<(u32, Option<i64>)> = g.held.iter().map(|r| (*r, None)).collect();
     let mut needs = Vec::new();
-    if !rows.rejected.is_empty() {
+    if !g.late.is_empty() {
+        needs.push(format!(
+            "{} rejected after COMPLETED, funds returned (rows {})",
+            payouts(g.late.len()),
+            row_list(&g.late)
+        ));
+    }
+    if !g.rejected.is_empty() {
         needs.push(format!(
             "{} rejected (rows {})",
-            payouts(rows.rejected.len()),
-            row_list(&rows.rejected)
+            payouts(g.rejected.len()),
+            row_list(&g.rejected)
         ));
     }
-    if !rows.held.is_empty() {
+    if !held.is_empty() {
         needs.push(format!(
             "{} on hold past the alert age, funds still reserved (rows {})",
-            payouts(rows.held.len()),
-            row_list(&rows.held)
+            payouts(held.len()),
+            row_list(&held)
         ));
     }
-    let title = match (needs.is_empty(), finished) {
-        (true, false) => return None,
-        (true, true) => format!("Batch {}: every payout is final", b.file_name),
-        (false, _) if rows.held.is_empty() => format!(
-            "Batch {}: {} rejected",
-            b.file_name,
-            payouts(rows.rejected.len())
-        ),
-        (false, _) => format!("Batch {}: payouts need you", b.file_name),
+    let file = &b.file_name;
+    let title = match (g.late.len(), g.rejected.len(), held.len()) {
+        (0, 0, 0) if final_now => format!("Batch {file}: every payout is final"),
+        (0, 0, 0) => return None,
+        (0, n, 0) => format!("Batch {file}: {} rejected", payouts(n)),
+        (0, 0, n) => format!("Batch {file}: {} on hold too long", payouts(n)),
+        (n, 0, 0) => format!("Batch {file}: late rejection of {}", payouts(n)),
+        _ => format!("Batch {file}: payouts need you"),
     };
     let mut body = needs.join("; ");
-    if finished {
+    if final_now {
+        let p = &b.progress;
         if !body.is_empty() {
             body.push_str(". ");
         }
         body.push_str(&format!(
-            "All {} sent are final: {} COMPLETED, {} REJECTED",
-            p.created, p.completed, p.rejected
+            "All {} sent are final: {} COMPLETED, {} REJECTED, {} CANCELLED",
+            p.created, p.completed, p.rejected, p.cancelled
         ));
     }
     Some(Notice {
@@ -133,48 +205,103 @@ fn batch_notice(b: &BatchRecord, rows: &Rows) -> Option<Notice> {
 }
 
 impl Desk {
-    /// The notices of one watcher step's `events` (see the module's guarantees). A batch that
-    /// cannot be read leaves its rows' own notices in place: a notice too many beats one lost.
-    #[must_use]
-    pub fn step_notices(&self, events: &[WatchEvent]) -> StepNotices {
-        let mut batches: BTreeMap<String, Option<BatchRecord>> = BTreeMap::new();
-        let mut rows: BTreeMap<String, Rows> = BTreeMap::new();
+    /// The batch a payout with `external_id` is a row of, and its row number: confirmed
+    /// against the batch's own rows (read once per batch into `state`).
+    fn batch_row_of(&self, state: &mut BatchNotices, external_id: &str) -> Option<(String, u32)> {
+        let batch = batch_of(external_id)?;
+        let rows = state.rows_of.entry(batch.to_owned()).or_insert_with(|| {
+            self.batch(batch).ok()?;
+            let rows = self.journal.batch_rows(batch).ok()?;
+            Some(
+                rows.into_iter()
+                    .filter_map(|r| Some((r.payout?.external_id?, r.row)))
+                    .collect(),
+            )
+        });
+        rows.as_ref()?
+            .get(external_id)
+            .map(|row| (batch.to_owned(), *row))
+    }
+
+    /// The notices to raise for one watcher step's `events` at `now`, folding batch rows' into
+    /// `state` and telling each batch whose window closed (see the module's guarantees). Call
+    /// it after every step, with or without events, so that a window closes in time. A batch
+    /// that cannot be read leaves its rows' own notices in place: a notice too many beats
+    /// one lost.
+    pub fn fold_notices(
+        &self,
+        state: &mut BatchNotices,
+        events: &[WatchEvent],
+        now: OffsetDateTime,
+    ) -> StepNotices {
         let mut per_event = Vec::with_capacity(events.len());
         for event in events {
-            let notice = event.notice();
-            let (payout, held) = match event {
-                WatchEvent::Changed(c) => (&c.payout, false),
-                WatchEvent::HoldAlert(h) => (&h.payout, true),
+            let (payout, change) = match event {
+                WatchEvent::Changed(c) => (&c.payout, Some(c)),
+                WatchEvent::HoldAlert(h) => (&h.payout, None),
                 _ => {
-                    per_event.push(notice);
+                    per_event.push(event.notice());
                     continue;
                 }
             };
-            let Some((batch, row)) = payout.external_id.as_deref().and_then(batch_row) else {
-                per_event.push(notice);
+            let Some((batch, row)) = payout
+                .external_id
+                .as_deref()
+                .and_then(|x| self.batch_row_of(state, x))
+            else {
+                per_event.push(event.notice());
                 continue;
             };
-            let known = batches
-                .entry(batch.to_owned())
-                .or_insert_with(|| self.batch(batch).ok())
-                .is_some();
-            if !known {
-                per_event.push(notice);
+            per_event.push(None);
+            // Only what is told (or may make the batch final) opens or joins a window: a row
+            // moving to DELIVERED does not.
+            let made_final = change.is_some_and(|c| {
+                matches!(
+                    c.to,
+                    CashoutStatus::Completed | CashoutStatus::Rejected | CashoutStatus::Cancelled
+                )
+            });
+            if !made_final && change.is_some() {
                 continue;
             }
-            per_event.push(None);
-            let r = rows.entry(batch.to_owned()).or_default();
-            match (held, payout.status) {
-                (true, _) => r.held.push(row),
-                (false, Some(CashoutStatus::Rejected)) => r.rejected.push(row),
-                (false, Some(CashoutStatus::Completed)) => r.completed += 1,
-                _ => {}
+            let g = state.gathering.entry(batch).or_default();
+            g.since.get_or_insert(now);
+            let code = payout.rejection_code;
+            match change {
+                None => g.held.push(row),
+                Some(c) => {
+                    match c.to {
+                        CashoutStatus::Rejected if c.late_rejection => g.late.push((row, code)),
+                        CashoutStatus::Rejected => g.rejected.push((row, code)),
+                        _ => {}
+                    }
+                    g.became_final = true;
+                }
             }
         }
-        let batches = rows
+        let due: Vec<String> = state
+            .gathering
             .iter()
-            .filter_map(|(id, r)| batch_notice(batches.get(id)?.as_ref()?, r))
+            .filter(|(_, g)| g.since.is_some_and(|s| now - s >= NOTICE_WINDOW))
+            .map(|(id, _)| id.clone())
             .collect();
+        let mut batches = Vec::new();
+        for id in due {
+            let Some(g) = state.gathering.remove(&id) else {
+                continue;
+            };
+            let Ok(b) = self.batch(&id) else {
+                continue;
+            };
+            let final_now = g.became_final
+                && matches!(b.state, BatchState::Done | BatchState::Cancelled)
+                && b.progress.all_final()
+                && !state.told_final.contains(&id);
+            if final_now {
+                state.told_final.insert(id.clone());
+            }
+            batches.extend(batch_notice(&b, &g, final_now));
+        }
         StepNotices { per_event, batches }
     }
 }
@@ -184,18 +311,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_an_external_id_a_batch_minted_names_a_batch_row() {
+    fn only_an_external_id_shaped_as_a_batchs_is_looked_up_as_a_row() {
         let id = "0b6f6a8e-8d3c-4a57-9a51-3f0c2b7d9e10";
-        assert_eq!(batch_row(&format!("{id}-12")), Some((id, 12)));
-        assert_eq!(batch_row(&format!("{id}-+12")), None);
-        assert_eq!(batch_row(&format!("{id}-")), None);
-        assert_eq!(batch_row("inv-12"), None);
-        assert_eq!(batch_row("0b6f6a8e-12"), None);
+        assert_eq!(batch_of(&format!("{id}-12")), Some(id));
+        assert_eq!(batch_of(&format!("{id}-+12")), None);
+        assert_eq!(batch_of(&format!("{id}-")), None);
+        assert_eq!(batch_of("inv-12"), None);
+        assert_eq!(batch_of("0b6f6a8e-12"), None);
     }
 
     #[test]
-    fn a_long_list_of_rows_is_cut_with_how_many_more() {
-        assert_eq!(row_list(&[2, 5]), "2, 5");
-        assert_eq!(row_list(&[2, 3, 4, 5, 6, 7, 8]), "2, 3, 4, 5, 6 and 2 more");
+    fn approvals_notices_pass_at_most_once_a_window() {
+        let n = Notice {
+            title: "t".into(),
+            body: "b".into(),
+            cashout_id: None,
+            external_id: None,
+            batch_id: None,
+        };
+        let t0 = OffsetDateTime::UNIX_EPOCH;
+        let mut gate = ApprovalNotices::new();
+        assert!(gate.pass(Some(n.clone()), t0).is_some());
+        assert!(gate
+            .pass(Some(n.clone()), t0 + Duration::from_secs(59))
+            .is_none());
+        assert!(gate.pass(None, t0 + Duration::from_secs(61)).is_none());
+        assert!(gate.pass(Some(n), t0 + Duration::from_secs(61)).is_some());
+    }
+
+    #[test]
+    fn rows_are_listed_in_order_with_their_codes_and_a_long_list_is_cut() {
+        assert_eq!(row_list(&[(5, Some(807)), (3, None)]), "3, 5 (807)");
+        let many: Vec<(u32, Option<i64>)> = (2..14).rev().map(|r| (r, None)).collect();
+        assert_eq!(row_list(&many), "2, 3, 4, 5, 6, 7, 8, 9 and 4 more");
     }
 }

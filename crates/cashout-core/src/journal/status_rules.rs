@@ -5,7 +5,7 @@
 //! Guarantees:
 //! - An answer that carries a `cashout_id` or an `external_id` other than the record's is about
 //!   another cashout: [`plan`] refuses it ([`Error::ProviderFault`]) and nothing is written.
-//! - A record that is `declined` or `not_sent` cannot have made the cashout the provider holds
+//! - A record that is `declined`, `not_sent` or `queued` cannot have made the cashout the provider holds
 //!   under its external_id: the answer marks it as someone else's ([`Plan::Foreign`]), never
 //!   as ours.
 //! - A `cashout_id` the record lacks is taken from the answer only when the answer also
@@ -71,9 +71,10 @@ pub(crate) fn plan(current: &Current, answer: &StatusAnswer, event: &str) -> Res
     ) {
         return Err(Error::ProviderFault(why));
     }
-    if current.phase == "declined" || current.phase == "not_sent" {
+    if matches!(current.phase.as_str(), "declined" | "not_sent" | "queued") {
         // No create of this journal could have made this cashout: the provider refused ours
-        // (declined) or it never left (not_sent; a resend becomes `intent` before it is sent).
+        // (declined), it never left (not_sent; a resend becomes `intent` before it is sent),
+        // or it was never sent at all (queued: a batch row waiting for its turn).
         // What the provider holds is said (and named, when the answer carries its id: the
         // documented answer does not), so that the operator checks whether it is this very
         // payout (sent from another desk or tool, or made by the provider despite its refusal)

@@ -77,7 +77,7 @@ pub struct Notice {
     /// The payout to open when the notification is clicked.
     pub cashout_id: Option<i64>,
     pub external_id: Option<String>,
-    /// Or the batch to open (a notice about a batch's rows; see `Desk::step_notices`).
+    /// Or the batch to open (a notice about a batch's rows; see `Desk::fold_notices`).
     pub batch_id: Option<String>,
 }
 
@@ -162,8 +162,8 @@ pub enum DeskEvent {
         external_id: Option<String>,
         batch_id: Option<String>,
     },
-    /// A notice about a batch's rows, folded from one watcher step (see
-    /// `Desk::step_notices`); also raised as a desktop notification.
+    /// A notice about a batch's rows, gathered over a window (see `Desk::fold_notices`); also
+    /// raised as a desktop notification.
     BatchNotice { notice: Notice },
     /// Another desk changed the shared journal: re-read what is on screen (a hint, never data).
     Journal { change: crate::journal::Change },

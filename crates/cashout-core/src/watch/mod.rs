@@ -644,8 +644,8 @@ impl Watcher {
     }
 
     /// As [`Watcher::run`], handing `emit` the events of each step together (one pass over
-    /// the payouts due), so that what a step reports can be told as one (see
-    /// [`crate::desk::Desk::step_notices`]). Never called with no events.
+    /// the payouts due), after every step, with no events too: what is gathered over time is
+    /// told in time (see [`crate::desk::Desk::fold_notices`]).
     ///
     /// # Errors
     /// None in practice; the signature leaves room for a fatal error.
@@ -687,9 +687,7 @@ impl Watcher {
                     continue;
                 }
             };
-            if !report.events.is_empty() {
-                emit(report.events);
-            }
+            emit(report.events);
             let now = self.clock.now();
             let wait = report
                 .next_wake

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use super::types::{
     Bank, CancelBody, CashoutId, CashoutRef, CreateAnswer, CreateBody, CreateCashout, D24Bank,
-    ErrorAnswer, OkpBank, StatusAnswer, StatusBody, UpdateBody,
+    ErrorAnswer, OkpBank, Shaped, StatusAnswer, StatusBody, UpdateBody,
 };
 use crate::credentials::Credentials;
 use crate::environment::{BankListFlavor, Environment};
@@ -236,7 +236,7 @@ impl Client {
     /// Signs and sends the body `build(login, passphrase)` makes, and returns the answer with
     /// the exchange. The masked copy for the inspector is made by the same `build` from the
     /// masked values; it is only ever displayed, never signed or sent.
-    async fn call<T: DeserializeOwned>(
+    async fn call<T: DeserializeOwned + Shaped>(
         &self,
         method: Method,
         path: &str,
@@ -276,7 +276,7 @@ impl Client {
         }
     }
 
-    async fn send_signed<T: DeserializeOwned>(
+    async fn send_signed<T: DeserializeOwned + Shaped>(
         &self,
         method: Method,
         path: &str,
@@ -608,7 +608,9 @@ fn describe(e: &reqwest::Error) -> String {
     text
 }
 
-async fn read_answer<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, CallError> {
+async fn read_answer<T: DeserializeOwned + Shaped>(
+    response: reqwest::Response,
+) -> Result<T, CallError> {
     let status = response.status();
     let bytes = read_bytes(response).await?;
     judge_answer(status, &bytes)
@@ -652,13 +654,13 @@ async fn read_bytes(mut response: reqwest::Response) -> Result<Vec<u8>, CallErro
 }
 
 /// Decides what an answer means. Public within the crate for table tests.
-pub(crate) fn judge_answer<T: DeserializeOwned>(
+pub(crate) fn judge_answer<T: DeserializeOwned + Shaped>(
     status: StatusCode,
     bytes: &[u8],
 ) -> Result<T, CallError> {
     if status.is_server_error() {
         // Whatever the body says, a 5xx leaves the outcome open: the work may have been done.
-        let detail = match serde_json::from_slice::<ErrorAnswer>(bytes) {
+        let detail = match read_shaped::<ErrorAnswer>(bytes) {
             Ok(a) => format!(
                 "HTTP {}: provider code {}: {}",
                 status.as_u16(),
@@ -673,19 +675,19 @@ pub(crate) fn judge_answer<T: DeserializeOwned>(
         });
     }
     if status.is_success() {
-        if let Ok(value) = serde_json::from_slice::<T>(bytes) {
+        if let Ok(value) = read_shaped::<T>(bytes) {
             return Ok(value);
         }
     }
     // Branch on the body code: a 2xx carrying an error body is still an error, and the HTTP
     // status of a refusal (400, 401, 412) adds nothing the code does not say.
-    if let Ok(answer) = serde_json::from_slice::<ErrorAnswer>(bytes) {
+    if let Ok(answer) = read_shaped::<ErrorAnswer>(bytes) {
         return Err(CallError::Api {
             http_status: status.as_u16(),
             answer,
         });
     }
-    let what = match serde_json::from_slice::<T>(bytes) {
+    let what = match read_shaped::<T>(bytes) {
         Err(e) if status.is_success() => {
             format!("HTTP {} with an unexpected body ({e})", status.as_u16())
         }
@@ -695,6 +697,23 @@ pub(crate) fn judge_answer<T: DeserializeOwned>(
         cause: UnknownCause::UnreadableAnswer,
         detail: what,
     })
+}
+
+/// Reads `bytes` as a `T` only when the JSON has `T`'s shape (see [`Shaped`]).
+fn read_shaped<T: DeserializeOwned + Shaped>(bytes: &[u8]) -> Result<T, String> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    if !T::has_shape(&value) {
+        return Err(format!(
+            "{} where an object was expected",
+            match value {
+                serde_json::Value::Array(_) => "a list",
+                serde_json::Value::Object(_) =>
+                    "an object with a list or value in place of a record",
+                _ => "a single value",
+            }
+        ));
+    }
+    serde_json::from_value(value).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -110,3 +110,37 @@ fn status_answer_reads_rejection_fields() {
     assert_eq!(a.rejection_code, Some(0));
     assert_eq!(a.bank.and_then(|b| b.code).as_deref(), Some("001"));
 }
+
+/// Found by the property tests: serde reads a struct from a JSON array by position, so a
+/// list was believed as a create's id, a status, or the provider's refusal code.
+#[test]
+fn an_answer_that_is_a_list_is_never_read_as_a_cashout_a_status_or_a_refusal() {
+    let created = judge_answer::<CreateAnswer>(StatusCode::OK, b"[123]");
+    assert!(
+        matches!(
+            created,
+            Err(CallError::OutcomeUnknown {
+                cause: UnknownCause::UnreadableAnswer,
+                ..
+            })
+        ),
+        "{created:?}"
+    );
+    for (status, body) in [(200, "[2]"), (412, r#"[509, "not found"]"#), (200, "[0]")] {
+        let e = judge_status(status, body).expect_err(body);
+        assert!(
+            matches!(
+                e,
+                CallError::OutcomeUnknown {
+                    cause: UnknownCause::UnreadableAnswer,
+                    ..
+                }
+            ),
+            "{body}: {e:?}"
+        );
+    }
+    let e = judge_status(200, r#"{"cashout_status":2,"bank":["001","x"]}"#).expect_err("bank");
+    assert!(matches!(e, CallError::OutcomeUnknown { .. }), "{e:?}");
+    let banks = judge_answer::<Vec<OkpBank>>(StatusCode::OK, br#"[["001", "Banco", true]]"#);
+    assert!(banks.is_err());
+}

@@ -32,7 +32,8 @@ SELECT b.id, b.scope, b.file_name, b.file_sha256, b.file_format, b.separator, b.
     count(*) FILTER (WHERE p.phase = 'declined'),
     count(*) FILTER (WHERE p.phase = 'not_sent'),
     count(*) FILTER (WHERE p.status = 'REJECTED'),
-    count(*) FILTER (WHERE p.status = 'COMPLETED')
+    count(*) FILTER (WHERE p.status = 'COMPLETED'),
+    count(*) FILTER (WHERE p.status = 'CANCELLED')
 FROM cashout.batches b
 LEFT JOIN cashout.batch_rows r ON r.batch_id = b.id
 LEFT JOIN cashout.payouts p ON p.id = r.payout_id";
@@ -75,6 +76,7 @@ fn batch_from_row(r: &Row) -> BatchRecord {
             not_sent: count(23),
             rejected: count(24),
             completed: count(25),
+            cancelled: count(26),
         },
         interrupted: false,
     }

@@ -36,6 +36,7 @@ SELECT b.id, b.scope, b.file_name, b.file_sha256, b.file_format, b.separator, b.
     coalesce(sum(p.phase = 'not_sent'), 0),
     coalesce(sum(p.status = 'REJECTED'), 0),
     coalesce(sum(p.status = 'COMPLETED'), 0),
+    coalesce(sum(p.status = 'CANCELLED'), 0),
     b.sender_pid
 FROM batches b
 LEFT JOIN batch_rows r ON r.batch_id = b.id
@@ -70,7 +71,7 @@ fn batch_from_row(r: &Row<'_>) -> rusqlite::Result<BatchRecord> {
         sender: r.get(13)?,
         // A sender of this machine that no longer runs holds nothing (see `holder_gone`).
         lease_until: if r
-            .get::<_, Option<i64>>(26)?
+            .get::<_, Option<i64>>(27)?
             .is_some_and(super::claims::holder_gone)
         {
             None
@@ -89,6 +90,7 @@ fn batch_from_row(r: &Row<'_>) -> rusqlite::Result<BatchRecord> {
             not_sent: count(23)?,
             rejected: count(24)?,
             completed: count(25)?,
+            cancelled: count(26)?,
         },
         interrupted: false,
     })
