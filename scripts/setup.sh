@@ -7,7 +7,8 @@
 #   package; the team-journal tests start a throwaway cluster with pg_virtualenv) with openssl
 #   for their TLS certificates; tzdata, the time zone database the list's periods are computed
 #   with; xclip, which the real-window test reads the clipboard back with; xdotool, with which
-#   it types a file's path into the shell's save dialog.
+#   it types a file's path into the shell's save dialog; sudo, through which the updater runs
+#   dpkg when it installs a .deb (tests/update/run.sh).
 # Rust (cargo) and Node.js >= 20.19 must already be installed; it says so if they are not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,7 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 packages=(build-essential pkg-config curl file libssl-dev libxdo-dev libwebkit2gtk-4.1-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver dbus dbus-daemon
-  gnome-keyring libsecret-1-0 postgresql postgresql-common openssl tzdata xclip xdotool)
+  gnome-keyring libsecret-1-0 postgresql postgresql-common openssl tzdata xclip xdotool sudo)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -29,3 +29,6 @@ npx tauri build --debug --no-bundle
 [ -x .ci-tools/bin/tauri-driver ] || cargo install tauri-driver --version '^2' --locked --root .ci-tools
 # The real-window tests; their last phase puts the app on a team journal beside the CLI.
 scripts/team-db.sh tests/e2e/run.sh
+# The signed update on loopback: builds version N and N+1 as .deb packages, installs N, and
+# updates it in the real window (tests/update/run.sh); last, as it rebuilds the app.
+tests/update/run.sh

@@ -157,10 +157,14 @@ pub fn country_forms() -> Vec<CountryForm> {
 }
 
 /// This build: version, commit and build time (Settings → About; `cashout --version` prints
-/// the same).
+/// the same). The version is the app's own (its bundle's, which the updater compares), equal
+/// to the workspace's in every release (CI checks).
 #[tauri::command]
-pub fn about() -> cashout_core::about::BuildInfo {
-    cashout_core::about::BuildInfo::current()
+pub fn about<R: Runtime>(app: AppHandle<R>) -> cashout_core::about::BuildInfo {
+    cashout_core::about::BuildInfo {
+        version: app.package_info().version.to_string(),
+        ..cashout_core::about::BuildInfo::current()
+    }
 }
 
 #[tauri::command]
@@ -199,6 +203,9 @@ pub async fn create_cashout<R: Runtime>(
 ) -> Answer<PayoutView> {
     let request = parse_create_value(&request).map_err(|e| report(Error::Validation(e)))?;
     let desk = connected_desk(&app).await?;
+    // An update waits while this is sent.
+    let state = app.state::<AppState>();
+    let _sending = state.updates.sending();
     let options = CreateOptions {
         override_check_digits,
         pay_again_of,
@@ -216,6 +223,8 @@ pub async fn resend_cashout<R: Runtime>(
     which: CashoutRef,
 ) -> Answer<PayoutView> {
     let desk = connected_desk(&app).await?;
+    let state = app.state::<AppState>();
+    let _sending = state.updates.sending();
     let done = desk.resend(&which).await;
     app.state::<AppState>().watch.poke();
     done.map_err(report)

@@ -6,6 +6,7 @@ mod approvals;
 mod batches;
 mod commands;
 pub mod state;
+mod updates;
 mod watching;
 
 use tauri::Manager;
@@ -24,6 +25,9 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::country_forms,
         commands::lifecycle,
         commands::about,
+        updates::update_status,
+        updates::update_check,
+        updates::update_install,
         commands::validate_cashout,
         commands::create_cashout,
         commands::check_cashout,
@@ -94,7 +98,8 @@ pub fn run() {
         tauri::Builder::default()
             .plugin(tauri_plugin_notification::init())
             .plugin(tauri_plugin_dialog::init())
-            .plugin(tauri_plugin_clipboard_manager::init()),
+            .plugin(tauri_plugin_clipboard_manager::init())
+            .plugin(tauri_plugin_updater::Builder::new().build()),
     )
     .setup(|app| {
         let state = tauri::async_runtime::block_on(state::AppState::start(app.handle()))?;
@@ -106,8 +111,15 @@ pub fn run() {
             tokio::time::sleep(std::time::Duration::from_secs(5)).await;
             handle.state::<state::AppState>().watch.start_once(&handle);
         });
+        updates::check_daily(app.handle().clone());
         Ok(())
     })
-    .run(tauri::generate_context!())
-    .expect("Cashout Desk could not start");
+    .build(tauri::generate_context!())
+    .expect("Cashout Desk could not start")
+    .run(|app, event| {
+        // A verified update set to "install on quit" is installed as the app exits.
+        if let tauri::RunEvent::Exit = event {
+            updates::install_on_quit(app);
+        }
+    });
 }

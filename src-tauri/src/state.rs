@@ -27,6 +27,8 @@ pub struct AppState {
     pub watch: WatchHub,
     /// The batch under review and the batches being sent.
     pub batches: crate::batches::BatchDesk,
+    /// Update checks, and a verified package waiting to install on quit.
+    pub updates: crate::updates::UpdateDesk,
     /// Kept alive for the app's lifetime; its server stops when dropped.
     _sandbox: Sandbox,
 }
@@ -85,6 +87,7 @@ impl AppState {
             workspace,
             watch: WatchHub::default(),
             batches: crate::batches::BatchDesk::default(),
+            updates: crate::updates::UpdateDesk::default(),
             _sandbox: sandbox,
         }
     }
@@ -127,6 +130,7 @@ impl AppState {
             workspace,
             watch: WatchHub::default(),
             batches: crate::batches::BatchDesk::default(),
+            updates: crate::updates::UpdateDesk::default(),
             _sandbox: sandbox,
         })
     }

@@ -25,6 +25,8 @@ pub struct WatchHub {
     changes: Mutex<Option<JoinHandle<()>>>,
     wake: Arc<tokio::sync::Notify>,
     listeners: Arc<Mutex<Vec<Channel<DeskEvent>>>>,
+    /// What batch rows' events are being gathered into (kept across watcher restarts).
+    batch_notices: Arc<Mutex<cashout_core::desk::BatchNotices>>,
 }
 
 impl WatchHub {
@@ -71,6 +73,7 @@ impl WatchHub {
         let config = settings.watch_config().with_env_scale();
         let notify = settings.desktop_notifications;
         let (wake, listeners, app) = (self.wake.clone(), self.listeners.clone(), app.clone());
+        let batch_notices = self.batch_notices.clone();
         let task = tauri::async_runtime::spawn(async move {
             // Nothing to watch with until the environment is usable and its credentials
             // stored; they are loaded from the keychain off the async workers.
@@ -86,10 +89,10 @@ impl WatchHub {
             let desk = Arc::new(desk);
             let mut watcher = Watcher::new(desk.clone(), Arc::new(SystemClock), config);
             // A batch's rows are told per batch and window, not one notification each.
-            let mut batch_notices = cashout_core::desk::BatchNotices::new();
             let outcome = watcher
                 .run_steps(wake, |events| {
-                    let notices = desk.fold_notices(&mut batch_notices, &events, SystemClock.now());
+                    let notices =
+                        desk.fold_notices(&mut lock(&batch_notices), &events, SystemClock.now());
                     for (event, notice) in events.into_iter().zip(notices.per_event) {
                         if let (Some(n), true) = (&notice, notify) {
                             show_notification(&app, n);
@@ -145,10 +148,36 @@ impl WatchHub {
                 }
                 None => None,
             };
-            // A batch's held rows open approvals one by one: one notice a window at most.
+            // A batch's held rows open approvals one by one: one notice a window at most; one
+            // held back is told when its window ends.
             let mut gate = cashout_core::desk::ApprovalNotices::new();
             loop {
-                let change = match changes.recv().await {
+                let wait = gate.due_at().map(|t| {
+                    std::time::Duration::try_from(t - SystemClock.now()).unwrap_or_default()
+                });
+                let received = match wait {
+                    Some(wait) => tokio::select! {
+                        r = changes.recv() => Some(r),
+                        () = tokio::time::sleep(wait) => None,
+                    },
+                    None => Some(changes.recv().await),
+                };
+                let Some(received) = received else {
+                    if let Some(n) = gate.due(SystemClock.now()) {
+                        if notify {
+                            show_notification(&app, &n);
+                        }
+                        broadcast(
+                            &listeners,
+                            &DeskEvent::Approvals {
+                                waiting_for_me: waiting.unwrap_or_default(),
+                                notice: Some(n),
+                            },
+                        );
+                    }
+                    continue;
+                };
+                let change = match received {
                     Ok(change) => change,
                     // Fell behind: everything is to be re-read.
                     Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {

@@ -123,14 +123,18 @@ async fn a_batch_row_needing_approval_opens_its_approval_when_sent_by_anyone_and
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_queued_row_moved_by_hand_past_its_send_gets_its_approval_all_the_same() {
+async fn a_queued_row_moved_by_hand_past_its_send_by_any_road_gets_its_approval_all_the_same() {
     let team = Team::start().await;
     let admin = team.operator("adm", &["cashout_admin"]).await;
     let ana = team.operator("ana", &[]).await;
     let bea = team.operator("bea", &["cashout_approver"]).await;
     team.policy(&admin, &bea, "100", 1).await;
-    let id = written(&ana.desk, &[("250.00", "+5511987654001")]).await;
-    let big = format!("{id}-2");
+    let id = written(
+        &ana.desk,
+        &[("250.00", "+5511987654001"), ("300.00", "+5511987654002")],
+    )
+    .await;
+    let (big, detour) = (format!("{id}-2"), format!("{id}-3"));
     // An operator with psql moves the waiting row to "unknown" (as if sent): a desk would then
     // look it up and could release what it finds; the database opens its approval first.
     team.db
@@ -147,4 +151,17 @@ async fn a_queued_row_moved_by_hand_past_its_send_gets_its_approval_all_the_same
         (approval.state, approval.prepared_by.as_str()),
         (ApprovalState::Waiting, ana.login())
     );
+    // Two steps: first "never sent", then back among the payouts that may exist.
+    let admin_sql = team.db.superuser().await;
+    for phase in ["not_sent", "sent_not_found"] {
+        admin_sql
+            .execute(
+                "UPDATE cashout.payouts SET phase = $2 WHERE external_id = $1",
+                &[&detour, &phase],
+            )
+            .await
+            .unwrap();
+    }
+    let approval = ana.desk.approval_of(&ext(&detour)).unwrap().unwrap();
+    assert_eq!(approval.state, ApprovalState::Waiting, "no detour skips it");
 }

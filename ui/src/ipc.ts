@@ -3,6 +3,8 @@
 // `{code, message, field?, ...}`; callers switch on `code` and never parse `message`.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { BuildInfo } from "./bindings/BuildInfo";
+import type { UpdateOffer } from "./bindings/UpdateOffer";
+import type { UpdateState } from "./bindings/UpdateState";
 import type { ApprovalDetail } from "./bindings/ApprovalDetail";
 import type { ApprovalsPage } from "./bindings/ApprovalsPage";
 import type { ApprovalView } from "./bindings/ApprovalView";
@@ -87,6 +89,12 @@ export const countryForms = () => call<CountryForm[]>("country_forms");
 export const lifecycle = () => call<Lifecycle>("lifecycle");
 /** This build: version, commit, build time. */
 export const about = () => call<BuildInfo>("about");
+/** Where the app asks for updates, and what came of the last check. */
+export const updateStatus = () => call<UpdateState>("update_status");
+/** Asks for an update now: the offer, or null when this is the newest version. */
+export const updateCheck = () => call<UpdateOffer | null>("update_check");
+/** Downloads, verifies and installs the offered update now (then restarts) or on quit. */
+export const updateInstall = (now: boolean) => call<string>("update_install", { now });
 export const validateCashout = (request: CreateCashout, overrideCheckDigits: boolean) =>
   call<CreateReview>("validate_cashout", { request, overrideCheckDigits });
 /** Sends a create. Whether its external_id was generated is the core's to know. `payAgainOf`:

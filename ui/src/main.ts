@@ -108,6 +108,11 @@ export function onDeskEvent(e: DeskEvent): void {
     return;
   }
   // A batch's rows are told per batch (the core folds them); the toast opens the batch.
+  // A newer version is offered: a toast that opens Settings → About.
+  if (e.type === "update_offered") {
+    showToast(e.notice, () => undefined, () => void go({ view: "settings" }));
+    return;
+  }
   if (e.type === "batch_notice") {
     const id = e.notice.batch_id;
     showToast(e.notice, () => undefined, id ? () => void go({ view: "batch", id }) : undefined);

@@ -80,6 +80,11 @@ pub enum AuditAction {
     BatchCancelled,
     /// Every row of a batch was sent.
     BatchFinished,
+    /// The app asked its update server for a newer version (what it found, or why not).
+    UpdateChecked,
+    /// A signed update was downloaded and verified, and installed (or set to install on quit),
+    /// or refused (a bad signature, a version that is not the signed one).
+    UpdateInstalled,
 }
 
 impl AuditAction {
@@ -119,6 +124,8 @@ impl AuditAction {
             Self::BatchPaused => "batch_paused",
             Self::BatchCancelled => "batch_cancelled",
             Self::BatchFinished => "batch_finished",
+            Self::UpdateChecked => "update_checked",
+            Self::UpdateInstalled => "update_installed",
         }
     }
 
@@ -158,6 +165,8 @@ impl AuditAction {
             Self::BatchPaused,
             Self::BatchCancelled,
             Self::BatchFinished,
+            Self::UpdateChecked,
+            Self::UpdateInstalled,
         ]
         .into_iter()
         .find(|a| a.name() == name)

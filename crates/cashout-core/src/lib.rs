@@ -36,6 +36,7 @@ pub mod report;
 pub mod settings;
 pub mod signing;
 pub mod status;
+pub mod update;
 pub mod validate;
 pub mod watch;
 pub mod workspace;

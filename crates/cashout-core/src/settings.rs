@@ -45,6 +45,9 @@ pub struct Settings {
     /// the keychain). Changed only by switching journals (see
     /// `Workspace::use_team_journal`), never by a settings form.
     pub team: Option<crate::journal::postgres::TeamProfile>,
+    /// Where the app asks for updates instead of the publisher: your IT's mirror of the update
+    /// manifest (HTTPS; empty: the publisher's, see [`crate::update`]).
+    pub update_url: String,
 }
 
 /// The settings and what follows from them for the form.
@@ -84,12 +87,13 @@ impl Default for Settings {
             desktop_notifications: true,
             open_create_window_hours: 24,
             team: None,
+            update_url: String::new(),
         }
     }
 }
 
 /// The fields of [`Settings`], as errors name them, with what each one takes.
-const FIELDS: [(&str, &str); 8] = [
+const FIELDS: [(&str, &str); 9] = [
     ("environment", "Choose one of the environments offered."),
     ("okp_production_host", "Enter the host as text."),
     ("custom_base_url", "Enter the base URL as text."),
@@ -101,6 +105,7 @@ const FIELDS: [(&str, &str); 8] = [
     ("hold_alert_hours", "Enter a whole number of hours."),
     ("desktop_notifications", "Tick or untick the box."),
     ("open_create_window_hours", "Enter a whole number of hours."),
+    ("update_url", "Enter the URL as text."),
 ];
 
 impl Settings {
@@ -195,6 +200,9 @@ impl Settings {
         if !self.custom_base_url.trim().is_empty() {
             Environment::resolve(EnvironmentKind::Custom, Some(&self.custom_base_url))
                 .map_err(|p| host_problem("custom_base_url", p))?;
+        }
+        if !self.update_url.trim().is_empty() {
+            crate::update::check_update_url(&self.update_url)?;
         }
         let url = self.default_notification_url.trim();
         if !url.is_empty() {

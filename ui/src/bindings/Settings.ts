@@ -40,4 +40,9 @@ open_create_window_hours: number,
  * the keychain). Changed only by switching journals (see
  * `Workspace::use_team_journal`), never by a settings form.
  */
-team: TeamProfile | null, };
+team: TeamProfile | null, 
+/**
+ * Where the app asks for updates instead of the publisher: your IT's mirror of the update
+ * manifest (HTTPS; empty: the publisher's, see [`crate::update`]).
+ */
+update_url: string, };

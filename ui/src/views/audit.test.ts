@@ -38,8 +38,8 @@ describe("the audit log", () => {
     await renderAudit(view());
     const select = view().querySelector("#audit-action") as HTMLSelectElement;
     // "Any action" and every action of the core: 15, the 9 of approvals, 3 of saved
-    // beneficiaries and 5 of batches.
-    expect(select.options.length).toBe(33);
+    // beneficiaries, 5 of batches and 2 of updates.
+    expect(select.options.length).toBe(35);
     select.value = "credentials_saved";
     select.dispatchEvent(new Event("change"));
     await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "audit_log")).toHaveLength(2));

@@ -23,6 +23,7 @@ const ACTIONS: Record<AuditAction, true> = {
   approval_released: true, approval_cancelled: true, approval_closed: true, policy_proposed: true, policy_applied: true,
   policy_rejected: true, beneficiary_saved: true, beneficiary_updated: true, beneficiary_deleted: true,
   batch_confirmed: true, batch_started: true, batch_paused: true, batch_cancelled: true, batch_finished: true,
+  update_checked: true, update_installed: true,
 };
 
 export async function renderAudit(el: HTMLElement): Promise<void> {

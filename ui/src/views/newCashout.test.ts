@@ -53,7 +53,7 @@ describe("the new-cashout form", () => {
 });
 
 const settingsView = {
-  settings: { environment: "d24-production", okp_production_host: "", custom_base_url: "", default_notification_url: "https://n.example/notify", late_rejection_window_days: 14, hold_alert_hours: 24, desktop_notifications: true, open_create_window_hours: 24, team: null },
+  settings: { environment: "d24-production", okp_production_host: "", custom_base_url: "", default_notification_url: "https://n.example/notify", late_rejection_window_days: 14, hold_alert_hours: 24, desktop_notifications: true, open_create_window_hours: 24, team: null, update_url: "" },
   notification_url: "https://n.example/notify",
   environments: [],
 } as SettingsView;

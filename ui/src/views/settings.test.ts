@@ -11,7 +11,7 @@ afterEach(() => clearMocks());
 const settings: Settings = {
   environment: "sandbox", okp_production_host: "", custom_base_url: "", default_notification_url: "https://n.example/notify",
   late_rejection_window_days: 30, hold_alert_hours: 24, desktop_notifications: true, open_create_window_hours: 24,
-  team: null,
+  team: null, update_url: "",
 };
 const sv: SettingsView = {
   settings, notification_url: settings.default_notification_url,
@@ -23,6 +23,7 @@ const base = {
   credentials_status: () => ({ stored: false, api_key_last4: null, has_read_only_key: false }),
   journal_status: () => local,
   about: () => ({ version: "0.1.0", commit: "0123456789ab", built_at: "2026-11-30T16:05:00Z" }),
+  update_status: () => ({ endpoint: "https://updates.example/latest.json", last_check: null, last_result: null, on_quit: null }),
 };
 const input = (id: string) => view().querySelector(`#${id}`) as HTMLInputElement;
 
@@ -44,6 +45,20 @@ describe("the settings form", () => {
     for (const id of ["set-late-rejection-window-days", "set-hold-alert-hours", "set-desktop-notifications"]) {
       expect(view().querySelector(`label[for="${id}"]`)?.textContent?.trim()).not.toBe("");
     }
+  });
+
+  it("an offered update can be installed on quit; installing now waits while this desk sends, saying why", async () => {
+    const offer = { current: "0.1.0", version: "0.1.1", notes: null, date: null, blocked: "a batch is being sent from this desk: the update is installed when the app quits, or once sending is over" };
+    const calls = commands({ ...base, update_check: () => offer, update_install: () => "Version 0.1.1 is downloaded and verified; it is installed when the app quits." });
+    await renderSettings(view(), async () => undefined);
+    await vi.waitFor(() => expect(view().querySelector("#update-status")?.textContent).toContain("Updates from https://updates.example/latest.json"));
+    (view().querySelector("#update-check") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#update-offer")?.textContent).toContain("Version 0.1.1 is available"));
+    expect(view().querySelector("#update-blocked")?.textContent).toContain("a batch is being sent");
+    expect((view().querySelector("#update-install-now") as HTMLButtonElement).disabled).toBe(true);
+    (view().querySelector("#update-install-on-quit") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#update-installed")?.textContent).toContain("installed when the app quits"));
+    expect(calls.find((c) => c.cmd === "update_install")?.args).toEqual({ now: false });
   });
 
   it("the watcher settings are saved with the others", async () => {

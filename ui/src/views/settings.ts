@@ -12,6 +12,7 @@ import type { Settings } from "../bindings/Settings";
 import { errorNotice } from "./detail";
 import { renderTeamJournal } from "./teamJournal";
 import { renderApprovalPolicy } from "./approvalPolicy";
+import { renderUpdates } from "./updates";
 
 function field(id: string, label: string, input: HTMLElement, hint?: string): HTMLElement {
   return h("div", { class: "field" }, h("label", { for: id }, label), input, hint ? h("span", { class: "hint" }, hint) : null);
@@ -52,10 +53,11 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
   const holdHours = h("input", { id: "set-hold-alert-hours", type: "number", step: 1, inputmode: "numeric", value: settings.hold_alert_hours });
   const openHours = h("input", { id: "set-open-create-window-hours", type: "number", step: 1, inputmode: "numeric", value: settings.open_create_window_hours });
   const desktop = h("input", { id: "set-desktop-notifications", type: "checkbox", checked: settings.desktop_notifications });
+  const updateUrl = h("input", { id: "set-update-url", type: "text", value: settings.update_url, placeholder: "https://updates.your-company.example/cashout-desk/latest.json" });
   const inputs = {
     environment: envSel, okp_production_host: okpHost, custom_base_url: customUrl, default_notification_url: notify,
     late_rejection_window_days: lateDays, hold_alert_hours: holdHours, desktop_notifications: desktop,
-    open_create_window_hours: openHours,
+    open_create_window_hours: openHours, update_url: updateUrl,
   } satisfies Record<Exclude<keyof Settings, "team">, HTMLInputElement | HTMLSelectElement>;
   const settingsMsg = h("div", { id: "settings-message" });
   /** What a number input holds: the number when it is one, else the text as typed, for the
@@ -68,7 +70,7 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
     const next: Settings = {
       environment: envSel.value as EnvironmentKind, okp_production_host: okpHost.value.trim(), custom_base_url: customUrl.value.trim(), default_notification_url: notify.value.trim(),
       late_rejection_window_days: numberOf(lateDays), hold_alert_hours: numberOf(holdHours), desktop_notifications: desktop.checked,
-      open_create_window_hours: numberOf(openHours),
+      open_create_window_hours: numberOf(openHours), update_url: updateUrl.value.trim(),
       // Chosen by switching journals below, never by this form (the core keeps it as it is).
       team: settings.team,
     };
@@ -128,6 +130,7 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
   };
   const testMsg = h("div", { id: "test-message" });
   const about = h("dl", { id: "about", class: "about" });
+  const updatesBox = h("section", { id: "updates" });
   const journalBox = h("section", { id: "team-journal" });
   // The approval policy lives in the team journal: shown while this desk uses one.
   const policyBox = h("section", { id: "approval-policy" });
@@ -160,7 +163,8 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
       field("set-hold-alert-hours", "Alert on holds older than (hours)", holdHours),
       field("set-open-create-window-hours", "Look up unconfirmed creates for (hours)", openHours, "a create sent but not found yet is looked up by itself this long; then an operator resends or abandons it"),
       h("div", { class: "field field-check" },
-        h("label", { for: "set-desktop-notifications" }, desktop, " Desktop notifications"))),
+        h("label", { for: "set-desktop-notifications" }, desktop, " Desktop notifications")),
+      field("set-update-url", "Update server (IT mirror)", updateUrl, "empty: the publisher's; https only")),
     h("div", { class: "row" },
       h("button", { type: "button", class: "primary", id: "settings-save", onclick: () => void saveSettings() }, "Save settings"),
       h("button", { type: "button", id: "test-connection", onclick: () => void test() }, "Test connection")),
@@ -183,12 +187,14 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
     journalBox,
     policyBox,
     h("h2", {}, "About"),
-    about);
+    about,
+    updatesBox);
   void ipc.about().then((b) => mount(about,
     h("dt", {}, "Version"), h("dd", { id: "about-version" }, b.version),
     h("dt", {}, "Commit"), h("dd", { id: "about-commit" }, b.commit),
     h("dt", {}, "Built"), h("dd", { id: "about-built" }, b.built_at)),
   (e: unknown) => mount(about, errorNotice(ipc.asReport(e))));
+  void renderUpdates(updatesBox);
   await drawCreds();
   await renderTeamJournal(journalBox, async () => {
     await onChange();

@@ -11,18 +11,24 @@
 //!   alert age, each by row number; and, once per batch, that every row sent is final
 //!   (COMPLETED, REJECTED or CANCELLED) when a row of this window was the last to become so
 //!   and the batch is done or cancelled. Completions alone raise nothing else.
-//! - A payout is a batch's row when that batch of this environment lists it among its rows
-//!   (read from the journal once per batch), not merely because its external_id looks like
-//!   one.
+//! - A payout is a batch's row when the journal lists it among a batch's rows (one indexed
+//!   read per event), not because its external_id looks like one. A read that fails leaves
+//!   the event's own notice in place: a notice too many beats one lost.
+//! - What a window gathered is never dropped: a batch that cannot be read when its window
+//!   closes is told by its id, without its file name or counts.
+//! - The gathering state lives with the desktop shell, not with one watcher: a watcher
+//!   restarted (settings saved, another journal) goes on with it. What is gathered when the
+//!   app quits is not told (the rows' statuses are in the journal, the list and the batch).
 //!
 //! - Approvals' notices ("a payout waits for your approval") come at most once per
 //!   [`NOTICE_WINDOW`] ([`ApprovalNotices`]): a batch's held rows open their approvals one by
-//!   one as they are sent, and the count on the approvals badge says how many wait.
+//!   one as they are sent. One that arrives within the window is held back, not dropped, and
+//!   told (the newest, with the count) when the window ends.
 //!
 //! Left out: the words of per-payout and approvals notices (see [`crate::watch`] and
 //! `Desk::approvals_waiting`).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::time::Duration;
 
 use serde::Serialize;
@@ -67,9 +73,6 @@ struct Gathered {
 #[derive(Debug, Default)]
 pub struct BatchNotices {
     gathering: BTreeMap<String, Gathered>,
-    /// Per batch id: its rows' external_ids and row numbers (`None`: no batch of this
-    /// environment has that id).
-    rows_of: HashMap<String, Option<HashMap<String, u32>>>,
     told_final: HashSet<String>,
 }
 
@@ -87,11 +90,12 @@ impl BatchNotices {
     }
 }
 
-/// The gate of approvals' notices: at most one per [`NOTICE_WINDOW`] (see the module's
-/// guarantees).
+/// The gate of approvals' notices: at most one per [`NOTICE_WINDOW`]; one that comes sooner
+/// is held back and told when the window ends (see the module's guarantees).
 #[derive(Debug, Default)]
 pub struct ApprovalNotices {
     last: Option<OffsetDateTime>,
+    held: Option<Notice>,
 }
 
 impl ApprovalNotices {
@@ -101,14 +105,33 @@ impl ApprovalNotices {
         Self::default()
     }
 
-    /// `notice`, unless one passed less than [`NOTICE_WINDOW`] before `now`.
+    /// `notice` now, or `None` while a window lasts (then it is held back, the newest kept,
+    /// for [`ApprovalNotices::due`]).
     pub fn pass(&mut self, notice: Option<Notice>, now: OffsetDateTime) -> Option<Notice> {
         let notice = notice?;
         if self.last.is_some_and(|t| now - t < NOTICE_WINDOW) {
+            self.held = Some(notice);
             return None;
         }
         self.last = Some(now);
+        self.held = None;
         Some(notice)
+    }
+
+    /// When a held-back notice is to be told (the end of the window), if one is held.
+    #[must_use]
+    pub fn due_at(&self) -> Option<OffsetDateTime> {
+        self.held.as_ref()?;
+        self.last.map(|t| t + NOTICE_WINDOW)
+    }
+
+    /// The held-back notice, once its window has ended at `now`.
+    pub fn due(&mut self, now: OffsetDateTime) -> Option<Notice> {
+        if self.due_at().is_some_and(|t| now >= t) {
+            self.last = Some(now);
+            return self.held.take();
+        }
+        None
     }
 }
 
@@ -204,23 +227,42 @@ fn batch_notice(b: &BatchRecord, g: &Gathered, final_now: bool) -> Option<Notice
     })
 }
 
+/// The notice of batch `id`, which could not be read, for what a window gathered.
+fn unread_batch_notice(id: &str, g: &Gathered) -> Option<Notice> {
+    let record = BatchRecord {
+        id: id.to_owned(),
+        scope: String::new(),
+        file_name: id.to_owned(),
+        file_sha256: String::new(),
+        format: crate::batch::FileFormat::Csv,
+        separator: None,
+        decimal: crate::batch::DecimalStyle::Point,
+        operator: String::new(),
+        headers: Vec::new(),
+        totals: Vec::new(),
+        rows: 0,
+        state: BatchState::Sending,
+        rate_per_minute: 0,
+        sender: None,
+        lease_until: None,
+        created_at: String::new(),
+        updated_at: String::new(),
+        progress: crate::batch::records::BatchProgress::default(),
+        interrupted: false,
+    };
+    batch_notice(&record, g, false)
+}
+
 impl Desk {
-    /// The batch a payout with `external_id` is a row of, and its row number: confirmed
-    /// against the batch's own rows (read once per batch into `state`).
-    fn batch_row_of(&self, state: &mut BatchNotices, external_id: &str) -> Option<(String, u32)> {
-        let batch = batch_of(external_id)?;
-        let rows = state.rows_of.entry(batch.to_owned()).or_insert_with(|| {
-            self.batch(batch).ok()?;
-            let rows = self.journal.batch_rows(batch).ok()?;
-            Some(
-                rows.into_iter()
-                    .filter_map(|r| Some((r.payout?.external_id?, r.row)))
-                    .collect(),
-            )
-        });
-        rows.as_ref()?
-            .get(external_id)
-            .map(|row| (batch.to_owned(), *row))
+    /// The batch a payout with `external_id` is a row of, and its row number, as the journal
+    /// lists it; `None` when it is not one, or when the journal cannot say (then the payout's
+    /// own notice is raised).
+    fn batch_row_of(&self, external_id: &str) -> Option<(String, u32)> {
+        batch_of(external_id)?;
+        self.journal
+            .batch_row_of(&self.scope(), external_id)
+            .ok()
+            .flatten()
     }
 
     /// The notices to raise for one watcher step's `events` at `now`, folding batch rows' into
@@ -247,7 +289,7 @@ impl Desk {
             let Some((batch, row)) = payout
                 .external_id
                 .as_deref()
-                .and_then(|x| self.batch_row_of(state, x))
+                .and_then(|x| self.batch_row_of(x))
             else {
                 per_event.push(event.notice());
                 continue;
@@ -291,6 +333,8 @@ impl Desk {
                 continue;
             };
             let Ok(b) = self.batch(&id) else {
+                // Told all the same, by the batch's id: the journal could not say more now.
+                batches.extend(unread_batch_notice(&id, &g));
                 continue;
             };
             let final_now = g.became_final
@@ -307,6 +351,7 @@ impl Desk {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // a panic is how a test reports
 mod tests {
     use super::*;
 
@@ -320,23 +365,49 @@ mod tests {
         assert_eq!(batch_of("0b6f6a8e-12"), None);
     }
 
-    #[test]
-    fn approvals_notices_pass_at_most_once_a_window() {
-        let n = Notice {
-            title: "t".into(),
+    fn notice(title: &str) -> Notice {
+        Notice {
+            title: title.into(),
             body: "b".into(),
             cashout_id: None,
             external_id: None,
             batch_id: None,
-        };
+        }
+    }
+
+    #[test]
+    fn approvals_notices_pass_at_most_once_a_window_and_one_held_back_is_told_at_its_end() {
         let t0 = OffsetDateTime::UNIX_EPOCH;
+        let s = Duration::from_secs;
         let mut gate = ApprovalNotices::new();
-        assert!(gate.pass(Some(n.clone()), t0).is_some());
-        assert!(gate
-            .pass(Some(n.clone()), t0 + Duration::from_secs(59))
-            .is_none());
-        assert!(gate.pass(None, t0 + Duration::from_secs(61)).is_none());
-        assert!(gate.pass(Some(n), t0 + Duration::from_secs(61)).is_some());
+        assert!(gate.pass(Some(notice("first")), t0).is_some());
+        assert_eq!(gate.due_at(), None, "nothing held back");
+        assert!(gate.pass(Some(notice("second")), t0 + s(20)).is_none());
+        assert!(gate.pass(Some(notice("third")), t0 + s(30)).is_none());
+        assert_eq!(gate.due_at(), Some(t0 + s(60)));
+        assert_eq!(gate.due(t0 + s(59)), None, "not before the window ends");
+        assert_eq!(gate.due(t0 + s(60)).map(|n| n.title), Some("third".into()));
+        assert_eq!(gate.due(t0 + s(200)), None, "told once");
+        assert!(
+            gate.pass(Some(notice("fourth")), t0 + s(100)).is_none(),
+            "a new window"
+        );
+        assert!(gate.pass(Some(notice("fifth")), t0 + s(200)).is_some());
+    }
+
+    #[test]
+    fn a_batch_that_cannot_be_read_is_still_told_by_its_id() {
+        let g = Gathered {
+            since: Some(OffsetDateTime::UNIX_EPOCH),
+            rejected: vec![(4, Some(807))],
+            ..Gathered::default()
+        };
+        let n = unread_batch_notice("b-1", &g).unwrap();
+        assert_eq!(n.batch_id.as_deref(), Some("b-1"));
+        assert!(
+            n.title.contains("b-1") && n.body.contains("rows 4 (807)"),
+            "{n:?}"
+        );
     }
 
     #[test]

@@ -176,7 +176,12 @@ impl Journal {
                 explanation: exchange
                     .answer
                     .as_deref()
-                    .and_then(|a| serde_json::from_str::<crate::api::types::ErrorAnswer>(a).ok())
+                    .and_then(|a| {
+                        crate::api::client::read_shaped::<crate::api::types::ErrorAnswer>(
+                            a.as_bytes(),
+                        )
+                        .ok()
+                    })
                     .map(|e| crate::codes::api_code(e.code)),
                 at,
                 exchange,

@@ -395,6 +395,13 @@ pub trait JournalStore: Send + Sync {
     /// When the store cannot be read.
     fn batch_rows(&self, id: &str) -> Result<Vec<BatchRowRecord>>;
 
+    /// The batch and row number of the payout of `scope` holding `external_id`, when it is a
+    /// batch's row (one indexed read: the watcher asks it per event).
+    ///
+    /// # Errors
+    /// When the store cannot be read.
+    fn batch_row_of(&self, scope: &str, external_id: &str) -> Result<Option<(String, u32)>>;
+
     /// The record with this id, with its stored request.
     ///
     /// # Errors

@@ -110,6 +110,33 @@ proptest! {
     }
 
     #[test]
+    fn a_field_given_twice_is_never_read_as_either_value(
+        status in prop_oneof![Just(StatusCode::OK), Just(StatusCode::PRECONDITION_FAILED)],
+        field in prop::sample::select(&["cashout_id", "cashout_status", "code"][..]),
+        first in 1i64..100_000_000,
+        second in 1i64..100_000_000,
+    ) {
+        let body = format!(
+            "{{\"{field}\": {first}, \"{field}\": {second}, \"message\": \"m\", \"cashout_status\": 0}}"
+        );
+        every_shape(status, body.as_bytes())?;
+        if field == "cashout_status" {
+            // Given three times with the trailing one: never read.
+            prop_assert!(judge_answer::<StatusAnswer>(status, body.as_bytes()).is_err());
+        }
+        if field == "cashout_id" {
+            prop_assert!(judge_answer::<CreateAnswer>(status, body.as_bytes()).is_err());
+        }
+        if field == "code" {
+            let refused = matches!(
+                judge_answer::<StatusAnswer>(status, body.as_bytes()),
+                Err(CallError::Api { .. })
+            );
+            prop_assert!(!refused, "a refusal read from a code given twice");
+        }
+    }
+
+    #[test]
     fn a_cut_off_answer_is_never_read_as_a_value(
         status in status(),
         body in json_object(),

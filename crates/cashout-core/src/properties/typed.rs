@@ -139,7 +139,13 @@ proptest! {
     }
 
     #[test]
-    fn any_create_text_is_read_or_refused_with_field_errors(text in "\\PC{0,200}") {
+    fn any_create_text_is_read_or_refused_with_field_errors(text in prop_oneof![
+        "\\PC{0,200}".boxed(),
+        create_value().prop_map(|v| v.to_string()).boxed(),
+        prop::collection::vec(super::json(), 0..4)
+            .prop_map(|v| serde_json::Value::Array(v).to_string())
+            .boxed(),
+    ]) {
         if let Err(errors) = parse_create(&text) {
             prop_assert!(!errors.is_empty());
             prop_assert!(errors.iter().all(|e| !e.code.is_empty() && !e.message.is_empty()));
@@ -216,14 +222,26 @@ proptest! {
     }
 }
 
+/// What a journal's JSON column may hold after a bug or a hand edit: text, an object of the
+/// real fields, a list (which serde would read as a struct by position).
+fn stored_json() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{0,80}".boxed(),
+        json_object().prop_map(|v| v.to_string()).boxed(),
+        prop::collection::vec(super::json(), 0..4)
+            .prop_map(|v| serde_json::Value::Array(v).to_string())
+            .boxed(),
+    ]
+}
+
 proptest! {
     // Each case opens a real journal file: fewer cases.
     #![proptest_config(ProptestConfig::with_cases(24))]
 
     #[test]
     fn a_journal_file_whose_rows_hold_anything_is_read_without_panicking(
-        request in prop_oneof!["\\PC{0,80}".boxed(), json_object().prop_map(|v| v.to_string()).boxed()],
-        bank in prop_oneof!["\\PC{0,40}".boxed(), json_object().prop_map(|v| v.to_string()).boxed()],
+        request in stored_json(),
+        bank in stored_json(),
         status in prop_oneof![Just("COMPLETED".to_owned()), "\\PC{0,12}"],
         amount in "\\PC{0,16}",
         phase in prop::sample::select(&["created", "intent", "declined", "queued", "abandoned"][..]),

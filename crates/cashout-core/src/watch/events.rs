@@ -165,6 +165,11 @@ pub enum DeskEvent {
     /// A notice about a batch's rows, gathered over a window (see `Desk::fold_notices`); also
     /// raised as a desktop notification.
     BatchNotice { notice: Notice },
+    /// A newer version is offered (the daily check found it; Settings → About installs it).
+    UpdateOffered {
+        offer: crate::update::UpdateOffer,
+        notice: Notice,
+    },
     /// Another desk changed the shared journal: re-read what is on screen (a hint, never data).
     Journal { change: crate::journal::Change },
     /// Payouts wait for this operator's approval: how many, and, when one more arrived, the

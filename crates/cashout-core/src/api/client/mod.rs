@@ -700,7 +700,7 @@ pub(crate) fn judge_answer<T: DeserializeOwned + Shaped>(
 }
 
 /// Reads `bytes` as a `T` only when the JSON has `T`'s shape (see [`Shaped`]).
-fn read_shaped<T: DeserializeOwned + Shaped>(bytes: &[u8]) -> Result<T, String> {
+pub(crate) fn read_shaped<T: DeserializeOwned + Shaped>(bytes: &[u8]) -> Result<T, String> {
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
     if !T::has_shape(&value) {
         return Err(format!(
@@ -713,7 +713,9 @@ fn read_shaped<T: DeserializeOwned + Shaped>(bytes: &[u8]) -> Result<T, String> 
             }
         ));
     }
-    serde_json::from_value(value).map_err(|e| e.to_string())
+    // Read from the bytes, not the value: the value kept only the last of a key given twice,
+    // where reading the struct refuses a duplicate field.
+    serde_json::from_slice(bytes).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -374,6 +374,32 @@ impl PgStore {
         })
     }
 
+    pub(super) fn read_batch_row_of(
+        &self,
+        scope: &str,
+        external_id: &str,
+    ) -> Result<Option<(String, u32)>> {
+        let (scope, external_id) = (scope.to_owned(), external_id.to_owned());
+        self.io.run_blocking(move |pool| async move {
+            let client = pool.get().await.map_err(pool_error)?;
+            Ok(client
+                .query_opt(
+                    "SELECT r.batch_id, r.row_no FROM cashout.payouts p
+                     JOIN cashout.batch_rows r ON r.payout_id = p.id
+                     WHERE p.scope = $1 AND p.external_id = $2",
+                    &[&scope, &external_id],
+                )
+                .await
+                .map_err(pg_error)?
+                .map(|r| {
+                    (
+                        r.get::<_, String>(0),
+                        u32::try_from(r.get::<_, i64>(1)).unwrap_or(u32::MAX),
+                    )
+                }))
+        })
+    }
+
     pub(super) fn read_batch_rows(&self, id: &str) -> Result<Vec<BatchRowRecord>> {
         let id = id.to_owned();
         self.io.run_blocking(move |pool| async move {

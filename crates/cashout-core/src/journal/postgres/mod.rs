@@ -389,6 +389,10 @@ impl JournalStore for PgStore {
         self.read_batch_rows(id)
     }
 
+    fn batch_row_of(&self, scope: &str, external_id: &str) -> Result<Option<(String, u32)>> {
+        self.read_batch_row_of(scope, external_id)
+    }
+
     fn beneficiaries(&self, scope: &str) -> Result<Vec<SavedBeneficiary>> {
         self.read_beneficiaries(scope)
     }

@@ -358,6 +358,22 @@ impl SqliteStore {
         Ok(batch_in(&conn, id)?.map(|b| b.seen_at(&self.now())))
     }
 
+    /// See [`crate::journal::store::JournalStore::batch_row_of`].
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn batch_row_of(&self, scope: &str, external_id: &str) -> Result<Option<(String, u32)>> {
+        let conn = self.reader()?;
+        Ok(query_row(
+            &conn,
+            "SELECT r.batch_id, r.row_no FROM payouts p JOIN batch_rows r ON r.payout_id = p.id
+             WHERE p.scope = ?1 AND p.external_id = ?2",
+            params![scope, external_id],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)),
+        )
+        .optional()?)
+    }
+
     /// See [`crate::journal::store::JournalStore::batch_rows`].
     ///
     /// # Errors

@@ -55,6 +55,10 @@ impl JournalStore for SqliteStore {
         Self::batch_rows(self, id)
     }
 
+    fn batch_row_of(&self, scope: &str, external_id: &str) -> Result<Option<(String, u32)>> {
+        Self::batch_row_of(self, scope, external_id)
+    }
+
     fn claim_correction<'a>(
         &'a self,
         scope: &'a str,

@@ -1,0 +1,259 @@
+//! Automatic updates: the rules the desktop shell's updater follows, and what it records.
+//! Tauri's updater plugin does the work (a static manifest, a minisign signature over each
+//! package that also binds its version, no downgrades); this module decides:
+//!
+//! - where to ask ([`update_endpoint`]): the operator's IT mirror from the settings when set,
+//!   else the publisher's endpoint shipped in the app's config — HTTPS only (plain HTTP on
+//!   loopback alone, for a mirror on the machine and the tests), never with credentials in it;
+//! - when to ask ([`CHECK_EVERY`]): at start and then daily;
+//! - whether an update may be installed now ([`install_blocked`]): never while this desk is
+//!   sending a create or a batch (a restart mid-send is safe, the journal settles it, but it
+//!   stops the sending for no reason); "install on quit" is offered instead;
+//! - the audit entries of every check and install ([`checked`], [`installed`]).
+//!
+//! Leaves out: downloading, verifying and installing (the plugin's), and the release signing
+//! key (never in the repository; see the README, "Releases and updates").
+
+use std::time::Duration;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::audit::{AuditAction, AuditEvent};
+use crate::environment::is_loopback_url;
+use crate::error::{Error, Result};
+
+/// How often a running app asks for an update (and once at start).
+pub const CHECK_EVERY: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// What a check says when neither the settings nor the app's config name an update server
+/// (a development build).
+pub const NO_SERVER: &str = "no update server is configured: this build is not a release, and \
+     Settings has no update URL (your IT's mirror)";
+
+/// The audit log's environment for updates: they concern the app, not one environment.
+const APP_SCOPE: &str = "app";
+
+/// An update the server offers, as Settings → About shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct UpdateOffer {
+    /// The version running now.
+    pub current: String,
+    /// The version offered (newer: the updater never offers a downgrade).
+    pub version: String,
+    /// The release notes the manifest carries, if any.
+    pub notes: Option<String>,
+    /// When it was published (as the manifest says).
+    pub date: Option<String>,
+    /// Why it cannot be installed now (this desk is sending), if so: "install on quit" stays
+    /// possible.
+    pub blocked: Option<String>,
+}
+
+/// What Settings → About shows of updates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct UpdateState {
+    /// Where the app asks: the IT mirror or the publisher's endpoint.
+    pub endpoint: String,
+    /// When it last asked, and what came of it (RFC 3339 and words), if it asked yet.
+    pub last_check: Option<String>,
+    pub last_result: Option<String>,
+    /// An update downloaded, verified and set to install when the app quits.
+    pub on_quit: Option<String>,
+}
+
+/// The endpoint to ask: `mirror` (the settings' update URL) when set, else `shipped` (empty
+/// when neither names one: nothing is asked).
+///
+/// # Errors
+/// [`Error::InvalidInput`] on `update_url` for a mirror that is not an HTTPS URL (plain HTTP
+/// only on loopback), or that carries a user name or password.
+pub fn update_endpoint(mirror: &str, shipped: &str) -> Result<String> {
+    let mirror = mirror.trim();
+    if mirror.is_empty() {
+        return Ok(shipped.to_owned());
+    }
+    check_update_url(mirror)?;
+    Ok(mirror.to_owned())
+}
+
+/// Checks an update URL an operator (their IT) typed.
+///
+/// # Errors
+/// [`Error::InvalidInput`] on `update_url` (see [`update_endpoint`]).
+pub fn check_update_url(text: &str) -> Result<()> {
+    let refuse = |message: String| Error::InvalidInput {
+        field: "update_url",
+        message,
+    };
+    let url = reqwest::Url::parse(text.trim()).map_err(|e| {
+        refuse(format!(
+            "the update URL is not a URL ({e}): give the full address of the update manifest, \
+             e.g. https://updates.example.com/cashout-desk/latest.json"
+        ))
+    })?;
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback_url(text.trim()) => {}
+        other => {
+            return Err(refuse(format!(
+                "the update URL must use https (plain http only on this machine, 127.0.0.1), \
+                 not {other}: an update from an unprotected server could be replaced on the way"
+            )))
+        }
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(refuse(
+            "the update URL must not carry a user name or password: settings are not a place \
+             for secrets"
+                .into(),
+        ));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(refuse("the update URL has no host".into()));
+    }
+    Ok(())
+}
+
+/// Why an update may not be installed now, if so: this desk is sending `creates` creates and
+/// `batches` batches.
+#[must_use]
+pub fn install_blocked(creates: usize, batches: usize) -> Option<String> {
+    let mut what = Vec::new();
+    if creates > 0 {
+        what.push(if creates == 1 {
+            "a payout is being sent".to_owned()
+        } else {
+            format!("{creates} payouts are being sent")
+        });
+    }
+    if batches > 0 {
+        what.push(if batches == 1 {
+            "a batch is being sent".to_owned()
+        } else {
+            format!("{batches} batches are being sent")
+        });
+    }
+    (!what.is_empty()).then(|| {
+        format!(
+            "{} from this desk: the update is installed when the app quits, or once sending \
+             is over",
+            what.join(" and ")
+        )
+    })
+}
+
+/// The notice of an offered update (a toast and the windows' event; see `DeskEvent`).
+#[must_use]
+pub fn offer_notice(offer: &UpdateOffer) -> crate::watch::Notice {
+    crate::watch::Notice {
+        title: format!("Version {} is available", offer.version),
+        body: format!(
+            "Running {}. Settings → About installs it, now or when the app quits.",
+            offer.current
+        ),
+        cashout_id: None,
+        external_id: None,
+        batch_id: None,
+    }
+}
+
+/// The audit entry of a check of `endpoint` that found `found` (a version), nothing, or
+/// failed with `error`.
+#[must_use]
+pub fn checked(endpoint: &str, found: Option<&str>, error: Option<&str>) -> AuditEvent {
+    let (outcome, detail) = match (found, error) {
+        (_, Some(e)) => ("failed", format!("asked {endpoint}: {e}")),
+        (Some(v), None) => (
+            "ok",
+            format!(
+                "asked {endpoint}: version {v} is offered (running {})",
+                crate::about::VERSION
+            ),
+        ),
+        (None, None) => (
+            "ok",
+            format!(
+                "asked {endpoint}: no newer version (running {})",
+                crate::about::VERSION
+            ),
+        ),
+    };
+    AuditEvent::new(APP_SCOPE, AuditAction::UpdateChecked, outcome).detail(detail)
+}
+
+/// The audit entry of version `version`'s install: `when` says "now" or "on quit"; `error`
+/// why it was refused (a signature or version that does not verify, a failed install).
+#[must_use]
+pub fn installed(version: &str, when: &str, error: Option<&str>) -> AuditEvent {
+    match error {
+        None => AuditEvent::new(APP_SCOPE, AuditAction::UpdateInstalled, "ok").detail(format!(
+            "version {version} downloaded, its signature verified, installed {when} (was {})",
+            crate::about::VERSION
+        )),
+        Some(e) => AuditEvent::new(APP_SCOPE, AuditAction::UpdateInstalled, "refused")
+            .detail(format!("version {version} not installed: {e}")),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a panic is how a test reports
+mod tests {
+    use super::*;
+
+    const SHIPPED: &str = "https://updates.example/latest.json";
+
+    #[test]
+    fn an_it_mirror_replaces_the_publishers_endpoint_only_over_https_or_on_loopback() {
+        assert_eq!(update_endpoint(" ", SHIPPED).unwrap(), SHIPPED);
+        let mirror = "https://mirror.corp.example/desk/latest.json";
+        assert_eq!(update_endpoint(mirror, SHIPPED).unwrap(), mirror);
+        assert!(update_endpoint("http://127.0.0.1:8080/latest.json", SHIPPED).is_ok());
+        for bad in [
+            "http://mirror.corp.example/latest.json",
+            "ftp://mirror.corp.example/latest.json",
+            "https://it:hunter2@mirror.corp.example/latest.json",
+            "mirror.corp.example/latest.json",
+            "file:///etc/passwd",
+        ] {
+            let e = update_endpoint(bad, SHIPPED).unwrap_err();
+            assert_eq!(e.field(), Some("update_url"), "{bad}");
+            assert!(
+                !e.to_string().contains("hunter2"),
+                "the password is never repeated: {e}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_update_waits_while_this_desk_sends_and_says_what_it_waits_for() {
+        assert_eq!(install_blocked(0, 0), None);
+        let both = install_blocked(2, 1).unwrap();
+        assert!(
+            both.contains("2 payouts are being sent") && both.contains("a batch is being sent"),
+            "{both}"
+        );
+        assert!(install_blocked(1, 0)
+            .unwrap()
+            .contains("when the app quits"));
+    }
+
+    #[test]
+    fn every_check_and_install_is_audited_with_what_came_of_it() {
+        let e = checked(SHIPPED, Some("0.2.0"), None);
+        assert_eq!(
+            (e.action, e.outcome.as_str()),
+            (AuditAction::UpdateChecked, "ok")
+        );
+        assert!(e.detail.unwrap().contains("0.2.0"));
+        let e = checked(SHIPPED, None, Some("connection refused"));
+        assert_eq!(e.outcome, "failed");
+        let e = installed("0.2.0", "on quit", Some("the signature does not verify"));
+        assert_eq!(
+            (e.action, e.outcome.as_str()),
+            (AuditAction::UpdateInstalled, "refused")
+        );
+    }
+}
