@@ -430,6 +430,16 @@ pub async fn batch_send<R: Runtime>(
         if !sending.insert(batch.id.clone()) {
             return Ok(batch);
         }
+        // Marked sending first, then the install's flag read (see `UpdateDesk::sending`).
+        if state.updates.installing() {
+            sending.remove(&batch.id);
+            return Err(report(Error::InvalidInput {
+                field: "update",
+                message: "an update is being installed and the app restarts in a moment: the \
+                          batch was not started; resume it once the app is back"
+                    .into(),
+            }));
+        }
     }
     let handle = app.clone();
     let id = batch.id.clone();

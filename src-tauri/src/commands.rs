@@ -205,7 +205,7 @@ pub async fn create_cashout<R: Runtime>(
     let desk = connected_desk(&app).await?;
     // An update waits while this is sent.
     let state = app.state::<AppState>();
-    let _sending = state.updates.sending();
+    let _sending = state.updates.sending().map_err(report)?;
     let options = CreateOptions {
         override_check_digits,
         pay_again_of,
@@ -224,7 +224,7 @@ pub async fn resend_cashout<R: Runtime>(
 ) -> Answer<PayoutView> {
     let desk = connected_desk(&app).await?;
     let state = app.state::<AppState>();
-    let _sending = state.updates.sending();
+    let _sending = state.updates.sending().map_err(report)?;
     let done = desk.resend(&which).await;
     app.state::<AppState>().watch.poke();
     done.map_err(report)

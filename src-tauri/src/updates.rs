@@ -7,27 +7,29 @@
 //! Left out: the release key (never in the repository) and Windows/macOS installs (the plugin's,
 //! not proven here).
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use cashout_core::audit::AuditEvent;
 use cashout_core::clock::{format_instant, Clock, SystemClock};
 use cashout_core::error::Error;
-use cashout_core::update::{self, UpdateOffer, UpdateState};
+use cashout_core::update::{self, InstallStep, UpdateOffer, UpdateState};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_updater::{Update, UpdaterExt};
 
 use crate::commands::{report, Answer};
 use crate::state::AppState;
 
-/// What the shell knows of updates: the last check, and a package verified to install on
-/// quit.
+/// What the shell knows of updates: the last check, a package verified to install on quit,
+/// and the gate between sends and an install.
 #[derive(Default)]
 pub struct UpdateDesk {
     last: Mutex<Option<(String, String)>>,
     on_quit: Mutex<Option<(Update, Vec<u8>)>>,
-    /// Creates this app is sending now (an update waits for them).
+    /// Creates this app is sending now (an install waits for them).
     creates: AtomicUsize,
+    /// An install (and the restart after it) is under way: no send starts.
+    installing: AtomicBool,
 }
 
 /// Counts a create being sent for as long as it lives.
@@ -39,11 +41,39 @@ impl Drop for Sending<'_> {
     }
 }
 
+/// Ends an install that did not restart the app: sends may start again.
+struct Installing<'a>(&'a AtomicBool);
+
+impl Drop for Installing<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::SeqCst);
+    }
+}
+
 impl UpdateDesk {
-    /// Marks a create being sent until the guard is dropped.
-    pub fn sending(&self) -> Sending<'_> {
+    /// Marks a send (a create, a resend, a batch) starting until the guard is dropped; refused
+    /// while an update is being installed. The count goes up before the flag is read, and an
+    /// install sets its flag before it reads the count: one of the two always sees the other.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] on `update` while an install is under way.
+    pub fn sending(&self) -> Result<Sending<'_>, Error> {
         self.creates.fetch_add(1, Ordering::SeqCst);
-        Sending(&self.creates)
+        let guard = Sending(&self.creates);
+        if self.installing.load(Ordering::SeqCst) {
+            return Err(Error::InvalidInput {
+                field: "update",
+                message: "an update is being installed and the app restarts in a moment: \
+                          nothing was sent; send it once the app is back"
+                    .into(),
+            });
+        }
+        Ok(guard)
+    }
+
+    /// Whether an install is under way (a batch's sender stops before its next row).
+    pub fn installing(&self) -> bool {
+        self.installing.load(Ordering::SeqCst)
     }
 }
 
@@ -87,8 +117,10 @@ fn blocked<R: Runtime>(app: &AppHandle<R>) -> Option<String> {
 
 async fn audit<R: Runtime>(app: &AppHandle<R>, event: AuditEvent) {
     let state = app.state::<AppState>();
-    // Best effort: an update is not held back because the audit log could not be written.
-    let _ = state.workspace.journal().append_audit(event).await;
+    // An update is not held back because the audit log could not be written; it is said.
+    if let Err(e) = state.workspace.journal().append_audit(event).await {
+        eprintln!("an update's audit entry could not be written: {e}");
+    }
 }
 
 /// Asks the endpoint for an update; audited either way (nothing is asked, or audited, when no
@@ -108,11 +140,23 @@ async fn check<R: Runtime>(app: &AppHandle<R>) -> Result<Option<Update>, String>
     }
     .await;
     let now = format_instant(SystemClock.now());
+    let running = app.package_info().version.to_string();
     let state = app.state::<AppState>();
+    // The package must come over https too (the plugin only warns).
+    let found = found.map_err(|e| e.to_string()).and_then(|u| match u {
+        Some(u) => update::check_download_url(u.download_url.as_str())
+            .map(|()| Some(u))
+            .map_err(|e| e.to_string()),
+        None => Ok(None),
+    });
     match found {
         Ok(update) => {
             let version = update.as_ref().map(|u| u.version.clone());
-            audit(app, update::checked(&endpoint, version.as_deref(), None)).await;
+            audit(
+                app,
+                update::checked(&endpoint, &running, version.as_deref(), None),
+            )
+            .await;
             *lock(&state.updates.last) = Some((
                 now,
                 version.map_or("no newer version".into(), |v| {
@@ -122,8 +166,7 @@ async fn check<R: Runtime>(app: &AppHandle<R>) -> Result<Option<Update>, String>
             Ok(update)
         }
         Err(e) => {
-            let e = e.to_string();
-            audit(app, update::checked(&endpoint, None, Some(&e))).await;
+            audit(app, update::checked(&endpoint, &running, None, Some(&e))).await;
             *lock(&state.updates.last) = Some((now, format!("failed: {e}")));
             Err(e)
         }
@@ -166,85 +209,160 @@ pub async fn update_check<R: Runtime>(app: AppHandle<R>) -> Answer<Option<Update
     Ok(update.map(|u| offer(&app, &u)))
 }
 
-/// Downloads the offered update, verifies it, and installs it now (then restarts) or on quit.
-/// Refused now while this desk is sending; a package or version that does not verify is never
-/// installed. Audited.
+/// Downloads the offered update `version` (the one the operator saw: another is refused),
+/// verifies it, and installs it now (then restarts) or on quit. Refused now while this desk is
+/// sending, and no send starts while it installs; a package or version that does not verify is
+/// never installed. Audited at each step.
 #[tauri::command]
-pub async fn update_install<R: Runtime>(app: AppHandle<R>, now: bool) -> Answer<String> {
-    if now {
+pub async fn update_install<R: Runtime>(
+    app: AppHandle<R>,
+    version: String,
+    now: bool,
+) -> Answer<String> {
+    let state = app.state::<AppState>();
+    let updates = &state.updates;
+    // The gate: set first, then the count read (see `UpdateDesk::sending`).
+    let _installing = if now {
+        if updates
+            .installing
+            .compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst)
+            .is_err()
+        {
+            return Err(failed("an update is being installed already".into()));
+        }
+        let guard = Installing(&updates.installing);
         if let Some(why) = blocked(&app) {
             return Err(failed(why));
         }
-    }
+        Some(guard)
+    } else {
+        None
+    };
     let Some(update) = check(&app).await.map_err(failed)? else {
         return Err(failed("no newer version is offered now".into()));
     };
+    if update.version != version {
+        return Err(failed(format!(
+            "version {} is offered now, not the {version} shown: check again and choose",
+            update.version
+        )));
+    }
     let when = if now { "now" } else { "on quit" };
+    let running = app.package_info().version.to_string();
+    let refused =
+        |e: String| update::installed(&version, &running, when, InstallStep::Refused, Some(&e));
     // `download` verifies the signature (and the signed version) before it returns the bytes.
     let bytes = match update.download(|_, _| {}, || {}).await {
         Ok(bytes) => bytes,
         Err(e) => {
             let e = e.to_string();
-            audit(&app, update::installed(&update.version, when, Some(&e))).await;
-            return Err(failed(format!(
-                "version {} was not installed: {e}",
-                update.version
-            )));
+            audit(&app, refused(e.clone())).await;
+            return Err(failed(format!("version {version} was not installed: {e}")));
         }
     };
-    let version = update.version.clone();
     if !now {
-        audit(&app, update::installed(&version, when, None)).await;
-        *lock(&app.state::<AppState>().updates.on_quit) = Some((update, bytes));
+        audit(
+            &app,
+            update::installed(&version, &running, when, InstallStep::Scheduled, None),
+        )
+        .await;
+        *lock(&updates.on_quit) = Some((update, bytes));
         return Ok(format!(
             "Version {version} is downloaded and verified; it is installed when the app quits."
         ));
     }
-    if let Some(why) = blocked(&app) {
-        return Err(failed(why));
-    }
-    match update.install(&bytes) {
+    // Installing now replaces any package set for "on quit": it must never follow this one.
+    lock(&updates.on_quit).take();
+    // Audited before the installer runs: on Windows it ends the app.
+    audit(
+        &app,
+        update::installed(&version, &running, when, InstallStep::Starting, None),
+    )
+    .await;
+    let installed = tauri::async_runtime::spawn_blocking(move || {
+        update.install(&bytes).map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|e| e.to_string())
+    .and_then(|r| r);
+    match installed {
         Ok(()) => {
-            audit(&app, update::installed(&version, when, None)).await;
+            audit(
+                &app,
+                update::installed(&version, &running, when, InstallStep::Installed, None),
+            )
+            .await;
+            // The gate stays shut through the restart.
+            std::mem::forget(_installing);
             app.restart();
         }
         Err(e) => {
-            let e = e.to_string();
-            audit(&app, update::installed(&version, when, Some(&e))).await;
+            audit(&app, refused(e.clone())).await;
             Err(failed(format!("version {version} was not installed: {e}")))
         }
     }
 }
 
-/// Installs a package verified for "install on quit", as the app exits.
+/// Installs a package verified for "install on quit", as the app exits — only when it is
+/// still newer than the version running (an install-now since replaced it). Audited.
 pub fn install_on_quit<R: Runtime>(app: &AppHandle<R>) {
     let Some(state) = app.try_state::<AppState>() else {
         return;
     };
     let waiting = lock(&state.updates.on_quit).take();
-    if let Some((update, bytes)) = waiting {
-        // Verified again by `install`; a failure leaves the installed version as it was.
-        if let Err(e) = update.install(&bytes) {
-            eprintln!("the update to {} was not installed: {e}", update.version);
-        }
+    let Some((update, bytes)) = waiting else {
+        return;
+    };
+    let running = app.package_info().version.to_string();
+    if !is_newer(&update.version, &running) {
+        return;
+    }
+    let version = update.version.clone();
+    let step = |step, e: Option<&str>| update::installed(&version, &running, "on quit", step, e);
+    tauri::async_runtime::block_on(audit(app, step(InstallStep::Starting, None)));
+    let event = match update.install(&bytes) {
+        Ok(()) => step(InstallStep::Installed, None),
+        Err(e) => step(InstallStep::Refused, Some(&e.to_string())),
+    };
+    tauri::async_runtime::block_on(audit(app, event));
+}
+
+/// Whether version `a` is newer than `b` (semver; anything unreadable is not).
+fn is_newer(a: &str, b: &str) -> bool {
+    match (semver::Version::parse(a), semver::Version::parse(b)) {
+        (Ok(a), Ok(b)) => a > b,
+        _ => false,
     }
 }
 
-/// Checks at start and then every day (when an update server is configured); an offer is
-/// told to the windows.
+/// Checks at start and then every day (when an update server is configured; an hour after
+/// a check that failed); an offer is told to the windows unless it is already set to install
+/// on quit.
 pub fn check_daily<R: Runtime>(app: AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
         loop {
             let configured = endpoint(&app).is_ok_and(|e| !e.is_empty());
-            if !configured {
-            } else if let Ok(Some(u)) = check(&app).await {
-                let offer = offer(&app, &u);
-                let notice = update::offer_notice(&offer);
-                app.state::<AppState>()
-                    .watch
-                    .broadcast(&cashout_core::watch::DeskEvent::UpdateOffered { offer, notice });
+            let mut next = update::CHECK_EVERY;
+            if configured {
+                match check(&app).await {
+                    Ok(Some(u)) => {
+                        let state = app.state::<AppState>();
+                        if on_quit_version(&state).as_deref() != Some(u.version.as_str()) {
+                            let offer = offer(&app, &u);
+                            let notice = update::offer_notice(&offer);
+                            state
+                                .watch
+                                .broadcast(&cashout_core::watch::DeskEvent::UpdateOffered {
+                                    offer,
+                                    notice,
+                                });
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(_) => next = update::CHECK_AGAIN_AFTER_FAILURE,
+                }
             }
-            tokio::time::sleep(update::CHECK_EVERY).await;
+            tokio::time::sleep(next).await;
         }
     });
 }

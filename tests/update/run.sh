@@ -6,8 +6,7 @@
 # 127.0.0.1): a package changed by one byte is refused, a manifest announcing another version
 # than the signed one is refused, an older version is never offered, and the good update is
 # offered, downloaded, verified and installed (dpkg through sudo, as root), after which the
-# app is N+1. Also checks that the shipping config carries no `dangerous*` updater option and
-# never the test key. Runs as root (installs packages); removes the app afterwards.
+# app is N+1. Runs as root (installs packages); removes the app afterwards.
 #
 # Builds two debug packages (about 2 minutes on 2 cores): run after the other tests, as the
 # build replaces target/debug/cashout-desk.
@@ -18,18 +17,15 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 work=$(mktemp -d)
 trap '$SUDO dpkg -r cashout-desk >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
-shipping=(src-tauri/tauri.conf.json src-tauri/tauri.release.json)
-if grep -il '"dangerous' "${shipping[@]}"; then
-  echo "a dangerous* updater option is in the shipping config" >&2
+if dpkg-query -W cashout-desk >/dev/null 2>&1; then
+  echo "cashout-desk is installed on this machine: remove it first (this test installs and removes it)" >&2
   exit 1
 fi
 
+# A throwaway key, in the test's own overlay only: .ci/run checks that the shipping config
+# carries the release key and no dangerous* option.
 npx tauri signer generate -w "$work/key" -p "" --ci >/dev/null
 pub=$(cat "$work/key.pub")
-if grep -lF "$pub" "${shipping[@]}"; then
-  echo "the test key is in the shipping config" >&2
-  exit 1
-fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 current=$(node -p 'require("./src-tauri/tauri.conf.json").version')
 next=$(node -p 'const [a, b, c] = process.argv[1].split(".").map(Number); `${a}.${b}.${c + 1}`' "$current")

@@ -94,7 +94,7 @@ export const updateStatus = () => call<UpdateState>("update_status");
 /** Asks for an update now: the offer, or null when this is the newest version. */
 export const updateCheck = () => call<UpdateOffer | null>("update_check");
 /** Downloads, verifies and installs the offered update now (then restarts) or on quit. */
-export const updateInstall = (now: boolean) => call<string>("update_install", { now });
+export const updateInstall = (version: string, now: boolean) => call<string>("update_install", { version, now });
 export const validateCashout = (request: CreateCashout, overrideCheckDigits: boolean) =>
   call<CreateReview>("validate_cashout", { request, overrideCheckDigits });
 /** Sends a create. Whether its external_id was generated is the core's to know. `payAgainOf`:

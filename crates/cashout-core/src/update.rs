@@ -26,6 +26,9 @@ use crate::error::{Error, Result};
 /// How often a running app asks for an update (and once at start).
 pub const CHECK_EVERY: Duration = Duration::from_secs(24 * 60 * 60);
 
+/// How soon a check that failed (the server unreachable) is made again.
+pub const CHECK_AGAIN_AFTER_FAILURE: Duration = Duration::from_secs(60 * 60);
+
 /// What a check says when neither the settings nor the app's config name an update server
 /// (a development build).
 pub const NO_SERVER: &str = "no update server is configured: this build is not a release, and \
@@ -114,7 +117,35 @@ pub fn check_update_url(text: &str) -> Result<()> {
     if url.host_str().is_none_or(str::is_empty) {
         return Err(refuse("the update URL has no host".into()));
     }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(refuse(
+            "the update URL must not carry a query or fragment (a token in it would be a \
+             secret in the settings, the audit log and every error): give the manifest's plain \
+             address"
+                .into(),
+        ));
+    }
     Ok(())
+}
+
+/// Checks the package address an update manifest gives: HTTPS (plain HTTP on loopback only).
+/// The signature protects the package's bytes, but a package sent in the clear tells anyone
+/// on the way what this desk installs, and the plugin only warns.
+///
+/// # Errors
+/// [`Error::InvalidInput`] on `update`.
+pub fn check_download_url(url: &str) -> Result<()> {
+    let https = url.starts_with("https://");
+    if https || (url.starts_with("http://") && is_loopback_url(url)) {
+        return Ok(());
+    }
+    Err(Error::InvalidInput {
+        field: "update",
+        message: format!(
+            "the update manifest points at a package that is not on https ({}): not downloaded",
+            url.split('?').next().unwrap_or_default()
+        ),
+    })
 }
 
 /// Why an update may not be installed now, if so: this desk is sending `creates` creates and
@@ -138,8 +169,7 @@ pub fn install_blocked(creates: usize, batches: usize) -> Option<String> {
     }
     (!what.is_empty()).then(|| {
         format!(
-            "{} from this desk: the update is installed when the app quits, or once sending \
-             is over",
+            "{} from this desk: choose Install on quit, or install now once sending is over",
             what.join(" and ")
         )
     })
@@ -160,42 +190,78 @@ pub fn offer_notice(offer: &UpdateOffer) -> crate::watch::Notice {
     }
 }
 
-/// The audit entry of a check of `endpoint` that found `found` (a version), nothing, or
-/// failed with `error`.
+/// The audit entry of a check of `endpoint` by version `running` that found `found` (a
+/// version), nothing, or failed with `error`.
 #[must_use]
-pub fn checked(endpoint: &str, found: Option<&str>, error: Option<&str>) -> AuditEvent {
+pub fn checked(
+    endpoint: &str,
+    running: &str,
+    found: Option<&str>,
+    error: Option<&str>,
+) -> AuditEvent {
     let (outcome, detail) = match (found, error) {
         (_, Some(e)) => ("failed", format!("asked {endpoint}: {e}")),
         (Some(v), None) => (
             "ok",
-            format!(
-                "asked {endpoint}: version {v} is offered (running {})",
-                crate::about::VERSION
-            ),
+            format!("asked {endpoint}: version {v} is offered (running {running})"),
         ),
         (None, None) => (
             "ok",
-            format!(
-                "asked {endpoint}: no newer version (running {})",
-                crate::about::VERSION
-            ),
+            format!("asked {endpoint}: no newer version (running {running})"),
         ),
     };
     AuditEvent::new(APP_SCOPE, AuditAction::UpdateChecked, outcome).detail(detail)
 }
 
-/// The audit entry of version `version`'s install: `when` says "now" or "on quit"; `error`
-/// why it was refused (a signature or version that does not verify, a failed install).
+/// How far an install went, for its audit entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InstallStep {
+    /// Downloaded and verified; to be installed when the app quits.
+    Scheduled,
+    /// Verified; the installer starts now (on Windows it ends the app: this is the last word).
+    Starting,
+    /// Installed.
+    Installed,
+    /// Refused or failed (the reason is given).
+    Refused,
+}
+
+/// The audit entry of `step` of version `version`'s install, `when` "now" or "on quit",
+/// replacing `running`; `error` why it was refused (a signature or version that does not
+/// verify, a failed install).
 #[must_use]
-pub fn installed(version: &str, when: &str, error: Option<&str>) -> AuditEvent {
-    match error {
-        None => AuditEvent::new(APP_SCOPE, AuditAction::UpdateInstalled, "ok").detail(format!(
-            "version {version} downloaded, its signature verified, installed {when} (was {})",
-            crate::about::VERSION
-        )),
-        Some(e) => AuditEvent::new(APP_SCOPE, AuditAction::UpdateInstalled, "refused")
-            .detail(format!("version {version} not installed: {e}")),
-    }
+pub fn installed(
+    version: &str,
+    running: &str,
+    when: &str,
+    step: InstallStep,
+    error: Option<&str>,
+) -> AuditEvent {
+    let (outcome, detail) = match step {
+        InstallStep::Scheduled => (
+            "scheduled",
+            format!(
+                "version {version} downloaded and its signature verified; to be installed \
+                 when the app quits (running {running})"
+            ),
+        ),
+        InstallStep::Starting => (
+            "starting",
+            format!("version {version} verified; installing {when} over {running}"),
+        ),
+        InstallStep::Installed => (
+            "ok",
+            format!("version {version} installed {when} over {running}"),
+        ),
+        InstallStep::Refused => (
+            "refused",
+            format!(
+                "version {version} not installed {when}: {}",
+                error.unwrap_or("refused")
+            ),
+        ),
+    };
+    AuditEvent::new(APP_SCOPE, AuditAction::UpdateInstalled, outcome).detail(detail)
 }
 
 #[cfg(test)]
@@ -215,6 +281,7 @@ mod tests {
             "http://mirror.corp.example/latest.json",
             "ftp://mirror.corp.example/latest.json",
             "https://it:hunter2@mirror.corp.example/latest.json",
+            "https://mirror.corp.example/latest.json?token=hunter2",
             "mirror.corp.example/latest.json",
             "file:///etc/passwd",
         ] {
@@ -228,6 +295,23 @@ mod tests {
     }
 
     #[test]
+    fn a_package_is_downloaded_only_over_https_or_from_this_machine() {
+        assert!(check_download_url("https://github.com/o/r/releases/download/v1/app.deb").is_ok());
+        assert!(check_download_url("http://127.0.0.1:8080/app.deb").is_ok());
+        for bad in [
+            "http://mirror.example/app.deb",
+            "ftp://x/app.deb",
+            "file:///tmp/app.deb",
+        ] {
+            assert_eq!(
+                check_download_url(bad).unwrap_err().field(),
+                Some("update"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
     fn an_update_waits_while_this_desk_sends_and_says_what_it_waits_for() {
         assert_eq!(install_blocked(0, 0), None);
         let both = install_blocked(2, 1).unwrap();
@@ -235,25 +319,31 @@ mod tests {
             both.contains("2 payouts are being sent") && both.contains("a batch is being sent"),
             "{both}"
         );
-        assert!(install_blocked(1, 0)
-            .unwrap()
-            .contains("when the app quits"));
+        assert!(install_blocked(1, 0).unwrap().contains("Install on quit"));
     }
 
     #[test]
     fn every_check_and_install_is_audited_with_what_came_of_it() {
-        let e = checked(SHIPPED, Some("0.2.0"), None);
+        let e = checked(SHIPPED, "0.1.0", Some("0.2.0"), None);
         assert_eq!(
             (e.action, e.outcome.as_str()),
             (AuditAction::UpdateChecked, "ok")
         );
         assert!(e.detail.unwrap().contains("0.2.0"));
-        let e = checked(SHIPPED, None, Some("connection refused"));
+        let e = checked(SHIPPED, "0.1.0", None, Some("connection refused"));
         assert_eq!(e.outcome, "failed");
-        let e = installed("0.2.0", "on quit", Some("the signature does not verify"));
+        let e = installed(
+            "0.2.0",
+            "0.1.0",
+            "on quit",
+            InstallStep::Refused,
+            Some("the signature does not verify"),
+        );
         assert_eq!(
             (e.action, e.outcome.as_str()),
             (AuditAction::UpdateInstalled, "refused")
         );
+        let e = installed("0.2.0", "0.1.0", "on quit", InstallStep::Scheduled, None);
+        assert_eq!(e.outcome, "scheduled", "downloading is not installing");
     }
 }

@@ -58,7 +58,7 @@ describe("the settings form", () => {
     expect((view().querySelector("#update-install-now") as HTMLButtonElement).disabled).toBe(true);
     (view().querySelector("#update-install-on-quit") as HTMLButtonElement).click();
     await vi.waitFor(() => expect(view().querySelector("#update-installed")?.textContent).toContain("installed when the app quits"));
-    expect(calls.find((c) => c.cmd === "update_install")?.args).toEqual({ now: false });
+    expect(calls.find((c) => c.cmd === "update_install")?.args).toEqual({ version: "0.1.1", now: false });
   });
 
   it("the watcher settings are saved with the others", async () => {

@@ -21,10 +21,11 @@ export async function renderUpdates(el: HTMLElement): Promise<void> {
       mount(status, errorNotice(ipc.asReport(e)));
     }
   };
-  const install = async (now: boolean) => {
-    mount(out, notice("info", now ? "Downloading and verifying…" : "Downloading and verifying for install on quit…"));
+  const install = async (version: string, now: boolean) => {
+    for (const b of el.querySelectorAll<HTMLButtonElement>("#update-install-now, #update-install-on-quit")) b.disabled = true;
+    mount(out, notice("info", now ? "Downloading, verifying and installing…" : "Downloading and verifying for install on quit…"));
     try {
-      mount(out, notice("ok", await ipc.updateInstall(now), "update-installed"));
+      mount(out, notice("ok", await ipc.updateInstall(version, now), "update-installed"));
     } catch (e) {
       mount(out, errorNotice(ipc.asReport(e), "update-error"));
     }
@@ -39,8 +40,8 @@ export async function renderUpdates(el: HTMLElement): Promise<void> {
       notice("info", `Version ${o.version} is available (running ${o.current}).${o.notes ? ` ${o.notes}` : ""}`, "update-offer"),
       o.blocked ? notice("validation", o.blocked, "update-blocked") : null,
       h("div", { class: "row" },
-        h("button", { type: "button", class: "primary", id: "update-install-now", disabled: o.blocked !== null, onclick: () => void install(true) }, "Install now and restart"),
-        h("button", { type: "button", id: "update-install-on-quit", onclick: () => void install(false) }, "Install on quit")));
+        h("button", { type: "button", class: "primary", id: "update-install-now", disabled: o.blocked !== null, onclick: () => void install(o.version, true) }, "Install now and restart"),
+        h("button", { type: "button", id: "update-install-on-quit", onclick: () => void install(o.version, false) }, "Install on quit")));
   };
   const checkNow = async () => {
     mount(out, notice("info", "Checking…"));
