@@ -71,7 +71,7 @@ impl UpdateDesk {
         Ok(guard)
     }
 
-    /// Whether an install is under way (a batch's sender stops before its next row).
+    /// Whether an install is under way (a batch is then not started; see `batch_send`).
     pub fn installing(&self) -> bool {
         self.installing.load(Ordering::SeqCst)
     }

@@ -5,9 +5,9 @@
  */
 export type RowSent = { row: number, external_id: string, 
 /**
- * `created`, `declined`, `check` (the provider holds a cashout under its external_id that this
- * journal did not make), `not_sent`, `unknown`, `credentials`, `unreachable`, `refused`
- * (refused before sending).
+ * `created`, `declined`, `check` (the provider holds a cashout under its external_id that
+ * this journal did not make), `not_sent`, `unknown`, `credentials`, `unreachable`,
+ * `refused` (refused before sending).
  */
 outcome: string, message: string | null, 
 /**

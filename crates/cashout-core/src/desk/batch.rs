@@ -79,9 +79,9 @@ pub struct PayAgain {
 pub struct RowSent {
     pub row: u32,
     pub external_id: String,
-    /// `created`, `declined`, `check` (the provider holds a cashout under its external_id that this
-    /// journal did not make), `not_sent`, `unknown`, `credentials`, `unreachable`, `refused`
-    /// (refused before sending).
+    /// `created`, `declined`, `check` (the provider holds a cashout under its external_id that
+    /// this journal did not make), `not_sent`, `unknown`, `credentials`, `unreachable`,
+    /// `refused` (refused before sending).
     pub outcome: String,
     pub message: Option<String>,
     /// The provider's code, for a declined row.

@@ -31,12 +31,10 @@
 use std::collections::{BTreeMap, HashSet};
 use std::time::Duration;
 
-use serde::Serialize;
 use time::OffsetDateTime;
-use ts_rs::TS;
 
 use super::Desk;
-use crate::batch::records::{BatchRecord, BatchState};
+use crate::batch::records::{BatchProgress, BatchState};
 use crate::status::CashoutStatus;
 use crate::watch::{Notice, WatchEvent};
 
@@ -47,8 +45,7 @@ pub const NOTICE_WINDOW: Duration = Duration::from_secs(60);
 const ROWS_LISTED: usize = 8;
 
 /// The notices to raise after one watcher step (see the module's guarantees).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StepNotices {
     /// One entry per event of the step, in order: the notice it raises on its own, if any.
     pub per_event: Vec<Option<Notice>>,
@@ -81,12 +78,6 @@ impl BatchNotices {
     #[must_use]
     pub fn new() -> Self {
         Self::default()
-    }
-
-    /// Whether batch events are being gathered (a later call may tell them).
-    #[must_use]
-    pub fn gathering(&self) -> bool {
-        !self.gathering.is_empty()
     }
 }
 
@@ -172,9 +163,15 @@ fn payouts(n: usize) -> String {
     }
 }
 
-/// The one notice of batch `b` for what a window gathered, if it needs one; `final_now`: say
-/// that every row sent is final.
-fn batch_notice(b: &BatchRecord, g: &Gathered, final_now: bool) -> Option<Notice> {
+/// The one notice of batch `id` (file name `file`, `progress` as it stands) for what a window
+/// gathered, if it needs one; `final_now`: say that every row sent is final.
+fn batch_notice(
+    id: &str,
+    file: &str,
+    progress: &BatchProgress,
+    g: &Gathered,
+    final_now: bool,
+) -> Option<Notice> {
     let held: Vec<(u32, Option<i64>)> = g.held.iter().map(|r| (*r, None)).collect();
     let mut needs = Vec::new();
     if !g.late.is_empty() {
@@ -198,7 +195,6 @@ fn batch_notice(b: &BatchRecord, g: &Gathered, final_now: bool) -> Option<Notice
             row_list(&held)
         ));
     }
-    let file = &b.file_name;
     let title = match (g.late.len(), g.rejected.len(), held.len()) {
         (0, 0, 0) if final_now => format!("Batch {file}: every payout is final"),
         (0, 0, 0) => return None,
@@ -209,7 +205,7 @@ fn batch_notice(b: &BatchRecord, g: &Gathered, final_now: bool) -> Option<Notice
     };
     let mut body = needs.join("; ");
     if final_now {
-        let p = &b.progress;
+        let p = progress;
         if !body.is_empty() {
             body.push_str(". ");
         }
@@ -223,34 +219,13 @@ fn batch_notice(b: &BatchRecord, g: &Gathered, final_now: bool) -> Option<Notice
         body,
         cashout_id: None,
         external_id: None,
-        batch_id: Some(b.id.clone()),
+        batch_id: Some(id.to_owned()),
     })
 }
 
 /// The notice of batch `id`, which could not be read, for what a window gathered.
 fn unread_batch_notice(id: &str, g: &Gathered) -> Option<Notice> {
-    let record = BatchRecord {
-        id: id.to_owned(),
-        scope: String::new(),
-        file_name: id.to_owned(),
-        file_sha256: String::new(),
-        format: crate::batch::FileFormat::Csv,
-        separator: None,
-        decimal: crate::batch::DecimalStyle::Point,
-        operator: String::new(),
-        headers: Vec::new(),
-        totals: Vec::new(),
-        rows: 0,
-        state: BatchState::Sending,
-        rate_per_minute: 0,
-        sender: None,
-        lease_until: None,
-        created_at: String::new(),
-        updated_at: String::new(),
-        progress: crate::batch::records::BatchProgress::default(),
-        interrupted: false,
-    };
-    batch_notice(&record, g, false)
+    batch_notice(id, id, &BatchProgress::default(), g, false)
 }
 
 impl Desk {
@@ -344,7 +319,13 @@ impl Desk {
             if final_now {
                 state.told_final.insert(id.clone());
             }
-            batches.extend(batch_notice(&b, &g, final_now));
+            batches.extend(batch_notice(
+                &b.id,
+                &b.file_name,
+                &b.progress,
+                &g,
+                final_now,
+            ));
         }
         StepNotices { per_event, batches }
     }

@@ -5,8 +5,8 @@
 //! Guarantees:
 //! - An answer that carries a `cashout_id` or an `external_id` other than the record's is about
 //!   another cashout: [`plan`] refuses it ([`Error::ProviderFault`]) and nothing is written.
-//! - A record that is `declined`, `not_sent` or `queued` cannot have made the cashout the provider holds
-//!   under its external_id: the answer marks it as someone else's ([`Plan::Foreign`]), never
+//! - A record that is `declined`, `not_sent` or `queued` cannot have made the cashout the
+//!   provider holds under its external_id: the answer marks it as someone else's ([`Plan::Foreign`]), never
 //!   as ours.
 //! - A `cashout_id` the record lacks is taken from the answer only when the answer also
 //!   carries the record's own `external_id` (the provider confirmed the pair); the store still
