@@ -35,16 +35,17 @@ echo "advisories: RustSec database at $commit ($date)"
 
 # The npm packages the app ships (dependencies, not devDependencies). The registry's audit
 # endpoint answers where it exists; where it does not (this machine's mirror answers 405), the
-# shipped tree is checked to be the one package the app needs, with nothing under it.
+# shipped tree is checked to be exactly the packages the app needs (the IPC bridge and Project
+# Fluent's runtime), with nothing under them: a new one must be added here on purpose.
 if npm audit --omit=dev --audit-level=low >"${TMPDIR:-/tmp}/npm-audit.txt" 2>&1; then
   echo "npm audit (shipped packages): no finding"
 elif grep -q "audit endpoint returned an error\|405\|ENOAUDIT" "${TMPDIR:-/tmp}/npm-audit.txt"; then
   shipped=$(npm ls --omit=dev --all --parseable | tail -n +2 | sed 's|.*/node_modules/||' | sort | tr '\n' ' ')
-  if [ "$shipped" != "@tauri-apps/api " ]; then
-    echo "the registry offers no audit, and the shipped npm packages are not just @tauri-apps/api: $shipped" >&2
+  if [ "$shipped" != "@fluent/bundle @tauri-apps/api " ]; then
+    echo "the registry offers no audit, and the shipped npm packages are not just @fluent/bundle and @tauri-apps/api: $shipped" >&2
     exit 1
   fi
-  echo "npm audit unavailable from this registry; the app ships one npm package, @tauri-apps/api ($(node -p 'require("@tauri-apps/api/package.json").version')), with no dependencies"
+  echo "npm audit unavailable from this registry; the app ships two npm packages with no dependencies: @tauri-apps/api ($(node -p 'require("@tauri-apps/api/package.json").version')) and @fluent/bundle ($(node -p 'require("@fluent/bundle/package.json").version'))"
 else
   cat "${TMPDIR:-/tmp}/npm-audit.txt" >&2
   exit 1

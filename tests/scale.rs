@@ -442,6 +442,56 @@ async fn main() {
     worst = worst.max(ms);
     println!("worst list/filter/search: {worst:.2} ms (target ≤ 50)");
 
+    // The overview: the last 30 days (a third of the journal) and a period holding every
+    // payout (the worst case: every row read and added up), in pt-BR.
+    let locale = cashout_core::l10n::Locale::negotiate("pt-BR");
+    println!("\noverview (median of 15)                          ms  payouts");
+    let mut worst_overview: f64 = 0.0;
+    for (label, period) in [
+        ("overview, last 30 days", Period::Last30Days),
+        (
+            "overview, all 100 days (every payout)",
+            Period::Custom {
+                from: Some(
+                    (time::OffsetDateTime::now_utc() - Duration::from_secs(99 * 86_400))
+                        .date()
+                        .to_string(),
+                ),
+                to: None,
+            },
+        ),
+    ] {
+        let query = cashout_core::overview::OverviewQuery {
+            period,
+            time_zone: Some("America/Sao_Paulo".into()),
+        };
+        let (ms, rows) = median_ms(15, || {
+            desk.overview(&query, 14, &locale)
+                .expect("overview")
+                .payouts as usize
+        });
+        println!("{label:<48} {ms:>6.2} {rows:>8}");
+        worst_overview = worst_overview.max(ms);
+    }
+    // Of which the journal's read of the rows (every payout of the scope):
+    let (ms, rows) = median_ms(15, || {
+        let mut n = 0;
+        journal
+            .overview_rows(
+                &scope,
+                "2000-01-01T00:00:00.000Z",
+                "2100-01-01T00:00:00.000Z",
+                &mut |_| n += 1,
+            )
+            .expect("rows");
+        n
+    });
+    println!(
+        "{:<48} {ms:>6.2} {rows:>8}",
+        "  of which the journal read of the rows"
+    );
+    println!("worst overview: {worst_overview:.2} ms (target ≤ 50)");
+
     // An export of every payout, with the list and the watcher's read asked meanwhile: they
     // must not wait for it (issue 10: an export of 100,000 payouts does not freeze the list).
     let exporter = desk.clone();

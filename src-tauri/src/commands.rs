@@ -19,6 +19,9 @@ use cashout_core::error::{Error, ErrorCode, ErrorReport};
 use cashout_core::form::CountryForm;
 use cashout_core::journal::postgres::TeamProfile;
 use cashout_core::journal::{ExchangeRecord, HistoryEntry, ListFilter};
+use cashout_core::l10n::messages;
+use cashout_core::l10n::{Locale, LocaleView};
+use cashout_core::overview::{Overview, OverviewQuery};
 use cashout_core::report::{CsvFlavor, Exported, HoldBoard, Overwrite};
 use cashout_core::settings::{Settings, SettingsView};
 use cashout_core::status::Lifecycle;
@@ -93,6 +96,7 @@ pub async fn update_settings<R: Runtime>(
         .set_settings(settings)
         .await
         .map_err(report)?;
+    messages::set_active(Locale::from_setting(&saved.locale));
     // The watcher follows only a change that happened.
     state.watch.restart(&app);
     Ok(saved.into())
@@ -165,6 +169,27 @@ pub fn about<R: Runtime>(app: AppHandle<R>) -> cashout_core::about::BuildInfo {
         version: app.package_info().version.to_string(),
         ..cashout_core::about::BuildInfo::current()
     }
+}
+
+/// The language the core speaks and writes numbers in, with the choices.
+#[tauri::command]
+pub fn locale(state: State<'_, AppState>) -> LocaleView {
+    LocaleView::of_setting(&state.workspace.settings().locale)
+}
+
+/// Chooses the language (`auto` or an offered tag): saved and audited like any setting, and
+/// spoken from now on by every message the core renders (no restart).
+#[tauri::command]
+pub async fn set_locale(state: State<'_, AppState>, setting: String) -> Answer<LocaleView> {
+    let mut settings = state.workspace.settings();
+    settings.locale = setting;
+    let saved = state
+        .workspace
+        .set_settings(settings)
+        .await
+        .map_err(report)?;
+    messages::set_active(Locale::from_setting(&saved.locale));
+    Ok(LocaleView::of_setting(&saved.locale))
 }
 
 #[tauri::command]
@@ -414,6 +439,20 @@ pub fn subscribe_events(state: State<'_, AppState>, on_event: Channel<DeskEvent>
 #[tauri::command]
 pub async fn hold_board<R: Runtime>(app: AppHandle<R>) -> Answer<HoldBoard> {
     off_async(&app, |s| s.workspace.desk()?.hold_board()).await
+}
+
+/// The overview of this environment for a period: sums per status and currency, money in
+/// flight and on hold, rejections, daily volume — exact decimals from the core, written for
+/// the active locale.
+#[tauri::command]
+pub async fn overview<R: Runtime>(app: AppHandle<R>, query: OverviewQuery) -> Answer<Overview> {
+    off_async(&app, move |s| {
+        let late_window_days = s.workspace.settings().late_rejection_window_days;
+        s.workspace
+            .desk()?
+            .overview(&query, late_window_days, &messages::active())
+    })
+    .await
 }
 
 #[tauri::command]

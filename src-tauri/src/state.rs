@@ -126,6 +126,11 @@ impl AppState {
         // A team journal chosen in the settings is opened now; if it cannot be, this desk
         // stays on its local journal and says why (Settings and the environment bar).
         workspace.open_chosen_team_journal().await;
+        // The language every message the core renders from now on is in (settings → the
+        // system's locale → English); switched at run time by `set_locale`.
+        cashout_core::l10n::messages::set_active(cashout_core::l10n::Locale::from_setting(
+            &workspace.settings().locale,
+        ));
         Ok(Self {
             workspace,
             watch: WatchHub::default(),

@@ -15,6 +15,7 @@ pub use super::batches::*;
 pub use super::beneficiaries::*;
 pub use super::claims::*;
 pub use super::lists::*;
+pub use super::overview::*;
 
 pub(super) fn status_answer(code: u8) -> StatusAnswer {
     serde_json::from_value(serde_json::json!({ "cashout_status": code })).expect("answer")

@@ -10,6 +10,7 @@ pub mod beneficiaries;
 pub mod cases;
 pub mod claims;
 pub mod lists;
+pub mod overview;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -100,6 +101,7 @@ macro_rules! conformance_suite {
             a_batch_is_sent_by_one_desk_at_a_time_and_cancelling_marks_unsent_rows_never_sent,
             a_batch_is_compared_with_the_requests_that_may_have_moved_money,
             a_row_is_never_sent_once_its_batch_is_paused_or_cancelled_even_by_a_sender_already_waiting,
+            the_overview_reads_the_same_rows_in_every_store_and_its_sums_equal_the_lists,
         );
     };
     (@cases $store:expr; $($case:ident),* $(,)?) => {

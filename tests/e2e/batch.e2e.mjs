@@ -163,7 +163,7 @@ try {
     await (await $("#batch-decimal")).selectByAttribute("value", "comma");
     const opened = Date.now();
     await chooseFile(big);
-    await waitText("#review-counts", /^10000 ready/, 60000);
+    await waitText("#review-counts", /^10,000 ready/, 60000);
     const imported = Date.now() - opened;
     // A repaint of the grid from the shell's rows (100 around the view), timed in the page.
     const paint = await browser.executeAsync((done) => {

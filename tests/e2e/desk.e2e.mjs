@@ -78,13 +78,13 @@ try {
     createdId = (await text("h1")).replace(/\D+/g, "");
     await shot("03-detail-pending");
     await click("#action-hold");
-    await waitText("#action-result", /ON_HOLD/);
+    await waitText("#action-result", /On hold/);
     assert((await currentNode()) === "ON_HOLD", "diagram shows ON_HOLD");
     await click("#action-release");
-    await waitText("#action-result", /PENDING/);
+    await waitText("#action-result", /Pending/);
     await click("#action-cancel");
     await click("#confirm-yes");
-    await waitText("#action-result", /CANCELLED/);
+    await waitText("#action-result", /Cancelled/);
     assert((await currentNode()) === "CANCELLED", "diagram shows CANCELLED");
     const taken = await browser.$$("svg.diagram path.edge.taken");
     assert(taken.length >= 3, `the path taken is drawn (${taken.length} edges)`);
@@ -182,7 +182,7 @@ try {
       timeout: 30000,
       timeoutMsg: "the diagram never reached COMPLETED by itself",
     });
-    await waitText("#history", /COMPLETED/);
+    await waitText("#history", /Completed/);
     assert((await browser.$$("svg.diagram path.edge.taken")).length >= 2, "the path PENDING → DELIVERED → COMPLETED is drawn");
     await shot("15-detail-advanced-by-watcher");
     // COMPLETED raised a notice; from another view, clicking it opens the payout.
@@ -253,10 +253,10 @@ try {
     // The amount header sorts largest first, then smallest first.
     const amounts = async () => browser.execute(() => [...document.querySelectorAll("#cashouts-table tbody td.num")].map((td) => td.textContent));
     await click("#sort-amount");
-    await browser.waitUntil(async () => (await amounts())[0] === "987.65 BRL", { timeout: 5000, timeoutMsg: "largest amount not first" });
+    await browser.waitUntil(async () => (await amounts())[0] === "BRL 987.65", { timeout: 5000, timeoutMsg: "largest amount not first" });
     assert(await browser.execute(() => document.activeElement?.id === "sort-amount"), "the focus stays on the header");
     await click("#sort-amount");
-    await browser.waitUntil(async () => (await amounts()).at(-1) === "987.65 BRL", { timeout: 5000, timeoutMsg: "largest amount not last ascending" });
+    await browser.waitUntil(async () => (await amounts()).at(-1) === "BRL 987.65", { timeout: 5000, timeoutMsg: "largest amount not last ascending" });
     const overflow = await browser.execute(() => { const v = document.getElementById("view"); return Math.max(document.documentElement.scrollWidth - window.innerWidth, v ? v.scrollWidth - v.clientWidth : 0); });
     assert(overflow <= 0, `the list is ${overflow}px wider than the window`);
     await shot("45-list-today-sorted-1024");
@@ -362,7 +362,7 @@ try {
     await click("#review-button");
     await waitText("#review-body", /"amount":77\.70[,}]/);
     await click("#send");
-    await waitText("#confirm-text", /77\.70 BRL to Ana Souza.*D24-PRODUCTION.*real money/i);
+    await waitText("#confirm-text", /BRL 77\.70 to Ana Souza.*D24-PRODUCTION.*real money/i);
     assert(/REAL MONEY/.test(await text("#env-bar")), "the bar says real money");
     await shot("20-production-confirmation");
     await click("#confirm-no");
@@ -460,7 +460,7 @@ try {
     await click("#send");
     await waitText("#duplicate", /identical payout/);
     await click("#pay-again");
-    await waitText("#confirm-text", /already requested.*88\.00 BRL.*second, separate payment/);
+    await waitText("#confirm-text", /already requested.*BRL 88\.00.*second, separate payment/);
     await shot("24-pay-again-confirmation");
     await click("#confirm-yes");
     assert((await currentNode()) === "PENDING", "the second payout, sent on purpose");
@@ -485,6 +485,53 @@ try {
     await click("#cashouts-table tbody tr button");
     await currentNode();
     await shot("25-detail-1024");
+  });
+
+  // The whole window in Portuguese, then in Colombian Spanish, switched in Settings with no
+  // restart: the form reads an amount typed the locale's way, a rejected payout is explained
+  // in the language, and the overview writes money as the locale does.
+  await test("in Portuguese and in Spanish: typed amounts, a rejection and the overview, at 1024×700", async () => {
+    await browser.setWindowSize(1024, 700);
+    const english = /\b(Send|Review|Amount|Beneficiary|Rejected|Overview|Cashouts|Settings|payouts?|Field to fix)\b/;
+    for (const [tag, shotName, words] of [
+      ["pt-BR", "pt", { nav: "Novo saque", send: /^Enviar BRL 1\.234,56$/, fix: /Campo a corrigir: Chave PIX \(telefone\)/, overview: "Resumo", sum: /BRL [\d.]+,\d\d/ }],
+      ["es-CO", "es", { nav: "Nuevo retiro", send: /^Enviar BRL 1\.234,56$/, fix: /Campo a corregir: Clave PIX \(teléfono\)/, overview: "Resumen", sum: /BRL [\d.]+,\d\d/ }],
+    ]) {
+      await click("#nav-settings");
+      await select("settings-locale", tag);
+      await waitText("#nav-new", new RegExp(`^${words.nav}$`));
+      await waitText("#settings-locale-example", /1\.234,56/);
+      await newPix({ amount: "1.234,56", comments: "sandbox:reject=814" });
+      await click("#review-button");
+      await waitText("#review-body", /"amount":1234\.56[,}]/);
+      await waitText("#send", words.send);
+      await shot(`60-${shotName}-new-cashout-review-1024`);
+      await click("#send");
+      assert((await currentNode()) === "PENDING", `${tag}: created`);
+      await browser.pause(4500);
+      await click("#action-refresh");
+      await waitText("#rejection", /814/);
+      await waitText("#rejection", words.fix);
+      await shot(`61-${shotName}-detail-rejected-1024`);
+      await click("#nav-overview");
+      await waitText("h1", new RegExp(`^${words.overview}$`));
+      await waitText("#tile-sent-BRL", words.sum);
+      await shot(`62-${shotName}-overview-1024`);
+      const overflow = await browser.execute(() => { const v = document.getElementById("view"); return v.scrollWidth - v.clientWidth; });
+      assert(overflow <= 0, `${tag}: the overview is ${overflow}px wider than the window`);
+      // What the window itself writes is in the language (the provider's and the data's own
+      // words aside: names, ids, codes).
+      const chrome = await browser.execute(() => [...document.querySelectorAll("h1, h2, h3, nav button, .tile-label, th, caption, summary, label")].map((e) => e.textContent ?? "").join(" | "));
+      assert(!english.test(chrome), `${tag}: English left in the window: ${chrome.match(english)?.[0]} in ${chrome}`);
+    }
+    // A typo'd amount the locale would not write is refused at the field, not guessed.
+    await newPix({ amount: "1,234.56" });
+    await click("#review-button");
+    await waitText("#f-amount-error", /1\.234,56/);
+    await click("#nav-settings");
+    await select("settings-locale", "auto");
+    await waitText("#nav-new", /^New cashout$/);
+    await browser.setWindowSize(1200, 780);
   });
 } finally {
   await browser?.deleteSession().catch(() => {});
@@ -687,7 +734,7 @@ try {
         await click("//table[@id='cashouts-table']//tr[contains(., 'team-e2e-two-apps-1')]//button");
         await currentNode();
         await click("#action-hold");
-        await waitText("#action-result", /ON_HOLD/);
+        await waitText("#action-result", /On hold/);
         const held = Date.now();
         setBrowser(ana);
         await browser.waitUntil(async () => (await currentNode()) === "ON_HOLD", {
@@ -738,7 +785,7 @@ try {
         // The shell's notice, in the core's words (also raised as a desktop notification).
         await waitText("#toasts", /A payout waits for your approval[\s\S]*1500\.00 BRL to Ana Souza, prepared by ana_e2e/);
         await click("#nav-approvals");
-        await waitText("#approvals-table", /team-e2e-approval-1|1,?500\.00 BRL/);
+        await waitText("#approvals-table", /team-e2e-approval-1|BRL 1,?500\.00/);
         await click("//table[@id='approvals-table']//tr[@data-external-id='team-e2e-approval-1']//button");
         await waitText("#approval-request", /"on_hold": true/);
         await waitText("#approval-prepared-by", /ana_e2e/);

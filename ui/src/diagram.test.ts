@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { drawDiagram, pathOf } from "./diagram";
 import type { Lifecycle } from "./bindings/Lifecycle";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
+import { setLang, usePseudo } from "./i18n";
+import { untranslated } from "./testkit";
 
 // The table as the core sends it (a fixture of `lifecycle`), so the test draws what the app draws.
 const table: Lifecycle = {
@@ -55,5 +57,55 @@ describe("the state diagram", () => {
     const svg = drawDiagram(table, null, history.slice(0, 1));
     expect(svg.querySelector("g.node.current")).toBeNull();
     expect(svg.querySelectorAll("path.edge.taken")).toHaveLength(0);
+  });
+});
+
+describe("the state diagram's words", () => {
+  const meanings = table.statuses.map((s) => s.meaning);
+
+  it("names the statuses, the path and the arrows in English", () => {
+    const svg = drawDiagram(table, "REJECTED", history);
+    expect(svg.getAttribute("aria-label")).toBe("State diagram: Rejected. Path: Pending → Delivered → Completed → Rejected.");
+    expect(svg.querySelector('g.node[data-status="ON_HOLD"] text')?.textContent).toBe("On hold");
+    expect([...svg.querySelectorAll(".edge-label")].map((e) => e.textContent)).toEqual(["hold", "cancel", "release", "cancel", "late"]);
+    expect(drawDiagram(table, null, []).getAttribute("aria-label")).toBe("State diagram: status not known yet. No path yet.");
+    expect(drawDiagram(table, "UNKNOWN", []).getAttribute("aria-label")).toBe("State diagram: a status this desk does not know. No path yet.");
+  });
+
+  it("the diagram speaks Spanish when the core does", () => {
+    setLang("es");
+    try {
+      const svg = drawDiagram(table, "ON_HOLD", [{ at: at(1), event: "created", status: "ON_HOLD", detail: null }]);
+      expect(svg.getAttribute("aria-label")).toMatch(/^Diagrama de estados: En espera\. Recorrido: En espera\.$/);
+      expect(svg.querySelector('g.node[data-status="ON_HOLD"] text')?.textContent).toBe("En espera");
+      expect([...svg.querySelectorAll(".edge-label")].map((e) => e.textContent)).toEqual(["retener", "cancelar", "liberar", "cancelar", "tardío"]);
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("the diagram speaks Portuguese when the core does", () => {
+    setLang("pt-BR");
+    try {
+      const svg = drawDiagram(table, null, []);
+      expect(svg.getAttribute("aria-label")).toBe("Diagrama de status: status ainda desconhecido. Nenhum percurso ainda.");
+      expect(svg.querySelector('g.node[data-status="ON_HOLD"] text')?.textContent).toBe("Em espera");
+      expect([...svg.querySelectorAll(".edge-label")].map((e) => e.textContent)).toContain("reter");
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("no word of the diagram escapes translation (pseudo-locale)", () => {
+    usePseudo(true);
+    try {
+      for (const current of ["REJECTED", "UNKNOWN", null] as const) {
+        const svg = drawDiagram(table, current, current === null ? [] : history);
+        // The titles are the core's meanings (here the fixture's status names).
+        expect(untranslated(svg, meanings)).toEqual([]);
+      }
+    } finally {
+      usePseudo(false);
+    }
   });
 });

@@ -1,7 +1,10 @@
 // The state diagram of one payout, as SVG, drawn from the core's lifecycle table (statuses and
 // transitions come over IPC; only the layout is decided here). The current status is filled,
 // the path the payout took is drawn bold with the time of each step, the late
-// COMPLETED -> REJECTED edge is dashed, edges not taken are dimmed.
+// COMPLETED -> REJECTED edge is dashed, edges not taken are dimmed. Status names and edge words
+// are the messages' (the core's status labels); what each status means is the core's sentence.
+import { t } from "./i18n";
+import type { Action } from "./bindings/Action";
 import type { CashoutStatus } from "./bindings/CashoutStatus";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
 import type { Lifecycle } from "./bindings/Lifecycle";
@@ -24,6 +27,42 @@ export const LAYOUT: Record<Drawn, { x: number; y: number }> = {
   COMPLETED: { x: 580, y: 130 },
   REJECTED: { x: 580, y: 240 },
 };
+
+/** A status's label in the current language (the core's `status-<NAME>` messages). */
+export function statusLabel(s: CashoutStatus): string {
+  switch (s) {
+    case "PENDING": return t("status-PENDING");
+    case "COMPLETED": return t("status-COMPLETED");
+    case "CANCELLED": return t("status-CANCELLED");
+    case "REJECTED": return t("status-REJECTED");
+    case "DELIVERED": return t("status-DELIVERED");
+    case "ON_HOLD": return t("status-ON_HOLD");
+    case "DECLINED": return t("status-DECLINED");
+    case "UNKNOWN": return t("status-UNKNOWN");
+  }
+}
+
+/** The word on an edge an operator action causes. */
+function actionWord(a: Action): string {
+  switch (a) {
+    case "hold": return t("diagram-edge-hold");
+    case "release": return t("diagram-edge-release");
+    case "cancel": return t("diagram-edge-cancel");
+  }
+}
+
+/** The diagram's accessible name: where the payout is, then the path it took. */
+function labelOf(current: CashoutStatus | null, path: { status: CashoutStatus }[]): string {
+  const now = current === "UNKNOWN"
+    ? t("diagram-now-unknown")
+    : current === null
+      ? t("diagram-now-not-known")
+      : t("diagram-now", { status: statusLabel(current) });
+  const taken = path.length
+    ? t("diagram-path", { path: path.map((p) => statusLabel(p.status)).join(" → ") })
+    : t("diagram-no-path");
+  return `${now} ${taken}`;
+}
 
 function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
   const e = document.createElementNS(SVG, tag);
@@ -65,9 +104,7 @@ const placeOf = (s: CashoutStatus): { x: number; y: number } | null => (s === "U
 export function drawDiagram(table: Lifecycle, current: CashoutStatus | null, history: HistoryEntry[]): SVGSVGElement {
   const svg = el("svg", { viewBox: "0 0 740 300", class: "diagram", role: "img" });
   const path = pathOf(history);
-  const now = current === "UNKNOWN" ? "a status this desk does not know" : current ?? "not known yet";
-  const label = `State diagram: ${now}; path ${path.map((p) => p.status).join(" → ") || "none"}`;
-  svg.setAttribute("aria-label", label);
+  svg.setAttribute("aria-label", labelOf(current, path));
   const defs = el("defs", {});
   for (const [id, colour] of [["arrow", "#c3ccd6"], ["arrow-taken", "#105e66"]] as const) {
     const m = el("marker", { id, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" });
@@ -77,24 +114,24 @@ export function drawDiagram(table: Lifecycle, current: CashoutStatus | null, his
   svg.append(defs);
   const takenEdges = new Set<string>();
   for (let i = 1; i < path.length; i++) takenEdges.add(`${path[i - 1]!.status}>${path[i]!.status}`);
-  for (const t of table.transitions) {
-    const from = placeOf(t.from);
-    const to = placeOf(t.to);
+  for (const edge of table.transitions) {
+    const from = placeOf(edge.from);
+    const to = placeOf(edge.to);
     if (!from || !to) continue;
     const { a, b } = anchor(from, to);
     // Two-way pairs (PENDING <-> ON_HOLD) are drawn side by side.
-    const twoWay = table.transitions.some((o) => o.from === t.to && o.to === t.from);
-    const shift = twoWay ? (t.from < t.to ? -12 : 12) : 0;
-    const taken = takenEdges.has(`${t.from}>${t.to}`);
-    const cls = `edge${taken ? " taken" : ""}${t.late ? " late" : ""}`;
+    const twoWay = table.transitions.some((o) => o.from === edge.to && o.to === edge.from);
+    const shift = twoWay ? (edge.from < edge.to ? -12 : 12) : 0;
+    const taken = takenEdges.has(`${edge.from}>${edge.to}`);
+    const cls = `edge${taken ? " taken" : ""}${edge.late ? " late" : ""}`;
     const line = el("path", {
       d: `M${a.x + shift},${a.y} L${b.x + shift},${b.y}`,
       class: cls,
       "marker-end": `url(#${taken ? "arrow-taken" : "arrow"})`,
-      "data-edge": `${t.from}>${t.to}`,
+      "data-edge": `${edge.from}>${edge.to}`,
     });
     svg.append(line);
-    const word = t.late ? "late" : t.by ?? "";
+    const word = edge.late ? t("diagram-edge-late") : edge.by ? actionWord(edge.by) : "";
     if (word) {
       const lx = (a.x + b.x) / 2 + shift + (twoWay ? Math.sign(shift) * 10 : 6);
       const ly = (a.y + b.y) / 2 - 4;
@@ -113,7 +150,7 @@ export function drawDiagram(table: Lifecycle, current: CashoutStatus | null, his
     title.textContent = s.meaning;
     g.append(title, el("rect", { x: pos.x, y: pos.y, width: W, height: H, rx: 8 }));
     const name = el("text", { x: pos.x + W / 2, y: pos.y + (step ? 19 : 28), "text-anchor": "middle" });
-    name.textContent = s.status.replace("_", " ");
+    name.textContent = statusLabel(s.status);
     g.append(name);
     if (step) {
       const when = el("text", { x: pos.x + W / 2, y: pos.y + 36, "text-anchor": "middle", class: "when" });

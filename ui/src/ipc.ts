@@ -38,6 +38,9 @@ import type { HoldBoard } from "./bindings/HoldBoard";
 import type { JournalStatus } from "./bindings/JournalStatus";
 import type { Lifecycle } from "./bindings/Lifecycle";
 import type { ListFilter } from "./bindings/ListFilter";
+import type { LocaleView } from "./bindings/LocaleView";
+import type { Overview } from "./bindings/Overview";
+import type { OverviewQuery } from "./bindings/OverviewQuery";
 import type { PayoutView } from "./bindings/PayoutView";
 import type { PolicyOverview } from "./bindings/PolicyOverview";
 import type { ReconcileReport } from "./bindings/ReconcileReport";
@@ -64,6 +67,12 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 }
 
 export const appStatus = () => call<EnvironmentStatus>("app_status");
+/** The overview of a period: the core's exact figures, written for the operator's locale. */
+export const overview = (query: OverviewQuery) => call<Overview>("overview", { query });
+/** The language and regional formats the core speaks now, and the ones offered. */
+export const locale = () => call<LocaleView>("locale");
+/** Chooses the language (`auto`: the system's, or an offered tag); saved in the settings. */
+export const setLocale = (setting: string) => call<LocaleView>("set_locale", { setting });
 export const getSettings = () => call<SettingsView>("get_settings");
 export const updateSettings = (settings: Settings) => call<SettingsView>("update_settings", { settings });
 export const saveCredentials = (

@@ -7,8 +7,10 @@ import * as events from "./events";
 import { mount, h, notice } from "./dom";
 import { showToast, refOf } from "./toasts";
 import { clock } from "./views/status";
+import { t, setLang, onLanguage, setNumberStyle } from "./i18n";
 import { renderNew } from "./views/newCashout";
-import { renderList } from "./views/list";
+import { renderList, type ListPreset } from "./views/list";
+import { renderOverview } from "./views/overview";
 import { renderDetail } from "./views/detail";
 import { renderLookup } from "./views/lookup";
 import { renderSettings } from "./views/settings";
@@ -22,7 +24,8 @@ import type { DeskEvent } from "./bindings/DeskEvent";
 
 export type Route =
   | { view: "new" }
-  | { view: "list" }
+  | { view: "overview" }
+  | { view: "list"; preset?: ListPreset }
   | { view: "lookup" }
   | { view: "settings" }
   | { view: "holds" }
@@ -54,10 +57,10 @@ export async function refreshEnvBar(): Promise<void> {
     const s = await ipc.appStatus();
     bar.className = `env-bar env-${s.colour}`;
     const creds = s.demo_credentials
-      ? "demo credentials"
+      ? t("env-demo-credentials")
       : s.credentials.stored
-        ? `credentials stored (API Key …${s.credentials.api_key_last4 ?? ""})`
-        : "no credentials stored";
+        ? t("env-credentials-stored", { last4: s.credentials.api_key_last4 ?? "" })
+        : t("env-no-credentials");
     // Approvals live in the team journal: the section is there only on one.
     const nav = document.getElementById("nav-approvals");
     if (nav) nav.hidden = !s.signed_in_as;
@@ -65,12 +68,12 @@ export async function refreshEnvBar(): Promise<void> {
     mount(
       bar,
       h("span", { id: "env-name" }, s.name.toUpperCase()),
-      h("span", { class: "env-host", id: "env-host" }, s.host || "(no host)"),
-      s.production ? h("span", {}, "REAL MONEY") : null,
+      h("span", { class: "env-host", id: "env-host" }, s.host || t("env-no-host")),
+      s.production ? h("span", {}, t("env-real-money")) : null,
       s.problem ? h("span", { class: "env-host" }, s.problem) : null,
       // Which journal, and who the team journal signed in: every desk of a team shows it.
-      s.signed_in_as ? h("span", { class: "env-host", id: "env-team" }, `team journal · ${s.signed_in_as}`) : null,
-      s.journal_problem ? h("span", { class: "env-host", id: "env-team-problem" }, "team journal not connected: see Settings → Journal") : null,
+      s.signed_in_as ? h("span", { class: "env-host", id: "env-team" }, t("env-team-journal", { who: s.signed_in_as })) : null,
+      s.journal_problem ? h("span", { class: "env-host", id: "env-team-problem" }, t("env-team-not-connected")) : null,
       watchState(),
       h("span", { class: "env-creds", id: "env-creds" }, creds),
     );
@@ -130,10 +133,10 @@ export function onDeskEvent(e: DeskEvent): void {
   if (e.notice) showToast(e.notice, (which) => void go({ view: "detail", which }));
   switch (e.event.kind) {
     case "offline":
-      showWatchState(`Provider unreachable — status polling paused, retrying at ${clock(e.event.retry_at)}`, e.event.detail);
+      showWatchState(t("watch-offline", { at: clock(e.event.retry_at) }), e.event.detail);
       break;
     case "stalled":
-      showWatchState(`Status watching paused (the journal is busy or failing), retrying at ${clock(e.event.retry_at)}`, e.event.detail);
+      showWatchState(t("watch-stalled", { at: clock(e.event.retry_at) }), e.event.detail);
       break;
     case "online":
       showWatchState(null);
@@ -143,8 +146,32 @@ export function onDeskEvent(e: DeskEvent): void {
   }
 }
 
+/** Where the window is, to draw it again in another language. */
+let shown: Route = { view: "new" };
+
+/** The words of the static page (navigation, regions), in the current language. */
+export function applyShellWords(): void {
+  document.querySelectorAll<HTMLButtonElement>(".nav button").forEach((b) => {
+    const label = b.firstChild;
+    const text = t(`nav-${b.dataset.view ?? ""}`);
+    if (label?.nodeType === Node.TEXT_NODE) label.textContent = b.querySelector(".nav-badge") ? `${text} ` : text;
+  });
+  document.querySelector(".nav")?.setAttribute("aria-label", t("nav-label"));
+  document.getElementById("toasts")?.setAttribute("aria-label", t("toasts-label"));
+}
+
+/** The core switched language: every word on screen is drawn again (no restart). */
+export function redrawInLanguage(lang: string, style?: { group: string }): Promise<void> {
+  if (style) setNumberStyle(style);
+  setLang(lang);
+  applyShellWords();
+  void refreshEnvBar();
+  return go(shown);
+}
+
 export function go(to: Route): Promise<void> {
   route += 1;
+  shown = to;
   // Listeners of the view being left go now, not at the next event.
   events.prune();
   document.querySelectorAll<HTMLButtonElement>(".nav button").forEach((b) => {
@@ -159,7 +186,8 @@ export function go(to: Route): Promise<void> {
   const done = (() => {
     switch (to.view) {
       case "new": return renderNew(el, go);
-      case "list": return renderList(el, go);
+      case "overview": return renderOverview(el, go);
+      case "list": return renderList(el, go, to.preset);
       case "lookup": return renderLookup(el, go);
       case "settings": return renderSettings(el, refreshEnvBar);
       case "holds": return renderHolds(el, go);
@@ -181,12 +209,29 @@ async function start(): Promise<void> {
   });
   // The bar and the form load side by side. Creates an earlier session left unknown are looked
   // up (reconcile sends nothing) once the form is on screen: it must not delay the first paint.
+  // The core's language (settings → the system's locale → English) before the first words.
+  try {
+    const locale = await ipc.locale();
+    setNumberStyle(locale.number_style);
+    setLang(locale.lang);
+  } catch {
+    // English, the page's own words, stays.
+  }
+  applyShellWords();
+  onLanguage(applyShellWords);
   void refreshEnvBar();
-  await go({ view: "new" });
+  // The overview once there are payouts; the form on a new desk.
+  let first: Route = { view: "new" };
+  try {
+    if ((await ipc.listCashouts({ limit: 1 })).length > 0) first = { view: "overview" };
+  } catch {
+    // The form, which needs no journal read.
+  }
+  await go(first);
   // Events only once the form is drawn, so start-up is not slowed by them.
   events.listen(onDeskEvent);
   ipc.subscribeEvents(events.dispatch).catch((e: unknown) => {
-    showWatchState(`Live status updates unavailable: ${ipc.asReport(e).message}`);
+    showWatchState(t("watch-unavailable", { message: ipc.asReport(e).message }));
   });
   // Two frames after the form is in the DOM it is on screen: tell the start-up probe.
   requestAnimationFrame(() => requestAnimationFrame(() => {

@@ -23,13 +23,16 @@ export function page(): void {
 export const view = (): HTMLElement => document.getElementById("view") as HTMLElement;
 
 export function payout(over: Partial<PayoutView> = {}): PayoutView {
-  return {
+  const p: PayoutView = {
     cashout_id: 7, external_id: "ext-7", status: "PENDING", status_code: 0,
-    environment: "sandbox", amount: "150.25", currency: "BRL", country: "BR",
+    environment: "sandbox", amount: "150.25", currency: "BRL", amount_shown: "BRL 150.25", country: "BR",
     beneficiary: "Ana Souza", allowed_actions: ["hold", "cancel"], recovery: [], checking: false, correctable: false,
     created_at: "2026-11-21T07:59:58.000Z", created_local: "2026-11-21 04:59", updated_at: "2026-11-21T08:00:00.000Z",
     ...over,
   };
+  // The core writes the amount for the locale; in English, the code and the exact decimal.
+  if (!("amount_shown" in over)) p.amount_shown = p.amount ? `${p.currency ?? ""} ${p.amount}`.trim() : undefined;
+  return p;
 }
 
 export const table: Lifecycle = {
@@ -62,4 +65,29 @@ export function commands(handlers: Record<string, (args: Record<string, unknown>
     return fn(a);
   });
   return calls;
+}
+
+/** Text on screen that did not go through the messages: with the pseudo-locale on
+ * (`usePseudo(true)`), every translated text is inside ⟦…⟧, so any word of two or more
+ * letters outside those brackets — in text, or in an aria-label, title or placeholder — was
+ * never translated. `data` lists what the fixtures themselves put on screen (names, ids,
+ * the core's own sentences), which is not the window's to translate. */
+export function untranslated(root: Element, data: string[] = []): string[] {
+  const found: string[] = [];
+  const check = (text: string | null, where: string): void => {
+    if (!text) return;
+    let rest = text.replace(/⟦[^⟧]*⟧/g, " ");
+    for (const d of [...data].sort((a, b) => b.length - a.length)) if (d) rest = rest.split(d).join(" ");
+    if (/[A-Za-z]{2,}/.test(rest)) found.push(`${where}: ${text.trim()}`);
+  };
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement?.closest("style, script")) continue;
+    check(n.textContent, `text in <${n.parentElement?.tagName.toLowerCase() ?? "?"}>`);
+  }
+  for (const el of root.querySelectorAll("*")) {
+    for (const a of ["aria-label", "title", "placeholder", "aria-description"]) check(el.getAttribute(a), `${a} of <${el.tagName.toLowerCase()}>`);
+    if (el instanceof HTMLInputElement && (el.type === "button" || el.type === "submit")) check(el.value, "button value");
+  }
+  return found;
 }

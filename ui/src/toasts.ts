@@ -3,6 +3,7 @@
 // A toast is a button that opens the payout; it can be dismissed and goes away by itself,
 // but not while the operator is pointing at it or has it focused (time to read it).
 import { h } from "./dom";
+import { t } from "./i18n";
 import type { Notice } from "./bindings/Notice";
 import type { CashoutRef } from "./bindings/CashoutRef";
 
@@ -21,7 +22,7 @@ export function refOf(n: { cashout_id: number | null; external_id: string | null
 function region(): HTMLElement {
   let el = document.getElementById("toasts");
   if (!el) {
-    el = h("div", { id: "toasts", class: "toasts", role: "region", "aria-live": "polite", "aria-label": "Notifications" });
+    el = h("div", { id: "toasts", class: "toasts", role: "region", "aria-live": "polite", "aria-label": t("toasts-label") });
     document.body.append(el);
   }
   return el;
@@ -38,10 +39,10 @@ export function showToast(n: Notice, open: (which: CashoutRef) => void, openOthe
   const toast = h("button", {
     type: "button",
     class: "toast",
-    title: which ? "Open this payout" : openOther ? "Open" : null,
+    title: which ? t("toast-open-payout") : openOther ? t("open") : null,
     onclick: () => { remove(); if (which) open(which); else openOther?.(); },
   }, h("strong", { class: "toast-title" }, n.title), h("span", { class: "toast-body" }, n.body));
-  const dismiss = h("button", { type: "button", class: "toast-dismiss", "aria-label": `Dismiss: ${n.title}`, onclick: remove }, "×");
+  const dismiss = h("button", { type: "button", class: "toast-dismiss", "aria-label": t("toast-dismiss", { title: n.title }), onclick: remove }, "×");
   const item = h("div", { class: "toast-item" }, toast, dismiss);
   for (const [pause, resume] of [["mouseenter", "mouseleave"], ["focusin", "focusout"]] as const) {
     item.addEventListener(pause, () => window.clearTimeout(timer));

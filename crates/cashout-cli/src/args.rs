@@ -33,6 +33,11 @@ pub struct Cli {
         conflicts_with = "journal"
     )]
     pub team: Option<PathBuf>,
+    /// The language of human messages (`message` fields and notices): en, es, pt-BR or a
+    /// locale tag such as es-CO (its number format). Default: the system's (`LANG`). Codes,
+    /// field names, status names and the JSON's shape never change with it.
+    #[arg(long = "lang", global = true, value_name = "TAG")]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -124,6 +129,20 @@ pub enum Command {
     },
     /// ON_HOLD payouts, oldest first, with the money they reserve per currency.
     Holds,
+    /// The overview of a period (default: the last 30 days), per currency: count and sum by
+    /// status, money in flight and on hold, rejections with their commonest codes, late
+    /// rejections, provisional completions and the daily volume — the desktop's figures.
+    Overview {
+        /// The first day (YYYY-MM-DD, included); default 29 days before --to.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// The last day (YYYY-MM-DD, included); default today.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// The time zone of the days (an IANA name); the system's by default.
+        #[arg(long, value_name = "ZONE")]
+        tz: Option<String>,
+    },
     /// Write the reconciliation CSV of this environment's payouts (filters apply).
     Export {
         /// The file to write; `-` is stdout.

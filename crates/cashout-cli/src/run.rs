@@ -24,6 +24,9 @@ use cashout_core::desk::{CreateOptions, Desk, RetryPolicy};
 use cashout_core::environment::{Environment, EnvironmentKind};
 use cashout_core::error::Error;
 use cashout_core::journal::{Journal, ListFilter, SortKey};
+use cashout_core::l10n::messages;
+use cashout_core::l10n::Locale;
+use cashout_core::overview::OverviewQuery;
 use cashout_core::period::Period;
 use cashout_core::report::CsvFlavor;
 use cashout_core::settings::SettingsFile;
@@ -79,6 +82,11 @@ fn fail(error: &Error) -> ExitCode {
 
 /// Runs the parsed command.
 pub async fn run(cli: Cli) -> ExitCode {
+    // The language of human messages: --lang, else the system's (LANG); never the JSON's shape.
+    messages::set_active(match &cli.lang {
+        Some(tag) => Locale::negotiate(tag),
+        None => Locale::from_os(),
+    });
     match execute(cli).await {
         Ok(code) => code,
         Err(e) => fail(&e),
@@ -366,6 +374,7 @@ async fn execute(cli: Cli) -> Result<ExitCode, Error> {
             Command::List { .. }
                 | Command::History(_)
                 | Command::Holds
+                | Command::Overview { .. }
                 | Command::Export { .. }
                 | Command::Exchanges(_)
                 | Command::Audit { .. }
@@ -416,6 +425,7 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
             | Command::Reconcile
             | Command::Watch { .. }
             | Command::Holds
+            | Command::Overview { .. }
             | Command::Export { .. }
             | Command::Exchanges(_)
             | Command::Audit { .. }
@@ -490,6 +500,19 @@ async fn dispatch(cli: &Cli, desk: Desk) -> Result<ExitCode, Error> {
             hold_alert_hours,
         } => watch(desk, *late_rejection_window_days, *rate, *hold_alert_hours).await?,
         Command::Holds => print_success(&desk.hold_board()?),
+        Command::Overview { from, to, tz } => {
+            let query = OverviewQuery {
+                period: Period::Custom {
+                    from: from.clone(),
+                    to: to.clone(),
+                },
+                time_zone: tz.clone(),
+            };
+            let late_window_days = SettingsFile::in_dir(&data_dir(cli)?.0)
+                .load()
+                .late_rejection_window_days;
+            print_success(&desk.overview(&query, late_window_days, &messages::active())?)
+        }
         Command::Export {
             out,
             filters,

@@ -343,3 +343,77 @@ async fn audit_verify_export_and_holds_through_the_cli() {
     assert_eq!(verdict["intact"], false);
     assert_eq!(verdict["broken_at"], 2);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overview_prints_the_journals_sums_and_only_its_words_follow_the_language() {
+    let rig = Rig::start().await;
+    let url = rig.sandbox.base_url();
+    let journal = rig.journal_path().to_string_lossy().into_owned();
+    let cli = Cashout::new();
+    let run = |lang: &str, extra: &[&str]| {
+        cli.run(
+            &[
+                &[
+                    "--base-url",
+                    url.as_str(),
+                    "--journal",
+                    journal.as_str(),
+                    "--lang",
+                    lang,
+                ][..],
+                extra,
+            ]
+            .concat(),
+            &[],
+        )
+    };
+    let first = cli.write_json("a.json", &br_pix("", "1234.56"));
+    let second = cli.write_json("b.json", &br_pix("", "0.44"));
+    ok(&run("en", &["create", "--json", &first]));
+    let id = ok(&run("en", &["create", "--json", &second]))["cashout_id"]
+        .as_i64()
+        .expect("id")
+        .to_string();
+    ok(&run("en", &["hold", "--id", &id]));
+
+    let en = ok(&run("en", &["overview"]));
+    let pt = ok(&run("pt-BR", &["overview"]));
+    let brl = &en["currencies"][0];
+    assert_eq!(brl["currency"], "BRL");
+    assert_eq!(en["payouts"], 2);
+    assert_eq!(brl["sent"]["sum"], "1235.00");
+    assert_eq!(brl["in_flight"]["sum"], "1234.56");
+    assert_eq!(brl["on_hold"]["figure"]["sum"], "0.44");
+    assert_eq!(brl["sent"]["shown"], "BRL 1,235.00");
+    assert_eq!(pt["currencies"][0]["sent"]["shown"], "BRL 1.235,00");
+    assert_eq!(pt["currencies"][0]["by_status"][0]["label"], "Pendente");
+    // The contract does not change with the language: the same keys, codes and canonical sums.
+    fn shape(v: &Value) -> Value {
+        match v {
+            Value::Object(m) => m
+                .iter()
+                .map(|(k, v)| (k.clone(), shape(v)))
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+            Value::Array(a) => a.iter().map(shape).collect(),
+            // Values may differ (words, and the hold's age a second later); keys may not.
+            _ => Value::Null,
+        }
+    }
+    assert_eq!(shape(&en), shape(&pt));
+    assert_eq!(
+        en["currencies"][0]["by_status"][0]["key"],
+        pt["currencies"][0]["by_status"][0]["key"]
+    );
+    assert_eq!(
+        en["currencies"][0]["sent"]["sum"],
+        pt["currencies"][0]["sent"]["sum"]
+    );
+
+    let refused = failed(&run(
+        "es",
+        &["overview", "--from", "2026-12-05", "--to", "2026-12-01"],
+    ));
+    assert_eq!(refused["code"], "invalid_input");
+    assert_eq!(refused["field"], "period_to");
+}

@@ -273,6 +273,66 @@ pub fn rejection_code(code: i64) -> CodeInfo {
         })
 }
 
+/// A code explained in the operator's language, as the window and the CLI show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Explained {
+    pub code: i64,
+    /// The provider's short name (rejections) or a short label (errors); never translated.
+    pub name: &'static str,
+    /// What it means and what to do, in the active language.
+    pub explanation: String,
+    /// The request field to fix, when there is one.
+    pub field: Option<&'static str>,
+}
+
+/// Rejection `code` explained in the active language ([`crate::l10n::messages::active`]).
+#[must_use]
+pub fn explain_rejection(code: i64) -> Explained {
+    let info = rejection_code(code);
+    Explained {
+        code,
+        name: info.name,
+        explanation: rejection_explanation(code, crate::l10n::messages::active().lang()),
+        field: info.field,
+    }
+}
+
+/// Error `code` explained in the active language.
+#[must_use]
+pub fn explain_api(code: i64) -> Explained {
+    let info = api_code(code);
+    Explained {
+        code,
+        name: info.name,
+        explanation: api_explanation(code, crate::l10n::messages::active().lang()),
+        field: info.field,
+    }
+}
+
+/// What rejection `code` means, in `lang` (the generic text for a code this version does not
+/// know). The words are `rejection-code-<n>` in `locales/<lang>/core.ftl`.
+#[must_use]
+pub fn rejection_explanation(code: i64, lang: crate::l10n::Lang) -> String {
+    let id = if REJECTION_CODES.iter().any(|c| c.code == code) {
+        format!("rejection-code-{code}")
+    } else {
+        "rejection-code-unknown".to_owned()
+    };
+    crate::l10n::messages::text(lang, &id, &[])
+}
+
+/// What error `code` means, in `lang` (`api-code-<n>` in `core.ftl`).
+#[must_use]
+pub fn api_explanation(code: i64, lang: crate::l10n::Lang) -> String {
+    let id = if API_CODES.iter().any(|c| c.code == code) {
+        format!("api-code-{code}")
+    } else {
+        "api-code-unknown".to_owned()
+    };
+    crate::l10n::messages::text(lang, &id, &[])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,6 +365,36 @@ mod tests {
         assert_eq!(zero.code, 0);
         assert_eq!(zero.name, "UNKNOWN");
         assert_eq!(api_code(999).name, "UNKNOWN");
+    }
+
+    #[test]
+    fn the_english_messages_say_what_the_tables_say() {
+        use crate::l10n::Lang;
+        for c in API_CODES {
+            assert_eq!(
+                api_explanation(c.code, Lang::En),
+                c.explanation,
+                "{}",
+                c.code
+            );
+        }
+        for c in REJECTION_CODES {
+            assert_eq!(
+                rejection_explanation(c.code, Lang::En),
+                c.explanation,
+                "{}",
+                c.code
+            );
+        }
+        assert_eq!(
+            rejection_explanation(0, Lang::En),
+            rejection_code(0).explanation
+        );
+        assert_eq!(api_explanation(999, Lang::En), api_code(999).explanation);
+        assert_ne!(
+            rejection_explanation(800, Lang::PtBr),
+            rejection_code(800).explanation
+        );
     }
 
     #[test]

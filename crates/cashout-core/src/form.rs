@@ -14,18 +14,20 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::banks::{self, Method};
+use crate::l10n::messages::tr;
 use crate::validate::{self, Country};
 
-/// One input of the form.
+/// One input of the form. Its label and hint are in the operator's language (the active
+/// locale when the form was built): `field-<id>` and `hint-<id>` in `locales/<lang>/core.ftl`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct FieldSpec {
     /// The request field it fills (`bank_account`, `phone`, …).
     pub name: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub required: bool,
     /// A short example or format hint.
-    pub hint: &'static str,
+    pub hint: String,
 }
 
 /// A way to pay in a country: a bank transfer to a chosen bank, or a PIX key / wallet with a
@@ -34,7 +36,10 @@ pub struct FieldSpec {
 #[ts(export)]
 pub struct MethodForm {
     pub id: &'static str,
+    /// Its English name, stable across languages (batch files name methods by it).
     pub label: &'static str,
+    /// Its name in the operator's language, as the form shows it.
+    pub label_shown: String,
     /// The `bank_code` this method always sends (PIX keys, wallets); `None` when the operator
     /// picks a bank, or when the account number names the bank (CLABE, CCI, CBU).
     pub bank_code: Option<&'static str>,
@@ -43,12 +48,12 @@ pub struct MethodForm {
     pub fields: Vec<FieldSpec>,
 }
 
-/// A choice with a code and its meaning.
+/// A choice with a code and its meaning (in the operator's language).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct Choice {
     pub code: &'static str,
-    pub label: &'static str,
+    pub label: String,
 }
 
 /// Everything the form needs for one country.
@@ -56,7 +61,8 @@ pub struct Choice {
 #[ts(export)]
 pub struct CountryForm {
     pub code: &'static str,
-    pub name: &'static str,
+    /// The country's name in the operator's language.
+    pub name: String,
     /// Local currency.
     pub currency: &'static str,
     /// The currencies a payout may be requested in: the local one, then USD.
@@ -68,41 +74,43 @@ pub struct CountryForm {
     pub methods: Vec<MethodForm>,
 }
 
-const fn field(name: &'static str, label: &'static str, hint: &'static str) -> FieldSpec {
+/// A required input whose label is message `field-<label>` and whose hint is `hint-<hint>`
+/// (none when `hint` is empty), in the active language.
+fn field(name: &'static str, label: &str, hint: &str) -> FieldSpec {
     FieldSpec {
         name,
-        label,
+        label: tr(&format!("field-{label}"), &[]),
         required: true,
-        hint,
+        hint: if hint.is_empty() {
+            String::new()
+        } else {
+            tr(&format!("hint-{hint}"), &[])
+        },
     }
 }
 
 fn account_fields(country: Country) -> Vec<FieldSpec> {
     let (label, hint) = match country {
-        Country::Mx => ("CLABE", "18 digits, e.g. 021790064060296642"),
-        Country::Pe => ("CCI", "20 digits, e.g. 00219300153895206813"),
-        Country::Ar => ("CBU / CVU", "22 digits, e.g. 2850590940090418135201"),
-        Country::Co => ("Account number", "8 to 19 digits"),
-        Country::Cl => ("Account number", "6 to 16 digits"),
-        Country::Br => ("Account number", "with its check digit, e.g. 3423422-7"),
+        Country::Mx => ("clabe", "clabe"),
+        Country::Pe => ("cci", "cci"),
+        Country::Ar => ("cbu", "cbu"),
+        Country::Co => ("account-number", "account-co"),
+        Country::Cl => ("account-number", "account-cl"),
+        Country::Br => ("account-number", "account-br"),
     };
     let mut fields = vec![field("bank_account", label, hint)];
     if country == Country::Br {
-        fields.push(field("bank_branch", "Branch (agência)", "e.g. 1234"));
+        fields.push(field("bank_branch", "branch", "branch"));
     }
     if matches!(country, Country::Br | Country::Co | Country::Cl) {
-        fields.push(field("account_type", "Account type", ""));
+        fields.push(field("account_type", "account-type", ""));
     }
     if country == Country::Ar {
         // Validation warns when it is missing (the provider's Argentina page lists it as
         // required; the reference does not confirm it), so the operator needs a place for it.
         fields.push(FieldSpec {
             required: false,
-            ..field(
-                "email",
-                "E-mail",
-                "the provider's Argentina page asks for it",
-            )
+            ..field("email", "email", "email-ar")
         });
     }
     fields
@@ -110,40 +118,28 @@ fn account_fields(country: Country) -> Vec<FieldSpec> {
 
 fn special_method(b: &banks::KnownBank) -> MethodForm {
     let fields = match b.method {
-        Method::PixPhone => vec![field(
-            "phone",
-            "PIX phone key",
-            "mobile, e.g. (11) 98765-4321 or +55 11 98765-4321",
-        )],
-        Method::PixEmail => vec![field(
-            "email",
-            "PIX e-mail key",
-            "ana@example.com (sent in lower case)",
-        )],
+        Method::PixPhone => vec![field("phone", "pix-phone", "pix-phone")],
+        Method::PixEmail => vec![field("email", "pix-email", "pix-email")],
         // The key is the beneficiary's document, already on the form; never offered: the
         // random key (see the filter in `country_form`).
         Method::PixDocument | Method::PixRandom => Vec::new(),
-        Method::WalletAccountIsPhone => vec![field(
-            "bank_account",
-            "Mobile number",
-            "digits only, e.g. 3001234567",
-        )],
-        Method::WalletByPhone if b.country == "CO" => {
-            vec![field("phone", "Phone", "+57 and 10 digits")]
-        }
-        Method::WalletByPhone => vec![field("phone", "Phone", "10 or 11 digits")],
+        Method::WalletAccountIsPhone => vec![field("bank_account", "mobile", "mobile")],
+        Method::WalletByPhone if b.country == "CO" => vec![field("phone", "phone", "phone-co")],
+        Method::WalletByPhone => vec![field("phone", "phone", "phone")],
         Method::WalletByPhoneAndEmail => {
             vec![
-                field("phone", "Phone", "+57 and 10 digits"),
-                field("email", "E-mail", ""),
+                field("phone", "phone", "phone-co"),
+                field("email", "email", ""),
             ]
         }
-        Method::WalletByEmail => vec![field("email", "E-mail", "")],
+        Method::WalletByEmail => vec![field("email", "email", "")],
         Method::BankTransfer => Vec::new(),
     };
     MethodForm {
         id: b.code,
         label: b.name,
+        // A provider's product name (PIX, Nequi, Yape…): the same in every language.
+        label_shown: b.name.to_owned(),
         bank_code: Some(b.code),
         pick_bank: false,
         fields,
@@ -157,42 +153,35 @@ fn common_fields(country: Country) -> Vec<FieldSpec> {
         required: false,
         ..f
     };
+    // The amount is typed the way the operator's locale writes it (see `desk::review`).
+    let example = crate::l10n::numbers::number_style(&crate::l10n::messages::active()).example;
     let mut fields = vec![
-        optional(field(
-            "external_id",
-            "External id",
-            "left empty: generated on review",
-        )),
-        field(
-            "amount",
-            "Amount",
-            "e.g. 150.25 — a dot before the cents, no thousands separators",
-        ),
-        field("currency", "Currency", ""),
+        optional(field("external_id", "external-id", "external-id")),
+        FieldSpec {
+            hint: tr("hint-amount", &[("example", example.into())]),
+            ..field("amount", "amount", "")
+        },
+        field("currency", "currency", ""),
         FieldSpec {
             required: country.document_type_required(),
-            ..field("document_type", "Document type", "")
+            ..field("document_type", "document-type", "")
         },
-        field("document_id", "Document number", ""),
-        field("beneficiary_name", "Beneficiary first name", ""),
+        field("document_id", "document-id", ""),
+        field("beneficiary_name", "first-name", ""),
         FieldSpec {
             required: country.lastname_required(),
-            ..field("beneficiary_lastname", "Beneficiary last name", "")
+            ..field("beneficiary_lastname", "last-name", "")
         },
     ];
     if country.address_required() {
-        fields.push(field("address", "Address", ""));
+        fields.push(field("address", "address", ""));
     }
     fields.push(field(
         "notification_url",
-        "Notification URL",
-        "https://…, port 443",
+        "notification-url",
+        "notification-url",
     ));
-    fields.push(optional(field(
-        "comments",
-        "Comments",
-        "sandbox rehearsals: sandbox:reject=814, sandbox:decline=514, …",
-    )));
+    fields.push(optional(field("comments", "comments", "comments")));
     fields
 }
 
@@ -220,12 +209,7 @@ pub fn form_field(country: &str, bank_code: Option<&str>, field: &str) -> Option
         _ => field,
     };
     if wanted == "bank_code" && method.pick_bank {
-        return Some(FieldSpec {
-            name: "bank_code",
-            label: "Bank",
-            required: true,
-            hint: "",
-        });
+        return Some(self::field("bank_code", "bank", ""));
     }
     method
         .fields
@@ -254,11 +238,18 @@ pub fn country_form(code: &str) -> Option<CountryForm> {
         Country::Ar => "Bank transfer (CBU / CVU)",
         _ => "Bank transfer",
     };
+    let transfer_shown = match country {
+        Country::Mx => tr("method-transfer-named", &[("account", "CLABE".into())]),
+        Country::Pe => tr("method-transfer-named", &[("account", "CCI".into())]),
+        Country::Ar => tr("method-transfer-named", &[("account", "CBU / CVU".into())]),
+        _ => tr("method-transfer", &[]),
+    };
     // Where the account number names the bank, there is nothing to pick.
     let pick_bank = matches!(country, Country::Br | Country::Co | Country::Cl);
     let mut methods = vec![MethodForm {
         id: "bank_transfer",
         label: transfer_label,
+        label_shown: transfer_shown,
         bank_code: None,
         pick_bank,
         fields: account_fields(country),
@@ -270,14 +261,17 @@ pub fn country_form(code: &str) -> Option<CountryForm> {
     );
     Some(CountryForm {
         code: country.code(),
-        name: country.name(),
+        name: tr(&format!("country-{}", country.code()), &[]),
         currency: country.currency(),
         currencies: vec![country.currency(), "USD"],
         document_types: country.document_types().to_vec(),
         account_types: country
             .account_types()
             .iter()
-            .map(|(code, label)| Choice { code, label })
+            .map(|(code, _)| Choice {
+                code,
+                label: tr(&format!("account-type-{code}"), &[]),
+            })
             .collect(),
         common: common_fields(country),
         methods,
@@ -296,6 +290,40 @@ pub fn countries() -> Vec<CountryForm> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_label_hint_and_name_of_every_form_is_a_message_of_the_language() {
+        // A missing message renders as its id (`field-…`); none may reach the form.
+        let ids = ["field-", "hint-", "country-", "account-type-", "method-"];
+        for form in countries() {
+            let mut words = vec![form.name.clone()];
+            words.extend(form.account_types.iter().map(|c| c.label.clone()));
+            for m in &form.methods {
+                words.push(m.label_shown.clone());
+                words.extend(
+                    m.fields
+                        .iter()
+                        .flat_map(|f| [f.label.clone(), f.hint.clone()]),
+                );
+            }
+            words.extend(
+                form.common
+                    .iter()
+                    .flat_map(|f| [f.label.clone(), f.hint.clone()]),
+            );
+            for w in words {
+                assert!(
+                    !ids.iter().any(|id| w.starts_with(id)),
+                    "{}: {w}",
+                    form.code
+                );
+            }
+        }
+        assert_eq!(
+            country_form("BR").expect("BR").common[1].hint,
+            "e.g. 1,234.56"
+        );
+    }
 
     #[test]
     fn brazil_offers_bank_transfer_and_every_pix_key_that_can_be_sent() {
@@ -330,7 +358,10 @@ mod tests {
     #[test]
     fn a_field_to_fix_is_named_as_the_form_of_that_method_shows_it() {
         let email = form_field("BR", Some("10001"), "bank_account").expect("known");
-        assert_eq!((email.name, email.label), ("email", "PIX e-mail key"));
+        assert_eq!(
+            (email.name, email.label.as_str()),
+            ("email", "PIX e-mail key")
+        );
         let phone = form_field("BR", Some("10000"), "bank_account").expect("known");
         assert_eq!(phone.name, "phone");
         let doc = form_field("BR", Some("10002"), "bank_account").expect("known");

@@ -27,7 +27,9 @@ pub mod environment;
 pub mod error;
 pub mod form;
 pub mod journal;
+pub mod l10n;
 pub mod money;
+pub mod overview;
 pub mod period;
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)] // a panic is how a test reports

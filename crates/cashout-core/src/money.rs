@@ -70,9 +70,90 @@ pub enum AmountError {
     /// no reading is offered, since any would be a guess.
     #[error("{typed} cannot be read as an amount: write it without thousands separators, with a dot before the cents (e.g. 1234.56)")]
     Unreadable { typed: String },
+    /// Written with separators the operator's locale does not use that way (`1,234.56` or
+    /// `150.25` where `1.234,56` is the locale's form): reading it either way would be a guess.
+    #[error("{typed} is not written the way {locale} writes amounts: type it like {example}")]
+    OtherLocale {
+        typed: String,
+        locale: String,
+        example: String,
+    },
     /// `250000,50`: a decimal comma is not read until the form knows the operator's locale.
     #[error("write the cents after a dot, not a comma (e.g. {suggestion})")]
     DecimalComma { suggestion: String },
+}
+
+impl AmountError {
+    /// What is wrong, in `lang` (the `amount-*` messages of `core.ftl`); the `Display` text is
+    /// the English one, for logs and the CLI's contract tests.
+    #[must_use]
+    pub fn message(&self, lang: crate::l10n::Lang) -> String {
+        use crate::l10n::messages::{text, Arg};
+        let c = |c: &char| Arg::Text(c.to_string());
+        match self {
+            Self::NotANumber => text(lang, "amount-not-a-number", &[]),
+            Self::NotPositive => text(lang, "amount-not-positive", &[]),
+            Self::TooManyDecimals => text(lang, "amount-too-many-decimals", &[]),
+            Self::TooLarge => text(lang, "amount-too-large", &[]),
+            Self::Exponent => text(lang, "amount-exponent", &[]),
+            Self::Ambiguous {
+                typed,
+                separator,
+                thousands,
+                decimal,
+            } => text(
+                lang,
+                "amount-ambiguous",
+                &[
+                    ("typed", typed.clone().into()),
+                    ("separator", c(separator)),
+                    ("thousands", thousands.clone().into()),
+                    ("decimal", decimal.clone().into()),
+                ],
+            ),
+            Self::ThreeDecimals {
+                typed,
+                separator,
+                thousands,
+            } => text(
+                lang,
+                "amount-three-decimals",
+                &[
+                    ("typed", typed.clone().into()),
+                    ("separator", c(separator)),
+                    ("thousands", thousands.clone().into()),
+                ],
+            ),
+            Self::Grouped { suggestion } => text(
+                lang,
+                "amount-grouped",
+                &[("suggestion", suggestion.clone().into())],
+            ),
+            Self::Unreadable { typed } => text(
+                lang,
+                "amount-unreadable",
+                &[("typed", typed.clone().into())],
+            ),
+            Self::OtherLocale {
+                typed,
+                locale,
+                example,
+            } => text(
+                lang,
+                "amount-other-locale",
+                &[
+                    ("typed", typed.clone().into()),
+                    ("locale", locale.clone().into()),
+                    ("example", example.clone().into()),
+                ],
+            ),
+            Self::DecimalComma { suggestion } => text(
+                lang,
+                "amount-decimal-comma",
+                &[("suggestion", suggestion.clone().into())],
+            ),
+        }
+    }
 }
 
 /// A payout amount: positive, at most two decimal places, exact.
@@ -285,6 +366,33 @@ mod tests {
 
     fn amount(s: &str) -> Amount {
         s.parse().expect("valid amount in test")
+    }
+
+    #[test]
+    fn every_refusal_reads_the_same_in_english_through_the_messages() {
+        use crate::l10n::Lang;
+        for typed in [
+            "abc",
+            "0",
+            "1.005",
+            "2000000000",
+            "1e3",
+            "1.000",
+            "1.999",
+            "1.500.000",
+            "1,234.567",
+            "250000,50",
+        ] {
+            let e = typed.parse::<Amount>().expect_err(typed);
+            assert_eq!(e.message(Lang::En), e.to_string(), "{typed}");
+            assert_ne!(e.message(Lang::PtBr), e.to_string(), "{typed}");
+        }
+        let other = AmountError::OtherLocale {
+            typed: "1,5".into(),
+            locale: "pt-BR".into(),
+            example: "1.234,56".into(),
+        };
+        assert_eq!(other.message(Lang::En), other.to_string());
     }
 
     #[test]

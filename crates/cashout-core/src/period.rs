@@ -32,6 +32,8 @@ pub enum Period {
     Yesterday,
     /// Today and the six days before it.
     Last7Days,
+    /// Today and the 29 days before it.
+    Last30Days,
     /// From the first of this month through today.
     ThisMonth,
     /// Whole days, `YYYY-MM-DD`, both included; either end may be left open.
@@ -139,6 +141,15 @@ impl Period {
                 })?;
                 days(first, today)
             }
+            Self::Last30Days => {
+                let first = today.checked_sub(jiff::Span::new().days(29)).map_err(|e| {
+                    Error::InvalidInput {
+                        field: "period",
+                        message: e.to_string(),
+                    }
+                })?;
+                days(first, today)
+            }
             Self::ThisMonth => days(today.first_of_month(), today),
             Self::Custom { from, to } => {
                 let (first, last) = (
@@ -161,6 +172,77 @@ impl Period {
                 })
             }
         }
+    }
+}
+
+/// The local days of a period, each with its first instant, plus the instant the last one ends:
+/// the buckets of a daily chart. An open end of a custom range is today (to) or 29 days before
+/// the last day (from).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalDays {
+    /// `(YYYY-MM-DD, first instant)`, oldest first.
+    pub days: Vec<(String, String)>,
+    /// The instant after the last day (the range's `before`).
+    pub end: String,
+}
+
+/// The most days a daily chart covers.
+pub const MAX_CHART_DAYS: usize = 366;
+
+impl Period {
+    /// The period's local days in `tz` at `now` (see [`LocalDays`]).
+    ///
+    /// # Errors
+    /// As [`Period::resolve`], and field `period` for more than [`MAX_CHART_DAYS`] days.
+    pub fn local_days(&self, tz: &TimeZone, now: OffsetDateTime) -> Result<LocalDays> {
+        let today = to_timestamp(now).to_zoned(tz.clone()).date();
+        let back = |d: Date, n: i64| {
+            d.checked_sub(jiff::Span::new().days(n))
+                .map_err(|e| Error::InvalidInput {
+                    field: "period",
+                    message: e.to_string(),
+                })
+        };
+        let (first, last) = match self {
+            Self::Today => (today, today),
+            Self::Yesterday => {
+                let y = back(today, 1)?;
+                (y, y)
+            }
+            Self::Last7Days => (back(today, 6)?, today),
+            Self::Last30Days => (back(today, 29)?, today),
+            Self::ThisMonth => (today.first_of_month(), today),
+            Self::Custom { from, to } => {
+                let last = date_field(to, "period_to")?.unwrap_or(today);
+                let first = match date_field(from, "period_from")? {
+                    Some(f) => f,
+                    None => back(last, 29)?,
+                };
+                if last < first {
+                    return Err(Error::InvalidInput {
+                        field: "period_to",
+                        message: format!("the range ends ({last}) before it starts ({first})"),
+                    });
+                }
+                (first, last)
+            }
+        };
+        let mut days = vec![];
+        let mut day = first;
+        while day <= last {
+            if days.len() == MAX_CHART_DAYS {
+                return Err(Error::InvalidInput {
+                    field: "period",
+                    message: format!("choose at most {MAX_CHART_DAYS} days"),
+                });
+            }
+            days.push((day.to_string(), day_start(day, tz)?));
+            day = next_day(day)?;
+        }
+        Ok(LocalDays {
+            days,
+            end: day_start(day, tz)?,
+        })
     }
 }
 

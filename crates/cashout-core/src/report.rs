@@ -43,6 +43,8 @@ pub struct CurrencyTotal {
     pub currency: String,
     /// Exact decimal, as text.
     pub amount: String,
+    /// The same, written for the operator's locale with its currency (`BRL 1.234,56`).
+    pub amount_shown: String,
     pub count: usize,
 }
 
@@ -86,6 +88,11 @@ pub fn hold_board(records: &[PayoutRecord], now: time::OffsetDateTime) -> HoldBo
         totals: totals
             .into_iter()
             .map(|(currency, (amount, count))| CurrencyTotal {
+                amount_shown: crate::l10n::numbers::format_money(
+                    amount,
+                    &currency,
+                    &crate::l10n::messages::active(),
+                ),
                 currency,
                 amount: amount.to_string(),
                 count,

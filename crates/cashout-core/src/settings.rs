@@ -48,6 +48,9 @@ pub struct Settings {
     /// Where the app asks for updates instead of the publisher: your IT's mirror of the update
     /// manifest (HTTPS; empty: the publisher's, see [`crate::update`]).
     pub update_url: String,
+    /// The language and regional formats: `auto` (the operating system's) or a tag such as
+    /// `es-CO` or `pt-BR` (see [`crate::l10n`]).
+    pub locale: String,
 }
 
 /// The settings and what follows from them for the form.
@@ -88,12 +91,13 @@ impl Default for Settings {
             open_create_window_hours: 24,
             team: None,
             update_url: String::new(),
+            locale: "auto".into(),
         }
     }
 }
 
 /// The fields of [`Settings`], as errors name them, with what each one takes.
-const FIELDS: [(&str, &str); 9] = [
+const FIELDS: [(&str, &str); 10] = [
     ("environment", "Choose one of the environments offered."),
     ("okp_production_host", "Enter the host as text."),
     ("custom_base_url", "Enter the base URL as text."),
@@ -106,6 +110,7 @@ const FIELDS: [(&str, &str); 9] = [
     ("desktop_notifications", "Tick or untick the box."),
     ("open_create_window_hours", "Enter a whole number of hours."),
     ("update_url", "Enter the URL as text."),
+    ("locale", "Choose a language."),
 ];
 
 impl Settings {
@@ -227,6 +232,10 @@ impl Settings {
                 });
             }
         }
+        crate::l10n::check_setting(&self.locale).map_err(|message| Error::InvalidInput {
+            field: "locale",
+            message,
+        })?;
         if !(1..=720).contains(&self.open_create_window_hours) {
             return Err(Error::InvalidInput {
                 field: "open_create_window_hours",

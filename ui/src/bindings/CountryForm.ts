@@ -6,7 +6,11 @@ import type { MethodForm } from "./MethodForm";
 /**
  * Everything the form needs for one country.
  */
-export type CountryForm = { code: string, name: string, 
+export type CountryForm = { code: string, 
+/**
+ * The country's name in the operator's language.
+ */
+name: string, 
 /**
  * Local currency.
  */

@@ -39,4 +39,8 @@ id_note: string | null,
 /**
  * In production, the question the operator must answer before the money moves.
  */
-confirmation: string | null, };
+confirmation: string | null, 
+/**
+ * The amount with its currency, written for the operator's locale (`BRL 1.234,56`).
+ */
+amount_shown: string, };

@@ -7,4 +7,8 @@ export type CurrencyTotal = { currency: string,
 /**
  * Exact decimal, as text.
  */
-amount: string, count: number, };
+amount: string, 
+/**
+ * The same, written for the operator's locale with its currency (`BRL 1.234,56`).
+ */
+amount_shown: string, count: number, };

@@ -5,7 +5,15 @@ import type { FieldSpec } from "./FieldSpec";
  * A way to pay in a country: a bank transfer to a chosen bank, or a PIX key / wallet with a
  * fixed pseudo bank code.
  */
-export type MethodForm = { id: string, label: string, 
+export type MethodForm = { id: string, 
+/**
+ * Its English name, stable across languages (batch files name methods by it).
+ */
+label: string, 
+/**
+ * Its name in the operator's language, as the form shows it.
+ */
+label_shown: string, 
 /**
  * The `bank_code` this method always sends (PIX keys, wallets); `None` when the operator
  * picks a bank, or when the account number names the bank (CLABE, CCI, CBU).

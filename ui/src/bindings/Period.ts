@@ -3,4 +3,4 @@
 /**
  * A period of the operator's calendar.
  */
-export type Period = { "kind": "today" } | { "kind": "yesterday" } | { "kind": "last7_days" } | { "kind": "this_month" } | { "kind": "custom", from: string | null, to: string | null, };
+export type Period = { "kind": "today" } | { "kind": "yesterday" } | { "kind": "last7_days" } | { "kind": "last30_days" } | { "kind": "this_month" } | { "kind": "custom", from: string | null, to: string | null, };

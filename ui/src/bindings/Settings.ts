@@ -45,4 +45,9 @@ team: TeamProfile | null,
  * Where the app asks for updates instead of the publisher: your IT's mirror of the update
  * manifest (HTTPS; empty: the publisher's, see [`crate::update`]).
  */
-update_url: string, };
+update_url: string, 
+/**
+ * The language and regional formats: `auto` (the operating system's) or a tag such as
+ * `es-CO` or `pt-BR` (see [`crate::l10n`]).
+ */
+locale: string, };

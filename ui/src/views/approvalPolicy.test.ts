@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { renderApprovalPolicy } from "./approvalPolicy";
-import { commands, page, view } from "../testkit";
+import { commands, page, untranslated, view } from "../testkit";
+import { setLang, usePseudo } from "../i18n";
 import type { PolicyOverview } from "../bindings/PolicyOverview";
 
 beforeEach(page);
@@ -52,5 +53,44 @@ describe("the approval policy", () => {
     view().querySelector<HTMLButtonElement>("#policy-propose")?.click();
     await vi.waitFor(() => expect(view().querySelector("#policy-proposed")?.textContent).toContain("change 5"));
     expect(calls.filter((c) => c.cmd === "propose_approval_policy").at(-1)?.args).toEqual({ currency: "brl", threshold: "1000", approvers: 1, expiresAfterHours: 168 });
+  });
+
+  it("the policy speaks Portuguese when the core does", async () => {
+    commands({ approval_policy: () => overview({ may_propose: true }) });
+    setLang("pt-BR");
+    try {
+      await renderApprovalPolicy(view());
+      expect(view().querySelector("h2")?.textContent).toBe("Política de aprovação");
+      expect(view().querySelector("#policy-table thead")?.textContent).toContain("Precisa de aprovação a partir de");
+      expect(view().querySelector("[data-change='4']")?.textContent).toContain("MXN a partir de 20000.00: 1 aprovador, prazo de 72 h");
+      expect(view().querySelector("[data-change='4']")?.textContent).toContain("proposta · proposta por adm em 2026-11-30 10:00:00");
+      expect(view().querySelector("#policy-reject-4")?.textContent).toBe("Recusar");
+      expect([...(view().querySelector("#policy-approvers") as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(["1 aprovador", "2 aprovadores"]);
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("a decided change says by whom, in Spanish", async () => {
+    commands({ approval_policy: () => overview({ may_decide: [], changes: [{ ...overview().changes[0]!, state: "rejected", decided_by: "cid", decided_at: "2026-11-30T11:00:00.000Z", reason: "too low" }] }) });
+    setLang("es");
+    try {
+      await renderApprovalPolicy(view());
+      expect(view().querySelector("[data-change='4']")?.textContent).toContain("rechazado · propuesto por adm el 2026-11-30 10:00:00 · rechazado por cid: too low");
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("no word of the policy escapes translation (pseudo-locale)", async () => {
+    commands({ approval_policy: () => overview({ may_propose: true }) });
+    usePseudo(true);
+    try {
+      await renderApprovalPolicy(view());
+      expect(view().querySelector("#policy-form")).not.toBeNull();
+      expect(untranslated(view(), ["BRL", "MXN", "adm", "cid"])).toEqual([]);
+    } finally {
+      usePseudo(false);
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { renderApprovals } from "./approvals";
-import { commands, page, payout, view } from "../testkit";
+import { commands, page, payout, untranslated, view } from "../testkit";
+import { setLang, usePseudo } from "../i18n";
 import type { Approval } from "../bindings/Approval";
 import type { ApprovalDetail } from "../bindings/ApprovalDetail";
 import type { ApprovalsPage } from "../bindings/ApprovalsPage";
@@ -57,7 +58,7 @@ describe("the approvals view", () => {
     commands({ approvals_page: () => mine });
     await renderApprovals(view(), vi.fn());
     const row = view().querySelector("#approvals-table tbody tr");
-    expect(row?.textContent).toContain("1500.00 BRL");
+    expect(row?.textContent).toContain("BRL 1500.00");
     expect(row?.textContent).toContain("ana");
     expect(row?.textContent).toContain("1 of 2 approved · by cid");
     expect(view().querySelector("#approvals-waiting_for_me")?.textContent).toBe("Waiting for me (1)");
@@ -111,5 +112,57 @@ describe("the approvals view", () => {
     });
     await renderApprovals(view(), vi.fn());
     expect(view().querySelector("#approvals-error")?.textContent).toContain("team journal");
+  });
+
+  it("the approvals speak Spanish when the core does", async () => {
+    document.body.append(Object.assign(document.createElement("span"), { id: "approvals-badge", hidden: true }));
+    commands({ approvals_page: () => mine, approval_detail: () => detail() });
+    setLang("es");
+    try {
+      await openReview();
+      expect(view().querySelector("h1")?.textContent).toBe("Aprobaciones");
+      expect(view().querySelector("#approvals-waiting_for_me")?.textContent).toBe("Esperan mi aprobación (1)");
+      expect(view().querySelector("#approvals-table thead")?.textContent).toContain("Preparado por");
+      expect(view().querySelector("#approvals-table tbody .badge")?.textContent).toBe("esperando");
+      expect(view().querySelector("#approval-votes")?.textContent).toContain("cid aprobó: invoice 42");
+      expect(view().querySelector("#approval-approve")?.textContent).toBe("Aprobar");
+      expect(view().querySelector("#approval-reject")?.textContent).toBe("Rechazar");
+      expect(document.getElementById("approvals-badge")?.getAttribute("aria-label")).toBe("1 espera su aprobación");
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("a vote's outcome is said in Portuguese, with the core's progress as it words it", async () => {
+    commands({
+      approvals_page: () => mine,
+      approval_detail: () => detail(),
+      decide_approval: () => ({ approval: { ...approval, state: "released" }, progress: "2 of 2 approved · by cid, bea", payout: { ...held, status: "PENDING" }, settle_error: null }),
+    });
+    setLang("pt-BR");
+    try {
+      await openReview();
+      view().querySelector<HTMLButtonElement>("#approval-approve")?.click();
+      await vi.waitFor(() => expect(view().querySelector("#approval-done")).not.toBeNull());
+      expect(view().querySelector("#approval-done")?.textContent).toBe("Voto registrado. Aprovação: liberada. 2 of 2 approved · by cid, bea. Status do pagamento: Pendente.");
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("no word of the approvals escapes translation (pseudo-locale)", async () => {
+    commands({ approvals_page: () => mine, approval_detail: () => detail() });
+    usePseudo(true);
+    try {
+      await openReview();
+      expect(untranslated(view(), [
+        "1500.00 BRL", "Ana Souza", "ana", "bea", "cid", "big-1", "1 of 2 approved · by cid", "invoice 42",
+        detail().duplicate_verdict,
+        // The request exactly as sent (JSON), and the journal's event name in the history.
+        '"external_id"', '"amount"', '"currency"', '"on_hold"', "true", "BRL", "created",
+      ])).toEqual([]);
+    } finally {
+      usePseudo(false);
+    }
   });
 });

@@ -8,16 +8,35 @@ import * as events from "../events";
 import { h, mount, notice } from "../dom";
 import { routeToken, type Route } from "../main";
 import type { ApprovalDetail } from "../bindings/ApprovalDetail";
+import type { ApprovalState } from "../bindings/ApprovalState";
+import type { CashoutStatus } from "../bindings/CashoutStatus";
 import type { ApprovalView } from "../bindings/ApprovalView";
 import type { CashoutRef } from "../bindings/CashoutRef";
 import { errorNotice } from "./detail";
 import { money, stamp, statusBadge } from "./status";
+import { t } from "../i18n";
 
-const LISTS: { id: ipc.ApprovalsList; label: string }[] = [
-  { id: "waiting_for_me", label: "Waiting for me" },
-  { id: "waiting_for_others", label: "Waiting for others" },
-  { id: "decided", label: "Decided" },
+/** The lists, each with its label (in the language of the moment it is drawn). */
+const LISTS: { id: ipc.ApprovalsList; label: (waitingForMe: number) => string }[] = [
+  { id: "waiting_for_me", label: (count) => t("approvals-tab-waiting-for-me", { count }) },
+  { id: "waiting_for_others", label: () => t("approvals-tab-waiting-for-others") },
+  { id: "decided", label: () => t("approvals-tab-decided") },
 ];
+
+/** Where an approval stands, in words. */
+const STATE: Record<ApprovalState, () => string> = {
+  waiting: () => t("approvals-state-waiting"),
+  approved: () => t("approvals-state-approved"),
+  rejected: () => t("approvals-state-rejected"),
+  expired: () => t("approvals-state-expired"),
+  released: () => t("approvals-state-released"),
+  cancelled: () => t("approvals-state-cancelled"),
+  closed: () => t("approvals-state-closed"),
+};
+const stateWord = (s: ApprovalState): string => STATE[s]?.() ?? s;
+
+/** A payout status in words (the core's status names, `status-…`). */
+const statusWord = (s: CashoutStatus): string => t(`status-${s}`);
 
 function refOf(v: ApprovalView): CashoutRef {
   const p = v.payout;
@@ -26,21 +45,22 @@ function refOf(v: ApprovalView): CashoutRef {
 
 function table(items: ApprovalView[], open: (which: CashoutRef) => void): HTMLElement {
   return h("table", { id: "approvals-table" },
-    h("thead", {}, h("tr", {}, ...["State", "Amount", "Beneficiary", "Prepared by", "Expires", "Approvals", ""].map((t) => h("th", { scope: "col" }, t)))),
+    h("thead", {}, h("tr", {}, ...[t("approvals-col-state"), t("col-amount"), t("col-beneficiary"), t("approvals-col-prepared-by"), t("approvals-col-expires"), t("approvals-col-approvals"), ""].map((c) => h("th", { scope: "col" }, c)))),
     h("tbody", {}, ...items.map((v) => {
       const a = v.approval;
       return h("tr", { "data-external-id": v.payout.external_id ?? "" },
-        h("td", {}, h("span", { class: `badge approval-${a.state}` }, a.state.replace("_", " "))),
+        h("td", {}, h("span", { class: `badge approval-${a.state}` }, stateWord(a.state))),
         h("td", { class: "num nowrap" }, money(v.payout)),
         h("td", {}, v.payout.beneficiary ?? ""),
         h("td", {}, a.prepared_by),
         h("td", { class: "nowrap" }, a.state === "waiting" ? stamp(a.expires_at) : "—"),
+        // The core's words ("1 of 2 approved · by cid").
         h("td", {}, v.progress),
         h("td", {}, h("button", {
           type: "button",
-          "aria-label": `Review payout ${v.payout.external_id ?? ""}`,
+          "aria-label": t("approvals-review-label", { id: v.payout.external_id ?? "" }),
           onclick: () => open(refOf(v)),
-        }, "Review")));
+        }, t("approvals-review"))));
     })));
 }
 
@@ -66,9 +86,10 @@ function review(d: ApprovalDetail, decided: (outcome: HTMLElement) => void, go: 
     mount(result);
     try {
       const v = await ipc.decideApproval(which, decision, reason.value);
+      // The progress and the settle error are the core's words.
       decided(v.settle_error
-        ? notice("network", `Your vote is recorded (${v.approval.state}); the provider did not take the ${v.approval.state === "approved" ? "release" : "cancel"} yet: ${v.settle_error}. The desk tries again.`, "approval-settle-error")
-        : notice("ok", `Recorded: ${v.approval.state}. ${v.progress}. The payout is ${v.payout.status ?? "unknown"}.`, "approval-done"));
+        ? notice("network", t("approvals-settle-error", { action: v.approval.state === "approved" ? "release" : "cancel", state: stateWord(v.approval.state), error: v.settle_error }), "approval-settle-error")
+        : notice("ok", t("approvals-done", { state: stateWord(v.approval.state), progress: v.progress, status: v.payout.status ? statusWord(v.payout.status) : t("approvals-status-not-known") }), "approval-done"));
     } catch (e) {
       const r = ipc.asReport(e);
       if (r.field === "reason") {
@@ -81,37 +102,43 @@ function review(d: ApprovalDetail, decided: (outcome: HTMLElement) => void, go: 
       button.disabled = false;
     }
   };
-  const approve = h("button", { type: "button", id: "approval-approve", class: "primary" }, "Approve");
+  const approve = h("button", { type: "button", id: "approval-approve", class: "primary" }, t("approvals-approve"));
   approve.addEventListener("click", () => void vote("approve", approve));
-  const reject = h("button", { type: "button", id: "approval-reject", class: "danger" }, "Reject");
+  const reject = h("button", { type: "button", id: "approval-reject", class: "danger" }, t("approvals-reject"));
   reject.addEventListener("click", () => void vote("reject", reject));
   return h("section", { id: "approval-review", "aria-labelledby": "approval-title" },
-    h("h2", { id: "approval-title" }, `${money(p)} to ${p.beneficiary ?? "?"}`),
+    h("h2", { id: "approval-title" }, t("approvals-review-title", { amount: money(p), beneficiary: p.beneficiary ?? "?" })),
     h("dl", { class: "facts" },
-      h("dt", {}, "Status"), h("dd", {}, statusBadge(p)),
-      h("dt", {}, "External id"), h("dd", { class: "id" }, p.external_id ?? "—"),
-      h("dt", {}, "Cashout id"), h("dd", {}, p.cashout_id ?? "—"),
-      a ? fact("Approval", `${a.state} · ${d.progress ?? ""}`, "approval-state") : null,
-      a ? fact("Prepared by", a.prepared_by, "approval-prepared-by") : null,
-      a ? fact("Expires", stamp(a.expires_at)) : null),
+      h("dt", {}, t("approvals-fact-status")), h("dd", {}, statusBadge(p)),
+      h("dt", {}, t("col-external-id")), h("dd", { class: "id" }, p.external_id ?? "—"),
+      h("dt", {}, t("col-cashout-id")), h("dd", {}, p.cashout_id ?? "—"),
+      // The progress is the core's words.
+      a ? fact(t("approvals-fact-approval"), `${stateWord(a.state)} · ${d.progress ?? ""}`, "approval-state") : null,
+      a ? fact(t("approvals-col-prepared-by"), a.prepared_by, "approval-prepared-by") : null,
+      a ? fact(t("approvals-col-expires"), stamp(a.expires_at)) : null),
     a && a.votes.length
       ? h("ul", { id: "approval-votes" }, ...a.votes.map((v) =>
-        h("li", {}, `${stamp(v.at)} — ${v.approver} ${v.decision === "approve" ? "approved" : "rejected"}${v.reason ? `: ${v.reason}` : ""}`)))
+        h("li", {}, v.reason
+          ? t("approvals-vote-reason", { at: stamp(v.at), who: v.approver, decision: v.decision, reason: v.reason })
+          : t("approvals-vote", { at: stamp(v.at), who: v.approver, decision: v.decision }))))
       : null,
+    // The duplicate guard's verdict and, below, why a vote is not offered: the core's words.
     notice(d.same_payouts.length ? "validation" : "info", d.duplicate_verdict, "approval-duplicates"),
-    h("h3", {}, "The request as it was sent"),
-    h("pre", { id: "approval-request", class: "request" }, d.request ? JSON.stringify(d.request, null, 2) : "(not sent from a desk)"),
-    h("h3", {}, "History"),
+    h("h3", {}, t("approvals-request-title")),
+    h("pre", { id: "approval-request", class: "request" }, d.request ? JSON.stringify(d.request, null, 2) : t("approvals-request-none")),
+    h("h3", {}, t("approvals-history-title")),
+    // Each line: when, the journal's event name (a data value, as the payout's history shows
+    // it), the status, and the core's detail.
     h("table", { id: "approval-history" },
-      h("tbody", {}, ...d.history.map((e) => h("tr", {}, h("td", { class: "nowrap" }, stamp(e.at)), h("td", {}, e.event), h("td", {}, e.status ?? ""), h("td", {}, e.detail ?? ""))))),
+      h("tbody", {}, ...d.history.map((e) => h("tr", {}, h("td", { class: "nowrap" }, stamp(e.at)), h("td", {}, e.event), h("td", {}, e.status ? statusWord(e.status) : ""), h("td", {}, e.detail ?? ""))))),
     d.may_vote
       ? h("div", { class: "vote" },
-        h("label", { for: "approval-reason" }, "Reason (required to reject; kept in the audit log)"),
+        h("label", { for: "approval-reason" }, t("approvals-reason-label")),
         reason, reasonError,
         h("div", { class: "row" }, approve, reject))
       : notice("info", d.why_not ?? "", "approval-why-not"),
     result,
-    h("div", { class: "row" }, h("button", { type: "button", id: "approval-open", onclick: () => void go({ view: "detail", which }) }, "Open the payout")));
+    h("div", { class: "row" }, h("button", { type: "button", id: "approval-open", onclick: () => void go({ view: "detail", which }) }, t("approvals-open-payout"))));
 }
 
 export async function renderApprovals(el: HTMLElement, go: (r: Route) => void): Promise<void> {
@@ -120,7 +147,7 @@ export async function renderApprovals(el: HTMLElement, go: (r: Route) => void): 
   let list: ipc.ApprovalsList = "waiting_for_me";
   let open: CashoutRef | null = null;
   let flash: HTMLElement | null = null;
-  const tabs = h("div", { class: "row tabs", role: "group", "aria-label": "Which approvals" });
+  const tabs = h("div", { class: "row tabs", role: "group", "aria-label": t("approvals-tabs-label") });
   const body = h("div", { id: "approvals-body" });
   const panel = h("div", { id: "approval-panel" });
   const load = async () => {
@@ -134,13 +161,15 @@ export async function renderApprovals(el: HTMLElement, go: (r: Route) => void): 
           id: `approvals-${l.id}`,
           "aria-pressed": l.id === list ? "true" : "false",
           onclick: () => { list = l.id; open = null; flash = null; mount(panel); void load(); },
-        }, l.id === "waiting_for_me" ? `${l.label} (${page.waiting_for_me})` : l.label);
+        }, l.label(page.waiting_for_me));
         return b;
       }));
       mount(body,
-        h("p", { class: "muted", id: "approvals-who" }, `Signed in as ${page.roles.login}${page.roles.approver ? " (approver)" : " (not an approver: you can prepare payouts, others approve them)"}`),
+        h("p", { class: "muted", id: "approvals-who" }, page.roles.approver
+          ? t("approvals-signed-in-approver", { login: page.roles.login })
+          : t("approvals-signed-in-not-approver", { login: page.roles.login })),
         page.items.length === 0
-          ? notice("info", list === "waiting_for_me" ? "Nothing waits for your approval." : "None.", "approvals-empty")
+          ? notice("info", list === "waiting_for_me" ? t("approvals-none-for-me") : t("approvals-none"), "approvals-empty")
           : table(page.items, (which) => { open = which; flash = null; void show(true); }));
       if (open) await show();
     } catch (e) {
@@ -170,7 +199,7 @@ export async function renderApprovals(el: HTMLElement, go: (r: Route) => void): 
     if (typing) { void ipc.approvalsPage(list).then((p) => current() && setBadge(p.waiting_for_me)).catch(() => undefined); return; }
     void load();
   }, current);
-  mount(el, h("h1", {}, "Approvals"), tabs, body, panel);
+  mount(el, h("h1", {}, t("approvals-title")), tabs, body, panel);
   await load();
 }
 
@@ -180,5 +209,5 @@ export function setBadge(count: number): void {
   if (!badge) return;
   badge.textContent = count > 0 ? String(count) : "";
   badge.hidden = count === 0;
-  badge.setAttribute("aria-label", `${count} waiting for your approval`);
+  badge.setAttribute("aria-label", t("approvals-badge-label", { count }));
 }

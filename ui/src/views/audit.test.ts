@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { vi } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { renderAudit } from "./audit";
-import { commands, page, view } from "../testkit";
+import { commands, page, untranslated, view } from "../testkit";
+import { setLang, usePseudo } from "../i18n";
 import type { AuditEntry } from "../bindings/AuditEntry";
 import type { AuditVerdict } from "../bindings/AuditVerdict";
 
@@ -88,5 +89,57 @@ describe("the audit log", () => {
     click("audit-export");
     await vi.waitFor(() => expect(view().querySelector("#audit-export-result")?.textContent).toBe("Exported 12 entries to /home/ana/audit-log.csv"));
     expect(calls.find((c) => c.cmd === "export_audit")?.args).toEqual({ filter: { action: null, text: "8400001" } });
+  });
+
+  it("the log speaks Portuguese when the core does", async () => {
+    const verdict: AuditVerdict = { intact: true, entries: 42, head_hash: "0123456789abcdef", broken_at: null, problem: null };
+    commands({ audit_log: () => [entry(2, { action: "cancel", external_id: "ext-2" }), entry(1, { action: "credentials_saved" })], verify_audit: () => verdict });
+    setLang("pt-BR");
+    try {
+      await renderAudit(view());
+      expect(view().querySelector("h1")?.textContent).toBe("Registro de auditoria");
+      expect(view().querySelector("#audit-table thead")?.textContent).toContain("Ação");
+      const actions = [...view().querySelectorAll("#audit-table tr[data-seq]")].map((r) => r.querySelectorAll("td")[3]?.textContent);
+      expect(actions).toEqual(["cancelar", "credenciais salvas"]);
+      expect((view().querySelector("#audit-action option") as HTMLOptionElement).textContent).toBe("Qualquer ação");
+      expect(view().querySelector(".audit-hash button.copy")?.getAttribute("aria-label")).toBe("Copiar hash da entrada 2");
+      click("audit-verify");
+      await vi.waitFor(() => expect(view().querySelector("#audit-intact")?.textContent).toContain("Cadeia íntegra: 42 entradas."));
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("no word of the log escapes translation (pseudo-locale)", async () => {
+    const broken: AuditVerdict = { intact: false, entries: 42, head_hash: "ff", broken_at: 17, problem: "entry 17 does not hash to its stored hash (edited?)" };
+    let verdict: AuditVerdict = { intact: true, entries: 1, head_hash: "0123456789abcdef", broken_at: null, problem: null };
+    commands({
+      audit_log: () => [
+        entry(3, { action: "approval_rejected", outcome: "network" }),
+        entry(2, { action: "cancel", external_id: "ext-2", detail: "by ana" }),
+        entry(1, { cashout_id: null, action: "an_action_from_a_newer_version" }),
+      ],
+      verify_audit: () => verdict,
+      export_audit: () => ({ file: "/home/ana/audit-log.csv", rows: 1 }),
+    });
+    // What the core's answers themselves put on screen: users, environments, ids, hashes, the
+    // detail and problem sentences, the stored names of failures and of unknown actions.
+    const data = ["ana", "sandbox", "ext-2", "by ana", "a".repeat(64), "0123456789abcdef", "network", "an action from a newer version", "/home/ana/audit-log.csv", broken.problem!];
+    usePseudo(true);
+    try {
+      await renderAudit(view());
+      expect(untranslated(view(), data)).toEqual([]);
+      click("audit-verify");
+      await vi.waitFor(() => expect(view().querySelector("#audit-intact")).not.toBeNull());
+      click("audit-export");
+      await vi.waitFor(() => expect(view().querySelector("#audit-exported")).not.toBeNull());
+      expect(untranslated(view(), data)).toEqual([]);
+      verdict = broken;
+      click("audit-verify");
+      await vi.waitFor(() => expect(view().querySelector("#audit-broken")).not.toBeNull());
+      expect(untranslated(view(), data)).toEqual([]);
+    } finally {
+      usePseudo(false);
+    }
   });
 });

@@ -13,26 +13,37 @@ import type { DecimalStyle } from "../bindings/DecimalStyle";
 import type { Issue } from "../bindings/Issue";
 import { confirmDialog, errorNotice } from "./detail";
 import { virtualList, type VirtualList } from "../virtual";
+import { t } from "../i18n";
 
 const ROW_HEIGHT = 30;
 const GRID_HEIGHT = 300;
 const PAGE = 100;
 
-/** "1.234,56" or "1,234.56", as the operator picks the file's style. */
-export const DECIMALS: [DecimalStyle, string][] = [["point", "1,234.56 (dot before the cents)"], ["comma", "1.234,56 (comma before the cents)"]];
+/** "1.234,56" or "1,234.56", as the operator picks the file's style (in the current language:
+ * call it when drawing). */
+export function decimalOptions(): [DecimalStyle, string][] {
+  return [["point", t("batch-decimal-point")], ["comma", t("batch-decimal-comma")]];
+}
 
 function fileLine(s: DraftSummary): string {
   const f = s.file;
+  const encoding = f.encoding ?? "";
   const how = f.format === "xlsx"
-    ? `Excel workbook, worksheet “${f.worksheet ?? ""}”${f.other_worksheets.length ? ` (not read: ${f.other_worksheets.join(", ")})` : ""}`
-    : `CSV, ${f.encoding ?? ""}, separated by ${f.separator === "tab" ? "tabs" : `“${f.separator ?? ","}”`}`;
-  const empty = f.empty_rows ? `, ${f.empty_rows} empty ${f.empty_rows === 1 ? "row" : "rows"} skipped` : "";
-  return `${f.name} · ${how} · ${s.counts.rows} rows${empty}`;
+    ? f.other_worksheets.length
+      ? t("review-file-xlsx-others", { sheet: f.worksheet ?? "", others: f.other_worksheets.join(", ") })
+      : t("review-file-xlsx", { sheet: f.worksheet ?? "" })
+    : f.separator === "tab"
+      ? t("review-file-csv-tabs", { encoding })
+      : t("review-file-csv", { encoding, separator: f.separator ?? "," });
+  const rows = f.empty_rows
+    ? t("review-file-rows-skipped", { rows: s.counts.rows, empty: f.empty_rows })
+    : t("review-file-rows", { rows: s.counts.rows });
+  return `${f.name} · ${how} · ${rows}`;
 }
 
 function countsLine(s: DraftSummary): string {
   const c = s.counts;
-  return `${c.ready} ready · ${c.blocked} with errors · ${c.warned} with warnings · ${c.excluded} excluded`;
+  return t("review-counts", { ready: c.ready, blocked: c.blocked, warned: c.warned, excluded: c.excluded });
 }
 
 /** Issues of one cell (column `col`) of a row. */
@@ -49,7 +60,7 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
   let summary = await ipc.batchDraft();
   if (!current()) return;
   if (!summary) {
-    mount(el, h("h1", {}, "Review batch"), notice("info", "No file is being reviewed. Open one under Batches.", "review-none"));
+    mount(el, h("h1", {}, t("review-title")), notice("info", t("review-none"), "review-none"));
     return;
   }
   let s: DraftSummary = summary;
@@ -69,8 +80,8 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
   const editor = h("div", { id: "review-editor" });
   const result = h("div", { id: "review-result" });
 
-  const decimal = h("select", { id: "review-decimal", "aria-label": "How the file writes amounts" },
-    ...DECIMALS.map(([v, label]) => h("option", { value: v, selected: v === s.decimal }, label)));
+  const decimal = h("select", { id: "review-decimal", "aria-label": t("batch-decimal-aria") },
+    ...decimalOptions().map(([v, label]) => h("option", { value: v, selected: v === s.decimal }, label)));
   decimal.addEventListener("change", async () => {
     try {
       s = await ipc.batchSetDecimal(s.batch_id, decimal.value as DecimalStyle);
@@ -82,16 +93,18 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
 
   const filterButtons = (["all", "errors", "warnings", "excluded"] as RowFilter[]).map((f) =>
     h("button", { type: "button", "data-filter": f, id: `review-filter-${f}`, "aria-pressed": String(f === filter), onclick: () => { filter = f; reload(); } },
-      f === "all" ? "All rows" : f === "errors" ? "With errors" : f === "warnings" ? "With warnings" : "Excluded"));
+      f === "all" ? t("review-filter-all") : f === "errors" ? t("review-filter-errors") : f === "warnings" ? t("review-filter-warnings") : t("review-filter-excluded")));
 
   const renderRow = (i: number): HTMLElement => {
     const v = loaded.get(i);
     if (!v) return h("div", { class: "grid-row grid-loading" }, h("span", { class: "grid-cell" }, "…"));
     const state = v.excluded ? "excluded" : v.errors.length ? "error" : v.warnings.length ? "warning" : "ready";
-    const mark = state === "excluded" ? "excluded" : state === "error" ? `${v.errors.length} ${v.errors.length === 1 ? "error" : "errors"}` : state === "warning" ? "warning" : "ready";
+    const count = v.errors.length;
+    const mark = state === "excluded" ? t("review-mark-excluded") : state === "error" ? t("review-mark-errors", { count }) : state === "warning" ? t("review-mark-warning") : t("review-mark-ready");
+    const openLabel = state === "excluded" ? t("review-open-excluded", { row: v.row }) : state === "error" ? t("review-open-errors", { row: v.row, count }) : state === "warning" ? t("review-open-warning", { row: v.row }) : t("review-open-ready", { row: v.row });
     return h("div", { class: `grid-row grid-${state}${i === cursor ? " grid-cursor" : ""}`, "data-row": v.row, "aria-selected": i === cursor ? "true" : null },
       h("span", { class: "grid-cell grid-rownum", role: "cell" },
-        h("button", { type: "button", class: "link", tabindex: -1, id: `review-open-${v.row}`, "aria-label": `Row ${v.row}: ${mark}; open to fix`, onclick: () => openEditor(v.row) }, String(v.row))),
+        h("button", { type: "button", class: "link", tabindex: -1, id: `review-open-${v.row}`, "aria-label": openLabel, onclick: () => openEditor(v.row) }, String(v.row))),
       h("span", { class: `grid-cell grid-mark mark-${state}`, role: "cell" }, mark),
       ...s.headers.map((_, col) => {
         const { errors, warnings } = cellIssues(v, col);
@@ -134,14 +147,14 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
   };
 
   const header = () => h("div", { class: "grid-row grid-head", role: "row" },
-    h("span", { class: "grid-cell grid-rownum", role: "columnheader" }, "Row"),
-    h("span", { class: "grid-cell grid-mark", role: "columnheader" }, "Check"),
+    h("span", { class: "grid-cell grid-rownum", role: "columnheader" }, t("batch-col-row")),
+    h("span", { class: "grid-cell grid-mark", role: "columnheader" }, t("review-col-check")),
     ...s.headers.map((hd) => h("span", { class: "grid-cell", role: "columnheader" }, hd)),
-    h("span", { class: "grid-cell grid-rowissue", role: "columnheader" }, "Other"));
+    h("span", { class: "grid-cell grid-rowissue", role: "columnheader" }, t("review-col-other")));
   const headWrap = h("div", { class: "grid-headwrap" });
   const grid: VirtualList = virtualList({
     id: "review-grid",
-    label: "The file's rows as checked",
+    label: t("review-grid-label"),
     total,
     rowHeight: ROW_HEIGHT,
     height: GRID_HEIGHT,
@@ -173,8 +186,8 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
 
   const drawMapping = () => {
     const selects = s.mapping.map((m) => {
-      const sel = h("select", { id: `map-${m.column}`, "aria-label": `Field of column ${m.header}` },
-        h("option", { value: "" }, "— not used —"),
+      const sel = h("select", { id: `map-${m.column}`, "aria-label": t("review-map-field-label", { header: m.header || String(m.column + 1) }) },
+        h("option", { value: "" }, t("review-map-unused")),
         ...s.fields.map((f) => h("option", { value: f, selected: m.field === f }, f)));
       sel.addEventListener("change", async () => {
         const choices = s.mapping.map((x) => (x.column === m.column ? sel.value || null : x.field));
@@ -187,12 +200,13 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
         }
       });
       return h("tr", {},
-        h("th", { scope: "row" }, m.header || `(column ${m.column + 1})`),
+        h("th", { scope: "row" }, m.header || t("review-map-column", { column: m.column + 1 })),
         h("td", {}, sel),
-        h("td", { class: "muted" }, m.note ?? (m.matched === "synonym" ? "matched by name" : m.matched === "chosen" ? "chosen" : "")));
+        // The note is the core's sentence; how the column was matched is said here.
+        h("td", { class: "muted" }, m.note ?? (m.matched === "synonym" ? t("review-map-synonym") : m.matched === "chosen" ? t("review-map-chosen") : "")));
     });
     mount(mapping, h("details", { id: "review-mapping-details", open: s.missing_columns.length > 0 },
-      h("summary", {}, `Columns: ${s.mapping.filter((m) => m.field).length} of ${s.mapping.length} used — check which field each fills`),
+      h("summary", {}, t("review-map-summary", { used: s.mapping.filter((m) => m.field).length, total: s.mapping.length })),
       h("table", { class: "mapping-table" }, h("tbody", {}, ...selects))));
   };
 
@@ -200,24 +214,24 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
   const drawTotals = () => {
     // A currency whose last row was excluded has no total to confirm any more.
     for (const currency of [...typed.keys()]) {
-      if (!s.totals.some((t) => t.currency === currency)) typed.delete(currency);
+      if (!s.totals.some((x) => x.currency === currency)) typed.delete(currency);
     }
-    const rows = s.totals.map((t) => {
-      const kept = typed.get(t.currency);
-      const count = kept?.count ?? h("input", { id: `control-count-${t.currency}`, inputmode: "numeric", class: "control-count", "aria-label": `Expected number of ${t.currency} payouts` });
-      const sum = kept?.total ?? h("input", { id: `control-total-${t.currency}`, inputmode: "decimal", class: "control-total", "aria-label": `Expected ${t.currency} total`, placeholder: s.decimal === "comma" ? "1.234,56" : "1,234.56" });
-      typed.set(t.currency, { count, total: sum });
-      return h("tr", { "data-currency": t.currency },
-        h("th", { scope: "row" }, t.currency),
-        h("td", { class: "num", id: `review-count-${t.currency}` }, String(t.count)),
-        h("td", { class: "num", id: `review-total-${t.currency}` }, t.total),
+    const rows = s.totals.map((x) => {
+      const kept = typed.get(x.currency);
+      const count = kept?.count ?? h("input", { id: `control-count-${x.currency}`, inputmode: "numeric", class: "control-count", "aria-label": t("review-expected-count-label", { currency: x.currency }) });
+      const sum = kept?.total ?? h("input", { id: `control-total-${x.currency}`, inputmode: "decimal", class: "control-total", "aria-label": t("review-expected-total-label", { currency: x.currency }), placeholder: s.decimal === "comma" ? "1.234,56" : "1,234.56" });
+      typed.set(x.currency, { count, total: sum });
+      return h("tr", { "data-currency": x.currency },
+        h("th", { scope: "row" }, x.currency),
+        h("td", { class: "num", id: `review-count-${x.currency}` }, String(x.count)),
+        h("td", { class: "num", id: `review-total-${x.currency}` }, x.total),
         h("td", {}, count), h("td", {}, sum));
     });
     mount(totals, s.totals.length === 0
-      ? notice("validation", "No row is ready to send yet.", "review-nothing")
+      ? notice("validation", t("review-nothing"), "review-nothing")
       : h("table", { id: "review-totals-table", class: "totals-table" },
-          h("caption", { class: "muted" }, "Rows to send, per currency — type the count and total your own records expect (the control total)"),
-          h("thead", {}, h("tr", {}, ...["Currency", "Payouts", "Total", "Expected payouts", "Expected total"].map((t) => h("th", { scope: "col" }, t)))),
+          h("caption", { class: "muted" }, t("review-totals-caption")),
+          h("thead", {}, h("tr", {}, ...[t("review-col-currency"), t("review-col-payouts"), t("review-col-total"), t("review-col-expected-payouts"), t("review-col-expected-total")].map((c) => h("th", { scope: "col" }, c)))),
           h("tbody", {}, ...rows)));
   };
 
@@ -226,7 +240,7 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
     counts.textContent = countsLine(s);
     decimal.value = s.decimal;
     mount(missing, s.missing_columns.length
-      ? notice("validation", `No column fills ${s.missing_columns.join(", ")}: choose one below, or add it to the file.`, "review-missing-columns")
+      ? notice("validation", t("review-missing-columns", { fields: s.missing_columns.join(", "), count: s.missing_columns.length }), "review-missing-columns")
       : null);
     filterButtons.forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.filter === filter)));
     drawMapping();
@@ -261,9 +275,9 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
         errors.length || warnings.length ? h("div", { id: `fix-why-${col}`, class: errors.length ? "field-error" : "field-warning" }, [...errors, ...warnings].map((x) => x.message).join(" ")) : null) };
     });
     const rowWide = [...v.errors, ...v.warnings].filter((x) => x.column === null);
-    const save = h("button", { type: "button", class: "primary", id: "fix-save" }, "Check again");
-    const exclude = h("button", { type: "button", id: "fix-exclude" }, v.excluded ? "Include the row again" : "Exclude this row");
-    const close = h("button", { type: "button", id: "fix-close" }, "Close");
+    const save = h("button", { type: "button", class: "primary", id: "fix-save" }, t("review-check-again"));
+    const exclude = h("button", { type: "button", id: "fix-exclude" }, v.excluded ? t("review-include") : t("review-exclude"));
+    const close = h("button", { type: "button", id: "fix-close" }, t("review-close"));
     save.addEventListener("click", async () => {
       try {
         let changed = false;
@@ -279,7 +293,7 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
         // Drawn again with its new verdict, where it was.
         if (changed) reload(true);
         mount(editor, notice(v && v.errors.length === 0 ? "ok" : "validation",
-          v && v.errors.length === 0 ? `Row ${row} is ready.` : `Row ${row} still has ${v?.errors.length ?? 0} ${(v?.errors.length ?? 0) === 1 ? "error" : "errors"}.`, "fix-result"));
+          v && v.errors.length === 0 ? t("review-row-ready", { row }) : t("review-row-still-errors", { row, count: v?.errors.length ?? 0 }), "fix-result"));
         focusRow = row;
       } catch (e) {
         // The values typed stay: the message goes above them.
@@ -291,24 +305,24 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
       try {
         s = await ipc.batchExclude(s.batch_id, row, !(v?.excluded ?? false));
         reload(true);
-        mount(editor, notice("info", `Row ${row} ${v?.excluded ? "is included again" : "is excluded: it is not sent"}.`, "fix-result"));
+        mount(editor, notice("info", v?.excluded ? t("review-row-included", { row }) : t("review-row-excluded", { row }), "fix-result"));
         focusRow = row;
       } catch (e) {
         mount(editor, errorNotice(ipc.asReport(e), "fix-error"));
       }
     });
     close.addEventListener("click", () => { mount(editor); grid.el.focus(); });
-    mount(editor, h("section", { class: "fix-panel", "aria-label": `Row ${row}` },
-      h("h2", {}, `Row ${row}`, h("span", { class: "muted" }, ` · external id ${v.external_id}`)),
+    mount(editor, h("section", { class: "fix-panel", "aria-label": t("review-row-title", { row }) },
+      h("h2", {}, t("review-row-title", { row }), h("span", { class: "muted" }, " · ", t("review-row-external-id", { id: v.external_id }))),
       rowWide.length ? h("ul", { class: "field-error", id: "fix-row-issues" }, ...rowWide.map((x) => h("li", {}, `${x.field}: ${x.message}`))) : null,
       h("div", { class: "fix-grid" }, ...inputs.map((i) => i.block)),
       h("div", { class: "row" }, save, exclude, close)));
     (inputs.find((i) => i.input.getAttribute("aria-invalid") === "true")?.input ?? inputs[0]?.input)?.focus();
   }
 
-  const rate = h("input", { id: "batch-rate", type: "number", min: 1, max: 600, value: 60, class: "rate", "aria-label": "Requests per minute when sending" });
-  const confirmButton = h("button", { type: "button", class: "primary", id: "batch-confirm" }, "Write batch");
-  const discard = h("button", { type: "button", id: "batch-discard" }, "Discard");
+  const rate = h("input", { id: "batch-rate", type: "number", min: 1, max: 600, value: 60, class: "rate", "aria-label": t("review-rate-aria") });
+  const confirmButton = h("button", { type: "button", class: "primary", id: "batch-confirm" }, t("review-write"));
+  const discard = h("button", { type: "button", id: "batch-discard" }, t("review-discard"));
 
   const controls = () => [...typed.entries()].map(([currency, inp]) => ({
     currency,
@@ -321,29 +335,32 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
     const typedControls = controls();
     const blank = typedControls.find((c) => !Number.isInteger(c.count) || c.count < 0 || c.total === "");
     if (blank) {
-      mount(result, notice("validation", `Type the expected number of ${blank.currency} payouts and their total (the control total) before writing the batch.`, "review-control-missing"));
+      mount(result, notice("validation", t("review-control-missing", { currency: blank.currency }), "review-control-missing"));
       typed.get(blank.currency)?.[!Number.isInteger(blank.count) || blank.count < 0 ? "count" : "total"].focus();
       return;
     }
-    if (s.confirmation && !(await confirmDialog(s.confirmation, "Write and send"))) return;
+    // The question is the core's sentence; only the button is the window's.
+    if (s.confirmation && !(await confirmDialog(s.confirmation, t("review-write-and-send")))) return;
     try {
       const batch = await ipc.batchConfirm(s.batch_id, typedControls, Number(rate.value), sameFileAgain, payDuplicatesAgain);
       if (current()) void go({ view: "batch", id: batch.id });
     } catch (e) {
       if (!current()) return;
       const r = ipc.asReport(e);
-      if (r.field === "file" && /already imported/.test(r.message)) {
-        const again = h("button", { type: "button", class: "danger", id: "batch-same-file" }, "Import again anyway");
+      // The core refuses on `file` at this step only for a file imported before; its message is
+      // in the operator's language, so it is never matched here.
+      if (r.field === "file") {
+        const again = h("button", { type: "button", class: "danger", id: "batch-same-file" }, t("review-same-file"));
         again.addEventListener("click", async () => {
-          if (await confirmDialog(`${r.message}\n\nWrite it as a new batch anyway? Every row would be paid again.`, "Import again anyway")) void write(true, payDuplicatesAgain);
+          if (await confirmDialog(`${r.message}\n\n${t("review-same-file-question")}`, t("review-same-file"))) void write(true, payDuplicatesAgain);
         });
         mount(result, errorNotice(r, "review-error"), again);
       } else if (r.field === "duplicates") {
-        const again = h("button", { type: "button", class: "danger", id: "batch-pay-duplicates" }, "Pay them again");
+        const again = h("button", { type: "button", class: "danger", id: "batch-pay-duplicates" }, t("review-pay-again"));
         again.addEventListener("click", async () => {
-          if (await confirmDialog(`${r.message}\n\nSend these rows as second, separate payments of the same money to the same accounts?`, "Pay them again")) void write(sameFileAgain, true);
+          if (await confirmDialog(`${r.message}\n\n${t("review-pay-again-question")}`, t("review-pay-again"))) void write(sameFileAgain, true);
         });
-        const show = h("button", { type: "button", id: "batch-show-duplicates", onclick: () => { filter = "warnings"; reload(); } }, "Show them");
+        const show = h("button", { type: "button", id: "batch-show-duplicates", onclick: () => { filter = "warnings"; reload(); } }, t("review-show-duplicates"));
         mount(result, errorNotice(r, "review-error"), h("div", { class: "row" }, show, again));
       } else {
         mount(result, errorNotice(r, "review-error"));
@@ -353,23 +370,24 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
   };
   confirmButton.addEventListener("click", () => void write(false));
   discard.addEventListener("click", async () => {
-    if (!(await confirmDialog("Discard this file's review? Nothing was written; fixes made here are lost.", "Discard"))) return;
+    if (!(await confirmDialog(t("review-discard-confirm"), t("review-discard")))) return;
     await ipc.batchDiscard().catch(() => null);
     void go({ view: "batches" });
   });
 
   mount(el,
-    h("h1", {}, "Review batch"),
+    h("h1", {}, t("review-title")),
     fileInfo,
-    h("div", { class: "row" }, h("label", { for: "review-decimal" }, "Amounts are written"), decimal),
+    h("div", { class: "row" }, h("label", { for: "review-decimal" }, t("batch-decimal-label")), decimal),
     missing,
     mapping,
     counts,
-    h("div", { class: "row", role: "group", "aria-label": "Show rows" }, ...filterButtons),
+    h("div", { class: "row", role: "group", "aria-label": t("review-show-rows-label") }, ...filterButtons),
     h("div", { class: "grid" }, headWrap, grid.el),
     editor,
     totals,
-    h("div", { class: "row" }, h("label", { for: "batch-rate" }, "Send at"), rate, h("span", { class: "muted" }, "requests a minute"), confirmButton, discard),
+    // A label, the number typed, then its unit: never one sentence cut around the input.
+    h("div", { class: "row" }, h("label", { for: "batch-rate" }, t("batch-rate-label")), rate, h("span", { class: "muted" }, t("batch-rate-unit")), confirmButton, discard),
     result);
   drawSummary();
   grid.refresh(total);

@@ -3,7 +3,8 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { go } from "../main";
 import { renderBatches, renderBatch, timeLeft } from "./batches";
 import { renderBatchReview } from "./batchReview";
-import { commands, page, view } from "../testkit";
+import { commands, page, untranslated, view } from "../testkit";
+import { setLang, usePseudo } from "../i18n";
 import type { BatchRecord } from "../bindings/BatchRecord";
 import type { DraftSummary } from "../bindings/DraftSummary";
 import type { RowVerdict } from "../bindings/RowVerdict";
@@ -55,7 +56,7 @@ const batch = (over: Partial<BatchRecord> = {}): BatchRecord => ({
 describe("batches", () => {
   it("a dropped file goes to the shell as its bytes with the declared decimal style, then to its review", async () => {
     const calls = commands({
-      country_forms: () => [{ code: "MX", name: "Mexico", currency: "MXN", currencies: ["MXN"], document_types: [], account_types: [], common: [], methods: [{ id: "bank_transfer", label: "Bank transfer (CLABE)", bank_code: null, pick_bank: false, fields: [] }] }],
+      country_forms: () => [{ code: "MX", name: "Mexico", currency: "MXN", currencies: ["MXN"], document_types: [], account_types: [], common: [], methods: [{ id: "bank_transfer", label: "Bank transfer (CLABE)", label_shown: "Bank transfer (CLABE)", bank_code: null, pick_bank: false, fields: [] }] }],
       batch_list: () => [],
       batch_draft: () => null,
       batch_open: () => summary(),
@@ -305,5 +306,119 @@ describe("a batch being sent", () => {
   it("time left is read from the rate", () => {
     expect(timeLeft(batch({ rate_per_minute: 60, progress: { ...batch().progress, waiting: 30 } }))).toBe("about 30 s left");
     expect(timeLeft(batch({ rate_per_minute: 60, progress: { ...batch().progress, waiting: 600 } }))).toBe("about 10 min left");
+  });
+});
+
+describe("the batches screens in the operator's language", () => {
+  const forms = () => [{ code: "MX", name: "Mexico", currency: "MXN", currencies: ["MXN"], document_types: [], account_types: [], common: [], methods: [{ id: "bank_transfer", label: "Bank transfer (CLABE)", label_shown: "Bank transfer (CLABE)", bank_code: null, pick_bank: false, fields: [] }] }];
+  const listed = () => [
+    batch({ state: "sending", lease_until: "2999-01-01T00:00:00.000Z", progress: { ...batch().progress, payouts: 3, excluded: 1, waiting: 1, created: 1, declined: 1 } }),
+    batch({ id: "b-2", file_name: "pagos-noviembre.xlsx", state: "paused", interrupted: false }),
+  ];
+  const rows: ResultRow[] = [
+    { row: 2, cells: [], external_id: "b-1-2", outcome: "created", cashout_id: 8400001, status: "PENDING", code: null, explanation: "", updated_at: "" },
+    { row: 3, cells: [], external_id: "b-1-3", outcome: "declined", cashout_id: null, status: null, code: 300, explanation: "Invalid document", updated_at: "" },
+    { row: 4, cells: [], external_id: "b-1-4", outcome: "not_sent", cashout_id: null, status: null, code: null, explanation: "", updated_at: "" },
+  ];
+  const paused = () => batch({ state: "paused", progress: { ...batch().progress, waiting: 1, created: 1, declined: 1 } });
+
+  it("the batches list speaks Spanish", async () => {
+    commands({ country_forms: forms, batch_list: listed, batch_draft: () => summary() });
+    setLang("es");
+    try {
+      await renderBatches(view(), vi.fn());
+      expect(view().querySelector("h1")?.textContent).toBe("Lotes");
+      expect(view().querySelector("#batch-import-title")?.textContent).toBe("Importar un archivo");
+      expect(view().querySelector("#batch-pick")?.textContent).toBe("Elegir un archivo…");
+      expect(view().querySelector("#batch-decimal")?.textContent).toContain("coma antes de los centavos");
+      expect(view().querySelector("#batch-draft-pending")?.textContent).toBe("payouts.csv está en revisión (2 filas); todavía no se registró nada de él.");
+      expect(view().querySelector("#batch-table thead")?.textContent).toContain("Avance");
+      const first = view().querySelector("#batch-table tbody tr") as HTMLElement;
+      expect(first.textContent).toContain("enviando");
+      expect(first.textContent).toContain("1 creado · 1 rechazado por el proveedor · 0 no enviados · 0 en verificación · 1 por enviar · 1 excluido");
+      expect(first.querySelector("button")?.getAttribute("aria-label")).toBe("Abrir el lote payouts.csv");
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("no word of the batches list escapes translation (pseudo-locale)", async () => {
+    commands({ country_forms: forms, batch_list: listed, batch_draft: () => summary() });
+    usePseudo(true);
+    try {
+      await renderBatches(view(), vi.fn());
+      expect(view().querySelector("#batch-table")).not.toBeNull();
+      expect(untranslated(view(), ["Mexico", "MX", "Bank transfer (CLABE)", "payouts.csv", "pagos-noviembre.xlsx"])).toEqual([]);
+    } finally {
+      usePseudo(false);
+    }
+  });
+
+  it("an empty environment says so in Portuguese", async () => {
+    commands({ country_forms: () => [], batch_list: () => [], batch_draft: () => null });
+    setLang("pt-BR");
+    try {
+      await renderBatches(view(), vi.fn());
+      expect(view().querySelector("#batch-list-empty")?.textContent).toBe("Ainda não há lotes neste ambiente.");
+      expect(view().querySelector("#template-xlsx")?.textContent).toBe("Salvar modelo Excel…");
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("a batch's screen speaks Portuguese", async () => {
+    commands({ batch_status: paused, batch_results: () => rows });
+    setLang("pt-BR");
+    try {
+      await renderBatch(view(), "b-1", vi.fn());
+      expect(view().querySelector("h1")?.textContent).toBe("Lote");
+      expect(view().querySelector("#batch-head")?.textContent).toContain("3 linhas · registrado em 2026-11-30 10:00:00 por ana");
+      expect(view().querySelector("#batch-head")?.textContent).toContain("totais: MXN 30.00 em 3 pagamentos");
+      expect(view().querySelector("#batch-counts")?.textContent).toBe("pausado — 1 criado · 1 recusado pelo provedor · 0 não enviados · 0 em verificação · 1 a enviar");
+      expect(view().querySelector("#batch-progress")?.getAttribute("aria-label")).toBe("2 de 3 linhas enviadas");
+      expect(view().querySelector("#batch-send")?.textContent).toBe("Retomar");
+      expect(view().querySelector("#batch-cancel")?.textContent).toBe("Cancelar o restante");
+      await vi.waitFor(() => expect(view().querySelector(".outcome-declined")?.textContent).toContain("recusado pelo provedor"));
+      expect(view().querySelector(".outcome-created")?.textContent).toContain("Pendente");
+      expect(view().querySelector(".outcome-not_sent")?.textContent).toContain("não enviado");
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("cancelling the rest asks in Spanish", async () => {
+    commands({ batch_status: () => batch({ state: "paused", progress: { ...batch().progress, waiting: 2, created: 1 } }), batch_results: () => [] });
+    setLang("es");
+    try {
+      await renderBatch(view(), "b-1", vi.fn());
+      (view().querySelector("#batch-cancel") as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(document.querySelector("#confirm-text")?.textContent)
+        .toBe("¿Cancelar el resto de este lote? Las 2 filas aún no enviadas se marcan como nunca enviadas; el pago ya creado queda como está."));
+      expect(document.querySelector("#confirm-yes")?.textContent).toBe("Cancelar el resto");
+      (document.querySelector("#confirm-no") as HTMLButtonElement).click();
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("no word of a batch's screen escapes translation (pseudo-locale)", async () => {
+    const data = ["payouts.csv", "ana", "b-1", "MXN", "Invalid document"];
+    usePseudo(true);
+    try {
+      // Being sent: time left, Pause.
+      commands({ batch_status: () => batch({ state: "sending", lease_until: "2999-01-01T00:00:00.000Z", progress: { ...batch().progress, excluded: 1, waiting: 1, created: 1, declined: 1 } }), batch_results: () => rows });
+      await renderBatch(view(), "b-1", vi.fn());
+      await vi.waitFor(() => expect(view().querySelector(".outcome-declined")).not.toBeNull());
+      expect(view().querySelector("#batch-pause")).not.toBeNull();
+      expect(untranslated(view(), data)).toEqual([]);
+      // Paused: the rate and Resume.
+      commands({ batch_status: paused, batch_results: () => rows });
+      await renderBatch(view(), "b-1", vi.fn());
+      await vi.waitFor(() => expect(view().querySelector(".outcome-declined")).not.toBeNull());
+      expect(view().querySelector("#batch-send")).not.toBeNull();
+      expect(untranslated(view(), data)).toEqual([]);
+    } finally {
+      usePseudo(false);
+    }
   });
 });

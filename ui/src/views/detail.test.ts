@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { go } from "../main";
 import { dispatch, listenerCount } from "../events";
-import { changed, commands, page, payout, table, view } from "../testkit";
+import { changed, commands, page, payout, table, untranslated, view } from "../testkit";
+import { setLang, usePseudo } from "../i18n";
+import type { ApprovalDetail } from "../bindings/ApprovalDetail";
 import type { ExchangeRecord } from "../bindings/ExchangeRecord";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
 
@@ -36,7 +38,8 @@ describe("the detail view", () => {
     dispatch(changed(payout({ status: "DELIVERED", allowed_actions: [] })));
 
     await vi.waitFor(() => expect(current()).toBe("DELIVERED"));
-    expect(view().querySelector("#history tbody")?.textContent).toContain("DELIVERED");
+    // The history names the status in the core's words (status-DELIVERED).
+    expect(view().querySelector("#history tbody tr:last-child")?.textContent).toContain("Delivered");
     expect(view().querySelector("#detail-updated")).not.toBeNull();
     expect((view().querySelector("#action-hold") as HTMLButtonElement).disabled).toBe(true);
     // The event's payout is drawn as it is: nothing is asked of the provider.
@@ -131,6 +134,7 @@ describe("a create that is not settled", () => {
     expect(view().querySelector(".status")?.textContent).toBe("checking…");
     expect(view().querySelector("#checking")?.textContent).toContain("may still exist");
     expect(view().textContent).not.toContain("NOT SENT");
+    expect(view().textContent).not.toContain("Not sent");
     expect(view().querySelector("#action-resend")?.textContent).toBe("Resend with the same external id");
     expect(view().querySelector("#action-abandon")).not.toBeNull();
   });
@@ -194,7 +198,7 @@ describe("a create that is not settled", () => {
     const unknown = payout({ status: "UNKNOWN", status_code: 9, allowed_actions: [], state_note: "The provider reports status code 9." });
     pendingPayout({ recorded_cashout: () => unknown, check_cashout: () => unknown });
     await go({ view: "detail", which: { id: 7 } });
-    expect(view().querySelector(".status")?.textContent).toBe("UNKNOWN (code 9)");
+    expect(view().querySelector(".status")?.textContent).toBe("Unknown status (code 9)");
     expect(view().querySelector("#unknown-status")).not.toBeNull();
     expect((view().querySelector("#action-hold") as HTMLButtonElement).disabled).toBe(true);
     expect((view().querySelector("#action-cancel") as HTMLButtonElement).disabled).toBe(true);
@@ -229,7 +233,7 @@ describe("a create that is not settled", () => {
     await vi.waitFor(() => expect(view().querySelector("#copy-provider-reference + .copy-said")?.textContent).toBe("Copied"));
     // The bank by name beside the amount; the account masked in the middle until asked.
     const facts = view().querySelector(".facts")?.textContent ?? "";
-    expect(facts).toContain("150.25 BRL");
+    expect(facts).toContain("BRL 150.25");
     expect(facts).toContain("Banco do Brasil (001)");
     expect(view().querySelector("#payee-account")?.textContent).toBe("34•••22-7");
     (view().querySelector("#payee-account-toggle") as HTMLButtonElement).click();
@@ -301,5 +305,146 @@ describe("a create that is not settled", () => {
     await go({ view: "detail", which: { external_id: "ext-f" } });
     await vi.waitFor(() => expect(view().querySelector("#action-resend")).not.toBeNull());
     expect(view().querySelector("#action-copy-new")).toBeNull();
+  });
+});
+
+describe("the detail in other languages", () => {
+  const payee = { bank: "Banco do Brasil (001)", account_label: "PIX phone key", account: "+5511987654321", account_masked: "+55•••••••4321", branch: "1234", document: "39053344705" };
+  /** The lifecycle table with a sentence as each status's meaning, as the core sends it. */
+  const meanings = { ...table, statuses: table.statuses.map((s) => ({ ...s, meaning: `Meaning of ${s.status} from the core.` })) };
+  const meaningTexts = meanings.statuses.map((s) => s.meaning);
+  /** Text of the view outside the state diagram (diagram.ts's words are its own test's). */
+  const outsideDiagram = (): Element => {
+    const copy = view().cloneNode(true) as Element;
+    copy.querySelectorAll("svg.diagram").forEach((svg) => svg.remove());
+    return copy;
+  };
+
+  it("the detail speaks Portuguese when the core does", async () => {
+    pendingPayout({ recorded_cashout: () => payout({ payee }), check_cashout: () => payout({ payee }) });
+    setLang("pt-BR");
+    try {
+      await go({ view: "detail", which: { id: 7 } });
+      expect(view().querySelector("h1")?.textContent).toBe("Pagamento 7");
+      expect(view().querySelector("#action-hold")?.textContent).toBe("Reter");
+      expect(view().querySelector("#action-release")?.textContent).toBe("Liberar");
+      expect(view().querySelector(".facts .status")?.textContent).toBe("Pendente");
+      const facts = view().querySelector(".facts")?.textContent ?? "";
+      expect(facts).toContain("Valor");
+      expect(facts).toContain("Agência");
+      expect(view().querySelector("#history thead")?.textContent).toContain("Evento");
+      expect(view().querySelector("#history tbody")?.textContent).toContain("criado");
+      expect(view().querySelector("#inspector-summary")?.textContent).toContain("Inspetor de assinatura");
+      (view().querySelector("#action-cancel") as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(document.getElementById("confirm-text")?.textContent).toBe("Cancelar o pagamento 7 de BRL 150.25 para Ana Souza? Nenhum dinheiro será movimentado."));
+      expect(document.getElementById("confirm-no")?.textContent).toBe("Manter");
+      (document.getElementById("confirm-no") as HTMLButtonElement).click();
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("an abandon in Spanish asks in Spanish around the core's risk", async () => {
+    const sentNotFound = payout({ cashout_id: null, status: null, phase: "sent_not_found", allowed_actions: [], recovery: ["resend", "abandon"], checking: true, state_note: "Enviado, aún no encontrado." });
+    pendingPayout({ recorded_cashout: () => sentNotFound, check_cashout: () => sentNotFound, look_up_open: () => sentNotFound, abandon_risk: () => "Si el proveedor lo recibió, todavía puede pagarse." });
+    setLang("es");
+    try {
+      await go({ view: "detail", which: { external_id: "ext-7" } });
+      expect(view().querySelector(".status")?.textContent).toBe("verificando…");
+      expect(view().querySelector("#action-resend")?.textContent).toBe("Reenviar con el mismo id externo");
+      (view().querySelector("#action-abandon") as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(document.getElementById("confirm-text")?.textContent).toBe("¿Abandonar el pago ext-7 (BRL 150.25 a Ana Souza)? Si el proveedor lo recibió, todavía puede pagarse."));
+      expect(document.querySelector("label[for=confirm-reason]")?.textContent).toBe("Motivo (queda en el registro de auditoría)");
+      (document.getElementById("confirm-no") as HTMLButtonElement).click();
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("no word of a rejected payout, its approval and its requests escapes translation (pseudo-locale)", async () => {
+    const rejected = payout({
+      status: "REJECTED", status_code: 3, allowed_actions: [], correctable: true, payee, provider_reference: "REF-9f8e7d6c5b4a",
+      rejection_code: 814, rejection_reason: "INVALID_PIX_KEY",
+      rejection_explanation: { code: 814, name: "INVALID_PIX_KEY", explanation: "The PIX key is not valid.", field: "bank_account" },
+      field_to_fix: { name: "email", label: "PIX e-mail key", required: true, hint: "" },
+    });
+    const approval: ApprovalDetail = {
+      approval: {
+        payout_id: 1, scope: "sandbox", currency: "BRL", amount: "150.25", required: 2, prepared_by: "ana",
+        requested_at: "2026-11-21T07:59:58.000Z", expires_at: "2026-11-22T07:59:58.000Z", state: "waiting",
+        decided_at: null, settled_by: null, settled_at: null, note: null,
+        votes: [{ approver: "bea", decision: "approve", reason: "amount checked", at: "2026-11-21T08:10:00.000Z" }, { approver: "caio", decision: "reject", reason: null, at: "2026-11-21T08:20:00.000Z" }],
+      },
+      progress: "1 of 2 approved · by bea", payout: rejected, request: null, history: [], duplicate_verdict: "", same_payouts: [],
+      under_approval: true, may_vote: false, why_not: null,
+    };
+    const exchange: ExchangeRecord = {
+      at: "2026-11-21T08:00:00.000Z", method: "POST", path: "/v3/cashout", body: '{"external_id":"ext-7"}', signature: "d41d8cd98f",
+      http_status: 400, answer: '{"code":302}', outcome: "refused",
+      explanation: { code: 302, name: "Signature mismatch", explanation: "The Payload-Signature did not match.", field: null },
+    };
+    const history: HistoryEntry[] = [
+      { at: "2026-11-21T08:00:00.000Z", event: "created", status: "PENDING", detail: null },
+      { at: "2026-11-21T09:00:00.000Z", event: "status", status: "REJECTED", detail: "bank said no" },
+    ];
+    pendingPayout({
+      lifecycle: () => meanings, recorded_cashout: () => rejected, check_cashout: () => rejected,
+      cashout_history: () => history, approval_detail: () => approval, cashout_exchanges: () => [exchange, { ...exchange, http_status: null, answer: null, outcome: "not_delivered", explanation: null }],
+    });
+    usePseudo(true);
+    try {
+      await go({ view: "detail", which: { id: 7 } });
+      (view().querySelector("details#inspector") as HTMLDetailsElement).open = true;
+      await vi.waitFor(() => expect(view().querySelectorAll(".exchange")).toHaveLength(2));
+      dispatch(changed(rejected));
+      await vi.waitFor(() => expect(view().querySelector("#detail-updated")).not.toBeNull());
+      const data = [
+        "Ana Souza", "ext-7", "BRL", "BR", "sandbox", "Banco do Brasil (001)", "PIX phone key", "REF-9f8e7d6c5b4a",
+        "INVALID_PIX_KEY", "The PIX key is not valid.", "PIX e-mail key", "ana", "bea", "caio", "amount checked", "1 of 2 approved · by bea",
+        "bank said no", "POST", "/v3/cashout", exchange.body, exchange.signature, exchange.answer!, "Signature mismatch", "The Payload-Signature did not match.",
+        ...meaningTexts,
+      ];
+      expect(untranslated(outsideDiagram(), data)).toEqual([]);
+    } finally {
+      usePseudo(false);
+    }
+  });
+
+  it("no word of a create being checked, its actions and its dialogs escapes translation (pseudo-locale)", async () => {
+    const sentNotFound = payout({ cashout_id: null, status: null, phase: "sent_not_found", allowed_actions: [], recovery: ["resend", "abandon"], checking: true, state_note: "Sent, not found yet." });
+    const risk = "If the provider did receive it, it may still be paid.";
+    pendingPayout({
+      lifecycle: () => meanings, recorded_cashout: () => sentNotFound, check_cashout: () => sentNotFound, look_up_open: () => sentNotFound,
+      abandon_risk: () => risk, resend_cashout: () => payout({ payee }), hold_cashout: () => payout({ status: "ON_HOLD", allowed_actions: ["release"] }),
+    });
+    const data = ["Ana Souza", "ext-7", "BRL", "BR", "sandbox", "Sent, not found yet.", risk, "PIX phone key", "Banco do Brasil (001)", ...meaningTexts];
+    usePseudo(true);
+    try {
+      await go({ view: "detail", which: { external_id: "ext-7" } });
+      expect(untranslated(outsideDiagram(), data)).toEqual([]);
+      // The abandon dialog.
+      (view().querySelector("#action-abandon") as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(document.querySelector(".modal")).not.toBeNull());
+      expect(untranslated(document.querySelector(".modal")!, data)).toEqual([]);
+      (document.getElementById("confirm-no") as HTMLButtonElement).click();
+      // Resent: now a created payout with its actions, a result and the cancel question.
+      (view().querySelector("#action-resend") as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(view().querySelector("#action-result")).not.toBeNull());
+      await vi.waitFor(() => expect(view().querySelector("#action-save-beneficiary")).not.toBeNull());
+      expect(untranslated(outsideDiagram(), data)).toEqual([]);
+      (view().querySelector("#action-cancel") as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(document.querySelector(".modal")).not.toBeNull());
+      expect(untranslated(document.querySelector(".modal")!, data)).toEqual([]);
+      (document.getElementById("confirm-no") as HTMLButtonElement).click();
+      (view().querySelector("#action-save-beneficiary") as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(document.querySelector(".modal")).not.toBeNull());
+      expect(untranslated(document.querySelector(".modal")!, data)).toEqual([]);
+      (document.getElementById("confirm-no") as HTMLButtonElement).click();
+      (view().querySelector("#action-hold") as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(view().querySelector(".facts .status-ON_HOLD")).not.toBeNull());
+      expect(untranslated(outsideDiagram(), data)).toEqual([]);
+    } finally {
+      usePseudo(false);
+    }
   });
 });

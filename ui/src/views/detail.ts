@@ -15,7 +15,8 @@ import type { PayoutView } from "../bindings/PayoutView";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import type { ApprovalDetail } from "../bindings/ApprovalDetail";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
-import { money, stamp, statusBadge } from "./status";
+import { money, stamp, statusBadge, statusLabel, statusText } from "./status";
+import { t } from "../i18n";
 import { copyable } from "../copy";
 import { hasDraft, startFrom } from "./newCashout";
 
@@ -47,10 +48,38 @@ function withVotes(history: HistoryEntry[], d: ApprovalDetail | null): HistoryEn
     at: v.at,
     event: "approval",
     status: null,
-    detail: `${v.approver} ${v.decision === "approve" ? "approved" : "rejected"}${v.reason ? `: ${v.reason}` : ""}`,
+    detail: v.reason
+      ? t("detail-vote-reason", { decision: v.decision, approver: v.approver, reason: v.reason })
+      : t("detail-vote", { decision: v.decision, approver: v.approver }),
   }));
   return [...history, ...votes].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
+
+/** What a history line says happened (the core's event names, and the votes'), in words; a name
+ * this version does not know is shown as it is. */
+const EVENTS: Record<string, () => string> = {
+  intent: () => t("detail-event-intent"),
+  sent: () => t("detail-event-sent"),
+  created: () => t("detail-event-created"),
+  declined: () => t("detail-event-declined"),
+  unknown: () => t("detail-event-unknown"),
+  found: () => t("detail-event-found"),
+  not_found: () => t("detail-event-not-found"),
+  status: () => t("detail-event-status"),
+  action: () => t("detail-event-action"),
+  refused: () => t("detail-event-refused"),
+  approval: () => t("detail-event-approval"),
+};
+const eventText = (event: string): string => (Object.prototype.hasOwnProperty.call(EVENTS, event) ? EVENTS[event]!() : event);
+
+/** How a kept request ended (the core's outcome names), in words; an unknown one as it is. */
+const OUTCOMES: Record<string, () => string> = {
+  ok: () => t("detail-ex-outcome-ok"),
+  refused: () => t("detail-ex-outcome-refused"),
+  not_delivered: () => t("detail-ex-outcome-not-delivered"),
+  outcome_unknown: () => t("detail-ex-outcome-unknown"),
+};
+const outcomeText = (o: string): string => (Object.prototype.hasOwnProperty.call(OUTCOMES, o) ? OUTCOMES[o]!() : o);
 
 function confirmDialog(text: string, confirmLabel: string): Promise<boolean> {
   return askDialog(text, confirmLabel, null).then((v) => v !== null);
@@ -65,7 +94,7 @@ function askDialog(text: string, confirmLabel: string, reasonLabel: string | nul
     const reason = reasonLabel ? h("input", { type: "text", id: "confirm-reason", "aria-label": reasonLabel }) : null;
     const yes = h("button", { type: "button", class: "danger", id: "confirm-yes", disabled: reason !== null, onclick: () => close(reason ? reason.value.trim() : "") }, confirmLabel);
     reason?.addEventListener("input", () => { yes.disabled = reason.value.trim() === ""; });
-    const no = h("button", { type: "button", id: "confirm-no", onclick: () => close(null) }, "Keep it");
+    const no = h("button", { type: "button", id: "confirm-no", onclick: () => close(null) }, t("detail-keep-it"));
     const focusables = () => [reason, yes, no].filter((e): e is HTMLInputElement | HTMLButtonElement => e !== null && !e.disabled);
     const back = h("div", { class: "modal-back" },
       h("div", { class: "modal", role: "dialog", "aria-modal": "true", "aria-labelledby": "confirm-text" },
@@ -94,18 +123,19 @@ export { confirmDialog };
  * that was signed and sent (passphrase and API Key masked by the core), shown verbatim. */
 export function exchangeBlock(x: ExchangeRecord): HTMLElement {
   const explained = x.explanation
-    ? notice("api", `Provider code ${x.explanation.code} — ${x.explanation.name}: ${x.explanation.explanation}`)
+    // The code's name and explanation are the core's words.
+    ? notice("api", t("detail-provider-code", { code: String(x.explanation.code), name: x.explanation.name, explanation: x.explanation.explanation }))
     : null;
   explained?.classList.add("exchange-explanation");
   return h("section", { class: "exchange" },
     h("h3", {}, `${x.method} ${x.path}`),
     h("dl", { class: "facts exchange-facts" },
-      h("dt", {}, "Sent at"), h("dd", { class: "exchange-at" }, stamp(x.at)),
-      h("dt", {}, "HTTP status"), h("dd", { class: "exchange-status" }, x.http_status === null ? "no answer" : String(x.http_status)),
-      h("dt", {}, "Outcome"), h("dd", { class: "exchange-outcome" }, x.outcome),
-      h("dt", {}, "Body sent"), h("dd", {}, h("pre", { class: "exchange-body" }, x.body)),
-      h("dt", {}, "Payload-Signature"), h("dd", {}, h("code", { class: "exchange-signature" }, x.signature)),
-      h("dt", {}, "Answer"), h("dd", {}, x.answer === null ? h("span", { class: "muted" }, "none arrived") : h("pre", { class: "exchange-answer" }, x.answer))),
+      h("dt", {}, t("detail-ex-sent-at")), h("dd", { class: "exchange-at" }, stamp(x.at)),
+      h("dt", {}, t("detail-ex-http-status")), h("dd", { class: "exchange-status" }, x.http_status === null ? t("detail-ex-no-answer") : String(x.http_status)),
+      h("dt", {}, t("detail-ex-outcome")), h("dd", { class: "exchange-outcome" }, outcomeText(x.outcome)),
+      h("dt", {}, t("detail-ex-body")), h("dd", {}, h("pre", { class: "exchange-body" }, x.body)),
+      h("dt", {}, t("detail-ex-signature")), h("dd", {}, h("code", { class: "exchange-signature" }, x.signature)),
+      h("dt", {}, t("detail-ex-answer")), h("dd", {}, x.answer === null ? h("span", { class: "muted" }, t("detail-ex-none-arrived")) : h("pre", { class: "exchange-answer" }, x.answer))),
     explained);
 }
 
@@ -128,15 +158,15 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
   // operator's place in it) when the status changes underneath.
   const inspectorBody = h("div", { id: "inspector-body" });
   const inspector = h("details", { id: "inspector", class: "inspector" },
-    h("summary", { id: "inspector-summary" }, "Signing inspector — requests sent for this payout"),
-    h("p", { class: "muted", id: "inspector-note" }, "The passphrase is masked and the API Key shows only its last 4 characters. The API Signature is never shown: the Payload-Signature below is the header that was sent, computed from the real (unmasked) body."),
+    h("summary", { id: "inspector-summary" }, t("detail-inspector-title")),
+    h("p", { class: "muted", id: "inspector-note" }, t("detail-inspector-note")),
     inspectorBody);
   const loadExchanges = async () => {
     try {
       const list = await ipc.cashoutExchanges(refNow());
       if (!current()) return;
       mount(inspectorBody, list.length === 0
-        ? notice("info", "No requests kept for this payout.", "inspector-empty")
+        ? notice("info", t("detail-inspector-empty"), "inspector-empty")
         : h("div", { id: "exchanges" }, ...list.map(exchangeBlock)));
     } catch (e) {
       if (current()) mount(inspectorBody, errorNotice(ipc.asReport(e), "inspector-error"));
@@ -155,11 +185,12 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
     ]);
     if (!view || !current() || mine !== draws) return;
     const p = view;
-    const act = async (label: string, fn: () => Promise<PayoutView>) => {
-      mount(message, notice("info", `${label}…`));
+    /** Runs an action: `running` says it is under way, `done` what it left the payout as. */
+    const act = async (running: () => string, done: (status: string) => string, fn: () => Promise<PayoutView>) => {
+      mount(message, notice("info", running()));
       try {
         view = await fn();
-        mount(message, notice("ok", `${label}: now ${view.status ?? view.phase?.replaceAll("_", " ") ?? "unknown"}.`, "action-result"));
+        mount(message, notice("ok", done(statusText(view)), "action-result"));
       } catch (e) {
         mount(message, errorNotice(ipc.asReport(e), "action-error"));
         view = await ipc.checkCashout(ref).catch(() => view);
@@ -171,26 +202,42 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
     const underApproval = approval?.under_approval === true;
     const can = (a: string) => p.allowed_actions.includes(a as never) && !(underApproval && (a === "hold" || a === "release"));
     const actions = h("div", { class: "row", id: "detail-actions" },
-      h("button", { type: "button", id: "action-hold", disabled: !can("hold"), onclick: () => void act("Hold", () => ipc.holdCashout(p.cashout_id!)) }, "Hold"),
-      h("button", { type: "button", id: "action-release", disabled: !can("release"), onclick: () => void act("Release", () => ipc.releaseCashout(p.cashout_id!)) }, "Release"),
+      h("button", {
+        type: "button", id: "action-hold", disabled: !can("hold"),
+        onclick: () => void act(() => t("detail-holding"), (status) => t("detail-held", { status }), () => ipc.holdCashout(p.cashout_id!)),
+      }, t("detail-hold")),
+      h("button", {
+        type: "button", id: "action-release", disabled: !can("release"),
+        onclick: () => void act(() => t("detail-releasing"), (status) => t("detail-released", { status }), () => ipc.releaseCashout(p.cashout_id!)),
+      }, t("detail-release")),
       h("button", {
         type: "button", class: "danger", id: "action-cancel", disabled: !can("cancel"),
         onclick: async () => {
-          const ok = await confirmDialog(`Cancel payout ${p.cashout_id} of ${money(p)} to ${p.beneficiary ?? "the beneficiary"}? No money will move.`, "Cancel payout");
-          if (ok) await act("Cancel", () => ipc.cancelCashout(p.cashout_id!, p.external_id));
+          const id = String(p.cashout_id);
+          const ok = await confirmDialog(p.beneficiary
+            ? t("detail-cancel-ask", { id, amount: money(p), beneficiary: p.beneficiary })
+            : t("detail-cancel-ask-anonymous", { id, amount: money(p) }), t("detail-cancel-confirm"));
+          if (ok) await act(() => t("detail-cancelling"), (status) => t("detail-cancelled", { status }), () => ipc.cancelCashout(p.cashout_id!, p.external_id));
         },
-      }, "Cancel"),
-      h("button", { type: "button", id: "action-refresh", onclick: () => void act("Refresh", () => ipc.checkCashout(ref)) }, "Refresh"),
+      }, t("detail-cancel")),
+      h("button", {
+        type: "button", id: "action-refresh",
+        onclick: () => void act(() => t("detail-checking-provider"), (status) => t("detail-checked", { status }), () => ipc.checkCashout(ref)),
+      }, t("refresh")),
       // Details the provider refused are not worth keeping: save the corrected payout's.
       p.payee && p.status !== "REJECTED" && p.status !== "DECLINED"
-        ? h("button", { type: "button", id: "action-save-beneficiary", onclick: () => void saveBeneficiary() }, "Save beneficiary…")
+        ? h("button", { type: "button", id: "action-save-beneficiary", onclick: () => void saveBeneficiary() }, t("detail-save-beneficiary"))
         : null,
     );
     // The field to fix is named as this payout's form names it (a PIX e-mail payout's key is
     // its e-mail key): the core maps the provider's field to the method's label.
     const toFix = p.field_to_fix?.label ?? p.rejection_explanation?.field;
     const rejection = p.rejection_code !== null && p.rejection_code !== undefined
-      ? notice("api", `Rejected with code ${p.rejection_code} (${p.rejection_reason ?? ""}): ${p.rejection_explanation?.explanation ?? ""}${toFix ? ` Field to fix: ${toFix}.` : ""}`, "rejection")
+      // The explanation and the field's label are the core's words.
+      ? notice("api", [
+          t("detail-rejected-with", { code: String(p.rejection_code), reason: p.rejection_reason ?? "", explanation: p.rejection_explanation?.explanation ?? "" }),
+          toFix ? t("detail-field-to-fix", { field: toFix }) : "",
+        ].filter(Boolean).join(" "), "rejection")
       : null;
     // Who is paid, as sent: the bank by name and the account (or PIX key) masked in the
     // middle until the operator asks to see it whole.
@@ -201,41 +248,48 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
           h("button", {
             type: "button", class: "masked-toggle", id: "payee-account-toggle", "aria-pressed": String(showAccount),
             onclick: () => { showAccount = !showAccount; void render(); },
-          }, showAccount ? "Hide" : "Show"))
+          }, showAccount ? t("detail-account-hide") : t("detail-account-show")))
       : null;
     const facts = h("dl", { class: "facts" },
       ...([
-        ["Status", statusBadge(p)],
-        ["Cashout id", p.cashout_id !== null ? copyable(String(p.cashout_id), "cashout id", "copy-cashout-id") : "not known yet"],
-        ["External id", p.external_id ? copyable(p.external_id, "external id", "copy-external-id") : "—"],
-        ["Requested", h("span", { title: p.created_at }, p.created_local)],
-        ["Amount", money(p) || "—"],
-        ["Beneficiary", p.beneficiary ?? "—"],
+        [t("detail-fact-status"), statusBadge(p)],
+        [t("col-cashout-id"), p.cashout_id !== null ? copyable(String(p.cashout_id), t("detail-what-cashout-id"), "copy-cashout-id") : t("detail-not-known-yet")],
+        [t("col-external-id"), p.external_id ? copyable(p.external_id, t("detail-what-external-id"), "copy-external-id") : "—"],
+        [t("detail-fact-requested"), h("span", { title: p.created_at }, p.created_local)],
+        [t("col-amount"), money(p) || "—"],
+        [t("col-beneficiary"), p.beneficiary ?? "—"],
+        // The account's label is the core's (the payout method's own name for it).
         ...(payee
           ? [
-              ["Document", payee.document],
-              ...(payee.bank ? [["Bank", payee.bank]] : []),
-              ...(payee.branch ? [["Branch", payee.branch]] : []),
+              [t("detail-fact-document"), payee.document],
+              ...(payee.bank ? [[t("detail-fact-bank"), payee.bank]] : []),
+              ...(payee.branch ? [[t("detail-fact-branch"), payee.branch]] : []),
               [payee.account_label, account!],
             ] as [string, string | Node][]
           : []),
-        ["Country", p.country ?? "—"],
-        ["Provider reference", p.provider_reference ? copyable(p.provider_reference, "provider reference", "copy-provider-reference") : "—"],
-        ["Environment", p.environment],
+        [t("detail-fact-country"), p.country ?? "—"],
+        [t("detail-fact-provider-reference"), p.provider_reference ? copyable(p.provider_reference, t("detail-what-provider-reference"), "copy-provider-reference") : "—"],
+        [t("detail-fact-environment"), p.environment],
+        // The progress ("1 of 2 approved · by …") is the core's sentence.
         ...(approval?.approval
-          ? [["Approval", `${approval.approval.state} · ${approval.progress ?? ""} · prepared by ${approval.approval.prepared_by}`]] as [string, string][]
+          ? [[t("detail-fact-approval"), t("detail-approval-line", { state: approval.approval.state, progress: approval.progress ?? "", who: approval.approval.prepared_by })]] as [string, string][]
           : []),
-        ["Last checked", p.updated_at.replace("T", " ").slice(0, 19)],
+        [t("detail-fact-last-checked"), p.updated_at.replace("T", " ").slice(0, 19)],
       ] as [string, string | Node][]).flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]),
     );
     const hist = h("table", { id: "history" },
-      h("thead", {}, h("tr", {}, h("th", {}, "Time"), h("th", {}, "Event"), h("th", {}, "Status"), h("th", {}, "Detail"))),
-      h("tbody", {}, ...withVotes(history, approval).map((e) => h("tr", {}, h("td", {}, e.at.replace("T", " ").slice(0, 19)), h("td", {}, e.event), h("td", {}, e.status ?? ""), h("td", {}, e.detail ?? "")))));
+      h("thead", {}, h("tr", {}, h("th", {}, t("detail-history-time")), h("th", {}, t("detail-history-event")), h("th", {}, t("detail-history-status")), h("th", {}, t("detail-history-detail")))),
+      // A line's detail is the core's (or a vote's, with the approver's own reason).
+      h("tbody", {}, ...withVotes(history, approval).map((e) => h("tr", {},
+        h("td", {}, e.at.replace("T", " ").slice(0, 19)),
+        h("td", {}, eventText(e.event)),
+        h("td", {}, e.status ? statusLabel(e.status) : ""),
+        h("td", {}, e.detail ?? "")))));
     const checking = p.checking;
     const ext = p.external_id;
     const resend = async () => {
       if (!ext) return;
-      await act("Resend with the same external id", () => ipc.resendCashout({ external_id: ext }));
+      await act(() => t("detail-resending"), (status) => t("detail-resent", { status }), () => ipc.resendCashout({ external_id: ext }));
     };
     const abandon = async () => {
       if (!ext) return;
@@ -247,41 +301,53 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
         mount(message, errorNotice(ipc.asReport(e), "detail-error"));
         return;
       }
-      const reason = await askDialog(`Abandon payout ${ext} (${money(p)} to ${p.beneficiary ?? "the beneficiary"})? ${risk}`, "Abandon", "Why (goes to the audit log)");
+      const reason = await askDialog(p.beneficiary
+        ? t("detail-abandon-ask", { id: ext, amount: money(p), beneficiary: p.beneficiary, risk })
+        : t("detail-abandon-ask-anonymous", { id: ext, amount: money(p), risk }), t("detail-abandon-confirm"), t("detail-abandon-reason"));
       if (reason === null) return;
-      await act("Abandon", () => ipc.abandonCashout({ external_id: ext }, reason));
+      await act(() => t("detail-abandoning"), (status) => t("detail-abandoned", { status }), () => ipc.abandonCashout({ external_id: ext }, reason));
     };
     const saveBeneficiary = async () => {
-      const label = await askDialog(`Save ${p.beneficiary ?? "the beneficiary"} (${p.payee?.account_label ?? "account"} ${p.payee?.account_masked ?? ""}) as sent with this payout, to pay again from the new-payout form?`, "Save", "Label (e.g. “Ana — rent”)");
+      // The account's label is the core's; the account is shown masked.
+      const masked = { label: p.payee?.account_label ?? "", account: p.payee?.account_masked ?? "" };
+      const label = await askDialog(p.beneficiary
+        ? t("detail-save-ask", { beneficiary: p.beneficiary, ...masked })
+        : t("detail-save-ask-anonymous", masked), t("detail-save-confirm"), t("detail-save-label"));
       if (label === null || !current()) return;
       try {
         // A label the team uses already is replaced only on the operator's word.
         const taken = (await ipc.listBeneficiaries()).find((b) => b.label === label.trim().replace(/\s+/g, " "));
-        if (taken && !(await confirmDialog(`“${taken.label}” is saved already (${taken.payee?.account_label ?? "account"} ${taken.payee?.account_masked ?? ""}, saved by ${taken.saved_by}). Replace it with this payout's beneficiary?`, "Replace"))) return;
+        if (taken && !(await confirmDialog(t("detail-save-taken", {
+          name: taken.label, label: taken.payee?.account_label ?? "", account: taken.payee?.account_masked ?? "", who: taken.saved_by,
+        }), t("detail-save-replace")))) return;
         await ipc.saveBeneficiary(label, ref);
-        mount(message, notice("ok", `Saved as “${label.trim()}”. Pick it in New cashout; it is checked again on every review.`, "beneficiary-saved"));
+        mount(message, notice("ok", t("detail-saved", { name: label.trim() }), "beneficiary-saved"));
       } catch (e) {
         mount(message, errorNotice(ipc.asReport(e), "beneficiary-error"));
       }
     };
     // A payout that moved no money and never will (REJECTED, or declined by the provider)
     // starts a new one from its request, the field to fix focused; the two are linked.
-    const startNew = async (label: string) => {
+    const startNew = async (kind: "correct" | "copy") => {
       if (!ext) return;
       // Nothing typed is lost without the operator's word.
-      if (hasDraft() && !(await confirmDialog("New cashout holds a payout you were typing. Replace it with this copy?", "Replace it"))) return;
+      if (hasDraft() && !(await confirmDialog(t("detail-replace-draft"), t("detail-replace-draft-confirm")))) return;
       try {
         const request = await ipc.sentRequest(ref);
         if (!request || !current()) return;
         const field = p.field_to_fix?.label ?? p.rejection_explanation?.field;
-        const why = p.rejection_code !== null && p.rejection_code !== undefined
-          ? `rejected with code ${p.rejection_code} (${p.rejection_reason ?? ""})`
-          : `declined${p.note ? `: ${p.note}` : ""}`;
+        // Three sentences: what this copy is (the decline's note is the core's), what to
+        // correct (the field's label is the core's), and that nothing is sent unreviewed.
+        const what = p.rejection_code !== null && p.rejection_code !== undefined
+          ? t("detail-copy-of-rejected", { kind, id: ext, code: String(p.rejection_code), reason: p.rejection_reason ?? "" })
+          : p.note
+            ? t("detail-copy-of-declined-note", { kind, id: ext, note: p.note })
+            : t("detail-copy-of-declined", { kind, id: ext });
         startFrom({
           request,
           focus: p.field_to_fix?.name ?? null,
           corrects: ext,
-          note: `${label}: a copy of payout ${ext}, which was ${why}.${field ? ` Correct ${field}, then review.` : " Correct it, then review."} It gets a new external id; nothing is sent before you review it.`,
+          note: [what, field ? t("detail-copy-correct-field", { field }) : t("detail-copy-correct-it"), t("detail-copy-new-id")].join(" "),
         });
         go({ view: "new" });
       } catch (e) {
@@ -292,10 +358,10 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
     const correctable = ext !== null && p.correctable;
     const recovery = p.recovery.length || correctable
       ? h("div", { class: "row", id: "recovery" },
-          p.recovery.includes("resend") ? h("button", { type: "button", class: "primary", id: "action-resend", onclick: () => void resend() }, p.phase === "not_sent" ? "Retry (same external id)" : "Resend with the same external id") : null,
-          p.recovery.includes("abandon") ? h("button", { type: "button", class: "danger", id: "action-abandon", onclick: () => void abandon() }, "Abandon…") : null,
-          correctable && p.status === "REJECTED" ? h("button", { type: "button", class: "primary", id: "action-correct", onclick: () => void startNew("Pay again with corrected details") }, "Pay again with corrected details") : null,
-          correctable && p.status === "DECLINED" ? h("button", { type: "button", id: "action-copy-new", onclick: () => void startNew("Copy into a new payout") }, "Copy into a new payout") : null)
+          p.recovery.includes("resend") ? h("button", { type: "button", class: "primary", id: "action-resend", onclick: () => void resend() }, p.phase === "not_sent" ? t("detail-retry") : t("detail-resend")) : null,
+          p.recovery.includes("abandon") ? h("button", { type: "button", class: "danger", id: "action-abandon", onclick: () => void abandon() }, t("detail-abandon")) : null,
+          correctable && p.status === "REJECTED" ? h("button", { type: "button", class: "primary", id: "action-correct", onclick: () => void startNew("correct") }, t("detail-pay-again")) : null,
+          correctable && p.status === "DECLINED" ? h("button", { type: "button", id: "action-copy-new", onclick: () => void startNew("copy") }, t("detail-copy-new")) : null)
       : null;
     // The core says what the state means; the screen only places it.
     const noteId = checking ? "checking" : p.phase === "not_sent" ? "not-sent" : p.phase === "abandoned" ? "abandoned" : "unknown-status";
@@ -305,7 +371,7 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
     // A redraw nobody asked for must not throw the keyboard focus back to the top.
     const focused = document.activeElement instanceof HTMLElement && el.contains(document.activeElement) ? document.activeElement.id : "";
     mount(el,
-      h("h1", {}, `Payout ${p.cashout_id ?? p.external_id ?? ""}`),
+      h("h1", {}, t("detail-title", { id: String(p.cashout_id ?? p.external_id ?? "") })),
       stateNote,
       message,
       live,
@@ -313,10 +379,10 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
       actions,
       rejection,
       h("div", { class: "detail-grid" }, h("div", {}, drawDiagram(table, p.status, history)), facts),
-      h("h2", {}, "History"),
+      h("h2", {}, t("detail-history")),
       hist,
       inspector,
-      h("div", { class: "row" }, h("button", { type: "button", onclick: () => go({ view: "list" }) }, "Back to the list")),
+      h("div", { class: "row" }, h("button", { type: "button", onclick: () => go({ view: "list" }) }, t("detail-back-to-list"))),
     );
     if (focused) document.getElementById(focused)?.focus();
     window.clearTimeout(timer);
@@ -359,7 +425,7 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
     }
     if (e.type !== "watch" || e.event.kind !== "changed" || !same(e.event.payout)) return;
     view = e.event.payout;
-    mount(live, notice("info", `Updated automatically at ${stamp(e.event.at)} (background status check).`, "detail-updated"));
+    mount(live, notice("info", t("detail-updated", { at: stamp(e.event.at) }), "detail-updated"));
     void render();
     refreshInspector();
   }, current);
@@ -369,14 +435,14 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
     view = await ipc.recordedCashout(which).catch(() => null);
     if (!current()) return;
     if (view) await render();
-    else mount(el, notice("info", "Checking with the provider…"));
+    else mount(el, notice("info", t("detail-checking-provider")));
     try {
       view = await ipc.checkCashout(which);
     } catch (e) {
       const r = ipc.asReport(e);
       if (!current()) return;
       if (!view) {
-        mount(el, h("h1", {}, "Payout"), errorNotice(r, "detail-error"), h("button", { type: "button", onclick: () => go({ view: "lookup" }) }, "Back"));
+        mount(el, h("h1", {}, t("detail-title-plain")), errorNotice(r, "detail-error"), h("button", { type: "button", onclick: () => go({ view: "lookup" }) }, t("detail-back")));
         return;
       }
       mount(message, errorNotice(r, "detail-error"));

@@ -4,7 +4,8 @@ import { go } from "../main";
 import { dispatch } from "../events";
 import { renderHolds } from "./holds";
 import { duration } from "./status";
-import { changed, commands, page, payout, view } from "../testkit";
+import { changed, commands, page, payout, untranslated, view } from "../testkit";
+import { setLang, usePseudo } from "../i18n";
 import type { HoldBoard } from "../bindings/HoldBoard";
 
 beforeEach(page);
@@ -18,7 +19,7 @@ const board: HoldBoard = {
     { payout: payout({ cashout_id: 12, external_id: "ext-12", status: "ON_HOLD", amount: "234.25", beneficiary: "Bruno Lima" }), held_since: "2026-11-24T09:55:00.000Z", held_for_secs: 2 * 3_600 + 5 * 60 },
   ],
   // An amount no float can hold: it must appear digit for digit.
-  totals: [{ currency: "BRL", amount: "90071992547409.93", count: 2 }, { currency: "MXN", amount: "0.10", count: 1 }],
+  totals: [{ currency: "BRL", amount: "90071992547409.93", amount_shown: "BRL 90,071,992,547,409.93", count: 2 }, { currency: "MXN", amount: "0.10", amount_shown: "MXN 0.10", count: 1 }],
 };
 
 describe("the hold board", () => {
@@ -26,7 +27,7 @@ describe("the hold board", () => {
     commands({ hold_board: () => board });
     await renderHolds(view(), vi.fn());
     const totals = [...view().querySelectorAll("#holds-totals li")].map((li) => li.textContent);
-    expect(totals).toEqual(["90071992547409.93 BRL in 2 payouts", "0.10 MXN in 1 payout"]);
+    expect(totals).toEqual(["BRL 90,071,992,547,409.93 in 2 payouts", "MXN 0.10 in 1 payout"]);
   });
 
   it("rows keep the core's order and say how long each payout has been held", async () => {
@@ -35,7 +36,7 @@ describe("the hold board", () => {
     const rows = [...view().querySelectorAll("#holds-table tbody tr")];
     expect(rows.map((r) => r.querySelector(".held-for")?.textContent)).toEqual(["3 d 4 h", "2 h 5 min"]);
     expect(rows[1]?.textContent).toContain("ext-12");
-    expect(rows[1]?.textContent).toContain("234.25 BRL");
+    expect(rows[1]?.textContent).toContain("BRL 234.25");
     expect(rows[1]?.textContent).toContain("Bruno Lima");
     expect(rows[1]?.textContent).toContain("2026-11-24 09:55:00");
   });
@@ -67,9 +68,33 @@ describe("the hold board", () => {
     commands({ hold_board: () => current });
     await go({ view: "holds" });
     expect(view().querySelectorAll("#holds-table tbody tr")).toHaveLength(2);
-    current = { ...board, payouts: board.payouts.slice(0, 1), totals: [{ currency: "BRL", amount: "1000.25", count: 1 }] };
+    current = { ...board, payouts: board.payouts.slice(0, 1), totals: [{ currency: "BRL", amount: "1000.25", amount_shown: "BRL 1,000.25", count: 1 }] };
     dispatch(changed(payout({ cashout_id: 12, status: "PENDING" })));
     await vi.waitFor(() => expect(view().querySelectorAll("#holds-table tbody tr")).toHaveLength(1));
-    expect(view().querySelector("#holds-totals")?.textContent).toBe("1000.25 BRL in 1 payout");
+    expect(view().querySelector("#holds-totals")?.textContent).toBe("BRL 1,000.25 in 1 payout");
+  });
+
+  it("the board speaks Portuguese when the core does", async () => {
+    commands({ hold_board: () => board });
+    setLang("pt-BR");
+    try {
+      await renderHolds(view(), vi.fn());
+      expect(view().querySelector("h1")?.textContent).toBe("Em espera");
+      expect(view().querySelector("#holds-totals li")?.textContent).toContain("em 2 pagamentos");
+      expect(view().querySelector("#holds-table thead")?.textContent).toContain("Beneficiário");
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("no word of the board escapes translation (pseudo-locale)", async () => {
+    commands({ hold_board: () => board });
+    usePseudo(true);
+    try {
+      await renderHolds(view(), vi.fn());
+      expect(untranslated(view(), ["Ana Souza", "Bruno Lima", "ext-11", "ext-12", "BRL", "MXN"])).toEqual([]);
+    } finally {
+      usePseudo(false);
+    }
   });
 });

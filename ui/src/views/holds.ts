@@ -10,19 +10,20 @@ import { routeToken, type Route } from "../main";
 import type { HoldBoard } from "../bindings/HoldBoard";
 import { errorNotice } from "./detail";
 import { amountText, duration, money, stamp } from "./status";
+import { t } from "../i18n";
 
 function totals(board: HoldBoard): HTMLElement {
-  return h("ul", { id: "holds-totals", class: "holds-totals", "aria-label": "Reserved by holds, per currency" },
-    ...board.totals.map((t) =>
-      h("li", { "data-currency": t.currency },
-        h("strong", { class: "num" }, amountText(t.amount, t.currency)),
-        ` in ${t.count} ${t.count === 1 ? "payout" : "payouts"}`)));
+  return h("ul", { id: "holds-totals", class: "holds-totals", "aria-label": t("holds-totals-label") },
+    ...board.totals.map((total) =>
+      h("li", { "data-currency": total.currency },
+        h("strong", { class: "num" }, amountText(total.amount, total.currency, total.amount_shown)),
+        " ", t("holds-total-in", { count: total.count }))));
 }
 
 function table(board: HoldBoard, go: (r: Route) => void): HTMLElement {
   return h("table", { id: "holds-table" },
-    h("caption", { class: "muted" }, `On hold as of ${stamp(board.at)}, oldest first`),
-    h("thead", {}, h("tr", {}, ...["Held for", "Held since", "Cashout id", "External id", "Amount", "Beneficiary", ""].map((t) => h("th", { scope: "col" }, t)))),
+    h("caption", { class: "muted" }, t("holds-caption", { at: stamp(board.at) })),
+    h("thead", {}, h("tr", {}, ...[t("holds-col-held-for"), t("holds-col-held-since"), t("col-cashout-id"), t("col-external-id"), t("col-amount"), t("col-beneficiary"), ""].map((c) => h("th", { scope: "col" }, c)))),
     h("tbody", {}, ...board.payouts.map(({ payout: p, held_since, held_for_secs }) =>
       h("tr", {},
         h("td", { class: "nowrap held-for" }, duration(held_for_secs)),
@@ -33,9 +34,9 @@ function table(board: HoldBoard, go: (r: Route) => void): HTMLElement {
         h("td", {}, p.beneficiary ?? ""),
         h("td", {}, h("button", {
           type: "button",
-          "aria-label": `Open payout ${p.cashout_id ?? p.external_id ?? ""}`,
+          "aria-label": t("open-payout-label", { id: String(p.cashout_id ?? p.external_id ?? "") }),
           onclick: () => go({ view: "detail", which: p.cashout_id !== null ? { id: p.cashout_id } : { external_id: p.external_id ?? "" } }),
-        }, "Open"))))));
+        }, t("open")))))));
 }
 
 export async function renderHolds(el: HTMLElement, go: (r: Route) => void): Promise<void> {
@@ -47,7 +48,7 @@ export async function renderHolds(el: HTMLElement, go: (r: Route) => void): Prom
       const board = await ipc.holdBoard();
       if (!current()) return;
       mount(body, board.payouts.length === 0
-        ? notice("info", "No payouts are on hold.", "holds-empty")
+        ? notice("info", t("holds-empty"), "holds-empty")
         : h("div", {}, totals(board), table(board, go)));
     } catch (e) {
       if (current()) mount(body, errorNotice(ipc.asReport(e), "holds-error"));
@@ -59,8 +60,8 @@ export async function renderHolds(el: HTMLElement, go: (r: Route) => void): Prom
     if (e.type === "journal") void load();
   }, current);
   mount(el,
-    h("h1", {}, "On hold"),
-    h("div", { class: "row" }, h("button", { type: "button", id: "holds-refresh", onclick: () => void load() }, "Refresh")),
+    h("h1", {}, t("holds-title")),
+    h("div", { class: "row" }, h("button", { type: "button", id: "holds-refresh", onclick: () => void load() }, t("refresh"))),
     body);
   await load();
 }

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { renderList } from "./list";
-import { commands, page, payout, table, view } from "../testkit";
+import { commands, page, payout, table, untranslated, view } from "../testkit";
+import { setLang, usePseudo } from "../i18n";
 import { dispatch } from "../events";
 import type { CountryForm } from "../bindings/CountryForm";
 import type { ListFilter } from "../bindings/ListFilter";
@@ -21,6 +22,25 @@ describe("the cashouts list", () => {
     (view().querySelector("#export-csv") as HTMLButtonElement).click();
     await vi.waitFor(() => expect(view().querySelector("#export-result")?.textContent).toBe("Exported 3 payouts to C:\\Users\\ana\\cashouts.csv"));
     expect(calls.find((c) => c.cmd === "export_cashouts")?.args).toEqual({ filter: { status: "ON_HOLD", phases: [], country: "MX", text: "ana", period: null, sort: "created", ascending: false } });
+  });
+
+  it("opened from the overview, the list reads and shows that filter", async () => {
+    const calls = commands({ lifecycle: () => table, country_forms: () => forms, list_cashouts: () => [] });
+    await renderList(view(), vi.fn(), { status: null, phases: ["unknown", "intent", "sent_not_found"], period: { kind: "custom", from: "2026-11-29", to: "2026-11-30" } });
+    expect((calls.find((c) => c.cmd === "list_cashouts")?.args.filter as { phases: unknown; period: unknown })).toMatchObject({
+      phases: ["intent", "unknown", "sent_not_found"],
+      period: { kind: "custom", from: "2026-11-29", to: "2026-11-30" },
+    });
+    expect((view().querySelector("#filter-status") as HTMLSelectElement).value).toBe("phase:checking");
+    expect((view().querySelector("#filter-dates") as HTMLElement).hidden).toBe(false);
+  });
+
+  it("every period the list offers is one the core reads (the last 7 and 30 days included)", async () => {
+    const calls = commands({ lifecycle: () => table, country_forms: () => forms, list_cashouts: () => [] });
+    await renderList(view(), vi.fn(), { status: "ON_HOLD", period: { kind: "last30_days" } });
+    expect((calls.find((c) => c.cmd === "list_cashouts")?.args.filter as { status: unknown; period: unknown })).toMatchObject({ status: "ON_HOLD", period: { kind: "last30_days" } });
+    const kinds = [...(view().querySelector("#filter-period") as HTMLSelectElement).options].map((o) => o.value);
+    expect(kinds).toEqual(["", "today", "yesterday", "last7_days", "last30_days", "this_month", "custom"]);
   });
 
   it("the status filter finds creates that are checking or were never sent, by their phase", async () => {
@@ -137,7 +157,8 @@ describe("the cashouts list", () => {
     (view().querySelector("#open-id-2") as HTMLButtonElement).focus();
     status = "COMPLETED";
     dispatch({ type: "watch", event: { kind: "changed", payout: payout({ cashout_id: 1, status: "COMPLETED" }), from: "PENDING", to: "COMPLETED", at: "2026-11-21T08:00:00.000Z", late: false } as never, notice: null });
-    await vi.waitFor(() => expect(view().querySelector("#cashouts-table tbody tr")?.textContent).toContain("COMPLETED"));
+    // The badge says the status in the core's words (status-COMPLETED).
+    await vi.waitFor(() => expect(view().querySelector("#cashouts-table tbody tr .status-COMPLETED")?.textContent).toBe("Completed"));
     expect(calls.filter((c) => c.cmd === "list_cashouts")).toHaveLength(2);
     expect(document.activeElement?.id).toBe("open-id-2");
     // Events that change nothing on the list (the provider came back online) read nothing.
@@ -167,5 +188,47 @@ describe("the cashouts list", () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(view().querySelector("#cashouts-table")?.textContent).toContain("Typed Search");
     expect(view().querySelector("#cashouts-table")?.textContent).not.toContain("Stale Row");
+  });
+
+  it("the list speaks Spanish when the core does", async () => {
+    commands({ lifecycle: () => table, country_forms: () => forms, list_cashouts: () => [payout()], export_cashouts: () => ({ file: "C:\\Users\\ana\\cashouts.csv", rows: 3 }) });
+    setLang("es");
+    try {
+      await renderList(view(), vi.fn());
+      expect(view().querySelector("h1")?.textContent).toBe("Retiros");
+      expect(view().querySelector("#cashouts-table thead")?.textContent).toContain("Monto");
+      expect((view().querySelector("#sort-amount") as HTMLElement).title).toBe("Ordenar por monto");
+      expect(view().querySelector("#filter-status option")?.textContent).toBe("Cualquier estado");
+      expect([...view().querySelectorAll("#filter-status option")].map((o) => o.textContent)).toContain("En espera");
+      expect(view().querySelector("#cashouts-table tbody .status")?.textContent).toBe("Pendiente");
+      expect((view().querySelector("#filter-text") as HTMLInputElement).placeholder).toBe("nombre, id, documento o cuenta");
+      (view().querySelector("#export-csv") as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(view().querySelector("#export-result")?.textContent).toBe("Se exportaron 3 pagos a C:\\Users\\ana\\cashouts.csv"));
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("no word of the list escapes translation (pseudo-locale)", async () => {
+    const rows = [
+      payout(),
+      payout({ cashout_id: 8, external_id: "ext-8", status: "ON_HOLD", beneficiary: "Bruno Lima" }),
+      payout({ cashout_id: 9, external_id: "ext-9", status: "UNKNOWN", status_code: 9 }),
+      payout({ cashout_id: null, external_id: "ext-10", status: null, phase: "sent_not_found", checking: true }),
+      payout({ cashout_id: null, external_id: "ext-11", status: null, phase: "queued" }),
+      payout({ cashout_id: null, external_id: "ext-12", status: null, phase: "not_sent" }),
+      payout({ cashout_id: null, external_id: "ext-13", status: null, phase: "abandoned" }),
+    ];
+    commands({ lifecycle: () => table, country_forms: () => forms, list_cashouts: () => rows, export_cashouts: () => ({ file: "C:\\Users\\ana\\cashouts.csv", rows: 1 }) });
+    usePseudo(true);
+    try {
+      await renderList(view(), vi.fn());
+      (view().querySelector("#export-csv") as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(view().querySelector("#exported")).not.toBeNull());
+      const data = ["Ana Souza", "Bruno Lima", "Brazil", "Mexico", "BR", "MX", "BRL", ...rows.map((r) => r.external_id ?? "")];
+      expect(untranslated(view(), data)).toEqual([]);
+    } finally {
+      usePseudo(false);
+    }
   });
 });

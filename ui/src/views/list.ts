@@ -15,35 +15,48 @@ import type { Phase } from "../bindings/Phase";
 import type { SortKey } from "../bindings/SortKey";
 import type { DeskEvent } from "../bindings/DeskEvent";
 import { errorNotice } from "./detail";
-import { money, statusBadge } from "./status";
+import { money, statusBadge, statusLabel } from "./status";
+import { t } from "../i18n";
 
 const PAGE = 50;
 
-/** The list's status filter also offers these states of unsettled creates, by create phase. */
-const PHASE_GROUPS: Record<string, { label: string; phases: Phase[] }> = {
-  "phase:checking": { label: "checking… (sent, not confirmed)", phases: ["intent", "unknown", "sent_not_found"] },
-  "phase:queued": { label: "IN BATCH (not sent yet)", phases: ["queued"] },
-  "phase:not_sent": { label: "NOT SENT (never left)", phases: ["not_sent"] },
-  "phase:abandoned": { label: "ABANDONED", phases: ["abandoned"] },
+/** The list's status filter also offers these states of unsettled creates, by create phase.
+ * Labels are functions: they are read in the language of the moment the list is drawn. */
+const PHASE_GROUPS: Record<string, { label: () => string; phases: Phase[] }> = {
+  "phase:checking": { label: () => t("list-phase-checking"), phases: ["intent", "unknown", "sent_not_found"] },
+  "phase:queued": { label: () => t("list-phase-queued"), phases: ["queued"] },
+  "phase:not_sent": { label: () => t("list-phase-not-sent"), phases: ["not_sent"] },
+  "phase:abandoned": { label: () => t("list-phase-abandoned"), phases: ["abandoned"] },
 };
 
-/** The periods offered; the core turns each into instants in the operator's time zone. */
-const PERIODS: [string, string][] = [
-  ["", "Any time"],
-  ["today", "Today"],
-  ["yesterday", "Yesterday"],
-  ["last_7_days", "Last 7 days"],
-  ["this_month", "This month"],
-  ["custom", "Dates…"],
+/** The periods offered; the core turns each into instants in the operator's time zone. The
+ * values are the core's own period kinds (typed: a misspelt kind does not compile). */
+const PERIODS: ["" | Period["kind"], () => string][] = [
+  ["", () => t("list-period-any")],
+  ["today", () => t("list-period-today")],
+  ["yesterday", () => t("list-period-yesterday")],
+  ["last7_days", () => t("list-period-last-7-days")],
+  ["last30_days", () => t("list-period-last-30-days")],
+  ["this_month", () => t("list-period-this-month")],
+  ["custom", () => t("list-period-custom")],
 ];
 
-/** The sortable columns, and the direction a first click sorts them in. */
-const SORTABLE: Record<string, { key: SortKey; ascending: boolean }> = {
-  Status: { key: "status", ascending: true },
-  Amount: { key: "amount", ascending: false },
-  Beneficiary: { key: "beneficiary", ascending: true },
-  Requested: { key: "created", ascending: false },
-};
+/** What the list opens filtered by (the overview's tiles and bars). */
+export type ListPreset = { status?: CashoutStatus | null; phases?: Phase[]; period?: Period | null };
+
+/** A column of the table: its header, and for a sortable one its sort key, the direction a
+ * first click sorts it in and the header button's tooltip. */
+type Column = { label: () => string; sort?: { key: SortKey; ascending: boolean; title: () => string } };
+const COLUMNS: Column[] = [
+  { label: () => t("list-col-status"), sort: { key: "status", ascending: true, title: () => t("list-sort-status") } },
+  { label: () => t("col-cashout-id") },
+  { label: () => t("col-external-id") },
+  { label: () => t("list-col-country") },
+  { label: () => t("col-amount"), sort: { key: "amount", ascending: false, title: () => t("list-sort-amount") } },
+  { label: () => t("col-beneficiary"), sort: { key: "beneficiary", ascending: true, title: () => t("list-sort-beneficiary") } },
+  { label: () => t("list-col-requested"), sort: { key: "created", ascending: false, title: () => t("list-sort-requested") } },
+  { label: () => "" },
+];
 
 /** Whether a desk event may have changed what the list shows. */
 function changesTheList(e: DeskEvent): boolean {
@@ -51,7 +64,7 @@ function changesTheList(e: DeskEvent): boolean {
   return e.type === "watch" && (e.event.kind === "changed" || e.event.kind === "reconciled");
 }
 
-export async function renderList(el: HTMLElement, go: (r: Route) => void): Promise<void> {
+export async function renderList(el: HTMLElement, go: (r: Route) => void, preset: ListPreset = {}): Promise<void> {
   let offset = 0;
   let sort: { key: SortKey; ascending: boolean } = { key: "created", ascending: false };
   // The statuses and countries come from the core's tables.
@@ -60,19 +73,20 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
   // their create phase), so an operator can find every payout that is "checking…" or never
   // left this computer.
   const status = h("select", { id: "filter-status" },
-    h("option", { value: "" }, "Any status"),
-    ...table.statuses.map((s) => h("option", { value: s.status }, s.status.replace("_", " "))),
-    h("option", { value: "UNKNOWN" }, "UNKNOWN (status code not known)"),
-    ...Object.entries(PHASE_GROUPS).map(([key, g]) => h("option", { value: key }, g.label)));
-  const country = h("select", { id: "filter-country" }, h("option", { value: "" }, "Any country"), ...forms.map((f) => h("option", { value: f.code }, `${f.name} (${f.code})`)));
-  const period = h("select", { id: "filter-period" }, ...PERIODS.map(([v, label]) => h("option", { value: v }, label)));
+    h("option", { value: "" }, t("list-any-status")),
+    ...table.statuses.map((s) => h("option", { value: s.status }, statusLabel(s.status))),
+    h("option", { value: "UNKNOWN" }, t("list-status-unknown")),
+    ...Object.entries(PHASE_GROUPS).map(([key, g]) => h("option", { value: key }, g.label())));
+  // The country's name is the core's (its country table), with its ISO code.
+  const country = h("select", { id: "filter-country" }, h("option", { value: "" }, t("list-any-country")), ...forms.map((f) => h("option", { value: f.code }, `${f.name} (${f.code})`)));
+  const period = h("select", { id: "filter-period" }, ...PERIODS.map(([v, label]) => h("option", { value: v }, label())));
   const from = h("input", { id: "filter-from", type: "date", "aria-describedby": "filter-dates-error" });
   const to = h("input", { id: "filter-to", type: "date", "aria-describedby": "filter-dates-error" });
   const datesError = h("span", { id: "filter-dates-error", class: "field-error", role: "alert" });
   const dates = h("span", { class: "row", id: "filter-dates", hidden: true },
-    h("label", { for: "filter-from" }, "From"), from,
-    h("label", { for: "filter-to" }, "To"), to, datesError);
-  const text = h("input", { id: "filter-text", type: "search", placeholder: "name, id, document or account" });
+    h("label", { for: "filter-from" }, t("list-from")), from,
+    h("label", { for: "filter-to" }, t("list-to")), to, datesError);
+  const text = h("input", { id: "filter-text", type: "search", placeholder: t("list-search-placeholder") });
   let typing: number | undefined;
   const body = h("div", {});
   const pager = h("div", { class: "row" });
@@ -80,7 +94,7 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
     switch (period.value) {
       case "": return null;
       case "custom": return { kind: "custom", from: from.value || null, to: to.value || null };
-      default: return { kind: period.value } as Period;
+      default: return { kind: period.value } as Exclude<Period, { kind: "custom" }>;
     }
   };
   const filters = (): Partial<ListFilter> => ({
@@ -93,7 +107,7 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
     ascending: sort.ascending,
   });
   const exported = h("div", { id: "export-result" });
-  const exportButton = h("button", { type: "button", id: "export-csv" }, "Export CSV");
+  const exportButton = h("button", { type: "button", id: "export-csv" }, t("list-export-csv"));
   exportButton.addEventListener("click", async () => {
     // Disabled while the save dialog is open: a second click must not open another.
     exportButton.disabled = true;
@@ -102,24 +116,25 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
       // No page: the export is every payout the filters match, not the page on screen.
       const r = await ipc.exportCashouts(filters());
       // null: the operator closed the save dialog; nothing was written, nothing to say.
-      if (r) mount(exported, notice("ok", `Exported ${r.rows} ${r.rows === 1 ? "payout" : "payouts"} to ${r.file}`, "exported"));
+      if (r) mount(exported, notice("ok", t("list-exported", { count: r.rows, file: r.file }), "exported"));
     } catch (e) {
       mount(exported, errorNotice(ipc.asReport(e), "export-error"));
     } finally {
       exportButton.disabled = false;
     }
   });
-  const header = (label: string): HTMLElement => {
-    const col = SORTABLE[label];
+  const header = (column: Column): HTMLElement => {
+    const label = column.label();
+    const col = column.sort;
     if (!col) return h("th", { scope: "col" }, label);
     const active = sort.key === col.key;
     const arrow = active ? (sort.ascending ? " ▲" : " ▼") : "";
     return h("th", { scope: "col", "aria-sort": active ? (sort.ascending ? "ascending" : "descending") : "none" },
       h("button", {
         type: "button", class: "sort", id: `sort-${col.key}`,
-        title: `Sort by ${label.toLowerCase()}`,
+        title: col.title(),
         onclick: () => {
-          sort = active ? { key: col.key, ascending: !sort.ascending } : { ...col };
+          sort = active ? { key: col.key, ascending: !sort.ascending } : { key: col.key, ascending: col.ascending };
           reset(`sort-${col.key}`);
         },
       }, label, arrow));
@@ -141,11 +156,11 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
       mount(
         body,
         shown.length === 0
-          ? notice("info", "No payouts match.", "cashouts-empty")
+          ? notice("info", t("list-empty"), "cashouts-empty")
           : h(
               "table",
               { id: "cashouts-table" },
-              h("thead", {}, h("tr", {}, ...["Status", "Cashout id", "External id", "Country", "Amount", "Beneficiary", "Requested", ""].map(header))),
+              h("thead", {}, h("tr", {}, ...COLUMNS.map(header))),
               h(
                 "tbody",
                 {},
@@ -163,9 +178,9 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
                     h("td", {}, h("button", {
                       type: "button",
                       id: `open-${p.cashout_id !== null ? `id-${p.cashout_id}` : `ext-${p.external_id ?? ""}`}`,
-                      "aria-label": `Open payout ${p.cashout_id ?? p.external_id ?? ""}`,
+                      "aria-label": t("open-payout-label", { id: String(p.cashout_id ?? p.external_id ?? "") }),
                       onclick: () => go({ view: "detail", which: p.cashout_id !== null ? { id: p.cashout_id } : { external_id: p.external_id ?? "" } }),
-                    }, "Open")),
+                    }, t("open"))),
                   ),
                 ),
               ),
@@ -173,9 +188,9 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
       );
       mount(
         pager,
-        h("button", { type: "button", disabled: offset === 0, onclick: () => { offset = Math.max(0, offset - PAGE); void load(); } }, "Newer"),
-        h("span", { class: "muted" }, shown.length === 0 ? "none" : `${offset + 1}–${offset + shown.length}`),
-        h("button", { type: "button", disabled: !more, onclick: () => { offset += PAGE; void load(); } }, "Older"),
+        h("button", { type: "button", disabled: offset === 0, onclick: () => { offset = Math.max(0, offset - PAGE); void load(); } }, t("list-newer")),
+        h("span", { class: "muted" }, shown.length === 0 ? t("list-range-none") : `${offset + 1}–${offset + shown.length}`),
+        h("button", { type: "button", disabled: !more, onclick: () => { offset += PAGE; void load(); } }, t("list-older")),
       );
       if (focusId) (document.getElementById(focusId) as HTMLElement | null)?.focus({ preventScroll: true });
     } catch (e) {
@@ -205,6 +220,21 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
       void load(focused).then(() => window.scrollTo({ top: y }));
     }, 200);
   }, () => token === routeToken() && body.isConnected);
+  // Opened from the overview: its filter, shown in the controls so it can be changed.
+  if (preset.status) status.value = preset.status;
+  if (preset.phases?.length) {
+    const wanted = [...preset.phases].sort().join();
+    const group = Object.entries(PHASE_GROUPS).find(([, g]) => [...g.phases].sort().join() === wanted);
+    if (group) status.value = group[0];
+  }
+  if (preset.period) {
+    period.value = preset.period.kind;
+    if (preset.period.kind === "custom") {
+      from.value = preset.period.from ?? "";
+      to.value = preset.period.to ?? "";
+      dates.hidden = false;
+    }
+  }
   status.addEventListener("change", () => reset());
   country.addEventListener("change", () => reset());
   period.addEventListener("change", () => {
@@ -218,13 +248,13 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void): Promi
   text.addEventListener("input", () => { window.clearTimeout(typing); typing = window.setTimeout(reset, 250); });
   mount(
     el,
-    h("h1", {}, "Cashouts"),
+    h("h1", {}, t("list-title")),
     h("div", { class: "row" },
-      h("span", { class: "filter" }, h("label", { for: "filter-status" }, "Status"), status),
-      h("span", { class: "filter" }, h("label", { for: "filter-country" }, "Country"), country),
-      h("span", { class: "filter" }, h("label", { for: "filter-period" }, "Requested"), period),
-      h("span", { class: "filter" }, h("label", { for: "filter-text" }, "Search"), text),
-      h("button", { type: "button", id: "list-refresh", onclick: () => void load() }, "Refresh"),
+      h("span", { class: "filter" }, h("label", { for: "filter-status" }, t("list-col-status")), status),
+      h("span", { class: "filter" }, h("label", { for: "filter-country" }, t("list-col-country")), country),
+      h("span", { class: "filter" }, h("label", { for: "filter-period" }, t("list-col-requested")), period),
+      h("span", { class: "filter" }, h("label", { for: "filter-text" }, t("list-search")), text),
+      h("button", { type: "button", id: "list-refresh", onclick: () => void load() }, t("refresh")),
       exportButton),
     dates,
     exported,

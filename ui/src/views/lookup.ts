@@ -2,9 +2,10 @@
 // Merchant Panel); it is added to the journal and shown with its diagram.
 import { h, mount } from "../dom";
 import type { Route } from "../main";
+import { t } from "../i18n";
 
 export async function renderLookup(el: HTMLElement, go: (r: Route) => void): Promise<void> {
-  const kind = h("select", { id: "lookup-kind" }, h("option", { value: "external_id" }, "External id"), h("option", { value: "id" }, "Cashout id"));
+  const kind = h("select", { id: "lookup-kind" }, h("option", { value: "external_id" }, t("col-external-id")), h("option", { value: "id" }, t("col-cashout-id")));
   const value = h("input", { id: "lookup-value", type: "text", required: true });
   const error = h("div", { class: "field-error", role: "alert", id: "lookup-error" });
   const form = h(
@@ -16,7 +17,7 @@ export async function renderLookup(el: HTMLElement, go: (r: Route) => void): Pro
         if (kind.value === "id") {
           const n = Number(v);
           if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n <= 0) {
-            error.textContent = "A cashout id is a positive whole number.";
+            error.textContent = t("lookup-bad-id");
             return;
           }
           go({ view: "detail", which: { id: n } });
@@ -26,11 +27,11 @@ export async function renderLookup(el: HTMLElement, go: (r: Route) => void): Pro
       },
     },
     h("div", { class: "row" },
-      h("label", { for: "lookup-kind" }, "Look up by"), kind,
-      h("label", { for: "lookup-value" }, "Value"), value,
-      h("button", { type: "submit", class: "primary", id: "lookup-go" }, "Check")),
+      h("label", { for: "lookup-kind" }, t("lookup-by")), kind,
+      h("label", { for: "lookup-value" }, t("lookup-value")), value,
+      h("button", { type: "submit", class: "primary", id: "lookup-go" }, t("lookup-check"))),
     error,
   );
-  mount(el, h("h1", {}, "Lookup"), h("p", { class: "muted" }, "Checks the cashout with the provider in this environment and keeps it in the journal."), form);
+  mount(el, h("h1", {}, t("lookup-title")), h("p", { class: "muted" }, t("lookup-intro")), form);
   value.focus();
 }

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
-import { renderNew, requestFrom } from "./newCashout";
-import { commands, page, payout, table, view } from "../testkit";
+import { renderNew, requestFrom, startFrom } from "./newCashout";
+import { commands, page, payout, table, untranslated, view } from "../testkit";
+import { setLang, usePseudo } from "../i18n";
 import { go } from "../main";
 import type { CountryForm } from "../bindings/CountryForm";
 import type { CreateReview } from "../bindings/CreateReview";
@@ -28,8 +29,8 @@ const br: CountryForm = {
   code: "BR", name: "Brazil", currency: "BRL", currencies: ["BRL", "USD"], document_types: ["CPF", "CNPJ"], account_types: [],
   common,
   methods: [
-    { id: "bank_transfer", label: "Bank transfer", bank_code: null, pick_bank: true, fields: [] },
-    { id: "10000", label: "PIX — phone key", bank_code: "10000", pick_bank: false, fields: [{ name: "phone", label: "PIX phone key", required: true, hint: "" }] },
+    { id: "bank_transfer", label: "Bank transfer", label_shown: "Bank transfer", bank_code: null, pick_bank: true, fields: [] },
+    { id: "10000", label: "PIX — phone key", label_shown: "PIX — phone key", bank_code: "10000", pick_bank: false, fields: [{ name: "phone", label: "PIX phone key", required: true, hint: "" }] },
   ],
 };
 const cl: CountryForm = { ...br, code: "CL", name: "Chile", currency: "CLP", currencies: ["CLP", "USD"], methods: [br.methods[0]!] };
@@ -53,7 +54,7 @@ describe("the new-cashout form", () => {
 });
 
 const settingsView = {
-  settings: { environment: "d24-production", okp_production_host: "", custom_base_url: "", default_notification_url: "https://n.example/notify", late_rejection_window_days: 14, hold_alert_hours: 24, desktop_notifications: true, open_create_window_hours: 24, team: null, update_url: "" },
+  settings: { environment: "d24-production", okp_production_host: "", custom_base_url: "", default_notification_url: "https://n.example/notify", late_rejection_window_days: 14, hold_alert_hours: 24, desktop_notifications: true, open_create_window_hours: 24, team: null, update_url: "", locale: "auto" },
   notification_url: "https://n.example/notify",
   environments: [],
 } as SettingsView;
@@ -73,11 +74,12 @@ const review: CreateReview = {
     bank_code: "10000", phone: "+5511987654321", notification_url: "https://n.example/notify",
   },
   body: '{"login":"…9876","pass":"********","external_id":"cd-1","country":"BR","currency":"BRL","amount":77.70,"bank_code":"10000","type":"json"}',
-  summary: [{ label: "Beneficiary", value: "Ana Souza" }, { label: "PIX key (phone)", value: "+5511987654321" }, { label: "Amount", value: "77.70 BRL" }],
+  summary: [{ label: "Beneficiary", value: "Ana Souza" }, { label: "PIX key (phone)", value: "+5511987654321" }, { label: "Amount", value: "BRL 77.70" }],
   warnings: [],
   external_id_generated: true,
   id_note: null,
-  confirmation: "Send 77.70 BRL to Ana Souza in D24-PRODUCTION? This moves real money.",
+  confirmation: "Send BRL 77.70 to Ana Souza in D24-PRODUCTION? This moves real money.",
+  amount_shown: "BRL 77.70",
 };
 
 const base = { country_forms: () => [br, cl], get_settings: () => settingsView, app_status: () => staging, list_banks: () => ({ banks: [], source: "provider", note: null }) };
@@ -93,7 +95,7 @@ describe("the review step", () => {
     await vi.waitFor(() => expect($("#review-body")?.textContent).toBe(review.body));
     const words = $("#review-summary").textContent ?? "";
     expect(words).toContain("Ana Souza");
-    expect(words).toContain("77.70 BRL");
+    expect(words).toContain("BRL 77.70");
     // The words come before the body.
     expect($("#review-summary").compareDocumentPosition($("#review-body")) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     $("#send").click();
@@ -341,5 +343,165 @@ describe("after a refusal", () => {
     await vi.waitFor(() => expect(view().querySelector("#saved-deleted")).not.toBeNull());
     expect(calls.find((c) => c.cmd === "delete_beneficiary")?.args).toEqual({ label: "Ana — rent" });
     expect(view().querySelector("#f-saved")).toBeNull();
+  });
+});
+
+describe("the form in other languages", () => {
+  const ana = {
+    label: "Ana — rent",
+    details: { country: "BR", document_id: "39053344705", document_type: null, beneficiary_name: "Ana", beneficiary_lastname: "Souza", email: null, phone: "+5511912345678", bank_code: "10000", bank_account: null, bank_branch: null, account_type: null, address: null },
+    payee: { bank: null, account_label: "PIX phone key", account: "+5511912345678", account_masked: "+55•••••••5678", branch: null, document: "39053344705" },
+    saved_at: "2026-11-30T10:00:00.000Z", saved_by: "ana",
+  };
+  /** What the fixtures and the mocked core put on screen themselves (not the window's words). */
+  const data = [
+    ...common.flatMap((f) => [f.label, f.hint]),
+    ...[br, cl].flatMap((f) => [f.name, f.code, ...f.currencies, ...f.document_types, ...f.methods.flatMap((m) => [m.label, ...m.fields.map((x) => x.label)])]),
+    ...review.summary.flatMap((l) => [l.label, l.value]), review.body, production.name,
+    ana.label, ana.saved_by, ana.payee.account_label, ana.payee.account_masked, "Ana", "Souza",
+  ];
+  const set = (id: string, v: string) => { const e = view().querySelector(`#${id}`) as HTMLInputElement | HTMLSelectElement; e.value = v; e.dispatchEvent(new Event(e instanceof HTMLSelectElement ? "change" : "input")); };
+
+  it("the form and its review speak Spanish when the core does", async () => {
+    commands({ ...base, validate_cashout: () => ({ ...review, confirmation: null, warnings: [{ field: "phone", code: "advisory", message: "Not a Brazilian mobile." }] }) });
+    setLang("es");
+    try {
+      await renderNew(view(), vi.fn());
+      expect($("h1").textContent).toBe("Nuevo retiro");
+      expect($("label[for=f-country]").textContent).toBe("País *");
+      expect($("label[for=f-method]").textContent).toBe("Método de pago *");
+      expect($("label[for=f-on_hold]").textContent).toBe("Crear en espera para revisión");
+      expect($("#review-button").textContent).toBe("Revisar");
+      $("#review-button").click();
+      await vi.waitFor(() => expect($("#send")).not.toBeNull());
+      expect($("#review-title").textContent).toBe("Revisión: exactamente lo que se enviará");
+      expect($("#send").textContent).toBe("Enviar BRL 77.70");
+      expect($("#edit").textContent).toBe("Editar");
+      expect($("#review-warnings strong").textContent).toBe("Antes de enviar, tenga en cuenta que:");
+      expect($("#review").textContent).toContain("API Signature guardada para d24-production");
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("a refusal and paying again speak Portuguese", async () => {
+    commands({
+      ...base, validate_cashout: () => ({ ...review, confirmation: null }),
+      create_cashout: () => { throw refused({ code: "possible_duplicate", message: "um pagamento idêntico…", external_id: "cd-earlier" }); },
+      recorded_cashout: () => payout({ external_id: "cd-earlier", cashout_id: 42, status: "COMPLETED" }),
+    });
+    setLang("pt-BR");
+    try {
+      await renderNew(view(), vi.fn());
+      $("#review-button").click();
+      await vi.waitFor(() => expect($("#send")).not.toBeNull());
+      $("#send").click();
+      await vi.waitFor(() => expect($("#pay-again")).not.toBeNull());
+      expect($("#open-earlier").textContent).toBe("Abrir o pagamento anterior");
+      expect($("#pay-again").textContent).toBe("Pagar de novo de propósito…");
+      $("#pay-again").click();
+      await vi.waitFor(() => expect(document.querySelector("#confirm-text")).not.toBeNull());
+      const question = document.querySelector("#confirm-text")?.textContent ?? "";
+      expect(question).toContain("Um pagamento idêntico já foi solicitado: BRL 150.25 para Ana Souza, id externo cd-earlier");
+      expect(question).toContain("status atual: ");
+      expect(document.querySelector("#confirm-yes")?.textContent).toBe("Pagar de novo");
+      (document.querySelector("#confirm-no") as HTMLButtonElement).click();
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("the count of fields to fix agrees with the number, in Spanish", async () => {
+    commands({ ...base, validate_cashout: () => { throw refused({ errors: [{ field: "amount", code: "required", message: "m1" }, { field: "document_id", code: "required", message: "m2" }] }); } });
+    setLang("es");
+    try {
+      await renderNew(view(), vi.fn());
+      $("#review-button").click();
+      await vi.waitFor(() => expect($("#form-error")?.textContent).toBe("2 campos por corregir antes de enviar nada."));
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("no word of the form, the saved beneficiaries or the review escapes translation (pseudo-locale)", async () => {
+    let saved = [ana];
+    commands({
+      ...base, list_beneficiaries: () => saved, delete_beneficiary: () => { saved = []; return saved; },
+      beneficiary_request: () => ({ ...ana.details, external_id: "", amount: null, currency: null, notification_url: "", on_hold: false }),
+      app_status: () => ({ ...staging, allows_check_digit_override: true }),
+      validate_cashout: () => ({ ...review, confirmation: null, warnings: [{ field: "phone", code: "advisory", message: "Not a Brazilian mobile." }] }),
+    });
+    usePseudo(true);
+    try {
+      await renderNew(view(), vi.fn());
+      expect(untranslated(view(), data)).toEqual([]);
+      set("f-saved", "Ana — rent");
+      await vi.waitFor(() => expect(view().querySelector("#saved-used")).not.toBeNull());
+      expect(untranslated(view(), data)).toEqual([]);
+      $("#saved-delete").click();
+      await vi.waitFor(() => expect(document.querySelector("#confirm-text")).not.toBeNull());
+      expect(untranslated(document.querySelector("#confirm-text")!, data)).toEqual([]);
+      expect(untranslated(document.querySelector("#confirm-yes")!, data)).toEqual([]);
+      (document.querySelector("#confirm-yes") as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(view().querySelector("#saved-deleted")).not.toBeNull());
+      expect(untranslated(view(), data)).toEqual([]);
+      $("#review-button").click();
+      await vi.waitFor(() => expect($("#send")).not.toBeNull());
+      expect(untranslated(view(), [...data, "Not a Brazilian mobile."])).toEqual([]);
+    } finally {
+      usePseudo(false);
+    }
+  });
+
+  it("no word of a refusal, paying again or a send that never left escapes translation (pseudo-locale)", async () => {
+    let attempt = 0;
+    commands({
+      ...base, validate_cashout: () => ({ ...review, confirmation: null }),
+      create_cashout: () => {
+        attempt++;
+        if (attempt === 1) throw refused({ code: "possible_duplicate", message: "an identical payout was requested…", external_id: "cd-earlier" });
+        throw refused({ code: "not_sent", message: "nothing was sent: connection refused", external_id: "cd-1" });
+      },
+      recorded_cashout: () => payout({ external_id: "cd-earlier", cashout_id: 42, beneficiary: undefined, status: null, phase: "not_sent" }),
+    });
+    const more = [...data, "an identical payout was requested…", "nothing was sent: connection refused", "cd-earlier", "BRL"];
+    usePseudo(true);
+    try {
+      await renderNew(view(), vi.fn());
+      $("#review-button").click();
+      await vi.waitFor(() => expect($("#send")).not.toBeNull());
+      $("#send").click();
+      await vi.waitFor(() => expect($("#pay-again")).not.toBeNull());
+      expect(untranslated(view(), more)).toEqual([]);
+      $("#pay-again").click();
+      await vi.waitFor(() => expect(document.querySelector("#confirm-text")).not.toBeNull());
+      expect(untranslated(document.querySelector("#confirm-text")!, more)).toEqual([]);
+      expect(untranslated(document.querySelector("#confirm-yes")!, more)).toEqual([]);
+      (document.querySelector("#confirm-yes") as HTMLButtonElement).click();
+      await vi.waitFor(() => expect($("#not-sent")).not.toBeNull());
+      expect(untranslated(view(), more)).toEqual([]);
+    } finally {
+      usePseudo(false);
+    }
+  });
+
+  it("no word of a validation refusal or a copied payout escapes translation (pseudo-locale)", async () => {
+    startFrom({
+      request: { ...review.request, external_id: "", document_type: null, email: null, bank_account: null, bank_branch: null, account_type: null, address: null, city: null, postal_code: null, beneficiary_birthdate: null, comments: null, on_hold: false, beneficiary_lastname: "Souza" },
+      focus: "phone", corrects: "ext-7", note: "A copy of ext-7.",
+    });
+    commands({ ...base, validate_cashout: () => { throw refused({ errors: [{ field: "amount", code: "required", message: "The amount is required." }, { field: "elsewhere", code: "x", message: "Not a field here." }] }); } });
+    const more = [...data, "A copy of ext-7.", "ext-7", "The amount is required.", "elsewhere", "Not a field here."];
+    usePseudo(true);
+    try {
+      await renderNew(view(), vi.fn());
+      expect($("#unlink-corrects")).not.toBeNull();
+      expect(untranslated(view(), more)).toEqual([]);
+      $("#review-button").click();
+      await vi.waitFor(() => expect($("#form-error")).not.toBeNull());
+      expect(untranslated(view(), more)).toEqual([]);
+    } finally {
+      usePseudo(false);
+    }
   });
 });

@@ -17,6 +17,8 @@ import type { MethodForm } from "../bindings/MethodForm";
 import type { SavedBeneficiary } from "../bindings/SavedBeneficiary";
 import { confirmDialog, errorNotice } from "./detail";
 import { money, stamp } from "./status";
+import { statusLabel } from "../diagram";
+import { t } from "../i18n";
 
 const bankCache = new Map<string, { banks: Bank[]; note: string | null }>();
 
@@ -192,7 +194,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
       const offered = list.filter((b) => b.licensed && !form.methods.some((m) => m.bank_code === b.code));
       const chosen = values.bank_code;
       return chosen && !offered.some((b) => b.code === chosen)
-        ? [{ code: chosen, name: "not in the provider's list", licensed: false } as Bank, ...offered]
+        ? [{ code: chosen, name: t("new-bank-not-listed"), licensed: false } as Bank, ...offered]
         : offered;
     };
     if (!method?.pick_bank) return [];
@@ -223,20 +225,20 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
 
   const reviewSection = (r: CreateReview, form: CountryForm) =>
     h("section", { "aria-labelledby": "review-title", id: "review" },
-      h("h2", { id: "review-title" }, "Review: exactly what will be sent"),
+      h("h2", { id: "review-title" }, t("new-review-title")),
       r.id_note ? notice("info", r.id_note, "review-id-note") : null,
       h("dl", { class: "facts review-summary", id: "review-summary" },
         ...r.summary.flatMap((l) => [h("dt", {}, l.label), h("dd", {}, l.value)])),
       r.warnings.length
         ? h("div", { class: "notice notice-warning", role: "status", id: "review-warnings" },
-            h("strong", {}, "Before sending, know that:"),
+            h("strong", {}, t("new-review-warnings")),
             h("ul", {}, ...r.warnings.map((w) => h("li", {}, w.message))))
         : null,
       h("pre", { class: "review", id: "review-body" }, r.body),
-      h("p", { class: "muted" }, `The body as the core will send it, byte for byte, except that the API Key shows only its last 4 characters and the passphrase is masked. Signed with the API Signature stored for ${status.name} (never shown).`),
+      h("p", { class: "muted" }, t("new-review-body-note", { environment: status.name })),
       h("div", { class: "row" },
-        h("button", { type: "button", class: "primary", id: "send", disabled: sending, onclick: () => void send() }, `Send ${r.request.amount ?? ""} ${r.request.currency ?? form.currency}`),
-        h("button", { type: "button", id: "edit", disabled: sending, onclick: () => { withdraw(); focusFirst(); } }, "Edit")));
+        h("button", { type: "button", class: "primary", id: "send", disabled: sending, onclick: () => void send() }, t("new-send", { amount: r.amount_shown })),
+        h("button", { type: "button", id: "edit", disabled: sending, onclick: () => { withdraw(); focusFirst(); } }, t("new-edit"))));
 
   /** The saved beneficiary the fields were last filled from (shown chosen in the picker). */
   let savedChosen = "";
@@ -246,7 +248,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
   const savedPicker = () => {
     if (saved.length === 0) return null;
     const picker = h("select", { id: "f-saved" },
-      h("option", { value: "" }, "— choose —"),
+      h("option", { value: "" }, t("new-saved-choose")),
       ...saved.map((b) => h("option", { value: b.label, selected: b.label === savedChosen },
         `${b.label} — ${[b.details.beneficiary_name, b.details.beneficiary_lastname].filter(Boolean).join(" ")}${b.payee ? `, ${b.payee.account_label} ${b.payee.account_masked}` : ""}`)));
     picker.addEventListener("change", async () => {
@@ -271,25 +273,25 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
       withdraw();
       void draw().then(() => {
         mount(banner, h("div", { class: "notice notice-info", role: "status", id: "saved-used" },
-          h("p", {}, `Filled from the saved beneficiary “${chosen.label}” (saved by ${chosen.saved_by}). It is checked again when you review.`),
+          h("p", {}, t("new-saved-used", { label: chosen.label, who: chosen.saved_by })),
           h("div", { class: "row" }, h("button", {
             type: "button", id: "saved-delete",
             onclick: async () => {
-              if (!(await confirmDialog(`Delete the saved beneficiary “${chosen.label}”? Payouts already made keep what they sent.`, "Delete"))) return;
+              if (!(await confirmDialog(t("new-saved-delete-ask", { label: chosen.label }), t("new-saved-delete-confirm")))) return;
               try {
                 saved = await ipc.deleteBeneficiary(chosen.label);
                 savedChosen = "";
-                mount(banner, notice("ok", `Deleted “${chosen.label}”.`, "saved-deleted"));
+                mount(banner, notice("ok", t("new-saved-deleted", { label: chosen.label }), "saved-deleted"));
                 await draw();
               } catch (e) {
                 mount(banner, errorNotice(ipc.asReport(e), "form-error"));
               }
             },
-          }, `Delete “${chosen.label}”…`))));
+          }, t("new-saved-delete", { label: chosen.label })))));
         (document.getElementById("f-amount") as HTMLElement | null)?.focus();
       });
     });
-    return h("div", { class: "row", id: "saved-row" }, h("label", { for: "f-saved" }, "Pay a saved beneficiary"), picker);
+    return h("div", { class: "row", id: "saved-row" }, h("label", { for: "f-saved" }, t("new-saved-label")), picker);
   };
 
   const focusFirst = () => (el.querySelector("#new-cashout input, #new-cashout select") as HTMLElement | null)?.focus();
@@ -302,22 +304,22 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
     values.method = method?.id ?? "";
     const banks = banksFor(form, method);
     const common: FieldDef[] = [
-      { name: "country", label: "Country", required: true, kind: "select", options: forms.map((f) => [f.code, `${f.name} (${f.code})`]) },
-      { name: "method", label: "Payout method", required: true, kind: "select", options: form.methods.map((m) => [m.id, m.label]) },
+      { name: "country", label: t("new-field-country"), required: true, kind: "select", options: forms.map((f) => [f.code, `${f.name} (${f.code})`]) },
+      { name: "method", label: t("new-field-method"), required: true, kind: "select", options: form.methods.map((m) => [m.id, m.label_shown]) },
       ...form.common.filter((f) => f.name !== "notification_url" && f.name !== "comments").map((f) => defOf(f, form)),
     ];
     const methodFields: FieldDef[] = [];
-    if (method?.pick_bank) methodFields.push({ name: "bank_code", label: "Bank", required: true, kind: "select", options: banks.map((b) => [b.code, `${b.code} — ${b.name}`]) });
+    if (method?.pick_bank) methodFields.push({ name: "bank_code", label: t("new-field-bank"), required: true, kind: "select", options: banks.map((b) => [b.code, `${b.code} — ${b.name}`]) });
     for (const f of method?.fields ?? []) methodFields.push(defOf(f, form));
     const extra: FieldDef[] = [
       ...form.common.filter((f) => f.name === "notification_url" || f.name === "comments").map((f) => defOf(f, form)),
-      { name: "on_hold", label: "Create on hold for review", required: false, kind: "checkbox" },
+      { name: "on_hold", label: t("new-field-on-hold"), required: false, kind: "checkbox" },
     ];
-    if (status.allows_check_digit_override) extra.push({ name: "override_check_digits", label: "Accept a failed national check digit (sandbox and staging only)", required: false, kind: "checkbox" });
+    if (status.allows_check_digit_override) extra.push({ name: "override_check_digits", label: t("new-field-override-check-digits"), required: false, kind: "checkbox" });
     const unplaced = errors.filter((e) => ![...common, ...methodFields, ...extra].some((d) => d.name === e.field));
     const cached = bankCache.get(`${status.name}:${form.code}`);
     mount(el,
-      h("h1", {}, "New cashout"),
+      h("h1", {}, t("new-title")),
       banner,
       savedPicker(),
       h("form", { id: "new-cashout", onsubmit: (e: Event) => { e.preventDefault(); void check(); } },
@@ -325,10 +327,10 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
         h("h2", {}, method?.label ?? ""),
         h("div", { class: "form-grid" }, ...methodFields.map(fieldEl)),
         h("div", { id: "banks-note" }, method?.pick_bank && cached?.note ? notice("info", cached.note, "banks-fallback") : null),
-        h("h2", {}, "Notification and review"),
+        h("h2", {}, t("new-section-notification")),
         h("div", { class: "form-grid" }, ...extra.map(fieldEl)),
         unplaced.length ? notice("validation", unplaced.map((e) => `${e.field}: ${e.message}`).join(" ")) : null,
-        h("div", { class: "row" }, h("button", { type: "submit", class: "primary", id: "review-button", disabled: sending }, "Review"))),
+        h("div", { class: "row" }, h("button", { type: "submit", class: "primary", id: "review-button", disabled: sending }, t("new-review")))),
       review ? reviewSection(review, form) : null);
     if (focused) document.getElementById(focused)?.focus();
   };
@@ -386,7 +388,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
   const showRefusal = (r: ErrorReport) => {
     errors = r.errors ?? (r.field ? [{ field: r.field, code: r.code, message: r.message }] : []);
     if (r.code === "validation") {
-      mount(banner, notice("validation", `${errors.length} field${errors.length === 1 ? "" : "s"} to fix before anything is sent.`, "form-error"));
+      mount(banner, notice("validation", t("new-fields-to-fix", { count: errors.length }), "form-error"));
     } else if (r.code === "possible_duplicate" && r.external_id) {
       errors = [];
       mount(banner, duplicateNotice(r.message, r.external_id));
@@ -394,7 +396,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
       // Declined, the field the provider blamed marked. Whether the corrected payout keeps
       // its external id is the core's to say, on the next review.
       mount(banner, errorNotice(r, "form-error"),
-        notice("info", "Nothing was paid. Correct the payout and review it again.", "decline-next"));
+        notice("info", t("new-decline-next"), "decline-next"));
     } else {
       mount(banner, errorNotice(r, "form-error"));
     }
@@ -406,19 +408,22 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
     h("div", { class: "notice notice-api", role: "alert", id: "duplicate" },
       h("p", {}, message),
       h("div", { class: "row" },
-        h("button", { type: "button", id: "open-earlier", onclick: () => void go({ view: "detail", which: { external_id: earlierId } }) }, "Open the earlier payout"),
-        h("button", { type: "button", class: "danger", id: "pay-again", onclick: () => void payAgain(earlierId) }, "Pay again on purpose…")));
+        h("button", { type: "button", id: "open-earlier", onclick: () => void go({ view: "detail", which: { external_id: earlierId } }) }, t("new-open-earlier")),
+        h("button", { type: "button", class: "danger", id: "pay-again", onclick: () => void payAgain(earlierId) }, t("new-pay-again"))));
 
   const payAgain = async (earlierId: string) => {
     const again = refused;
     if (!again) return;
     const earlier = await ipc.recordedCashout({ external_id: earlierId }).catch(() => null);
-    const what = earlier
-      ? `${money(earlier)} to ${earlier.beneficiary ?? "the same beneficiary"}, external id ${earlierId}, requested ${stamp(earlier.created_at)}, now ${earlier.status ?? earlier.phase ?? "unknown"}`
-      : `external id ${earlierId}`;
+    const state = earlier?.status ? statusLabel(earlier.status) : t("new-earlier-phase", { phase: earlier?.phase ?? "none" });
+    const what = !earlier
+      ? t("new-pay-again-earlier-unrecorded", { id: earlierId })
+      : earlier.beneficiary
+        ? t("new-pay-again-earlier", { amount: money(earlier), beneficiary: earlier.beneficiary, id: earlierId, requested: stamp(earlier.created_at), state })
+        : t("new-pay-again-earlier-same-beneficiary", { amount: money(earlier), id: earlierId, requested: stamp(earlier.created_at), state });
     // In production the core's question (amount, beneficiary, environment) is asked too.
-    const question = `An identical payout was already requested: ${what}. Send this one as a second, separate payment of the same money to the same account?${again.confirmation ? ` ${again.confirmation}` : ""}`;
-    const ok = await confirmDialog(question, "Pay again");
+    const question = [what, t("new-pay-again-ask"), again.confirmation].filter(Boolean).join(" ");
+    const ok = await confirmDialog(question, t("new-pay-again-confirm"));
     // Edited meanwhile: the payout on screen is no longer the one refused.
     if (!ok || refused !== again) return;
     await send(earlierId);
@@ -429,12 +434,12 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
     if (!sent || sending) return;
     const r = sent.request;
     if (!payAgainOf && sent.confirmation) {
-      const ok = await confirmDialog(sent.confirmation, "Send payout");
+      const ok = await confirmDialog(sent.confirmation, t("new-send-confirm"));
       if (!ok) return;
     }
     sending = true;
     await draw();
-    mount(banner, notice("info", "Sending…"));
+    mount(banner, notice("info", t("new-sending")));
     try {
       const view = await ipc.createCashout(r, overrideOn(), payAgainOf, corrects);
       sending = false;
@@ -477,7 +482,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
         h("button", {
           type: "button", class: "primary", id: "retry-send",
           onclick: async () => {
-            mount(banner, notice("info", "Sending again with the same external id…"));
+            mount(banner, notice("info", t("new-sending-again")));
             try {
               const view = await ipc.resendCashout({ external_id: externalId });
               for (const k of Object.keys(kept)) delete kept[k];
@@ -488,8 +493,8 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
               if (current()) mount(banner, again.code === "not_sent" ? notSentNotice(again, externalId) : errorNotice(again, "form-error"));
             }
           },
-        }, "Retry"),
-        h("button", { type: "button", id: "open-not-sent", onclick: () => void go({ view: "detail", which: { external_id: externalId } }) }, "Open it")));
+        }, t("new-retry")),
+        h("button", { type: "button", id: "open-not-sent", onclick: () => void go({ view: "detail", which: { external_id: externalId } }) }, t("new-open-not-sent"))));
 
   await draw();
   if (from) {
@@ -497,7 +502,7 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
       h("p", {}, from.note),
       corrects
         ? h("div", { class: "row" },
-            h("button", { type: "button", id: "unlink-corrects", onclick: () => { corrects = null; el.querySelector("#start-from")?.remove(); } }, `Do not link it to ${corrects}`))
+            h("button", { type: "button", id: "unlink-corrects", onclick: () => { corrects = null; el.querySelector("#start-from")?.remove(); } }, t("new-unlink", { id: corrects })))
         : null));
     // The field to fix has the focus; else the first field.
     const target = from.focus ? (document.getElementById(`f-${from.focus}`) as HTMLElement | null) : null;

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { renderSettings } from "./settings";
-import { commands, page, view } from "../testkit";
+import { go } from "../main";
+import { commands, page, untranslated, view } from "../testkit";
+import { setLang, usePseudo } from "../i18n";
+import type { LocaleView } from "../bindings/LocaleView";
 import type { Settings } from "../bindings/Settings";
 import type { SettingsView } from "../bindings/SettingsView";
 
@@ -11,15 +14,29 @@ afterEach(() => clearMocks());
 const settings: Settings = {
   environment: "sandbox", okp_production_host: "", custom_base_url: "", default_notification_url: "https://n.example/notify",
   late_rejection_window_days: 30, hold_alert_hours: 24, desktop_notifications: true, open_create_window_hours: 24,
-  team: null, update_url: "",
+  team: null, update_url: "", locale: "auto",
 };
 const sv: SettingsView = {
   settings, notification_url: settings.default_notification_url,
   environments: [{ kind: "sandbox", label: "Sandbox", needs_host: false, takes_credentials: false }, { kind: "d24-staging", label: "D24 staging", needs_host: false, takes_credentials: true }],
 };
+const offered = [
+  { tag: "en-US", label: "English (United States)" },
+  { tag: "es-CO", label: "Español (Colombia)" },
+  { tag: "pt-BR", label: "Português (Brasil)" },
+];
+const english: LocaleView = {
+  setting: "auto", lang: "en", tag: "en-US", system: "en-US",
+  number_style: { locale: "en-US", decimal: ".", group: ",", example: "1,234.56" }, offered,
+};
+const portuguese: LocaleView = {
+  setting: "pt-BR", lang: "pt-BR", tag: "pt-BR", system: "en-US",
+  number_style: { locale: "pt-BR", decimal: ",", group: ".", example: "1.234,56" }, offered,
+};
 const local = { kind: "local", place: "the journal file /home/ana/journal.sqlite3", team: null, signed_in_as: null, password_stored: false, problem: null };
 const base = {
   get_settings: () => sv,
+  locale: () => english,
   credentials_status: () => ({ stored: false, api_key_last4: null, has_read_only_key: false }),
   journal_status: () => local,
   about: () => ({ version: "0.1.0", commit: "0123456789ab", built_at: "2026-11-30T16:05:00Z" }),
@@ -117,5 +134,97 @@ describe("the settings form", () => {
     (view().querySelector("#settings-save") as HTMLButtonElement).click();
     await vi.waitFor(() => expect(view().querySelector("#settings-saved")).not.toBeNull());
     expect((view().querySelector("#cred-environment") as HTMLSelectElement).value).toBe("d24-staging");
+  });
+
+  it("the language chooser offers automatic and every locale the core offers, and says how amounts are written", async () => {
+    commands(base);
+    await renderSettings(view(), async () => undefined);
+    const choice = view().querySelector("#settings-locale") as HTMLSelectElement;
+    expect([...choice.options].map((o) => [o.value, o.textContent])).toEqual([
+      ["auto", "Automatic (system: en-US)"],
+      ["en-US", "English (United States)"],
+      ["es-CO", "Español (Colombia)"],
+      ["pt-BR", "Português (Brasil)"],
+    ]);
+    expect(choice.value).toBe("auto");
+    expect(view().querySelector('label[for="settings-locale"]')?.textContent).toBe("App language");
+    expect(view().querySelector("#settings-locale-example")?.textContent).toBe("Amounts are written like 1,234.56");
+  });
+
+  it("choosing Português saves it with the core and redraws the window in Portuguese, no restart", async () => {
+    let current = english;
+    const calls = commands({ ...base, locale: () => current, set_locale: () => { current = portuguese; return portuguese; } });
+    try {
+      await go({ view: "settings" });
+      const choice = view().querySelector("#settings-locale") as HTMLSelectElement;
+      choice.value = "pt-BR";
+      choice.dispatchEvent(new Event("change"));
+      await vi.waitFor(() => expect(view().querySelector("h1")?.textContent).toBe("Configurações"));
+      expect(calls.filter((c) => c.cmd === "set_locale").map((c) => c.args)).toEqual([{ setting: "pt-BR" }]);
+      expect((view().querySelector("#settings-locale") as HTMLSelectElement).value).toBe("pt-BR");
+      expect(view().querySelector("#settings-locale-example")?.textContent).toBe("Os valores são escritos assim: 1.234,56");
+      expect(view().querySelector("#settings-save")?.textContent).toBe("Salvar configurações");
+      expect(document.documentElement.lang).toBe("pt-BR");
+      // The shell's words follow too.
+      expect(document.getElementById("nav-list")?.textContent).toBe("Saques");
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("a language the core refuses is shown at the chooser in the core's words", async () => {
+    const message = "fr-FR is not a language this desk speaks.";
+    commands({ ...base, set_locale: () => { throw { code: "invalid_input", message, field: "locale", api_code: null, errors: [], external_id: null }; } });
+    await renderSettings(view(), async () => undefined);
+    const choice = view().querySelector("#settings-locale") as HTMLSelectElement;
+    choice.append(Object.assign(document.createElement("option"), { value: "fr-FR", textContent: "Français" }));
+    choice.value = "fr-FR";
+    choice.dispatchEvent(new Event("change"));
+    await vi.waitFor(() => expect(view().querySelector("#settings-locale-error")?.textContent).toBe(message));
+    expect(choice.getAttribute("aria-invalid")).toBe("true");
+    expect(choice.getAttribute("aria-describedby")).toBe("settings-locale-error");
+    expect(view().querySelector("h1")?.textContent).toBe("Settings");
+  });
+
+  it("the form speaks Spanish when the core does", async () => {
+    commands(base);
+    setLang("es");
+    try {
+      await renderSettings(view(), async () => undefined);
+      expect(view().querySelector("h1")?.textContent).toBe("Configuración");
+      const headings = [...view().querySelectorAll("h2")].map((e) => e.textContent);
+      expect(headings).toEqual(expect.arrayContaining(["Idioma", "Entorno", "Credenciales", "Diario", "Acerca de"]));
+      expect(view().querySelector('label[for="cred-api-key"]')?.textContent).toBe("API Key");
+      expect(view().querySelector("#cred-none")?.textContent).toBe("No hay credenciales guardadas para este entorno.");
+      expect(view().querySelector("#team-where")?.textContent).toContain("Se usa el diario local");
+      await vi.waitFor(() => expect(view().querySelector("#update-status")?.textContent).toBe("Actualizaciones desde https://updates.example/latest.json"));
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("no word of the settings escapes translation (pseudo-locale)", async () => {
+    const blocked = "a batch is being sent from this desk: the update is installed when the app quits, or once sending is over";
+    commands({
+      ...base,
+      credentials_status: () => ({ stored: true, api_key_last4: "9f3a", has_read_only_key: true }),
+      update_status: () => ({ endpoint: "https://updates.example/latest.json", last_check: "2026-11-30T16:00:00Z", last_result: "no newer version", on_quit: "0.1.1" }),
+      update_check: () => ({ current: "0.1.0", version: "0.1.1", notes: null, date: null, blocked }),
+    });
+    usePseudo(true);
+    try {
+      await renderSettings(view(), async () => undefined);
+      await vi.waitFor(() => expect(view().querySelector("#about-version")).not.toBeNull());
+      await vi.waitFor(() => expect(view().querySelector("#update-status")?.textContent).not.toBe(""));
+      (view().querySelector("#update-check") as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(view().querySelector("#update-offer")).not.toBeNull());
+      expect(untranslated(view(), [
+        "Sandbox", "D24 staging", "English (United States)", "Español (Colombia)", "Português (Brasil)", "en-US", "1,234.56",
+        "0.1.0", "0123456789ab", "2026-11-30T16:05:00Z", "https://updates.example/latest.json", "no newer version",
+        "the journal file /home/ana/journal.sqlite3", blocked,
+      ])).toEqual([]);
+    } finally {
+      usePseudo(false);
+    }
   });
 });

@@ -3,19 +3,37 @@
 // credentials form per environment (values go to the OS keychain; afterwards only "stored"
 // and the API Key's last 4 characters come back), plus a connection test. The core checks the
 // values; its field errors appear at the fields. Which journal the desk uses is below them
-// (`teamJournal.ts`).
+// (`teamJournal.ts`). On top, the language of the window (and of the core): chosen here, saved
+// by the core, and the window redrawn in it at once.
 import * as ipc from "../ipc";
 import { h, mount, notice } from "../dom";
 import type { EnvironmentKind } from "../bindings/EnvironmentKind";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import type { Settings } from "../bindings/Settings";
+import type { LocaleView } from "../bindings/LocaleView";
 import { errorNotice } from "./detail";
 import { renderTeamJournal } from "./teamJournal";
 import { renderApprovalPolicy } from "./approvalPolicy";
 import { renderUpdates } from "./updates";
+import { redrawInLanguage } from "../main";
+import { t } from "../i18n";
 
 function field(id: string, label: string, input: HTMLElement, hint?: string): HTMLElement {
   return h("div", { class: "field" }, h("label", { for: id }, label), input, hint ? h("span", { class: "hint" }, hint) : null);
+}
+
+/** Shows `message` (the core's words) at the field of `input`, or clears it (null). */
+function markField(input: HTMLInputElement | HTMLSelectElement, message: string | null): void {
+  const box = input.closest(".field");
+  box?.querySelector(".field-error")?.remove();
+  box?.classList.remove("invalid");
+  input.removeAttribute("aria-invalid");
+  input.removeAttribute("aria-describedby");
+  if (message === null) return;
+  box?.classList.add("invalid");
+  input.setAttribute("aria-invalid", "true");
+  input.setAttribute("aria-describedby", `${input.id}-error`);
+  box?.append(h("span", { class: "field-error", id: `${input.id}-error` }, message));
 }
 
 /** Shows the core's field errors at their fields (keyed by the Settings field name) and
@@ -23,43 +41,71 @@ function field(id: string, label: string, input: HTMLElement, hint?: string): HT
 function showFieldErrors(inputs: Partial<Record<keyof Settings, HTMLInputElement | HTMLSelectElement>>, r: ErrorReport | null): HTMLElement | null {
   let first: HTMLElement | null = null;
   for (const [name, input] of Object.entries(inputs) as [keyof Settings, HTMLInputElement | HTMLSelectElement][]) {
-    const box = input.closest(".field");
-    box?.querySelector(".field-error")?.remove();
-    box?.classList.remove("invalid");
-    input.removeAttribute("aria-invalid");
-    input.removeAttribute("aria-describedby");
-    if (!r) continue;
-    const messages = (r.errors ?? []).filter((e) => e.field === name).map((e) => e.message);
-    if (messages.length === 0 && r.field === name) messages.push(r.message);
-    if (messages.length === 0) continue;
-    box?.classList.add("invalid");
-    input.setAttribute("aria-invalid", "true");
-    input.setAttribute("aria-describedby", `${input.id}-error`);
-    box?.append(h("span", { class: "field-error", id: `${input.id}-error` }, messages.join(" ")));
-    first ??= input;
+    const messages = r ? (r.errors ?? []).filter((e) => e.field === name).map((e) => e.message) : [];
+    if (r && messages.length === 0 && r.field === name) messages.push(r.message);
+    markField(input, messages.length ? messages.join(" ") : null);
+    if (messages.length) first ??= input;
   }
   return first;
 }
 
+/** The language chooser: "auto" (the system's locale) or one of the locales the core offers
+ * (each named in its own language), and how amounts are written with the current choice.
+ * A choice is saved by the core, which speaks it from then on; the window is redrawn in it. */
+function languageSection(loc: LocaleView | ErrorReport, chosen: (setting: string) => void): HTMLElement {
+  if (!("offered" in loc)) return h("section", { id: "settings-language" }, h("h2", {}, t("settings-language-title")), errorNotice(loc, "settings-locale-error"));
+  const choice = h("select", { id: "settings-locale" },
+    h("option", { value: "auto", selected: loc.setting === "auto" }, loc.system ? t("settings-locale-auto", { system: loc.system }) : t("settings-locale-auto-unknown")),
+    ...loc.offered.map((o) => h("option", { value: o.tag, selected: loc.setting === o.tag }, o.label)));
+  // The saved choice is the one shown (also where a DOM ignores `selected` set before insertion).
+  if ([...choice.options].some((o) => o.value === loc.setting)) choice.value = loc.setting;
+  const example = h("span", { class: "hint", id: "settings-locale-example" }, t("settings-locale-example", { example: loc.number_style.example }));
+  choice.addEventListener("change", () => void (async () => {
+    choice.disabled = true;
+    try {
+      const next = await ipc.setLocale(choice.value);
+      chosen(next.setting);
+      markField(choice, null);
+      example.textContent = t("settings-locale-example", { example: next.number_style.example });
+      // Every word on screen again, in the language now chosen (this view included).
+      await redrawInLanguage(next.lang, next.number_style);
+    } catch (e) {
+      markField(choice, ipc.asReport(e).message);
+      choice.focus();
+    } finally {
+      choice.disabled = false;
+    }
+  })());
+  return h("section", { id: "settings-language" },
+    h("h2", {}, t("settings-language-title")),
+    h("div", { class: "form-grid" },
+      h("div", { class: "field" }, h("label", { for: "settings-locale" }, t("settings-locale-label")), choice, example)));
+}
+
 export async function renderSettings(el: HTMLElement, onChange: () => Promise<void>): Promise<void> {
-  const { settings, environments } = await ipc.getSettings();
+  const [{ settings, environments }, loc] = await Promise.all([
+    ipc.getSettings(),
+    ipc.locale().catch((e: unknown) => ipc.asReport(e)),
+  ]);
   const envSel = h("select", { id: "set-environment" }, ...environments.map((c) => h("option", { value: c.kind, selected: settings.environment === c.kind }, c.label)));
-  const okpHost = h("input", { id: "set-okp-host", type: "text", value: settings.okp_production_host, placeholder: "api.example-from-okp.com" });
-  const customUrl = h("input", { id: "set-custom-url", type: "text", value: settings.custom_base_url, placeholder: "https://api.brand.example" });
-  const notify = h("input", { id: "set-notification-url", type: "text", value: settings.default_notification_url, placeholder: "https://your-server.example/cashouts/notify" });
+  const okpHost = h("input", { id: "set-okp-host", type: "text", value: settings.okp_production_host, placeholder: t("settings-okp-host-placeholder") });
+  const customUrl = h("input", { id: "set-custom-url", type: "text", value: settings.custom_base_url, placeholder: t("settings-custom-url-placeholder") });
+  const notify = h("input", { id: "set-notification-url", type: "text", value: settings.default_notification_url, placeholder: t("settings-notification-url-placeholder") });
   // The ranges are the core's to check (its field errors show here); the inputs only take
   // whole numbers.
   const lateDays = h("input", { id: "set-late-rejection-window-days", type: "number", step: 1, inputmode: "numeric", value: settings.late_rejection_window_days });
   const holdHours = h("input", { id: "set-hold-alert-hours", type: "number", step: 1, inputmode: "numeric", value: settings.hold_alert_hours });
   const openHours = h("input", { id: "set-open-create-window-hours", type: "number", step: 1, inputmode: "numeric", value: settings.open_create_window_hours });
   const desktop = h("input", { id: "set-desktop-notifications", type: "checkbox", checked: settings.desktop_notifications });
-  const updateUrl = h("input", { id: "set-update-url", type: "text", value: settings.update_url, placeholder: "https://updates.your-company.example/cashout-desk/latest.json" });
+  const updateUrl = h("input", { id: "set-update-url", type: "text", value: settings.update_url, placeholder: t("settings-update-url-placeholder") });
   const inputs = {
     environment: envSel, okp_production_host: okpHost, custom_base_url: customUrl, default_notification_url: notify,
     late_rejection_window_days: lateDays, hold_alert_hours: holdHours, desktop_notifications: desktop,
     open_create_window_hours: openHours, update_url: updateUrl,
-  } satisfies Record<Exclude<keyof Settings, "team">, HTMLInputElement | HTMLSelectElement>;
+  } satisfies Record<Exclude<keyof Settings, "team" | "locale">, HTMLInputElement | HTMLSelectElement>;
   const settingsMsg = h("div", { id: "settings-message" });
+  /** The saved language setting, sent back unchanged by the form. */
+  let localeSetting = settings.locale;
   /** What a number input holds: the number when it is one, else the text as typed, for the
    * core to refuse at its field (the core reads every value by its own field's type). */
   const numberOf = (input: HTMLInputElement): number => {
@@ -73,11 +119,14 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
       open_create_window_hours: numberOf(openHours), update_url: updateUrl.value.trim(),
       // Chosen by switching journals below, never by this form (the core keeps it as it is).
       team: settings.team,
+      // Chosen (and saved at once) by the language chooser above, never by this form.
+      locale: localeSetting,
     };
     try {
       await ipc.updateSettings(next);
       showFieldErrors(inputs, null);
-      mount(settingsMsg, notice("ok", `Settings saved. Environment: ${next.environment}.`, "settings-saved"));
+      const envName = environments.find((c) => c.kind === next.environment)?.label ?? next.environment;
+      mount(settingsMsg, notice("ok", t("settings-saved", { environment: envName }), "settings-saved"));
       // The credentials box follows the environment now in use at once.
       if ([...credEnv.options].some((o) => o.value === next.environment)) credEnv.value = next.environment;
       await onChange();
@@ -100,7 +149,10 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
   const drawCreds = async () => {
     try {
       const s = await ipc.credentialsStatus(credEnv.value as EnvironmentKind);
-      mount(credState, s.stored ? notice("ok", `Stored in the OS keychain (API Key …${s.api_key_last4 ?? ""}${s.has_read_only_key ? ", read-only key too" : ""}).`, "cred-stored") : notice("info", "Nothing stored for this environment.", "cred-none"));
+      const last4 = s.api_key_last4 ?? "";
+      mount(credState, s.stored
+        ? notice("ok", s.has_read_only_key ? t("settings-cred-stored-read-only", { last4 }) : t("settings-cred-stored", { last4 }), "cred-stored")
+        : notice("info", t("settings-cred-none"), "cred-none"));
     } catch (e) {
       mount(credState, errorNotice(ipc.asReport(e), "cred-error"));
     }
@@ -111,7 +163,7 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
       await ipc.saveCredentials(credEnv.value as EnvironmentKind, apiKey.value, pass.value, sig.value, ro.value || null);
       // The values leave the page: nothing typed stays in the form.
       for (const i of [apiKey, pass, sig, ro]) i.value = "";
-      mount(credMsg, notice("ok", "Saved to the OS keychain.", "cred-saved"));
+      mount(credMsg, notice("ok", t("settings-cred-saved"), "cred-saved"));
       await drawCreds();
       await onChange();
     } catch (e) {
@@ -121,7 +173,7 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
   const removeCreds = async () => {
     try {
       await ipc.deleteCredentials(credEnv.value as EnvironmentKind);
-      mount(credMsg, notice("ok", "Removed from the OS keychain."));
+      mount(credMsg, notice("ok", t("settings-cred-removed")));
       await drawCreds();
       await onChange();
     } catch (e) {
@@ -140,7 +192,7 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
     else mount(policyBox);
   };
   const test = async () => {
-    mount(testMsg, notice("info", "Testing…"));
+    mount(testMsg, notice("info", t("settings-testing")));
     try {
       const r = await ipc.testConnection();
       mount(testMsg, notice(r.ok ? "ok" : "api", r.message, "test-result"));
@@ -150,49 +202,50 @@ export async function renderSettings(el: HTMLElement, onChange: () => Promise<vo
   };
 
   mount(el,
-    h("h1", {}, "Settings"),
-    h("h2", {}, "Environment"),
+    h("h1", {}, t("settings-title")),
+    languageSection(loc, (setting) => { localeSetting = setting; }),
+    h("h2", {}, t("settings-environment-title")),
     h("div", { class: "form-grid" },
-      field("set-environment", "Environment in use", envSel),
-      field("set-okp-host", "OKP production host", okpHost, "given by OKP at onboarding"),
-      field("set-custom-url", "Custom base URL", customUrl, "https only"),
-      field("set-notification-url", "Default notification URL", notify, "pre-filled on new cashouts")),
-    h("h2", {}, "Status watcher"),
+      field("set-environment", t("settings-environment-label"), envSel),
+      field("set-okp-host", t("settings-okp-host-label"), okpHost, t("settings-okp-host-hint")),
+      field("set-custom-url", t("settings-custom-url-label"), customUrl, t("settings-https-only")),
+      field("set-notification-url", t("settings-notification-url-label"), notify, t("settings-notification-url-hint"))),
+    h("h2", {}, t("settings-watcher-title")),
     h("div", { class: "form-grid" },
-      field("set-late-rejection-window-days", "Re-check completed payouts for late rejection (days)", lateDays, "COMPLETED payouts younger than this are re-checked"),
-      field("set-hold-alert-hours", "Alert on holds older than (hours)", holdHours),
-      field("set-open-create-window-hours", "Look up unconfirmed creates for (hours)", openHours, "a create sent but not found yet is looked up by itself this long; then an operator resends or abandons it"),
+      field("set-late-rejection-window-days", t("settings-late-days-label"), lateDays, t("settings-late-days-hint")),
+      field("set-hold-alert-hours", t("settings-hold-hours-label"), holdHours),
+      field("set-open-create-window-hours", t("settings-open-hours-label"), openHours, t("settings-open-hours-hint")),
       h("div", { class: "field field-check" },
-        h("label", { for: "set-desktop-notifications" }, desktop, " Desktop notifications")),
-      field("set-update-url", "Update server (IT mirror)", updateUrl, "empty: the publisher's; https only")),
+        h("label", { for: "set-desktop-notifications" }, desktop, " ", t("settings-desktop-notifications"))),
+      field("set-update-url", t("settings-update-url-label"), updateUrl, t("settings-update-url-hint"))),
     h("div", { class: "row" },
-      h("button", { type: "button", class: "primary", id: "settings-save", onclick: () => void saveSettings() }, "Save settings"),
-      h("button", { type: "button", id: "test-connection", onclick: () => void test() }, "Test connection")),
+      h("button", { type: "button", class: "primary", id: "settings-save", onclick: () => void saveSettings() }, t("settings-save")),
+      h("button", { type: "button", id: "test-connection", onclick: () => void test() }, t("settings-test-connection"))),
     settingsMsg,
     testMsg,
-    h("h2", {}, "Credentials"),
-    h("p", { class: "muted" }, "Write-only: saved to the OS keychain, never shown again. The sandbox uses fixed demo credentials."),
+    h("h2", {}, t("settings-credentials-title")),
+    h("p", { class: "muted" }, t("settings-credentials-intro")),
     h("form", { id: "cred-form", onsubmit: (e: Event) => { e.preventDefault(); void saveCreds(); } },
       h("div", { class: "form-grid" },
-        field("cred-environment", "Environment", credEnv),
-        field("cred-api-key", "API Key", apiKey),
-        field("cred-passphrase", "API Passphrase", pass),
-        field("cred-signature", "API Signature", sig),
-        field("cred-read-only", "Read-only key (bank lists, optional)", ro)),
+        field("cred-environment", t("settings-cred-environment-label"), credEnv),
+        field("cred-api-key", t("settings-cred-api-key"), apiKey),
+        field("cred-passphrase", t("settings-cred-passphrase"), pass),
+        field("cred-signature", t("settings-cred-signature"), sig),
+        field("cred-read-only", t("settings-cred-read-only"), ro)),
       h("div", { class: "row" },
-        h("button", { type: "submit", class: "primary", id: "cred-save" }, "Save to keychain"),
-        h("button", { type: "button", id: "cred-delete", onclick: () => void removeCreds() }, "Remove"))),
+        h("button", { type: "submit", class: "primary", id: "cred-save" }, t("settings-cred-save")),
+        h("button", { type: "button", id: "cred-delete", onclick: () => void removeCreds() }, t("settings-cred-remove")))),
     credState,
     credMsg,
     journalBox,
     policyBox,
-    h("h2", {}, "About"),
+    h("h2", {}, t("settings-about-title")),
     about,
     updatesBox);
   void ipc.about().then((b) => mount(about,
-    h("dt", {}, "Version"), h("dd", { id: "about-version" }, b.version),
-    h("dt", {}, "Commit"), h("dd", { id: "about-commit" }, b.commit),
-    h("dt", {}, "Built"), h("dd", { id: "about-built" }, b.built_at)),
+    h("dt", {}, t("settings-about-version")), h("dd", { id: "about-version" }, b.version),
+    h("dt", {}, t("settings-about-commit")), h("dd", { id: "about-commit" }, b.commit),
+    h("dt", {}, t("settings-about-built")), h("dd", { id: "about-built" }, b.built_at)),
   (e: unknown) => mount(about, errorNotice(ipc.asReport(e))));
   void renderUpdates(updatesBox);
   await drawCreds();

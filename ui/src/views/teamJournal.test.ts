@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { renderTeamJournal } from "./teamJournal";
-import { commands, page, view } from "../testkit";
+import { commands, page, untranslated, view } from "../testkit";
+import { setLang, usePseudo } from "../i18n";
 import type { JournalStatus } from "../bindings/JournalStatus";
 
 beforeEach(page);
@@ -95,5 +96,47 @@ describe("settings → journal", () => {
     commands({ journal_status: () => local });
     await renderTeamJournal(view(), async () => undefined);
     expect((view().querySelector("#team-copy-local") as HTMLButtonElement).hidden).toBe(true);
+  });
+
+  it("the journal section speaks Spanish when the core does, the counts of a copy included", async () => {
+    commands({ journal_status: () => team, copy_local_history: () => ({ payouts: 5, added: 3, already_here: 2, differing: 0, history: 9, refused: 1 }) });
+    setLang("es");
+    try {
+      await renderTeamJournal(view(), async () => undefined);
+      expect(view().querySelector("h2")?.textContent).toBe("Diario");
+      expect(view().querySelector('label[for="team-password"]')?.textContent).toBe("Contraseña");
+      expect(input("team-password").placeholder).toBe("guardada en el llavero del sistema");
+      expect(view().querySelector("#team-use")?.textContent).toBe("Usar el diario del equipo");
+      (view().querySelector("#team-copy-local") as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(view().querySelector("#team-copied")).not.toBeNull());
+      expect(view().querySelector("#team-copied")?.textContent).toBe(
+        "Copia hecha: se agregaron 3 de 5 pagos al diario del equipo; 2 ya estaban. " +
+        "La política de aprobación del equipo rechazó 1 pago abierto (no estaba en espera): queda en el diario local; resuélvalo allí.");
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("a copy's counts read right in English for one payout, and for refusals", async () => {
+    commands({ journal_status: () => team, copy_local_history: () => ({ payouts: 1, added: 0, already_here: 1, differing: 0, history: 0, refused: 2 }) });
+    await renderTeamJournal(view(), async () => undefined);
+    (view().querySelector("#team-copy-local") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(view().querySelector("#team-copied")).not.toBeNull());
+    expect(view().querySelector("#team-copied")?.textContent).toBe(
+      "Copied: 0 of 1 payout added to the team journal; 1 was there already. " +
+      "2 open payouts were refused by the team's approval policy (not held): they stay in the local journal; settle them there.");
+  });
+
+  it("no word of the journal section escapes translation (pseudo-locale)", async () => {
+    commands({ journal_status: () => ({ ...team, problem: "the team journal could not be opened (connection refused)" }), copy_local_history: () => ({ payouts: 5, added: 3, already_here: 2, differing: 1, history: 9, refused: 1 }) });
+    usePseudo(true);
+    try {
+      await renderTeamJournal(view(), async () => undefined);
+      (view().querySelector("#team-copy-local") as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(view().querySelector("#team-copied")).not.toBeNull());
+      expect(untranslated(view(), [team.place, "the team journal could not be opened (connection refused)"])).toEqual([]);
+    } finally {
+      usePseudo(false);
+    }
   });
 });

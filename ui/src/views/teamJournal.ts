@@ -10,6 +10,7 @@ import type { ErrorReport } from "../bindings/ErrorReport";
 import type { JournalStatus } from "../bindings/JournalStatus";
 import type { TeamProfile } from "../bindings/TeamProfile";
 import { errorNotice } from "./detail";
+import { t } from "../i18n";
 
 type Input = HTMLInputElement;
 
@@ -37,26 +38,28 @@ function showFieldErrors(inputs: Record<string, Input>, r: ErrorReport | null): 
   return first;
 }
 
-/** The status line: where the payouts are kept, and who is signed in. */
+/** The status line: where the payouts are kept (`place` is the core's description), and who
+ * is signed in. */
 export function describeJournal(s: JournalStatus): string {
-  if (s.kind === "team") return `Using ${s.place} (signed in by the database).`;
-  return `Using the local journal: ${s.place} (this computer only).`;
+  if (s.kind === "team") return t("team-using-team", { place: s.place });
+  return t("team-using-local", { place: s.place });
 }
 
 export async function renderTeamJournal(el: HTMLElement, onChange: () => Promise<void>): Promise<void> {
   const status = await ipc.journalStatus();
-  const t = status.team;
-  const host = h("input", { id: "team-host", type: "text", value: t?.host ?? "", placeholder: "db.example.com", autocomplete: "off" });
-  const port = h("input", { id: "team-port", type: "number", step: 1, inputmode: "numeric", value: t?.port ?? 5432 });
-  const database = h("input", { id: "team-database", type: "text", value: t?.database ?? "cashout" });
-  const user = h("input", { id: "team-user", type: "text", value: t?.user ?? "", placeholder: "your own database login", autocomplete: "off" });
-  const caFile = h("input", { id: "team-ca-file", type: "text", value: t?.ca_file ?? "", placeholder: "/path/to/team-ca.pem (if the OS does not trust the server)" });
-  const password = h("input", { id: "team-password", type: "password", autocomplete: "off", placeholder: status.password_stored ? "stored in the OS keychain" : "" });
+  const saved = status.team;
+  const host = h("input", { id: "team-host", type: "text", value: saved?.host ?? "", placeholder: t("team-host-placeholder"), autocomplete: "off" });
+  const port = h("input", { id: "team-port", type: "number", step: 1, inputmode: "numeric", value: saved?.port ?? 5432 });
+  // "cashout": the database's default name, a value (not a word of the window).
+  const database = h("input", { id: "team-database", type: "text", value: saved?.database ?? "cashout" });
+  const user = h("input", { id: "team-user", type: "text", value: saved?.user ?? "", placeholder: t("team-user-placeholder"), autocomplete: "off" });
+  const caFile = h("input", { id: "team-ca-file", type: "text", value: saved?.ca_file ?? "", placeholder: t("team-ca-file-placeholder") });
+  const password = h("input", { id: "team-password", type: "password", autocomplete: "off", placeholder: status.password_stored ? t("team-password-stored") : "" });
   const inputs = { host, port, database, user, ca_file: caFile, password };
   const state = h("div", { id: "team-state", role: "status" });
   const message = h("div", { id: "team-message" });
-  const leave = h("button", { type: "button", id: "team-use-local", onclick: () => void useLocal() }, "Use local journal");
-  const copy = h("button", { type: "button", id: "team-copy-local", onclick: () => void copyLocal() }, "Copy this desk's local payouts here");
+  const leave = h("button", { type: "button", id: "team-use-local", onclick: () => void useLocal() }, t("team-use-local"));
+  const copy = h("button", { type: "button", id: "team-copy-local", onclick: () => void copyLocal() }, t("team-copy-local"));
 
   const draw = (s: JournalStatus) => {
     mount(state,
@@ -64,7 +67,7 @@ export async function renderTeamJournal(el: HTMLElement, onChange: () => Promise
       s.problem ? notice("network", s.problem, "team-problem") : null);
     leave.hidden = s.kind !== "team";
     copy.hidden = s.kind !== "team";
-    password.placeholder = s.password_stored ? "stored in the OS keychain" : "";
+    password.placeholder = s.password_stored ? t("team-password-stored") : "";
   };
   const profile = (): TeamProfile => {
     const p = port.value.trim();
@@ -83,37 +86,38 @@ export async function renderTeamJournal(el: HTMLElement, onChange: () => Promise
     at?.focus();
   };
   const test = async () => {
-    mount(message, notice("info", "Connecting…"));
+    mount(message, notice("info", t("team-connecting")));
     try {
       const place = await ipc.testTeamJournal(profile(), password.value || null);
       showFieldErrors(inputs, null);
-      mount(message, notice("ok", `Connected: ${place}. Nothing was switched or stored.`, "team-test-ok"));
+      mount(message, notice("ok", t("team-test-ok", { place }), "team-test-ok"));
     } catch (e) {
       failed(e, "team-test-error");
     }
   };
   const useTeam = async () => {
-    mount(message, notice("info", "Connecting…"));
+    mount(message, notice("info", t("team-connecting")));
     try {
       const s = await ipc.useTeamJournal(profile(), password.value || null);
       // The password leaves the page: it is in the keychain now.
       password.value = "";
       showFieldErrors(inputs, null);
       draw(s);
-      mount(message, notice("ok", `This desk now uses the team journal, signed in as ${s.signed_in_as ?? "?"}.`, "team-switched"));
+      mount(message, notice("ok", t("team-switched", { who: s.signed_in_as ?? "?" }), "team-switched"));
       await onChange();
     } catch (e) {
       failed(e, "team-switch-error");
     }
   };
   const copyLocal = async () => {
-    mount(message, notice("info", "Copying…"));
+    mount(message, notice("info", t("team-copying")));
     try {
       const r = await ipc.copyLocalHistory();
+      const counts = { added: r.added, payouts: r.payouts, already: r.already_here };
+      // One sentence for what was copied, and one more when the team's policy refused some.
+      const copied = r.differing > 0 ? t("team-copied-differing", { ...counts, differing: r.differing }) : t("team-copied", counts);
       mount(message, notice("ok",
-        `Copied: ${r.added} of ${r.payouts} payouts added to the team journal; ${r.already_here} were there already` +
-        (r.differing > 0 ? ` (${r.differing} known differently: noted on each, kept as the team has them).` : ".") +
-        (r.refused > 0 ? ` ${r.refused} open ${r.refused === 1 ? "payout was" : "payouts were"} refused by the team's approval policy (not held): ${r.refused === 1 ? "it stays" : "they stay"} in the local journal; settle them there.` : ""),
+        r.refused > 0 ? `${copied} ${t("team-copied-refused", { refused: r.refused })}` : copied,
         "team-copied"));
       await onChange();
     } catch (e) {
@@ -124,7 +128,7 @@ export async function renderTeamJournal(el: HTMLElement, onChange: () => Promise
     try {
       const s = await ipc.useLocalJournal();
       draw(s);
-      mount(message, notice("ok", "This desk now uses its local journal.", "team-local"));
+      mount(message, notice("ok", t("team-local"), "team-local"));
       await onChange();
     } catch (e) {
       failed(e, "team-local-error");
@@ -132,20 +136,20 @@ export async function renderTeamJournal(el: HTMLElement, onChange: () => Promise
   };
 
   mount(el,
-    h("h2", {}, "Journal"),
-    h("p", { class: "muted" }, "One operator keeps payouts in the local journal. A team shares one PostgreSQL journal: everyone sees the same payouts, and nothing is sent twice from two desks. Sign in with your own database login."),
+    h("h2", {}, t("team-title")),
+    h("p", { class: "muted" }, t("team-intro")),
     state,
     h("form", { id: "team-form", onsubmit: (e: Event) => { e.preventDefault(); void useTeam(); } },
       h("div", { class: "form-grid" },
-        field("team-host", "Server", host),
-        field("team-port", "Port", port),
-        field("team-database", "Database", database),
-        field("team-user", "Your login", user),
-        field("team-ca-file", "CA certificate file", caFile, "optional; the connection is always encrypted and verified off this computer"),
-        field("team-password", "Password", password, "write-only: kept in the OS keychain")),
+        field("team-host", t("team-host-label"), host),
+        field("team-port", t("team-port-label"), port),
+        field("team-database", t("team-database-label"), database),
+        field("team-user", t("team-user-label"), user),
+        field("team-ca-file", t("team-ca-file-label"), caFile, t("team-ca-file-hint")),
+        field("team-password", t("team-password-label"), password, t("team-password-hint"))),
       h("div", { class: "row" },
-        h("button", { type: "submit", class: "primary", id: "team-use" }, "Use team journal"),
-        h("button", { type: "button", id: "team-test", onclick: () => void test() }, "Test"),
+        h("button", { type: "submit", class: "primary", id: "team-use" }, t("team-use")),
+        h("button", { type: "button", id: "team-test", onclick: () => void test() }, t("team-test")),
         leave,
         copy)),
     message);

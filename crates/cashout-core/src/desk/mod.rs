@@ -147,7 +147,7 @@ pub struct PayoutView {
     /// The rejection code explained, with the field to fix.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub rejection_explanation: Option<codes::CodeInfo>,
+    pub rejection_explanation: Option<codes::Explained>,
     /// The field the rejection blames, as the form of this payout's method names it (a PIX
     /// e-mail payout's "invalid key" is its e-mail key, not `bank_account`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -180,6 +180,10 @@ pub struct PayoutView {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub currency: Option<String>,
+    /// `amount` with its currency, written for the operator's locale (`BRL 1.234,56`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub amount_shown: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub country: Option<String>,
@@ -245,7 +249,7 @@ impl PayoutView {
                 .or_else(|| r.status.and_then(CashoutStatus::code).map(i64::from)),
             rejection_code: r.rejection_code,
             rejection_reason: r.rejection_reason.clone(),
-            rejection_explanation: r.rejection_code.map(codes::rejection_code),
+            rejection_explanation: r.rejection_code.map(codes::explain_rejection),
             // A rejection's code names the field; so does a decline's (the provider's error
             // code), while the create is declined.
             field_to_fix: r
@@ -272,6 +276,10 @@ impl PayoutView {
             environment: r.scope.clone(),
             amount: r.amount.clone(),
             currency: r.currency.clone(),
+            amount_shown: crate::l10n::numbers::money_shown(
+                r.amount.as_deref(),
+                r.currency.as_deref(),
+            ),
             country: r.country.clone(),
             beneficiary: r.beneficiary.clone(),
             provider_reference: r.provider_reference.clone(),

@@ -78,7 +78,7 @@ impl Payee {
         });
         Some(Self {
             bank,
-            account_label: spec.map_or("Account", |s| s.label).to_owned(),
+            account_label: spec.map_or_else(|| "Account".to_owned(), |s| s.label),
             account_masked: mask_middle(&account),
             account,
             branch: request.bank_branch.clone().filter(|b| !b.is_empty()),

@@ -9,6 +9,8 @@ use crate::api::types::CashoutRef;
 use crate::audit::{AuditAction, AuditEvent};
 use crate::error::{Error, Result};
 use crate::journal::{ExchangeRecord, HistoryEntry, ListFilter, PayoutRecord};
+use crate::l10n::Locale;
+use crate::overview::{self, Overview, OverviewQuery};
 use crate::period;
 use crate::report::{self, CsvFlavor, HoldBoard};
 use crate::status::CashoutStatus;
@@ -48,6 +50,47 @@ impl Desk {
         filter.created_from = range.from;
         filter.created_before = range.before;
         Ok((filter, zone))
+    }
+
+    /// The overview of this environment for `query`'s period (see [`crate::overview`]), its
+    /// texts written for `locale`; COMPLETED younger than `late_window_days` is provisional.
+    ///
+    /// # Errors
+    /// [`Error::Journal`]; [`Error::InvalidInput`] for a period or time zone that is not one.
+    pub fn overview(
+        &self,
+        query: &OverviewQuery,
+        late_window_days: u32,
+        locale: &Locale,
+    ) -> Result<Overview> {
+        let zone = period::zone(query.time_zone.as_deref())?;
+        let now = self.journal.now_instant();
+        let days = query.period.local_days(&zone, now)?;
+        let from = days
+            .days
+            .first()
+            .map_or_else(|| days.end.clone(), |(_, start)| start.clone());
+        let mut tally = overview::Tally::new(&days, now, late_window_days);
+        self.journal
+            .overview_rows(&self.scope(), &from, &days.end, &mut |row| tally.add(row))?;
+        let (currencies, payouts, unreadable, amount_unknown) = tally.finish(&days, now, locale);
+        Ok(Overview {
+            scope: self.scope(),
+            first_day: days
+                .days
+                .first()
+                .map(|(d, _)| d.clone())
+                .unwrap_or_default(),
+            last_day: days.days.last().map(|(d, _)| d.clone()).unwrap_or_default(),
+            time_zone: zone.iana_name().unwrap_or("system").to_owned(),
+            at: crate::clock::format_instant(now),
+            locale: locale.tag().to_owned(),
+            late_window_days,
+            payouts,
+            unreadable,
+            amount_unknown,
+            currencies,
+        })
     }
 
     /// A payout as the journal knows it, without asking the provider (shown at once, and when

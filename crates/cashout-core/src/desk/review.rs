@@ -15,6 +15,7 @@ use super::{new_external_id, Desk};
 use crate::api::types::CreateCashout;
 use crate::banks::{self, Method};
 use crate::error::{Error, Result};
+use crate::l10n::messages::tr;
 use crate::validate::{self, Country, FieldError};
 
 /// One line of the payout in words, as review shows it above the body.
@@ -49,6 +50,16 @@ pub struct CreateReview {
     pub id_note: Option<String>,
     /// In production, the question the operator must answer before the money moves.
     pub confirmation: Option<String>,
+    /// The amount with its currency, written for the operator's locale (`BRL 1.234,56`).
+    pub amount_shown: String,
+}
+
+/// A request's amount and currency as the operator reads them (the active locale).
+fn shown_amount(r: &CreateCashout) -> String {
+    let currency = r.currency.as_deref().unwrap_or_default();
+    r.amount.map_or_else(String::new, |a| {
+        crate::l10n::numbers::format_money(a.value(), currency, &crate::l10n::messages::active())
+    })
 }
 
 /// A create checked and not sent (see [`dry_run`]).
@@ -127,7 +138,7 @@ impl Desk {
         let confirmation = kind.is_production().then(|| {
             format!(
                 "Send {} to {} in {}? This moves real money.",
-                checked.amount_text(),
+                shown_amount(&checked),
                 checked.beneficiary(),
                 kind.name().to_uppercase()
             )
@@ -141,6 +152,7 @@ impl Desk {
                     .iter()
                     .any(|w| w.code == super::approve::NEEDS_APPROVAL),
             ),
+            amount_shown: shown_amount(&checked),
             request: checked.ipc_json(),
             warnings,
             external_id_generated: generated,
@@ -160,7 +172,11 @@ impl Desk {
         value: &serde_json::Value,
         override_check_digits: bool,
     ) -> Result<CreateReview> {
-        let (request, mut errors) = crate::api::parse::parse_create_value_partial(value);
+        // The amount as the operator typed it, in the separators of their locale; the rest of
+        // the request is read as always (and every problem told at once).
+        let (value, amount_error) = typed_amount(value, &crate::l10n::messages::active());
+        let (request, mut errors) = crate::api::parse::parse_create_value_partial(&value);
+        errors.extend(amount_error);
         if errors.is_empty() {
             return self.review_create(&request, override_check_digits);
         }
@@ -178,31 +194,72 @@ impl Desk {
     }
 }
 
+/// The form's request with its amount, typed by an operator of `locale` (`1.234,56` in pt-BR),
+/// replaced by the amount's canonical text (`1234.56`) — what is checked, signed and stored. An
+/// amount the locale would not write that way is refused at the field (and left out of the
+/// request, so it is not read a second time by the plain rules); a JSON number is the canonical
+/// form already. Only the window's form is read this way: the CLI's JSON files are programs'
+/// text and keep one reading whatever the language.
+fn typed_amount(
+    value: &serde_json::Value,
+    locale: &crate::l10n::Locale,
+) -> (serde_json::Value, Option<FieldError>) {
+    let mut value = value.clone();
+    let Some(object) = value.as_object_mut() else {
+        return (value, None);
+    };
+    let Some(serde_json::Value::String(typed)) = object.get("amount").cloned() else {
+        return (value, None);
+    };
+    if typed.trim().is_empty() {
+        return (value, None);
+    }
+    match crate::l10n::numbers::read_amount(&typed, locale) {
+        Ok(amount) => {
+            object.insert(
+                "amount".into(),
+                serde_json::Value::String(amount.to_string()),
+            );
+            (value, None)
+        }
+        Err(e) => {
+            object.remove("amount");
+            let refused = FieldError {
+                field: "amount".into(),
+                code: validate::code::INVALID_FORMAT,
+                message: e.message(locale.lang()),
+            };
+            (value, Some(refused))
+        }
+    }
+}
+
 /// The payout in words, for review: who is paid, how, where, and how much.
 /// `approval`: the team's policy holds this payout until other operators approve it.
 fn summary(r: &CreateCashout, environment: &str, approval: bool) -> Vec<ReviewLine> {
-    let line = |label: &str, value: String| ReviewLine {
-        label: label.to_owned(),
+    // Labels are the `review-*` messages, in the operator's language.
+    let line = |id: &str, value: String| ReviewLine {
+        label: tr(id, &[]),
         value,
     };
-    let mut lines = vec![line("Beneficiary", r.beneficiary())];
+    let mut lines = vec![line("review-beneficiary", r.beneficiary())];
     let document = match r.document_type.as_deref() {
         Some(t) if !t.is_empty() => format!("{t} {}", r.document_id),
         _ => r.document_id.clone(),
     };
-    lines.push(line("Document", document));
+    lines.push(line("review-document", document));
     let known = r
         .bank_code
         .as_deref()
         .and_then(|code| banks::find(&r.country, code));
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     match known.map(|b| b.method) {
-        Some(Method::PixPhone) => lines.push(line("PIX key (phone)", opt(&r.phone))),
-        Some(Method::PixEmail) => lines.push(line("PIX key (e-mail)", opt(&r.email))),
+        Some(Method::PixPhone) => lines.push(line("review-pix-phone", opt(&r.phone))),
+        Some(Method::PixEmail) => lines.push(line("review-pix-email", opt(&r.email))),
         Some(Method::PixDocument) => {
-            lines.push(line("PIX key (document)", r.document_id.clone()));
+            lines.push(line("review-pix-document", r.document_id.clone()));
         }
-        Some(Method::PixRandom) => lines.push(line("PIX key (random)", opt(&r.bank_account))),
+        Some(Method::PixRandom) => lines.push(line("review-pix-random", opt(&r.bank_account))),
         Some(
             Method::WalletAccountIsPhone
             | Method::WalletByPhone
@@ -210,11 +267,11 @@ fn summary(r: &CreateCashout, environment: &str, approval: bool) -> Vec<ReviewLi
             | Method::WalletByEmail,
         ) => {
             let name = known.map_or("", |b| b.name);
-            lines.push(line("Wallet", name.to_owned()));
+            lines.push(line("review-wallet", name.to_owned()));
             for (label, v) in [
-                ("Account", &r.bank_account),
-                ("Phone", &r.phone),
-                ("E-mail", &r.email),
+                ("review-account", &r.bank_account),
+                ("review-phone", &r.phone),
+                ("review-email", &r.email),
             ] {
                 if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
                     lines.push(line(label, v.to_owned()));
@@ -225,36 +282,42 @@ fn summary(r: &CreateCashout, environment: &str, approval: bool) -> Vec<ReviewLi
             let bank = match (r.bank_code.as_deref(), known) {
                 (Some(code), Some(b)) => format!("{code} — {}", b.name),
                 (Some(code), None) => code.to_owned(),
-                (None, _) => "from the account number".to_owned(),
+                (None, _) => tr("review-bank-from-account", &[]),
             };
-            lines.push(line("Bank", bank));
+            lines.push(line("review-bank", bank));
             let mut account = opt(&r.bank_account);
             if let Some(branch) = r.bank_branch.as_deref().filter(|b| !b.is_empty()) {
-                account.push_str(&format!(", branch {branch}"));
+                account.push_str(&format!(
+                    ", {}",
+                    tr("review-branch", &[("branch", branch.to_owned().into())])
+                ));
             }
             if let Some(t) = r.account_type.as_deref().filter(|t| !t.is_empty()) {
                 // The country's own names for its account types (the form's choices).
                 match Country::parse(&r.country)
                     .and_then(|c| c.account_types().iter().find(|(code, _)| *code == t))
                 {
-                    Some((_, label)) => account.push_str(&format!(", {label} ({t})")),
-                    None => account.push_str(&format!(", account type {t}")),
+                    Some((code, _)) => account.push_str(&format!(
+                        ", {} ({t})",
+                        tr(&format!("account-type-{code}"), &[])
+                    )),
+                    None => account.push_str(&format!(
+                        ", {}",
+                        tr("review-account-type", &[("type", t.to_owned().into())])
+                    )),
                 }
             }
-            lines.push(line("Account", account));
+            lines.push(line("review-account", account));
         }
     }
-    lines.push(line("Amount", r.amount_text()));
+    lines.push(line("review-amount", shown_amount(r)));
     if approval {
-        lines.push(line(
-            "Created",
-            "on hold until approved by another operator".into(),
-        ));
+        lines.push(line("review-created", tr("review-created-approval", &[])));
     } else if r.on_hold {
-        lines.push(line("Created", "on hold (released by hand)".into()));
+        lines.push(line("review-created", tr("review-created-on-hold", &[])));
     }
-    lines.push(line("External id", r.external_id.clone()));
-    lines.push(line("Environment", environment.to_owned()));
+    lines.push(line("review-external-id", r.external_id.clone()));
+    lines.push(line("review-environment", environment.to_owned()));
     lines
 }
 
@@ -310,7 +373,7 @@ mod tests {
             .expect("valid");
         assert_eq!(
             review.confirmation.as_deref(),
-            Some("Send 77.70 BRL to Ana Souza in D24-PRODUCTION? This moves real money.")
+            Some("Send BRL 77.70 to Ana Souza in D24-PRODUCTION? This moves real money.")
         );
         assert!(
             review
@@ -346,7 +409,7 @@ mod tests {
             words.contains(&("PIX key (phone)", "+5511987654321")),
             "{words:?}"
         );
-        assert!(words.contains(&("Amount", "77.70 BRL")), "{words:?}");
+        assert!(words.contains(&("Amount", "BRL 77.70")), "{words:?}");
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub(crate) use status_rules::FOREIGN_EXTERNAL_ID;
 pub use store::{JournalStore, Pending, SendClaim, SEND_LEASE};
 pub use types::{
     Change, Claimed, DuplicateGuard, ExchangeRecord, HistoryEntry, Imported, IntentOutcome,
-    ListFilter, PayoutRecord, Phase, SortKey, Watched,
+    ListFilter, OverviewRow, PayoutRecord, Phase, SortKey, Watched,
 };
 
 /// Held while one call drives the create of one intent.
@@ -182,7 +182,7 @@ impl Journal {
                         )
                         .ok()
                     })
-                    .map(|e| crate::codes::api_code(e.code)),
+                    .map(|e| crate::codes::explain_api(e.code)),
                 at,
                 exchange,
             })

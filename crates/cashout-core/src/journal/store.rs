@@ -453,6 +453,21 @@ pub trait JournalStore: Send + Sync {
     /// When the store cannot be read.
     fn unresolved(&self, scope: &str, before: &str) -> Result<Vec<PayoutRecord>>;
 
+    /// What the overview adds up: every payout of `scope` created in `[from, before)` (RFC 3339
+    /// UTC, the journal's form), and every payout open now (PENDING, DELIVERED, ON_HOLD) however
+    /// old, each once, handed to `each` as it is read. Two index ranges (scope and creation time,
+    /// covering; scope and status).
+    ///
+    /// # Errors
+    /// When the store cannot be read.
+    fn overview_rows(
+        &self,
+        scope: &str,
+        from: &str,
+        before: &str,
+        each: &mut dyn FnMut(&super::OverviewRow<'_>),
+    ) -> Result<()>;
+
     /// Records matching `filter`, newest first.
     ///
     /// # Errors

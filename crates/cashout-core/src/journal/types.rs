@@ -139,6 +139,26 @@ pub struct PayoutRecord {
     pub last_sent_at: Option<String>,
 }
 
+/// What the overview adds up of one payout (see [`crate::overview`]): the few columns it
+/// needs, borrowed from the row being read (nothing is copied per payout).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OverviewRow<'a> {
+    pub status: Option<CashoutStatus>,
+    pub phase: Phase,
+    pub currency: Option<&'a str>,
+    /// The exact decimal text as recorded (never summed by the database).
+    pub amount: Option<&'a str>,
+    pub created_at: &'a str,
+    /// When it entered its status: read for COMPLETED (provisional) and ON_HOLD (age) only.
+    pub status_since: Option<&'a str>,
+    pub rejection_code: Option<i64>,
+    /// REJECTED after the journal had seen it COMPLETED: a bank returned the funds.
+    pub late: bool,
+    /// Created in the period asked for. Rows outside it are read only because they are open
+    /// now (PENDING, DELIVERED, ON_HOLD), for the in-flight and on-hold figures.
+    pub in_period: bool,
+}
+
 /// One line of a payout's history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -160,7 +180,7 @@ pub struct ExchangeRecord {
     pub exchange: Exchange,
     /// The provider's error code in the answer, explained (e.g. 302: the signature did not
     /// match).
-    pub explanation: Option<crate::codes::CodeInfo>,
+    pub explanation: Option<crate::codes::Explained>,
 }
 
 /// What became of a watcher's answer (see [`Journal::record_watched`]).

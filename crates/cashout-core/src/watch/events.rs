@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use crate::clock::parse_instant;
 use crate::desk::{PayoutView, ReconcileReport};
+use crate::l10n::messages::tr;
 use crate::status::CashoutStatus;
 
 /// A status change the watcher observed.
@@ -81,19 +82,36 @@ pub struct Notice {
     pub batch_id: Option<String>,
 }
 
+/// "BRL 150,25 to Ana Souza (cashout 8400001)", in the active language, the amount as the
+/// operator's locale writes it.
 fn money_and_who(p: &PayoutView) -> String {
-    let amount = match (&p.amount, &p.currency) {
-        (Some(a), Some(c)) => format!("{a} {c}"),
-        _ => "A payout".to_owned(),
-    };
+    let amount = p
+        .amount_shown
+        .clone()
+        .or_else(|| crate::l10n::numbers::money_shown(p.amount.as_deref(), p.currency.as_deref()))
+        .unwrap_or_else(|| tr("notice-a-payout", &[]));
     let id = p
         .cashout_id
-        .map(|c| format!("cashout {c}"))
-        .or_else(|| p.external_id.as_ref().map(|x| format!("external id {x}")))
+        .map(|c| tr("notice-cashout", &[("id", c.to_string().into())]))
+        .or_else(|| {
+            p.external_id
+                .as_ref()
+                .map(|x| tr("notice-external-id", &[("id", x.clone().into())]))
+        })
         .unwrap_or_default();
     match &p.beneficiary {
-        Some(b) => format!("{amount} to {b} ({id})"),
-        None => format!("{amount} ({id})"),
+        Some(b) => tr(
+            "notice-payout-to",
+            &[
+                ("amount", amount.into()),
+                ("beneficiary", b.clone().into()),
+                ("id", id.into()),
+            ],
+        ),
+        None => tr(
+            "notice-payout",
+            &[("amount", amount.into()), ("id", id.into())],
+        ),
     }
 }
 
@@ -101,7 +119,12 @@ fn money_and_who(p: &PayoutView) -> String {
 fn held_for(h: &HoldAlert) -> String {
     let secs = match (parse_instant(&h.at), parse_instant(&h.held_since)) {
         (Some(at), Some(since)) => (at - since).whole_seconds().max(0),
-        _ => return format!("since {}", h.held_since),
+        _ => {
+            return tr(
+                "notice-held-since",
+                &[("since", h.held_since.clone().into())],
+            )
+        }
     };
     let (d, hrs, min) = (secs / 86_400, secs % 86_400 / 3600, secs % 3600 / 60);
     match (d, hrs) {
@@ -117,18 +140,15 @@ impl WatchEvent {
     #[must_use]
     pub fn notice(&self) -> Option<Notice> {
         let (title, payout) = match self {
-            Self::Changed(c) if c.late_rejection => (
-                "Late rejection: funds returned after COMPLETED".to_owned(),
-                &c.payout,
-            ),
+            Self::Changed(c) if c.late_rejection => (tr("notice-late-rejection", &[]), &c.payout),
             Self::Changed(c) if c.to == CashoutStatus::Rejected => {
-                ("Payout rejected".to_owned(), &c.payout)
+                (tr("notice-rejected", &[]), &c.payout)
             }
             Self::Changed(c) if c.to == CashoutStatus::Completed => {
-                ("Payout completed".to_owned(), &c.payout)
+                (tr("notice-completed", &[]), &c.payout)
             }
             Self::HoldAlert(h) => (
-                format!("On hold for {}: funds still reserved", held_for(h)),
+                tr("notice-on-hold", &[("held", held_for(h).into())]),
                 &h.payout,
             ),
             _ => return None,

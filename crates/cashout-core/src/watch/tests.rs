@@ -74,7 +74,7 @@ fn payout(status: CashoutStatus, rejection: Option<i64>) -> PayoutView {
         status_code: status.code().map(i64::from),
         rejection_code: rejection,
         rejection_reason: rejection.map(|_| "Invalid account".into()),
-        rejection_explanation: rejection.map(crate::codes::rejection_code),
+        rejection_explanation: rejection.map(crate::codes::explain_rejection),
         field_to_fix: None,
         phase: crate::journal::Phase::Created,
         note: None,
@@ -83,6 +83,7 @@ fn payout(status: CashoutStatus, rejection: Option<i64>) -> PayoutView {
         environment: "sandbox".into(),
         amount: Some("150.25".into()),
         currency: Some("BRL".into()),
+        amount_shown: Some("BRL 150.25".into()),
         country: Some("BR".into()),
         beneficiary: Some("Ana Souza".into()),
         provider_reference: None,
@@ -113,7 +114,7 @@ fn a_late_rejection_is_notified_as_such_with_the_code_explained() {
         .expect("notified");
     assert!(n.title.starts_with("Late rejection"), "{}", n.title);
     assert!(
-        n.body.contains("150.25 BRL to Ana Souza (cashout 8400001)"),
+        n.body.contains("BRL 150.25 to Ana Souza (cashout 8400001)"),
         "{}",
         n.body
     );
@@ -152,7 +153,7 @@ fn an_old_hold_is_notified_with_how_long_it_has_lasted() {
     });
     let n = alert.notice().expect("notified");
     assert_eq!(n.title, "On hold for 1 d 2 h: funds still reserved");
-    assert!(n.body.contains("150.25 BRL"), "{}", n.body);
+    assert!(n.body.contains("BRL 150.25"), "{}", n.body);
 }
 
 #[test]

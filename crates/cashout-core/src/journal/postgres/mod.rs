@@ -437,6 +437,16 @@ impl JournalStore for PgStore {
         self.read_find_external_ids(scope, external_ids)
     }
 
+    fn overview_rows(
+        &self,
+        scope: &str,
+        from: &str,
+        before: &str,
+        each: &mut dyn FnMut(&crate::journal::OverviewRow<'_>),
+    ) -> Result<()> {
+        self.read_overview_rows(scope, from, before, each)
+    }
+
     fn watchable(&self, scope: &str, completed_since: &str) -> Result<Vec<PayoutRecord>> {
         self.read_watchable(scope, completed_since)
     }

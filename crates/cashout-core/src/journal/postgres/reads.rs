@@ -16,7 +16,7 @@ use super::{pg_error, pool_error, PgStore};
 use crate::api::types::{CashoutId, Exchange};
 use crate::audit::{AuditEntry, AuditFilter, AuditVerdict};
 use crate::error::Result;
-use crate::journal::{keys, HistoryEntry, ListFilter, PayoutRecord, SortKey};
+use crate::journal::{keys, HistoryEntry, ListFilter, PayoutRecord, Phase, SortKey};
 use crate::status::CashoutStatus;
 
 type Params = Vec<Box<dyn ToSql + Sync + Send>>;
@@ -123,6 +123,55 @@ impl PgStore {
                 .map_err(pg_error)?;
             Ok(rows.iter().map(record_from_row).collect())
         })
+    }
+
+    pub(super) fn read_overview_rows(
+        &self,
+        scope: &str,
+        from: &str,
+        before: &str,
+        each: &mut dyn FnMut(&crate::journal::OverviewRow<'_>),
+    ) -> Result<()> {
+        let (scope, from, before) = (scope.to_owned(), from.to_owned(), before.to_owned());
+        let rows = self.io.run_blocking(move |pool| async move {
+            let client = pool.get().await.map_err(pool_error)?;
+            let rows = client
+                .query(
+                    "SELECT status, phase, currency, amount, created_at,
+                    CASE WHEN status IN ('COMPLETED', 'ON_HOLD') THEN status_since END, rejection_code,
+                            CASE WHEN status = 'REJECTED' THEN EXISTS (SELECT 1 FROM cashout.history h
+                                WHERE h.payout_id = p.id AND h.status = 'COMPLETED') ELSE false END AS late,
+                            true AS in_period
+                     FROM cashout.payouts p
+                     WHERE scope = $1 AND created_at >= $2 AND created_at < $3
+                     UNION ALL
+                     SELECT status, phase, currency, amount, created_at,
+                    CASE WHEN status IN ('COMPLETED', 'ON_HOLD') THEN status_since END, rejection_code,
+                            false, false
+                     FROM cashout.payouts p
+                     WHERE scope = $1 AND status IN ('PENDING', 'DELIVERED', 'ON_HOLD')
+                       AND NOT (created_at >= $2 AND created_at < $3)",
+                    &[&scope, &from, &before],
+                )
+                .await
+                .map_err(pg_error)?;
+            Ok(rows)
+        })?;
+        for row in &rows {
+            let status: Option<&str> = row.get(0);
+            each(&crate::journal::OverviewRow {
+                status: status.and_then(CashoutStatus::from_name),
+                phase: Phase::parse(row.get::<_, &str>(1)),
+                currency: row.get(2),
+                amount: row.get(3),
+                created_at: row.get(4),
+                status_since: row.get(5),
+                rejection_code: row.get(6),
+                late: row.get::<_, Option<bool>>(7).unwrap_or(false),
+                in_period: row.get(8),
+            });
+        }
+        Ok(())
     }
 
     pub(super) fn read_unresolved(&self, scope: &str, before: &str) -> Result<Vec<PayoutRecord>> {

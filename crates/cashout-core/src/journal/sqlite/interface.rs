@@ -268,6 +268,16 @@ impl JournalStore for SqliteStore {
         Self::find(self, scope, cashout_id, external_id)
     }
 
+    fn overview_rows(
+        &self,
+        scope: &str,
+        from: &str,
+        before: &str,
+        each: &mut dyn FnMut(&crate::journal::OverviewRow<'_>),
+    ) -> Result<()> {
+        Self::overview_rows(self, scope, from, before, each)
+    }
+
     fn watchable(&self, scope: &str, completed_since: &str) -> Result<Vec<PayoutRecord>> {
         Self::watchable(self, scope, completed_since)
     }

@@ -15,7 +15,8 @@ use super::{schema, SqliteStore, LONG_READ};
 use crate::api::types::{CashoutId, Exchange};
 use crate::audit::{AuditEntry, AuditEvent, AuditFilter, AuditVerdict};
 use crate::error::Result;
-use crate::journal::{HistoryEntry, ListFilter, PayoutRecord};
+use crate::journal::{HistoryEntry, ListFilter, PayoutRecord, Phase};
+use crate::status::CashoutStatus;
 
 impl SqliteStore {
     /// The record with this id, with its stored request (what the view of one payout needs to
@@ -63,6 +64,58 @@ impl SqliteStore {
         ))?;
         let rows = stmt.query_map(params![scope, completed_since], record_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// See [`crate::journal::JournalStore::overview_rows`]. The period's rows come from the
+    /// `(scope, created_at)` index and the open ones from `(scope, status)`; an open payout
+    /// created in the period is read once, by the first.
+    ///
+    /// # Errors
+    /// [`Error::Journal`].
+    pub fn overview_rows(
+        &self,
+        scope: &str,
+        from: &str,
+        before: &str,
+        each: &mut dyn FnMut(&crate::journal::OverviewRow<'_>),
+    ) -> Result<()> {
+        let conn = self.reader()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT status, phase, currency, amount, created_at,
+                    CASE WHEN status IN ('COMPLETED', 'ON_HOLD') THEN status_since END, rejection_code,
+                    -- CASE, not AND: SQLite would run the lookup for every row.
+                    CASE WHEN status = 'REJECTED' THEN EXISTS (SELECT 1 FROM history h
+                        WHERE h.payout_id = payouts.id AND h.status = 'COMPLETED') ELSE 0 END,
+                    1
+             FROM payouts WHERE scope = ?1 AND created_at >= ?2 AND created_at < ?3
+             UNION ALL
+             SELECT status, phase, currency, amount, created_at,
+                    CASE WHEN status IN ('COMPLETED', 'ON_HOLD') THEN status_since END, rejection_code, 0, 0
+             -- The open statuses' own index: without it the planner walks the whole scope.
+             FROM payouts INDEXED BY payouts_by_status
+             WHERE scope = ?1 AND status IN ('PENDING', 'DELIVERED', 'ON_HOLD')
+               AND NOT (created_at >= ?2 AND created_at < ?3)",
+        )?;
+        let mut rows = stmt.query(params![scope, from, before])?;
+        // Each row is read in place (text borrowed from SQLite's buffers), handed over, gone.
+        fn text(v: rusqlite::types::ValueRef<'_>) -> Option<&str> {
+            v.as_str_or_null().ok().flatten()
+        }
+        while let Some(row) = rows.next()? {
+            let phase = text(row.get_ref(1)?).map_or(Phase::Created, Phase::parse);
+            each(&crate::journal::OverviewRow {
+                status: text(row.get_ref(0)?).and_then(CashoutStatus::from_name),
+                phase,
+                currency: text(row.get_ref(2)?),
+                amount: text(row.get_ref(3)?),
+                created_at: text(row.get_ref(4)?).unwrap_or(""),
+                status_since: text(row.get_ref(5)?),
+                rejection_code: row.get(6)?,
+                late: row.get::<_, Option<bool>>(7)?.unwrap_or(false),
+                in_period: row.get(8)?,
+            });
+        }
+        Ok(())
     }
 
     /// Records of `scope` whose create may exist unconfirmed ([`Phase::may_exist_unconfirmed`])

@@ -1,0 +1,204 @@
+# Cashout Desk — as mensagens do núcleo (português do Brasil; o inglês é o idioma de referência).
+# Cada id deste arquivo existe também em en e es com as mesmas variáveis (verificado no CI).
+
+## Status: um rótulo curto e o que ele significa para um operador.
+status-PENDING = Pendente
+status-PENDING-meaning = Aceito pelo provedor, ainda não enviado ao banco. Pode ser retido ou cancelado.
+status-COMPLETED = Concluído
+status-COMPLETED-meaning = O dinheiro chegou ao beneficiário. O banco ainda pode devolvê-lo mais tarde.
+status-CANCELLED = Cancelado
+status-CANCELLED-meaning = Cancelado antes de chegar ao banco. Nenhum dinheiro foi movimentado.
+status-REJECTED = Rejeitado
+status-REJECTED-meaning = O banco recusou ou devolveu o pagamento. Veja o código de rejeição.
+status-DELIVERED = Entregue
+status-DELIVERED-meaning = Enviado ao banco. Não pode mais ser cancelado.
+status-ON_HOLD = Em espera
+status-ON_HOLD-meaning = Retido: o valor continua reservado e nada é enviado até ser liberado.
+status-DECLINED = Recusado
+status-DECLINED-meaning = O provedor recusou a solicitação. Nenhum saque foi criado.
+status-UNKNOWN = Status desconhecido
+status-UNKNOWN-meaning = O provedor informou um status que o Cashout Desk não conhece. Nenhuma ação é possível até que um status conhecido seja recebido; ele continua sendo consultado como um pagamento em aberto.
+status-IN_BATCH = Em um lote
+status-IN_BATCH-meaning = Uma linha de um lote, ainda não enviada: é enviada quando o lote é enviado ou retomado.
+status-NOT_SENT = Não enviado
+status-NOT_SENT-meaning = Nunca saiu desta mesa; pode ser enviado de novo com o mesmo external_id.
+status-UNCONFIRMED = Não confirmado
+status-UNCONFIRMED-meaning = Foi enviado, mas a resposta do provedor não chegou; é consultado pelo external_id antes de qualquer reenvio.
+status-ABANDONED = Abandonado
+status-ABANDONED-meaning = Um operador deixou de verificar esta criação; o motivo está no registro de auditoria.
+
+## Códigos de erro do provedor (o `code` do corpo de uma chamada com falha): o que aconteceu e o que fazer.
+api-code-300 = O provedor recusou um campo; a mensagem dele indica qual.
+api-code-302 = A Payload-Signature não confere. Verifique a API Signature guardada para este ambiente.
+api-code-303 = O código do banco não é válido para este país.
+api-code-401 = A API Key ou a API Passphrase está incorreta para este ambiente.
+api-code-402 = O endereço IP deste computador não está na lista de IPs permitidos para saques no Merchant Panel (Settings → API Access).
+api-code-502 = O provedor não conseguiu ler o corpo da requisição.
+api-code-503 = Limites regulatórios da conta do beneficiário impedem este pagamento.
+api-code-504 = O beneficiário não está autorizado devido à sua situação cadastral (Receita Federal).
+api-code-508 = Um limite por transação, diário ou mensal da conta do comerciante foi excedido.
+api-code-509 = Não existe nenhum saque com este id neste ambiente.
+api-code-510 = O status atual do saque não permite esta alteração.
+api-code-511 = Este external_id já foi usado em outro saque.
+api-code-514 = O saldo do comerciante não cobre este pagamento.
+api-code-515 = O beneficiário está na lista de bloqueio, bloqueado ou suspenso.
+api-code-518 = Pagamentos para este país não estão disponíveis para esta conta.
+api-code-519 = A conta do comerciante não está habilitada para saques.
+api-code-521 = Esse status não pode ser solicitado por este endpoint.
+api-code-524 = As credenciais não são válidas para saques; entre em contato com a equipe de integração do provedor.
+api-code-525 = Recusado pela regra de circuito fechado (close-loop): pague somente a contas que fizeram depósito.
+api-code-526 = A moeda não é aceita para este país.
+api-code-533 = O valor está abaixo do mínimo para este país.
+api-code-537 = O provedor não conseguiu realizar o saque; entre em contato com a equipe de integração dele.
+api-code-538 = A conta do beneficiário está na lista de bloqueio.
+api-code-539 = Este método de pagamento ou banco não está habilitado para o país.
+api-code-540 = O e-mail ou o telefone do beneficiário é obrigatório.
+api-code-541 = Este e-mail já é usado por outro beneficiário.
+api-code-542 = Este telefone já é usado por outro beneficiário.
+api-code-543 = O número de telefone não é válido.
+api-code-565 = O banco não tem licença para processar esta transação.
+api-code-702 = O provedor não conseguiu cancelar o saque.
+api-code-703 = O provedor não conseguiu realizar o saque; entre em contato com a equipe de integração dele.
+api-code-unknown = O provedor respondeu com um código que esta versão não conhece; a mensagem dele traz mais detalhes.
+
+## Códigos de rejeição bancária dos saques REJECTED.
+rejection-code-800 = O número da conta bancária é inválido.
+rejection-code-801 = A conta bancária está encerrada.
+rejection-code-802 = O banco recusou o valor.
+rejection-code-803 = O código do banco é inválido.
+rejection-code-804 = A agência bancária é inválida.
+rejection-code-805 = O documento do beneficiário é inválido.
+rejection-code-806 = O nome não corresponde aos registros do banco.
+rejection-code-807 = O banco rejeitou o pagamento sem um motivo específico.
+rejection-code-808 = Rejeitado por outro motivo; peça os detalhes ao provedor.
+rejection-code-809 = O pagamento expirou antes de ser concluído.
+rejection-code-810 = O limite do beneficiário foi excedido.
+rejection-code-811 = O pagamento viola a política de risco do banco.
+rejection-code-812 = A conta do beneficiário está bloqueada ou congelada.
+rejection-code-813 = O documento não corresponde ao titular da conta.
+rejection-code-814 = A chave PIX é inválida ou não está cadastrada.
+rejection-code-815 = O código IFSC é inválido.
+rejection-code-816 = A conta ou o código IFSC é inválido.
+rejection-code-817 = O NBIN é inválido.
+rejection-code-818 = A conta não pode receber transferências.
+rejection-code-819 = O tipo de conta está incorreto para esta conta.
+rejection-code-820 = Rejeitado a pedido do comerciante.
+rejection-code-821 = O limite mensal do beneficiário foi excedido.
+rejection-code-822 = O nome da conta deve ser escrito em katakana.
+rejection-code-823 = Rejeitado a pedido do comerciante (código legado).
+rejection-code-824 = Rejeitado por um controle de terceiros.
+rejection-code-826 = O banco estornou o pagamento depois de concluído.
+rejection-code-unknown = Rejeitado com um código que esta versão não conhece; veja o motivo da rejeição.
+
+## O resumo (janela e CLI)
+overview-chart-summary = { $currency }, { $days ->
+    [one] { $days } dia
+   *[other] { $days } dias
+  } de { $first } a { $last }: enviado { $sum } em { $count ->
+    [one] { $shown } pagamento
+   *[other] { $shown } pagamentos
+  }; o maior dia { $day }, { $daysum }.
+overview-chart-summary-empty = { $currency }, { $days ->
+    [one] { $days } dia
+   *[other] { $days } dias
+  } de { $first } a { $last }: nada enviado ({ $sum }, { $count } pagamentos).
+
+## O formulário de novo saque: rótulos, dicas, métodos, países, tipos de conta
+field-external-id = Id externo
+hint-external-id = se vazio, é gerado na revisão
+field-amount = Valor
+hint-amount = ex.: { $example }
+field-currency = Moeda
+field-document-type = Tipo de documento
+field-document-id = Número do documento
+field-first-name = Nome do beneficiário
+field-last-name = Sobrenome do beneficiário
+field-address = Endereço
+field-notification-url = URL de notificação
+hint-notification-url = https://…, porta 443
+field-comments = Comentários
+hint-comments = ensaios no sandbox: sandbox:reject=814, sandbox:decline=514, …
+field-clabe = CLABE
+hint-clabe = 18 dígitos, ex.: 021790064060296642
+field-cci = CCI
+hint-cci = 20 dígitos, ex.: 00219300153895206813
+field-cbu = CBU / CVU
+hint-cbu = 22 dígitos, ex.: 2850590940090418135201
+field-account-number = Número da conta
+hint-account-co = de 8 a 19 dígitos
+hint-account-cl = de 6 a 16 dígitos
+hint-account-br = com o dígito verificador, ex.: 3423422-7
+field-branch = Agência
+hint-branch = ex.: 1234
+field-account-type = Tipo de conta
+field-email = E-mail
+hint-email-ar = a página do provedor para a Argentina pede
+field-pix-phone = Chave PIX (telefone)
+hint-pix-phone = celular, ex.: (11) 98765-4321 ou +55 11 98765-4321
+field-pix-email = Chave PIX (e-mail)
+hint-pix-email = ana@example.com (enviado em minúsculas)
+field-mobile = Número do celular
+hint-mobile = só dígitos, ex.: 3001234567
+field-phone = Telefone
+hint-phone = 10 ou 11 dígitos
+hint-phone-co = +57 e 10 dígitos
+field-bank = Banco
+method-transfer = Transferência bancária
+method-transfer-named = Transferência bancária ({ $account })
+country-BR = Brasil
+country-MX = México
+country-CO = Colômbia
+country-PE = Peru
+country-CL = Chile
+country-AR = Argentina
+account-type-C = corrente
+account-type-S = poupança
+account-type-V = conta vista / salário
+account-type-M = conta master
+
+## Valores digitados por um operador, recusados no campo do valor
+amount-not-a-number = o valor não é um número: digite algarismos, com um ponto antes dos centavos (ex.: 150.25)
+amount-not-positive = o valor deve ser maior que zero
+amount-too-many-decimals = o valor pode ter no máximo 2 casas decimais
+amount-too-large = o valor é maior que 1.000.000.000
+amount-exponent = expoentes não são aceitos em valores: escreva o valor por extenso (ex.: 1000)
+amount-ambiguous = { $typed } é ambíguo: lê-se como { $thousands } onde '{ $separator }' separa os milhares, e como { $decimal } onde marca os decimais; digite { $thousands } ou { $decimal }
+amount-three-decimals = { $typed } é ambíguo: lê-se como { $thousands } onde '{ $separator }' separa os milhares; onde marca os decimais teria três casas decimais, o que um valor não pode ter; digite { $thousands } se é isso que quer dizer
+amount-grouped = escreva o valor sem separadores de milhar, com um ponto antes dos centavos (ex.: { $suggestion })
+amount-unreadable = { $typed } não pode ser lido como valor: escreva-o sem separadores de milhar, com um ponto antes dos centavos (ex.: 1234.56)
+amount-other-locale = { $typed } não está escrito como { $locale } escreve valores: digite-o como { $example }
+amount-decimal-comma = escreva os centavos depois de um ponto, não de uma vírgula (ex.: { $suggestion })
+
+## A revisão de uma criação, acima do corpo
+review-beneficiary = Beneficiário
+review-document = Documento
+review-pix-phone = Chave PIX (telefone)
+review-pix-email = Chave PIX (e-mail)
+review-pix-document = Chave PIX (documento)
+review-pix-random = Chave PIX (aleatória)
+review-wallet = Carteira
+review-account = Conta
+review-phone = Telefone
+review-email = E-mail
+review-bank = Banco
+review-bank-from-account = pelo número da conta
+review-branch = agência { $branch }
+review-account-type = tipo de conta { $type }
+review-amount = Valor
+review-created = Criação
+review-created-approval = em espera até que outro operador aprove
+review-created-on-hold = em espera (liberado manualmente)
+review-external-id = Id externo
+review-environment = Ambiente
+
+## Notificações de área de trabalho do acompanhamento
+notice-late-rejection = Rejeição tardia: fundos devolvidos após COMPLETED
+notice-rejected = Pagamento rejeitado
+notice-completed = Pagamento concluído
+notice-on-hold = Em espera há { $held }: os fundos continuam reservados
+notice-held-since = desde { $since }
+notice-payout-to = { $amount } para { $beneficiary } ({ $id })
+notice-payout = { $amount } ({ $id })
+notice-a-payout = Um pagamento
+notice-cashout = saque { $id }
+notice-external-id = id externo { $id }
