@@ -183,4 +183,17 @@ pub async fn the_overview_reads_the_same_rows_in_every_store_and_its_sums_equal_
     assert_eq!(brl.completed.sum, "1239.56");
     assert_eq!(currencies[1].rejected.shown, "MXN 20,00");
     assert_eq!(currencies[1].top_rejections[0].code, 800);
+    // The list opened from a currency's figures holds that currency alone, in every store.
+    let mxn: Vec<String> = j
+        .list(&ListFilter {
+            scope: Some("ov".into()),
+            currency: Some("mxn".into()),
+            limit: 1000,
+            ..ListFilter::default()
+        })
+        .expect("list")
+        .into_iter()
+        .filter_map(|r| r.external_id)
+        .collect();
+    assert_eq!(mxn, ["ov-intent", "ov-rejected"]);
 }

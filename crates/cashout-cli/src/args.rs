@@ -446,6 +446,9 @@ pub struct Filters {
     pub status: Option<String>,
     #[arg(long)]
     pub country: Option<String>,
+    /// Only payouts in this currency (ISO 4217, e.g. BRL).
+    #[arg(long)]
+    pub currency: Option<String>,
     /// Found in the external_id, beneficiary, document, account or PIX key, e-mail or phone
     /// (case, accents and separators ignored), or equal to the cashout id.
     #[arg(long)]
@@ -477,6 +480,8 @@ pub enum PeriodArg {
     Yesterday,
     #[value(name = "last-7-days")]
     Last7Days,
+    #[value(name = "last-30-days")]
+    Last30Days,
     #[value(name = "this-month")]
     ThisMonth,
 }

@@ -595,6 +595,7 @@ fn list_filter(f: &Filters) -> Result<ListFilter, Error> {
             PeriodArg::Today => Period::Today,
             PeriodArg::Yesterday => Period::Yesterday,
             PeriodArg::Last7Days => Period::Last7Days,
+            PeriodArg::Last30Days => Period::Last30Days,
             PeriodArg::ThisMonth => Period::ThisMonth,
         }),
         (None, None, None) => None,
@@ -606,6 +607,7 @@ fn list_filter(f: &Filters) -> Result<ListFilter, Error> {
     Ok(ListFilter {
         status,
         country: f.country.clone(),
+        currency: f.currency.clone(),
         text: f.search.clone(),
         period,
         time_zone: f.tz.clone(),

@@ -9,6 +9,11 @@ import type { SortKey } from "./SortKey";
  */
 export type ListFilter = { scope: string | null, status: CashoutStatus | null, country: string | null, 
 /**
+ * Only payouts in this currency (ISO 4217; the overview's per-currency figures open the
+ * list with it).
+ */
+currency: string | null, 
+/**
  * Found anywhere in the external_id, the beneficiary's name, document, account or PIX key,
  * e-mail or phone — case, accents and separators ignored (see [`super::keys`]) — or equal
  * to the cashout_id.

@@ -21,7 +21,7 @@ describe("the cashouts list", () => {
     (view().querySelector("#filter-text") as HTMLInputElement).value = "ana";
     (view().querySelector("#export-csv") as HTMLButtonElement).click();
     await vi.waitFor(() => expect(view().querySelector("#export-result")?.textContent).toBe("Exported 3 payouts to C:\\Users\\ana\\cashouts.csv"));
-    expect(calls.find((c) => c.cmd === "export_cashouts")?.args).toEqual({ filter: { status: "ON_HOLD", phases: [], country: "MX", text: "ana", period: null, sort: "created", ascending: false } });
+    expect(calls.find((c) => c.cmd === "export_cashouts")?.args).toEqual({ filter: { status: "ON_HOLD", phases: [], country: "MX", currency: null, text: "ana", period: null, sort: "created", ascending: false } });
   });
 
   it("opened from the overview, the list reads and shows that filter", async () => {
@@ -33,6 +33,15 @@ describe("the cashouts list", () => {
     });
     expect((view().querySelector("#filter-status") as HTMLSelectElement).value).toBe("phase:checking");
     expect((view().querySelector("#filter-dates") as HTMLElement).hidden).toBe(false);
+  });
+
+  it("opened from a currency's figures, the list shows only that currency", async () => {
+    const calls = commands({ lifecycle: () => table, country_forms: () => [{ ...forms[0], currencies: ["BRL", "USD"] }, { ...forms[1], currencies: ["MXN", "USD"] }] as CountryForm[], list_cashouts: () => [] });
+    await renderList(view(), vi.fn(), { status: "REJECTED", currency: "MXN" });
+    expect((calls.find((c) => c.cmd === "list_cashouts")?.args.filter as { currency: unknown; status: unknown })).toMatchObject({ currency: "MXN", status: "REJECTED" });
+    const select = view().querySelector("#filter-currency") as HTMLSelectElement;
+    expect(select.value).toBe("MXN");
+    expect([...select.options].map((o) => o.value)).toEqual(["", "BRL", "MXN", "USD"]);
   });
 
   it("every period the list offers is one the core reads (the last 7 and 30 days included)", async () => {

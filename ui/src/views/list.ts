@@ -42,7 +42,7 @@ const PERIODS: ["" | Period["kind"], () => string][] = [
 ];
 
 /** What the list opens filtered by (the overview's tiles and bars). */
-export type ListPreset = { status?: CashoutStatus | null; phases?: Phase[]; period?: Period | null };
+export type ListPreset = { status?: CashoutStatus | null; phases?: Phase[]; period?: Period | null; currency?: string | null };
 
 /** A column of the table: its header, and for a sortable one its sort key, the direction a
  * first click sorts it in and the header button's tooltip. */
@@ -80,6 +80,9 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void, preset
   // The country's name is the core's (its country table), with its ISO code.
   const country = h("select", { id: "filter-country" }, h("option", { value: "" }, t("list-any-country")), ...forms.map((f) => h("option", { value: f.code }, `${f.name} (${f.code})`)));
   const period = h("select", { id: "filter-period" }, ...PERIODS.map(([v, label]) => h("option", { value: v }, label())));
+  // The currencies the countries pay in (the core's forms), and USD.
+  const codes = [...new Set(forms.flatMap((f) => f.currencies))].sort();
+  const currency = h("select", { id: "filter-currency" }, h("option", { value: "" }, t("list-any-currency")), ...codes.map((c) => h("option", { value: c }, c)));
   const from = h("input", { id: "filter-from", type: "date", "aria-describedby": "filter-dates-error" });
   const to = h("input", { id: "filter-to", type: "date", "aria-describedby": "filter-dates-error" });
   const datesError = h("span", { id: "filter-dates-error", class: "field-error", role: "alert" });
@@ -101,6 +104,7 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void, preset
     status: (status.value && !PHASE_GROUPS[status.value] ? status.value : null) as CashoutStatus | null,
     phases: PHASE_GROUPS[status.value]?.phases ?? [],
     country: country.value || null,
+    currency: currency.value || null,
     text: text.value || null,
     period: chosenPeriod(),
     sort: sort.key,
@@ -222,6 +226,10 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void, preset
   }, () => token === routeToken() && body.isConnected);
   // Opened from the overview: its filter, shown in the controls so it can be changed.
   if (preset.status) status.value = preset.status;
+  if (preset.currency) {
+    if (![...currency.options].some((o) => o.value === preset.currency)) currency.append(h("option", { value: preset.currency }, preset.currency));
+    currency.value = preset.currency;
+  }
   if (preset.phases?.length) {
     const wanted = [...preset.phases].sort().join();
     const group = Object.entries(PHASE_GROUPS).find(([, g]) => [...g.phases].sort().join() === wanted);
@@ -237,6 +245,7 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void, preset
   }
   status.addEventListener("change", () => reset());
   country.addEventListener("change", () => reset());
+  currency.addEventListener("change", () => reset());
   period.addEventListener("change", () => {
     dates.hidden = period.value !== "custom";
     if (period.value === "custom") from.focus();
@@ -252,6 +261,7 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void, preset
     h("div", { class: "row" },
       h("span", { class: "filter" }, h("label", { for: "filter-status" }, t("list-col-status")), status),
       h("span", { class: "filter" }, h("label", { for: "filter-country" }, t("list-col-country")), country),
+      h("span", { class: "filter" }, h("label", { for: "filter-currency" }, t("list-currency")), currency),
       h("span", { class: "filter" }, h("label", { for: "filter-period" }, t("list-col-requested")), period),
       h("span", { class: "filter" }, h("label", { for: "filter-text" }, t("list-search")), text),
       h("button", { type: "button", id: "list-refresh", onclick: () => void load() }, t("refresh")),

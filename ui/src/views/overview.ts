@@ -51,9 +51,9 @@ function inFlightTile(c: CurrencyOverview, open: (preset: ListPreset) => void): 
     h("strong", { class: "tile-sum num" }, c.in_flight.shown),
     h("span", { class: "tile-count" }, t("overview-payouts", { count: c.in_flight.count, shown: c.in_flight.count_shown })),
     h("span", { class: "tile-extra" },
-      h("button", { type: "button", class: "link", onclick: () => open({ status: "PENDING" }) }, t("status-PENDING")),
+      h("button", { type: "button", class: "link", onclick: () => open({ status: "PENDING", currency: c.currency }) }, t("status-PENDING")),
       " · ",
-      h("button", { type: "button", class: "link", onclick: () => open({ status: "DELIVERED" }) }, t("status-DELIVERED"))));
+      h("button", { type: "button", class: "link", onclick: () => open({ status: "DELIVERED", currency: c.currency }) }, t("status-DELIVERED"))));
 }
 
 /** The daily volume: one bar per day, scaled by the core's exact heights, opening that day's
@@ -121,16 +121,16 @@ function currencySection(o: Overview, c: CurrencyOverview, open: (preset: ListPr
     ? t("overview-late", { sum: c.late_rejections.shown, count: c.late_rejections.count })
     : undefined;
   const tiles = h("div", { class: "tiles" },
-    tile(`tile-sent-${c.currency}`, t("overview-sent"), c.sent, () => open({ period })),
+    tile(`tile-sent-${c.currency}`, t("overview-sent"), c.sent, () => open({ period, currency: c.currency })),
     inFlightTile(c, open),
-    tile(`tile-on-hold-${c.currency}`, t("overview-on-hold"), c.on_hold.figure, () => open({ status: "ON_HOLD" }), oldest),
-    tile(`tile-completed-${c.currency}`, t("overview-completed"), c.completed, () => open({ status: "COMPLETED", period }), provisional),
-    tile(`tile-rejected-${c.currency}`, t("overview-rejected"), c.rejected, () => open({ status: "REJECTED", period }), late));
+    tile(`tile-on-hold-${c.currency}`, t("overview-on-hold"), c.on_hold.figure, () => open({ status: "ON_HOLD", currency: c.currency }), oldest),
+    tile(`tile-completed-${c.currency}`, t("overview-completed"), c.completed, () => open({ status: "COMPLETED", period, currency: c.currency }), provisional),
+    tile(`tile-rejected-${c.currency}`, t("overview-rejected"), c.rejected, () => open({ status: "REJECTED", period, currency: c.currency }), late));
   const statuses = h("table", { class: "overview-statuses", id: `statuses-${c.currency}` },
     h("caption", {}, t("overview-by-status", { first: o.first_day, last: o.last_day })),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("overview-col-status")), h("th", { scope: "col", class: "num" }, t("overview-col-count")), h("th", { scope: "col", class: "num" }, t("col-amount")))),
     h("tbody", {}, ...c.by_status.map((s) => h("tr", { "data-key": s.key },
-      h("td", {}, h("button", { type: "button", class: "link", onclick: () => open({ status: s.status, phases: s.phases, period }) }, s.label)),
+      h("td", {}, h("button", { type: "button", class: "link", onclick: () => open({ status: s.status, phases: s.phases, period, currency: c.currency }) }, s.label)),
       h("td", { class: "num" }, s.figure.count_shown),
       h("td", { class: "num" }, s.figure.shown)))));
   const rejections = c.top_rejections.length === 0 ? null : h("table", { class: "overview-rejections", id: `rejections-${c.currency}` },
@@ -142,7 +142,7 @@ function currencySection(o: Overview, c: CurrencyOverview, open: (preset: ListPr
       h("td", {}, r.field ?? "—"),
       h("td", { class: "num" }, r.figure.count_shown),
       h("td", { class: "num" }, r.figure.shown)))));
-  const openDay = (day: string) => open({ period: { kind: "custom", from: day, to: day } });
+  const openDay = (day: string) => open({ period: { kind: "custom", from: day, to: day }, currency: c.currency });
   const daily = h("details", { class: "overview-days" },
     h("summary", {}, t("overview-daily-table")),
     h("table", { id: `days-${c.currency}` },

@@ -202,3 +202,12 @@ notice-payout = { $amount } ({ $id })
 notice-a-payout = A payout
 notice-cashout = cashout { $id }
 notice-external-id = external id { $id }
+
+## What a payout's state means, where it says more than a status
+state-sent-not-found = Sent, not found yet: the provider did not show this payout when asked by its external id, but it may still exist (its records can lag). It is looked up again by itself, less and less often, until the open-create window (a setting) ends; then only an operator settles it. Resending with the same external id is safe: if the provider has it, it is found, never paid twice.
+state-checking = Checking with the provider: the answer to this create was lost. It is looked up by its external id; nothing is resent meanwhile.
+state-queued = Waiting in its batch: not sent yet. It is sent when its batch is sent or resumed, and marked never sent if the rest of the batch is cancelled.
+state-not-sent = Nothing was sent: the request never left this computer. Retry sends it with the same external id.
+state-abandoned = Abandoned by an operator: the desk no longer checks it. If the provider received it, it may still be paid.
+state-unknown-status = The provider reports status code { $code }. { $meaning }
+state-with-last = { $text } Last: { $last }.

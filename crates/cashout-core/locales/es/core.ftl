@@ -202,3 +202,12 @@ notice-payout = { $amount } ({ $id })
 notice-a-payout = Un pago
 notice-cashout = retiro { $id }
 notice-external-id = id externo { $id }
+
+## Qué significa el estado de un pago, cuando dice más que un estado
+state-sent-not-found = Enviado, aún no encontrado: el proveedor no mostró este pago al consultarlo por su id externo, pero puede existir (sus registros pueden demorarse). Se vuelve a consultar solo, cada vez con menos frecuencia, hasta que termina la ventana de creaciones abiertas (una configuración); después solo un operador lo resuelve. Reenviarlo con el mismo id externo es seguro: si el proveedor lo tiene, se encuentra, nunca se paga dos veces.
+state-checking = Verificando con el proveedor: se perdió la respuesta a esta creación. Se consulta por su id externo; mientras tanto no se reenvía nada.
+state-queued = En espera en su lote: aún no enviado. Se envía cuando su lote se envía o se reanuda, y se marca como nunca enviado si se cancela el resto del lote.
+state-not-sent = No se envió nada: la solicitud nunca salió de esta computadora. Reintentar la envía con el mismo id externo.
+state-abandoned = Abandonado por un operador: el escritorio ya no lo verifica. Si el proveedor lo recibió, todavía puede pagarse.
+state-unknown-status = El proveedor informa el código de estado { $code }. { $meaning }
+state-with-last = { $text } Último: { $last }.

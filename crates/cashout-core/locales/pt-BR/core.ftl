@@ -202,3 +202,12 @@ notice-payout = { $amount } ({ $id })
 notice-a-payout = Um pagamento
 notice-cashout = saque { $id }
 notice-external-id = id externo { $id }
+
+## O que o estado de um pagamento significa, quando diz mais que um status
+state-sent-not-found = Enviado, ainda não encontrado: o provedor não mostrou este pagamento ao ser consultado pelo id externo, mas ele pode existir (os registros podem atrasar). É consultado de novo sozinho, cada vez menos, até acabar a janela de criações em aberto (uma configuração); depois, só um operador o resolve. Reenviar com o mesmo id externo é seguro: se o provedor o tiver, ele é encontrado, nunca pago duas vezes.
+state-checking = Verificando com o provedor: a resposta a esta criação se perdeu. É consultado pelo id externo; nada é reenviado enquanto isso.
+state-queued = Aguardando no lote: ainda não enviado. É enviado quando o lote é enviado ou retomado, e marcado como nunca enviado se o resto do lote for cancelado.
+state-not-sent = Nada foi enviado: a solicitação nunca saiu deste computador. Tentar de novo a envia com o mesmo id externo.
+state-abandoned = Abandonado por um operador: a mesa não o verifica mais. Se o provedor o recebeu, ainda pode ser pago.
+state-unknown-status = O provedor informa o código de status { $code }. { $meaning }
+state-with-last = { $text } Último: { $last }.

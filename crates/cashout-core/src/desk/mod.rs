@@ -504,43 +504,34 @@ fn checking(r: &PayoutRecord) -> bool {
 
 /// See [`PayoutView::state_note`].
 fn state_note(r: &PayoutRecord) -> Option<String> {
-    let text = match r.phase {
-        _ if checking(r) && r.phase == Phase::SentNotFound => {
-            "Sent, not found yet: the provider did not show this payout when asked by its \
-             external id, but it may still exist (its records can lag). It is looked up again by \
-             itself, less and less often, until the open-create window (a setting) ends; then \
-             only an operator settles it. Resending with the same external id is safe: if the \
-             provider has it, it is found, never paid twice."
-        }
-        _ if checking(r) => {
-            "Checking with the provider: the answer to this create was lost. It is looked up by \
-             its external id; nothing is resent meanwhile."
-        }
-        Phase::Queued => {
-            "Waiting in its batch: not sent yet. It is sent when its batch is sent or resumed, \
-             and marked never sent if the rest of the batch is cancelled."
-        }
-        Phase::NotSent => {
-            "Nothing was sent: the request never left this computer. Retry sends it with the \
-             same external id."
-        }
-        Phase::Abandoned => {
-            "Abandoned by an operator: the desk no longer checks it. If the provider received \
-             it, it may still be paid."
-        }
+    use crate::l10n::messages::tr;
+    let id = match r.phase {
+        _ if checking(r) && r.phase == Phase::SentNotFound => "state-sent-not-found",
+        _ if checking(r) => "state-checking",
+        Phase::Queued => "state-queued",
+        Phase::NotSent => "state-not-sent",
+        Phase::Abandoned => "state-abandoned",
         _ if r.status == Some(CashoutStatus::Unknown) => {
-            return Some(format!(
-                "The provider reports status code {}. {}",
-                r.status_code
-                    .map_or_else(|| "?".to_owned(), |c| c.to_string()),
-                CashoutStatus::Unknown.meaning()
+            let code = r
+                .status_code
+                .map_or_else(|| "?".to_owned(), |c| c.to_string());
+            return Some(tr(
+                "state-unknown-status",
+                &[
+                    ("code", code.into()),
+                    ("meaning", tr("status-UNKNOWN-meaning", &[]).into()),
+                ],
             ));
         }
         _ => return None,
     };
+    let text = tr(id, &[]);
     Some(match r.last_error.as_deref() {
-        Some(last) if !last.is_empty() => format!("{text} Last: {last}."),
-        _ => text.to_owned(),
+        Some(last) if !last.is_empty() => tr(
+            "state-with-last",
+            &[("text", text.into()), ("last", last.to_owned().into())],
+        ),
+        _ => text,
     })
 }
 

@@ -309,6 +309,10 @@ pub struct ListFilter {
     pub scope: Option<String>,
     pub status: Option<CashoutStatus>,
     pub country: Option<String>,
+    /// Only payouts in this currency (ISO 4217; the overview's per-currency figures open the
+    /// list with it).
+    #[serde(default)]
+    pub currency: Option<String>,
     /// Found anywhere in the external_id, the beneficiary's name, document, account or PIX key,
     /// e-mail or phone — case, accents and separators ignored (see [`super::keys`]) — or equal
     /// to the cashout_id.

@@ -24,15 +24,45 @@ use super::{Lang, Locale};
 pub const FILES: [(Lang, &[(&str, &str)]); 3] = [
     (
         Lang::En,
-        &[("core.ftl", include_str!("../../locales/en/core.ftl"))],
+        &[
+            ("core.ftl", include_str!("../../locales/en/core.ftl")),
+            (
+                "validate-common.ftl",
+                include_str!("../../locales/en/validate-common.ftl"),
+            ),
+            (
+                "validate-country.ftl",
+                include_str!("../../locales/en/validate-country.ftl"),
+            ),
+        ],
     ),
     (
         Lang::Es,
-        &[("core.ftl", include_str!("../../locales/es/core.ftl"))],
+        &[
+            ("core.ftl", include_str!("../../locales/es/core.ftl")),
+            (
+                "validate-common.ftl",
+                include_str!("../../locales/es/validate-common.ftl"),
+            ),
+            (
+                "validate-country.ftl",
+                include_str!("../../locales/es/validate-country.ftl"),
+            ),
+        ],
     ),
     (
         Lang::PtBr,
-        &[("core.ftl", include_str!("../../locales/pt-BR/core.ftl"))],
+        &[
+            ("core.ftl", include_str!("../../locales/pt-BR/core.ftl")),
+            (
+                "validate-common.ftl",
+                include_str!("../../locales/pt-BR/validate-common.ftl"),
+            ),
+            (
+                "validate-country.ftl",
+                include_str!("../../locales/pt-BR/validate-country.ftl"),
+            ),
+        ],
     ),
 ];
 

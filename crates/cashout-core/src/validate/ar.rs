@@ -13,6 +13,7 @@ use super::ids::{cbu_ok, cuit_ok};
 use super::text::{compact, digits};
 use crate::api::types::CreateCashout;
 use crate::banks::{self, Method};
+use crate::l10n::messages::tr;
 
 /// CUIT/CUIL prefixes: people (20, 23, 24, 27), companies (30, 33, 34) and the 50/51/55 series
 /// python-stdnum also accepts.
@@ -28,8 +29,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
         f.push(
             "document_type",
             code::NOT_ALLOWED,
-            "The document type (document_type) for Argentina must be DNI, CUIT or CUIL, or left \
-             empty.",
+            tr("v-ar-document-type-not-allowed", &[]),
         );
     }
     if req.document_id.is_empty() {
@@ -44,30 +44,16 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
                 f.push(
                     "document_type",
                     code::MISMATCH,
-                    "The document type (document_type) says DNI, but the document has 11 digits \
-                     like a CUIT/CUIL: set the type to CUIT or CUIL, or enter the DNI.",
+                    tr("v-ar-document-type-dni-mismatch", &[]),
                 );
             }
             if !CUIT_PREFIXES.contains(&&doc[..2]) {
-                f.push(
-                    FIELD,
-                    code::INVALID_FORMAT,
-                    "The CUIT/CUIL (document_id) must start with 20, 23, 24, 27, 30, 33 or 34.",
-                );
+                f.push(FIELD, code::INVALID_FORMAT, tr("v-ar-cuit-prefix", &[]));
             } else if !cuit_ok(&d) {
-                f.check_digit_failed(
-                    FIELD,
-                    "The CUIT/CUIL check digit (the last digit) does not match (document_id): \
-                     check the number with the beneficiary.",
-                );
+                f.check_digit_failed(FIELD, &tr("v-ar-cuit-check-digit", &[]));
             }
         }
-        _ => f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            "The document (document_id) must be a DNI of 7 to 9 digits or a CUIT/CUIL of 11 \
-             digits, e.g. 20-05536168-2.",
-        ),
+        _ => f.push(FIELD, code::INVALID_FORMAT, tr("v-ar-document-format", &[])),
     }
 }
 
@@ -77,33 +63,24 @@ fn check_cbu(req: &mut CreateCashout, f: &mut Findings) {
         f,
         FIELD,
         req.bank_account.as_deref(),
-        "Enter the beneficiary's CBU or CVU (bank_account): 22 digits.",
+        &tr("v-ar-cbu-required", &[]),
     ) else {
         return;
     };
     let account = compact(raw, &['-', '.']);
     req.bank_account = Some(account.clone());
     let Some(d) = digits(&account).filter(|d| d.len() == 22) else {
-        f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            "The CBU or CVU (bank_account) must be exactly 22 digits.",
-        );
+        f.push(FIELD, code::INVALID_FORMAT, tr("v-ar-cbu-length", &[]));
         return;
     };
     if !cbu_ok(&d) {
-        f.check_digit_failed(
-            FIELD,
-            "The CBU/CVU check digits (the 8th and the last digit) do not match (bank_account): \
-             check the number with the beneficiary.",
-        );
+        f.check_digit_failed(FIELD, &tr("v-ar-cbu-check-digit", &[]));
     }
     if req.bank_code.as_deref().is_some_and(|c| c != &account[..3]) {
         f.push(
             "bank_code",
             code::MISMATCH,
-            "The bank code (bank_code) does not match the first 3 digits of the CBU/CVU \
-             (bank_account). Leave the bank code empty: the CBU already says which bank it is.",
+            tr("v-ar-bank-code-mismatch", &[]),
         );
     }
 }
@@ -121,14 +98,13 @@ pub(super) fn check(req: &mut CreateCashout, f: &mut Findings) {
             f,
             "bank_account",
             req.bank_account.as_deref(),
-            "Leave the account number (bank_account) empty for iCash: the beneficiary is \
-             reached by e-mail.",
+            &tr("v-ar-icash-leave-account-empty", &[]),
         );
         require(
             f,
             "email",
             req.email.as_deref(),
-            "Enter the beneficiary's e-mail address (email): iCash payouts are sent to it.",
+            &tr("v-ar-icash-email-required", &[]),
         );
     } else {
         check_cbu(req, f);
@@ -136,9 +112,7 @@ pub(super) fn check(req: &mut CreateCashout, f: &mut Findings) {
             f.warn(
                 "email",
                 code::UNCONFIRMED,
-                "No e-mail address (email): the provider's Argentina page lists it as required, \
-                 and the reference does not confirm a bank transfer is accepted without one. \
-                 Add the beneficiary's e-mail if you have it.",
+                tr("v-ar-email-unconfirmed", &[]),
             );
         }
     }

@@ -7,12 +7,13 @@
 //! within the reference's 30 characters. A PIX random key typed as an account is refused with
 //! the reason it cannot be sent. Left out: which bank codes exist (the provider's live list).
 
-use super::br::RANDOM_KEY_REFUSED;
+use super::br::random_key_refused;
 use super::code;
 use super::common::{require, require_account_type, Findings};
 use super::contact::is_uuid;
 use super::text::{compact, is_digits};
 use crate::api::types::CreateCashout;
+use crate::l10n::messages::tr;
 
 /// The shape of the per-bank account patterns published by the provider, which are all
 /// `^\d{a,b}(-)?[\d]$` or `^\d{a}(-)?[\dxX]$` and the like. Hand-written because no regex crate
@@ -67,18 +68,30 @@ impl AccountPattern {
         is_digits(body.strip_suffix('-').unwrap_or(body), self.min, self.max)
     }
 
-    fn describe(&self) -> String {
-        let count = if self.min == self.max {
-            format!("{}", self.min)
+    /// The refusal of an account without this shape: `bank` is `known` for a bank of the table
+    /// ("this bank") and `other` for any other ("a Brazilian bank").
+    fn refusal(&self, bank: &str) -> String {
+        let last = if self.last_may_be_x { "x" } else { "digit" };
+        if self.min == self.max {
+            tr(
+                "v-br-bank-account-shape-fixed",
+                &[
+                    ("bank", bank.into()),
+                    ("count", self.min.to_string().into()),
+                    ("last", last.into()),
+                ],
+            )
         } else {
-            format!("{} to {}", self.min, self.max)
-        };
-        let last = if self.last_may_be_x {
-            "a digit or X"
-        } else {
-            "a digit"
-        };
-        format!("{count} digits, then an optional hyphen and a check character ({last})")
+            tr(
+                "v-br-bank-account-shape-range",
+                &[
+                    ("bank", bank.into()),
+                    ("min", self.min.to_string().into()),
+                    ("max", self.max.to_string().into()),
+                    ("last", last.into()),
+                ],
+            )
+        }
     }
 }
 
@@ -115,23 +128,16 @@ pub(super) fn check_bank_transfer(
         f,
         "bank_account",
         req.bank_account.as_deref(),
-        "Enter the beneficiary's account number (bank_account) for a bank transfer.",
+        &tr("v-br-bank-account-required", &[]),
     ) {
-        let (rule, whose) = match known {
-            Some(p) => (p, "this bank"),
-            None => (AccountPattern::ANY_BANK, "a Brazilian bank"),
+        let (rule, bank) = match known {
+            Some(p) => (p, "known"),
+            None => (AccountPattern::ANY_BANK, "other"),
         };
         if is_uuid(account) {
-            f.push("bank_account", code::NOT_ALLOWED, RANDOM_KEY_REFUSED);
+            f.push("bank_account", code::NOT_ALLOWED, random_key_refused());
         } else if !rule.matches(account) {
-            f.push(
-                "bank_account",
-                code::INVALID_FORMAT,
-                format!(
-                    "The account number (bank_account) does not have the shape {whose} uses: {}.",
-                    rule.describe()
-                ),
-            );
+            f.push("bank_account", code::INVALID_FORMAT, rule.refusal(bank));
         }
     }
     req.bank_branch = req
@@ -143,18 +149,17 @@ pub(super) fn check_bank_transfer(
         f,
         "bank_branch",
         req.bank_branch.as_deref(),
-        "Enter the branch number (bank_branch, agência) for a bank transfer.",
+        &tr("v-br-bank-branch-required", &[]),
     ) {
         if !is_branch(branch) {
             f.push(
                 "bank_branch",
                 code::INVALID_FORMAT,
-                "The branch (bank_branch, agência) must be 1 to 5 digits, optionally followed by \
-                 a check digit or X, e.g. 1234 or 1234-5.",
+                tr("v-br-bank-branch-format", &[]),
             );
         }
     }
-    require_account_type(f, req, "C (checking) or S (savings)");
+    require_account_type(f, req, &tr("v-br-bank-account-type-choices", &[]));
 }
 
 #[cfg(test)]

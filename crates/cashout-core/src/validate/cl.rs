@@ -12,6 +12,7 @@ use super::ids::rut_check_char;
 use super::text::{compact, is_digits};
 use crate::api::types::CreateCashout;
 use crate::banks;
+use crate::l10n::messages::tr;
 
 fn check_document(req: &mut CreateCashout, f: &mut Findings) {
     const FIELD: &str = "document_id";
@@ -20,8 +21,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
             f.push(
                 "document_type",
                 code::NOT_ALLOWED,
-                "The document type (document_type) for Chile must be ID, RUN or RUT, or left \
-                 empty.",
+                tr("v-cl-document-type-not-allowed", &[]),
             );
         }
     }
@@ -37,20 +37,11 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
         && is_digits(body, 7, 8)
         && check.is_some_and(|c| c.is_ascii_digit() || c == 'K');
     if !shape_ok {
-        f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            "The RUT (document_id) must be 7 or 8 digits followed by a check digit or K, e.g. \
-             12.531.909-2.",
-        );
+        f.push(FIELD, code::INVALID_FORMAT, tr("v-cl-rut-format", &[]));
         return;
     }
     if rut_check_char(body) != check {
-        f.check_digit_failed(
-            FIELD,
-            "The RUT check digit (after the hyphen) does not match (document_id): check the RUT \
-             with the beneficiary.",
-        );
+        f.check_digit_failed(FIELD, &tr("v-cl-rut-check-digit", &[]));
     }
 }
 
@@ -61,14 +52,12 @@ pub(super) fn check(req: &mut CreateCashout, f: &mut Findings) {
         None => f.push(
             "bank_code",
             code::REQUIRED,
-            "Enter the bank code (bank_code), e.g. 001 Banco de Chile, 012 BancoEstado, 037 \
-             Santander.",
+            tr("v-cl-bank-code-required", &[]),
         ),
         Some(c) if banks::find("CL", c).is_none() && !is_digits(c, 1, 5) => f.push(
             "bank_code",
             code::UNKNOWN_BANK,
-            "The bank code (bank_code) is not a Chilean bank code: use the numeric code from the \
-             provider's bank list, e.g. 001 Banco de Chile.",
+            tr("v-cl-bank-code-unknown", &[]),
         ),
         Some(_) => {}
     }
@@ -77,23 +66,19 @@ pub(super) fn check(req: &mut CreateCashout, f: &mut Findings) {
         f,
         "bank_account",
         req.bank_account.as_deref(),
-        "Enter the beneficiary's account number (bank_account).",
+        &tr("v-cl-bank-account-required", &[]),
     ) {
         let account = compact(raw, &['-', '.']);
         if !is_digits(&account, 6, 16) {
             f.push(
                 "bank_account",
                 code::INVALID_FORMAT,
-                "The account number (bank_account) must be 6 to 16 digits.",
+                tr("v-cl-bank-account-format", &[]),
             );
         }
         req.bank_account = Some(account);
     }
-    require_account_type(
-        f,
-        req,
-        "C (checking), S (savings) or V (vista / salary account)",
-    );
+    require_account_type(f, req, &tr("v-cl-account-type-choices", &[]));
 }
 
 #[cfg(test)]

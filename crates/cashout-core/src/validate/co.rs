@@ -16,6 +16,7 @@ use super::ids::nit_ok;
 use super::text::{compact, digits, fold, is_digits};
 use crate::api::types::CreateCashout;
 use crate::banks::{self, Method};
+use crate::l10n::messages::tr;
 
 /// A Colombian mobile in the form the provider asks for: `+57` and 10 digits.
 fn is_co_mobile(phone: &str) -> bool {
@@ -31,7 +32,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
             f.push(
                 "document_type",
                 code::REQUIRED,
-                "Enter the document type (document_type) for Colombia: CC, NIT, CE or PASS.",
+                tr("v-co-document-type-required", &[]),
             );
             None
         }
@@ -40,8 +41,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
             f.push(
                 "document_type",
                 code::NOT_ALLOWED,
-                "The document type (document_type) for Colombia must be CC (citizen ID), NIT \
-                 (tax ID), CE (foreigner ID) or PASS (passport).",
+                tr("v-co-document-type-not-allowed", &[]),
             );
             None
         }
@@ -50,25 +50,21 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
         return;
     }
     let raw = req.document_id.clone();
-    let bad = |f: &mut Findings, what: &str| {
-        f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            format!("The document (document_id) {what}."),
-        );
+    let bad = |f: &mut Findings, message: String| {
+        f.push(FIELD, code::INVALID_FORMAT, message);
     };
     match kind.as_deref() {
         Some("PASS") => {
             let doc = compact(&raw, &['-']).to_ascii_uppercase();
             if !(6..=10).contains(&doc.len()) || !doc.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                bad(f, "for a passport must be 6 to 10 letters or digits");
+                bad(f, tr("v-co-document-passport", &[]));
             }
             req.document_id = doc;
         }
         Some(k @ ("CC" | "CE")) => {
             let doc = compact(&raw, &['.', ',', '-']);
             if !is_digits(&doc, 6, 10) {
-                bad(f, &format!("for a {k} must be 6 to 10 digits"));
+                bad(f, tr("v-co-document-digits", &[("kind", k.into())]));
             }
             req.document_id = doc;
         }
@@ -76,7 +72,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
             let doc = compact(&raw, &['.', ',', '-']);
             match digits(&doc) {
                 Some(d) if (8..=15).contains(&d.len()) => check_nit(&raw, &d, f),
-                _ => bad(f, "for a NIT must be 8 to 15 digits, e.g. 213.123.432-1"),
+                _ => bad(f, tr("v-co-document-nit", &[])),
             }
             req.document_id = doc;
         }
@@ -97,19 +93,13 @@ fn check_nit(raw: &str, d: &[u32], f: &mut Findings) {
     let explicit_dv = groups.len() > 1 && groups.last().is_some_and(|g| g.len() == 1);
     if explicit_dv || d.len() >= 10 {
         if !nit_ok(d) {
-            f.check_digit_failed(
-                "document_id",
-                "The NIT check digit (the last digit) does not match (document_id): check the \
-                 NIT with the beneficiary.",
-            );
+            f.check_digit_failed("document_id", &tr("v-co-nit-check-digit", &[]));
         }
     } else {
         f.warn(
             "document_id",
             code::ADVISORY,
-            "The NIT (document_id) was entered in one piece, so whether its last digit is a \
-             check digit is not known and it could not be verified. If it is, write it after a \
-             hyphen (e.g. 213.123.432-1) to have it checked.",
+            tr("v-co-nit-unverified", &[]),
         );
     }
 }
@@ -120,8 +110,7 @@ fn check_bank(req: &mut CreateCashout, f: &mut Findings) {
         f.push(
             "bank_code",
             code::REQUIRED,
-            "Enter the bank code (bank_code): the bank's code from the provider's list, or 1507 \
-             Nequi, 1551 Daviplata, 10003 Efecty, 10006 Punto Red.",
+            tr("v-co-bank-code-required", &[]),
         );
         return;
     };
@@ -132,67 +121,62 @@ fn check_bank(req: &mut CreateCashout, f: &mut Findings) {
             f.push(
                 "bank_code",
                 code::UNKNOWN_BANK,
-                "The bank code (bank_code) is not a Colombian bank code: use the numeric code \
-                 from the provider's bank list.",
+                tr("v-co-bank-code-unknown", &[]),
             );
             return;
         }
     };
-    let empty_account = "Leave the account number (bank_account) empty for this payout method: \
-                         the beneficiary is reached by phone.";
-    let phone_needed = "Enter the beneficiary's mobile number (phone) as +57 and 10 digits, e.g. \
-                        +573001234567.";
+    let empty_account = tr("v-co-wallet-leave-account-empty", &[]);
+    let phone_needed = tr("v-co-mobile-required", &[]);
     match method {
         Method::BankTransfer => {
             if let Some(raw) = require(
                 f,
                 ACCOUNT,
                 req.bank_account.as_deref(),
-                "Enter the beneficiary's account number (bank_account) for a bank transfer.",
+                &tr("v-co-bank-account-required", &[]),
             ) {
                 let account = compact(raw, &['-', '.']);
                 if !is_digits(&account, 8, 19) {
                     f.push(
                         ACCOUNT,
                         code::INVALID_FORMAT,
-                        "The account number (bank_account) must be 8 to 19 digits.",
+                        tr("v-co-bank-account-format", &[]),
                     );
                 }
                 req.bank_account = Some(account);
             }
-            require_account_type(f, req, "C (checking) or S (savings)");
+            require_account_type(f, req, &tr("v-co-account-type-choices", &[]));
         }
         Method::WalletAccountIsPhone => {
             if let Some(raw) = require(
                 f,
                 ACCOUNT,
                 req.bank_account.as_deref(),
-                "Enter the beneficiary's wallet mobile number in the account field \
-                 (bank_account), digits only, e.g. 3001234567.",
+                &tr("v-co-wallet-number-required", &[]),
             ) {
                 let number = compact(raw, &['-', '(', ')', '.']);
                 if number.len() > 20 {
                     f.push(
                         ACCOUNT,
                         code::TOO_LONG,
-                        "The wallet mobile number (bank_account) is longer than 20 digits.",
+                        tr("v-co-wallet-number-too-long", &[]),
                     );
                 } else if !is_digits(&number, 1, 20) {
                     f.push(
                         ACCOUNT,
                         code::INVALID_FORMAT,
-                        "The wallet mobile number (bank_account) must be digits only, without \
-                         + or letters, e.g. 3001234567.",
+                        tr("v-co-wallet-number-format", &[]),
                     );
                 }
                 req.bank_account = Some(number);
             }
         }
         Method::WalletByPhone | Method::WalletByPhoneAndEmail => {
-            must_be_empty(f, ACCOUNT, req.bank_account.as_deref(), empty_account);
-            if let Some(phone) = require(f, "phone", req.phone.as_deref(), phone_needed) {
+            must_be_empty(f, ACCOUNT, req.bank_account.as_deref(), &empty_account);
+            if let Some(phone) = require(f, "phone", req.phone.as_deref(), &phone_needed) {
                 if !f.has("phone") && !is_co_mobile(phone) {
-                    f.push("phone", code::INVALID_FORMAT, phone_needed);
+                    f.push("phone", code::INVALID_FORMAT, phone_needed.as_str());
                 }
             }
             if method == Method::WalletByPhoneAndEmail {
@@ -200,8 +184,7 @@ fn check_bank(req: &mut CreateCashout, f: &mut Findings) {
                     f,
                     "email",
                     req.email.as_deref(),
-                    "Enter the beneficiary's e-mail address (email): Punto Red needs both phone \
-                     and e-mail.",
+                    &tr("v-co-punto-red-email-required", &[]),
                 );
             }
         }
@@ -220,7 +203,7 @@ pub(super) fn check(req: &mut CreateCashout, f: &mut Findings) {
         f,
         "address",
         req.address.as_deref(),
-        "Enter the beneficiary's address (address): it is required for Colombia.",
+        &tr("v-co-address-required", &[]),
     );
     check_bank(req, f);
 }

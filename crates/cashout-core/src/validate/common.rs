@@ -14,6 +14,7 @@ use super::contact::{br_phone, is_plausible_email, is_plausible_phone};
 use super::text::{compact, trim};
 use super::{code, limits, url, Checked, FieldError, ValidationContext};
 use crate::api::types::CreateCashout;
+use crate::l10n::messages::tr;
 
 /// The countries this program pays out to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +64,9 @@ impl Country {
         }
     }
 
+    /// The English name; messages use [`country_name`], which says it in the operator's
+    /// language (a test keeps the two the same in English).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) const fn name(self) -> &'static str {
         match self {
             Self::Br => "Brazil",
@@ -171,17 +175,14 @@ impl Findings {
             self.warn(
                 field,
                 code::ADVISORY,
-                format!(
-                    "{message} It is let through only because the check-digit override is on \
-                     (sandbox and staging)."
-                ),
+                tr("v-check-digit-let-through", &[("message", message.into())]),
             );
             return;
         }
         let message = if self.override_available {
-            format!(
-                "{message} (In sandbox and staging you may override check digits to test with \
-                 the provider's sample data.)"
+            tr(
+                "v-check-digit-override-hint",
+                &[("message", message.into())],
             )
         } else {
             message.to_owned()
@@ -302,10 +303,12 @@ fn check_hidden_characters(req: &CreateCashout, f: &mut Findings) {
             f.push(
                 field,
                 code::INVALID_FORMAT,
-                format!(
-                    "The {} ({field}) contains a control or invisible character (a line break, a \
-                     zero-width space, …): retype it.",
-                    field.replace('_', " ")
+                tr(
+                    "v-hidden-character",
+                    &[
+                        ("label", field.replace('_', " ").into()),
+                        ("field", field.into()),
+                    ],
                 ),
             );
         }
@@ -324,23 +327,17 @@ pub(super) fn check_cross_country(
         f.push(
             "external_id",
             code::INVALID_FORMAT,
-            "The payout id (external_id) may only contain letters, digits and punctuation, \
-             without spaces or accents.",
+            tr("v-external-id-characters", &[]),
         );
     }
 
     if req.country.is_empty() {
-        f.push(
-            "country",
-            code::REQUIRED,
-            "Enter the country (country) as a two-letter code: BR, MX, CO, PE, CL or AR.",
-        );
+        f.push("country", code::REQUIRED, tr("v-country-required", &[]));
     } else if country.is_none() {
         f.push(
             "country",
             code::NOT_ALLOWED,
-            "The country (country) must be one of BR, MX, CO, PE, CL or AR (ISO two-letter \
-             codes); payouts to other countries are not supported.",
+            tr("v-country-not-supported", &[]),
         );
     }
 
@@ -348,10 +345,12 @@ pub(super) fn check_cross_country(
         (Some(currency), Some(c)) if currency != c.currency() && currency != "USD" => f.push(
             "currency",
             code::NOT_ALLOWED,
-            format!(
-                "The currency (currency) for {} must be {} or USD.",
-                c.name(),
-                c.currency()
+            tr(
+                "v-currency-not-allowed",
+                &[
+                    ("country", country_name(c).into()),
+                    ("currency", c.currency().into()),
+                ],
             ),
         ),
         // The provider does not document what an omitted currency means (local money or
@@ -359,31 +358,19 @@ pub(super) fn check_cross_country(
         (None | Some(""), Some(c)) => f.push(
             "currency",
             code::REQUIRED,
-            format!(
-                "Choose the currency the amount is in (currency): {} or USD.",
-                c.currency()
-            ),
+            tr("v-currency-required", &[("currency", c.currency().into())]),
         ),
         _ => {}
     }
 
     match req.amount {
-        None => f.push(
-            "amount",
-            code::REQUIRED,
-            "Enter the amount to pay out (amount).",
-        ),
+        None => f.push("amount", code::REQUIRED, tr("v-amount-required", &[])),
         Some(a) => {
             // An omitted currency may mean pesos, so the strict reading protects the payout.
             let in_pesos =
                 country == Some(Country::Cl) && req.currency.as_deref().is_none_or(|c| c == "CLP");
             if in_pesos && !a.is_whole() {
-                f.push(
-                    "amount",
-                    code::NOT_ALLOWED,
-                    "Chilean pesos (CLP) have no cents: enter a whole amount (amount). If you \
-                     meant US dollars, set the currency to USD.",
-                );
+                f.push("amount", code::NOT_ALLOWED, tr("v-clp-no-cents", &[]));
             }
         }
     }
@@ -393,7 +380,7 @@ pub(super) fn check_cross_country(
         f.push(
             "beneficiary_name",
             code::REQUIRED,
-            "Enter the beneficiary's first name (beneficiary_name).",
+            tr("v-name-required", &[]),
         );
     }
     if let (None, Some(c)) = (req.beneficiary_lastname.as_deref(), country) {
@@ -401,10 +388,9 @@ pub(super) fn check_cross_country(
             f.push(
                 "beneficiary_lastname",
                 code::REQUIRED,
-                format!(
-                    "Enter the beneficiary's last name (beneficiary_lastname): it is required \
-                     for {}.",
-                    c.name()
+                tr(
+                    "v-lastname-required",
+                    &[("country", country_name(c).into())],
                 ),
             );
         }
@@ -414,19 +400,13 @@ pub(super) fn check_cross_country(
         f.push(
             "document_id",
             code::REQUIRED,
-            "Enter the beneficiary's document number (document_id): the provider rejects \
-             payouts without it.",
+            tr("v-document-required", &[]),
         );
     }
 
     if let Some(email) = req.email.as_deref() {
         if limits::within(f, "email", email, country) && !is_plausible_email(email) {
-            f.push(
-                "email",
-                code::INVALID_FORMAT,
-                "The e-mail address (email) does not look like an address: it needs a name, \
-                 an @ and a domain such as example.com.",
-            );
+            f.push("email", code::INVALID_FORMAT, tr("v-email-format", &[]));
         }
     }
 
@@ -439,12 +419,7 @@ pub(super) fn check_cross_country(
                     Err(problem) => f.push("phone", code::INVALID_FORMAT, problem.message()),
                 }
             } else if !is_plausible_phone(&phone) {
-                f.push(
-                    "phone",
-                    code::INVALID_FORMAT,
-                    "The phone number (phone) must be 7 to 15 digits, optionally after a plus \
-                     sign and country code, e.g. +573001234567.",
-                );
+                f.push("phone", code::INVALID_FORMAT, tr("v-phone-format", &[]));
             }
         }
     }
@@ -456,15 +431,17 @@ pub(super) fn check_cross_country(
         if !allowed.iter().any(|(k, _)| *k == kind) {
             let list: Vec<String> = allowed
                 .iter()
-                .map(|(k, meaning)| format!("{k} ({meaning})"))
+                .map(|(k, _)| format!("{k} ({})", tr(&format!("account-type-{k}"), &[])))
                 .collect();
             f.push(
                 "account_type",
                 code::NOT_ALLOWED,
-                format!(
-                    "The account type (account_type) for {} must be one of: {}.",
-                    c.name(),
-                    list.join(", ")
+                tr(
+                    "v-account-type-not-allowed",
+                    &[
+                        ("country", country_name(c).into()),
+                        ("choices", list.join(", ").into()),
+                    ],
                 ),
             );
         }
@@ -474,11 +451,15 @@ pub(super) fn check_cross_country(
         f.warn(
             "beneficiary_birthdate",
             code::UNCONFIRMED,
-            "The birth date (beneficiary_birthdate) is sent as typed, but the reference does not \
-             say which format the provider expects. Leave it empty unless the provider asked \
-             for it, or confirm the format with them.",
+            tr("v-birthdate-unconfirmed", &[]),
         );
     }
+}
+
+/// The country's name in the active language (the form's `country-XX` messages, whose English
+/// is [`Country::name`]).
+pub(super) fn country_name(c: Country) -> String {
+    tr(&format!("country-{}", c.code()), &[])
 }
 
 /// Requires `account_type` for bank transfers (the cross-country pass checked its value).
@@ -487,8 +468,29 @@ pub(super) fn require_account_type(f: &mut Findings, req: &CreateCashout, choice
         f,
         "account_type",
         req.account_type.as_deref(),
-        &format!("Enter the account type (account_type) for a bank transfer: {choices}."),
+        &tr("v-account-type-required", &[("choices", choices.into())]),
     );
+}
+
+#[cfg(test)]
+mod l10n_tests {
+    use super::Country;
+    use crate::l10n::messages::text;
+    use crate::l10n::Lang;
+
+    #[test]
+    fn the_english_country_messages_are_the_country_names() {
+        for c in Country::ALL {
+            assert_eq!(
+                text(Lang::En, &format!("country-{}", c.code()), &[]),
+                c.name()
+            );
+            for (code, meaning) in c.account_types() {
+                let id = format!("account-type-{code}");
+                assert_eq!(text(Lang::En, &id, &[]), *meaning);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

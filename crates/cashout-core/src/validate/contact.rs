@@ -11,6 +11,7 @@
 //! as a PIX key (a live, rate-limited DICT lookup).
 
 use super::text::is_digits;
+use crate::l10n::messages::tr;
 
 /// Brazil's two-digit area codes (DDD), as assigned by the telecoms regulator (Anatel).
 const BR_AREA_CODES: &[&str] = &[
@@ -49,22 +50,14 @@ pub(super) enum BrPhoneProblem {
 }
 
 impl BrPhoneProblem {
-    pub(super) fn message(self) -> &'static str {
-        match self {
-            Self::NotANumber => {
-                "The phone number (phone) must be digits, optionally after a plus sign and the \
-                 country code, e.g. +55 11 98765-4321."
-            }
-            Self::NotABrazilianNumber => {
-                "The phone number (phone) starts with +55 but is not a Brazilian number: after \
-                 +55 come the 2-digit area code and 8 or 9 digits, e.g. +55 11 98765-4321."
-            }
-            Self::NoCountryCode => {
-                "The phone number (phone) has no country code and is not a Brazilian area code \
-                 followed by a mobile or landline number: write it as +55, the area code and \
-                 the number (e.g. +55 11 98765-4321), or with its own country code."
-            }
-        }
+    /// What the operator reads, in the active language.
+    pub(super) fn message(self) -> String {
+        let id = match self {
+            Self::NotANumber => "v-phone-not-a-number",
+            Self::NotABrazilianNumber => "v-phone-not-brazilian",
+            Self::NoCountryCode => "v-phone-no-country-code",
+        };
+        tr(id, &[])
     }
 }
 

@@ -13,11 +13,13 @@
 use super::code;
 use super::common::{Country, Findings};
 use crate::api::types::CreateCashout;
+use crate::l10n::messages::tr;
 
 /// One field's limit, in characters, and how the field is named to the operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Limit {
     pub(super) max: usize,
+    /// The id of the message that names the field (in English, e.g. `payout id (external_id)`).
     pub(super) what: &'static str,
 }
 
@@ -25,19 +27,19 @@ pub(super) struct Limit {
 pub(super) fn limit(field: &str, country: Option<Country>) -> Option<Limit> {
     let co = country == Some(Country::Co);
     let (max, what) = match field {
-        "external_id" => (100, "payout id (external_id)"),
-        "beneficiary_name" => (100, "beneficiary's first name (beneficiary_name)"),
-        "beneficiary_lastname" => (100, "beneficiary's last name (beneficiary_lastname)"),
-        "email" if co => (255, "e-mail address (email)"),
-        "email" => (100, "e-mail address (email)"),
+        "external_id" => (100, "v-what-external-id"),
+        "beneficiary_name" => (100, "v-what-beneficiary-name"),
+        "beneficiary_lastname" => (100, "v-what-beneficiary-lastname"),
+        "email" if co => (255, "v-what-email"),
+        "email" => (100, "v-what-email"),
         // Brazil's page: at most 20 characters, of which at most 15 digits (E.164 checks those).
-        "phone" => (20, "phone number (phone)"),
+        "phone" => (20, "v-what-phone"),
         // The old create page's limit, also in a public client's field notes (§5.1).
-        "bank_account" => (30, "account number (bank_account)"),
-        "address" if co => (255, "address (address)"),
-        "address" => (200, "address (address)"),
+        "bank_account" => (30, "v-what-bank-account"),
+        "address" if co => (255, "v-what-address"),
+        "address" => (200, "v-what-address"),
         // Echoed in notifications, where it is at most 200.
-        "comments" => (200, "comment (comments)"),
+        "comments" => (200, "v-what-comments"),
         _ => return None,
     };
     Some(Limit { max, what })
@@ -54,9 +56,13 @@ pub(super) fn within(f: &mut Findings, field: &str, value: &str, country: Option
         f.push(
             field,
             code::TOO_LONG,
-            format!(
-                "The {what} is {len} characters long; the provider accepts at most {max}. \
-                 Shorten it."
+            tr(
+                "v-too-long",
+                &[
+                    ("what", tr(what, &[]).into()),
+                    ("len", len.to_string().into()),
+                    ("max", max.to_string().into()),
+                ],
             ),
         );
         return false;

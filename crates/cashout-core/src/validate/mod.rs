@@ -6,7 +6,8 @@
 //! returns either the request normalised — every dash and space kind folded and separators
 //! removed from identifiers and accounts, PIX keys in the form the central bank's directory
 //! holds them, codes upper-cased — with the warnings the operator should read before sending,
-//! or every field problem found, each with a stable code and a plain-English message. A failed
+//! or every field problem found, each with a stable code and a plain-language message (in the
+//! active language, see [`crate::l10n::messages::tr`]; English in tests). A failed
 //! check digit may be overridden by the operator in sandbox and staging only (it then becomes a
 //! warning); format and length errors never can.
 //!
@@ -36,6 +37,7 @@ use ts_rs::TS;
 use crate::api::types::CreateCashout;
 use crate::banks::Method;
 use crate::environment::EnvironmentKind;
+use crate::l10n::messages::tr;
 
 pub(crate) use common::Country;
 use common::Findings;
@@ -127,8 +129,7 @@ pub fn check_create_full(
         findings.push(
             "override_check_digits",
             code::OVERRIDE_NOT_ALLOWED,
-            "Check-digit overrides are only for sandbox and staging: turn the override off to \
-             send in this environment.",
+            tr("v-override-not-allowed", &[]),
         );
     }
     let country = Country::parse(&out.country);

@@ -15,6 +15,7 @@ use super::common::{require, Findings};
 use super::ids::{clabe_ok, curp_ok, is_real_date, luhn_ok, rfc_check_ok, yymmdd};
 use super::text::{compact, digits};
 use crate::api::types::CreateCashout;
+use crate::l10n::messages::tr;
 
 /// CURP state codes (positions 12–13), `NE` meaning born abroad.
 const CURP_STATES: &[&str] = &[
@@ -95,8 +96,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
             f.push(
                 "document_type",
                 code::NOT_ALLOWED,
-                "The document type (document_type) for Mexico must be CURP, RFC, IFE or PASS, \
-                 or left empty.",
+                tr("v-mx-document-type-not-allowed", &[]),
             );
         }
     }
@@ -110,12 +110,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '&' | 'Ñ'));
     if !chars_ok || !(7..=18).contains(&len) {
-        f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            "The document (document_id) for Mexico must be 7 to 18 letters and digits (CURP, \
-             RFC, IFE or passport number).",
-        );
+        f.push(FIELD, code::INVALID_FORMAT, tr("v-mx-document-format", &[]));
         return;
     }
     let by_shape = if curp_shape_ok(&doc) {
@@ -136,9 +131,9 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
             f.push(
                 "document_type",
                 code::MISMATCH,
-                format!(
-                    "The document type (document_type) says IFE, but the document has the shape \
-                     of a {named}: set the type to {named}, or enter the IFE number."
+                tr(
+                    "v-mx-document-type-ife-mismatch",
+                    &[("named", named.into())],
                 ),
             );
             return;
@@ -156,54 +151,22 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
 fn check_curp(doc: &str, f: &mut Findings) {
     const FIELD: &str = "document_id";
     if !curp_shape_ok(doc) {
-        f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            "The CURP (document_id) must be 18 characters: 4 letters, the birth date as YYMMDD, H \
-             or M, the 2-letter state code, 3 letters, then 2 characters, e.g. \
-             BOXW310820HNERXN09.",
-        );
+        f.push(FIELD, code::INVALID_FORMAT, tr("v-mx-curp-shape", &[]));
     } else if !curp_date_ok(doc) {
-        f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            "The CURP (document_id) holds a birth date (YYMMDD, after the first 4 letters) that \
-             does not exist, such as a 13th month or 30 February: check the CURP with the \
-             beneficiary.",
-        );
+        f.push(FIELD, code::INVALID_FORMAT, tr("v-mx-curp-date", &[]));
     } else if !curp_ok(doc) {
-        f.check_digit_failed(
-            FIELD,
-            "The CURP check digit does not match (document_id): check the CURP with the \
-             beneficiary.",
-        );
+        f.check_digit_failed(FIELD, &tr("v-mx-curp-check-digit", &[]));
     }
 }
 
 fn check_rfc(doc: &str, f: &mut Findings) {
     const FIELD: &str = "document_id";
     if !rfc_shape_ok(doc) {
-        f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            "The RFC (document_id) must be 12 characters for a company or 13 for a person: 3 or \
-             4 letters, the date as YYMMDD, then the 3-character homoclave.",
-        );
+        f.push(FIELD, code::INVALID_FORMAT, tr("v-mx-rfc-shape", &[]));
     } else if !rfc_date_ok(doc) {
-        f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            "The RFC (document_id) holds a date (YYMMDD, after the letters) that does not exist, \
-             such as a 13th month or 30 February: check the RFC with the beneficiary.",
-        );
+        f.push(FIELD, code::INVALID_FORMAT, tr("v-mx-rfc-date", &[]));
     } else if !rfc_check_ok(doc) {
-        f.warn(
-            FIELD,
-            code::ADVISORY,
-            "The RFC's last character (document_id) does not match the check character computed \
-             from the others. About 1.5% of the RFCs the tax authority has issued fail this \
-             check, so it is not refused: if in doubt, confirm the RFC with the beneficiary.",
-        );
+        f.warn(FIELD, code::ADVISORY, tr("v-mx-rfc-check-advisory", &[]));
     }
 }
 
@@ -213,7 +176,7 @@ fn check_clabe(req: &mut CreateCashout, f: &mut Findings) {
         f,
         FIELD,
         req.bank_account.as_deref(),
-        "Enter the beneficiary's CLABE (bank_account): the 18-digit interbank account number.",
+        &tr("v-mx-clabe-required", &[]),
     ) else {
         return;
     };
@@ -223,27 +186,21 @@ fn check_clabe(req: &mut CreateCashout, f: &mut Findings) {
         f.push(
             FIELD,
             code::INVALID_FORMAT,
-            "The CLABE (bank_account) must contain only digits: 18 of them.",
+            tr("v-mx-clabe-digits-only", &[]),
         );
         return;
     };
     match d.len() {
         18 => {
             if !clabe_ok(&d) {
-                f.check_digit_failed(
-                    FIELD,
-                    "The CLABE check digit (the last digit) does not match (bank_account): check \
-                     the CLABE with the beneficiary.",
-                );
+                f.check_digit_failed(FIELD, &tr("v-mx-clabe-check-digit", &[]));
             }
             if let Some(bank_code) = req.bank_code.as_deref() {
                 if bank_code != &account[..3] {
                     f.push(
                         "bank_code",
                         code::MISMATCH,
-                        "The bank code (bank_code) does not match the bank in the CLABE (its \
-                         first 3 digits). Leave the bank code empty: the CLABE already says \
-                         which bank it is.",
+                        tr("v-mx-bank-code-mismatch", &[]),
                     );
                 }
             }
@@ -251,15 +208,9 @@ fn check_clabe(req: &mut CreateCashout, f: &mut Findings) {
         15 | 16 if luhn_ok(&account) => f.push(
             FIELD,
             code::CARD_NUMBER_NOT_SUPPORTED,
-            "This looks like a debit-card number, not a CLABE (bank_account). Payouts to debit \
-             cards go through the provider's separate card endpoint, which Cashout Desk does not \
-             use: ask the beneficiary for their 18-digit CLABE.",
+            tr("v-mx-card-number", &[]),
         ),
-        _ => f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            "The CLABE (bank_account) must be exactly 18 digits.",
-        ),
+        _ => f.push(FIELD, code::INVALID_FORMAT, tr("v-mx-clabe-length", &[])),
     }
 }
 

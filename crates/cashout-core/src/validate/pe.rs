@@ -15,6 +15,7 @@ use super::ids::{cci_ok, pe_dni_check_ok, ruc_ok};
 use super::text::{compact, digits, is_digits};
 use crate::api::types::CreateCashout;
 use crate::banks::{self, Method};
+use crate::l10n::messages::tr;
 
 /// A DNI: 8 digits, optionally followed by its printed check character (a digit or a letter
 /// A–K), which must agree. The 8 digits are what is sent.
@@ -30,22 +31,13 @@ fn check_dni(req: &mut CreateCashout, f: &mut Findings) {
             _ => false,
         };
     if !shape_ok {
-        f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            "The DNI (document_id) must be 8 digits, optionally followed by its check character \
-             (a digit or a letter A to K), e.g. 10117410-2.",
-        );
+        f.push(FIELD, code::INVALID_FORMAT, tr("v-pe-dni-format", &[]));
         req.document_id = doc;
         return;
     }
     if let Some(&check) = chars.get(8) {
         if !pe_dni_check_ok(&eight, check) {
-            f.check_digit_failed(
-                FIELD,
-                "The DNI check character (the 9th, after the hyphen) does not match \
-                 (document_id): check the DNI with the beneficiary, or enter only its 8 digits.",
-            );
+            f.check_digit_failed(FIELD, &tr("v-pe-dni-check-character", &[]));
         }
     }
     // The provider takes the 8 digits only.
@@ -59,7 +51,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
             f.push(
                 "document_type",
                 code::REQUIRED,
-                "Enter the document type (document_type) for Peru: DNI, RUC, CE or PASS.",
+                tr("v-pe-document-type-required", &[]),
             );
             None
         }
@@ -68,8 +60,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
             f.push(
                 "document_type",
                 code::NOT_ALLOWED,
-                "The document type (document_type) for Peru must be DNI, RUC, CE (foreigner ID) \
-                 or PASS (passport).",
+                tr("v-pe-document-type-not-allowed", &[]),
             );
             None
         }
@@ -85,18 +76,10 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
             match digits(&doc) {
                 Some(d) if d.len() == 11 && matches!(&doc[..2], "10" | "15" | "17" | "20") => {
                     if !ruc_ok(&d) {
-                        f.check_digit_failed(
-                            FIELD,
-                            "The RUC check digit (the last digit) does not match (document_id): \
-                             check the RUC with the beneficiary.",
-                        );
+                        f.check_digit_failed(FIELD, &tr("v-pe-ruc-check-digit", &[]));
                     }
                 }
-                _ => f.push(
-                    FIELD,
-                    code::INVALID_FORMAT,
-                    "The RUC (document_id) must be 11 digits starting with 10, 15, 17 or 20.",
-                ),
+                _ => f.push(FIELD, code::INVALID_FORMAT, tr("v-pe-ruc-format", &[])),
             }
             req.document_id = doc;
         }
@@ -107,7 +90,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
                 f.push(
                     FIELD,
                     code::INVALID_FORMAT,
-                    format!("The {k} number (document_id) must be 6 to 12 letters or digits."),
+                    tr("v-pe-ce-pass-format", &[("kind", k.into())]),
                 );
             }
             req.document_id = doc;
@@ -122,60 +105,40 @@ fn check_cci(req: &mut CreateCashout, f: &mut Findings) {
         f,
         FIELD,
         req.bank_account.as_deref(),
-        "Enter the beneficiary's CCI (bank_account): the 20-digit interbank account code.",
+        &tr("v-pe-cci-required", &[]),
     ) else {
         return;
     };
     let account = compact(raw, &['-', '.']);
     req.bank_account = Some(account.clone());
     let Some(d) = digits(&account) else {
-        f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            "The CCI (bank_account) must contain only digits.",
-        );
+        f.push(FIELD, code::INVALID_FORMAT, tr("v-pe-cci-digits-only", &[]));
         return;
     };
     match d.len() {
         20 => {
             if !cci_ok(&d) {
-                f.check_digit_failed(
-                    FIELD,
-                    "The CCI check digits (the last two digits) do not match (bank_account): \
-                     check the CCI with the beneficiary.",
-                );
+                f.check_digit_failed(FIELD, &tr("v-pe-cci-check-digit", &[]));
             }
         }
         18 if account.ends_with("00") => f.warn(
             FIELD,
             code::UNCONFIRMED,
-            "The account (bank_account) has 18 digits ending in 00, a legacy form the provider's \
-             sample code lets through without check digits; the reference does not confirm the \
-             provider still accepts it. If you can, ask the beneficiary for the 20-digit CCI.",
+            tr("v-pe-cci-legacy-unconfirmed", &[]),
         ),
         _ => {
-            f.push(
-                FIELD,
-                code::INVALID_FORMAT,
-                "The CCI (bank_account) must be 20 digits (or 18 digits ending in 00).",
-            );
+            f.push(FIELD, code::INVALID_FORMAT, tr("v-pe-cci-length", &[]));
             return;
         }
     }
     let prefix = &account[..3];
     if !banks::find("PE", prefix).is_some_and(|b| b.method == Method::BankTransfer) {
-        f.push(
-            FIELD,
-            code::UNKNOWN_BANK,
-            "The first 3 digits of the CCI (bank_account) are not a known Peruvian bank code: \
-             check the CCI with the beneficiary.",
-        );
+        f.push(FIELD, code::UNKNOWN_BANK, tr("v-pe-cci-unknown-bank", &[]));
     } else if req.bank_code.as_deref().is_some_and(|c| c != prefix) && !f.has("bank_code") {
         f.push(
             "bank_code",
             code::MISMATCH,
-            "The bank code (bank_code) does not match the bank in the CCI (its first 3 digits). \
-             Leave the bank code empty: the CCI already says which bank it is.",
+            tr("v-pe-bank-code-mismatch", &[]),
         );
     }
 }
@@ -191,8 +154,7 @@ pub(super) fn check(req: &mut CreateCashout, f: &mut Findings) {
                 f.push(
                     "bank_code",
                     code::UNKNOWN_BANK,
-                    "The bank code (bank_code) is not a known Peruvian code: leave it empty for \
-                     a bank transfer (the CCI says which bank), or use 901 Yape or 902 Plin.",
+                    tr("v-pe-bank-code-unknown", &[]),
                 );
                 Method::BankTransfer
             }
@@ -203,15 +165,13 @@ pub(super) fn check(req: &mut CreateCashout, f: &mut Findings) {
             f,
             "bank_account",
             req.bank_account.as_deref(),
-            "Leave the account number (bank_account) empty for Yape and Plin: the beneficiary \
-             is reached by phone.",
+            &tr("v-pe-wallet-leave-account-empty", &[]),
         );
-        let needed = "Enter the beneficiary's phone number (phone) for Yape or Plin: 10 or 11 \
-                      digits, optionally after a plus sign, e.g. +51987654321.";
-        if let Some(phone) = require(f, "phone", req.phone.as_deref(), needed) {
+        let needed = tr("v-pe-wallet-phone-required", &[]);
+        if let Some(phone) = require(f, "phone", req.phone.as_deref(), &needed) {
             let ok = is_digits(phone.strip_prefix('+').unwrap_or(phone), 10, 11);
             if !ok && !f.has("phone") {
-                f.push("phone", code::INVALID_FORMAT, needed);
+                f.push("phone", code::INVALID_FORMAT, needed.as_str());
             }
         }
     } else {

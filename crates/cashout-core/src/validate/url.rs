@@ -8,46 +8,36 @@ use std::net::IpAddr;
 
 use super::code;
 use super::common::Findings;
+use crate::l10n::messages::tr;
 
 /// Checks `notification_url`: https, or http to this computer only; no port the provider will
 /// not call (it calls only 80 and 443); no user name or password in the URL.
 pub(super) fn check_notification_url(f: &mut Findings, url: &str) {
     const FIELD: &str = "notification_url";
     if url.is_empty() {
-        f.push(
-            FIELD,
-            code::REQUIRED,
-            "Enter the notification URL (notification_url): the https:// address where the \
-             provider reports status changes.",
-        );
+        f.push(FIELD, code::REQUIRED, tr("v-url-required", &[]));
         return;
     }
-    let bad_format = |f: &mut Findings, why: &str| {
-        f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            format!("The notification URL (notification_url) {why}."),
-        );
+    // `id`: the message saying what is wrong, one whole sentence each.
+    let bad_format = |f: &mut Findings, id: &str| {
+        f.push(FIELD, code::INVALID_FORMAT, tr(id, &[]));
     };
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return bad_format(f, "contains spaces; remove them");
+        return bad_format(f, "v-url-spaces");
     }
     let Some((scheme, rest)) = url.split_once("://") else {
-        return bad_format(f, "must be a full address starting with https://");
+        return bad_format(f, "v-url-not-full");
     };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     if authority.contains('@') {
-        return bad_format(
-            f,
-            "must not contain a user name or password; use a secret path or header instead",
-        );
+        return bad_format(f, "v-url-credentials");
     }
     let (host, port) = if let Some(bracketed) = authority.strip_prefix('[') {
         let Some((host, after)) = bracketed.split_once(']') else {
-            return bad_format(f, "has an unclosed [ in its host");
+            return bad_format(f, "v-url-unclosed-bracket");
         };
         if !after.is_empty() && !after.starts_with(':') {
-            return bad_format(f, "has an invalid host");
+            return bad_format(f, "v-url-invalid-host");
         }
         (host, after.strip_prefix(':'))
     } else {
@@ -60,7 +50,7 @@ pub(super) fn check_notification_url(f: &mut Findings, url: &str) {
         None => None,
         Some(p) => match p.parse::<u16>() {
             Ok(n) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => Some(n),
-            _ => return bad_format(f, "has an invalid port number"),
+            _ => return bad_format(f, "v-url-invalid-port"),
         },
     };
     let host_chars_ok = authority.starts_with('[')
@@ -68,32 +58,22 @@ pub(super) fn check_notification_url(f: &mut Findings, url: &str) {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
     if host.is_empty() || !host_chars_ok {
-        return bad_format(f, "has no valid host name");
+        return bad_format(f, "v-url-no-host");
     }
     let loopback = host.eq_ignore_ascii_case("localhost")
         || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback());
     match scheme.to_ascii_lowercase().as_str() {
         "https" => {
             if !loopback && port.is_some_and(|p| p != 443) {
-                f.push(
-                    FIELD,
-                    code::NOT_ALLOWED,
-                    "The notification URL (notification_url) uses a port the provider will not \
-                     call: it only calls ports 80 and 443. Remove the port or use 443.",
-                );
+                f.push(FIELD, code::NOT_ALLOWED, tr("v-url-port", &[]));
             }
         }
         "http" => {
             if !loopback {
-                f.push(
-                    FIELD,
-                    code::NOT_ALLOWED,
-                    "The notification URL (notification_url) must start with https://; plain \
-                     http:// is accepted only for this computer (localhost, 127.0.0.1, ::1).",
-                );
+                f.push(FIELD, code::NOT_ALLOWED, tr("v-url-plain-http", &[]));
             }
         }
-        _ => bad_format(f, "must start with https://"),
+        _ => bad_format(f, "v-url-not-https"),
     }
 }
 

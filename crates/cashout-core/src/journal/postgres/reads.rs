@@ -482,6 +482,10 @@ fn list_query(filter: &ListFilter, limit: i64, offset: i64, walk: bool) -> (Stri
         let n = arg(&mut params, Box::new(country.to_ascii_uppercase()));
         sql.push_str(&format!(" AND country = ${n}"));
     }
+    if let Some(currency) = &filter.currency {
+        let n = arg(&mut params, Box::new(currency.trim().to_ascii_uppercase()));
+        sql.push_str(&format!(" AND currency = ${n}"));
+    }
     if let Some(from) = &filter.created_from {
         let n = arg(&mut params, Box::new(from.clone()));
         sql.push_str(&format!(" AND created_at >= ${n}"));

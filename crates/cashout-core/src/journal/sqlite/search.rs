@@ -91,6 +91,11 @@ pub(super) fn list_in(conn: &Connection, filter: &ListFilter) -> Result<Vec<Payo
         };
         sql.push_str(&format!(" AND {column} = ?{}", args.len()));
     }
+    if let Some(currency) = &filter.currency {
+        args.push(Box::new(currency.trim().to_ascii_uppercase()));
+        // Never an index's key: the other filters choose the index.
+        sql.push_str(&format!(" AND +currency = ?{}", args.len()));
+    }
     // Sorted by another key than time, a period holding few payouts is read through the time
     // index and sorted; one holding many is found quickly walking the sort key's index.
     if filter.sort != SortKey::Created

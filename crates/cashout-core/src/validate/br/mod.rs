@@ -20,6 +20,7 @@ use super::ids::{cnpj_ok, cnpj_values, cpf_ok};
 use super::text::{compact, digits, is_digits};
 use crate::api::types::CreateCashout;
 use crate::banks::{self, Method};
+use crate::l10n::messages::tr;
 
 /// A character left once separators are gone that is neither a letter nor a digit (`=`, `*`).
 fn has_stray_character(doc: &str) -> bool {
@@ -48,8 +49,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
             f.push(
                 "document_type",
                 code::NOT_ALLOWED,
-                "The document type (document_type) for Brazil must be CPF or CNPJ, or left \
-                 empty.",
+                tr("v-br-document-type-not-allowed", &[]),
             );
             None
         }
@@ -74,8 +74,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
             f.push(
                 "document_type",
                 code::MISMATCH,
-                "The document type (document_type) does not match the document: a CPF has 11 \
-                 digits and a CNPJ 14 characters. Correct one of them.",
+                tr("v-br-document-type-mismatch", &[]),
             );
         }
     }
@@ -89,10 +88,7 @@ fn check_document(req: &mut CreateCashout, f: &mut Findings) {
         None => f.push(
             FIELD,
             code::INVALID_FORMAT,
-            format!(
-                "The document (document_id) must be a CPF (11 digits) or a CNPJ (14 \
-                 characters); it has {len} letters and digits."
-            ),
+            tr("v-br-document-wrong-length", &[("len", len.into())]),
         ),
     }
 }
@@ -103,8 +99,7 @@ fn check_cpf(doc: &str, len: usize, f: &mut Findings) {
         f.push(
             FIELD,
             code::INVALID_FORMAT,
-            "The CPF (document_id) contains a character other than digits and the usual \
-             separators (dots, hyphens, slashes, spaces): retype it, e.g. 390.533.447-05.",
+            tr("v-br-cpf-stray-character", &[]),
         );
         return;
     }
@@ -112,31 +107,18 @@ fn check_cpf(doc: &str, len: usize, f: &mut Findings) {
         f.push(
             FIELD,
             code::INVALID_FORMAT,
-            format!("The CPF (document_id) must have 11 digits; it has {len}."),
+            tr("v-br-cpf-length", &[("len", len.into())]),
         );
         return;
     }
     let Some(d) = digits(doc) else {
-        f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            "The CPF (document_id) must be 11 digits, without letters, e.g. 390.533.447-05.",
-        );
+        f.push(FIELD, code::INVALID_FORMAT, tr("v-br-cpf-letters", &[]));
         return;
     };
     if all_same(doc) {
-        f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            "The CPF (document_id) is one digit repeated, which is never a real CPF: enter the \
-             beneficiary's actual CPF.",
-        );
+        f.push(FIELD, code::INVALID_FORMAT, tr("v-br-cpf-repeated", &[]));
     } else if !cpf_ok(&d) {
-        f.check_digit_failed(
-            FIELD,
-            "The CPF check digits do not match (document_id): check the number with the \
-             beneficiary.",
-        );
+        f.check_digit_failed(FIELD, &tr("v-br-cpf-check-digit", &[]));
     }
 }
 
@@ -147,9 +129,7 @@ fn check_cnpj(doc: &str, len: usize, f: &mut Findings) -> bool {
         f.push(
             FIELD,
             code::INVALID_FORMAT,
-            "The CNPJ (document_id) contains a character other than letters, digits and the \
-             usual separators (dots, hyphens, slashes, spaces): retype it, e.g. \
-             16.727.230/0001-97.",
+            tr("v-br-cnpj-stray-character", &[]),
         );
         return false;
     }
@@ -157,65 +137,40 @@ fn check_cnpj(doc: &str, len: usize, f: &mut Findings) -> bool {
         f.push(
             FIELD,
             code::INVALID_FORMAT,
-            format!("The CNPJ (document_id) must have 14 characters; it has {len}."),
+            tr("v-br-cnpj-length", &[("len", len.into())]),
         );
         return false;
     }
     let Some(v) = cnpj_values(doc) else {
-        f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            "The CNPJ (document_id) must be 12 letters or digits followed by 2 digits, e.g. \
-             16.727.230/0001-97.",
-        );
+        f.push(FIELD, code::INVALID_FORMAT, tr("v-br-cnpj-shape", &[]));
         return false;
     };
     if all_same(doc) {
-        f.push(
-            FIELD,
-            code::INVALID_FORMAT,
-            "The CNPJ (document_id) is one digit repeated, which is never a real CNPJ: enter the \
-             company's actual CNPJ.",
-        );
+        f.push(FIELD, code::INVALID_FORMAT, tr("v-br-cnpj-repeated", &[]));
         return false;
     }
     if !cnpj_ok(&v) {
-        f.check_digit_failed(
-            FIELD,
-            "The CNPJ check digits do not match (document_id): check the number with the \
-             beneficiary.",
-        );
+        f.check_digit_failed(FIELD, &tr("v-br-cnpj-check-digit", &[]));
     }
     true
 }
 
 /// What the reference leaves open about a well-formed CNPJ.
 fn warn_about_cnpj(doc: &str, f: &mut Findings) {
-    f.warn(
-        "document_id",
-        code::ADVISORY,
-        "The document (document_id) is a CNPJ, a company's number, but the provider's Brazil \
-         page asks for the beneficiary's CPF and the reference does not confirm payouts to a \
-         CNPJ. If the provider refuses it (invalid document, 805), pay to the account holder's \
-         CPF instead.",
-    );
+    f.warn("document_id", code::ADVISORY, tr("v-br-cnpj-advisory", &[]));
     if doc.bytes().any(|b| b.is_ascii_alphabetic()) {
         f.warn(
             "document_id",
             code::UNCONFIRMED,
-            "The CNPJ (document_id) has letters, as the CNPJs issued from July 2026 do, and the \
-             reference does not confirm the provider accepts them yet. Confirm with the provider \
-             before sending a large amount.",
+            tr("v-br-cnpj-letters-unconfirmed", &[]),
         );
     }
 }
 
 /// Why a PIX random key cannot be sent, for the field that asked for one.
-pub(super) const RANDOM_KEY_REFUSED: &str =
-    "PIX random keys cannot be sent: the provider reference confirms no bank code for them, and \
-     its only field that could carry the key (bank_account) takes at most 30 characters while a \
-     random key has 36. Ask the beneficiary for another PIX key (CPF or CNPJ, phone or e-mail) \
-     or for their bank account.";
+pub(super) fn random_key_refused() -> String {
+    tr("v-br-pix-random-key-refused", &[])
+}
 
 /// The fields a PIX payout does not use must be empty, or the provider may route it wrongly.
 fn pix_leaves_empty(req: &CreateCashout, f: &mut Findings) {
@@ -223,14 +178,13 @@ fn pix_leaves_empty(req: &CreateCashout, f: &mut Findings) {
         f,
         "bank_account",
         req.bank_account.as_deref(),
-        "Leave the account number (bank_account) empty for this PIX key type: the key is taken \
-         from another field.",
+        &tr("v-br-pix-leave-account-empty", &[]),
     );
     must_be_empty(
         f,
         "bank_branch",
         req.bank_branch.as_deref(),
-        "Leave the branch (bank_branch) empty for a PIX payout.",
+        &tr("v-br-pix-leave-branch-empty", &[]),
     );
 }
 
@@ -241,8 +195,7 @@ fn check_pix_phone(req: &CreateCashout, f: &mut Findings) {
         f,
         "phone",
         req.phone.as_deref(),
-        "Enter the beneficiary's phone number (phone): it is the PIX key for this payout, e.g. \
-         +55 11 98765-4321.",
+        &tr("v-br-pix-phone-required", &[]),
     ) else {
         return;
     };
@@ -253,9 +206,7 @@ fn check_pix_phone(req: &CreateCashout, f: &mut Findings) {
         f.warn(
             "phone",
             code::ADVISORY,
-            "PIX phone keys are Brazilian mobile numbers (+55, the area code, then 9 digits \
-             starting with 9), and this phone number (phone) is not one, so the key lookup will \
-             likely fail (invalid PIX key, 814). Check the key with the beneficiary.",
+            tr("v-br-pix-phone-not-mobile", &[]),
         );
     }
 }
@@ -266,7 +217,7 @@ fn check_pix_email(req: &mut CreateCashout, f: &mut Findings) {
         f,
         "email",
         req.email.as_deref(),
-        "Enter the beneficiary's e-mail address (email): it is the PIX key for this payout.",
+        &tr("v-br-pix-email-required", &[]),
     ) else {
         return;
     };
@@ -278,10 +229,9 @@ fn check_pix_email(req: &mut CreateCashout, f: &mut Findings) {
         f.warn(
             "email",
             code::ADVISORY,
-            format!(
-                "The PIX e-mail key (email) is longer than {PIX_EMAIL_ADVISORY_MAX} characters, \
-                 the cap many PIX systems apply; the provider accepts up to 100, but the key \
-                 may not be found. Check the key with the beneficiary."
+            tr(
+                "v-br-pix-email-long",
+                &[("max", PIX_EMAIL_ADVISORY_MAX.to_string().into())],
             ),
         );
     }
@@ -295,8 +245,7 @@ pub(super) fn check(req: &mut CreateCashout, f: &mut Findings) {
         f.push(
             "bank_code",
             code::REQUIRED,
-            "Enter the bank code (bank_code): the bank's 3-digit code or 8-digit ISPB, or a PIX \
-             code (10000 phone, 10001 e-mail, 10002 document).",
+            tr("v-br-bank-code-required", &[]),
         );
         return;
     };
@@ -309,15 +258,13 @@ pub(super) fn check(req: &mut CreateCashout, f: &mut Findings) {
             f.push(
                 "bank_code",
                 code::UNKNOWN_BANK,
-                "The bank code (bank_code) is not a known Brazilian code: use the bank's 3-digit \
-                 code or 8-digit ISPB, or a PIX code (10000 phone, 10001 e-mail, 10002 \
-                 document).",
+                tr("v-br-bank-code-unknown", &[]),
             );
             return;
         }
     };
     if !super::method_is_sendable(method) {
-        f.push("bank_code", code::NOT_ALLOWED, RANDOM_KEY_REFUSED);
+        f.push("bank_code", code::NOT_ALLOWED, random_key_refused());
         return;
     }
 
