@@ -416,4 +416,17 @@ async fn overview_prints_the_journals_sums_and_only_its_words_follow_the_languag
     ));
     assert_eq!(refused["code"], "invalid_input");
     assert_eq!(refused["field"], "period_to");
+
+    // An error's words follow the language; its code and provider code do not.
+    let missing_en = failed(&run("en", &["status", "--id", "987654321"]));
+    let missing_pt = failed(&run("pt-BR", &["status", "--id", "987654321"]));
+    assert_eq!(
+        (&missing_en["code"], &missing_en["api_code"]),
+        (&missing_pt["code"], &missing_pt["api_code"])
+    );
+    assert_eq!(missing_pt["code"], "not_found");
+    let en = missing_en["message"].as_str().unwrap_or_default();
+    let pt = missing_pt["message"].as_str().unwrap_or_default();
+    assert!(en.contains("No cashout with this id exists"), "{en}");
+    assert!(pt.contains("Não existe nenhum saque"), "{pt}");
 }

@@ -11,6 +11,8 @@ use ts_rs::TS;
 use crate::codes;
 use crate::credentials::StoreError;
 use crate::environment::UrlProblem;
+use crate::l10n::messages::text;
+use crate::l10n::Lang;
 use crate::status::{Action, CashoutStatus};
 use crate::validate::FieldError;
 
@@ -217,12 +219,160 @@ impl Error {
         }
     }
 
+    /// The message in `lang`: in English, exactly what `to_string()` says (tests and the CLI
+    /// compare those words); in Spanish and Portuguese, the same sentence translated (the
+    /// `err-*` messages of `core.ftl`). What arrives already written — a provider's message,
+    /// an I/O or database error, a field error (already in the active language) — is kept as
+    /// it is, inside the translated words. The keychain's and the environment's own errors
+    /// keep their `Display`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::Validation(errors) => match errors.as_slice() {
+                [] => text(lang, "err-validation-invalid", &[]),
+                [one] => format!("{}: {}", one.field, one.message),
+                [first, rest @ ..] => text(
+                    lang,
+                    "err-validation-more",
+                    &[
+                        ("field", first.field.clone().into()),
+                        ("message", first.message.clone().into()),
+                        ("count", rest.len().into()),
+                    ],
+                ),
+            },
+            Self::Api {
+                api_code, message, ..
+            } => text(
+                lang,
+                "err-api",
+                &[
+                    ("message", message.clone().into()),
+                    ("code", api_code.to_string().into()),
+                    (
+                        "explanation",
+                        codes::api_explanation(*api_code, lang).into(),
+                    ),
+                ],
+            ),
+            Self::Network(detail) => {
+                text(lang, "err-network", &[("detail", detail.clone().into())])
+            }
+            Self::NotSent {
+                external_id,
+                detail,
+            } => text(
+                lang,
+                "err-not-sent",
+                &[
+                    ("detail", detail.clone().into()),
+                    ("external_id", external_id.clone().into()),
+                ],
+            ),
+            Self::ActionUnknown { action, detail } => text(
+                lang,
+                "err-action-unknown",
+                &[
+                    ("action", action.name().into()),
+                    ("detail", detail.clone().into()),
+                ],
+            ),
+            Self::ProviderFault(detail) => text(
+                lang,
+                "err-provider-fault",
+                &[("detail", detail.clone().into())],
+            ),
+            Self::UnknownStatus(code) => text(
+                lang,
+                "err-unknown-status",
+                &[("code", code.to_string().into())],
+            ),
+            Self::OutcomeUnknown {
+                external_id,
+                detail,
+            } => text(
+                lang,
+                "err-outcome-unknown",
+                &[
+                    ("external_id", external_id.clone().into()),
+                    ("detail", detail.clone().into()),
+                ],
+            ),
+            Self::MalformedAnswer(detail) => text(
+                lang,
+                "err-malformed-answer",
+                &[("detail", detail.clone().into())],
+            ),
+            Self::UnsettledExternalId(external_id) => text(
+                lang,
+                "err-unsettled-external-id",
+                &[("external_id", external_id.clone().into())],
+            ),
+            Self::ExternalIdConflict(external_id) => text(
+                lang,
+                "err-external-id-conflict",
+                &[("external_id", external_id.clone().into())],
+            ),
+            Self::PossibleDuplicate(external_id, now) => text(
+                lang,
+                "err-possible-duplicate",
+                &[
+                    ("external_id", external_id.clone().into()),
+                    ("now", now.clone().into()),
+                ],
+            ),
+            Self::ActionNotAllowed { action, status } => text(
+                lang,
+                "err-action-not-allowed",
+                &[
+                    ("action", action.name().into()),
+                    ("status", status.name().into()),
+                ],
+            ),
+            Self::MissingCredentials(environment) => text(
+                lang,
+                "err-missing-credentials",
+                &[("environment", environment.clone().into())],
+            ),
+            Self::MissingReadOnlyKey(environment) => text(
+                lang,
+                "err-missing-read-only-key",
+                &[("environment", environment.clone().into())],
+            ),
+            Self::InvalidCredentials { message, .. } => (*message).to_owned(),
+            Self::Journal(detail) => {
+                text(lang, "err-journal", &[("detail", detail.clone().into())])
+            }
+            Self::TeamJournal(detail) => text(
+                lang,
+                "err-team-journal",
+                &[("detail", detail.clone().into())],
+            ),
+            Self::TeamSchema { found, expected } => text(
+                lang,
+                if found > expected {
+                    "err-team-schema-newer"
+                } else {
+                    "err-team-schema-older"
+                },
+                &[
+                    ("found", found.to_string().into()),
+                    ("expected", expected.to_string().into()),
+                ],
+            ),
+            Self::Keychain(_) | Self::Environment(_) => self.to_string(),
+            Self::ApprovalRefused { message, .. } | Self::InvalidInput { message, .. } => {
+                message.clone()
+            }
+        }
+    }
+
     /// The shape that crosses process and IPC boundaries.
     #[must_use]
     pub fn report(&self) -> ErrorReport {
         ErrorReport {
             code: self.error_code(),
-            message: self.to_string(),
+            message: self.message(crate::l10n::messages::active().lang()),
             field: self.field().map(str::to_owned),
             api_code: self.api_code(),
             errors: match self {
@@ -419,6 +569,107 @@ mod tests {
         assert_eq!(r.field.as_deref(), Some("document_id"));
         assert_eq!(r.errors.len(), 2);
         assert!(r.message.contains("and 1 more"));
+    }
+
+    fn field_error(field: &str, message: &str) -> FieldError {
+        FieldError {
+            field: field.into(),
+            code: "required",
+            message: message.into(),
+        }
+    }
+
+    /// One value of every variant (both branches where the words differ).
+    fn one_of_each() -> Vec<Error> {
+        vec![
+            Error::Validation(vec![]),
+            Error::Validation(vec![field_error("amount", "needed")]),
+            Error::Validation(vec![
+                field_error("document_id", "bad"),
+                field_error("amount", "needed"),
+                field_error("email", "odd"),
+            ]),
+            Error::api(514, 412, "Insufficient funds".into()),
+            Error::api(999, 400, "Something new".into()),
+            Error::Network("connection reset".into()),
+            Error::NotSent {
+                external_id: "ext-1".into(),
+                detail: "connection refused".into(),
+            },
+            Error::ActionUnknown {
+                action: Action::Hold,
+                detail: "timed out".into(),
+            },
+            Error::ProviderFault("the answer names another cashout".into()),
+            Error::UnknownStatus(42),
+            Error::OutcomeUnknown {
+                external_id: "ext-2".into(),
+                detail: "timed out".into(),
+            },
+            Error::MalformedAnswer("expected a number".into()),
+            Error::UnsettledExternalId("ext-3".into()),
+            Error::ExternalIdConflict("ext-4".into()),
+            Error::PossibleDuplicate("ext-5".into(), "PENDING".into()),
+            Error::ActionNotAllowed {
+                action: Action::Release,
+                status: CashoutStatus::Completed,
+            },
+            Error::MissingCredentials("sandbox".into()),
+            Error::MissingReadOnlyKey("okp-staging".into()),
+            Error::InvalidCredentials {
+                field: "api_key",
+                message: "the API key is empty",
+            },
+            Error::Keychain(StoreError::Damaged),
+            Error::Journal("disk full".into()),
+            Error::TeamJournal("permission denied".into()),
+            Error::TeamSchema {
+                found: 5,
+                expected: 3,
+            },
+            Error::TeamSchema {
+                found: 2,
+                expected: 3,
+            },
+            Error::Environment(UrlProblem::NoHost),
+            Error::ApprovalRefused {
+                refusal: crate::approvals::Refusal::NotAllowed,
+                message: "only an approver can approve".into(),
+            },
+            Error::InvalidInput {
+                field: "id",
+                message: "give a cashout id".into(),
+            },
+        ]
+    }
+
+    #[test]
+    fn the_english_message_is_the_display_and_the_others_are_translated() {
+        for e in one_of_each() {
+            assert_eq!(e.message(Lang::En), e.to_string(), "{e:?}");
+        }
+        for e in [
+            Error::Validation(vec![]),
+            Error::Validation(vec![field_error("a", "x"), field_error("b", "y")]),
+            Error::api(514, 412, "Insufficient funds".into()),
+            Error::Network("connection reset".into()),
+            Error::PossibleDuplicate("ext-5".into(), "PENDING".into()),
+            Error::ActionNotAllowed {
+                action: Action::Cancel,
+                status: CashoutStatus::Rejected,
+            },
+            Error::TeamSchema {
+                found: 5,
+                expected: 3,
+            },
+            Error::TeamSchema {
+                found: 2,
+                expected: 3,
+            },
+        ] {
+            assert_ne!(e.message(Lang::PtBr), e.to_string(), "{e:?}");
+            assert_ne!(e.message(Lang::Es), e.to_string(), "{e:?}");
+        }
     }
 
     #[test]

@@ -211,3 +211,25 @@ state-not-sent = Nothing was sent: the request never left this computer. Retry s
 state-abandoned = Abandoned by an operator: the desk no longer checks it. If the provider received it, it may still be paid.
 state-unknown-status = The provider reports status code { $code }. { $meaning }
 state-with-last = { $text } Last: { $last }.
+
+## Errors of the core: what went wrong and what to do (details from elsewhere are kept as they are)
+err-validation-invalid = the request is not valid
+err-validation-more = { $field }: { $message } (and { $count } more)
+err-api = { $message } (provider code { $code }: { $explanation })
+err-network = the provider could not be reached or did not answer: { $detail }
+err-not-sent = nothing was sent: { $detail }; the payout is kept as not sent, and sending it again uses the same external_id { $external_id }
+err-action-unknown = the { $action } may or may not have been applied: { $detail }
+err-provider-fault = the provider's answer was not believed and nothing was recorded from it: { $detail }
+err-unknown-status = the provider reports status code { $code }, which this desk does not know; no action is allowed until the provider reports a known status
+err-outcome-unknown = the outcome of cashout { $external_id } is not known yet ({ $detail }); it is kept in the journal and will be checked by its external_id before anything is resent
+err-malformed-answer = the provider's answer could not be read: { $detail }
+err-unsettled-external-id = external id { $external_id } was generated for an earlier payout that may have been sent and is not settled yet (checking…); open it and resend or abandon it before sending a corrected payout
+err-external-id-conflict = external_id { $external_id } was already used in this environment for a different payout; choose another external_id or resend the identical request
+err-possible-duplicate = an identical payout (same amount, currency, document and account) was requested in the last 24 hours as external_id { $external_id } (now { $now }); open it to check or resume it, or, to pay a second time on purpose, say so explicitly (desktop: “Pay again on purpose”; CLI: --pay-again-of { $external_id })
+err-action-not-allowed = cannot { $action } a cashout that is { $status }
+err-missing-credentials = no credentials are stored for { $environment }; store them in Settings (desktop) or with `cashout credentials set`
+err-missing-read-only-key = the provider's bank list needs the read-only key, and none is stored for { $environment }; store it with the credentials (Settings, or the fourth line of `cashout credentials set`)
+err-journal = the journal failed: { $detail }
+err-team-journal = the team journal: { $detail }
+err-team-schema-newer = the team journal's schema is version { $found }, newer than this desk knows ({ $expected }): update Cashout Desk before using the team journal; nothing was written
+err-team-schema-older = the team journal's schema is version { $found }, older than this desk needs ({ $expected }): the team's administrator runs `cashout team migrate`; nothing was written

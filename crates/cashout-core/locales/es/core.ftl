@@ -211,3 +211,25 @@ state-not-sent = No se envió nada: la solicitud nunca salió de esta computador
 state-abandoned = Abandonado por un operador: el escritorio ya no lo verifica. Si el proveedor lo recibió, todavía puede pagarse.
 state-unknown-status = El proveedor informa el código de estado { $code }. { $meaning }
 state-with-last = { $text } Último: { $last }.
+
+## Errores del núcleo: qué salió mal y qué hacer (los detalles que vienen de otra parte se conservan tal cual)
+err-validation-invalid = la solicitud no es válida
+err-validation-more = { $field }: { $message } (y { $count } más)
+err-api = { $message } (código del proveedor { $code }: { $explanation })
+err-network = no se pudo contactar al proveedor o no respondió: { $detail }
+err-not-sent = no se envió nada: { $detail }; el pago se conserva como no enviado, y al enviarlo de nuevo se usa el mismo external_id { $external_id }
+err-action-unknown = puede que la operación { $action } se haya aplicado o no: { $detail }
+err-provider-fault = no se confió en la respuesta del proveedor y no se registró nada de ella: { $detail }
+err-unknown-status = el proveedor informa el código de estado { $code }, que este escritorio no conoce; no se permite ninguna acción hasta que el proveedor informe un estado conocido
+err-outcome-unknown = aún no se conoce el resultado del retiro { $external_id } ({ $detail }); se conserva en el diario y se verificará por su external_id antes de reenviar nada
+err-malformed-answer = no se pudo leer la respuesta del proveedor: { $detail }
+err-unsettled-external-id = el id externo { $external_id } se generó para un pago anterior que puede haberse enviado y aún no está resuelto (verificando…); ábralo y reenvíelo o abandónelo antes de enviar un pago corregido
+err-external-id-conflict = el external_id { $external_id } ya se usó en este entorno para un pago diferente; elija otro external_id o reenvíe la solicitud idéntica
+err-possible-duplicate = en las últimas 24 horas se solicitó un pago idéntico (mismo monto, moneda, documento y cuenta) con el external_id { $external_id } (ahora { $now }); ábralo para verificarlo o reanudarlo o, para pagar una segunda vez a propósito, indíquelo explícitamente (aplicación de escritorio: “Pagar de nuevo a propósito”; CLI: --pay-again-of { $external_id })
+err-action-not-allowed = no se puede aplicar { $action } a un retiro que está en { $status }
+err-missing-credentials = no hay credenciales guardadas para { $environment }; guárdelas en Configuración (aplicación de escritorio) o con `cashout credentials set`
+err-missing-read-only-key = la lista de bancos del proveedor necesita la clave de solo lectura, y no hay ninguna guardada para { $environment }; guárdela con las credenciales (Configuración, o la cuarta línea de `cashout credentials set`)
+err-journal = falló el diario: { $detail }
+err-team-journal = el diario del equipo: { $detail }
+err-team-schema-newer = el esquema del diario del equipo es la versión { $found }, más reciente de la que este escritorio conoce ({ $expected }): actualice Cashout Desk antes de usar el diario del equipo; no se escribió nada
+err-team-schema-older = el esquema del diario del equipo es la versión { $found }, más antigua de la que este escritorio necesita ({ $expected }): el administrador del equipo debe ejecutar `cashout team migrate`; no se escribió nada

@@ -211,3 +211,25 @@ state-not-sent = Nada foi enviado: a solicitação nunca saiu deste computador. 
 state-abandoned = Abandonado por um operador: a mesa não o verifica mais. Se o provedor o recebeu, ainda pode ser pago.
 state-unknown-status = O provedor informa o código de status { $code }. { $meaning }
 state-with-last = { $text } Último: { $last }.
+
+## Erros do núcleo: o que deu errado e o que fazer (detalhes que vêm de outro lugar são mantidos como estão)
+err-validation-invalid = a solicitação não é válida
+err-validation-more = { $field }: { $message } (e mais { $count })
+err-api = { $message } (código do provedor { $code }: { $explanation })
+err-network = não foi possível contatar o provedor ou ele não respondeu: { $detail }
+err-not-sent = nada foi enviado: { $detail }; o pagamento fica guardado como não enviado, e enviá-lo de novo usa o mesmo external_id { $external_id }
+err-action-unknown = a operação { $action } pode ou não ter sido aplicada: { $detail }
+err-provider-fault = a resposta do provedor não foi considerada confiável e nada dela foi registrado: { $detail }
+err-unknown-status = o provedor informa o código de status { $code }, que esta mesa não conhece; nenhuma ação é permitida até que o provedor informe um status conhecido
+err-outcome-unknown = o resultado do saque { $external_id } ainda não é conhecido ({ $detail }); ele fica guardado no diário e será verificado pelo external_id antes que qualquer coisa seja reenviada
+err-malformed-answer = não foi possível ler a resposta do provedor: { $detail }
+err-unsettled-external-id = o id externo { $external_id } foi gerado para um pagamento anterior que pode ter sido enviado e ainda não está resolvido (verificando…); abra-o e reenvie ou abandone-o antes de enviar um pagamento corrigido
+err-external-id-conflict = o external_id { $external_id } já foi usado neste ambiente para um pagamento diferente; escolha outro external_id ou reenvie a solicitação idêntica
+err-possible-duplicate = um pagamento idêntico (mesmo valor, moeda, documento e conta) foi solicitado nas últimas 24 horas com o external_id { $external_id } (agora { $now }); abra-o para verificar ou retomá-lo ou, para pagar uma segunda vez de propósito, diga isso explicitamente (aplicativo desktop: “Pagar de novo de propósito”; CLI: --pay-again-of { $external_id })
+err-action-not-allowed = não é possível aplicar { $action } a um saque que está em { $status }
+err-missing-credentials = nenhuma credencial está guardada para { $environment }; guarde-as em Configurações (aplicativo desktop) ou com `cashout credentials set`
+err-missing-read-only-key = a lista de bancos do provedor precisa da chave somente leitura, e nenhuma está guardada para { $environment }; guarde-a com as credenciais (Configurações, ou a quarta linha de `cashout credentials set`)
+err-journal = o diário falhou: { $detail }
+err-team-journal = o diário da equipe: { $detail }
+err-team-schema-newer = o esquema do diário da equipe é a versão { $found }, mais nova do que esta mesa conhece ({ $expected }): atualize o Cashout Desk antes de usar o diário da equipe; nada foi escrito
+err-team-schema-older = o esquema do diário da equipe é a versão { $found }, mais antiga do que esta mesa precisa ({ $expected }): o administrador da equipe deve executar `cashout team migrate`; nada foi escrito
