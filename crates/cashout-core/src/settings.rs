@@ -413,6 +413,28 @@ mod tests {
     }
 
     #[test]
+    fn a_language_with_no_words_here_is_refused_at_the_locale_field() {
+        for refused in ["fr-FR", "de", "not a tag"] {
+            let s = Settings {
+                locale: refused.into(),
+                ..Settings::default()
+            };
+            let e = s.check().expect_err(refused);
+            assert_eq!(e.field(), Some("locale"), "{refused}");
+        }
+        for accepted in ["auto", "", "en-US", "es-CO", "pt-BR", "es_AR.UTF-8"] {
+            let s = Settings {
+                locale: accepted.into(),
+                ..Settings::default()
+            };
+            assert!(s.check().is_ok(), "{accepted}");
+        }
+        // A file written before the setting existed speaks the system's language.
+        let old = Settings::from_json(&serde_json::json!({ "environment": "sandbox" }));
+        assert_eq!(old.map(|s| s.locale).ok().as_deref(), Some("auto"));
+    }
+
+    #[test]
     fn a_value_of_the_wrong_kind_is_an_error_at_its_field() {
         let e = Settings::from_json(&serde_json::json!({"hold_alert_hours": "12h"}))
             .expect_err("not a number");

@@ -71,6 +71,15 @@ pub const OFFERED: [(&str, &str); 8] = [
     ("pt-BR", "Português (Brasil)"),
 ];
 
+/// A tag as BCP 47 spells it: POSIX `ll_RR.charset@modifier` (what `LANG` holds) → `ll-RR`.
+fn bcp47(tag: &str) -> String {
+    tag.split(['.', '@'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .replace('_', "-")
+}
+
 /// A language plus the regional tag its numbers are formatted with.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Locale {
@@ -95,14 +104,7 @@ impl Locale {
     /// (`es-CO`); without one, the language's default region (`es` → `es-419`).
     #[must_use]
     pub fn negotiate(requested: &str) -> Self {
-        // POSIX `ll_RR.charset@modifier` → `ll-RR`.
-        let cleaned = requested
-            .split(['.', '@'])
-            .next()
-            .unwrap_or("")
-            .trim()
-            .replace('_', "-");
-        let Ok(parsed) = icu_locale_core::Locale::try_from_str(&cleaned) else {
+        let Ok(parsed) = icu_locale_core::Locale::try_from_str(&bcp47(requested)) else {
             return Self::english();
         };
         let lang = match parsed.id.language.as_str() {
@@ -221,7 +223,7 @@ pub fn check_setting(setting: &str) -> Result<(), String> {
     if s.is_empty() || s == "auto" {
         return Ok(());
     }
-    let ok = icu_locale_core::Locale::try_from_str(&s.replace('_', "-"))
+    let ok = icu_locale_core::Locale::try_from_str(&bcp47(s))
         .is_ok_and(|l| matches!(l.id.language.as_str(), "en" | "es" | "pt"));
     if ok {
         Ok(())
