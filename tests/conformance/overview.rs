@@ -24,7 +24,7 @@ fn answer(code: u8, rejection: Option<i64>) -> StatusAnswer {
 }
 
 /// (external_id, amount, currency, the provider's statuses it goes through, in order)
-const PAYOUTS: [(&str, &str, &str, &[u8]); 8] = [
+const PAYOUTS: [(&str, &str, &str, &[u8]); 9] = [
     ("ov-hold", "1000.10", "BRL", &[0, 5]),
     ("ov-done", "5.00", "BRL", &[0, 4, 1]),
     ("ov-pending", "0.10", "BRL", &[0]),
@@ -35,6 +35,8 @@ const PAYOUTS: [(&str, &str, &str, &[u8]); 8] = [
     ("ov-rejected", "20.00", "MXN", &[0, 4, 3]),
     // Never sent: no status.
     ("ov-intent", "7.00", "MXN", &[]),
+    // Refused by the provider at the create (DECLINED): not sent money.
+    ("ov-declined", "3.00", "BRL", &[]),
 ];
 
 pub async fn the_overview_reads_the_same_rows_in_every_store_and_its_sums_equal_the_lists(
@@ -57,6 +59,11 @@ pub async fn the_overview_reads_the_same_rows_in_every_store_and_its_sums_equal_
             panic!("a new intent for {}", p.0)
         };
         j.release_send(id, &me().token).await.expect("release");
+        if p.0 == "ov-declined" {
+            j.record_declined(id, 300, "bad document", None)
+                .await
+                .expect("declined");
+        }
         if let Some((first, rest)) = p.3.split_first() {
             j.record_created_audited(
                 id,
@@ -196,4 +203,39 @@ pub async fn the_overview_reads_the_same_rows_in_every_store_and_its_sums_equal_
         .filter_map(|r| r.external_id)
         .collect();
     assert_eq!(mxn, ["ov-intent", "ov-rejected"]);
+    // The "sent" figure and its days open the list of what reached the provider: the same
+    // payouts, the same sum (declined and never-sent ones are neither counted nor listed).
+    for c in &currencies {
+        let sent = j
+            .list(&ListFilter {
+                scope: Some("ov".into()),
+                currency: Some(c.currency.clone()),
+                sent_only: true,
+                limit: 1000,
+                ..ListFilter::default()
+            })
+            .expect("list");
+        assert!(sent
+            .iter()
+            .all(|r| r.status.is_some_and(|s| s != CashoutStatus::Declined)));
+        let listed: Decimal = sent
+            .iter()
+            .map(|r| Decimal::from_str_exact(r.amount.as_deref().unwrap_or("0")).expect("amount"))
+            .sum();
+        assert_eq!(
+            (sent.len() as u64, listed),
+            (
+                c.sent.count,
+                Decimal::from_str_exact(&c.sent.sum).expect("sum")
+            ),
+            "{}",
+            c.currency
+        );
+        let by_days: u64 = c.days.iter().map(|d| d.figure.count).sum();
+        assert_eq!(
+            by_days, c.sent.count,
+            "{}: the bars add up to the sent figure",
+            c.currency
+        );
+    }
 }

@@ -446,8 +446,8 @@ async fn yesterday_is_the_operators_calendar_day_in_the_list_and_the_export() {
         ["day-1"]
     );
     assert_eq!(
-        yesterday[0].created_local, "2026-09-21 11:13",
-        "local time, not UTC"
+        yesterday[0].created_local, "9/21/2026, 11:13\u{202f}AM",
+        "local time, not UTC, written the (default) en-US way"
     );
     assert_eq!(desk.list(in_sao_paulo(Period::Today)).unwrap().len(), 1);
     assert_eq!(desk.list(in_sao_paulo(Period::Last7Days)).unwrap().len(), 2);

@@ -69,18 +69,32 @@ describe("messages", () => {
   });
 });
 
+describe("amounts put back in the form", () => {
+  it("take the locale's decimal mark and no grouping, as the core reads them back", async () => {
+    const { setNumberStyle, amountAsTyped } = await import("./i18n");
+    setNumberStyle({ group: ".", decimal: "," });
+    try {
+      expect(amountAsTyped("1234.5")).toBe("1234,5");
+      expect(amountAsTyped("1000")).toBe("1000");
+    } finally {
+      setNumberStyle({ group: ",", decimal: "." });
+    }
+    expect(amountAsTyped("1234.56")).toBe("1234.56");
+  });
+});
+
 describe("counts in messages", () => {
   it("are grouped with the core's separator, not the webview's Intl, and still pick plural forms", async () => {
     const { setNumberStyle } = await import("./i18n");
     setLang("pt-BR");
-    setNumberStyle({ group: "." });
+    setNumberStyle({ group: ".", decimal: "," });
     try {
       expect(t("overview-payouts", { count: 10000, shown: "10.000" })).toBe("10.000 pagamentos");
       expect(t("overview-bar", { day: "2026-11-30", sum: "BRL 1,00", count: 12345 })).toBe("2026-11-30: BRL 1,00 em 12.345 pagamentos");
       expect(t("overview-bar", { day: "2026-11-30", sum: "BRL 0,00", count: 0 })).toBe("2026-11-30: BRL 0,00 em 0 pagamentos");
       expect(t("overview-bar", { day: "2026-11-30", sum: "BRL 1,00", count: 1 })).toBe("2026-11-30: BRL 1,00 em 1 pagamento");
     } finally {
-      setNumberStyle({ group: "," });
+      setNumberStyle({ group: ",", decimal: "." });
       setLang("en");
     }
     expect(t("overview-bar", { day: "d", sum: "s", count: 1000 })).toBe("d: s in 1,000 payouts");

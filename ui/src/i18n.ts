@@ -51,6 +51,7 @@ function bundleOf(lang: Lang): FluentBundle {
 let current: Lang = "en";
 /** The grouping separator of the core's locale (`1.234` in es-CO): counts are grouped with it. */
 let group = ",";
+let decimal = ".";
 
 /** A count in a message: grouped from four digits with the core's separator, never with the
  * webview's Intl (whose data differs per platform); it still selects plural forms by value. */
@@ -62,9 +63,19 @@ class Count extends FluentNumber {
   }
 }
 
-/** Takes the core's separators (its `number_style`) for counts in messages. */
-export function setNumberStyle(style: { group: string }): void {
+/** Takes the core's separators (its `number_style`) for counts in messages and amounts put
+ * back in the form. */
+export function setNumberStyle(style: { group: string; decimal: string }): void {
   group = style.group;
+  decimal = style.decimal;
+}
+
+/** A canonical amount (`1234.5`, as the journal keeps it) written the way an operator of the
+ * active locale types it (`1234,5` in pt-BR): its decimal point becomes the locale's, nothing
+ * is grouped. The core reads every such text back as the same amount (a core test checks that
+ * for every offered locale), so a correction's amount is not refused until retyped. */
+export function amountAsTyped(canonical: string): string {
+  return canonical.replace(".", decimal);
 }
 
 /** Numbers that name rather than count (a payout's id, a file's row, a code): never grouped. */

@@ -8,6 +8,8 @@ import { mount, h, notice } from "./dom";
 import { showToast, refOf } from "./toasts";
 import { clock } from "./views/status";
 import { t, setLang, onLanguage, setNumberStyle } from "./i18n";
+import { setDateStyles } from "./dates";
+import type { LocaleView } from "./bindings/LocaleView";
 import { renderNew } from "./views/newCashout";
 import { renderList, type ListPreset } from "./views/list";
 import { renderOverview } from "./views/overview";
@@ -161,9 +163,10 @@ export function applyShellWords(): void {
 }
 
 /** The core switched language: every word on screen is drawn again (no restart). */
-export function redrawInLanguage(lang: string, style?: { group: string }): Promise<void> {
-  if (style) setNumberStyle(style);
-  setLang(lang);
+export function redrawInLanguage(view: LocaleView): Promise<void> {
+  setNumberStyle(view.number_style);
+  setDateStyles(view);
+  setLang(view.lang);
   applyShellWords();
   void refreshEnvBar();
   return go(shown);
@@ -213,6 +216,7 @@ async function start(): Promise<void> {
   try {
     const locale = await ipc.locale();
     setNumberStyle(locale.number_style);
+    setDateStyles(locale);
     setLang(locale.lang);
   } catch {
     // English, the page's own words, stays.

@@ -449,6 +449,10 @@ pub struct Filters {
     /// Only payouts in this currency (ISO 4217, e.g. BRL).
     #[arg(long)]
     pub currency: Option<String>,
+    /// Only payouts that reached the provider (a status other than DECLINED): what the
+    /// overview's "sent" figure counts.
+    #[arg(long)]
+    pub sent: bool,
     /// Found in the external_id, beneficiary, document, account or PIX key, e-mail or phone
     /// (case, accents and separators ignored), or equal to the cashout id.
     #[arg(long)]

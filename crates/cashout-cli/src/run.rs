@@ -608,6 +608,7 @@ fn list_filter(f: &Filters) -> Result<ListFilter, Error> {
         status,
         country: f.country.clone(),
         currency: f.currency.clone(),
+        sent_only: f.sent,
         text: f.search.clone(),
         period,
         time_zone: f.tz.clone(),

@@ -22,6 +22,7 @@ use ts_rs::TS;
 
 use crate::error::Result;
 use crate::journal::store::Pending;
+use crate::l10n::messages::tr;
 
 /// Where an approval stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -151,7 +152,8 @@ pub struct Approval {
 }
 
 impl Approval {
-    /// How far it has got, in words: `1 of 2 approved · by bea`, `… · rejected by cid`.
+    /// How far it has got, in words, in the active language: `1 of 2 approved · by bea`,
+    /// `… · rejected by cid`.
     #[must_use]
     pub fn progress(&self) -> String {
         let who = |d: Decision| {
@@ -162,14 +164,28 @@ impl Approval {
                 .collect::<Vec<_>>()
         };
         let (yes, no) = (who(Decision::Approve), who(Decision::Reject));
-        let mut text = format!("{} of {} approved", yes.len(), self.required);
+        // The approvers needed choose the plural ("1 of 2 approvals"); the count approved is
+        // shown as digits, and the logins are names, joined as they are.
+        let mut parts = vec![tr(
+            "d-approval-progress",
+            &[
+                ("approved", yes.len().to_string().into()),
+                ("required", i64::from(self.required).into()),
+            ],
+        )];
         if !yes.is_empty() {
-            text.push_str(&format!(" · by {}", yes.join(", ")));
+            parts.push(tr(
+                "d-approval-approved-by",
+                &[("names", yes.join(", ").into())],
+            ));
         }
         if !no.is_empty() {
-            text.push_str(&format!(" · rejected by {}", no.join(", ")));
+            parts.push(tr(
+                "d-approval-rejected-by",
+                &[("names", no.join(", ").into())],
+            ));
         }
-        text
+        parts.join(" · ")
     }
 
     /// The approvers who approved, oldest first.

@@ -18,6 +18,7 @@ use ts_rs::TS;
 use crate::api::types::CreateCashout;
 use crate::desk::Payee;
 use crate::error::{Error, Result};
+use crate::l10n::messages::tr;
 
 /// The beneficiary part of a request: who is paid and where.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -136,17 +137,16 @@ pub fn checked_label(label: &str) -> Result<String> {
         message,
     };
     if label.chars().any(char::is_control) {
-        return Err(refuse("a label is one line of text".into()));
+        return Err(refuse(tr("d-label-one-line", &[])));
     }
     let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
     if label.is_empty() {
-        return Err(refuse(
-            "give the beneficiary a label (e.g. \"Ana — rent\")".into(),
-        ));
+        return Err(refuse(tr("d-label-required", &[])));
     }
     if label.chars().count() > MAX_LABEL {
-        return Err(refuse(format!(
-            "a label has at most {MAX_LABEL} characters"
+        return Err(refuse(tr(
+            "d-label-too-long",
+            &[("max", MAX_LABEL.to_string().into())],
         )));
     }
     Ok(label)

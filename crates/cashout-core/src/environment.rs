@@ -13,6 +13,8 @@ use std::net::IpAddr;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::l10n::messages::tr;
+
 /// The kinds of environment an operator can choose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
@@ -108,7 +110,8 @@ impl EnvironmentKind {
 #[ts(export)]
 pub struct EnvironmentChoice {
     pub kind: EnvironmentKind,
-    pub label: &'static str,
+    /// How the kind is offered to operators, in the active language (never compared).
+    pub label: String,
     /// The operator must enter a host (okp-production) or base URL (custom).
     pub needs_host: bool,
     /// Credentials are stored for it (everything but the sandbox).
@@ -116,18 +119,22 @@ pub struct EnvironmentChoice {
 }
 
 impl EnvironmentKind {
-    /// How the kind is offered to operators.
+    /// How the kind is offered to operators, in the active language. Only shown (the
+    /// settings' choices): what is stored, compared and typed is [`EnvironmentKind::name`].
     #[must_use]
-    pub const fn label(self) -> &'static str {
-        match self {
-            Self::Sandbox => "Sandbox (embedded, demo credentials)",
-            Self::OkpStaging => "OKP staging",
-            Self::D24Staging => "D24 staging",
-            Self::D24Production => "D24 production",
-            Self::OkpProduction => "OKP production (host from OKP)",
-            Self::Custom => "Custom (any https base URL)",
-            Self::Local => "Local (a loopback URL, CLI only)",
-        }
+    pub fn label(self) -> String {
+        tr(
+            match self {
+                Self::Sandbox => "d-env-sandbox",
+                Self::OkpStaging => "d-env-okp-staging",
+                Self::D24Staging => "d-env-d24-staging",
+                Self::D24Production => "d-env-d24-production",
+                Self::OkpProduction => "d-env-okp-production",
+                Self::Custom => "d-env-custom",
+                Self::Local => "d-env-local",
+            },
+            &[],
+        )
     }
 
     /// Every kind as a choice.
@@ -177,6 +184,32 @@ pub enum UrlProblem {
     BadCharacter,
     #[error("the port must be a number from 1 to 65535")]
     BadPort,
+}
+
+impl UrlProblem {
+    /// What is wrong, in the active language, for the operator: in English the `Display`
+    /// text, which stays English for logs and the errors that keep it (see
+    /// [`crate::error::Error::message`]).
+    #[must_use]
+    pub fn message(&self) -> String {
+        let id = match self {
+            Self::NotHttps => "d-url-not-https",
+            Self::NoHost => "d-url-no-host",
+            Self::HasExtras => "d-url-has-extras",
+            Self::HostRequired => "d-url-host-required",
+            Self::UnknownEnvironment(name) => {
+                return tr(
+                    "d-url-unknown-environment",
+                    &[("name", format!("{name:?}").into())],
+                )
+            }
+            Self::SandboxNotLoopback => "d-url-sandbox-not-loopback",
+            Self::LocalNotLoopback => "d-url-local-not-loopback",
+            Self::BadCharacter => "d-url-bad-character",
+            Self::BadPort => "d-url-bad-port",
+        };
+        tr(id, &[])
+    }
 }
 
 impl Environment {

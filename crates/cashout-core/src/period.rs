@@ -22,6 +22,7 @@ use ts_rs::TS;
 
 use crate::clock::{format_instant, parse_instant};
 use crate::error::{Error, Result};
+use crate::l10n::messages::tr;
 
 /// A period of the operator's calendar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -63,8 +64,9 @@ pub fn zone(name: Option<&str>) -> Result<TimeZone> {
         None => Ok(TimeZone::system()),
         Some(name) => TimeZone::get(name).map_err(|_| Error::InvalidInput {
             field: "time_zone",
-            message: format!(
-                "{name:?} is not a time zone this computer knows (e.g. America/Bogota)"
+            message: tr(
+                "d-time-zone-unknown",
+                &[("name", format!("{name:?}").into())],
             ),
         }),
     }
@@ -78,13 +80,22 @@ fn to_timestamp(t: OffsetDateTime) -> Timestamp {
 fn day_start(day: Date, tz: &TimeZone) -> Result<String> {
     let start = day.to_zoned(tz.clone()).map_err(|e| Error::InvalidInput {
         field: "period",
-        message: format!("{day} has no start in this time zone: {e}"),
+        message: tr(
+            "d-period-day-no-start",
+            &[
+                ("day", day.to_string().into()),
+                ("detail", e.to_string().into()),
+            ],
+        ),
     })?;
     let nanos = start.timestamp().as_nanosecond();
     let instant =
         OffsetDateTime::from_unix_timestamp_nanos(nanos).map_err(|_| Error::InvalidInput {
             field: "period",
-            message: format!("{day} is out of range"),
+            message: tr(
+                "d-period-day-out-of-range",
+                &[("day", day.to_string().into())],
+            ),
         })?;
     Ok(format_instant(instant))
 }
@@ -97,15 +108,25 @@ fn date_field(text: &Option<String>, field: &'static str) -> Result<Option<Date>
             .map(Some)
             .map_err(|_| Error::InvalidInput {
                 field,
-                message: format!("{t:?} is not a date; write it as YYYY-MM-DD (e.g. 2026-11-30)"),
+                message: tr("d-period-not-a-date", &[("typed", format!("{t:?}").into())]),
             }),
     }
+}
+
+fn ends_before_start(first: Date, last: Date) -> String {
+    tr(
+        "d-period-ends-before-start",
+        &[
+            ("last", last.to_string().into()),
+            ("first", first.to_string().into()),
+        ],
+    )
 }
 
 fn next_day(day: Date) -> Result<Date> {
     day.tomorrow().map_err(|_| Error::InvalidInput {
         field: "period",
-        message: format!("{day} is the last date there is"),
+        message: tr("d-period-last-date", &[("day", day.to_string().into())]),
     })
 }
 
@@ -128,7 +149,7 @@ impl Period {
             Self::Yesterday => {
                 let yesterday = today.yesterday().map_err(|_| Error::InvalidInput {
                     field: "period",
-                    message: "there is no yesterday".into(),
+                    message: tr("d-period-no-yesterday", &[]),
                 })?;
                 days(yesterday, yesterday)
             }
@@ -160,7 +181,7 @@ impl Period {
                     if last < first {
                         return Err(Error::InvalidInput {
                             field: "period_to",
-                            message: format!("the range ends ({last}) before it starts ({first})"),
+                            message: ends_before_start(first, last),
                         });
                     }
                 }
@@ -221,7 +242,7 @@ impl Period {
                 if last < first {
                     return Err(Error::InvalidInput {
                         field: "period_to",
-                        message: format!("the range ends ({last}) before it starts ({first})"),
+                        message: ends_before_start(first, last),
                     });
                 }
                 (first, last)
@@ -233,7 +254,10 @@ impl Period {
             if days.len() == MAX_CHART_DAYS {
                 return Err(Error::InvalidInput {
                     field: "period",
-                    message: format!("choose at most {MAX_CHART_DAYS} days"),
+                    message: tr(
+                        "d-period-too-long",
+                        &[("days", MAX_CHART_DAYS.to_string().into())],
+                    ),
                 });
             }
             days.push((day.to_string(), day_start(day, tz)?));

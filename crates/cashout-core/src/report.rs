@@ -110,6 +110,8 @@ pub struct Exported {
 }
 
 /// The export's columns, in order.
+// Kept in English in every language: machine-read keys (`parse_csv` and programs read them by
+// name and position; the README names them).
 pub const COLUMNS: &[&str] = &[
     "cashout_id",
     "external_id",

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use crate::api::types::CreateCashout;
 use crate::environment::{Environment, EnvironmentChoice, EnvironmentKind, UrlProblem};
 use crate::error::{Error, Result};
+use crate::l10n::messages::tr;
 use crate::validate::{self, ValidationContext};
 use crate::watch::WatchConfig;
 
@@ -96,21 +97,19 @@ impl Default for Settings {
     }
 }
 
-/// The fields of [`Settings`], as errors name them, with what each one takes.
+/// The fields of [`Settings`], as errors name them, with the message (its id in
+/// `details.ftl`) that says what each one takes.
 const FIELDS: [(&str, &str); 10] = [
-    ("environment", "Choose one of the environments offered."),
-    ("okp_production_host", "Enter the host as text."),
-    ("custom_base_url", "Enter the base URL as text."),
-    ("default_notification_url", "Enter the URL as text."),
-    (
-        "late_rejection_window_days",
-        "Enter a whole number of days.",
-    ),
-    ("hold_alert_hours", "Enter a whole number of hours."),
-    ("desktop_notifications", "Tick or untick the box."),
-    ("open_create_window_hours", "Enter a whole number of hours."),
-    ("update_url", "Enter the URL as text."),
-    ("locale", "Choose a language."),
+    ("environment", "d-settings-choose-environment"),
+    ("okp_production_host", "d-settings-enter-host"),
+    ("custom_base_url", "d-settings-enter-base-url"),
+    ("default_notification_url", "d-settings-enter-url"),
+    ("late_rejection_window_days", "d-settings-whole-days"),
+    ("hold_alert_hours", "d-settings-whole-hours"),
+    ("desktop_notifications", "d-settings-tick-box"),
+    ("open_create_window_hours", "d-settings-whole-hours"),
+    ("update_url", "d-settings-enter-url"),
+    ("locale", "d-settings-choose-language"),
 ];
 
 impl Settings {
@@ -124,11 +123,11 @@ impl Settings {
         let Some(object) = value.as_object() else {
             return Err(Error::InvalidInput {
                 field: "settings",
-                message: "the settings are one object of named values".into(),
+                message: tr("d-settings-not-an-object", &[]),
             });
         };
         for (key, v) in object {
-            let Some((field, message)) = FIELDS.iter().find(|(f, _)| f == key) else {
+            let Some((field, message_id)) = FIELDS.iter().find(|(f, _)| f == key) else {
                 continue;
             };
             let one =
@@ -136,14 +135,14 @@ impl Settings {
             if serde_json::from_value::<Settings>(one).is_err() {
                 return Err(Error::InvalidInput {
                     field,
-                    message: (*message).to_owned(),
+                    message: tr(message_id, &[]),
                 });
             }
         }
         let settings: Settings =
             serde_json::from_value(value.clone()).map_err(|e| Error::InvalidInput {
                 field: "settings",
-                message: format!("the settings could not be read ({e})"),
+                message: tr("d-settings-unreadable", &[("detail", e.to_string().into())]),
             })?;
         settings.check()?;
         Ok(settings)
@@ -193,7 +192,7 @@ impl Settings {
         }
         let host_problem = |field: &'static str, p: UrlProblem| Error::InvalidInput {
             field,
-            message: p.to_string(),
+            message: p.message(),
         };
         if !self.okp_production_host.trim().is_empty() {
             Environment::resolve(
@@ -239,7 +238,7 @@ impl Settings {
         if !(1..=720).contains(&self.open_create_window_hours) {
             return Err(Error::InvalidInput {
                 field: "open_create_window_hours",
-                message: "look up unconfirmed creates for 1 to 720 hours".into(),
+                message: tr("d-settings-open-window-range", &[]),
             });
         }
         self.checked_watch_config()?;
@@ -353,10 +352,12 @@ impl SettingsFile {
     /// # Errors
     /// [`Error::InvalidInput`] (field `settings`) saying what failed.
     pub fn save(&self, settings: &Settings) -> Result<()> {
+        // `what` names the step for the message to choose its words by (English shows it as is).
         let fail = |what: &str, e: &dyn std::fmt::Display| Error::InvalidInput {
             field: "settings",
-            message: format!(
-                "the settings could not be saved ({what}: {e}); the previous ones stay in force"
+            message: tr(
+                "d-settings-not-saved",
+                &[("step", what.into()), ("detail", e.to_string().into())],
             ),
         };
         let text = serde_json::to_string_pretty(&serde_json::json!({ SETTINGS_KEY: settings }))

@@ -22,6 +22,7 @@ use ts_rs::TS;
 use crate::audit::{AuditAction, AuditEvent};
 use crate::environment::is_loopback_url;
 use crate::error::{Error, Result};
+use crate::l10n::messages::tr;
 
 /// How often a running app asks for an update (and once at start).
 pub const CHECK_EVERY: Duration = Duration::from_secs(24 * 60 * 60);
@@ -92,38 +93,29 @@ pub fn check_update_url(text: &str) -> Result<()> {
         message,
     };
     let url = reqwest::Url::parse(text.trim()).map_err(|e| {
-        refuse(format!(
-            "the update URL is not a URL ({e}): give the full address of the update manifest, \
-             e.g. https://updates.example.com/cashout-desk/latest.json"
+        refuse(tr(
+            "d-update-url-not-a-url",
+            &[("detail", e.to_string().into())],
         ))
     })?;
     match url.scheme() {
         "https" => {}
         "http" if is_loopback_url(text.trim()) => {}
         other => {
-            return Err(refuse(format!(
-                "the update URL must use https (plain http only on this machine, 127.0.0.1), \
-                 not {other}: an update from an unprotected server could be replaced on the way"
+            return Err(refuse(tr(
+                "d-update-url-not-https",
+                &[("scheme", other.into())],
             )))
         }
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(refuse(
-            "the update URL must not carry a user name or password: settings are not a place \
-             for secrets"
-                .into(),
-        ));
+        return Err(refuse(tr("d-update-url-credentials", &[])));
     }
     if url.host_str().is_none_or(str::is_empty) {
-        return Err(refuse("the update URL has no host".into()));
+        return Err(refuse(tr("d-update-url-no-host", &[])));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(refuse(
-            "the update URL must not carry a query or fragment (a token in it would be a \
-             secret in the settings, the audit log and every error): give the manifest's plain \
-             address"
-                .into(),
-        ));
+        return Err(refuse(tr("d-update-url-query", &[])));
     }
     Ok(())
 }
@@ -141,48 +133,44 @@ pub fn check_download_url(url: &str) -> Result<()> {
     }
     Err(Error::InvalidInput {
         field: "update",
-        message: format!(
-            "the update manifest points at a package that is not on https ({}): not downloaded",
-            url.split('?').next().unwrap_or_default()
+        message: tr(
+            "d-update-package-not-https",
+            &[("url", url.split('?').next().unwrap_or_default().into())],
         ),
     })
 }
 
 /// Why an update may not be installed now, if so: this desk is sending `creates` creates and
-/// `batches` batches.
+/// `batches` batches. In the active language (Settings → About shows it).
 #[must_use]
 pub fn install_blocked(creates: usize, batches: usize) -> Option<String> {
-    let mut what = Vec::new();
-    if creates > 0 {
-        what.push(if creates == 1 {
-            "a payout is being sent".to_owned()
-        } else {
-            format!("{creates} payouts are being sent")
-        });
-    }
-    if batches > 0 {
-        what.push(if batches == 1 {
-            "a batch is being sent".to_owned()
-        } else {
-            format!("{batches} batches are being sent")
-        });
-    }
-    (!what.is_empty()).then(|| {
-        format!(
-            "{} from this desk: choose Install on quit, or install now once sending is over",
-            what.join(" and ")
-        )
-    })
+    // Each count chooses its own plural ("a payout is", "2 payouts are").
+    let sending = |count: usize, id: &str| (count > 0).then(|| tr(id, &[("count", count.into())]));
+    let what = match (
+        sending(creates, "d-update-sending-payouts"),
+        sending(batches, "d-update-sending-batches"),
+    ) {
+        (Some(p), Some(b)) => tr(
+            "d-update-sending-both",
+            &[("payouts", p.into()), ("batches", b.into())],
+        ),
+        (Some(one), None) | (None, Some(one)) => one,
+        (None, None) => return None,
+    };
+    Some(tr("d-update-blocked", &[("what", what.into())]))
 }
 
 /// The notice of an offered update (a toast and the windows' event; see `DeskEvent`).
 #[must_use]
 pub fn offer_notice(offer: &UpdateOffer) -> crate::watch::Notice {
     crate::watch::Notice {
-        title: format!("Version {} is available", offer.version),
-        body: format!(
-            "Running {}. Settings → About installs it, now or when the app quits.",
-            offer.current
+        title: tr(
+            "d-update-offer-title",
+            &[("version", offer.version.clone().into())],
+        ),
+        body: tr(
+            "d-update-offer-body",
+            &[("current", offer.current.clone().into())],
         ),
         cashout_id: None,
         external_id: None,

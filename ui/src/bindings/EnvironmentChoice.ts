@@ -4,7 +4,11 @@ import type { EnvironmentKind } from "./EnvironmentKind";
 /**
  * An environment as the settings screen offers it.
  */
-export type EnvironmentChoice = { kind: EnvironmentKind, label: string, 
+export type EnvironmentChoice = { kind: EnvironmentKind, 
+/**
+ * How the kind is offered to operators, in the active language (never compared).
+ */
+label: string, 
 /**
  * The operator must enter a host (okp-production) or base URL (custom).
  */

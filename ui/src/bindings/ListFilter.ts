@@ -14,6 +14,11 @@ export type ListFilter = { scope: string | null, status: CashoutStatus | null, c
  */
 currency: string | null, 
 /**
+ * Only payouts that reached the provider: a status the provider gave, other than
+ * DECLINED (the overview's "sent" figure and its days open the list with it).
+ */
+sent_only: boolean, 
+/**
  * Found anywhere in the external_id, the beneficiary's name, document, account or PIX key,
  * e-mail or phone — case, accents and separators ignored (see [`super::keys`]) — or equal
  * to the cashout_id.

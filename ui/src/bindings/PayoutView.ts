@@ -76,7 +76,7 @@ correctable: boolean,
  */
 payee?: Payee, created_at: string, 
 /**
- * `created_at` as the operator's local time, `YYYY-MM-DD HH:MM` (the system's time zone,
- * or the list filter's).
+ * `created_at` as the operator's local time to the minute, written the active locale's
+ * way (`30/11/2026, 14:03` in pt-BR; the system's time zone, or the list filter's).
  */
 created_local: string, updated_at: string, };

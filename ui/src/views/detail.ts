@@ -281,7 +281,7 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
       h("thead", {}, h("tr", {}, h("th", {}, t("detail-history-time")), h("th", {}, t("detail-history-event")), h("th", {}, t("detail-history-status")), h("th", {}, t("detail-history-detail")))),
       // A line's detail is the core's (or a vote's, with the approver's own reason).
       h("tbody", {}, ...withVotes(history, approval).map((e) => h("tr", {},
-        h("td", {}, e.at.replace("T", " ").slice(0, 19)),
+        h("td", {}, stamp(e.at)),
         h("td", {}, eventText(e.event)),
         h("td", {}, e.status ? statusLabel(e.status) : ""),
         h("td", {}, e.detail ?? "")))));

@@ -21,7 +21,20 @@ describe("the cashouts list", () => {
     (view().querySelector("#filter-text") as HTMLInputElement).value = "ana";
     (view().querySelector("#export-csv") as HTMLButtonElement).click();
     await vi.waitFor(() => expect(view().querySelector("#export-result")?.textContent).toBe("Exported 3 payouts to C:\\Users\\ana\\cashouts.csv"));
-    expect(calls.find((c) => c.cmd === "export_cashouts")?.args).toEqual({ filter: { status: "ON_HOLD", phases: [], country: "MX", currency: null, text: "ana", period: null, sort: "created", ascending: false } });
+    expect(calls.find((c) => c.cmd === "export_cashouts")?.args).toEqual({ filter: { status: "ON_HOLD", phases: [], country: "MX", currency: null, sent_only: false, text: "ana", period: null, sort: "created", ascending: false } });
+  });
+
+  it("opened from the overview's sent figure, the list asks for what reached the provider and shows it ticked", async () => {
+    const calls = commands({ lifecycle: () => table, country_forms: () => forms, list_cashouts: () => [] });
+    await renderList(view(), vi.fn(), { currency: "BRL", sentOnly: true, period: { kind: "custom", from: "2026-11-30", to: "2026-11-30" } });
+    expect((calls.find((c) => c.cmd === "list_cashouts")?.args.filter as { sent_only: unknown; currency: unknown })).toMatchObject({ sent_only: true, currency: "BRL" });
+    const box = view().querySelector("#filter-sent") as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(view().querySelector('label[for="filter-sent"]')?.textContent).toBe("Sent to the provider only");
+    // Unticked by the operator: every payout again.
+    box.checked = false;
+    box.dispatchEvent(new Event("change"));
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "list_cashouts").at(-1)?.args.filter).toMatchObject({ sent_only: false }));
   });
 
   it("opened from the overview, the list reads and shows that filter", async () => {

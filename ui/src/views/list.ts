@@ -42,7 +42,7 @@ const PERIODS: ["" | Period["kind"], () => string][] = [
 ];
 
 /** What the list opens filtered by (the overview's tiles and bars). */
-export type ListPreset = { status?: CashoutStatus | null; phases?: Phase[]; period?: Period | null; currency?: string | null };
+export type ListPreset = { status?: CashoutStatus | null; phases?: Phase[]; period?: Period | null; currency?: string | null; sentOnly?: boolean };
 
 /** A column of the table: its header, and for a sortable one its sort key, the direction a
  * first click sorts it in and the header button's tooltip. */
@@ -83,6 +83,8 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void, preset
   // The currencies the countries pay in (the core's forms), and USD.
   const codes = [...new Set(forms.flatMap((f) => f.currencies))].sort();
   const currency = h("select", { id: "filter-currency" }, h("option", { value: "" }, t("list-any-currency")), ...codes.map((c) => h("option", { value: c }, c)));
+  // What the overview counts as sent (its "sent" tile and daily bars open the list with it).
+  const sentOnly = h("input", { id: "filter-sent", type: "checkbox" }) as HTMLInputElement;
   const from = h("input", { id: "filter-from", type: "date", "aria-describedby": "filter-dates-error" });
   const to = h("input", { id: "filter-to", type: "date", "aria-describedby": "filter-dates-error" });
   const datesError = h("span", { id: "filter-dates-error", class: "field-error", role: "alert" });
@@ -105,6 +107,7 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void, preset
     phases: PHASE_GROUPS[status.value]?.phases ?? [],
     country: country.value || null,
     currency: currency.value || null,
+    sent_only: sentOnly.checked,
     text: text.value || null,
     period: chosenPeriod(),
     sort: sort.key,
@@ -230,6 +233,7 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void, preset
     if (![...currency.options].some((o) => o.value === preset.currency)) currency.append(h("option", { value: preset.currency }, preset.currency));
     currency.value = preset.currency;
   }
+  if (preset.sentOnly) sentOnly.checked = true;
   if (preset.phases?.length) {
     const wanted = [...preset.phases].sort().join();
     const group = Object.entries(PHASE_GROUPS).find(([, g]) => [...g.phases].sort().join() === wanted);
@@ -246,6 +250,7 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void, preset
   status.addEventListener("change", () => reset());
   country.addEventListener("change", () => reset());
   currency.addEventListener("change", () => reset());
+  sentOnly.addEventListener("change", () => reset());
   period.addEventListener("change", () => {
     dates.hidden = period.value !== "custom";
     if (period.value === "custom") from.focus();
@@ -263,6 +268,7 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void, preset
       h("span", { class: "filter" }, h("label", { for: "filter-country" }, t("list-col-country")), country),
       h("span", { class: "filter" }, h("label", { for: "filter-currency" }, t("list-currency")), currency),
       h("span", { class: "filter" }, h("label", { for: "filter-period" }, t("list-col-requested")), period),
+      h("span", { class: "filter" }, sentOnly, h("label", { for: "filter-sent" }, t("list-sent-only"))),
       h("span", { class: "filter" }, h("label", { for: "filter-text" }, t("list-search")), text),
       h("button", { type: "button", id: "list-refresh", onclick: () => void load() }, t("refresh")),
       exportButton),

@@ -18,7 +18,7 @@ import type { SavedBeneficiary } from "../bindings/SavedBeneficiary";
 import { confirmDialog, errorNotice } from "./detail";
 import { money, stamp } from "./status";
 import { statusLabel } from "../diagram";
-import { t } from "../i18n";
+import { t, amountAsTyped } from "../i18n";
 
 const bankCache = new Map<string, { banks: Bank[]; note: string | null }>();
 
@@ -57,6 +57,8 @@ function valuesOf(r: CreateCashout, forms: CountryForm[]): Record<string, string
     const v = r[k];
     if (v !== null && v !== undefined && v !== "") out[k] = String(v);
   }
+  // The journal's canonical amount, as this operator types amounts.
+  if (out.amount) out.amount = amountAsTyped(out.amount);
   if (r.on_hold) out.on_hold = "true";
   return out;
 }

@@ -72,13 +72,16 @@ describe("the overview", () => {
     const period = { kind: "custom", from: "2026-11-29", to: "2026-11-30" };
     (view().querySelector("#tile-rejected-BRL") as HTMLButtonElement).click();
     expect(go).toHaveBeenLastCalledWith({ view: "list", preset: { status: "REJECTED", period, currency: "BRL" } });
+    // "Sent" counts what reached the provider: its list leaves out declined and unsent payouts.
+    (view().querySelector("#tile-sent-BRL") as HTMLButtonElement).click();
+    expect(go).toHaveBeenLastCalledWith({ view: "list", preset: { period, currency: "BRL", sentOnly: true } });
     (view().querySelector("#tile-on-hold-BRL") as HTMLButtonElement).click();
     expect(go).toHaveBeenLastCalledWith({ view: "list", preset: { status: "ON_HOLD", currency: "BRL" } });
     (view().querySelector('#statuses-BRL tr[data-key="UNCONFIRMED"] button') as HTMLButtonElement).click();
     expect(go).toHaveBeenLastCalledWith({ view: "list", preset: { status: null, phases: ["intent", "unknown", "sent_not_found"], period, currency: "BRL" } });
     const bar = view().querySelector('#chart-BRL g.bar[data-day="2026-11-30"]') as SVGGElement;
     bar.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
-    expect(go).toHaveBeenLastCalledWith({ view: "list", preset: { period: { kind: "custom", from: "2026-11-30", to: "2026-11-30" }, currency: "BRL" } });
+    expect(go).toHaveBeenLastCalledWith({ view: "list", preset: { period: { kind: "custom", from: "2026-11-30", to: "2026-11-30" }, currency: "BRL", sentOnly: true } });
     // One tab stop per chart (the last day with money); the arrows walk the days.
     expect(bar.getAttribute("tabindex")).toBe("0");
     const before = view().querySelector('#chart-BRL g.bar[data-day="2026-11-29"]') as SVGGElement;

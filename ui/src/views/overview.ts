@@ -10,6 +10,7 @@ import { routeToken, type Route } from "../main";
 import { t } from "../i18n";
 import { errorNotice } from "./detail";
 import { duration } from "./status";
+import { day } from "../dates";
 import type { CurrencyOverview } from "../bindings/CurrencyOverview";
 import type { Figure } from "../bindings/Figure";
 import type { Overview } from "../bindings/Overview";
@@ -79,10 +80,10 @@ function chart(c: CurrencyOverview, openDay: (day: string) => void): SVGSVGEleme
   root.append(svg("line", { x1: 0, y1: CHART_H, x2: CHART_W, y2: CHART_H, class: "axis" }));
   c.days.forEach((d, i) => {
     const height = (d.height / 1000) * (CHART_H - 4);
-    const g = svg("g", { class: "bar", tabindex: i === stop ? 0 : -1, "data-day": d.day, role: "button", "aria-label": t("overview-bar", { day: d.day, sum: d.figure.shown, count: d.figure.count }) });
+    const g = svg("g", { class: "bar", tabindex: i === stop ? 0 : -1, "data-day": d.day, role: "button", "aria-label": t("overview-bar", { day: day(d.day), sum: d.figure.shown, count: d.figure.count }) });
     bars.push(g);
     const title = svg("title", {});
-    title.textContent = t("overview-bar", { day: d.day, sum: d.figure.shown, count: d.figure.count });
+    title.textContent = t("overview-bar", { day: day(d.day), sum: d.figure.shown, count: d.figure.count });
     g.append(title);
     // The whole slot takes the click and the hover, not just the (maybe tiny) bar.
     g.append(svg("rect", { x: i * slot, y: 0, width: slot, height: CHART_H, class: "bar-slot" }));
@@ -102,9 +103,10 @@ function chart(c: CurrencyOverview, openDay: (day: string) => void): SVGSVGEleme
   });
   // The first and last day under the axis: the table below has every day.
   const first = svg("text", { x: 0, y: CHART_H + 14, class: "chart-day" });
-  first.textContent = c.days[0]?.day ?? "";
+  first.textContent = c.days[0] ? day(c.days[0].day) : "";
   const last = svg("text", { x: CHART_W, y: CHART_H + 14, class: "chart-day", "text-anchor": "end" });
-  last.textContent = c.days[c.days.length - 1]?.day ?? "";
+  const lastDay = c.days[c.days.length - 1];
+  last.textContent = lastDay ? day(lastDay.day) : "";
   root.append(first, last);
   return root;
 }
@@ -121,13 +123,13 @@ function currencySection(o: Overview, c: CurrencyOverview, open: (preset: ListPr
     ? t("overview-late", { sum: c.late_rejections.shown, count: c.late_rejections.count })
     : undefined;
   const tiles = h("div", { class: "tiles" },
-    tile(`tile-sent-${c.currency}`, t("overview-sent"), c.sent, () => open({ period, currency: c.currency })),
+    tile(`tile-sent-${c.currency}`, t("overview-sent"), c.sent, () => open({ period, currency: c.currency, sentOnly: true })),
     inFlightTile(c, open),
     tile(`tile-on-hold-${c.currency}`, t("overview-on-hold"), c.on_hold.figure, () => open({ status: "ON_HOLD", currency: c.currency }), oldest),
     tile(`tile-completed-${c.currency}`, t("overview-completed"), c.completed, () => open({ status: "COMPLETED", period, currency: c.currency }), provisional),
     tile(`tile-rejected-${c.currency}`, t("overview-rejected"), c.rejected, () => open({ status: "REJECTED", period, currency: c.currency }), late));
   const statuses = h("table", { class: "overview-statuses", id: `statuses-${c.currency}` },
-    h("caption", {}, t("overview-by-status", { first: o.first_day, last: o.last_day })),
+    h("caption", {}, t("overview-by-status", { first: day(o.first_day), last: day(o.last_day) })),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("overview-col-status")), h("th", { scope: "col", class: "num" }, t("overview-col-count")), h("th", { scope: "col", class: "num" }, t("col-amount")))),
     h("tbody", {}, ...c.by_status.map((s) => h("tr", { "data-key": s.key },
       h("td", {}, h("button", { type: "button", class: "link", onclick: () => open({ status: s.status, phases: s.phases, period, currency: c.currency }) }, s.label)),
@@ -142,12 +144,12 @@ function currencySection(o: Overview, c: CurrencyOverview, open: (preset: ListPr
       h("td", {}, r.field ?? "—"),
       h("td", { class: "num" }, r.figure.count_shown),
       h("td", { class: "num" }, r.figure.shown)))));
-  const openDay = (day: string) => open({ period: { kind: "custom", from: day, to: day }, currency: c.currency });
+  const openDay = (day: string) => open({ period: { kind: "custom", from: day, to: day }, currency: c.currency, sentOnly: true });
   const daily = h("details", { class: "overview-days" },
     h("summary", {}, t("overview-daily-table")),
     h("table", { id: `days-${c.currency}` },
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("overview-col-day")), h("th", { scope: "col", class: "num" }, t("overview-col-count")), h("th", { scope: "col", class: "num" }, t("overview-col-sent")))),
-      h("tbody", {}, ...c.days.map((d) => h("tr", {}, h("td", {}, d.day), h("td", { class: "num" }, d.figure.count_shown), h("td", { class: "num" }, d.figure.shown))))));
+      h("tbody", {}, ...c.days.map((d) => h("tr", {}, h("td", {}, day(d.day)), h("td", { class: "num" }, d.figure.count_shown), h("td", { class: "num" }, d.figure.shown))))));
   return h("section", { class: "overview-currency", id: `overview-${c.currency}`, "aria-labelledby": `overview-title-${c.currency}` },
     h("h2", { id: `overview-title-${c.currency}` }, c.currency),
     tiles,
@@ -187,7 +189,7 @@ export async function renderOverview(el: HTMLElement, go: (r: Route) => void): P
     try {
       const o = await ipc.overview({ period: chosen(), time_zone: null });
       if (!current() || mine !== asked) return;
-      said.textContent = t("overview-scope", { first: o.first_day, last: o.last_day, zone: o.time_zone, count: o.payouts });
+      said.textContent = t("overview-scope", { first: day(o.first_day), last: day(o.last_day), zone: o.time_zone, count: o.payouts });
       mount(body,
         o.unreadable > 0 ? notice("validation", t("overview-unreadable", { count: o.unreadable }), "overview-unreadable") : null,
         o.amount_unknown > 0 ? notice("info", t("overview-amount-unknown", { count: o.amount_unknown }), "overview-amount-unknown") : null,

@@ -5,6 +5,7 @@ import { go } from "../main";
 import { commands, page, untranslated, view } from "../testkit";
 import { setLang, usePseudo } from "../i18n";
 import type { LocaleView } from "../bindings/LocaleView";
+import { stamp } from "./status";
 import type { Settings } from "../bindings/Settings";
 import type { SettingsView } from "../bindings/SettingsView";
 
@@ -25,13 +26,25 @@ const offered = [
   { tag: "es-CO", label: "Español (Colombia)" },
   { tag: "pt-BR", label: "Português (Brasil)" },
 ];
+// The core's date styles (l10n::dates), to the minute and to the second.
+const tx = (text: string) => ({ kind: "text" as const, text });
+const enDates = (sec: boolean) => ({
+  parts: [{ kind: "month" as const, width: 1 }, tx("/"), { kind: "day" as const, width: 1 }, tx("/"), { kind: "year" as const }, tx(", "), { kind: "hour12" as const, width: 1 }, tx(":"), { kind: "minute" as const }, ...(sec ? [tx(":"), { kind: "second" as const }] : []), tx("\u202f"), { kind: "day_period" as const }],
+  am: "AM", pm: "PM",
+});
+const ptDates = (sec: boolean) => ({
+  parts: [{ kind: "day" as const, width: 2 }, tx("/"), { kind: "month" as const, width: 2 }, tx("/"), { kind: "year" as const }, tx(", "), { kind: "hour24" as const, width: 2 }, tx(":"), { kind: "minute" as const }, ...(sec ? [tx(":"), { kind: "second" as const }] : [])],
+  am: "", pm: "",
+});
 const english: LocaleView = {
   setting: "auto", lang: "en", tag: "en-US", system: "en-US",
-  number_style: { locale: "en-US", decimal: ".", group: ",", example: "1,234.56" }, offered,
+  number_style: { locale: "en-US", decimal: ".", group: ",", example: "1,234.56" },
+  day_style: { parts: enDates(false).parts.slice(0, 5), am: "", pm: "" }, date_style: enDates(false), date_style_seconds: enDates(true), offered,
 };
 const portuguese: LocaleView = {
   setting: "pt-BR", lang: "pt-BR", tag: "pt-BR", system: "en-US",
-  number_style: { locale: "pt-BR", decimal: ",", group: ".", example: "1.234,56" }, offered,
+  number_style: { locale: "pt-BR", decimal: ",", group: ".", example: "1.234,56" },
+  day_style: { parts: ptDates(false).parts.slice(0, 5), am: "", pm: "" }, date_style: ptDates(false), date_style_seconds: ptDates(true), offered,
 };
 const local = { kind: "local", place: "the journal file /home/ana/journal.sqlite3", team: null, signed_in_as: null, password_stored: false, problem: null };
 const base = {
@@ -165,8 +178,9 @@ describe("the settings form", () => {
       expect(view().querySelector("#settings-locale-example")?.textContent).toBe("Os valores são escritos assim: 1.234,56");
       expect(view().querySelector("#settings-save")?.textContent).toBe("Salvar configurações");
       expect(document.documentElement.lang).toBe("pt-BR");
-      // The shell's words follow too.
+      // The shell's words follow too, and moments are written the Brazilian way.
       expect(document.getElementById("nav-list")?.textContent).toBe("Saques");
+      expect(stamp(new Date(2026, 0, 5, 0, 7, 2).toISOString())).toBe("05/01/2026, 00:07:02");
     } finally {
       setLang("en");
     }

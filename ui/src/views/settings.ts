@@ -68,7 +68,7 @@ function languageSection(loc: LocaleView | ErrorReport, chosen: (setting: string
       markField(choice, null);
       example.textContent = t("settings-locale-example", { example: next.number_style.example });
       // Every word on screen again, in the language now chosen (this view included).
-      await redrawInLanguage(next.lang, next.number_style);
+      await redrawInLanguage(next);
     } catch (e) {
       markField(choice, ipc.asReport(e).message);
       choice.focus();

@@ -4,6 +4,7 @@
 import { h } from "../dom";
 import { statusLabel } from "../diagram";
 import { t } from "../i18n";
+import { moment } from "../dates";
 import type { PayoutView } from "../bindings/PayoutView";
 
 export { statusLabel };
@@ -43,9 +44,10 @@ export function money(p: PayoutView): string {
   return amountText(p.amount, p.currency, p.amount_shown);
 }
 
-/** A journal timestamp as the other tables show it: "2026-11-21 08:00:03". */
+/** A journal timestamp as every table shows it: on the operator's clock, to the second, in
+ * the locale's way ("21/11/2026, 05:00:03" in pt-BR). */
 export function stamp(iso: string | null | undefined): string {
-  return iso ? iso.replace("T", " ").slice(0, 19) : "—";
+  return moment(iso, "second");
 }
 
 /** A moment as the operator's own clock shows it ("14:03:22"), for "retrying at …": it is

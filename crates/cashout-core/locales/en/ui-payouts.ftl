@@ -51,6 +51,8 @@ list-period-last-7-days = Last 7 days
 list-period-last-30-days = Last 30 days
 list-currency = Currency
 list-any-currency = Any currency
+# A filter: only payouts the provider received (a status other than declined), as the overview counts "sent".
+list-sent-only = Sent to the provider only
 list-period-this-month = This month
 list-period-custom = Dates…
 list-from = From

@@ -51,6 +51,8 @@ list-period-last-7-days = Últimos 7 días
 list-period-last-30-days = Últimos 30 días
 list-currency = Moneda
 list-any-currency = Cualquier moneda
+# A filter: only payouts the provider received (a status other than declined), as the overview counts "sent".
+list-sent-only = Solo los enviados al proveedor
 list-period-this-month = Este mes
 list-period-custom = Fechas…
 list-from = Desde

@@ -51,6 +51,8 @@ list-period-last-7-days = Últimos 7 dias
 list-period-last-30-days = Últimos 30 dias
 list-currency = Moeda
 list-any-currency = Qualquer moeda
+# A filter: only payouts the provider received (a status other than declined), as the overview counts "sent".
+list-sent-only = Somente os enviados ao provedor
 list-period-this-month = Este mês
 list-period-custom = Datas…
 list-from = De

@@ -19,6 +19,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::l10n::messages::tr;
 use crate::money::Amount;
 
 /// How a file writes its amounts.
@@ -74,66 +75,93 @@ impl DecimalStyle {
 pub fn read_amount(text: &str, style: DecimalStyle) -> Result<Amount, String> {
     let t = text.trim();
     if t.is_empty() {
-        return Err("the amount is empty".into());
+        return Err(tr("batch-amount-empty", &[]));
     }
     let (decimal_mark, group_mark) = style.marks();
+    // The amount, the marks and the style's examples are passed as the file writes them: they
+    // are never localised.
+    let (decimal, group) = (decimal_mark.to_string(), group_mark.to_string());
     let hint = || {
-        format!(
-            "this file's amounts were declared as {}; if they are written as {}, choose that \
-             instead",
-            style.example(),
-            style.other().example()
+        tr(
+            "batch-amount-style-hint",
+            &[
+                ("declared", style.example().into()),
+                ("other", style.other().example().into()),
+            ],
         )
     };
     if !t
         .chars()
         .all(|c| c.is_ascii_digit() || c == decimal_mark || c == group_mark)
     {
-        return Err(format!(
-            "{t} is not an amount: use only digits, '{group_mark}' between thousands and \
-             '{decimal_mark}' before the cents (e.g. {})",
-            style.example()
+        return Err(tr(
+            "batch-amount-bad-chars",
+            &[
+                ("amount", t.into()),
+                ("group", group.as_str().into()),
+                ("decimal", decimal.as_str().into()),
+                ("example", style.example().into()),
+            ],
         ));
     }
     let mut parts = t.split(decimal_mark);
     let whole = parts.next().unwrap_or_default();
     let fraction = parts.next();
     if parts.next().is_some() {
-        return Err(format!(
-            "{t} has '{decimal_mark}' more than once; under {} it marks the cents once — {}",
-            style.example(),
-            hint()
+        return Err(tr(
+            "batch-amount-two-decimal-marks",
+            &[
+                ("amount", t.into()),
+                ("decimal", decimal.as_str().into()),
+                ("example", style.example().into()),
+                ("hint", hint().into()),
+            ],
         ));
     }
     if let Some(f) = fraction {
         if f.contains(group_mark) {
-            return Err(format!("{t} cannot be read: {}", hint()));
+            return Err(tr(
+                "batch-amount-unreadable",
+                &[("amount", t.into()), ("hint", hint().into())],
+            ));
         }
         match f.len() {
             1 | 2 => {}
             3 => {
-                return Err(format!(
-                    "{t} is ambiguous: '{decimal_mark}' is followed by three digits, so it \
-                     probably groups thousands — an amount has at most two decimals; {}",
-                    hint()
+                return Err(tr(
+                    "batch-amount-ambiguous",
+                    &[
+                        ("amount", t.into()),
+                        ("decimal", decimal.as_str().into()),
+                        ("hint", hint().into()),
+                    ],
                 ))
             }
             0 => {
-                return Err(format!(
-                    "{t} ends with '{decimal_mark}': add the cents or drop it"
+                return Err(tr(
+                    "batch-amount-trailing-mark",
+                    &[("amount", t.into()), ("decimal", decimal.as_str().into())],
                 ))
             }
-            _ => return Err(format!("{t} has more than two decimals")),
+            _ => {
+                return Err(tr(
+                    "batch-amount-too-many-decimals",
+                    &[("amount", t.into())],
+                ))
+            }
         }
     }
     let groups: Vec<&str> = whole.split(group_mark).collect();
     if groups.iter().any(|g| g.is_empty())
         || (groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)))
     {
-        return Err(format!(
-            "{t} has '{group_mark}' where it does not group thousands (groups of three \
-             digits); {}",
-            hint()
+        return Err(tr(
+            "batch-amount-bad-grouping",
+            &[
+                ("amount", t.into()),
+                ("group", group.as_str().into()),
+                ("hint", hint().into()),
+            ],
         ));
     }
     let canonical = match fraction {
@@ -150,12 +178,9 @@ pub fn read_amount(text: &str, style: DecimalStyle) -> Result<Amount, String> {
 pub fn canonical_amount(text: &str) -> Result<Amount, String> {
     let value: Decimal = text
         .parse()
-        .map_err(|_| format!("{text} is not an amount"))?;
+        .map_err(|_| tr("batch-amount-not-number", &[("amount", text.into())]))?;
     if value.normalize().scale() > 2 {
-        return Err(format!(
-            "the spreadsheet stored {text}, which has more than two decimals (a rounding \
-             residue of a formula, or a typing slip); type the amount again as it is meant"
-        ));
+        return Err(tr("batch-amount-float-residue", &[("amount", text.into())]));
     }
     Amount::new(value).map_err(|e| e.to_string())
 }

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::journal::keys::fold;
+use crate::l10n::messages::tr;
 
 /// The fields a batch column can fill, each with the other names it goes by.
 pub const FIELDS: &[(&str, &[&str])] = &[
@@ -280,19 +281,18 @@ pub fn map_headers(headers: &[String]) -> Vec<ColumnMap> {
                 note,
             };
             if is_external_id(header) {
-                return unmapped(Some(
-                    "not used: each row gets its own external id (the batch id and the row \
-                     number), so a file imported twice can never pay twice"
-                        .into(),
-                ));
+                return unmapped(Some(tr("batch-map-external-id-unused", &[])));
             }
             match field_of(header) {
                 Some((field, matched)) => {
                     if let Some((_, first)) = taken.iter().find(|(f, _)| *f == field) {
-                        return unmapped(Some(format!(
-                            "not used: column {} ({}) already fills {field}",
-                            column_letter(*first),
-                            headers[*first]
+                        return unmapped(Some(tr(
+                            "batch-map-already-filled",
+                            &[
+                                ("column", column_letter(*first).into()),
+                                ("header", headers[*first].as_str().into()),
+                                ("field", field.into()),
+                            ],
                         )));
                     }
                     taken.push((field, column));
@@ -324,20 +324,26 @@ pub fn is_external_id(header: &str) -> bool {
 /// A field that is not a create field, or one chosen for two columns.
 pub fn choose(mapping: &mut [ColumnMap], choices: &[Option<String>]) -> Result<(), String> {
     if choices.len() != mapping.len() {
-        return Err(format!(
-            "the file has {} columns; choose a field (or none) for each of them, not {}",
-            mapping.len(),
-            choices.len()
+        return Err(tr(
+            "batch-map-wrong-count",
+            &[
+                ("columns", mapping.len().into()),
+                ("choices", choices.len().to_string().into()),
+            ],
         ));
     }
     let mut seen: Vec<&str> = Vec::new();
     for field in choices.iter().flatten() {
         if !FIELDS.iter().any(|(f, _)| f == field) {
-            return Err(format!("{field} is not a field a batch column can fill"));
+            return Err(tr(
+                "batch-map-unknown-field",
+                &[("field", field.as_str().into())],
+            ));
         }
         if seen.contains(&field.as_str()) {
-            return Err(format!(
-                "{field} is chosen for two columns; choose it for one"
+            return Err(tr(
+                "batch-map-field-twice",
+                &[("field", field.as_str().into())],
             ));
         }
         seen.push(field);

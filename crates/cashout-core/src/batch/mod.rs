@@ -33,6 +33,7 @@ pub use review::{BatchTotal, ControlTotal, EarlierPayout, Issue, RowVerdict};
 
 use crate::approvals::ApprovalPolicy;
 use crate::error::{Error, Result};
+use crate::l10n::messages::tr;
 use crate::validate::ValidationContext;
 
 /// What a draft is checked with besides the file.
@@ -261,11 +262,16 @@ impl BatchDraft {
                 field: "row".into(),
                 column: None,
                 code: "template_example".into(),
-                message: format!(
-                    "this is the template's example row ({} {} to {}): delete it or exclude it",
-                    r.currency.as_deref().unwrap_or(""),
-                    r.amount.map(|a| a.to_string()).unwrap_or_default(),
-                    r.beneficiary()
+                message: tr(
+                    "batch-row-template-example",
+                    &[
+                        ("currency", r.currency.as_deref().unwrap_or("").into()),
+                        (
+                            "amount",
+                            r.amount.map(|a| a.to_string()).unwrap_or_default().into(),
+                        ),
+                        ("beneficiary", r.beneficiary().into()),
+                    ],
                 ),
             });
         }
@@ -276,10 +282,10 @@ impl BatchDraft {
                     field: "external_id".into(),
                     column: Some(col),
                     code: "already_in_journal".into(),
-                    message: format!(
-                        "this row names payout {named}, which the journal holds ({what}): a \
-                         result file or an earlier batch imported again; it is not paid again \
-                         — exclude the row"
+                    // `what` is the journal's own description of the payout, passed as written.
+                    message: tr(
+                        "batch-row-already-in-journal",
+                        &[("payout", named.into()), ("what", what.as_str().into())],
                     ),
                 });
             }
@@ -315,7 +321,7 @@ impl BatchDraft {
             .position(|r| r.row == row)
             .ok_or_else(|| Error::InvalidInput {
                 field: "row",
-                message: format!("the batch has no row {row}"),
+                message: tr("batch-no-row", &[("row", row.to_string().into())]),
             })
     }
 
@@ -349,7 +355,10 @@ impl BatchDraft {
         if column >= self.headers.len() {
             return Err(Error::InvalidInput {
                 field: "column",
-                message: format!("the file has no column {}", column + 1),
+                message: tr(
+                    "batch-no-column",
+                    &[("column", (column + 1).to_string().into())],
+                ),
             });
         }
         if self.external_id_columns.contains(&column) {
@@ -357,11 +366,12 @@ impl BatchDraft {
             // row that was paid already.
             return Err(Error::InvalidInput {
                 field: "column",
-                message: format!(
-                    "column {} ({}) names payouts by their external id and is not changed here; \
-                     exclude the row instead",
-                    columns::column_letter(column),
-                    self.headers[column]
+                message: tr(
+                    "batch-column-external-id-fixed",
+                    &[
+                        ("column", columns::column_letter(column).into()),
+                        ("header", self.headers[column].as_str().into()),
+                    ],
                 ),
             });
         }
@@ -506,14 +516,25 @@ impl BatchDraft {
             let totals: Vec<String> = self
                 .totals()
                 .iter()
-                .map(|t| format!("{} {} in {} payouts", t.currency, t.total, t.count))
+                .map(|t| {
+                    tr(
+                        "batch-confirm-total",
+                        &[
+                            ("currency", t.currency.as_str().into()),
+                            ("total", t.total.as_str().into()),
+                            ("count", t.count.into()),
+                        ],
+                    )
+                })
                 .collect();
-            format!(
-                "Write this batch of {ready} payouts ({}) in {} and send them? This moves real \
-                 money: each row is sent at the chosen rate until the batch is done, paused or \
-                 cancelled.",
-                totals.join(", "),
-                kind.name().to_uppercase()
+            // The environment's name is a code (SANDBOX, PRODUCTION…), not translated.
+            tr(
+                "batch-confirm-question",
+                &[
+                    ("ready", ready.into()),
+                    ("totals", totals.join(", ").into()),
+                    ("environment", kind.name().to_uppercase().into()),
+                ],
             )
         })
     }
@@ -530,47 +551,53 @@ impl BatchDraft {
             .iter()
             .find(|r| !r.excluded && r.request.is_none())
         {
-            let why = first
-                .errors
-                .first()
-                .map(|e| format!(" (row {}: {})", first.row, e.message))
-                .unwrap_or_default();
+            // With the first row's first error when it has one (two messages, so no sentence
+            // is glued from pieces).
+            let message = match first.errors.first() {
+                Some(e) => tr(
+                    "batch-rows-blocked-first",
+                    &[
+                        ("count", s.counts.blocked.into()),
+                        ("row", first.row.to_string().into()),
+                        ("message", e.message.as_str().into()),
+                    ],
+                ),
+                None => tr("batch-rows-blocked", &[("count", s.counts.blocked.into())]),
+            };
             return Err(Error::InvalidInput {
                 field: "rows",
-                message: format!(
-                    "{} rows have errors: fix them or exclude them before sending{why}",
-                    s.counts.blocked
-                ),
+                message,
             });
         }
         if s.counts.ready == 0 {
             return Err(Error::InvalidInput {
                 field: "rows",
-                message: "no row is left to send".into(),
+                message: tr("batch-nothing-to-send", &[]),
             });
         }
         review::check_control(&s.totals, typed, self.options.decimal).map_err(|problems| {
             Error::InvalidInput {
                 field: "control_total",
-                message: format!(
-                    "the control totals do not match, so nothing is sent: {}",
-                    problems.join("; ")
+                message: tr(
+                    "batch-control-mismatch",
+                    &[("problems", problems.join("; ").into())],
                 ),
             }
         })?;
         let again = self.repeating_rows();
         if !again.is_empty() && !pay_duplicates_again {
             let shown: Vec<String> = again.iter().take(10).map(ToString::to_string).collect();
+            // The row numbers as a list, with "…" when more than ten are left out.
+            let rows = format!(
+                "{}{}",
+                shown.join(", "),
+                if again.len() > 10 { ", …" } else { "" }
+            );
             return Err(Error::InvalidInput {
                 field: "duplicates",
-                message: format!(
-                    "{} rows pay the same amount to the same account as another row of the \
-                     file or a payout of the last 24 hours (rows {}{}): exclude them, or say \
-                     that they are meant to pay again (desktop: “Pay them again”; CLI: \
-                     --pay-duplicates-again)",
-                    again.len(),
-                    shown.join(", "),
-                    if again.len() > 10 { ", …" } else { "" }
+                message: tr(
+                    "batch-rows-repeat",
+                    &[("count", again.len().into()), ("rows", rows.into())],
                 ),
             });
         }

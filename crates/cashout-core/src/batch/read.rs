@@ -33,6 +33,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+use crate::l10n::messages::tr;
 
 /// The most payout rows one batch holds.
 pub const MAX_ROWS: usize = 10_000;
@@ -140,34 +141,35 @@ fn refused(message: impl Into<String>) -> Error {
 /// header, more than [`MAX_ROWS`] rows.
 pub fn read_file(bytes: &[u8]) -> Result<Sheet> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(refused(format!(
-            "the file is {} MB; a batch file is at most {} MB ({} rows)",
-            bytes.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024),
-            MAX_ROWS
+        return Err(refused(tr(
+            "batch-file-too-large",
+            &[
+                ("size", (bytes.len() / (1024 * 1024)).to_string().into()),
+                ("max", (MAX_FILE_BYTES / (1024 * 1024)).to_string().into()),
+                ("rows", MAX_ROWS.to_string().into()),
+            ],
         )));
     }
     let sha256 = hex::encode(Sha256::digest(bytes));
     let mut sheet = if bytes.starts_with(b"PK\x03\x04") {
         read_xlsx(bytes)?
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(refused(
-            "this is an old Excel workbook (.xls); save it as an Excel Workbook (.xlsx) or as \
-             CSV and import that",
-        ));
+        return Err(refused(tr("batch-file-xls", &[])));
     } else {
         read_csv(bytes)?
     };
     sheet.sha256 = sha256;
     if sheet.rows.len() > MAX_ROWS {
-        return Err(refused(format!(
-            "the file has {} payout rows; a batch holds at most {MAX_ROWS}: split it into \
-             several files",
-            sheet.rows.len()
+        return Err(refused(tr(
+            "batch-file-too-many-rows",
+            &[
+                ("rows", sheet.rows.len().to_string().into()),
+                ("max", MAX_ROWS.to_string().into()),
+            ],
         )));
     }
     if sheet.rows.is_empty() {
-        return Err(refused("the file has a header but no payout rows under it"));
+        return Err(refused(tr("batch-file-no-rows", &[])));
     }
     Ok(sheet)
 }
@@ -188,10 +190,11 @@ fn line_of(bytes: &[u8], at: usize) -> usize {
 /// # Errors
 /// On `file`, naming the line, when the text cannot be decoded as what it says it is.
 fn decode(bytes: &[u8]) -> Result<(String, &'static str)> {
+    // `what` is an encoding's name (UTF-8, UTF-16LE…), passed as written.
     let damaged = |line: usize, what: &str| {
-        refused(format!(
-            "line {line} of the file is not valid {what}; save the file again as \
-             CSV UTF-8 and import that"
+        refused(tr(
+            "batch-file-bad-encoding",
+            &[("line", line.to_string().into()), ("encoding", what.into())],
         ))
     };
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
@@ -246,7 +249,7 @@ fn separator(text: &str) -> Result<u8> {
     let header = text
         .lines()
         .find(|l| !l.trim().is_empty())
-        .ok_or_else(|| refused("the file is empty"))?;
+        .ok_or_else(|| refused(tr("batch-file-empty", &[])))?;
     let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
     let mut quoted = false;
     for c in header.bytes() {
@@ -264,26 +267,23 @@ fn separator(text: &str) -> Result<u8> {
     }
     counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     match counts {
-        [(_, 0), ..] => Err(refused(
-            "the header line has one column: separate the columns with commas, semicolons or \
-             tabs (a batch needs at least country, currency and amount)",
-        )),
-        [(a, n), (b, m), _] if n == m => Err(refused(format!(
-            "the header line uses {} and {} equally often, so the separator cannot be told; \
-             save the file with one separator",
-            name_of(a),
-            name_of(b)
+        [(_, 0), ..] => Err(refused(tr("batch-file-one-column", &[]))),
+        [(a, n), (b, m), _] if n == m => Err(refused(tr(
+            "batch-file-separator-tie",
+            &[("first", name_of(a).into()), ("second", name_of(b).into())],
         ))),
         [(sep, _), ..] => Ok(sep),
     }
 }
 
-fn name_of(sep: u8) -> &'static str {
-    match sep {
-        b',' => "commas",
-        b';' => "semicolons",
-        _ => "tabs",
-    }
+/// A separator's name in the operator's language, as a sentence names it ("commas").
+fn name_of(sep: u8) -> String {
+    let id = match sep {
+        b',' => "batch-separator-commas",
+        b';' => "batch-separator-semicolons",
+        _ => "batch-separator-tabs",
+    };
+    tr(id, &[])
 }
 
 /// Line breaks in `bytes` as a spreadsheet counts rows: `\r\n`, `\n`, or a `\r` alone (old
@@ -315,10 +315,9 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet> {
     // row after it into one cell.
     if text.matches('"').count() % 2 == 1 {
         let last = text.rfind('"').unwrap_or(0);
-        return Err(refused(format!(
-            "a quoted cell is not closed (the last quote is on line {}): the rows after it \
-             would be read as part of one cell; fix the quotes and import it again",
-            line_of(text.as_bytes(), last)
+        return Err(refused(tr(
+            "batch-file-open-quote",
+            &[("line", line_of(text.as_bytes(), last).to_string().into())],
         )));
     }
     let sep = separator(&text)?;
@@ -338,8 +337,13 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet> {
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
-            refused(format!(
-                "line {line} of the file cannot be read as CSV ({e})"
+            // The CSV reader's own words, passed as written.
+            refused(tr(
+                "batch-file-bad-csv",
+                &[
+                    ("line", line.to_string().into()),
+                    ("error", e.to_string().into()),
+                ],
             ))
         })?;
         // The reader's own line count is unreliable across blank lines and CRLF: count the
@@ -362,10 +366,9 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet> {
             .map(|c| line_breaks(c.as_bytes()))
             .sum::<u64>();
         if !numbered.insert(row) {
-            return Err(refused(format!(
-                "line {line} cannot be told apart from the row before it (a line break \
-                 inside a cell that is not quoted?); save the file again from the \
-                 spreadsheet and import that"
+            return Err(refused(tr(
+                "batch-file-line-break",
+                &[("line", line.to_string().into())],
             )));
         }
         let cells: Vec<Cell> = record.iter().map(|c| Cell::text(unformula(c))).collect();
@@ -386,9 +389,9 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet> {
             }
             Some(_) => {
                 if rows.len() > MAX_ROWS {
-                    return Err(refused(format!(
-                        "the file has more than {MAX_ROWS} payout rows; a batch holds at most \
-                         {MAX_ROWS}: split it into several files"
+                    return Err(refused(tr(
+                        "batch-file-over-max-rows",
+                        &[("max", MAX_ROWS.to_string().into())],
                     )));
                 }
                 rows.push(SheetRow { row, cells });
@@ -401,7 +404,7 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet> {
         separator: Some(char::from(sep)),
         worksheet: None,
         other_worksheets: Vec::new(),
-        headers: headers.ok_or_else(|| refused("the file is empty"))?,
+        headers: headers.ok_or_else(|| refused(tr("batch-file-empty", &[])))?,
         rows,
         empty_rows,
         sha256: String::new(),
@@ -443,31 +446,42 @@ fn sheet_cells(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<BTreeMap<u3
     // Row indexes beyond this hold nothing a batch of MAX_ROWS rows (with blank rows between)
     // can need.
     let max_row = u32::try_from(MAX_ROWS * 2 + 1_000).unwrap_or(u32::MAX);
+    // The reader's own words, passed as written.
+    let unreadable = |e: &dyn std::fmt::Display| {
+        refused(tr(
+            "batch-sheet-unreadable",
+            &[("sheet", name.into()), ("error", e.to_string().into())],
+        ))
+    };
     let mut reader = book
         .worksheet_cells_reader(name)
-        .map_err(|e| refused(format!("worksheet {name} cannot be read ({e})")))?;
+        .map_err(|e| unreadable(&e))?;
     let mut rows: BTreeMap<u32, Vec<Cell>> = BTreeMap::new();
-    while let Some(cell) = reader
-        .next_cell()
-        .map_err(|e| refused(format!("worksheet {name} cannot be read ({e})")))?
-    {
+    while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
         let (r, c) = cell.get_position();
         let value = xlsx_cell(cell.get_value());
         if value.is_blank() {
             continue;
         }
         if c >= MAX_COLUMNS {
-            return Err(refused(format!(
-                "worksheet {name} has a value in column {} (row {}); a batch uses at most {MAX_COLUMNS} columns",
-                super::columns::column_letter(c as usize),
-                r + 1
+            return Err(refused(tr(
+                "batch-sheet-too-wide",
+                &[
+                    ("sheet", name.into()),
+                    ("column", super::columns::column_letter(c as usize).into()),
+                    ("row", (r + 1).to_string().into()),
+                    ("max", MAX_COLUMNS.to_string().into()),
+                ],
             )));
         }
         if r >= max_row {
-            return Err(refused(format!(
-                "worksheet {name} has a value in row {}; a batch holds at most {MAX_ROWS} rows: \
-                 split it, or clear what lies below the payouts",
-                r + 1
+            return Err(refused(tr(
+                "batch-sheet-too-long",
+                &[
+                    ("sheet", name.into()),
+                    ("row", (r + 1).to_string().into()),
+                    ("max", MAX_ROWS.to_string().into()),
+                ],
             )));
         }
         let row = rows.entry(r).or_default();
@@ -485,12 +499,17 @@ fn sheet_cells(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<BTreeMap<u3
 const MAX_SHEET_XML: u64 = 64 * 1024 * 1024;
 
 /// The first row or column a worksheet of the workbook hides (by hand, or by a filter), as
-/// `(part, what)`: such a workbook is refused, because the operator did not see those rows —
-/// a sheet filtered down to "pay only these" would pay every row.
+/// `(part, what)` (`what` in the operator's language: "row 3"): such a workbook is refused,
+/// because the operator did not see those rows — a sheet filtered down to "pay only these"
+/// would pay every row.
 fn hidden_rows(bytes: &[u8]) -> Result<Option<(String, String)>> {
     use std::io::Read;
-    let unreadable =
-        |e: &dyn std::fmt::Display| refused(format!("the workbook cannot be read ({e})"));
+    let unreadable = |e: &dyn std::fmt::Display| {
+        refused(tr(
+            "batch-workbook-unreadable",
+            &[("error", e.to_string().into())],
+        ))
+    };
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     for i in 0..archive.len() {
         let part = archive.by_index(i).map_err(|e| unreadable(&e))?;
@@ -503,7 +522,10 @@ fn hidden_rows(bytes: &[u8]) -> Result<Option<(String, String)>> {
             .read_to_end(&mut xml)
             .map_err(|e| unreadable(&e))?;
         let text = String::from_utf8_lossy(&xml);
-        for (tag, what) in [("<row ", "row"), ("<col ", "column")] {
+        for (tag, id) in [
+            ("<row ", "batch-workbook-hidden-row"),
+            ("<col ", "batch-workbook-hidden-column"),
+        ] {
             for (at, _) in text.match_indices(tag) {
                 let element = &text[at..text[at..].find('>').map_or(text.len(), |e| at + e)];
                 if element.contains("hidden=\"1\"") || element.contains("hidden=\"true\"") {
@@ -513,7 +535,8 @@ fn hidden_rows(bytes: &[u8]) -> Result<Option<(String, String)>> {
                         .or_else(|| element.split("min=\"").nth(1))
                         .and_then(|r| r.split('"').next())
                         .unwrap_or("?");
-                    return Ok(Some((name, format!("{what} {number}"))));
+                    let what = tr(id, &[("number", number.into())]);
+                    return Ok(Some((name, what)));
                 }
             }
         }
@@ -523,16 +546,15 @@ fn hidden_rows(bytes: &[u8]) -> Result<Option<(String, String)>> {
 
 fn read_xlsx(bytes: &[u8]) -> Result<Sheet> {
     if let Some((_, what)) = hidden_rows(bytes)? {
-        return Err(refused(format!(
-            "the workbook hides rows or columns ({what} is hidden, by hand or by a filter): \
-             what is hidden would be paid too. Show every row and column (clear the filters), \
-             or copy only the payouts meant into a new workbook, and import that"
+        return Err(refused(tr(
+            "batch-workbook-hidden",
+            &[("what", what.into())],
         )));
     }
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        refused(format!(
-            "the file is a ZIP archive but not an Excel workbook that can be read ({e}); \
-             save it as .xlsx or as CSV"
+        refused(tr(
+            "batch-file-not-workbook",
+            &[("error", e.to_string().into())],
         ))
     })?;
     // Only sheets the operator sees: a hidden sheet's rows are not what they meant to pay.
@@ -553,7 +575,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Sheet> {
         }
     }
     let Some((name, cells)) = chosen else {
-        return Err(refused("the workbook's visible worksheets are empty"));
+        return Err(refused(tr("batch-workbook-visible-empty", &[])));
     };
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
@@ -589,7 +611,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Sheet> {
         separator: None,
         worksheet: Some(name),
         other_worksheets,
-        headers: headers.ok_or_else(|| refused("the workbook's worksheets are empty"))?,
+        headers: headers.ok_or_else(|| refused(tr("batch-workbook-empty", &[])))?,
         rows,
         empty_rows,
         sha256: String::new(),

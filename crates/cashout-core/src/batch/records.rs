@@ -16,6 +16,7 @@ use ts_rs::TS;
 use super::{BatchTotal, DecimalStyle, FileFormat};
 use crate::api::types::CreateCashout;
 use crate::journal::PayoutRecord;
+use crate::l10n::messages::tr;
 
 /// Where a batch stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -45,6 +46,13 @@ impl BatchState {
             Self::Done => "done",
             Self::Cancelled => "cancelled",
         }
+    }
+
+    /// The state in the operator's language, as a sentence says it ("batch … is paused"); in
+    /// English, its stored name.
+    #[must_use]
+    pub fn in_words(self) -> String {
+        tr("batch-record-state", &[("state", self.as_str().into())])
     }
 
     /// The state with this stored name; an unknown one reads as paused (nothing sends it until
@@ -259,46 +267,59 @@ pub fn next_state(
     change: &BatchChange,
     now: &str,
 ) -> Result<BatchState, String> {
-    let id = &batch.id;
+    let id = batch.id.as_str();
     let live_lease = batch.state == BatchState::Sending && !batch.sender_gone(now);
     match change {
         BatchChange::Renew { sender, .. } => match batch.state {
             BatchState::Sending if holds(batch, sender) => Ok(BatchState::Sending),
-            other => Err(format!(
-                "batch {id} is {} and no longer sent by this desk",
-                other.as_str()
+            other => Err(tr(
+                "batch-change-not-sender",
+                &[("batch", id.into()), ("state", other.in_words().into())],
             )),
         },
         BatchChange::Send { sender, .. } => match batch.state {
             BatchState::Ready | BatchState::Paused => Ok(BatchState::Sending),
             // The same desk starting again, or a send whose desk stopped (its lease ran out).
             BatchState::Sending if !live_lease || holds(batch, sender) => Ok(BatchState::Sending),
-            BatchState::Sending => Err(format!(
-                "batch {id} is being sent by {} (until {}); one desk at a time sends a batch",
-                batch.sender.clone().unwrap_or_default(),
-                batch.lease_until.clone().unwrap_or_default()
+            BatchState::Sending => Err(tr(
+                "batch-change-busy",
+                &[
+                    ("batch", id.into()),
+                    ("sender", batch.sender.clone().unwrap_or_default().into()),
+                    (
+                        "until",
+                        batch.lease_until.clone().unwrap_or_default().into(),
+                    ),
+                ],
             )),
-            other => Err(format!(
-                "batch {id} is {}: nothing is left to send",
-                other.as_str()
+            other => Err(tr(
+                "batch-change-nothing-to-send",
+                &[("batch", id.into()), ("state", other.in_words().into())],
             )),
         },
         BatchChange::Pause => match batch.state {
             BatchState::Ready | BatchState::Sending | BatchState::Paused => Ok(BatchState::Paused),
-            other => Err(format!(
-                "batch {id} is {}: there is nothing to pause",
-                other.as_str()
+            other => Err(tr(
+                "batch-change-nothing-to-pause",
+                &[("batch", id.into()), ("state", other.in_words().into())],
             )),
         },
         BatchChange::Cancel => match batch.state {
-            BatchState::Done | BatchState::Cancelled => {
-                Err(format!("batch {id} is {} already", batch.state.as_str()))
-            }
+            BatchState::Done | BatchState::Cancelled => Err(tr(
+                "batch-change-already",
+                &[
+                    ("batch", id.into()),
+                    ("state", batch.state.in_words().into()),
+                ],
+            )),
             _ => Ok(BatchState::Cancelled),
         },
-        BatchChange::Finish if batch.progress.waiting > 0 => Err(format!(
-            "batch {id} still has {} rows to send",
-            batch.progress.waiting
+        BatchChange::Finish if batch.progress.waiting > 0 => Err(tr(
+            "batch-change-rows-left",
+            &[
+                ("batch", id.into()),
+                ("rows", i64::from(batch.progress.waiting).into()),
+            ],
         )),
         BatchChange::Finish => match batch.state {
             BatchState::Cancelled => Ok(BatchState::Cancelled),
@@ -319,15 +340,13 @@ pub fn next_state(
 #[must_use]
 pub fn send_refused(phase: &str, id: &str, state: &str) -> Option<String> {
     match (phase, BatchState::parse(state)) {
-        ("queued" | "not_sent" | "declined", BatchState::Cancelled) => Some(format!(
-            "this payout is a row of batch {id}, whose rest was cancelled before it was sent: \
-             it is never sent"
-        )),
+        ("queued" | "not_sent" | "declined", BatchState::Cancelled) => {
+            Some(tr("batch-row-never-sent", &[("batch", id.into())]))
+        }
         ("queued", BatchState::Sending) => None,
-        ("queued", other) => Some(format!(
-            "this payout is a row of batch {id}, which is {}: it is sent when the batch is \
-             sent or resumed",
-            other.as_str()
+        ("queued", other) => Some(tr(
+            "batch-row-waits-for-batch",
+            &[("batch", id.into()), ("state", other.in_words().into())],
         )),
         _ => None,
     }

@@ -12,8 +12,11 @@ use ts_rs::TS;
 
 use crate::csv_table::{self, ColumnKind, CsvFlavor};
 use crate::error::{Error, Result};
+use crate::l10n::messages::tr;
 
 /// The outcome columns appended after the input's.
+// Kept in English in every language: machine-read keys (the importer finds `external_id` in a
+// result file imported back and refuses its rows; the README and scripts name these columns).
 pub const OUTCOME_COLUMNS: &[&str] = &[
     "row",
     "external_id",
@@ -132,7 +135,9 @@ pub fn result_file(
 /// [`Error::InvalidInput`] when the workbook cannot be written.
 pub fn result_xlsx(headers: &[String], rows: &[ResultRow]) -> Result<Vec<u8>> {
     let (all, body) = table(headers, rows);
-    text_workbook(&all, &body, "Result")
+    // The worksheet's name is for people (the importer reads the first visible sheet by
+    // position, whatever its name).
+    text_workbook(&all, &body, &tr("batch-result-sheet", &[]))
 }
 
 /// A workbook of one sheet named `sheet`: `headers` in bold, then `rows`, every cell a text
@@ -143,7 +148,10 @@ pub fn result_xlsx(headers: &[String], rows: &[ResultRow]) -> Result<Vec<u8>> {
 pub fn text_workbook(headers: &[String], rows: &[Vec<String>], sheet: &str) -> Result<Vec<u8>> {
     let fail = |e: rust_xlsxwriter::XlsxError| Error::InvalidInput {
         field: "file",
-        message: format!("the workbook could not be written: {e}"),
+        message: tr(
+            "batch-workbook-write-failed",
+            &[("error", e.to_string().into())],
+        ),
     };
     let mut book = Workbook::new();
     let text = Format::new().set_num_format("@");
@@ -153,7 +161,7 @@ pub fn text_workbook(headers: &[String], rows: &[Vec<String>], sheet: &str) -> R
     for (c, h) in headers.iter().enumerate() {
         let c = u16::try_from(c).map_err(|_| Error::InvalidInput {
             field: "file",
-            message: "too many columns for a workbook".into(),
+            message: tr("batch-workbook-too-many-columns", &[]),
         })?;
         ws.set_column_format(c, &text).map_err(fail)?;
         ws.set_column_width(c, 18).map_err(fail)?;

@@ -27,6 +27,7 @@ use super::amounts::{canonical_amount, read_amount, DecimalStyle};
 use super::columns::{column_letter, ColumnMap, IDENTIFIER_FIELDS};
 use super::read::{Cell, CellKind};
 use crate::api::types::CreateCashout;
+use crate::l10n::messages::tr;
 use crate::validate::{self, ValidationContext};
 
 /// A problem with one cell (or, with no column, with the row).
@@ -141,16 +142,25 @@ pub fn check_row(
         if text.is_empty() {
             continue;
         }
-        let where_ = format!("column {} ({})", column_letter(map.column), map.header);
+        // A problem with the cell, in words: `id` with the cell's text and where it is
+        // ("column B (Monto)", the file's own header as written). Rendered only when there is
+        // one (a 10,000-row file is checked again on every change of style or mapping).
+        let problem = |id: &str| {
+            let where_ = tr(
+                "batch-cell-where",
+                &[
+                    ("column", column_letter(map.column).into()),
+                    ("header", map.header.as_str().into()),
+                ],
+            );
+            tr(id, &[("value", text.into()), ("where", where_.into())])
+        };
         if cell.kind == CellKind::Other {
             errors.push(issue(
                 field,
                 col,
                 "not_text",
-                format!(
-                    "{where_} holds a date, true/false or error cell ({text}); type the value as \
-                     text"
-                ),
+                problem("batch-cell-not-text"),
             ));
             continue;
         }
@@ -160,12 +170,7 @@ pub fn check_row(
                     field,
                     col,
                     "number_cell",
-                    format!(
-                        "the spreadsheet stored {text} in {where_} as a number, so leading zeros \
-                         and any digit after the 15th may already be lost; type it here exactly \
-                         as on the beneficiary's record, or format the column as Text in the \
-                         spreadsheet, type the values again and import the file again"
-                    ),
+                    problem("batch-cell-number"),
                 ));
                 continue;
             }
@@ -174,10 +179,7 @@ pub fn check_row(
                     field,
                     col,
                     "scientific_notation",
-                    format!(
-                        "{text} in {where_} is a number in scientific notation: the spreadsheet \
-                         has already replaced its last digits with zeros; type the full value"
-                    ),
+                    problem("batch-cell-scientific"),
                 ));
                 continue;
             }
@@ -202,7 +204,7 @@ pub fn check_row(
                     field,
                     col,
                     "invalid_format",
-                    format!("{where_}: write yes or no ({text} is neither)"),
+                    problem("batch-cell-yes-no"),
                 )),
             },
             "country" => r.country = text.to_owned(),
@@ -237,19 +239,28 @@ pub fn check_row(
             .skip(cx.mapping.len())
             .find(|(_, c)| !c.is_blank())
             .map_or_else(
-                || "an empty one".to_owned(),
-                |(i, c)| format!("column {}: {}", column_letter(i), c.text.trim()),
+                || tr("batch-extra-cell-empty", &[]),
+                |(i, c)| {
+                    tr(
+                        "batch-extra-cell-value",
+                        &[
+                            ("column", column_letter(i).into()),
+                            ("value", c.text.trim().into()),
+                        ],
+                    )
+                },
             );
         errors.push(issue(
             "row",
             None,
             "extra_cell",
-            format!(
-                "this row has {} values where the header has {} columns ({extra}); a \
-                 separator inside a value (an amount written 1,234.56 in a comma-separated \
-                 file?) shifts the cells: quote the value or fix the file",
-                cells.len(),
-                cx.mapping.len()
+            tr(
+                "batch-row-extra-cells",
+                &[
+                    ("values", cells.len().into()),
+                    ("columns", cx.mapping.len().into()),
+                    ("extra", extra.into()),
+                ],
             ),
         ));
     }
@@ -399,11 +410,7 @@ pub fn warn_across(rows: &mut [RowVerdict], earlier: &[EarlierPayout], mapping: 
                 "amount",
                 amount_col,
                 "duplicate_in_file",
-                format!(
-                    "the same amount to the same account as row {} of this file; exclude one \
-                     unless both are meant",
-                    others.join(", ")
-                ),
+                tr("batch-dup-in-file", &[("rows", others.join(", ").into())]),
             ));
         }
         if let Some(e) = recent.get(hash.as_str()) {
@@ -411,10 +418,12 @@ pub fn warn_across(rows: &mut [RowVerdict], earlier: &[EarlierPayout], mapping: 
                 "amount",
                 amount_col,
                 "duplicate_in_journal",
-                format!(
-                    "the same amount to the same account as payout {} requested at {} (within \
-                     24 hours); exclude this row unless it is meant to pay again",
-                    e.external_id, e.created_at
+                tr(
+                    "batch-dup-in-journal",
+                    &[
+                        ("payout", e.external_id.as_str().into()),
+                        ("at", e.created_at.as_str().into()),
+                    ],
                 ),
             ));
         }
@@ -431,11 +440,15 @@ pub fn warn_across(rows: &mut [RowVerdict], earlier: &[EarlierPayout], mapping: 
                     "amount",
                     amount_col,
                     "unusual_amount",
-                    format!(
-                        "{currency} {amount} is more than {UNUSUAL_FACTOR} times the largest of \
-                         the {} earlier payouts to this beneficiary in the last 90 days \
-                         ({currency} {largest}); check it",
-                        count
+                    tr(
+                        "batch-unusual-amount",
+                        &[
+                            ("currency", currency.into()),
+                            ("amount", amount.to_string().into()),
+                            ("factor", UNUSUAL_FACTOR.to_string().into()),
+                            ("count", count.into()),
+                            ("largest", largest.to_string().into()),
+                        ],
                     ),
                 ));
             }
@@ -507,29 +520,43 @@ pub fn check_control(
             .filter(|c| c.currency.trim().eq_ignore_ascii_case(&t.currency))
             .collect();
         let [c] = mine.as_slice() else {
-            problems.push(format!(
-                "type the count and total of {} once (the batch sends {} payouts in it)",
-                t.currency, t.count
+            problems.push(tr(
+                "batch-control-type-once",
+                &[
+                    ("currency", t.currency.as_str().into()),
+                    ("count", t.count.into()),
+                ],
             ));
             continue;
         };
         if c.count != t.count {
-            problems.push(format!(
-                "{}: you typed {} payouts; the batch sends {}",
-                t.currency, c.count, t.count
+            problems.push(tr(
+                "batch-control-count",
+                &[
+                    ("currency", t.currency.as_str().into()),
+                    ("typed", c.count.into()),
+                    ("expected", t.count.to_string().into()),
+                ],
             ));
         }
         let expected: Decimal = t.total.parse().unwrap_or_default();
         let read = read_amount(c.total.trim(), style).map(|a| a.value());
         match read {
             Ok(v) if v == expected => {}
-            Ok(v) => problems.push(format!(
-                "{}: you typed a total of {v}; the batch sends {}",
-                t.currency, t.total
+            Ok(v) => problems.push(tr(
+                "batch-control-total",
+                &[
+                    ("currency", t.currency.as_str().into()),
+                    ("typed", v.to_string().into()),
+                    ("expected", t.total.as_str().into()),
+                ],
             )),
-            Err(e) => problems.push(format!(
-                "{}: the total typed cannot be read: {e}",
-                t.currency
+            Err(e) => problems.push(tr(
+                "batch-control-unreadable",
+                &[
+                    ("currency", t.currency.as_str().into()),
+                    ("error", e.into()),
+                ],
             )),
         }
     }
@@ -538,9 +565,9 @@ pub fn check_control(
             .iter()
             .any(|t| c.currency.trim().eq_ignore_ascii_case(&t.currency))
         {
-            problems.push(format!(
-                "the batch sends nothing in {}; remove that control total",
-                c.currency.trim()
+            problems.push(tr(
+                "batch-control-extra-currency",
+                &[("currency", c.currency.trim().into())],
             ));
         }
     }

@@ -13,6 +13,7 @@ use crate::api::types::CreateCashout;
 use crate::banks::{self, Method};
 use crate::error::{Error, Result};
 use crate::form::{self, MethodForm};
+use crate::l10n::messages::tr;
 use crate::money::Amount;
 
 /// A template: its headers and example rows (text cells).
@@ -57,12 +58,17 @@ fn methods_named(form: &form::CountryForm, method: Option<&str>) -> Result<Vec<M
             .iter()
             .map(|m| format!("{} ({})", m.id, m.label))
             .collect();
+        // Method ids and labels as the form has them; the country's name is already the
+        // operator's language.
         return Err(refused(
             "method",
-            format!(
-                "{} has no payout method {wanted}; choose one of: {}",
-                form.name,
-                choices.join(", ")
+            tr(
+                "batch-template-no-method",
+                &[
+                    ("country", form.name.as_str().into()),
+                    ("method", wanted.into()),
+                    ("choices", choices.join(", ").into()),
+                ],
             ),
         ));
     }
@@ -70,6 +76,10 @@ fn methods_named(form: &form::CountryForm, method: Option<&str>) -> Result<Vec<M
 }
 
 /// A valid example payout of `country` paid by `method`.
+///
+/// Its values stay the same in every language: [`is_example`] recognises an example row left
+/// in a filled-in template by them (its name and comments included), whatever the language the
+/// template was saved in.
 fn example(country: &str, method: &MethodForm) -> CreateCashout {
     let amount = |t: &str| t.parse::<Amount>().ok();
     let mut r = CreateCashout {
@@ -221,10 +231,12 @@ pub fn template(country: &str, method: Option<&str>) -> Result<Template> {
     let form = form::country_form(country).ok_or_else(|| {
         refused(
             "country",
-            format!("{country} is not a country the desk pays in (BR, MX, CO, PE, CL, AR)"),
+            tr("batch-template-no-country", &[("country", country.into())]),
         )
     })?;
     let methods = methods_named(&form, method)?;
+    // The request's field names, in English in every language: the importer maps them exactly
+    // (a template filled in and imported back), and the README names them.
     let mut headers: Vec<String> = vec!["country".into(), "currency".into(), "amount".into()];
     let mut add = |name: &str| {
         if !headers.iter().any(|h| h == name) {
@@ -274,13 +286,28 @@ pub fn template_csv(t: &Template) -> Result<Vec<u8>> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(&mut out);
-    let io = |e: csv::Error| refused("file", format!("the template could not be written: {e}"));
+    let io = |e: csv::Error| {
+        refused(
+            "file",
+            tr(
+                "batch-template-write-failed",
+                &[("error", e.to_string().into())],
+            ),
+        )
+    };
     w.write_record(&t.headers).map_err(io)?;
     for r in &t.rows {
         w.write_record(r).map_err(io)?;
     }
-    w.flush()
-        .map_err(|e| refused("file", format!("the template could not be written: {e}")))?;
+    w.flush().map_err(|e| {
+        refused(
+            "file",
+            tr(
+                "batch-template-write-failed",
+                &[("error", e.to_string().into())],
+            ),
+        )
+    })?;
     drop(w);
     Ok(out)
 }
@@ -290,7 +317,9 @@ pub fn template_csv(t: &Template) -> Result<Vec<u8>> {
 /// # Errors
 /// [`Error::InvalidInput`] when the workbook cannot be written.
 pub fn template_xlsx(t: &Template) -> Result<Vec<u8>> {
-    super::result::text_workbook(&t.headers, &t.rows, "Payouts")
+    // The worksheet's name is for people (the importer reads the first visible sheet by
+    // position, whatever its name).
+    super::result::text_workbook(&t.headers, &t.rows, &tr("batch-template-sheet", &[]))
 }
 
 #[cfg(test)]

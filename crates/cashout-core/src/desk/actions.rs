@@ -18,6 +18,7 @@ use crate::audit::AuditAction;
 use crate::clock::format_instant;
 use crate::error::{Error, Result};
 use crate::journal::{PayoutRecord, Phase, Watched};
+use crate::l10n::messages::tr;
 use crate::status::{Action, CashoutStatus};
 
 /// Who asks for an action: an operator by hand, or the approval flow settling what the team's
@@ -189,8 +190,9 @@ impl Desk {
                 let Some(ext) = external_id.map(str::to_owned).or(known.clone()) else {
                     return Err(Error::InvalidInput {
                         field: "external_id",
-                        message: format!(
-                            "cashout {id} is not in the journal with an external_id; give --external-id to cancel it"
+                        message: tr(
+                            "d-cancel-needs-external-id",
+                            &[("id", id.to_string().into())],
                         ),
                     });
                 };
@@ -253,9 +255,9 @@ impl Desk {
             Err(e) => {
                 return Err(Error::ActionUnknown {
                     action,
-                    detail: format!(
-                        "its answer was lost ({lost}) and the status could not be looked up \
-                         ({e}); check the payout before acting again"
+                    detail: tr(
+                        "d-action-lost-lookup-failed",
+                        &[("lost", lost.into()), ("detail", e.to_string().into())],
                     ),
                 })
             }
@@ -270,19 +272,22 @@ impl Desk {
             Err(e) => {
                 return Err(Error::ActionUnknown {
                     action,
-                    detail: format!("its answer was lost ({lost}), and the lookup: {e}"),
+                    detail: tr(
+                        "d-action-lost-lookup-refused",
+                        &[("lost", lost.into()), ("detail", e.to_string().into())],
+                    ),
                 })
             }
         };
         if status == action.target() {
             return self.view(record_id);
         }
+        // Said to the operator, in their language; the history has its own line (recorded above).
         Err(Error::ActionUnknown {
             action,
-            detail: format!(
-                "its answer was lost ({lost}); the provider now reports {}, so it may not have \
-                 been applied, or the provider has not caught up; check again before acting",
-                status.name()
+            detail: tr(
+                "d-action-lost-other-status",
+                &[("lost", lost.into()), ("status", status.name().into())],
             ),
         })
     }

@@ -28,6 +28,7 @@ use crate::approvals::{
 };
 use crate::error::{Error, Result};
 use crate::journal::SendClaim;
+use crate::l10n::messages::tr;
 use crate::status::{Action, CashoutStatus};
 use crate::validate::FieldError;
 
@@ -123,7 +124,7 @@ pub struct ApprovalSweep {
 fn no_team_journal() -> Error {
     Error::ApprovalRefused {
         refusal: Refusal::NoTeamJournal,
-        message: "approvals are kept in a team journal; this desk uses its local journal".into(),
+        message: tr("d-approvals-need-team-journal", &[]),
     }
 }
 
@@ -153,19 +154,18 @@ pub fn hold_if_needed(
 ) {
     if let Some(policy) = policy_for(policies, request) {
         request.on_hold = true;
-        let who = if policy.approvers == 1 {
-            "another operator".to_owned()
-        } else {
-            format!("{} other operators", policy.approvers)
-        };
+        // The approvers needed choose "another operator" or "2 other operators".
         warnings.push(FieldError {
             field: "on_hold".into(),
             code: NEEDS_APPROVAL,
-            message: format!(
-                "{} {} or more needs approval by {who}: it is sent on hold, its funds stay \
-                 reserved, and it is released when approved (cancelled if rejected or not \
-                 approved within {} h)",
-                policy.threshold, policy.currency, policy.expires_after_hours
+            message: tr(
+                "d-needs-approval",
+                &[
+                    ("threshold", policy.threshold.clone().into()),
+                    ("currency", policy.currency.clone().into()),
+                    ("approvers", i64::from(policy.approvers).into()),
+                    ("hours", policy.expires_after_hours.to_string().into()),
+                ],
             ),
         });
     }
@@ -230,26 +230,25 @@ impl Desk {
         else {
             return Ok(());
         };
-        let verb = if action == Action::Hold {
-            "held"
-        } else {
-            "released"
-        };
+        // The messages word the action themselves ("held", "released"), chosen by its name.
+        let verb = action.name();
         let refuse = |message: String| Error::ApprovalRefused {
             refusal: Refusal::UnderApproval,
             message,
         };
         if let Some(a) = store.approval(record_id)? {
             if a.state != ApprovalState::Released {
-                return Err(refuse(format!(
-                    "cashout {id} needs approval and its approval is {}: it is released only \
-                     through the approval flow, never {verb} by hand{}",
-                    a.state.name(),
+                return Err(refuse(tr(
                     if a.state.is_open() {
-                        "; decide it in Approvals"
+                        "d-by-hand-under-approval-open"
                     } else {
-                        "; it can be cancelled"
-                    }
+                        "d-by-hand-under-approval-closed"
+                    },
+                    &[
+                        ("id", id.to_string().into()),
+                        ("state", a.state.name().into()),
+                        ("action", verb.into()),
+                    ],
                 )));
             }
         }
@@ -258,13 +257,13 @@ impl Desk {
         }
         match store.unidentified_under_approval(&self.scope())? {
             0 => Ok(()),
-            n => Err(refuse(format!(
-                "cashout {id} is not one of this journal's payouts, and {n} payout{} under \
-                 approval {} no cashout id yet (the answer to {} create was lost): it may be \
-                 one of them, so it is not {verb} by hand",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "has" } else { "have" },
-                if n == 1 { "its" } else { "their" },
+            n => Err(refuse(tr(
+                "d-by-hand-unidentified",
+                &[
+                    ("id", id.to_string().into()),
+                    ("count", i64::from(n).into()),
+                    ("action", verb.into()),
+                ],
             ))),
         }
     }
@@ -340,19 +339,18 @@ impl Desk {
             None => (None, None),
         };
         let why_not = match (&approval, &roles) {
-            (None, _) | (_, None) => Some("this payout needs no approval".to_owned()),
-            (Some(a), _) if a.state != ApprovalState::Waiting => {
-                Some(format!("the approval is {} already", a.state.name()))
-            }
+            (None, _) | (_, None) => Some(tr("d-approval-why-not-none", &[])),
+            (Some(a), _) if a.state != ApprovalState::Waiting => Some(tr(
+                "d-approval-why-not-decided",
+                &[("state", a.state.name().into())],
+            )),
             (Some(a), Some(r)) if a.prepared_by == r.login => {
-                Some("you prepared this payout: another operator approves it".to_owned())
+                Some(tr("d-approval-why-not-own", &[]))
             }
             (Some(a), Some(r)) if a.votes.iter().any(|v| v.approver == r.login) => {
-                Some("you have voted; it waits for another approver".to_owned())
+                Some(tr("d-approval-why-not-voted", &[]))
             }
-            (Some(_), Some(r)) if !r.approver => {
-                Some("your login is not an approver of the team".to_owned())
-            }
+            (Some(_), Some(r)) if !r.approver => Some(tr("d-approval-why-not-approver", &[])),
             _ => None,
         };
         let payout = match &approval {
@@ -368,16 +366,20 @@ impl Desk {
             None => Vec::new(),
         };
         let duplicate_verdict = match same.len() {
-            0 => "No other payout of the same amount to the same account within a day of this one."
-                .to_owned(),
-            n => format!(
-                "{n} other payout{} of the same amount to the same account within a day of this \
-                 one: {}. Check it is not paid twice.",
-                if n == 1 { "" } else { "s" },
-                same.iter()
-                    .map(|p| p.external_id.clone().unwrap_or_else(|| "?".into()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            0 => tr("d-duplicate-verdict-none", &[]),
+            n => tr(
+                "d-duplicate-verdict",
+                &[
+                    ("count", n.into()),
+                    (
+                        "ids",
+                        same.iter()
+                            .map(|p| p.external_id.clone().unwrap_or_else(|| "?".into()))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                            .into(),
+                    ),
+                ],
             ),
         };
         Ok(ApprovalDetail {
@@ -420,18 +422,30 @@ impl Desk {
                 Some(crate::watch::Notice {
                     // Notices come at most once a window (see `ApprovalNotices`): the title
                     // says how many wait, the body the newest.
+                    // Chosen here, not by a plural form: one waiting is "a payout", never "1".
                     title: if count > 1 {
-                        format!("{count} payouts wait for your approval")
+                        tr(
+                            "d-approvals-waiting-many",
+                            &[("count", count.to_string().into())],
+                        )
                     } else {
-                        "A payout waits for your approval".into()
+                        tr("d-approvals-waiting-one", &[])
                     },
-                    body: format!(
-                        "{}{} {} to {}, prepared by {}",
-                        if count > 1 { "Newest: " } else { "" },
-                        a.amount,
-                        a.currency,
-                        p.beneficiary.as_deref().unwrap_or("?"),
-                        a.prepared_by
+                    body: tr(
+                        if count > 1 {
+                            "d-approvals-waiting-body-newest"
+                        } else {
+                            "d-approvals-waiting-body"
+                        },
+                        &[
+                            ("amount", a.amount.clone().into()),
+                            ("currency", a.currency.clone().into()),
+                            (
+                                "beneficiary",
+                                p.beneficiary.as_deref().unwrap_or("?").into(),
+                            ),
+                            ("who", a.prepared_by.clone().into()),
+                        ],
                     ),
                     cashout_id: p.cashout_id,
                     external_id: p.external_id,
@@ -461,8 +475,7 @@ impl Desk {
         if decision == Decision::Reject && reason.trim().is_empty() {
             return Err(Error::ApprovalRefused {
                 refusal: Refusal::ReasonRequired,
-                message: "say why the payout is rejected (the preparer and the audit log read it)"
-                    .into(),
+                message: tr("d-approval-reason-required", &[]),
             });
         }
         let record = self.record_of(which)?;
@@ -471,16 +484,17 @@ impl Desk {
             .decide_approval(record.id, decision, reason.trim(), &token, SETTLE_LEASE)
             .await?;
         let settle_error = if decided.settles {
+            // Shown to the approver: in their language (in English, the `Display` text).
             self.settle(record.id, &token, decided.state)
                 .await
                 .err()
-                .map(|e| e.to_string())
+                .map(|e| e.report().message)
         } else {
             None
         };
         let approval = store
             .approval(record.id)?
-            .ok_or_else(|| Error::TeamJournal("the approval disappeared".into()))?;
+            .ok_or_else(|| Error::TeamJournal(tr("d-approval-disappeared", &[])))?;
         self.view_of(approval, settle_error)
     }
 
@@ -521,10 +535,12 @@ impl Desk {
     /// more (it ended another way: the database closed the approval).
     async fn settle(&self, id: i64, token: &str, state: ApprovalState) -> Result<bool> {
         let store = self.approval_store()?;
-        let record = self
-            .journal
-            .get(id)?
-            .ok_or_else(|| Error::TeamJournal(format!("no payout {id} in the journal")))?;
+        let record = self.journal.get(id)?.ok_or_else(|| {
+            Error::TeamJournal(tr(
+                "d-approval-no-record",
+                &[("record", id.to_string().into())],
+            ))
+        })?;
         // The provider says where the payout stands; a create whose answer was lost is asked
         // for by its external_id.
         let now = match (record.cashout_id, record.external_id.clone()) {
@@ -541,10 +557,13 @@ impl Desk {
         if sent.is_some() && now.external_id.as_deref() != sent {
             return Err(Error::ApprovalRefused {
                 refusal: Refusal::DecidedAlready,
-                message: format!(
-                    "payout {id}'s record names cashout {cashout_id}, which is not the payout \
-                     its approvers approved (external_id {}); nothing is sent",
-                    sent.unwrap_or_default()
+                message: tr(
+                    "d-approval-not-the-payout",
+                    &[
+                        ("record", id.to_string().into()),
+                        ("cashout_id", cashout_id.to_string().into()),
+                        ("external_id", sent.unwrap_or_default().into()),
+                    ],
                 ),
             });
         }
@@ -631,7 +650,7 @@ impl Desk {
         if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(Error::InvalidInput {
                 field: "currency",
-                message: "a currency is its three-letter ISO code, e.g. BRL".into(),
+                message: tr("d-policy-currency", &[]),
             });
         }
         let threshold = threshold
@@ -639,20 +658,26 @@ impl Desk {
                 t.parse::<crate::money::Amount>()
                     .map_err(|e| Error::InvalidInput {
                         field: "threshold",
-                        message: format!("the threshold is an amount: {e}"),
+                        message: tr(
+                            "d-policy-threshold",
+                            &[(
+                                "detail",
+                                e.message(crate::l10n::messages::active().lang()).into(),
+                            )],
+                        ),
                     })
             })
             .transpose()?;
         if threshold.is_some() && !(1..=2).contains(&approvers) {
             return Err(Error::InvalidInput {
                 field: "approvers",
-                message: "a payout needs 1 or 2 approvers".into(),
+                message: tr("d-policy-approvers", &[]),
             });
         }
         if !(1..=720).contains(&expires_after_hours) {
             return Err(Error::InvalidInput {
                 field: "expires_after_hours",
-                message: "an approval waits 1 to 720 hours (30 days)".into(),
+                message: tr("d-policy-expiry", &[]),
             });
         }
         store
@@ -676,7 +701,7 @@ impl Desk {
         if !approve && reason.trim().is_empty() {
             return Err(Error::ApprovalRefused {
                 refusal: Refusal::ReasonRequired,
-                message: "say why the policy change is rejected".into(),
+                message: tr("d-policy-reason-required", &[]),
             });
         }
         store.decide_policy_change(id, approve, reason.trim()).await
@@ -707,12 +732,14 @@ impl Desk {
             .ok_or_else(|| Error::InvalidInput {
                 field: "cashout_id",
                 message: match which {
-                    CashoutRef::Id(id) => {
-                        format!("no cashout {} in this environment's journal", id.0)
-                    }
-                    CashoutRef::ExternalId(x) => {
-                        format!("no payout with external_id {x} in this environment's journal")
-                    }
+                    CashoutRef::Id(id) => tr(
+                        "d-no-cashout-in-journal",
+                        &[("id", id.0.to_string().into())],
+                    ),
+                    CashoutRef::ExternalId(x) => tr(
+                        "d-no-external-id-in-journal",
+                        &[("external_id", x.clone().into())],
+                    ),
                 },
             })
     }

@@ -35,6 +35,7 @@ use crate::batch::{BatchDraft, ControlTotal, DecimalStyle, DraftOptions};
 use crate::clock::format_instant;
 use crate::error::{Error, Result};
 use crate::journal::{PayoutRecord, Phase};
+use crate::l10n::messages::tr;
 use crate::status::CashoutStatus;
 
 /// The rate a batch is sent at unless the operator chooses another, in requests per minute.
@@ -288,7 +289,7 @@ impl Desk {
         self.journal
             .batch(id.trim())?
             .filter(|b| b.scope == self.scope())
-            .ok_or_else(|| refused("batch", format!("this environment has no batch {id}")))
+            .ok_or_else(|| refused("batch", tr("batch-not-found", &[("batch", id.into())])))
     }
 
     /// Pauses batch `id`: its sender stops after the row it is sending.
@@ -606,16 +607,16 @@ fn to_send(payout: &PayoutRecord) -> bool {
 fn same_file(earlier: &BatchRecord) -> Error {
     refused(
         "file",
-        format!(
-            "this file (SHA-256 {}) was already imported as batch {} on {} ({}; {} of {} \
-             payouts created); importing it again could pay every row twice — do it only on \
-             purpose (desktop: “Import again anyway”; CLI: --same-file-again)",
-            earlier.file_sha256,
-            earlier.id,
-            earlier.created_at,
-            earlier.state.as_str(),
-            earlier.progress.created,
-            earlier.progress.payouts
+        tr(
+            "batch-same-file",
+            &[
+                ("sha256", earlier.file_sha256.as_str().into()),
+                ("batch", earlier.id.as_str().into()),
+                ("at", earlier.created_at.as_str().into()),
+                ("state", earlier.state.in_words().into()),
+                ("created", earlier.progress.created.to_string().into()),
+                ("payouts", i64::from(earlier.progress.payouts).into()),
+            ],
         ),
     )
 }
@@ -626,7 +627,13 @@ fn check_rate(rate: u32) -> Result<()> {
     } else {
         Err(refused(
             "rate",
-            format!("the rate is 1 to {MAX_RATE_PER_MINUTE} requests a minute; {rate} is not"),
+            tr(
+                "batch-rate-out-of-range",
+                &[
+                    ("max", MAX_RATE_PER_MINUTE.to_string().into()),
+                    ("rate", rate.to_string().into()),
+                ],
+            ),
         ))
     }
 }

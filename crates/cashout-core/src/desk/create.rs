@@ -22,6 +22,7 @@ use crate::codes;
 use crate::environment::EnvironmentKind;
 use crate::error::{Error, Result};
 use crate::journal::{Claimed, DuplicateGuard, IntentOutcome, PayoutRecord, Phase, SendClaim};
+use crate::l10n::messages::{tr, Arg};
 use crate::validate::{self, FieldError, ValidationContext};
 
 /// What the operator chose besides the request.
@@ -136,8 +137,9 @@ impl Desk {
                 {
                     return Err(Error::InvalidInput {
                         field: "corrects",
-                        message: format!(
-                            "payout {earlier} is already corrected by payout {holder}; open that one"
+                        message: tr(
+                            "d-corrects-taken",
+                            &[("earlier", earlier.into()), ("holder", holder.into())],
                         ),
                     });
                 }
@@ -168,39 +170,40 @@ impl Desk {
             message,
         };
         if earlier == request.external_id {
-            return Err(refuse(format!(
-                "a corrected payout is a new payout and needs its own external_id, not {earlier}'s"
+            return Err(refuse(tr(
+                "d-corrects-same-id",
+                &[("earlier", earlier.into())],
             )));
         }
         let Some(record) = self.journal.find(&self.scope(), None, Some(earlier))? else {
-            return Err(refuse(format!(
-                "no payout of this environment has the external_id {earlier}"
-            )));
+            return Err(refuse(no_payout_with(earlier)));
         };
         // The rule is `correctable` (the one the payout's view shows); here only why not.
         if !super::correctable(&record) {
+            let earlier_arg = ("earlier", Arg::from(earlier));
             let why = match (record.phase, record.api_code) {
-                (Phase::Declined, Some(511)) => {
-                    "was refused because the provider already holds its \
-                     external_id: that payout may pay; check it before paying again"
-                        .to_owned()
-                }
-                (Phase::Declined, Some(code)) if codes::refusal_may_pass(code) => format!(
-                    "was declined with code {code}, which may pass when it is sent again: resend \
-                     it with its own external_id instead"
+                (Phase::Declined, Some(511)) => tr("d-corrects-foreign-id", &[earlier_arg]),
+                (Phase::Declined, Some(code)) if codes::refusal_may_pass(code) => tr(
+                    "d-corrects-may-pass",
+                    &[earlier_arg, ("code", code.to_string().into())],
                 ),
-                _ if record.request.is_none() => {
-                    "was found by a lookup: the journal does not hold what it sent".to_owned()
-                }
-                _ => format!(
-                    "is {}: only a REJECTED or declined payout is corrected by a new one (one that \
-                     may still pay is never replaced)",
-                    record
-                        .status
-                        .map_or_else(|| record.phase.as_str().to_owned(), |s| s.name().to_owned())
+                _ if record.request.is_none() => tr("d-corrects-found-by-lookup", &[earlier_arg]),
+                // The status (or phase) is the machine's name, shown as it is in every language.
+                _ => tr(
+                    "d-corrects-may-still-pay",
+                    &[
+                        earlier_arg,
+                        (
+                            "status",
+                            record
+                                .status
+                                .map_or_else(|| record.phase.as_str(), |s| s.name())
+                                .into(),
+                        ),
+                    ],
                 ),
             };
-            return Err(refuse(format!("payout {earlier} {why}")));
+            return Err(refuse(why));
         }
         Ok(record)
     }
@@ -276,24 +279,21 @@ impl Desk {
             message,
         };
         if !generated {
-            return Err(refuse(format!(
-                "paying again on purpose is for a payout whose external_id the desk generates; \
-                 this one has its own ({}), so no duplicate check stands in its way",
-                request.external_id
+            return Err(refuse(tr(
+                "d-pay-again-typed-id",
+                &[("external_id", request.external_id.clone().into())],
             )));
         }
         let Some(record) = self.journal.find(&self.scope(), None, Some(earlier))? else {
-            return Err(refuse(format!(
-                "no payout of this environment has the external_id {earlier}"
-            )));
+            return Err(refuse(no_payout_with(earlier)));
         };
         let same = record.request.as_ref().is_some_and(|r| {
             crate::journal::content_hash(r) == crate::journal::content_hash(request)
         });
         if !same {
-            return Err(refuse(format!(
-                "the payout {earlier} does not pay the same amount to the same account; it \
-                 cannot be paid again as this one"
+            return Err(refuse(tr(
+                "d-pay-again-not-same",
+                &[("earlier", earlier.into())],
             )));
         }
         Ok(())
@@ -353,29 +353,32 @@ impl Desk {
             IntentOutcome::Conflict(_) => {
                 Err(Error::ExternalIdConflict(request.external_id.clone()))
             }
-            IntentOutcome::Same(record) => match (record.phase, self.corrected_by(&request.external_id)?) {
-                // Already settled: answering again is the idempotent result.
-                (Phase::Created, _) => self.answered_from_journal(&record, audit).await,
-                // Replaced by a correction: sending it too could pay twice.
-                (_, Some(holder)) => {
-                    Err(Error::InvalidInput {
+            IntentOutcome::Same(record) => {
+                match (record.phase, self.corrected_by(&request.external_id)?) {
+                    // Already settled: answering again is the idempotent result.
+                    (Phase::Created, _) => self.answered_from_journal(&record, audit).await,
+                    // Replaced by a correction: sending it too could pay twice.
+                    (_, Some(holder)) => Err(Error::InvalidInput {
                         field: "external_id",
-                        message: format!(
-                            "payout {} was corrected by payout {holder}: it is never sent again (both could pay)",
-                            request.external_id
+                        message: tr(
+                            "d-corrected-never-resent",
+                            &[
+                                ("external_id", request.external_id.clone().into()),
+                                ("holder", holder.into()),
+                            ],
                         ),
-                    })
+                    }),
+                    // The id belongs to a cashout this journal never sent: never adopt it.
+                    (Phase::Declined, None) if record.api_code == Some(511) => {
+                        Err(foreign_external_id(Some(record)))
+                    }
+                    // Open, declined, never sent or abandoned: find out before sending anything.
+                    (phase, None) => {
+                        self.drive_create(record.id, request, Some(phase), audit)
+                            .await
+                    }
                 }
-                // The id belongs to a cashout this journal never sent: never adopt it.
-                (Phase::Declined, None) if record.api_code == Some(511) => {
-                    Err(foreign_external_id(Some(record)))
-                }
-                // Open, declined, never sent or abandoned: find out before sending anything.
-                (phase, None) => {
-                    self.drive_create(record.id, request, Some(phase), audit)
-                        .await
-                }
-            },
+            }
         }
     }
 
@@ -400,12 +403,12 @@ impl Desk {
                 self.send_claimed(id, request, resumed, audit, &claim).await
             }
             Claimed::Settled(record) => self.answered_from_journal(&record, audit).await,
+            // Said to the operator, not written to the payout's history: in their language.
             Claimed::HeldBy { holder, until } => Err(Error::OutcomeUnknown {
                 external_id: request.external_id.clone(),
-                detail: format!(
-                    "it is being sent by {holder} right now (claimed until {until}); nothing \
-                     was sent from here. Its outcome shows here once that desk has it; if that \
-                     desk stops, the payout is looked up by its external_id, never sent blind"
+                detail: tr(
+                    "d-create-held-elsewhere",
+                    &[("holder", holder.into()), ("until", until.into())],
                 ),
             }),
         }
@@ -478,8 +481,9 @@ impl Desk {
         let after_send = |e: Error| match e {
             Error::Journal(detail) | Error::TeamJournal(detail) => Error::OutcomeUnknown {
                 external_id: external_id.clone(),
-                detail: format!(
-                    "the create may have been received, but the journal failed: {detail}"
+                detail: tr(
+                    "d-create-journal-failed-after-send",
+                    &[("detail", detail.into())],
                 ),
             },
             other => other,
@@ -519,9 +523,9 @@ impl Desk {
                     Lookup::NotFound => {}
                     Lookup::Unknown(detail) if !may_have_landed => {
                         // Nothing was sent by this call: the record stays as it was.
-                        return Err(Error::Network(format!(
-                            "the payout could not be looked up before sending it again \
-                             ({detail}); nothing was sent"
+                        return Err(Error::Network(tr(
+                            "d-create-lookup-before-resend-failed",
+                            &[("detail", detail.into())],
                         )));
                     }
                     Lookup::Unknown(detail) => {
@@ -563,8 +567,12 @@ impl Desk {
                     {
                         Ok(record) => Ok((PayoutView::of(&record), true)),
                         // The money may move: never report this as "nothing sent".
-                        Err(e) => Err(unknown(format!(
-                            "the provider accepted it as cashout {cashout_id}, but the journal could not record that ({e})"
+                        Err(e) => Err(unknown(tr(
+                            "d-create-accepted-not-recorded",
+                            &[
+                                ("cashout_id", cashout_id.to_string().into()),
+                                ("detail", e.to_string().into()),
+                            ],
                         ))),
                     };
                 }
@@ -768,6 +776,14 @@ pub(super) fn on_form(mut e: Error, request: &CreateCashout) -> Error {
         }
     }
     e
+}
+
+/// The refusal of an earlier payout named by an external_id this environment does not have.
+fn no_payout_with(external_id: &str) -> String {
+    tr(
+        "d-no-payout-with-external-id",
+        &[("external_id", external_id.into())],
+    )
 }
 
 /// A record in a few words, for messages: its status or phase and its cashout id.

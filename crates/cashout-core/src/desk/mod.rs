@@ -208,8 +208,8 @@ pub struct PayoutView {
     #[ts(optional)]
     pub payee: Option<Payee>,
     pub created_at: String,
-    /// `created_at` as the operator's local time, `YYYY-MM-DD HH:MM` (the system's time zone,
-    /// or the list filter's).
+    /// `created_at` as the operator's local time to the minute, written the active locale's
+    /// way (`30/11/2026, 14:03` in pt-BR; the system's time zone, or the list filter's).
     pub created_local: String,
     pub updated_at: String,
 }
@@ -291,7 +291,11 @@ impl PayoutView {
             correctable: correctable(r),
             payee: r.request.as_ref().and_then(Payee::of),
             created_at: r.created_at.clone(),
-            created_local: crate::period::local_time(&r.created_at, &jiff::tz::TimeZone::system()),
+            created_local: crate::l10n::dates::instant_shown(
+                &r.created_at,
+                &jiff::tz::TimeZone::system(),
+                crate::l10n::dates::Precision::Minute,
+            ),
             updated_at: r.updated_at.clone(),
         }
     }

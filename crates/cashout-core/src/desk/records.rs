@@ -9,7 +9,8 @@ use crate::api::types::CashoutRef;
 use crate::audit::{AuditAction, AuditEvent};
 use crate::error::{Error, Result};
 use crate::journal::{ExchangeRecord, HistoryEntry, ListFilter, PayoutRecord};
-use crate::l10n::Locale;
+use crate::l10n::messages::tr;
+use crate::l10n::{dates, Locale};
 use crate::overview::{self, Overview, OverviewQuery};
 use crate::period;
 use crate::report::{self, CsvFlavor, HoldBoard};
@@ -32,7 +33,8 @@ impl Desk {
             .iter()
             .map(|r| {
                 let mut view = PayoutView::of(r);
-                view.created_local = period::local_time(&r.created_at, &zone);
+                view.created_local =
+                    dates::instant_shown(&r.created_at, &zone, dates::Precision::Minute);
                 view
             })
             .collect())
@@ -251,7 +253,7 @@ impl Desk {
             .find(&self.scope(), id, external_id)?
             .ok_or_else(|| Error::InvalidInput {
                 field: which.field(),
-                message: "this payout is not in the journal of this environment".into(),
+                message: tr("d-payout-not-in-journal", &[]),
             })
     }
 }

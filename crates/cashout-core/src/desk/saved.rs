@@ -11,6 +11,7 @@ use crate::audit::{AuditAction, AuditEvent};
 use crate::beneficiaries::{checked_label, BeneficiaryDetails, SavedBeneficiary};
 use crate::error::{Error, Result};
 use crate::journal::Phase;
+use crate::l10n::messages::tr;
 use crate::status::CashoutStatus;
 
 impl Desk {
@@ -40,15 +41,10 @@ impl Desk {
             message,
         };
         let Some(request) = record.request.as_ref() else {
-            return Err(refuse(
-                "this payout was found by a lookup: the journal does not hold what it sent".into(),
-            ));
+            return Err(refuse(tr("d-save-found-by-lookup", &[])));
         };
         if record.status == Some(CashoutStatus::Rejected) || record.phase == Phase::Declined {
-            return Err(refuse(
-                "the provider refused this payout's details; save the beneficiary of the corrected payout instead"
-                    .into(),
-            ));
+            return Err(refuse(tr("d-save-refused-details", &[])));
         }
         let details = BeneficiaryDetails::of(request);
         let account = Payee::of(request).map_or_else(String::new, |p| {
@@ -77,7 +73,7 @@ impl Desk {
         {
             return Err(Error::InvalidInput {
                 field: "label",
-                message: format!("no saved beneficiary is labelled {label:?}"),
+                message: no_saved_beneficiary(label),
             });
         }
         self.beneficiaries()
@@ -95,7 +91,15 @@ impl Desk {
             .map(|b| b.details.request())
             .ok_or_else(|| Error::InvalidInput {
                 field: "label",
-                message: format!("no saved beneficiary is labelled {label:?}"),
+                message: no_saved_beneficiary(label),
             })
     }
+}
+
+/// The refusal of a label no saved beneficiary has (quoted, so that spaces show).
+fn no_saved_beneficiary(label: &str) -> String {
+    tr(
+        "d-no-saved-beneficiary",
+        &[("label", format!("{label:?}").into())],
+    )
 }

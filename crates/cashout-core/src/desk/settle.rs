@@ -15,6 +15,7 @@ use crate::audit::{AuditAction, AuditEvent};
 use crate::clock::{format_instant, parse_instant};
 use crate::error::{Error, Result};
 use crate::journal::{PayoutRecord, Phase};
+use crate::l10n::messages::tr;
 
 /// The first waits between lookups of a create that was not found; then hourly.
 fn lookup_backoff(lookups: i64) -> Duration {
@@ -180,8 +181,9 @@ impl Desk {
             }
             Lookup::NotFound => self.record_not_found(&record).await?,
             Lookup::Unknown(detail) => {
-                return Err(Error::Network(format!(
-                    "the payout could not be looked up ({detail}); it is tried again"
+                return Err(Error::Network(tr(
+                    "d-lookup-failed-retry",
+                    &[("detail", detail.into())],
                 )))
             }
         }
@@ -193,8 +195,7 @@ impl Desk {
         let record = self.journal_record(which)?;
         let request = record.request.clone().ok_or_else(|| Error::InvalidInput {
             field: which.field(),
-            message: "this payout was not created by this desk, so there is nothing to resend"
-                .into(),
+            message: tr("d-not-created-here", &[]),
         })?;
         Ok((record, request))
     }
@@ -234,7 +235,7 @@ impl Desk {
         if reason.is_empty() {
             return Err(Error::InvalidInput {
                 field: "reason",
-                message: "say why the payout is abandoned; the reason goes to the audit log".into(),
+                message: tr("d-abandon-reason-required", &[]),
             });
         }
         let (record, _) = self.open_create(which)?;
@@ -259,12 +260,11 @@ impl Desk {
             Some(r) => Ok(PayoutView::of(&r)),
             None => Err(Error::InvalidInput {
                 field: "external_id",
-                message: format!(
-                    "this payout is {}, not an open create; there is nothing to abandon",
-                    self.journal
-                        .get(record.id)?
-                        .map_or("gone", |r| r.phase.as_str())
-                ),
+                message: match self.journal.get(record.id)? {
+                    // The phase is the journal's name for it, shown as it is.
+                    Some(r) => tr("d-abandon-not-open", &[("phase", r.phase.as_str().into())]),
+                    None => tr("d-abandon-gone", &[]),
+                },
             }),
         }
     }

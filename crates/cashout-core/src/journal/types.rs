@@ -313,6 +313,10 @@ pub struct ListFilter {
     /// list with it).
     #[serde(default)]
     pub currency: Option<String>,
+    /// Only payouts that reached the provider: a status the provider gave, other than
+    /// DECLINED (the overview's "sent" figure and its days open the list with it).
+    #[serde(default)]
+    pub sent_only: bool,
     /// Found anywhere in the external_id, the beneficiary's name, document, account or PIX key,
     /// e-mail or phone — case, accents and separators ignored (see [`super::keys`]) — or equal
     /// to the cashout_id.

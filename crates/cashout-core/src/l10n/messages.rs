@@ -34,6 +34,8 @@ pub const FILES: [(Lang, &[(&str, &str)]); 3] = [
                 "validate-country.ftl",
                 include_str!("../../locales/en/validate-country.ftl"),
             ),
+            ("batch.ftl", include_str!("../../locales/en/batch.ftl")),
+            ("details.ftl", include_str!("../../locales/en/details.ftl")),
         ],
     ),
     (
@@ -48,6 +50,8 @@ pub const FILES: [(Lang, &[(&str, &str)]); 3] = [
                 "validate-country.ftl",
                 include_str!("../../locales/es/validate-country.ftl"),
             ),
+            ("batch.ftl", include_str!("../../locales/es/batch.ftl")),
+            ("details.ftl", include_str!("../../locales/es/details.ftl")),
         ],
     ),
     (
@@ -61,6 +65,11 @@ pub const FILES: [(Lang, &[(&str, &str)]); 3] = [
             (
                 "validate-country.ftl",
                 include_str!("../../locales/pt-BR/validate-country.ftl"),
+            ),
+            ("batch.ftl", include_str!("../../locales/pt-BR/batch.ftl")),
+            (
+                "details.ftl",
+                include_str!("../../locales/pt-BR/details.ftl"),
             ),
         ],
     ),

@@ -10,8 +10,10 @@
 //! format with (tags it cannot read fall back to the language's own region). Left out: right-
 //! to-left languages, and choosing a number format apart from the language's tag.
 //!
-//! [`numbers`] formats money and counts; [`messages`] renders the words (Project Fluent).
+//! [`numbers`] formats money and counts, [`dates`] moments; [`messages`] renders the words
+//! (Project Fluent).
 
+pub mod dates;
 pub mod messages;
 pub mod numbers;
 
@@ -184,6 +186,12 @@ pub struct LocaleView {
     /// The system's own locale tag (what `auto` follows), when it reports one.
     pub system: Option<String>,
     pub number_style: numbers::NumberStyle,
+    /// How the window writes a calendar day (the overview's days), from CLDR.
+    pub day_style: dates::DateStyle,
+    /// How the window writes a moment to the minute (lists, summaries).
+    pub date_style: dates::DateStyle,
+    /// The same to the second (histories, the audit log).
+    pub date_style_seconds: dates::DateStyle,
     pub offered: Vec<OfferedLocale>,
 }
 
@@ -202,6 +210,9 @@ impl LocaleView {
             tag: locale.tag().to_owned(),
             system: sys_locale::get_locale(),
             number_style: numbers::number_style(&locale),
+            day_style: dates::style(&locale, dates::Precision::Day),
+            date_style: dates::style(&locale, dates::Precision::Minute),
+            date_style_seconds: dates::style(&locale, dates::Precision::Second),
             offered: OFFERED
                 .iter()
                 .map(|(tag, label)| OfferedLocale {

@@ -382,6 +382,33 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The window puts a journal amount back in the form (a correction) by replacing the
+        /// decimal point with the locale's (`ui/src/i18n.ts`, `amountAsTyped`): every offered
+        /// locale reads that text back as the same amount, never refused, never another one.
+        #[test]
+        fn a_canonical_amount_with_the_locales_decimal_reads_back_the_same(
+            which in 0..super::super::OFFERED.len(),
+            units in 1u64..99_999_999_999,
+            cents in proptest::option::of(0u8..100),
+            one_place in proptest::bool::ANY,
+        ) {
+            let locale = Locale::negotiate(super::super::OFFERED[which].0);
+            let canonical = match cents {
+                None => units.to_string(),
+                Some(c) if one_place => format!("{units}.{}", c % 10),
+                Some(c) => format!("{units}.{c:02}"),
+            };
+            let Ok(amount) = canonical.parse::<Amount>() else {
+                return Ok(()); // past the largest amount: never in the journal
+            };
+            let style = number_style(&locale);
+            let typed = canonical.replace('.', &style.decimal);
+            let read = read_amount(&typed, &locale);
+            proptest::prop_assert_eq!(read.map(|a| a.value()), Ok(amount.value()), "{} in {}", typed, locale.tag());
+        }
+    }
+
     #[test]
     fn typed_amounts_that_need_a_guess_are_refused_with_the_locales_way() {
         // The other convention's separators.

@@ -34,6 +34,7 @@ use ts_rs::TS;
 use crate::clock::{format_instant, parse_instant};
 use crate::codes;
 use crate::journal::{OverviewRow, Phase};
+use crate::l10n::dates::day_shown;
 use crate::l10n::messages::{self, Arg};
 use crate::l10n::numbers::{format_count, format_money};
 use crate::l10n::Locale;
@@ -544,8 +545,8 @@ impl Tally {
 }
 
 /// A one-line summary of a currency's daily series for screen readers: `BRL, 30 days from
-/// 2026-11-01 to 2026-11-30: sent BRL 12.345,00 in 87 payouts; the largest day 2026-11-12,
-/// BRL 2.000,00.`
+/// 11/1/2026 to 11/30/2026: sent BRL 12,345.00 in 87 payouts; the largest day 11/12/2026,
+/// BRL 2,000.00.` (days and sums in the active locale's way).
 #[must_use]
 pub fn chart_summary(c: &CurrencyOverview, lang: crate::l10n::Lang) -> String {
     let largest = c.days.iter().filter(|d| d.figure.count > 0).max_by(|a, b| {
@@ -555,9 +556,11 @@ pub fn chart_summary(c: &CurrencyOverview, lang: crate::l10n::Lang) -> String {
         );
         x.cmp(&y).then(b.day.cmp(&a.day))
     });
+    // Days as the active locale writes them (`30/11/2026`); the series keeps ISO days for the
+    // window's filters.
     let (first, last) = (
-        c.days.first().map_or("", |d| d.day.as_str()),
-        c.days.last().map_or("", |d| d.day.as_str()),
+        c.days.first().map_or(String::new(), |d| day_shown(&d.day)),
+        c.days.last().map_or(String::new(), |d| day_shown(&d.day)),
     );
     let mut args: Vec<(&str, Arg)> = vec![
         ("currency", c.currency.clone().into()),
@@ -574,7 +577,7 @@ pub fn chart_summary(c: &CurrencyOverview, lang: crate::l10n::Lang) -> String {
     ];
     match largest {
         Some(d) => {
-            args.push(("day", d.day.clone().into()));
+            args.push(("day", day_shown(&d.day).into()));
             args.push(("daysum", d.figure.shown.clone().into()));
             messages::text(lang, "overview-chart-summary", &args)
         }

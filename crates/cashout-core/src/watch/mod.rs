@@ -45,6 +45,7 @@ use crate::clock::{format_instant, parse_instant, Clock};
 use crate::desk::{Desk, PayoutView, RECONCILE_MIN_AGE};
 use crate::error::{Error, Result};
 use crate::journal::PayoutRecord;
+use crate::l10n::messages::tr;
 use crate::status::CashoutStatus;
 
 mod events;
@@ -177,27 +178,27 @@ impl WatchConfig {
         hold_alert_hours: u32,
         rate_per_sec: u32,
     ) -> Result<Self> {
-        for (ok, field, message) in [
+        for (ok, field, message_id) in [
             (
                 (1..=90).contains(&late_rejection_window_days),
                 "late_rejection_window_days",
-                "late rejections are watched for 1 to 90 days",
+                "d-watch-late-window-range",
             ),
             (
                 (1..=720).contains(&hold_alert_hours),
                 "hold_alert_hours",
-                "the hold alert age is 1 to 720 hours",
+                "d-watch-hold-alert-range",
             ),
             (
                 (1..=50).contains(&rate_per_sec),
                 "rate",
-                "the rate cap is 1 to 50 requests per second",
+                "d-watch-rate-range",
             ),
         ] {
             if !ok {
                 return Err(Error::InvalidInput {
                     field,
-                    message: message.into(),
+                    message: tr(message_id, &[]),
                 });
             }
         }
@@ -674,9 +675,9 @@ impl Watcher {
                     emit(vec![WatchEvent::Stalled {
                         at: format_instant(now),
                         retry_at: format_instant(now + pause),
-                        detail: format!(
-                            "the journal could not be read or written: {}",
-                            e.report().message
+                        detail: tr(
+                            "d-watch-journal-failed",
+                            &[("detail", e.report().message.into())],
                         ),
                     }]);
                     tokio::select! {

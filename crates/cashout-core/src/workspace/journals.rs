@@ -25,6 +25,7 @@ use crate::credentials::Secret;
 use crate::error::{Error, Result};
 use crate::journal::postgres::TeamProfile;
 use crate::journal::Journal;
+use crate::l10n::messages::tr;
 use crate::settings::Settings;
 
 /// Which journal this desk keeps its payouts in, for the settings and the environment bar.
@@ -78,9 +79,12 @@ impl Workspace {
             .load_secret(&profile.keychain_scope())?
             .ok_or_else(|| Error::InvalidInput {
                 field: "password",
-                message: format!(
-                    "no password is stored for {} on {}; enter it",
-                    profile.user, profile.host
+                message: tr(
+                    "d-team-no-password",
+                    &[
+                        ("user", profile.user.clone().into()),
+                        ("host", profile.host.clone().into()),
+                    ],
                 ),
             })
     }
@@ -134,9 +138,10 @@ impl Workspace {
     /// audited or saved (the desk then stays where it was).
     pub async fn use_local_journal(&self) -> Result<JournalStatus> {
         let _one = self.journal_switch.lock().await;
-        let path = self.local_journal.clone().ok_or_else(|| {
-            Error::Journal("this desk has no local journal to come back to".into())
-        })?;
+        let path = self
+            .local_journal
+            .clone()
+            .ok_or_else(|| Error::Journal(tr("d-no-local-journal-to-return", &[])))?;
         let local = Journal::open(&path, Arc::new(crate::clock::SystemClock))?;
         let mut settings = self.settings();
         settings.team = None;
@@ -155,14 +160,13 @@ impl Workspace {
         if team.actor().is_none() {
             return Err(Error::InvalidInput {
                 field: "team",
-                message: "this desk uses its local journal; switch to the team journal first"
-                    .into(),
+                message: tr("d-copy-needs-team-journal", &[]),
             });
         }
         let path = self
             .local_journal
             .clone()
-            .ok_or_else(|| Error::Journal("this desk has no local journal to copy from".into()))?;
+            .ok_or_else(|| Error::Journal(tr("d-no-local-journal-to-copy", &[])))?;
         let local = Journal::open(&path, Arc::new(crate::clock::SystemClock))?;
         crate::journal::copy::copy_payouts(&local, &team, &self.audit_scope()).await
     }
@@ -188,10 +192,10 @@ impl Workspace {
                 }
                 None
             }
-            Err(e) => Some(format!(
-                "the team journal chosen for this desk could not be opened ({}); nothing can \
-                 be paid or checked until it is connected",
-                e.report().message
+            // Kept and shown as it is until the next switch, in the language active at start.
+            Err(e) => Some(tr(
+                "d-team-journal-not-opened",
+                &[("detail", e.report().message.into())],
             )),
         };
         self.set_team_problem(problem);

@@ -31,6 +31,7 @@ use crate::desk::{Desk, RetryPolicy};
 use crate::environment::{Environment, EnvironmentKind};
 use crate::error::{Error, Result};
 use crate::journal::Journal;
+use crate::l10n::messages::tr;
 
 mod journals;
 use crate::settings::{Settings, SettingsFile};
@@ -351,7 +352,7 @@ impl Workspace {
             credentials,
             demo_credentials: demo,
             allows_check_digit_override: kind.allows_validation_override(),
-            problem: env.err().map(|p| p.to_string()),
+            problem: env.err().map(|p| p.report().message),
             signed_in_as: self.journal().actor().map(str::to_owned),
             journal_problem: self.team_problem(),
         }
@@ -367,9 +368,9 @@ impl Workspace {
         // knows nothing of the team's payouts (open creates, the duplicate guard), and a payout
         // made there would be invisible to the team.
         if let Some(problem) = self.team_problem() {
-            return Err(Error::TeamJournal(format!(
-                "{problem}. Reconnect in Settings → Journal, or switch this desk to its local \
-                 journal there, before paying or checking anything"
+            return Err(Error::TeamJournal(tr(
+                "d-team-journal-not-connected",
+                &[("problem", problem.into())],
             )));
         }
         let env = self.environment()?;
@@ -399,8 +400,11 @@ impl Workspace {
                     note: None,
                 })
             }
-            Err(e @ (Error::MissingReadOnlyKey(_) | Error::MissingCredentials(_))) => e.to_string(),
-            Err(Error::Network(d)) => format!("the provider's bank list could not be had ({d})"),
+            // A note for the operator: the error's message in their language.
+            Err(e @ (Error::MissingReadOnlyKey(_) | Error::MissingCredentials(_))) => {
+                e.report().message
+            }
+            Err(Error::Network(d)) => tr("d-bank-list-unavailable", &[("detail", d.into())]),
             Err(e) => return Err(e),
         };
         let banks = crate::banks::for_country(&country.to_ascii_uppercase())
@@ -414,9 +418,7 @@ impl Workspace {
         Ok(BankChoices {
             banks,
             source: "bundled",
-            note: Some(format!(
-                "Showing the bank list bundled with Cashout Desk: {note}."
-            )),
+            note: Some(tr("d-bank-list-bundled", &[("note", note.into())])),
         })
     }
 
@@ -433,7 +435,7 @@ impl Workspace {
         if kind == EnvironmentKind::Sandbox {
             return Err(Error::InvalidInput {
                 field: "environment",
-                message: "the sandbox uses fixed demo credentials; nothing to store".into(),
+                message: tr("d-sandbox-credentials-fixed", &[]),
             });
         }
         creds.check().map_err(|p| Error::InvalidCredentials {
@@ -497,20 +499,32 @@ impl Workspace {
             Err(CallError::Api { answer, .. }) if answer.code == 509 => ConnectionCheck {
                 ok: true,
                 api_code: Some(509),
-                message: "Connected: the credentials and the signature are accepted.".into(),
+                message: tr("d-connection-accepted", &[]),
             },
-            Ok(_) => ConnectionCheck { ok: true, api_code: None, message: "Connected.".into() },
+            Ok(_) => ConnectionCheck {
+                ok: true,
+                api_code: None,
+                message: tr("d-connection-ok", &[]),
+            },
             Err(CallError::Api { answer, .. }) => ConnectionCheck {
                 ok: false,
                 api_code: Some(answer.code),
                 message: match answer.code {
-                    401 => "The API Key or API Passphrase is wrong for this environment.".into(),
-                    302 => "The signature was refused: the API Signature stored for this environment is wrong.".into(),
-                    402 => "This computer's IP address is not whitelisted for cashouts: add it in the Merchant Panel (Settings → API Access).".into(),
-                    _ => Error::api(answer.code, 0, answer.message).to_string(),
+                    401 => tr("d-connection-401", &[]),
+                    302 => tr("d-connection-302", &[]),
+                    402 => tr("d-connection-402", &[]),
+                    // The refusal as errors say it, in the operator's language.
+                    _ => Error::api(answer.code, 0, answer.message).report().message,
                 },
             },
-            Err(e) => ConnectionCheck { ok: false, api_code: None, message: format!("Could not reach the provider: {e}") },
+            Err(e) => ConnectionCheck {
+                ok: false,
+                api_code: None,
+                message: tr(
+                    "d-connection-unreachable",
+                    &[("detail", e.to_string().into())],
+                ),
+            },
         })
     }
 }

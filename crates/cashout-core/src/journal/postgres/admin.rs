@@ -12,6 +12,7 @@ use tokio_postgres::Client;
 use super::{pg_error, TeamProfile};
 use crate::credentials::Secret;
 use crate::error::{Error, Result};
+use crate::l10n::messages::tr;
 
 /// Creates the login role `name` in the operators' group, with `password`, or — when the role
 /// exists — sets its password and makes it an operator.
@@ -27,7 +28,7 @@ pub async fn add_operator(client: &Client, name: &str, password: &Secret) -> Res
     if password.expose().chars().count() < 12 {
         return Err(Error::InvalidInput {
             field: "password",
-            message: "an operator's password has at least 12 characters".into(),
+            message: tr("d-operator-password-short", &[]),
         });
     }
     let verifier = postgres_protocol::password::scram_sha_256(password.expose().as_bytes());
@@ -48,9 +49,7 @@ pub async fn add_operator(client: &Client, name: &str, password: &Secret) -> Res
     if existing == Some(true) {
         return Err(Error::InvalidInput {
             field: "user",
-            message: format!(
-                "{name} is an administrator or superuser role; an operator gets a login of their own"
-            ),
+            message: tr("d-operator-is-admin", &[("name", name.into())]),
         });
     }
     // A transaction an operator leaves open (psql) must not hold the audit chain's head.

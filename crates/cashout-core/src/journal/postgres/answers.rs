@@ -12,6 +12,7 @@ use crate::api::types::{CashoutId, StatusAnswer};
 use crate::error::Error;
 use crate::journal::status_rules::{self, Current, Plan};
 use crate::journal::{keys, PayoutRecord, Phase};
+use crate::l10n::messages::tr;
 use crate::status::CashoutStatus;
 
 /// See [`crate::journal::store::JournalStore::record_lookup`] (the same cases as the embedded
@@ -62,15 +63,19 @@ pub(super) async fn lookup_in(
         }
         (Some(a), Some(b), _, _) => Err(Error::InvalidInput {
             field: "external_id",
-            message: format!(
-                "the journal holds these as two different payouts (records {} and {}); check the ids",
-                a.id, b.id
+            message: tr(
+                "d-two-different-payouts",
+                &[
+                    ("first", a.id.to_string().into()),
+                    ("second", b.id.to_string().into()),
+                ],
             ),
         }
         .into()),
         (Some(a), None, _, Some(x)) => {
             if a.external_id.is_none() {
-                let search = keys::search_text(Some(x), a.beneficiary.as_deref(), a.request.as_ref());
+                let search =
+                    keys::search_text(Some(x), a.beneficiary.as_deref(), a.request.as_ref());
                 tx.execute(
                     "UPDATE cashout.payouts SET external_id = $2, search_text = $3 WHERE id = $1",
                     &[&a.id, &x, &search],
@@ -106,7 +111,15 @@ pub(super) async fn lookup_in(
                 )
                 .await?
                 .get(0);
-            history(tx, new, now, "added", None, Some("added to the journal by a lookup")).await?;
+            history(
+                tx,
+                new,
+                now,
+                "added",
+                None,
+                Some("added to the journal by a lookup"),
+            )
+            .await?;
             Ok(new)
         }
         (Some(a), None, _, None) => Ok(a.id),
@@ -128,7 +141,15 @@ pub(super) async fn lookup_in(
                 )
                 .await?
                 .get(0);
-            history(tx, new, now, "added", None, Some("added to the journal by a lookup")).await?;
+            history(
+                tx,
+                new,
+                now,
+                "added",
+                None,
+                Some("added to the journal by a lookup"),
+            )
+            .await?;
             Ok(new)
         }
     }

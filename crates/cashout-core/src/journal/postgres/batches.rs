@@ -18,6 +18,7 @@ use crate::batch::records::{
 use crate::batch::{BatchTotal, DecimalStyle, FileFormat};
 use crate::clock::format_instant;
 use crate::error::{Error, Result};
+use crate::l10n::messages::tr;
 
 /// The batch's columns, then its progress counted over its rows' payouts.
 const SELECT_BATCH: &str = "
@@ -246,7 +247,10 @@ impl PgStore {
                         )
                         .await?;
                     if locked.is_none() {
-                        return Err(refused(format!("there is no batch {id}")));
+                        return Err(refused(tr(
+                            "batch-no-such-batch",
+                            &[("batch", id.as_str().into())],
+                        )));
                     }
                     let batch = batch_in(&tx, &id).await?.ok_or_else(|| {
                         TxError::from(Error::TeamJournal("a batch vanished".into()))

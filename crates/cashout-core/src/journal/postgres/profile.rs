@@ -24,6 +24,7 @@ use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::credentials::Secret;
 use crate::error::{Error, Result};
+use crate::l10n::messages::tr;
 
 /// The settings of one team journal. Stored in the settings; holds no secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -85,33 +86,31 @@ impl TeamProfile {
     /// # Errors
     /// [`Error::InvalidInput`] naming the field.
     pub fn check(&self) -> Result<()> {
-        let invalid = |field, message: &str| {
-            Err(Error::InvalidInput {
-                field,
-                message: message.to_owned(),
-            })
-        };
+        let invalid = |field, message: String| Err(Error::InvalidInput { field, message });
         if self.host.trim().is_empty() {
-            return invalid("host", "the team journal's server is required");
+            return invalid("host", tr("d-team-host-required", &[]));
         }
         if self.host.chars().any(|c| c.is_whitespace() || c == '/') {
-            return invalid(
-                "host",
-                "a host name or IP address, without spaces or a path",
-            );
+            return invalid("host", tr("d-team-host-invalid", &[]));
         }
         if self.port == 0 {
-            return invalid("port", "a port from 1 to 65535");
+            return invalid("port", tr("d-team-port-range", &[]));
         }
         if self.database.trim().is_empty() {
-            return invalid("database", "the database's name is required");
+            return invalid("database", tr("d-team-database-required", &[]));
         }
         if let Err(message) = check_role_name(&self.user) {
-            return invalid("user", &message);
+            return invalid("user", message);
         }
         if let Some(ca) = &self.ca_file {
             if !ca.is_file() {
-                return invalid("ca_file", &format!("no file at {}", ca.display()));
+                return invalid(
+                    "ca_file",
+                    tr(
+                        "d-team-ca-missing",
+                        &[("path", ca.display().to_string().into())],
+                    ),
+                );
             }
         }
         Ok(())
@@ -162,7 +161,13 @@ impl TeamProfile {
                 use rustls::pki_types::{pem::PemObject, CertificateDer};
                 let bad = |e: String| Error::InvalidInput {
                     field: "ca_file",
-                    message: format!("{} is not a PEM certificate file: {e}", path.display()),
+                    message: tr(
+                        "d-team-ca-not-pem",
+                        &[
+                            ("path", path.display().to_string().into()),
+                            ("detail", e.into()),
+                        ],
+                    ),
                 };
                 let mut roots = rustls::RootCertStore::empty();
                 let certs = CertificateDer::pem_file_iter(path)
@@ -170,7 +175,7 @@ impl TeamProfile {
                     .collect::<std::result::Result<Vec<_>, _>>()
                     .map_err(|e| bad(e.to_string()))?;
                 if certs.is_empty() {
-                    return Err(bad("it holds no certificate".into()));
+                    return Err(bad(tr("d-team-ca-no-certificate", &[])));
                 }
                 for cert in certs {
                     roots.add(cert).map_err(|e| bad(e.to_string()))?;
@@ -201,24 +206,22 @@ pub const SESSION_OPTIONS: &str = "-c search_path=pg_catalog -c synchronous_comm
 /// 63 bytes (PostgreSQL's limit), and not one of the reserved prefixes (`pg_`, `cashout_`).
 ///
 /// # Errors
-/// The reason, for a field-level message.
+/// The reason, for a field-level message (in the active language).
 pub fn check_role_name(name: &str) -> std::result::Result<(), String> {
     if name.is_empty() {
-        return Err("the operator's database login is required".into());
+        return Err(tr("d-role-required", &[]));
     }
     if name.len() > 63 {
-        return Err("at most 63 characters".into());
+        return Err(tr("d-role-too-long", &[]));
     }
     let mut chars = name.chars();
     if !chars.next().is_some_and(|c| c.is_ascii_lowercase())
         || !chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
     {
-        return Err(
-            "lowercase letters, digits and _ only, starting with a letter (e.g. ana_souza)".into(),
-        );
+        return Err(tr("d-role-characters", &[]));
     }
     if name.starts_with("pg_") || name.starts_with("cashout_") {
-        return Err("names starting with pg_ or cashout_ are reserved".into());
+        return Err(tr("d-role-reserved", &[]));
     }
     Ok(())
 }

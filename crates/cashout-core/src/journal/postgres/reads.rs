@@ -486,6 +486,10 @@ fn list_query(filter: &ListFilter, limit: i64, offset: i64, walk: bool) -> (Stri
         let n = arg(&mut params, Box::new(currency.trim().to_ascii_uppercase()));
         sql.push_str(&format!(" AND currency = ${n}"));
     }
+    if filter.sent_only {
+        // What the overview counts as sent (`overview::Tally`).
+        sql.push_str(" AND status IS NOT NULL AND status <> 'DECLINED'");
+    }
     if let Some(from) = &filter.created_from {
         let n = arg(&mut params, Box::new(from.clone()));
         sql.push_str(&format!(" AND created_at >= ${n}"));

@@ -14,6 +14,7 @@ use crate::batch::records::{
 };
 use crate::batch::{BatchTotal, DecimalStyle, FileFormat};
 use crate::error::{Error, Result};
+use crate::l10n::messages::tr;
 
 /// A row as written: its number, its cells as JSON, and its request with its JSON.
 type RowToWrite = (
@@ -225,8 +226,9 @@ impl SqliteStore {
         let clock = self.clock.clone();
         let id = id.to_owned();
         self.write(true, move |tx| {
-            let batch =
-                batch_in(tx, &id)?.ok_or_else(|| refused(format!("there is no batch {id}")))?;
+            let batch = batch_in(tx, &id)?.ok_or_else(|| {
+                refused(tr("batch-no-such-batch", &[("batch", id.as_str().into())]))
+            })?;
             let to = crate::batch::records::next_state(&batch, &change, &now).map_err(refused)?;
             let (sender, lease) = match &change {
                 BatchChange::Renew { sender, lease } => {

@@ -55,6 +55,7 @@ use crate::api::types::{CashoutId, CashoutRef, CreateCashout, Exchange, StatusAn
 use crate::audit::AuditEvent;
 use crate::clock::{format_instant, Clock};
 use crate::error::{Error, Result};
+use crate::l10n::messages::tr;
 use crate::status::CashoutStatus;
 
 use claims::{check_fence, fenced};
@@ -627,9 +628,12 @@ impl SqliteStore {
                 }
                 (Some(a), Some(b), _, _) => Err(Error::InvalidInput {
                     field: "external_id",
-                    message: format!(
-                        "the journal holds these as two different payouts (records {} and {}); check the ids",
-                        a.id, b.id
+                    message: tr(
+                        "d-two-different-payouts",
+                        &[
+                            ("first", a.id.to_string().into()),
+                            ("second", b.id.to_string().into()),
+                        ],
                     ),
                 }),
                 (Some(a), None, _, Some(x)) => {

@@ -96,6 +96,11 @@ pub(super) fn list_in(conn: &Connection, filter: &ListFilter) -> Result<Vec<Payo
         // Never an index's key: the other filters choose the index.
         sql.push_str(&format!(" AND +currency = ?{}", args.len()));
     }
+    if filter.sent_only {
+        // What the overview counts as sent (`overview::Tally`): the provider answered with a
+        // status, and not a refusal of the create.
+        sql.push_str(" AND +status IS NOT NULL AND +status <> 'DECLINED'");
+    }
     // Sorted by another key than time, a period holding few payouts is read through the time
     // index and sorted; one holding many is found quickly walking the sort key's index.
     if filter.sort != SortKey::Created
