@@ -38,13 +38,14 @@ describe("moments in the locale's way", () => {
   });
 
   it("shows text that is not an instant as it is, and nothing as a dash", () => {
-    setDateStyles({ day_style: { parts: ptBR.parts.slice(0, 5), am: "", pm: "" }, date_style: esCO, date_style_seconds: ptBR });
+    setDateStyles({ day_style: { parts: ptBR.parts.slice(0, 5), am: "", pm: "" }, date_style: esCO, date_style_seconds: ptBR, time_style: { ...esCO, parts: esCO.parts.slice(6) } });
     expect(moment("pending")).toBe("pending");
     expect(moment("2026")).toBe("2026");
     expect(moment(null)).toBe("—");
     const d = new Date(2026, 0, 5, 0, 7, 2);
     expect(moment(d.toISOString())).toBe("05/01/2026, 00:07:02");
     expect(moment(d.toISOString(), "minute")).toBe("5/01/2026, 12:07\u202fa.\u202fm.");
+    expect(moment(d.toISOString(), "time")).toBe("12:07\u202fa.\u202fm.");
     // A day the core names ISO, the locale's way; anything else as it is.
     expect(day("2026-01-05")).toBe("05/01/2026");
     expect(day("2026-01")).toBe("2026-01");

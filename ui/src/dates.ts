@@ -10,11 +10,11 @@ import type { DateStyle } from "./bindings/DateStyle";
 
 export interface Wall { year: number; month: number; day: number; hour: number; minute: number; second: number }
 
-let styles: { day: DateStyle; minute: DateStyle; second: DateStyle } | null = null;
+let styles: { day: DateStyle; minute: DateStyle; second: DateStyle; time: DateStyle } | null = null;
 
 /** Takes the core's styles for the active locale. */
-export function setDateStyles(view: { day_style: DateStyle; date_style: DateStyle; date_style_seconds: DateStyle }): void {
-  styles = { day: view.day_style, minute: view.date_style, second: view.date_style_seconds };
+export function setDateStyles(view: { day_style: DateStyle; date_style: DateStyle; date_style_seconds: DateStyle; time_style: DateStyle }): void {
+  styles = { day: view.day_style, minute: view.date_style, second: view.date_style_seconds, time: view.time_style };
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
@@ -54,15 +54,21 @@ export function day(iso: string | null | undefined): string {
   return render(styles.day, { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: 0, minute: 0, second: 0 });
 }
 
-/** `iso` on the operator's clock in the locale's way, to the second (histories, the audit log)
- * or the minute; "—" for none; text that is not an instant as it is. */
-export function moment(iso: string | null | undefined, precision: "minute" | "second" = "second"): string {
+/** `iso` on the operator's clock in the locale's way, to the second (histories, the audit log),
+ * the minute, or its time alone (the diagram); "—" for none; text that is not an instant as it
+ * is. */
+export function moment(iso: string | null | undefined, precision: "minute" | "second" | "time" = "second"): string {
   if (!iso) return "—";
   const w = wallOf(iso);
   if (!w) return iso;
   if (!styles) {
-    const day = `${pad(w.year, 4)}-${pad(w.month, 2)}-${pad(w.day, 2)} ${pad(w.hour, 2)}:${pad(w.minute, 2)}`;
-    return precision === "second" ? `${day}:${pad(w.second, 2)}` : day;
+    const time = `${pad(w.hour, 2)}:${pad(w.minute, 2)}`;
+    const day = `${pad(w.year, 4)}-${pad(w.month, 2)}-${pad(w.day, 2)}`;
+    switch (precision) {
+      case "time": return `${time}:${pad(w.second, 2)}`;
+      case "minute": return `${day} ${time}`;
+      case "second": return `${day} ${time}:${pad(w.second, 2)}`;
+    }
   }
   return render(styles[precision], w);
 }

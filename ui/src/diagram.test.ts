@@ -50,7 +50,10 @@ describe("the state diagram", () => {
     expect(late?.getAttribute("class")).toContain("taken");
     expect(svg.querySelector('[data-edge="PENDING>CANCELLED"]')?.getAttribute("class")).not.toContain("taken");
     expect(svg.querySelector('g.node[data-status="DECLINED"]')).not.toBeNull();
-    expect(svg.querySelector('g.node[data-status="DELIVERED"] .when')?.textContent).toBe("11-21 08:00:03");
+    // The time alone, on the operator's clock (São Paulo, UTC−3, in the tests); the day in the
+    // step's title.
+    expect(svg.querySelector('g.node[data-status="DELIVERED"] .when')?.textContent).toBe("05:00:03");
+    expect(svg.querySelector('g.node[data-status="DELIVERED"] title')?.textContent).toContain("(2026-11-21 05:00:03)");
   });
 
   it("a_payout_with_unknown_outcome_has_no_current_state", () => {

@@ -4,6 +4,7 @@
 // COMPLETED -> REJECTED edge is dashed, edges not taken are dimmed. Status names and edge words
 // are the messages' (the core's status labels); what each status means is the core's sentence.
 import { t } from "./i18n";
+import { moment } from "./dates";
 import type { Action } from "./bindings/Action";
 import type { CashoutStatus } from "./bindings/CashoutStatus";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
@@ -81,10 +82,6 @@ export function pathOf(history: HistoryEntry[]): { status: CashoutStatus; at: st
   return steps;
 }
 
-function shortTime(at: string): string {
-  // "2026-11-21T08:05:52.123Z" -> "11-21 08:05:52"
-  return at.length >= 19 ? `${at.slice(5, 10)} ${at.slice(11, 19)}` : at;
-}
 
 function anchor(from: { x: number; y: number }, to: { x: number; y: number }) {
   const c1 = { x: from.x + W / 2, y: from.y + H / 2 };
@@ -154,7 +151,9 @@ export function drawDiagram(table: Lifecycle, current: CashoutStatus | null, his
     g.append(name);
     if (step) {
       const when = el("text", { x: pos.x + W / 2, y: pos.y + 36, "text-anchor": "middle", class: "when" });
-      when.textContent = shortTime(step.at);
+      // The time alone fits the box; the day and time in full are in the step's title.
+      when.textContent = moment(step.at, "time");
+      title.textContent = `${s.meaning} (${moment(step.at)})`;
       g.append(when);
     }
     svg.append(g);

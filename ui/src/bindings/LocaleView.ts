@@ -36,4 +36,8 @@ date_style: DateStyle,
 /**
  * The same to the second (histories, the audit log).
  */
-date_style_seconds: DateStyle, offered: Array<OfferedLocale>, };
+date_style_seconds: DateStyle, 
+/**
+ * The time alone, to the second (the diagram's steps).
+ */
+time_style: DateStyle, offered: Array<OfferedLocale>, };

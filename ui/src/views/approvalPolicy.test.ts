@@ -63,7 +63,7 @@ describe("the approval policy", () => {
       expect(view().querySelector("h2")?.textContent).toBe("Política de aprovação");
       expect(view().querySelector("#policy-table thead")?.textContent).toContain("Precisa de aprovação a partir de");
       expect(view().querySelector("[data-change='4']")?.textContent).toContain("MXN a partir de 20000.00: 1 aprovador, prazo de 72 h");
-      expect(view().querySelector("[data-change='4']")?.textContent).toContain("proposta · proposta por adm em 2026-11-30 10:00:00");
+      expect(view().querySelector("[data-change='4']")?.textContent).toContain("proposta · proposta por adm em 2026-11-30 07:00:00");
       expect(view().querySelector("#policy-reject-4")?.textContent).toBe("Recusar");
       expect([...(view().querySelector("#policy-approvers") as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(["1 aprovador", "2 aprovadores"]);
     } finally {
@@ -76,7 +76,7 @@ describe("the approval policy", () => {
     setLang("es");
     try {
       await renderApprovalPolicy(view());
-      expect(view().querySelector("[data-change='4']")?.textContent).toContain("rechazado · propuesto por adm el 2026-11-30 10:00:00 · rechazado por cid: too low");
+      expect(view().querySelector("[data-change='4']")?.textContent).toContain("rechazado · propuesto por adm el 2026-11-30 07:00:00 · rechazado por cid: too low");
     } finally {
       setLang("en");
     }

@@ -25,7 +25,7 @@ describe("the audit log", () => {
     const rows = [...view().querySelectorAll("#audit-table tr[data-seq]")];
     expect(rows.map((r) => r.getAttribute("data-seq"))).toEqual(["2", "1"]);
     const cells = [...rows[0]!.querySelectorAll("td")].map((td) => td.textContent);
-    expect(cells).toEqual(["2", "2026-11-21 10:00:02", "anasandbox", "cancel", "id 8400002ext-2", "ok"]);
+    expect(cells).toEqual(["2", "2026-11-21 07:00:02", "anasandbox", "cancel", "id 8400002ext-2", "ok"]);
     // The detail on a row of its own, across the table.
     const detail = rows[0]!.nextElementSibling as HTMLElement;
     expect(detail.querySelector("td.detail > div")?.textContent).toBe("by ana");

@@ -372,7 +372,7 @@ describe("the batches screens in the operator's language", () => {
     try {
       await renderBatch(view(), "b-1", vi.fn());
       expect(view().querySelector("h1")?.textContent).toBe("Lote");
-      expect(view().querySelector("#batch-head")?.textContent).toContain("3 linhas · registrado em 2026-11-30 10:00:00 por ana");
+      expect(view().querySelector("#batch-head")?.textContent).toContain("3 linhas · registrado em 2026-11-30 07:00:00 por ana");
       expect(view().querySelector("#batch-head")?.textContent).toContain("totais: MXN 30.00 em 3 pagamentos");
       expect(view().querySelector("#batch-counts")?.textContent).toBe("pausado — 1 criado · 1 recusado pelo provedor · 0 não enviados · 0 em verificação · 1 a enviar");
       expect(view().querySelector("#batch-progress")?.getAttribute("aria-label")).toBe("2 de 3 linhas enviadas");

@@ -274,7 +274,7 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
         ...(approval?.approval
           ? [[t("detail-fact-approval"), t("detail-approval-line", { state: approval.approval.state, progress: approval.progress ?? "", who: approval.approval.prepared_by })]] as [string, string][]
           : []),
-        [t("detail-fact-last-checked"), p.updated_at.replace("T", " ").slice(0, 19)],
+        [t("detail-fact-last-checked"), stamp(p.updated_at)],
       ] as [string, string | Node][]).flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]),
     );
     const hist = h("table", { id: "history" },

@@ -38,7 +38,7 @@ describe("the hold board", () => {
     expect(rows[1]?.textContent).toContain("ext-12");
     expect(rows[1]?.textContent).toContain("BRL 234.25");
     expect(rows[1]?.textContent).toContain("Bruno Lima");
-    expect(rows[1]?.textContent).toContain("2026-11-24 09:55:00");
+    expect(rows[1]?.textContent).toContain("2026-11-24 06:55:00");
   });
 
   it("held-for durations read at a glance", () => {

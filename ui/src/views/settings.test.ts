@@ -39,12 +39,12 @@ const ptDates = (sec: boolean) => ({
 const english: LocaleView = {
   setting: "auto", lang: "en", tag: "en-US", system: "en-US",
   number_style: { locale: "en-US", decimal: ".", group: ",", example: "1,234.56" },
-  day_style: { parts: enDates(false).parts.slice(0, 5), am: "", pm: "" }, date_style: enDates(false), date_style_seconds: enDates(true), offered,
+  day_style: { parts: enDates(false).parts.slice(0, 5), am: "", pm: "" }, date_style: enDates(false), date_style_seconds: enDates(true), time_style: { ...enDates(true), parts: enDates(true).parts.slice(6) }, offered,
 };
 const portuguese: LocaleView = {
   setting: "pt-BR", lang: "pt-BR", tag: "pt-BR", system: "en-US",
   number_style: { locale: "pt-BR", decimal: ",", group: ".", example: "1.234,56" },
-  day_style: { parts: ptDates(false).parts.slice(0, 5), am: "", pm: "" }, date_style: ptDates(false), date_style_seconds: ptDates(true), offered,
+  day_style: { parts: ptDates(false).parts.slice(0, 5), am: "", pm: "" }, date_style: ptDates(false), date_style_seconds: ptDates(true), time_style: { ...ptDates(true), parts: ptDates(true).parts.slice(6) }, offered,
 };
 const local = { kind: "local", place: "the journal file /home/ana/journal.sqlite3", team: null, signed_in_as: null, password_stored: false, problem: null };
 const base = {

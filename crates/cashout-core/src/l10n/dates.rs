@@ -22,10 +22,10 @@ use std::fmt;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use icu_calendar::{Date, Gregorian};
-use icu_datetime::fieldsets::{YMD, YMDT};
+use icu_datetime::fieldsets::{T, YMD, YMDT};
 use icu_datetime::input::{DateTime, Time};
 use icu_datetime::options::{TimePrecision, YearStyle};
-use icu_datetime::{parts, FixedCalendarDateTimeFormatter, FormattedDateTime};
+use icu_datetime::{parts, FixedCalendarDateTimeFormatter, FormattedDateTime, NoCalendarFormatter};
 use jiff::tz::TimeZone;
 use serde::Serialize;
 use ts_rs::TS;
@@ -38,6 +38,9 @@ use super::Locale;
 pub enum Precision {
     /// `30/11/2026`: a calendar day (the overview's days), no time.
     Day,
+    /// `14:03:22`: the time alone, to the second (the diagram's steps, whose day is on the
+    /// payout's facts beside it).
+    Time,
     /// `14:03`: lists and summaries.
     Minute,
     /// `14:03:22`: histories and the audit log, where the order of events within a minute
@@ -147,6 +150,7 @@ pub struct DateTimeText {
 enum Formatter {
     Day(FixedCalendarDateTimeFormatter<Gregorian, YMD>),
     DayTime(FixedCalendarDateTimeFormatter<Gregorian, YMDT>),
+    Time(NoCalendarFormatter<T>),
 }
 
 impl Formatter {
@@ -154,6 +158,7 @@ impl Formatter {
         match self {
             Self::Day(f) => f.format(dt),
             Self::DayTime(f) => f.format(dt),
+            Self::Time(f) => f.format(&dt.time),
         }
     }
 }
@@ -181,6 +186,11 @@ impl DateTimeText {
                     return FixedCalendarDateTimeFormatter::try_new(prefs, fields)
                         .ok()
                         .map(Formatter::Day);
+                }
+                Precision::Time => {
+                    return NoCalendarFormatter::try_new(prefs, T::hms())
+                        .ok()
+                        .map(Formatter::Time);
                 }
                 Precision::Minute => TimePrecision::Minute,
                 Precision::Second => TimePrecision::Second,
@@ -377,22 +387,24 @@ const CHECK_MOMENTS: [Wall; 6] = [
 
 fn iso_style(precision: Precision) -> DateStyle {
     let text = |t: &str| DatePart::Text { text: t.to_owned() };
-    let mut parts = vec![
-        DatePart::Year,
-        text("-"),
-        DatePart::Month { width: 2 },
-        text("-"),
-        DatePart::Day { width: 2 },
-    ];
-    if precision != Precision::Day {
+    let time = [DatePart::Hour24 { width: 2 }, text(":"), DatePart::Minute];
+    let mut parts = vec![];
+    if precision != Precision::Time {
         parts.extend([
-            text(" "),
-            DatePart::Hour24 { width: 2 },
-            text(":"),
-            DatePart::Minute,
+            DatePart::Year,
+            text("-"),
+            DatePart::Month { width: 2 },
+            text("-"),
+            DatePart::Day { width: 2 },
         ]);
     }
-    if precision == Precision::Second {
+    if precision == Precision::Time {
+        parts.extend(time);
+    } else if precision != Precision::Day {
+        parts.push(text(" "));
+        parts.extend(time);
+    }
+    if matches!(precision, Precision::Second | Precision::Time) {
         parts.extend([text(":"), DatePart::Second]);
     }
     DateStyle {

@@ -192,6 +192,8 @@ pub struct LocaleView {
     pub date_style: dates::DateStyle,
     /// The same to the second (histories, the audit log).
     pub date_style_seconds: dates::DateStyle,
+    /// The time alone, to the second (the diagram's steps).
+    pub time_style: dates::DateStyle,
     pub offered: Vec<OfferedLocale>,
 }
 
@@ -213,6 +215,7 @@ impl LocaleView {
             day_style: dates::style(&locale, dates::Precision::Day),
             date_style: dates::style(&locale, dates::Precision::Minute),
             date_style_seconds: dates::style(&locale, dates::Precision::Second),
+            time_style: dates::style(&locale, dates::Precision::Time),
             offered: OFFERED
                 .iter()
                 .map(|(tag, label)| OfferedLocale {

@@ -65,6 +65,21 @@ fn day_golden_strings_per_locale() {
 }
 
 #[test]
+fn time_golden_strings_per_locale() {
+    let time = |tag: &str| {
+        DateTimeText::new(&Locale::negotiate(tag), Precision::Time)
+            .wall(wall("2026-01-05T14:07:02Z"))
+    };
+    assert_eq!(time("pt-BR"), "14:07:02");
+    assert_eq!(time("es-CO"), "2:07:02\u{202f}p.\u{202f}m.");
+    assert_eq!(time("en-US"), "2:07:02\u{202f}PM");
+    assert_eq!(
+        iso_style(Precision::Time).render(wall("2026-01-05T14:07:02Z")),
+        "14:07:02"
+    );
+}
+
+#[test]
 fn a_moment_is_shown_on_the_operators_clock_not_utcs() {
     let text = DateTimeText::new(&Locale::negotiate("pt-BR"), Precision::Minute);
     let sao_paulo = TimeZone::get("America/Sao_Paulo").unwrap();
@@ -106,6 +121,22 @@ fn every_offered_locale_gets_its_own_style_not_the_iso_fallback() {
             )),
             "{tag}: a day has no time"
         );
+        // (A 0–23 clock's time is ISO's own, so only the 12-hour ones can be told apart.)
+        let time = style(&Locale::negotiate(tag), Precision::Time);
+        if time
+            .parts
+            .iter()
+            .any(|p| matches!(p, DatePart::Hour12 { .. }))
+        {
+            assert_ne!(time, iso_style(Precision::Time), "{tag}");
+        }
+        assert!(
+            !time.parts.iter().any(|p| matches!(
+                p,
+                DatePart::Year | DatePart::Month { .. } | DatePart::Day { .. }
+            )),
+            "{tag}: a time has no date"
+        );
     }
 }
 
@@ -126,7 +157,7 @@ proptest! {
     #[test]
     fn the_windows_style_writes_what_icu4x_writes(
         which in 0..OFFERED.len(),
-        which_precision in 0usize..3,
+        which_precision in 0usize..4,
         year in 1900i32..2200,
         month in 1u8..=12,
         day in 1u8..=28,
@@ -135,7 +166,7 @@ proptest! {
         second in 0u8..60,
     ) {
         let locale = Locale::negotiate(OFFERED[which].0);
-        let precision = [Precision::Day, Precision::Minute, Precision::Second][which_precision];
+        let precision = [Precision::Day, Precision::Time, Precision::Minute, Precision::Second][which_precision];
         let text = DateTimeText::new(&locale, precision);
         let w = Wall { year, month, day, hour, minute, second };
         prop_assert_eq!(text.style().render(w), text.wall(w));
