@@ -214,6 +214,28 @@ async fn the_export_reads_back_equal_to_the_journal() {
         .as_deref()
         .unwrap()
         .contains("status REJECTED"));
+
+    // Every filter is in the audit entry: an export of what reached the provider in BRL is
+    // told apart from one of every payout.
+    desk.export_text(
+        ListFilter {
+            currency: Some("BRL".into()),
+            sent_only: true,
+            period: Some(cashout_core::period::Period::Today),
+            ..ListFilter::default()
+        },
+        CsvFlavor::Plain,
+    )
+    .await
+    .unwrap();
+    let detail = audited(&rig, AuditAction::Export)[0]
+        .detail
+        .clone()
+        .unwrap();
+    assert!(
+        detail.contains("; currency BRL; sent to the provider only; period {\"kind\":\"today\"}"),
+        "{detail}"
+    );
 }
 
 #[tokio::test]
@@ -446,8 +468,8 @@ async fn yesterday_is_the_operators_calendar_day_in_the_list_and_the_export() {
         ["day-1"]
     );
     assert_eq!(
-        yesterday[0].created_local, "9/21/2026, 11:13\u{202f}AM",
-        "local time, not UTC, written the (default) en-US way"
+        yesterday[0].created_local, "2026-09-21 11:13",
+        "local time, not UTC, the same in every language"
     );
     assert_eq!(desk.list(in_sao_paulo(Period::Today)).unwrap().len(), 1);
     assert_eq!(desk.list(in_sao_paulo(Period::Last7Days)).unwrap().len(), 2);

@@ -27,7 +27,7 @@ export function payout(over: Partial<PayoutView> = {}): PayoutView {
     cashout_id: 7, external_id: "ext-7", status: "PENDING", status_code: 0,
     environment: "sandbox", amount: "150.25", currency: "BRL", amount_shown: "BRL 150.25", country: "BR",
     beneficiary: "Ana Souza", allowed_actions: ["hold", "cancel"], recovery: [], checking: false, correctable: false,
-    created_at: "2026-11-21T07:59:58.000Z", created_local: "2026-11-21 04:59", updated_at: "2026-11-21T08:00:00.000Z",
+    created_at: "2026-11-21T07:59:58.000Z", created_local: "2026-11-21 04:59", created_shown: "2026-11-21 04:59", updated_at: "2026-11-21T08:00:00.000Z",
     ...over,
   };
   // The core writes the amount for the locale; in English, the code and the exact decimal.

@@ -360,7 +360,9 @@ impl Error {
                     ("expected", expected.to_string().into()),
                 ],
             ),
-            Self::Keychain(_) | Self::Environment(_) => self.to_string(),
+            // The URL's problem in the active language (its `Display` stays English for logs).
+            Self::Environment(p) => p.message(),
+            Self::Keychain(_) => self.to_string(),
             Self::ApprovalRefused { message, .. } | Self::InvalidInput { message, .. } => {
                 message.clone()
             }

@@ -172,6 +172,27 @@ impl CashoutStatus {
             .find(|s| s.name() == name)
     }
 
+    /// Whether a payout with this status reached the provider with its money: any status the
+    /// provider gave but DECLINED (the create refused). What the overview counts as sent.
+    #[must_use]
+    pub const fn reached_provider(self) -> bool {
+        !matches!(self, S::Declined)
+    }
+
+    /// The SQL list of the names of [`CashoutStatus::reached_provider`] statuses
+    /// (`'PENDING', 'COMPLETED', …`), for a journal query: names this program reads, so a row
+    /// with a status it cannot read is neither counted nor listed as sent.
+    #[must_use]
+    pub fn reached_provider_sql() -> String {
+        ALL_STATUSES
+            .into_iter()
+            .chain([S::Unknown])
+            .filter(|s| s.reached_provider())
+            .map(|s| format!("'{}'", s.name()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// The status of the provider's `cashout_status` number, [`CashoutStatus::Unknown`] for a
     /// number this program does not know.
     #[must_use]

@@ -76,7 +76,12 @@ correctable: boolean,
  */
 payee?: Payee, created_at: string, 
 /**
- * `created_at` as the operator's local time to the minute, written the active locale's
- * way (`30/11/2026, 14:03` in pt-BR; the system's time zone, or the list filter's).
+ * `created_at` as the operator's local time, `YYYY-MM-DD HH:MM` (the system's time zone,
+ * or the list filter's): the same in every language, for programs reading the CLI's JSON.
  */
-created_local: string, updated_at: string, };
+created_local: string, 
+/**
+ * The same moment written the active locale's way for people (`30/11/2026, 14:03` in
+ * pt-BR; ISO for a locale the desk does not speak).
+ */
+created_shown: string, updated_at: string, };

@@ -255,7 +255,7 @@ export async function renderDetail(el: HTMLElement, which: CashoutRef, go: (r: R
         [t("detail-fact-status"), statusBadge(p)],
         [t("col-cashout-id"), p.cashout_id !== null ? copyable(String(p.cashout_id), t("detail-what-cashout-id"), "copy-cashout-id") : t("detail-not-known-yet")],
         [t("col-external-id"), p.external_id ? copyable(p.external_id, t("detail-what-external-id"), "copy-external-id") : "—"],
-        [t("detail-fact-requested"), h("span", { title: p.created_at }, p.created_local)],
+        [t("detail-fact-requested"), h("span", { title: p.created_at }, p.created_shown)],
         [t("col-amount"), money(p) || "—"],
         [t("col-beneficiary"), p.beneficiary ?? "—"],
         // The account's label is the core's (the payout method's own name for it).

@@ -181,7 +181,7 @@ export async function renderList(el: HTMLElement, go: (r: Route) => void, preset
                     h("td", {}, p.country ?? ""),
                     h("td", { class: "num" }, money(p)),
                     h("td", {}, p.beneficiary ?? ""),
-                    h("td", { class: "nowrap", title: p.created_at }, p.created_local),
+                    h("td", { class: "nowrap", title: p.created_at }, p.created_shown),
                     h("td", {}, h("button", {
                       type: "button",
                       id: `open-${p.cashout_id !== null ? `id-${p.cashout_id}` : `ext-${p.external_id ?? ""}`}`,

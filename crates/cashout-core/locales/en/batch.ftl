@@ -90,7 +90,7 @@ batch-row-already-in-journal = this row names payout { $payout }, which the jour
 ## Warnings that compare rows
 # $rows: the other rows' numbers ("4, 9").
 batch-dup-in-file = the same amount to the same account as row { $rows } of this file; exclude one unless both are meant
-# $payout: an external id; $at: when it was requested (UTC, as stored).
+# $payout: an external id; $at: when it was requested (on this machine's clock, the locale's way).
 batch-dup-in-journal = the same amount to the same account as payout { $payout } requested at { $at } (within 24 hours); exclude this row unless it is meant to pay again
 # $factor: how many times larger; $count: earlier payouts to the beneficiary; $largest: the largest of them.
 batch-unusual-amount = { $currency } { $amount } is more than { $factor } times the largest of the { $count } earlier payouts to this beneficiary in the last 90 days ({ $currency } { $largest }); check it
@@ -133,7 +133,7 @@ batch-no-such-batch = there is no batch { $batch }
 # paused, done or cancelled.
 batch-record-state = { $state }
 batch-change-not-sender = batch { $batch } is { $state } and no longer sent by this desk
-# $until: when the sender's lease ends (UTC).
+# $until: when the sender's lease ends (this machine's clock, the locale's way).
 batch-change-busy = batch { $batch } is being sent by { $sender } (until { $until }); one desk at a time sends a batch
 batch-change-nothing-to-send = batch { $batch } is { $state }: nothing is left to send
 batch-change-nothing-to-pause = batch { $batch } is { $state }: there is nothing to pause

@@ -98,7 +98,7 @@ batch-row-already-in-journal = esta fila indica el pago { $payout }, que ya est�
 ## Advertencias que comparan filas
 # $rows: los números de las otras filas ("4, 9").
 batch-dup-in-file = el mismo monto a la misma cuenta que la fila { $rows } de este archivo; excluya una, a menos que ambas sean intencionales
-# $payout: un external id; $at: cuándo se solicitó (UTC, tal como se guardó).
+# $payout: un external id; $at: cuándo se solicitó (hora de este equipo, al modo del idioma).
 batch-dup-in-journal = el mismo monto a la misma cuenta que el pago { $payout }, solicitado el { $at } (dentro de las últimas 24 horas); excluya esta fila, a menos que deba pagarse otra vez
 # $factor: cuántas veces mayor; $count: pagos anteriores al beneficiario; $largest: el mayor de ellos.
 batch-unusual-amount = { $currency } { $amount } es más de { $factor } veces el mayor de los { $count } pagos anteriores a este beneficiario en los últimos 90 días ({ $currency } { $largest }); verifíquelo
@@ -172,7 +172,7 @@ batch-record-state = { $state ->
    *[other] { $state }
   }
 batch-change-not-sender = el lote { $batch } está { $state } y este escritorio ya no lo envía
-# $until: cuándo vence la concesión del escritorio que lo envía (UTC).
+# $until: cuándo vence la concesión del escritorio que lo envía (hora de este equipo).
 batch-change-busy = el lote { $batch } lo está enviando { $sender } (hasta { $until }); un lote lo envía un solo escritorio a la vez
 batch-change-nothing-to-send = el lote { $batch } está { $state }: no queda nada por enviar
 batch-change-nothing-to-pause = el lote { $batch } está { $state }: no hay nada que pausar

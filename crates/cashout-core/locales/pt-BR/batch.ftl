@@ -101,7 +101,7 @@ batch-row-already-in-journal = esta linha indica o pagamento { $payout }, que j�
 ## Avisos que comparam linhas
 # $rows: os números das outras linhas ("4, 9").
 batch-dup-in-file = o mesmo valor para a mesma conta que a linha { $rows } deste arquivo; exclua uma delas, a menos que as duas sejam intencionais
-# $payout: um external id; $at: quando foi solicitado (UTC, como foi guardado).
+# $payout: um external id; $at: quando foi solicitado (hora deste computador, no formato do idioma).
 batch-dup-in-journal = o mesmo valor para a mesma conta que o pagamento { $payout }, solicitado em { $at } (nas últimas 24 horas); exclua esta linha, a menos que ela deva ser paga de novo
 # $factor: quantas vezes maior; $count: pagamentos anteriores ao beneficiário; $largest: o maior deles.
 batch-unusual-amount = { $currency } { $amount } é mais de { $factor } vezes o maior dos { $count } pagamentos anteriores a este beneficiário nos últimos 90 dias ({ $currency } { $largest }); confira
@@ -182,7 +182,7 @@ batch-record-state = { $state ->
    *[other] { $state }
   }
 batch-change-not-sender = o lote { $batch } está { $state } e esta mesa não o envia mais
-# $until: quando vence a reserva da mesa que o envia (UTC).
+# $until: quando vence a reserva da mesa que o envia (hora deste computador).
 batch-change-busy = o lote { $batch } está sendo enviado por { $sender } (até { $until }); um lote é enviado por uma mesa de cada vez
 batch-change-nothing-to-send = o lote { $batch } está { $state }: não sobrou nada para enviar
 batch-change-nothing-to-pause = o lote { $batch } está { $state }: não há nada para pausar

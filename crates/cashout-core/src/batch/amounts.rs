@@ -182,7 +182,7 @@ pub fn canonical_amount(text: &str) -> Result<Amount, String> {
     if value.normalize().scale() > 2 {
         return Err(tr("batch-amount-float-residue", &[("amount", text.into())]));
     }
-    Amount::new(value).map_err(|e| e.to_string())
+    Amount::new(value).map_err(|e| e.message(crate::l10n::messages::active().lang()))
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ use ts_rs::TS;
 use super::{BatchTotal, DecimalStyle, FileFormat};
 use crate::api::types::CreateCashout;
 use crate::journal::PayoutRecord;
+use crate::l10n::dates::moment_shown;
 use crate::l10n::messages::tr;
 
 /// Where a batch stands.
@@ -288,7 +289,7 @@ pub fn next_state(
                     ("sender", batch.sender.clone().unwrap_or_default().into()),
                     (
                         "until",
-                        batch.lease_until.clone().unwrap_or_default().into(),
+                        moment_shown(batch.lease_until.as_deref().unwrap_or_default()).into(),
                     ),
                 ],
             )),

@@ -27,6 +27,7 @@ use super::amounts::{canonical_amount, read_amount, DecimalStyle};
 use super::columns::{column_letter, ColumnMap, IDENTIFIER_FIELDS};
 use super::read::{Cell, CellKind};
 use crate::api::types::CreateCashout;
+use crate::l10n::dates::moment_shown;
 use crate::l10n::messages::tr;
 use crate::validate::{self, ValidationContext};
 
@@ -422,7 +423,7 @@ pub fn warn_across(rows: &mut [RowVerdict], earlier: &[EarlierPayout], mapping: 
                     "batch-dup-in-journal",
                     &[
                         ("payout", e.external_id.as_str().into()),
-                        ("at", e.created_at.as_str().into()),
+                        ("at", moment_shown(&e.created_at).into()),
                     ],
                 ),
             ));

@@ -35,6 +35,7 @@ use crate::batch::{BatchDraft, ControlTotal, DecimalStyle, DraftOptions};
 use crate::clock::format_instant;
 use crate::error::{Error, Result};
 use crate::journal::{PayoutRecord, Phase};
+use crate::l10n::dates::moment_shown;
 use crate::l10n::messages::tr;
 use crate::status::CashoutStatus;
 
@@ -612,7 +613,7 @@ fn same_file(earlier: &BatchRecord) -> Error {
             &[
                 ("sha256", earlier.file_sha256.as_str().into()),
                 ("batch", earlier.id.as_str().into()),
-                ("at", earlier.created_at.as_str().into()),
+                ("at", moment_shown(&earlier.created_at).into()),
                 ("state", earlier.state.in_words().into()),
                 ("created", earlier.progress.created.to_string().into()),
                 ("payouts", i64::from(earlier.progress.payouts).into()),

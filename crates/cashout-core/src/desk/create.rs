@@ -22,6 +22,7 @@ use crate::codes;
 use crate::environment::EnvironmentKind;
 use crate::error::{Error, Result};
 use crate::journal::{Claimed, DuplicateGuard, IntentOutcome, PayoutRecord, Phase, SendClaim};
+use crate::l10n::dates::moment_shown;
 use crate::l10n::messages::{tr, Arg};
 use crate::validate::{self, FieldError, ValidationContext};
 
@@ -408,7 +409,10 @@ impl Desk {
                 external_id: request.external_id.clone(),
                 detail: tr(
                     "d-create-held-elsewhere",
-                    &[("holder", holder.into()), ("until", until.into())],
+                    &[
+                        ("holder", holder.into()),
+                        ("until", moment_shown(&until).into()),
+                    ],
                 ),
             }),
         }

@@ -208,9 +208,12 @@ pub struct PayoutView {
     #[ts(optional)]
     pub payee: Option<Payee>,
     pub created_at: String,
-    /// `created_at` as the operator's local time to the minute, written the active locale's
-    /// way (`30/11/2026, 14:03` in pt-BR; the system's time zone, or the list filter's).
+    /// `created_at` as the operator's local time, `YYYY-MM-DD HH:MM` (the system's time zone,
+    /// or the list filter's): the same in every language, for programs reading the CLI's JSON.
     pub created_local: String,
+    /// The same moment written the active locale's way for people (`30/11/2026, 14:03` in
+    /// pt-BR; ISO for a locale the desk does not speak).
+    pub created_shown: String,
     pub updated_at: String,
 }
 
@@ -291,7 +294,8 @@ impl PayoutView {
             correctable: correctable(r),
             payee: r.request.as_ref().and_then(Payee::of),
             created_at: r.created_at.clone(),
-            created_local: crate::l10n::dates::instant_shown(
+            created_local: crate::period::local_time(&r.created_at, &jiff::tz::TimeZone::system()),
+            created_shown: crate::l10n::dates::instant_shown(
                 &r.created_at,
                 &jiff::tz::TimeZone::system(),
                 crate::l10n::dates::Precision::Minute,

@@ -33,7 +33,8 @@ impl Desk {
             .iter()
             .map(|r| {
                 let mut view = PayoutView::of(r);
-                view.created_local =
+                view.created_local = period::local_time(&r.created_at, &zone);
+                view.created_shown =
                     dates::instant_shown(&r.created_at, &zone, dates::Precision::Minute);
                 view
             })
@@ -197,6 +198,27 @@ impl Desk {
         }
         if let Some(c) = &filter.country {
             detail.push_str(&format!("; country {c}"));
+        }
+        if let Some(c) = &filter.currency {
+            detail.push_str(&format!("; currency {c}"));
+        }
+        if !filter.phases.is_empty() {
+            let phases: Vec<&str> = filter.phases.iter().map(|p| p.as_str()).collect();
+            detail.push_str(&format!("; phases {}", phases.join(",")));
+        }
+        if filter.sent_only {
+            detail.push_str("; sent to the provider only");
+        }
+        if let Some(p) = &filter.period {
+            // The period as asked (`{"kind":"custom","from":…}`): what was meant, in the
+            // operator's zone; the instants follow from it and the zone below.
+            detail.push_str(&format!(
+                "; period {}",
+                serde_json::to_string(p).unwrap_or_default()
+            ));
+            if let Some(z) = &filter.time_zone {
+                detail.push_str(&format!(" in {z}"));
+            }
         }
         if let Some(t) = filter.text.as_deref().filter(|t| !t.is_empty()) {
             detail.push_str(&format!("; search {t:?}"));

@@ -203,7 +203,11 @@ impl DateTimeText {
                 .map(Formatter::DayTime)
         };
         Self {
-            formatter: make(locale.tag()).or_else(|| make(locale.lang().default_region_tag())),
+            formatter: if locale.iso_dates() {
+                None
+            } else {
+                make(locale.tag()).or_else(|| make(locale.lang().default_region_tag()))
+            },
             precision,
         }
     }
@@ -510,19 +514,27 @@ pub fn instant_shown(instant: &str, tz: &TimeZone, precision: Precision) -> Stri
     active_text(precision).instant(instant, tz)
 }
 
+/// `instant` on this machine's clock (the system's time zone), to the second, written the
+/// active locale's way: moments named inside messages (a lease's end, an earlier payout's
+/// creation), beside the same moments in the window's lists.
+#[must_use]
+pub fn moment_shown(instant: &str) -> String {
+    instant_shown(instant, &TimeZone::system(), Precision::Second)
+}
+
 /// A calendar day (`YYYY-MM-DD`) written the active locale's way: the overview's days.
 #[must_use]
 pub fn day_shown(day: &str) -> String {
     active_text(Precision::Day).day(day)
 }
 
-/// Formatters made so far, by locale tag and precision.
-type Made = Mutex<HashMap<(String, Precision), Arc<DateTimeText>>>;
+/// Formatters made so far, by locale and precision.
+type Made = Mutex<HashMap<(Locale, Precision), Arc<DateTimeText>>>;
 
 fn active_text(precision: Precision) -> Arc<DateTimeText> {
     static MADE: OnceLock<Made> = OnceLock::new();
     let locale = super::messages::active();
-    let key = (locale.tag().to_owned(), precision);
+    let key = (locale.clone(), precision);
     let mut made = MADE
         .get_or_init(Mutex::default)
         .lock()

@@ -88,15 +88,21 @@ pub struct Locale {
     lang: Lang,
     /// A tag ICU4X has read (canonical form, e.g. `es-CO`).
     tag: String,
+    /// Dates are written ISO (`2026-03-04 12:00`), not the tag's way: this locale stands in
+    /// for one the desk does not speak (`en-GB`, `fr-FR`, `C`), whose operator must not be
+    /// handed another country's day-month order (`3/4/2026` read as the 3rd of April).
+    iso_dates: bool,
 }
 
 impl Locale {
-    /// English with US formats: the fallback.
+    /// English with US numbers and ISO dates: the fallback for whatever the desk does not
+    /// speak ([`Locale::negotiate`]).
     #[must_use]
     pub fn english() -> Self {
         Self {
             lang: Lang::En,
             tag: "en-US".into(),
+            iso_dates: true,
         }
     }
 
@@ -112,13 +118,25 @@ impl Locale {
         let lang = match parsed.id.language.as_str() {
             "es" => Lang::Es,
             "pt" => Lang::PtBr,
+            // English of the United States (or of no region, which CLDR writes the same) is
+            // spoken with its own dates; any other English falls back.
+            "en" if parsed.id.region.is_none_or(|r| r.as_str() == "US") => {
+                return Self {
+                    iso_dates: false,
+                    ..Self::english()
+                }
+            }
             _ => return Self::english(),
         };
         let tag = match parsed.id.region {
             Some(region) => format!("{}-{}", parsed.id.language.as_str(), region.as_str()),
             None => lang.default_region_tag().to_owned(),
         };
-        Self { lang, tag }
+        Self {
+            lang,
+            tag,
+            iso_dates: false,
+        }
     }
 
     /// The operating system's locale (`sys-locale`: the user's language setting on Windows and
@@ -147,6 +165,12 @@ impl Locale {
     #[must_use]
     pub fn tag(&self) -> &str {
         &self.tag
+    }
+
+    /// Whether dates are written ISO rather than the tag's way (a stand-in locale).
+    #[must_use]
+    pub fn iso_dates(&self) -> bool {
+        self.iso_dates
     }
 }
 

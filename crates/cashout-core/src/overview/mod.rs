@@ -401,7 +401,7 @@ impl Tally {
         if let Some(cell) = acc.by_status.get_mut(usize::from(status_row(row))) {
             cell.add(amount);
         }
-        let reached_provider = row.status.is_some_and(|s| s != CashoutStatus::Declined);
+        let reached_provider = row.status.is_some_and(CashoutStatus::reached_provider);
         if reached_provider {
             acc.sent.add(amount);
             // The day whose start is the last one not after the creation instant (the

@@ -107,11 +107,11 @@ fn days_are_the_operators_local_days() {
     assert_eq!(c[0].largest_day, "7.00");
     let heights: Vec<u16> = c[0].days.iter().map(|d| d.height).collect();
     assert_eq!(heights, [0, 0, 0, 0, 0, 715, 1000]);
-    // The summary read aloud writes days as the (default, en-US) locale does; the series
-    // keeps ISO days for the window's filters.
+    // The summary read aloud writes days as the active locale does (the default stand-in
+    // English: ISO); the series keeps ISO days for the window's filters.
     assert!(
         c[0].chart_label
-            .contains("from 11/24/2026 to 11/30/2026: sent BRL 12.00 in 2 payouts; the largest day 11/30/2026, BRL 7.00"),
+            .contains("from 2026-11-24 to 2026-11-30: sent BRL 12.00 in 2 payouts; the largest day 2026-11-30, BRL 7.00"),
         "{}",
         c[0].chart_label
     );

@@ -91,6 +91,7 @@ fn payout(status: CashoutStatus, rejection: Option<i64>) -> PayoutView {
         recovery: Vec::new(),
         created_at: String::new(),
         created_local: String::new(),
+        created_shown: String::new(),
         correctable: false,
         payee: None,
         updated_at: String::new(),

@@ -488,7 +488,10 @@ fn list_query(filter: &ListFilter, limit: i64, offset: i64, walk: bool) -> (Stri
     }
     if filter.sent_only {
         // What the overview counts as sent (`overview::Tally`).
-        sql.push_str(" AND status IS NOT NULL AND status <> 'DECLINED'");
+        sql.push_str(&format!(
+            " AND status IN ({})",
+            CashoutStatus::reached_provider_sql()
+        ));
     }
     if let Some(from) = &filter.created_from {
         let n = arg(&mut params, Box::new(from.clone()));

@@ -99,7 +99,10 @@ pub(super) fn list_in(conn: &Connection, filter: &ListFilter) -> Result<Vec<Payo
     if filter.sent_only {
         // What the overview counts as sent (`overview::Tally`): the provider answered with a
         // status, and not a refusal of the create.
-        sql.push_str(" AND +status IS NOT NULL AND +status <> 'DECLINED'");
+        sql.push_str(&format!(
+            " AND +status IN ({})",
+            CashoutStatus::reached_provider_sql()
+        ));
     }
     // Sorted by another key than time, a period holding few payouts is read through the time
     // index and sorted; one holding many is found quickly walking the sort key's index.

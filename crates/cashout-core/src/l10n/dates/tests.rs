@@ -80,6 +80,32 @@ fn time_golden_strings_per_locale() {
 }
 
 #[test]
+fn a_locale_the_desk_does_not_speak_gets_iso_dates_not_the_united_states_order() {
+    // 4 March: `3/4/2026` would be read as the 3rd of April in Britain or France.
+    let at = wall("2026-03-04T12:00:00Z");
+    for tag in ["en-GB", "en-IN", "en-BR", "fr-FR", "de-DE", "C", "", "zz"] {
+        let text = DateTimeText::new(&Locale::negotiate(tag), Precision::Minute);
+        assert_eq!(text.wall(at), "2026-03-04 12:00", "{tag:?}");
+        assert_eq!(
+            style(&Locale::negotiate(tag), Precision::Minute),
+            iso_style(Precision::Minute)
+        );
+    }
+    assert_eq!(
+        shown("en", Precision::Minute, "2026-03-04T12:00:00Z"),
+        "3/4/2026, 12:00\u{202f}PM"
+    );
+    assert_eq!(
+        shown("en-US", Precision::Minute, "2026-03-04T12:00:00Z"),
+        "3/4/2026, 12:00\u{202f}PM"
+    );
+    assert_eq!(
+        DateTimeText::new(&Locale::default(), Precision::Day).day("2026-03-04"),
+        "2026-03-04"
+    );
+}
+
+#[test]
 fn a_moment_is_shown_on_the_operators_clock_not_utcs() {
     let text = DateTimeText::new(&Locale::negotiate("pt-BR"), Precision::Minute);
     let sao_paulo = TimeZone::get("America/Sao_Paulo").unwrap();
