@@ -73,9 +73,13 @@ impl Desk {
             .days
             .first()
             .map_or_else(|| days.end.clone(), |(_, start)| start.clone());
-        let mut tally = overview::Tally::new(&days, now, late_window_days);
-        self.journal
-            .overview_rows(&self.scope(), &from, &days.end, &mut |row| tally.add(row))?;
+        // Added up on a second thread while the journal is read (the two take similar time
+        // when the period holds every payout).
+        let scope = self.scope();
+        let tally = overview::tally_while_reading(
+            overview::Tally::new(&days, now, late_window_days),
+            |each| self.journal.overview_rows(&scope, &from, &days.end, each),
+        )?;
         let (currencies, payouts, unreadable, amount_unknown) = tally.finish(&days, now, locale);
         Ok(Overview {
             scope: self.scope(),

@@ -185,31 +185,38 @@ pub struct Overview {
     pub currencies: Vec<CurrencyOverview>,
 }
 
-/// A running count and exact sum.
+/// A running count and exact sum, in hundredths: an [`Amount`] has at most two places, so its
+/// hundredths are a whole number, and whole numbers add exactly and fast (the overview adds
+/// each of 100,000 payouts into several sums).
 #[derive(Debug, Clone, Copy, Default)]
 struct Acc {
     count: u64,
-    sum: Decimal,
+    hundredths: i64,
 }
 
 impl Acc {
-    /// Adds one payout's amount. Amounts are at most [`crate::money`]'s largest (1e9), so no
-    /// count of them reaches `Decimal`'s limit (7.9e28); a sum that would is left as it was
-    /// rather than panic.
-    fn add(&mut self, amount: Decimal) {
-        if let Some(sum) = self.sum.checked_add(amount) {
+    /// Adds one payout's amount, in hundredths. An amount is at most [`crate::money`]'s
+    /// largest (1e9, 1e11 hundredths), so 92 million of them fit an `i64`; a sum that would
+    /// not is left as it was rather than wrap or panic.
+    fn add(&mut self, hundredths: i64) {
+        if let Some(sum) = self.hundredths.checked_add(hundredths) {
             self.count += 1;
-            self.sum = sum;
+            self.hundredths = sum;
         }
     }
 
+    /// The exact sum (two places).
+    fn sum(self) -> Decimal {
+        Decimal::new(self.hundredths, 2)
+    }
+
     fn figure(self, currency: &str, locale: &Locale) -> Figure {
-        let mut sum = self.sum;
+        let mut sum = self.sum();
         sum.rescale(sum.scale().max(2));
         Figure {
             count: self.count,
             sum: sum.to_string(),
-            shown: format_money(self.sum, currency, locale),
+            shown: format_money(self.sum(), currency, locale),
             count_shown: format_count(self.count, locale),
         }
     }
@@ -299,6 +306,46 @@ fn per_mille(part: Decimal, whole: Decimal) -> u16 {
     u16::try_from(ratio.mantissa() / 10i128.pow(ratio.scale())).map_or(1000, |r| r.clamp(1, 1000))
 }
 
+/// The hundredths of an amount written by the payout's own rules ([`Amount`]: positive, at most
+/// two places, at most the largest amount); `None` for any other text.
+///
+/// The journal's canonical text (`1234.5`) is read directly; anything else goes through
+/// [`Amount`]'s own reader, so nothing is accepted here that a payout could not hold (a
+/// property test compares the two on arbitrary text).
+fn hundredths(text: &str) -> Option<i64> {
+    let b = text.as_bytes();
+    let (units, places) = match b.iter().position(|&c| c == b'.') {
+        Some(dot) => (&b[..dot], &b[dot + 1..]),
+        None => (b, &b""[..]),
+    };
+    let digits = |d: &[u8]| d.iter().all(u8::is_ascii_digit);
+    // Canonical: 1–10 digits, then nothing or a point and one or two digits.
+    if !units.is_empty()
+        && units.len() <= 10
+        && digits(units)
+        && places.len() <= 2
+        && digits(places)
+        && (!places.is_empty() || b.len() == units.len())
+    {
+        let read = |d: &[u8]| d.iter().fold(0i64, |n, c| n * 10 + i64::from(c - b'0'));
+        let cents = read(units) * 100
+            + match places.len() {
+                0 => 0,
+                1 => read(places) * 10,
+                _ => read(places),
+            };
+        return (cents > 0 && cents <= MAX_HUNDREDTHS).then_some(cents);
+    }
+    let value = text.trim().parse::<Amount>().ok()?.value().normalize();
+    let scale = value.scale();
+    (scale <= 2)
+        .then(|| i64::try_from(value.mantissa() * 10i128.pow(2 - scale)).ok())
+        .flatten()
+}
+
+/// [`crate::money`]'s largest amount, in hundredths.
+const MAX_HUNDREDTHS: i64 = 100_000_000_000;
+
 /// Computes the overview of `rows` (see [`crate::journal::JournalStore::overview_rows`]) for
 /// the local `days` of the period, at `now`: the figures per currency, the payouts created in
 /// the period, and the rows that could not be read.
@@ -359,7 +406,7 @@ impl Tally {
         // the largest amount): a row written otherwise (by hand in a shared database, or
         // merged from elsewhere) is counted as unreadable, never added — nor can it overflow
         // a sum.
-        let amount = text.trim().parse::<Amount>().ok().map(|a| a.value());
+        let amount = hundredths(text);
         let currency = row
             .currency
             .map(str::trim)
@@ -464,14 +511,14 @@ impl Tally {
                 top.sort_by(|a, b| {
                     b.1.count
                         .cmp(&a.1.count)
-                        .then(b.1.sum.cmp(&a.1.sum))
+                        .then(b.1.hundredths.cmp(&a.1.hundredths))
                         .then(a.0.cmp(&b.0))
                 });
                 top.truncate(5);
                 let largest = acc
                     .days
                     .iter()
-                    .map(|d| d.sum)
+                    .map(|d| d.sum())
                     .max()
                     .unwrap_or(Decimal::ZERO);
                 let mut overview =
@@ -525,7 +572,7 @@ impl Tally {
                             .map(|((day, _), a)| DayFigure {
                                 day: day.clone(),
                                 figure: a.figure(c, locale),
-                                height: per_mille(a.sum, largest),
+                                height: per_mille(a.sum(), largest),
                             })
                             .collect(),
                         largest_day: {
@@ -584,6 +631,9 @@ pub fn chart_summary(c: &CurrencyOverview, lang: crate::l10n::Lang) -> String {
         None => messages::text(lang, "overview-chart-summary-empty", &args),
     }
 }
+
+mod handoff;
+pub use handoff::tally_while_reading;
 
 #[cfg(test)]
 mod tests;

@@ -323,3 +323,50 @@ fn bar_heights_are_exact_thousandths_and_a_day_with_money_never_draws_as_nothing
     assert_eq!(per_mille(d("5"), d("5")), 1000);
     assert_eq!(per_mille(d("5"), d("0")), 0);
 }
+
+/// The Amount reader's answer for `text`, in hundredths.
+fn by_amount(text: &str) -> Option<i64> {
+    let v = text.trim().parse::<Amount>().ok()?.value().normalize();
+    i64::try_from(v.mantissa() * 10i128.pow(2 - v.scale())).ok()
+}
+
+#[test]
+fn amounts_are_added_in_hundredths_exactly_as_the_amount_reader_reads_them() {
+    for (text, expected) in [
+        ("1234.5", Some(123_450)),
+        ("1234.56", Some(123_456)),
+        ("0.01", Some(1)),
+        ("1000000000", Some(100_000_000_000)),
+        ("1000000000.01", None),
+        ("0", None),
+        ("0.00", None),
+        ("1.234", None),
+        ("00012.50", Some(1250)),
+        (" 7.00 ", Some(700)),
+        ("1,234.56", None),
+        ("-5", None),
+        ("", None),
+        (".", None),
+    ] {
+        assert_eq!(hundredths(text), expected, "{text:?}");
+        assert_eq!(hundredths(text), by_amount(text), "{text:?}");
+    }
+}
+
+proptest::proptest! {
+    /// The fast reading of canonical text never accepts, nor reads otherwise, anything the
+    /// payout's own amount reader would not.
+    #[test]
+    fn the_fast_amount_reading_agrees_with_the_amount_reader(
+        text in "[ 0-9.,+e-]{0,16}",
+        units in 0u64..20_000_000_000,
+        places in proptest::option::of("[0-9]{1,3}"),
+    ) {
+        proptest::prop_assert_eq!(hundredths(&text), by_amount(&text), "{:?}", text);
+        let canonical = match places {
+            Some(p) => format!("{units}.{p}"),
+            None => units.to_string(),
+        };
+        proptest::prop_assert_eq!(hundredths(&canonical), by_amount(&canonical), "{}", canonical);
+    }
+}
