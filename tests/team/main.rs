@@ -16,6 +16,8 @@ mod desk_switch;
 #[allow(clippy::unwrap_used)]
 mod live;
 #[allow(clippy::unwrap_used)]
+mod overview;
+#[allow(clippy::unwrap_used)]
 mod schema;
 mod support;
 #[allow(clippy::unwrap_used)]

@@ -132,12 +132,8 @@ impl PgStore {
         before: &str,
         each: &mut dyn FnMut(&crate::journal::OverviewRow<'_>),
     ) -> Result<()> {
-        let (scope, from, before) = (scope.to_owned(), from.to_owned(), before.to_owned());
-        let rows = self.io.run_blocking(move |pool| async move {
-            let client = pool.get().await.map_err(pool_error)?;
-            let rows = client
-                .query(
-                    "SELECT status, phase, currency, amount, created_at,
+        // The period's payouts, and the ones open now however old.
+        const OVERVIEW_SQL: &str = "SELECT status, phase, currency, amount, created_at,
                     CASE WHEN status IN ('COMPLETED', 'ON_HOLD') THEN status_since END, rejection_code,
                             CASE WHEN status = 'REJECTED' THEN EXISTS (SELECT 1 FROM cashout.history h
                                 WHERE h.payout_id = p.id AND h.status = 'COMPLETED') ELSE false END AS late,
@@ -150,28 +146,89 @@ impl PgStore {
                             false, false
                      FROM cashout.payouts p
                      WHERE scope = $1 AND status IN ('PENDING', 'DELIVERED', 'ON_HOLD')
-                       AND NOT (created_at >= $2 AND created_at < $3)",
-                    &[&scope, &from, &before],
-                )
-                .await
-                .map_err(pg_error)?;
-            Ok(rows)
-        })?;
-        for row in &rows {
-            let status: Option<&str> = row.get(0);
-            each(&crate::journal::OverviewRow {
-                status: status.and_then(CashoutStatus::from_name),
-                phase: Phase::parse(row.get::<_, &str>(1)),
-                currency: row.get(2),
-                amount: row.get(3),
-                created_at: row.get(4),
-                status_since: row.get(5),
-                rejection_code: row.get(6),
-                late: row.get::<_, Option<bool>>(7).unwrap_or(false),
-                in_period: row.get(8),
-            });
+                       AND NOT (created_at >= $2 AND created_at < $3)";
+
+        /// What the I/O thread hands over: rows a chunk at a time, then how the read ended.
+        enum Handed {
+            Rows(Vec<tokio_postgres::Row>),
+            Done(Result<()>),
         }
-        Ok(())
+        const CHUNK: usize = 2048;
+        let (scope, from, before) = (scope.to_owned(), from.to_owned(), before.to_owned());
+        // Streamed, not collected: 100,000 payouts are never all held in memory at once (a
+        // bounded channel holds two chunks; the database's cursor waits for the adding). A std
+        // channel: the caller may be a runtime's thread, where tokio's blocking receive panics;
+        // the I/O thread never blocks on it (a full channel is retried after a millisecond).
+        let (hand, handed) = std::sync::mpsc::sync_channel::<Handed>(2);
+        async fn give(hand: &std::sync::mpsc::SyncSender<Handed>, mut what: Handed) -> bool {
+            loop {
+                match hand.try_send(what) {
+                    Ok(()) => return true,
+                    Err(std::sync::mpsc::TrySendError::Full(back)) => {
+                        what = back;
+                        tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+                    }
+                    Err(std::sync::mpsc::TrySendError::Disconnected(_)) => return false,
+                }
+            }
+        }
+        self.io.detach(move |pool| async move {
+            let read = async {
+                let client = pool.get().await.map_err(pool_error)?;
+                let params: [&(dyn tokio_postgres::types::ToSql + Sync); 3] =
+                    [&scope, &from, &before];
+                let stream = client
+                    .query_raw(OVERVIEW_SQL, params)
+                    .await
+                    .map_err(pg_error)?;
+                let mut stream = std::pin::pin!(stream);
+                let mut chunk = Vec::with_capacity(CHUNK);
+                while let Some(row) =
+                    std::future::poll_fn(|cx| futures_core::Stream::poll_next(stream.as_mut(), cx))
+                        .await
+                {
+                    chunk.push(row.map_err(pg_error)?);
+                    if chunk.len() == CHUNK
+                        && !give(&hand, Handed::Rows(std::mem::take(&mut chunk))).await
+                    {
+                        return Ok(()); // the reader is gone
+                    }
+                }
+                if !chunk.is_empty() {
+                    give(&hand, Handed::Rows(chunk)).await;
+                }
+                Ok(())
+            };
+            let done = read.await;
+            give(&hand, Handed::Done(done)).await;
+            Ok(())
+        });
+        loop {
+            let rows = match handed.recv() {
+                Ok(Handed::Rows(rows)) => rows,
+                Ok(Handed::Done(result)) => return result,
+                // Never ran, or stopped midway: not an empty journal.
+                Err(_) => {
+                    return Err(crate::error::Error::TeamJournal(
+                        "the team journal's I/O stopped while reading the overview".into(),
+                    ))
+                }
+            };
+            for row in &rows {
+                let status: Option<&str> = row.get(0);
+                each(&crate::journal::OverviewRow {
+                    status: status.and_then(CashoutStatus::from_name),
+                    phase: Phase::parse(row.get::<_, &str>(1)),
+                    currency: row.get(2),
+                    amount: row.get(3),
+                    created_at: row.get(4),
+                    status_since: row.get(5),
+                    rejection_code: row.get(6),
+                    late: row.get::<_, Option<bool>>(7).unwrap_or(false),
+                    in_period: row.get(8),
+                });
+            }
+        }
     }
 
     pub(super) fn read_unresolved(&self, scope: &str, before: &str) -> Result<Vec<PayoutRecord>> {
