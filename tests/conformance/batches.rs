@@ -29,6 +29,7 @@ fn batch(id: &str, sha: &str, rows: u32) -> NewBatch {
             currency: "BRL".into(),
             count: rows as usize,
             total: "10.00".into(),
+            total_shown: "BRL 10,00".into(),
         }],
         rate_per_minute: 60,
         rows: (2..2 + rows + 1)

@@ -7,4 +7,8 @@ export type BatchTotal = { currency: string, count: number,
 /**
  * Exact decimal, as text (two places).
  */
-total: string, };
+total: string, 
+/**
+ * The total written in the file's decimal style, with its ISO code (`BRL 1.234,56`).
+ */
+total_shown: string, };

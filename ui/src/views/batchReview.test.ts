@@ -26,7 +26,7 @@ const summary = (over: Partial<DraftSummary> = {}): DraftSummary => ({
   missing_columns: [],
   fields: ["country", "currency", "amount", "bank_account", "document_id"],
   counts: { rows: 3, ready: 1, blocked: 1, excluded: 1, warned: 0 },
-  totals: [{ currency: "MXN", count: 1, total: "90071992547409.93" }],
+  totals: [{ currency: "MXN", count: 1, total: "90071992547409.93", total_shown: "MXN 90,071,992,547,409.93" }],
   confirmation: null,
   ...over,
 });

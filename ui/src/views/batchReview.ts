@@ -224,7 +224,7 @@ export async function renderBatchReview(el: HTMLElement, go: (r: Route) => void)
       return h("tr", { "data-currency": x.currency },
         h("th", { scope: "row" }, x.currency),
         h("td", { class: "num", id: `review-count-${x.currency}` }, String(x.count)),
-        h("td", { class: "num", id: `review-total-${x.currency}` }, x.total),
+        h("td", { class: "num", id: `review-total-${x.currency}` }, x.total_shown || x.total),
         h("td", {}, count), h("td", {}, sum));
     });
     mount(totals, s.totals.length === 0

@@ -28,7 +28,7 @@ const summary = (over: Partial<DraftSummary> = {}): DraftSummary => ({
   fields: ["country", "currency", "amount", "bank_account", "document_id"],
   counts: { rows: 2, ready: 1, blocked: 1, excluded: 0, warned: 0 },
   // A total no float holds: it must be shown digit for digit.
-  totals: [{ currency: "MXN", count: 1, total: "90071992547409.93" }],
+  totals: [{ currency: "MXN", count: 1, total: "90071992547409.93", total_shown: "MXN 90.071.992.547.409,93" }],
   confirmation: null,
   ...over,
 });
@@ -46,7 +46,7 @@ const blocked: RowVerdict = {
 
 const batch = (over: Partial<BatchRecord> = {}): BatchRecord => ({
   id: "b-1", scope: "sandbox", file_name: "payouts.csv", file_sha256: "ab", format: "csv", separator: ";", decimal: "comma",
-  operator: "ana", headers: ["country"], totals: [{ currency: "MXN", count: 3, total: "30.00" }], rows: 3,
+  operator: "ana", headers: ["country"], totals: [{ currency: "MXN", count: 3, total: "30.00", total_shown: "MXN 30.00" }], rows: 3,
   state: "ready", rate_per_minute: 60, sender: null, lease_until: null, interrupted: false,
   created_at: "2026-11-30T10:00:00.000Z", updated_at: "2026-11-30T10:00:00.000Z",
   progress: { payouts: 3, excluded: 0, waiting: 3, in_flight: 0, created: 0, declined: 0, not_sent: 0, rejected: 0, completed: 0, cancelled: 0 },
@@ -97,7 +97,8 @@ describe("batches", () => {
     const bad = view().querySelector(".cell-error") as HTMLElement;
     expect(bad.textContent).toBe("2.01007777777777E+17");
     expect(bad.title).toContain("scientific notation");
-    expect(view().querySelector("#review-total-MXN")?.textContent).toBe("90071992547409.93");
+    // The core's total in the file's own style (a comma file here), digit for digit.
+    expect(view().querySelector("#review-total-MXN")?.textContent).toBe("MXN 90.071.992.547.409,93");
     expect(calls.find((c) => c.cmd === "batch_draft_rows")?.args).toMatchObject({ batch: "b-1", filter: "all", offset: 0 });
   });
 
@@ -224,11 +225,11 @@ it("the grid is one Tab stop: the arrows move through the rows and Enter opens t
 });
 
 it("excluding a currency's last row drops its control total", async () => {
-  const two = summary({ totals: [{ currency: "MXN", count: 1, total: "10.00" }, { currency: "USD", count: 1, total: "5.00" }] });
+  const two = summary({ totals: [{ currency: "MXN", count: 1, total: "10.00", total_shown: "MXN 10.00" }, { currency: "USD", count: 1, total: "5.00", total_shown: "USD 5.00" }] });
   const calls = commands({
     batch_draft: () => two,
     batch_draft_rows: () => ({ rows: [ready, blocked], total: 2, offset: 0 }),
-    batch_exclude: () => summary({ totals: [{ currency: "MXN", count: 1, total: "10.00" }] }),
+    batch_exclude: () => summary({ totals: [{ currency: "MXN", count: 1, total: "10.00", total_shown: "MXN 10.00" }] }),
     batch_confirm: () => batch(),
     batch_status: () => batch(),
     batch_results: () => [],

@@ -117,7 +117,8 @@ batch-nothing-to-send = no row is left to send
 # $rows: row numbers, at most ten, then "…". The quoted button is review-pay-again.
 batch-rows-repeat = { $count } rows pay the same amount to the same account as another row of the file or a payout of the last 24 hours (rows { $rows }): exclude them, or say that they are meant to pay again (desktop: “Pay them again”; CLI: --pay-duplicates-again)
 # One currency's total in batch-confirm-question ($totals joins them with commas).
-batch-confirm-total = { $currency } { $total } in { $count } payouts
+# $total: the total with its ISO code, written in the file's decimal style (BRL 1.234,56).
+batch-confirm-total = { $total } in { $count } payouts
 # Asked in production before the batch is written; $environment is its code (PRODUCTION).
 batch-confirm-question = Write this batch of { $ready } payouts ({ $totals }) in { $environment } and send them? This moves real money: each row is sent at the chosen rate until the batch is done, paused or cancelled.
 # $sha256: the file's hash; $at: when the earlier batch was written; $state: batch-record-state.

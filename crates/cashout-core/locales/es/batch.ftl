@@ -140,7 +140,7 @@ batch-rows-repeat = { $count ->
    *[other] { $count } filas pagan el mismo monto a la misma cuenta que otra fila del archivo o que un pago de las últimas 24 horas (filas { $rows }): exclúyalas o indique que deben pagarse otra vez
   } (aplicación de escritorio: “Pagarlas otra vez”; CLI: --pay-duplicates-again)
 # El total de una moneda en batch-confirm-question ($totals los une con comas).
-batch-confirm-total = { $currency } { $total } en { $count ->
+batch-confirm-total = { $total } en { $count ->
     [one] { $count } pago
    *[other] { $count } pagos
   }

@@ -147,7 +147,7 @@ batch-rows-repeat = { $count ->
    *[other] { $count } linhas pagam o mesmo valor para a mesma conta que outra linha do arquivo ou que um pagamento das últimas 24 horas (linhas { $rows }): exclua-as ou informe que elas devem ser pagas de novo
   } (aplicativo desktop: “Pagar de novo”; CLI: --pay-duplicates-again)
 # O total de uma moeda em batch-confirm-question ($totals os une com vírgulas).
-batch-confirm-total = { $currency } { $total } em { $count ->
+batch-confirm-total = { $total } em { $count ->
     [0] { $count } pagamentos
     [one] { $count } pagamento
    *[other] { $count } pagamentos

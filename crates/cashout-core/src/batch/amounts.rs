@@ -44,6 +44,20 @@ impl DecimalStyle {
         }
     }
 
+    /// `total` of `currency` written the file's own way (`BRL 1.234,56` for a comma file,
+    /// `BRL 1,234.56` for a point one), so it is compared with the spreadsheet's own sum and
+    /// with the control total typed in the same style. CLDR's `pt-BR` and `en-US` patterns are
+    /// exactly these two styles (grouping always on, the ISO code first, the currency's
+    /// places).
+    #[must_use]
+    pub fn money(self, total: Decimal, currency: &str) -> String {
+        let tag = match self {
+            Self::Point => "en-US",
+            Self::Comma => "pt-BR",
+        };
+        crate::l10n::numbers::format_money(total, currency, &crate::l10n::Locale::negotiate(tag))
+    }
+
     /// The stored name.
     #[must_use]
     pub fn as_str(self) -> &'static str {

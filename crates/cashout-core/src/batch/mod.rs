@@ -467,7 +467,7 @@ impl BatchDraft {
     /// Totals per currency of the rows that will be sent.
     #[must_use]
     pub fn totals(&self) -> Vec<BatchTotal> {
-        review::totals(&self.rows)
+        review::totals(&self.rows, self.options.decimal)
     }
 
     /// The draft without its rows.
@@ -520,8 +520,7 @@ impl BatchDraft {
                     tr(
                         "batch-confirm-total",
                         &[
-                            ("currency", t.currency.as_str().into()),
-                            ("total", t.total.as_str().into()),
+                            ("total", t.total_shown.as_str().into()),
                             ("count", t.count.into()),
                         ],
                     )

@@ -466,11 +466,15 @@ pub struct BatchTotal {
     pub count: usize,
     /// Exact decimal, as text (two places).
     pub total: String,
+    /// The total written in the file's decimal style, with its ISO code (`BRL 1.234,56`).
+    #[serde(default)]
+    pub total_shown: String,
 }
 
-/// The totals per currency of the rows that will be sent, by currency code.
+/// The totals per currency of the rows that will be sent, by currency code, each also written
+/// in the file's decimal `style`.
 #[must_use]
-pub fn totals(rows: &[RowVerdict]) -> Vec<BatchTotal> {
+pub fn totals(rows: &[RowVerdict], style: DecimalStyle) -> Vec<BatchTotal> {
     let mut sums: std::collections::BTreeMap<String, (usize, Decimal)> = Default::default();
     for r in rows.iter().filter(|r| r.ready()) {
         let Some(req) = &r.request else { continue };
@@ -485,6 +489,7 @@ pub fn totals(rows: &[RowVerdict]) -> Vec<BatchTotal> {
         .map(|(currency, (count, mut total))| {
             total.rescale(2);
             BatchTotal {
+                total_shown: style.money(total, &currency),
                 currency,
                 count,
                 total: total.to_string(),
@@ -601,11 +606,13 @@ mod tests {
                 currency: "BRL".into(),
                 count: 2,
                 total: "1234.50".into(),
+                total_shown: String::new(),
             },
             BatchTotal {
                 currency: "CLP".into(),
                 count: 1,
                 total: "10000.00".into(),
+                total_shown: String::new(),
             },
         ];
         let typed = |brl: &str, n: usize| {

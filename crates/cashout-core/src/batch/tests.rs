@@ -42,6 +42,8 @@ fn an_excel_csv_with_bom_semicolons_and_decimal_commas_reads_exact_amounts() {
         .collect();
     assert_eq!(amounts, ["1234.56", "10.50"]);
     assert_eq!(d.totals()[0].total, "1245.06");
+    // Shown the file's way, beside the control total typed the same way.
+    assert_eq!(d.totals()[0].total_shown, "MXN 1.245,06");
     // The same file read with the wrong declared style: every amount is a row error.
     let mut d2 = d.clone();
     d2.set_decimal(DecimalStyle::Point);
