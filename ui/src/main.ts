@@ -5,7 +5,7 @@
 import * as ipc from "./ipc";
 import * as events from "./events";
 import { mount, h, notice } from "./dom";
-import { showToast, refOf } from "./toasts";
+import { showToast, refOf, clearToasts } from "./toasts";
 import { clock } from "./views/status";
 import { t, setLang, onLanguage, setNumberStyle } from "./i18n";
 import { setDateStyles } from "./dates";
@@ -167,6 +167,7 @@ export function redrawInLanguage(view: LocaleView): Promise<void> {
   setNumberStyle(view.number_style);
   setDateStyles(view);
   setLang(view.lang);
+  clearToasts();
   applyShellWords();
   void refreshEnvBar();
   return go(shown);

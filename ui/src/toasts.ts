@@ -12,6 +12,12 @@ export const TOAST_MS = 15_000;
 /** More than this and the oldest goes: a burst of events must not cover the screen. */
 const MAX_TOASTS = 5;
 
+/** Takes every toast down: after a switch of language, notices written in the one before would
+ * stay on screen beside words in the new (each is in its payout's history and the list). */
+export function clearToasts(): void {
+  document.getElementById("toasts")?.replaceChildren();
+}
+
 /** The payout a notice is about, if it names one. */
 export function refOf(n: { cashout_id: number | null; external_id: string | null }): CashoutRef | null {
   if (n.cashout_id !== null) return { id: n.cashout_id };

@@ -169,6 +169,10 @@ describe("the settings form", () => {
     const calls = commands({ ...base, locale: () => current, set_locale: () => { current = portuguese; return portuguese; } });
     try {
       await go({ view: "settings" });
+      // A notice shown in English before the switch.
+      const toasts = Object.assign(document.createElement("div"), { id: "toasts" });
+      toasts.append(Object.assign(document.createElement("div"), { className: "toast-item", textContent: "Payout completed" }));
+      document.body.append(toasts);
       const choice = view().querySelector("#settings-locale") as HTMLSelectElement;
       choice.value = "pt-BR";
       choice.dispatchEvent(new Event("change"));
@@ -181,6 +185,8 @@ describe("the settings form", () => {
       // The shell's words follow too, and moments are written the Brazilian way.
       expect(document.getElementById("nav-list")?.textContent).toBe("Saques");
       expect(stamp(new Date(2026, 0, 5, 0, 7, 2).toISOString())).toBe("05/01/2026, 00:07:02");
+      // Notices written in English are taken down rather than left beside Portuguese.
+      expect(document.getElementById("toasts")?.children.length).toBe(0);
     } finally {
       setLang("en");
     }
