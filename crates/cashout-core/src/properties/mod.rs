@@ -1,7 +1,8 @@
 //! Property-based tests of every parser of outside input (issue 15): the provider's answers
-//! (`answers`), what people type and what the journal stored (`typed`), and the files read
-//! back (`files`). Each property says: no input panics, a refusal is an error with a code or a
-//! message, and where a writer exists, what it writes reads back the same.
+//! (`answers`), what people type and what the journal stored (`typed`), the files read back
+//! (`files`), and the desk's settings and team profile (`settings`). Each property says: no
+//! input panics, a refusal is an error with a code or a message, and where a writer exists,
+//! what it writes reads back the same.
 //!
 //! The runs are bounded for CI by proptest's default of 256 cases per property; a longer run
 //! is one environment variable away (see the README, "Property tests"):
@@ -18,6 +19,7 @@
 
 mod answers;
 mod files;
+mod settings;
 mod typed;
 
 use proptest::prelude::*;
