@@ -314,7 +314,7 @@ pub fn install_on_quit<R: Runtime>(app: &AppHandle<R>) {
         return;
     };
     let running = app.package_info().version.to_string();
-    if !is_newer(&update.version, &running) {
+    if !update::is_newer(&update.version, &running) {
         return;
     }
     let version = update.version.clone();
@@ -325,14 +325,6 @@ pub fn install_on_quit<R: Runtime>(app: &AppHandle<R>) {
         Err(e) => step(InstallStep::Refused, Some(&e.to_string())),
     };
     tauri::async_runtime::block_on(audit(app, event));
-}
-
-/// Whether version `a` is newer than `b` (semver; anything unreadable is not).
-fn is_newer(a: &str, b: &str) -> bool {
-    match (semver::Version::parse(a), semver::Version::parse(b)) {
-        (Ok(a), Ok(b)) => a > b,
-        _ => false,
-    }
 }
 
 /// Checks at start and then every day (when an update server is configured; an hour after

@@ -252,12 +252,44 @@ pub fn installed(
     AuditEvent::new(APP_SCOPE, AuditAction::UpdateInstalled, outcome).detail(detail)
 }
 
+/// Whether version `offered` is newer than `running`, by semantic versioning (a pre-release
+/// is older than its release); a version either side that is not semver is not newer, so an
+/// unreadable manifest never installs. The updater plugin refuses downgrades too; this is the
+/// desk's own check before installing on quit.
+#[must_use]
+pub fn is_newer(offered: &str, running: &str) -> bool {
+    match (
+        semver::Version::parse(offered.trim()),
+        semver::Version::parse(running.trim()),
+    ) {
+        (Ok(a), Ok(b)) => a > b,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // a panic is how a test reports
 mod tests {
     use super::*;
 
     const SHIPPED: &str = "https://updates.example/latest.json";
+
+    #[test]
+    fn only_a_newer_semantic_version_is_installed_never_a_downgrade_or_an_unreadable_one() {
+        assert!(is_newer("0.2.0", "0.1.9"));
+        assert!(is_newer("0.1.10", "0.1.9"), "numbers, not text");
+        assert!(
+            is_newer("1.0.0", "1.0.0-rc.1"),
+            "a release after its pre-release"
+        );
+        assert!(!is_newer("1.0.0-rc.1", "1.0.0"));
+        assert!(!is_newer("0.1.0", "0.1.0"), "the same version");
+        assert!(!is_newer("0.0.9", "0.1.0"), "a downgrade");
+        assert!(!is_newer("v0.2.0", "0.1.0"), "not semver");
+        assert!(!is_newer("0.2", "0.1.0"));
+        assert!(!is_newer("", "0.1.0"));
+        assert!(!is_newer("0.2.0", "garbage"));
+    }
 
     #[test]
     fn an_it_mirror_replaces_the_publishers_endpoint_only_over_https_or_on_loopback() {

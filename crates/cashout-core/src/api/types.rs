@@ -373,6 +373,27 @@ pub struct Exchange {
     pub outcome: String,
 }
 
+/// Reads `bytes` as a `T` only when the JSON has `T`'s shape (see [`Shaped`]).
+pub(crate) fn read_shaped<T: serde::de::DeserializeOwned + Shaped>(
+    bytes: &[u8],
+) -> Result<T, String> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    if !T::has_shape(&value) {
+        return Err(format!(
+            "{} where an object was expected",
+            match value {
+                serde_json::Value::Array(_) => "a list",
+                serde_json::Value::Object(_) =>
+                    "an object with a list or value in place of a record",
+                _ => "a single value",
+            }
+        ));
+    }
+    // Read from the bytes, not the value: the value kept only the last of a key given twice,
+    // where reading the struct refuses a duplicate field.
+    serde_json::from_slice(bytes).map_err(|e| e.to_string())
+}
+
 /// What an answer must look like at the top before it is read. serde reads a struct from a
 /// JSON array too (its fields by position), so without this `[123]` would pass for a create's
 /// answer and `[0, "x"]` for a refusal: a malformed answer believed. (Found by the property

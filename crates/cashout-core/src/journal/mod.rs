@@ -177,7 +177,7 @@ impl Journal {
                     .answer
                     .as_deref()
                     .and_then(|a| {
-                        crate::api::client::read_shaped::<crate::api::types::ErrorAnswer>(
+                        crate::api::types::read_shaped::<crate::api::types::ErrorAnswer>(
                             a.as_bytes(),
                         )
                         .ok()

@@ -20,8 +20,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::types::{
-    Bank, CancelBody, CashoutId, CashoutRef, CreateAnswer, CreateBody, CreateCashout, D24Bank,
-    ErrorAnswer, OkpBank, Shaped, StatusAnswer, StatusBody, UpdateBody,
+    read_shaped, Bank, CancelBody, CashoutId, CashoutRef, CreateAnswer, CreateBody, CreateCashout,
+    D24Bank, ErrorAnswer, OkpBank, Shaped, StatusAnswer, StatusBody, UpdateBody,
 };
 use crate::credentials::Credentials;
 use crate::environment::{BankListFlavor, Environment};
@@ -697,25 +697,6 @@ pub(crate) fn judge_answer<T: DeserializeOwned + Shaped>(
         cause: UnknownCause::UnreadableAnswer,
         detail: what,
     })
-}
-
-/// Reads `bytes` as a `T` only when the JSON has `T`'s shape (see [`Shaped`]).
-pub(crate) fn read_shaped<T: DeserializeOwned + Shaped>(bytes: &[u8]) -> Result<T, String> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
-    if !T::has_shape(&value) {
-        return Err(format!(
-            "{} where an object was expected",
-            match value {
-                serde_json::Value::Array(_) => "a list",
-                serde_json::Value::Object(_) =>
-                    "an object with a list or value in place of a record",
-                _ => "a single value",
-            }
-        ));
-    }
-    // Read from the bytes, not the value: the value kept only the last of a key given twice,
-    // where reading the struct refuses a duplicate field.
-    serde_json::from_slice(bytes).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
