@@ -78,6 +78,10 @@ pub enum AmountError {
         locale: String,
         example: String,
     },
+    /// No digits at all, typed by an operator of a locale whose amounts are written otherwise
+    /// than the canonical `150.25` (the way to write one is the locale's, `150,25`).
+    #[error("the amount is not a number: type digits, like {example}")]
+    NotANumberHere { example: String },
     /// `250000,50`: a decimal comma is not read until the form knows the operator's locale.
     #[error("write the cents after a dot, not a comma (e.g. {suggestion})")]
     DecimalComma { suggestion: String },
@@ -92,6 +96,11 @@ impl AmountError {
         let c = |c: &char| Arg::Text(c.to_string());
         match self {
             Self::NotANumber => text(lang, "amount-not-a-number", &[]),
+            Self::NotANumberHere { example } => text(
+                lang,
+                "amount-not-a-number-here",
+                &[("example", example.clone().into())],
+            ),
             Self::NotPositive => text(lang, "amount-not-positive", &[]),
             Self::TooManyDecimals => text(lang, "amount-too-many-decimals", &[]),
             Self::TooLarge => text(lang, "amount-too-large", &[]),

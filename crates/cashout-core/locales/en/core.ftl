@@ -158,6 +158,8 @@ account-type-M = master account
 
 ## Amounts typed by an operator, refused at the amount field
 amount-not-a-number = the amount is not a number: type digits, with a dot before the cents (e.g. 150.25)
+# Typed in a locale whose amounts are not written 150.25; $example is that locale's way (1.234,56).
+amount-not-a-number-here = the amount is not a number: type digits, like { $example }
 amount-not-positive = the amount must be greater than zero
 amount-too-many-decimals = the amount can have at most 2 decimal places
 amount-too-large = the amount is larger than 1,000,000,000

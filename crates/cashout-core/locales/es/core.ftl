@@ -158,6 +158,8 @@ account-type-M = cuenta maestra
 
 ## Montos escritos por un operador, rechazados en el campo del monto
 amount-not-a-number = el monto no es un número: escriba dígitos, con un punto antes de los centavos (p. ej. 150.25)
+# Typed in a locale whose amounts are not written 150.25; $example is that locale's way (1.234,56).
+amount-not-a-number-here = el monto no es un número: escriba dígitos, como { $example }
 amount-not-positive = el monto debe ser mayor que cero
 amount-too-many-decimals = el monto puede tener como máximo 2 decimales
 amount-too-large = el monto es mayor que 1.000.000.000

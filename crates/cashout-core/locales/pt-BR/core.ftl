@@ -158,6 +158,8 @@ account-type-M = conta master
 
 ## Valores digitados por um operador, recusados no campo do valor
 amount-not-a-number = o valor não é um número: digite algarismos, com um ponto antes dos centavos (ex.: 150.25)
+# Typed in a locale whose amounts are not written 150.25; $example is that locale's way (1.234,56).
+amount-not-a-number-here = o valor não é um número: digite algarismos, como { $example }
 amount-not-positive = o valor deve ser maior que zero
 amount-too-many-decimals = o valor pode ter no máximo 2 casas decimais
 amount-too-large = o valor é maior que 1.000.000.000

@@ -205,6 +205,10 @@ pub fn read_amount(typed: &str, locale: &Locale) -> Result<Amount, AmountError> 
         });
     }
     read_grouped(text, decimal, group).map_err(|e| match e {
+        // "Type digits with a dot" would be this locale's wrong advice: its own example.
+        Refusal::Amount(AmountError::NotANumber) => AmountError::NotANumberHere {
+            example: style.example.clone(),
+        },
         Refusal::Amount(e) => e,
         Refusal::NotThisLocale => AmountError::OtherLocale {
             typed: text.to_owned(),
@@ -446,7 +450,21 @@ mod tests {
         ));
         assert!(read("1,5", "en-US").is_err());
         assert!(matches!(read("0", "pt-BR"), Err(AmountError::NotPositive)));
-        assert!(matches!(read("abc", "pt-BR"), Err(AmountError::NotANumber)));
+        // Not a number, said with the locale's own example, never "type a dot".
+        assert_eq!(
+            read("abc", "pt-BR"),
+            Err(AmountError::NotANumberHere {
+                example: "1.234,56".into()
+            })
+        );
+        assert_eq!(
+            AmountError::NotANumberHere {
+                example: "1.234,56".into()
+            }
+            .message(crate::l10n::Lang::PtBr),
+            "o valor não é um número: digite algarismos, como 1.234,56"
+        );
+        assert!(matches!(read("abc", "es-MX"), Err(AmountError::NotANumber)));
         assert!(read("1e3", "pt-BR").is_err());
     }
 }
