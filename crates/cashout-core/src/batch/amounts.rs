@@ -87,6 +87,43 @@ impl DecimalStyle {
 /// # Errors
 /// What is wrong, for the amount cell (the text is quoted: an amount is not a secret).
 pub fn read_amount(text: &str, style: DecimalStyle) -> Result<Amount, String> {
+    Amount::new(read_decimal(text, style)?)
+        .map_err(|e| e.message(crate::l10n::messages::active().lang()))
+}
+
+/// Reads `text` as a control total of `currency` written in `style`: the same writing as an
+/// amount (the review shows the total that way, `BRL 1.234,56`, and its ISO code may be
+/// pasted with it), positive, at most two places, and with no upper limit — a batch's total
+/// may pass the largest amount one payout can carry.
+///
+/// # Errors
+/// What is wrong, for the control total's field.
+pub fn read_total(text: &str, style: DecimalStyle, currency: &str) -> Result<Decimal, String> {
+    let space = |c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}';
+    let t = text.trim_matches(space);
+    let code =
+        |s: &str| s.len() >= 3 && s.is_char_boundary(3) && s[..3].eq_ignore_ascii_case(currency);
+    let t = if code(t) {
+        t[3..].trim_start_matches(space)
+    } else if t.len() >= 3
+        && t.is_char_boundary(t.len() - 3)
+        && t[t.len() - 3..].eq_ignore_ascii_case(currency)
+    {
+        t[..t.len() - 3].trim_end_matches(space)
+    } else {
+        t
+    };
+    let value = read_decimal(t, style)?;
+    if value <= Decimal::ZERO {
+        return Err(
+            crate::money::AmountError::NotPositive.message(crate::l10n::messages::active().lang())
+        );
+    }
+    Ok(value)
+}
+
+/// `text` written in `style`, as an exact decimal of at most two places (no range checked).
+fn read_decimal(text: &str, style: DecimalStyle) -> Result<Decimal, String> {
     let t = text.trim();
     if t.is_empty() {
         return Err(tr("batch-amount-empty", &[]));
@@ -182,7 +219,7 @@ pub fn read_amount(text: &str, style: DecimalStyle) -> Result<Amount, String> {
         Some(f) => format!("{}.{f}", groups.concat()),
         None => groups.concat(),
     };
-    canonical_amount(&canonical)
+    decimal_of(&canonical)
 }
 
 /// Reads an amount in canonical form (digits, at most one dot): an XLSX number cell's text.
@@ -190,13 +227,18 @@ pub fn read_amount(text: &str, style: DecimalStyle) -> Result<Amount, String> {
 /// # Errors
 /// What is wrong, for the amount cell.
 pub fn canonical_amount(text: &str) -> Result<Amount, String> {
+    Amount::new(decimal_of(text)?).map_err(|e| e.message(crate::l10n::messages::active().lang()))
+}
+
+/// Canonical text (digits, at most one dot) as a decimal of at most two places.
+fn decimal_of(text: &str) -> Result<Decimal, String> {
     let value: Decimal = text
         .parse()
         .map_err(|_| tr("batch-amount-not-number", &[("amount", text.into())]))?;
     if value.normalize().scale() > 2 {
         return Err(tr("batch-amount-float-residue", &[("amount", text.into())]));
     }
-    Amount::new(value).map_err(|e| e.message(crate::l10n::messages::active().lang()))
+    Ok(value)
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::amounts::{canonical_amount, read_amount, DecimalStyle};
+use super::amounts::{canonical_amount, read_amount, read_total, DecimalStyle};
 use super::columns::{column_letter, ColumnMap, IDENTIFIER_FIELDS};
 use super::read::{Cell, CellKind};
 use crate::api::types::CreateCashout;
@@ -546,7 +546,7 @@ pub fn check_control(
             ));
         }
         let expected: Decimal = t.total.parse().unwrap_or_default();
-        let read = read_amount(c.total.trim(), style).map(|a| a.value());
+        let read = read_total(&c.total, style, &t.currency);
         match read {
             Ok(v) if v == expected => {}
             Ok(v) => problems.push(tr(
@@ -636,5 +636,43 @@ mod tests {
         assert!(e[0].contains("3 payouts"), "{e:?}");
         let e = check_control(&totals, &typed("1.234,5", 2)[..1], DecimalStyle::Comma).unwrap_err();
         assert!(e[0].contains("CLP"), "{e:?}");
+        // The total as the review shows it, its ISO code pasted with it, is read.
+        for shown in [
+            "BRL 1.234,50",
+            "1.234,50 BRL",
+            "brl\u{a0}1.234,50",
+            " BRL 1.234,5 ",
+        ] {
+            assert!(
+                check_control(&totals, &typed(shown, 2), DecimalStyle::Comma).is_ok(),
+                "{shown:?}"
+            );
+        }
+        // Another currency's code is not this total.
+        assert!(check_control(&totals, &typed("MXN 1.234,50", 2), DecimalStyle::Comma).is_err());
+        assert!(check_control(&totals, &typed("0,00", 2), DecimalStyle::Comma).is_err());
+    }
+
+    #[test]
+    fn a_batch_total_past_the_largest_single_amount_can_be_confirmed() {
+        // 1,500 payouts of COP 1,000,000: the batch holds COP 1,500,000,000, more than one
+        // payout may carry, and its control total is read, not refused as "too large".
+        let totals = vec![BatchTotal {
+            currency: "COP".into(),
+            count: 1500,
+            total: "1500000000.00".into(),
+            total_shown: "COP 1.500.000.000".into(),
+        }];
+        let typed = |total: &str| {
+            vec![ControlTotal {
+                currency: "COP".into(),
+                count: 1500,
+                total: total.into(),
+            }]
+        };
+        assert!(check_control(&totals, &typed("1.500.000.000"), DecimalStyle::Comma).is_ok());
+        assert!(check_control(&totals, &typed("COP 1.500.000.000"), DecimalStyle::Comma).is_ok());
+        let e = check_control(&totals, &typed("1.500.000.001"), DecimalStyle::Comma).unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
     }
 }

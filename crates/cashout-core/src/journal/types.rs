@@ -144,6 +144,8 @@ pub struct PayoutRecord {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OverviewRow<'a> {
     pub status: Option<CashoutStatus>,
+    /// The create phase, for a row without a status this program reads (the overview files
+    /// those by it); a store may leave it `Created` when `status` is known.
     pub phase: Phase,
     pub currency: Option<&'a str>,
     /// The exact decimal text as recorded (never summed by the database).

@@ -85,7 +85,8 @@ impl Batch {
 
 /// Runs `read` (which hands the journal's rows to its callback, as
 /// [`crate::journal::JournalStore::overview_rows`] does) and adds every row into `tally` on a
-/// second thread; returns the tally once both are done.
+/// second thread; returns the tally once both are done. When no thread can be started, the
+/// rows are added in place, as they come.
 ///
 /// # Errors
 /// Whatever `read` returns.
@@ -97,22 +98,38 @@ pub fn tally_while_reading(
         // Two batches in flight at most: the reader never runs far ahead of the adding.
         let (full, arriving) = mpsc::sync_channel::<Batch>(2);
         let (spent, reusable) = mpsc::channel::<Batch>();
-        let adder = scope.spawn(move || {
-            for batch in arriving {
-                batch.add_to(&mut tally);
-                let mut batch = batch;
-                batch.text.clear();
-                batch.rows.clear();
-                // The reader may have finished and gone: the batch is simply dropped.
-                let _ = spent.send(batch);
-            }
-            tally
-        });
+        // The tally goes to the thread once it runs, so it is still here if none can start.
+        let (start, started) = mpsc::sync_channel::<Tally>(1);
+        let spawned = std::thread::Builder::new()
+            .name("overview-tally".into())
+            .spawn_scoped(scope, move || {
+                let mut tally = started.recv().ok()?;
+                for batch in arriving {
+                    batch.add_to(&mut tally);
+                    let mut batch = batch;
+                    batch.text.clear();
+                    batch.rows.clear();
+                    // The reader may have finished and gone: the batch is simply dropped.
+                    let _ = spent.send(batch);
+                }
+                Some(tally)
+            });
+        let Ok(adder) = spawned else {
+            read(&mut |row| tally.add(row))?;
+            return Ok(tally);
+        };
+        // Cannot fail: the thread holds the receiving end until it has the tally.
+        let _ = start.send(tally);
         let mut batch = Batch::default();
         let mut handed = true;
         let result = read(&mut |row| {
+            // The adding thread is gone (it panicked): nothing more is held; its panic is
+            // raised below once the journal has stopped handing rows over.
+            if !handed {
+                return;
+            }
             batch.hold(row);
-            if batch.rows.len() == BATCH_ROWS && handed {
+            if batch.rows.len() == BATCH_ROWS {
                 let next = reusable.try_recv().unwrap_or_default();
                 handed = full.send(std::mem::replace(&mut batch, next)).is_ok();
             }
@@ -124,7 +141,11 @@ pub fn tally_while_reading(
         let tally = adder
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        result.map(|()| tally)
+        result.and_then(|()| {
+            tally.ok_or_else(|| {
+                crate::error::Error::Journal("the overview's adding thread stopped".into())
+            })
+        })
     })
 }
 

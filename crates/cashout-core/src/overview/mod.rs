@@ -191,23 +191,23 @@ pub struct Overview {
 #[derive(Debug, Clone, Copy, Default)]
 struct Acc {
     count: u64,
-    hundredths: i64,
+    hundredths: i128,
 }
 
 impl Acc {
     /// Adds one payout's amount, in hundredths. An amount is at most [`crate::money`]'s
-    /// largest (1e9, 1e11 hundredths), so 92 million of them fit an `i64`; a sum that would
-    /// not is left as it was rather than wrap or panic.
+    /// largest (1e9, 1e11 hundredths), and an `i128` holds 1.7e38: no journal reaches it (a
+    /// sum that would is left as it was rather than wrap or panic).
     fn add(&mut self, hundredths: i64) {
-        if let Some(sum) = self.hundredths.checked_add(hundredths) {
+        if let Some(sum) = self.hundredths.checked_add(i128::from(hundredths)) {
             self.count += 1;
             self.hundredths = sum;
         }
     }
 
-    /// The exact sum (two places).
+    /// The exact sum (two places); `Decimal` holds 7.9e28, far past any sum of amounts.
     fn sum(self) -> Decimal {
-        Decimal::new(self.hundredths, 2)
+        Decimal::try_from_i128_with_scale(self.hundredths, 2).unwrap_or(Decimal::MAX)
     }
 
     fn figure(self, currency: &str, locale: &Locale) -> Figure {

@@ -155,23 +155,36 @@ impl PgStore {
         }
         const CHUNK: usize = 2048;
         let (scope, from, before) = (scope.to_owned(), from.to_owned(), before.to_owned());
-        // Streamed, not collected: 100,000 payouts are never all held in memory at once (a
-        // bounded channel holds two chunks; the database's cursor waits for the adding). A std
-        // channel: the caller may be a runtime's thread, where tokio's blocking receive panics;
-        // the I/O thread never blocks on it (a full channel is retried after a millisecond).
-        let (hand, handed) = std::sync::mpsc::sync_channel::<Handed>(2);
-        async fn give(hand: &std::sync::mpsc::SyncSender<Handed>, mut what: Handed) -> bool {
-            loop {
-                match hand.try_send(what) {
-                    Ok(()) => return true,
-                    Err(std::sync::mpsc::TrySendError::Full(back)) => {
-                        what = back;
-                        tokio::time::sleep(std::time::Duration::from_millis(1)).await;
-                    }
-                    Err(std::sync::mpsc::TrySendError::Disconnected(_)) => return false,
-                }
+        // Streamed, not collected: 100,000 payouts are never all held in memory at once. Two
+        // chunks in flight at most, by credits the adding side gives back as it takes chunks
+        // (the database's cursor waits meanwhile). A std channel: the caller may be a runtime's
+        // thread, where tokio's blocking receive panics; the I/O thread awaits a credit and
+        // never blocks. Credits close when the reading side is gone, so the I/O side stops.
+        let (hand, handed) = std::sync::mpsc::channel::<Handed>();
+        let credits = std::sync::Arc::new(tokio::sync::Semaphore::new(2));
+        struct CloseOnDrop(std::sync::Arc<tokio::sync::Semaphore>);
+        impl Drop for CloseOnDrop {
+            fn drop(&mut self) {
+                self.0.close();
             }
         }
+        let reading = CloseOnDrop(std::sync::Arc::clone(&credits));
+        let give = |hand: std::sync::mpsc::Sender<Handed>,
+                    credits: std::sync::Arc<tokio::sync::Semaphore>| {
+            move |what: Handed| {
+                let (hand, credits) = (hand.clone(), std::sync::Arc::clone(&credits));
+                async move {
+                    if matches!(what, Handed::Rows(_)) {
+                        match credits.acquire().await {
+                            Ok(credit) => credit.forget(),
+                            Err(_) => return false, // closed: the reader is gone
+                        }
+                    }
+                    hand.send(what).is_ok()
+                }
+            }
+        };
+        let give = give(hand, credits);
         self.io.detach(move |pool| async move {
             let read = async {
                 let client = pool.get().await.map_err(pool_error)?;
@@ -188,19 +201,18 @@ impl PgStore {
                         .await
                 {
                     chunk.push(row.map_err(pg_error)?);
-                    if chunk.len() == CHUNK
-                        && !give(&hand, Handed::Rows(std::mem::take(&mut chunk))).await
+                    if chunk.len() == CHUNK && !give(Handed::Rows(std::mem::take(&mut chunk))).await
                     {
                         return Ok(()); // the reader is gone
                     }
                 }
                 if !chunk.is_empty() {
-                    give(&hand, Handed::Rows(chunk)).await;
+                    give(Handed::Rows(chunk)).await;
                 }
                 Ok(())
             };
             let done = read.await;
-            give(&hand, Handed::Done(done)).await;
+            give(Handed::Done(done)).await;
             Ok(())
         });
         loop {
@@ -214,6 +226,8 @@ impl PgStore {
                     ))
                 }
             };
+            // The chunk is taken: the I/O side may read the next.
+            reading.0.add_permits(1);
             for row in &rows {
                 let status: Option<&str> = row.get(0);
                 each(&crate::journal::OverviewRow {

@@ -81,10 +81,10 @@ impl SqliteStore {
     ) -> Result<()> {
         let conn = self.reader()?;
         let mut stmt = conn.prepare_cached(
-            // Each column only where the overview reads it (the create phase of a payout with
-            // no status, the code of a rejection): 100,000 rows are handed over one by one, and
-            // every value handed over costs.
-            "SELECT status, CASE WHEN status IS NULL THEN phase END, currency, amount, created_at,
+            // Each column only where the overview reads it (the code of a rejection): 100,000
+            // rows are handed over one by one, and every value handed over costs. The phase
+            // always: a status this program cannot read falls back on it.
+            "SELECT status, phase, currency, amount, created_at,
                     CASE WHEN status IN ('COMPLETED', 'ON_HOLD') THEN status_since END,
                     CASE WHEN status = 'REJECTED' THEN rejection_code END,
                     -- CASE, not AND: SQLite would run the lookup for every row.
@@ -92,7 +92,7 @@ impl SqliteStore {
                         WHERE h.payout_id = payouts.id AND h.status = 'COMPLETED') END
              FROM payouts WHERE scope = ?1 AND created_at >= ?2 AND created_at < ?3
              UNION ALL
-             SELECT status, NULL, currency, amount, created_at,
+             SELECT status, phase, currency, amount, created_at,
                     CASE WHEN status IN ('COMPLETED', 'ON_HOLD') THEN status_since END, NULL, NULL
              -- The open statuses' own index: without it the planner walks the whole scope.
              FROM payouts INDEXED BY payouts_by_status
@@ -106,12 +106,25 @@ impl SqliteStore {
         }
         while let Some(row) = rows.next()? {
             let status = text(row.get_ref(0)?);
-            // A phase only for a payout with no status (the second branch's rows all have one).
-            let phase = text(row.get_ref(1)?).map_or(Phase::Created, Phase::parse);
+            let known = status.and_then(CashoutStatus::from_name);
+            // The phase matters only without a status this program reads (the overview files
+            // those by their create phase): read only then.
+            let phase = if known.is_some() {
+                Phase::Created
+            } else {
+                text(row.get_ref(1)?).map_or(Phase::Created, Phase::parse)
+            };
             let rejected = status == Some("REJECTED");
-            let created_at = text(row.get_ref(4)?).unwrap_or("");
+            // The first branch's condition, on the same bytes SQLite compared (text that is
+            // not UTF-8 still compares, and is still in the period).
+            let created = match row.get_ref(4)? {
+                rusqlite::types::ValueRef::Text(b) => b,
+                _ => b"",
+            };
+            let in_period = created >= from.as_bytes() && created < before.as_bytes();
+            let created_at = std::str::from_utf8(created).unwrap_or("");
             each(&crate::journal::OverviewRow {
-                status: status.and_then(CashoutStatus::from_name),
+                status: known,
                 phase,
                 currency: text(row.get_ref(2)?),
                 amount: text(row.get_ref(3)?),
@@ -119,8 +132,7 @@ impl SqliteStore {
                 status_since: text(row.get_ref(5)?),
                 rejection_code: if rejected { row.get(6)? } else { None },
                 late: rejected && row.get::<_, Option<bool>>(7)?.unwrap_or(false),
-                // The first branch's condition, on the same text.
-                in_period: created_at >= from && created_at < before,
+                in_period,
             });
         }
         Ok(())
