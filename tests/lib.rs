@@ -216,3 +216,35 @@ pub fn stopped() -> &'static cashout_core::journal::SendClaim {
         ..cashout_core::journal::SendClaim::new()
     })
 }
+
+/// Imports `file` (CSV text) as a batch on `desk`, with the review's own totals typed as the
+/// control totals (what an operator who checked them types), and confirms it at 600 requests
+/// a minute; returns the batch's id. The notification URL is the template's.
+///
+/// # Panics
+/// When the file is refused or the batch cannot be written: a test's failure.
+pub async fn write_batch(desk: &Desk, file: &str) -> String {
+    use cashout_core::batch::ControlTotal;
+    use cashout_core::desk::{DraftChoices, PayAgain};
+    let choices = DraftChoices {
+        notification_url: "https://merchant.example/cashouts/notify".into(),
+        ..DraftChoices::default()
+    };
+    let draft = desk
+        .batch_draft(file.as_bytes(), "b.csv", choices)
+        .expect("the file reads");
+    let typed: Vec<ControlTotal> = draft
+        .summary()
+        .totals
+        .into_iter()
+        .map(|t| ControlTotal {
+            currency: t.currency,
+            count: t.count,
+            total: t.total,
+        })
+        .collect();
+    desk.confirm_batch(&draft, &typed, 600, PayAgain::default())
+        .await
+        .expect("the batch is written")
+        .id
+}

@@ -334,10 +334,11 @@ pub async fn beneficiary_request<R: Runtime>(
     .await
 }
 
-/// What abandoning an unsettled create risks, in the core's words, for the confirmation.
+/// What abandoning an unsettled create risks, in the core's words and the operator's
+/// language, for the confirmation.
 #[tauri::command]
-pub fn abandon_risk() -> &'static str {
-    cashout_core::desk::ABANDON_RISK
+pub fn abandon_risk() -> String {
+    cashout_core::desk::abandon_risk_words()
 }
 
 #[tauri::command]

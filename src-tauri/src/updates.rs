@@ -128,7 +128,7 @@ async fn audit<R: Runtime>(app: &AppHandle<R>, event: AuditEvent) {
 async fn check<R: Runtime>(app: &AppHandle<R>) -> Result<Option<Update>, String> {
     let endpoint = endpoint(app).map_err(|e| e.to_string())?;
     if endpoint.is_empty() {
-        return Err(update::NO_SERVER.into());
+        return Err(update::no_server_words());
     }
     let url = endpoint.parse().map_err(|e| format!("{e}"))?;
     let found = async {
@@ -157,17 +157,13 @@ async fn check<R: Runtime>(app: &AppHandle<R>) -> Result<Option<Update>, String>
                 update::checked(&endpoint, &running, version.as_deref(), None),
             )
             .await;
-            *lock(&state.updates.last) = Some((
-                now,
-                version.map_or("no newer version".into(), |v| {
-                    format!("version {v} offered")
-                }),
-            ));
+            *lock(&state.updates.last) =
+                Some((now, update::last_check_words(Ok(version.as_deref()))));
             Ok(update)
         }
         Err(e) => {
             audit(app, update::checked(&endpoint, &running, None, Some(&e))).await;
-            *lock(&state.updates.last) = Some((now, format!("failed: {e}")));
+            *lock(&state.updates.last) = Some((now, update::last_check_words(Err(&e))));
             Err(e)
         }
     }

@@ -9,10 +9,9 @@ use std::time::Duration;
 
 use cashout_core::api::client::ClientOptions;
 use cashout_core::batch::result::result_csv;
-use cashout_core::batch::ControlTotal;
 use cashout_core::clock::Clock;
 use cashout_core::desk::BatchNotices;
-use cashout_core::desk::{Desk, DraftChoices, PayAgain, SendEnd};
+use cashout_core::desk::{Desk, DraftChoices, SendEnd};
 use cashout_core::journal::Phase;
 use cashout_core::watch::{WatchConfig, WatchEvent, Watcher};
 use cashout_tests::{fast_retry, Rig};
@@ -31,23 +30,7 @@ fn choices() -> DraftChoices {
 }
 
 async fn written(desk: &Desk, file: &str) -> String {
-    let draft = desk
-        .batch_draft(file.as_bytes(), "b.csv", choices())
-        .unwrap();
-    let typed: Vec<ControlTotal> = draft
-        .summary()
-        .totals
-        .into_iter()
-        .map(|t| ControlTotal {
-            currency: t.currency,
-            count: t.count,
-            total: t.total,
-        })
-        .collect();
-    desk.confirm_batch(&draft, &typed, 600, PayAgain::default())
-        .await
-        .unwrap()
-        .id
+    cashout_tests::write_batch(desk, file).await
 }
 
 fn desk(rig: &Rig) -> Desk {

@@ -5,8 +5,7 @@
 //! imported back is refused row by row from one read of the journal.
 
 use cashout_core::approvals::{ApprovalState, Decision, Refusal};
-use cashout_core::batch::ControlTotal;
-use cashout_core::desk::{Desk, DraftChoices, PayAgain, SendEnd};
+use cashout_core::desk::{Desk, DraftChoices, SendEnd};
 use cashout_core::status::CashoutStatus;
 
 use crate::approvals::{ext, refusal, Operator, Team};
@@ -29,23 +28,7 @@ async fn written(desk: &Desk, rows: &[(&str, &str)]) -> String {
             "BR,BRL,{amount},390.533.447-05,Ana,Souza,10000,{phone}\n"
         ));
     }
-    let draft = desk
-        .batch_draft(file.as_bytes(), "b.csv", choices())
-        .unwrap();
-    let typed: Vec<ControlTotal> = draft
-        .summary()
-        .totals
-        .into_iter()
-        .map(|t| ControlTotal {
-            currency: t.currency,
-            count: t.count,
-            total: t.total,
-        })
-        .collect();
-    desk.confirm_batch(&draft, &typed, 600, PayAgain::default())
-        .await
-        .unwrap()
-        .id
+    cashout_tests::write_batch(desk, &file).await
 }
 
 fn asked(who: &Operator) -> u32 {

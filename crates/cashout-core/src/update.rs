@@ -35,6 +35,23 @@ pub const CHECK_AGAIN_AFTER_FAILURE: Duration = Duration::from_secs(60 * 60);
 pub const NO_SERVER: &str = "no update server is configured: this build is not a release, and \
      Settings has no update URL (your IT's mirror)";
 
+/// [`NO_SERVER`] in the operator's language, for Settings → About.
+#[must_use]
+pub fn no_server_words() -> String {
+    tr("d-update-no-server", &[])
+}
+
+/// What the last check came to, in the operator's language, for Settings → About: the version
+/// offered, none newer, or why it failed.
+#[must_use]
+pub fn last_check_words(outcome: std::result::Result<Option<&str>, &str>) -> String {
+    match outcome {
+        Ok(Some(version)) => tr("d-update-version-offered", &[("version", version.into())]),
+        Ok(None) => tr("d-update-none-newer", &[]),
+        Err(detail) => tr("d-update-check-failed", &[("detail", detail.into())]),
+    }
+}
+
 /// The audit log's environment for updates: they concern the app, not one environment.
 const APP_SCOPE: &str = "app";
 
@@ -273,6 +290,23 @@ mod tests {
     use super::*;
 
     const SHIPPED: &str = "https://updates.example/latest.json";
+
+    #[test]
+    fn the_last_check_and_a_missing_server_are_said_in_the_operators_language() {
+        use crate::l10n::messages::text;
+        use crate::l10n::Lang;
+        assert_eq!(text(Lang::En, "d-update-no-server", &[]), NO_SERVER);
+        assert_eq!(
+            text(
+                Lang::Es,
+                "d-update-version-offered",
+                &[("version", "0.2.0".into())]
+            ),
+            "se ofrece la versión 0.2.0"
+        );
+        assert_eq!(last_check_words(Ok(None)), "no newer version");
+        assert_eq!(last_check_words(Err("timed out")), "failed: timed out");
+    }
 
     #[test]
     fn only_a_newer_semantic_version_is_installed_never_a_downgrade_or_an_unreadable_one() {

@@ -242,3 +242,19 @@ d-role-reserved = names starting with pg_ or cashout_ are reserved
 d-operator-password-short = an operator's password has at least 12 characters
 # $name: the login role.
 d-operator-is-admin = { $name } is an administrator or superuser role; an operator gets a login of their own
+# Asked before an open create is abandoned (the audit log keeps the English record).
+d-abandon-risk = Abandoning stops the desk from checking this payout. If the provider did receive it, it may still be paid; a new payout for the same beneficiary could then pay twice. Resending it with the same external_id is always safe instead.
+# Settings → About, when neither the app nor the settings name an update server.
+d-update-no-server = no update server is configured: this build is not a release, and Settings has no update URL (your IT's mirror)
+# The last update check, in Settings → About.
+d-update-none-newer = no newer version
+d-update-version-offered = version { $version } offered
+# $detail: the updater's own words.
+d-update-check-failed = failed: { $detail }
+# The production question before a send: $amount with its ISO code, $environment as the bar names it (PRODUCTION).
+d-review-production-question = Send { $amount } to { $beneficiary } in { $environment }? This moves real money.
+# $earlier: d-record-cashout or d-record-code.
+d-review-id-regenerated = External id { $old } was generated for an earlier payout ({ $earlier }), which is not this one; this payout gets the new id { $new }.
+# A journal payout in a few words; $state is the journal's status or phase name (COMPLETED, intent).
+d-record-cashout = cashout { $id }, { $state }
+d-record-code = { $state }, code { $code }

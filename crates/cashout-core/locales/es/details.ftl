@@ -278,3 +278,19 @@ d-role-reserved = los nombres que empiezan por pg_ o cashout_ están reservados
 d-operator-password-short = la contraseña de un operador tiene al menos 12 caracteres
 # $name: el rol de inicio de sesión.
 d-operator-is-admin = { $name } es un rol de administrador o de superusuario; un operador recibe un usuario propio
+# Se pregunta antes de abandonar una creación abierta (el registro de auditoría guarda el texto en inglés).
+d-abandon-risk = Abandonar hace que el escritorio deje de consultar este pago. Si el proveedor sí lo recibió, todavía puede pagarse; un pago nuevo al mismo beneficiario podría entonces pagar dos veces. Reenviarlo con el mismo external_id siempre es seguro.
+# Configuración → Acerca de, cuando ni la aplicación ni la configuración indican un servidor de actualizaciones.
+d-update-no-server = no hay un servidor de actualizaciones configurado: esta compilación no es una versión publicada y la Configuración no tiene una URL de actualización (el espejo de su área de TI)
+# La última búsqueda de actualizaciones, en Configuración → Acerca de.
+d-update-none-newer = no hay una versión más nueva
+d-update-version-offered = se ofrece la versión { $version }
+# $detail: las palabras del propio actualizador.
+d-update-check-failed = falló: { $detail }
+# La pregunta de producción antes de enviar: $amount con su código ISO, $environment como lo nombra la barra (PRODUCTION).
+d-review-production-question = ¿Enviar { $amount } a { $beneficiary } en { $environment }? Esto mueve dinero real.
+# $earlier: d-record-cashout o d-record-code.
+d-review-id-regenerated = El external id { $old } se generó para un pago anterior ({ $earlier }), que no es este; este pago recibe el nuevo id { $new }.
+# Un pago del diario en pocas palabras; $state es el nombre del estado o la fase en el diario (COMPLETED, intent).
+d-record-cashout = retiro { $id }, { $state }
+d-record-code = { $state }, código { $code }

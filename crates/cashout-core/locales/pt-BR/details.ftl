@@ -278,3 +278,19 @@ d-role-reserved = nomes que começam com pg_ ou cashout_ são reservados
 d-operator-password-short = a senha de um operador tem pelo menos 12 caracteres
 # $name: o papel de login.
 d-operator-is-admin = { $name } é um papel de administrador ou de superusuário; um operador recebe um login próprio
+# Perguntado antes de abandonar uma criação aberta (o registro de auditoria guarda o texto em inglês).
+d-abandon-risk = Abandonar faz a mesa parar de consultar este pagamento. Se o provedor o recebeu, ele ainda pode ser pago; um novo pagamento ao mesmo beneficiário poderia então pagar duas vezes. Reenviá-lo com o mesmo external_id é sempre seguro.
+# Configurações → Sobre, quando nem o aplicativo nem as configurações indicam um servidor de atualizações.
+d-update-no-server = nenhum servidor de atualizações está configurado: esta compilação não é uma versão publicada e as Configurações não têm uma URL de atualização (o espelho da sua TI)
+# A última busca por atualizações, em Configurações → Sobre.
+d-update-none-newer = nenhuma versão mais nova
+d-update-version-offered = versão { $version } oferecida
+# $detail: as palavras do próprio atualizador.
+d-update-check-failed = falhou: { $detail }
+# A pergunta de produção antes de enviar: $amount com o código ISO, $environment como a barra o nomeia (PRODUCTION).
+d-review-production-question = Enviar { $amount } para { $beneficiary } em { $environment }? Isto movimenta dinheiro de verdade.
+# $earlier: d-record-cashout ou d-record-code.
+d-review-id-regenerated = O external id { $old } foi gerado para um pagamento anterior ({ $earlier }), que não é este; este pagamento recebe o novo id { $new }.
+# Um pagamento do diário em poucas palavras; $state é o nome do status ou da fase no diário (COMPLETED, intent).
+d-record-cashout = saque { $id }, { $state }
+d-record-code = { $state }, código { $code }

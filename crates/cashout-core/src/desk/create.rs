@@ -790,14 +790,21 @@ fn no_payout_with(external_id: &str) -> String {
     )
 }
 
-/// A record in a few words, for messages: its status or phase and its cashout id.
+/// A record in a few words, for messages, in the operator's language: its status or phase
+/// (the journal's names, as the list's filters show them) and its cashout id.
 pub(super) fn describe_record(r: &PayoutRecord) -> String {
     let state = r
         .status
         .map_or_else(|| r.phase.as_str().to_owned(), |s| s.name().to_owned());
     match (r.cashout_id, r.api_code) {
-        (Some(id), _) => format!("cashout {id}, {state}"),
-        (None, Some(code)) => format!("{state}, code {code}"),
+        (Some(id), _) => tr(
+            "d-record-cashout",
+            &[("id", id.to_string().into()), ("state", state.into())],
+        ),
+        (None, Some(code)) => tr(
+            "d-record-code",
+            &[("state", state.into()), ("code", code.to_string().into())],
+        ),
         (None, None) => state,
     }
 }

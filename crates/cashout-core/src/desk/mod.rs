@@ -64,7 +64,7 @@ pub use batch::{
 pub use create::CreateOptions;
 pub use notices::{ApprovalNotices, BatchNotices, StepNotices, NOTICE_WINDOW};
 pub use review::{dry_run, CreateReview, DryRun, ReviewLine};
-pub use settle::ABANDON_RISK;
+pub use settle::{abandon_risk_words, ABANDON_RISK};
 
 /// How far back an identical request whose external_id the desk generated counts as a
 /// possible duplicate.

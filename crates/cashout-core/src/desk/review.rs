@@ -126,21 +126,27 @@ impl Desk {
                 }
                 let old = std::mem::replace(&mut checked.external_id, new_external_id());
                 self.journal.note_generated(&checked.external_id);
-                id_note = Some(format!(
-                    "External id {old} was generated for an earlier payout ({}), which is not \
-                     this one; this payout gets the new id {}.",
-                    describe_record(&earlier),
-                    checked.external_id
+                id_note = Some(tr(
+                    "d-review-id-regenerated",
+                    &[
+                        ("old", old.as_str().into()),
+                        ("earlier", describe_record(&earlier).into()),
+                        ("new", checked.external_id.as_str().into()),
+                    ],
                 ));
             }
         }
         let kind = self.env().kind;
+        // The production question, in the operator's language (the environment's name stays
+        // as the bar shows it).
         let confirmation = kind.is_production().then(|| {
-            format!(
-                "Send {} to {} in {}? This moves real money.",
-                shown_amount(&checked),
-                checked.beneficiary(),
-                kind.name().to_uppercase()
+            tr(
+                "d-review-production-question",
+                &[
+                    ("amount", shown_amount(&checked).into()),
+                    ("beneficiary", checked.beneficiary().into()),
+                    ("environment", kind.name().to_uppercase().into()),
+                ],
             )
         });
         Ok(CreateReview {

@@ -279,11 +279,17 @@ impl Desk {
     }
 }
 
-/// What abandoning an open create risks, said to the operator before and written to the audit
-/// log after.
+/// What abandoning an open create risks, as the audit log records it (a record: English, the
+/// same in every desk's log); [`abandon_risk_words`] says it to the operator.
 pub const ABANDON_RISK: &str = "Abandoning stops the desk from checking this payout. If the \
 provider did receive it, it may still be paid; a new payout for the same beneficiary could \
 then pay twice. Resending it with the same external_id is always safe instead.";
+
+/// [`ABANDON_RISK`] in the operator's language, for the confirmation asked before abandoning.
+#[must_use]
+pub fn abandon_risk_words() -> String {
+    tr("d-abandon-risk", &[])
+}
 
 #[cfg(test)]
 mod tests {
@@ -295,5 +301,17 @@ mod tests {
         assert_eq!(lookup_backoff(3), Duration::from_secs(8 * 60));
         assert_eq!(lookup_backoff(40), Duration::from_secs(3600));
         assert_eq!(lookup_backoff(-1), Duration::from_secs(60));
+    }
+
+    #[test]
+    fn the_abandon_risk_is_asked_in_the_operators_language_and_recorded_in_english() {
+        use crate::l10n::messages::text;
+        use crate::l10n::Lang;
+        assert_eq!(text(Lang::En, "d-abandon-risk", &[]), ABANDON_RISK);
+        let pt = text(Lang::PtBr, "d-abandon-risk", &[]);
+        assert!(
+            pt.starts_with("Abandonar") && pt.contains("external_id"),
+            "{pt}"
+        );
     }
 }
