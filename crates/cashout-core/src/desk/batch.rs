@@ -150,7 +150,7 @@ impl Desk {
                 .journal
                 .find_external_ids(&self.scope(), &named)?
                 .into_iter()
-                .map(|(id, r)| (id, super::create::describe_record(&r)))
+                .map(|(id, r)| (id, super::records::describe_record(&r)))
                 .collect();
             if !known.is_empty() {
                 draft.set_known_payouts(known);

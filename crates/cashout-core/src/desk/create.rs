@@ -13,6 +13,7 @@
 //!   around by sending the generated id back as if it had been typed. Paying the same again
 //!   needs [`CreateOptions::pay_again_of`] naming the earlier payout, and is audited so.
 
+use super::records::describe_record;
 use super::{initial_status, new_external_id, Desk, PayoutView, DUPLICATE_WINDOW};
 use crate::api::client::CallError;
 use crate::api::types::{CashoutRef, CreateCashout, StatusAnswer};
@@ -788,23 +789,4 @@ fn no_payout_with(external_id: &str) -> String {
         "d-no-payout-with-external-id",
         &[("external_id", external_id.into())],
     )
-}
-
-/// A record in a few words, for messages, in the operator's language: its status or phase
-/// (the journal's names, as the list's filters show them) and its cashout id.
-pub(super) fn describe_record(r: &PayoutRecord) -> String {
-    let state = r
-        .status
-        .map_or_else(|| r.phase.as_str().to_owned(), |s| s.name().to_owned());
-    match (r.cashout_id, r.api_code) {
-        (Some(id), _) => tr(
-            "d-record-cashout",
-            &[("id", id.to_string().into()), ("state", state.into())],
-        ),
-        (None, Some(code)) => tr(
-            "d-record-code",
-            &[("state", state.into()), ("code", code.to_string().into())],
-        ),
-        (None, None) => state,
-    }
 }

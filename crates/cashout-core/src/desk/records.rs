@@ -283,3 +283,22 @@ impl Desk {
             })
     }
 }
+
+/// A record in a few words, for messages, in the operator's language: its status or phase
+/// (the journal's names, as the list's filters show them) and its cashout id.
+pub(super) fn describe_record(r: &PayoutRecord) -> String {
+    let state = r
+        .status
+        .map_or_else(|| r.phase.as_str().to_owned(), |s| s.name().to_owned());
+    match (r.cashout_id, r.api_code) {
+        (Some(id), _) => tr(
+            "d-record-cashout",
+            &[("id", id.to_string().into()), ("state", state.into())],
+        ),
+        (None, Some(code)) => tr(
+            "d-record-code",
+            &[("state", state.into()), ("code", code.to_string().into())],
+        ),
+        (None, None) => state,
+    }
+}

@@ -10,7 +10,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::create::{check_and_fill, describe_record};
+use super::create::check_and_fill;
+use super::records::describe_record;
 use super::{new_external_id, Desk};
 use crate::api::types::CreateCashout;
 use crate::banks::{self, Method};

@@ -169,22 +169,19 @@ impl PgStore {
             }
         }
         let reading = CloseOnDrop(std::sync::Arc::clone(&credits));
-        let give = |hand: std::sync::mpsc::Sender<Handed>,
-                    credits: std::sync::Arc<tokio::sync::Semaphore>| {
-            move |what: Handed| {
-                let (hand, credits) = (hand.clone(), std::sync::Arc::clone(&credits));
-                async move {
-                    if matches!(what, Handed::Rows(_)) {
-                        match credits.acquire().await {
-                            Ok(credit) => credit.forget(),
-                            Err(_) => return false, // closed: the reader is gone
-                        }
+        // Hands `what` over (rows once a credit is free); false when the reader is gone.
+        let give = move |what: Handed| {
+            let (hand, credits) = (hand.clone(), std::sync::Arc::clone(&credits));
+            async move {
+                if matches!(what, Handed::Rows(_)) {
+                    match credits.acquire().await {
+                        Ok(credit) => credit.forget(),
+                        Err(_) => return false,
                     }
-                    hand.send(what).is_ok()
                 }
+                hand.send(what).is_ok()
             }
         };
-        let give = give(hand, credits);
         self.io.detach(move |pool| async move {
             let read = async {
                 let client = pool.get().await.map_err(pool_error)?;
