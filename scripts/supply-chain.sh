@@ -20,7 +20,12 @@ if [ "${1:-}" = "--refresh" ]; then
   echo "snapshot refreshed: $(cat supply-chain/advisory-db.version)"
 fi
 
-[ -x .ci-tools/bin/cargo-deny ] || cargo install cargo-deny --version '^0.20' --locked --root .ci-tools
+# Tools are kept outside the clone, so each fresh clone on one machine does not build them
+# again; a debug build, since an optimised one costs a new machine some 17 minutes of its CI
+# run and a check takes seconds either way.
+tools=${CASHOUT_CI_TOOLS:-$HOME/.cache/cashout-desk/ci-tools}
+[ -x "$tools/bin/cargo-deny" ] ||
+  cargo install cargo-deny --version '^0.20' --locked --debug --root "$tools"
 
 # The snapshot as the git repository cargo-deny reads, dated as the database it holds.
 read -r commit date < supply-chain/advisory-db.version
@@ -31,7 +36,7 @@ git -C "$db" add -A
 GIT_AUTHOR_DATE="$date" GIT_COMMITTER_DATE="$date" git -C "$db" -c user.name=snapshot \
   -c user.email=snapshot@localhost commit -q -m "RustSec advisory-db $commit"
 echo "advisories: RustSec database at $commit ($date)"
-.ci-tools/bin/cargo-deny --offline check
+"$tools/bin/cargo-deny" --offline check
 
 # The npm packages the app ships (dependencies, not devDependencies). The registry's audit
 # endpoint answers where it exists; where it does not (this machine's mirror answers 405), the

@@ -26,7 +26,10 @@ scripts/team-db.sh scripts/team-demo.sh
 npx vitest run
 # The app for the real-window tests: built after `cargo test`, which leaves a dev-mode binary.
 npx tauri build --debug --no-bundle
-[ -x .ci-tools/bin/tauri-driver ] || cargo install tauri-driver --version '^2' --locked --root .ci-tools
+# tauri-driver is kept outside the clone, like cargo-deny (see scripts/supply-chain.sh).
+export CASHOUT_CI_TOOLS=${CASHOUT_CI_TOOLS:-$HOME/.cache/cashout-desk/ci-tools}
+[ -x "$CASHOUT_CI_TOOLS/bin/tauri-driver" ] ||
+  cargo install tauri-driver --version '^2' --locked --root "$CASHOUT_CI_TOOLS"
 # The real-window tests; their last phase puts the app on a team journal beside the CLI.
 scripts/team-db.sh tests/e2e/run.sh
 # The signed update on loopback: builds version N and N+1 as .deb packages, installs N, and

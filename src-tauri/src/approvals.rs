@@ -6,6 +6,7 @@ use cashout_core::api::types::CashoutRef;
 use cashout_core::approvals::{ApprovalFilter, Decision};
 use cashout_core::desk::{ApprovalDetail, ApprovalView, ApprovalsPage, PolicyOverview};
 use cashout_core::error::Error;
+use cashout_core::l10n::messages::tr;
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::commands::{connected_desk, off_async, report, Answer};
@@ -18,7 +19,10 @@ fn filter(view: &str) -> Result<ApprovalFilter, Error> {
         "decided" => Ok(ApprovalFilter::Decided),
         other => Err(Error::InvalidInput {
             field: "view",
-            message: format!("no approvals list {other:?}"),
+            message: tr(
+                "p-approvals-no-list",
+                &[("name", format!("{other:?}").into())],
+            ),
         }),
     }
 }
@@ -57,7 +61,10 @@ pub async fn decide_approval<R: Runtime>(
         other => {
             return Err(report(Error::InvalidInput {
                 field: "decision",
-                message: format!("a decision is approve or reject, not {other:?}"),
+                message: tr(
+                    "p-approvals-decision",
+                    &[("value", format!("{other:?}").into())],
+                ),
             }))
         }
     };

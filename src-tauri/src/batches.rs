@@ -19,6 +19,7 @@ use cashout_core::batch::{
 };
 use cashout_core::desk::{DraftChoices, PayAgain, RowSent};
 use cashout_core::error::Error;
+use cashout_core::l10n::messages::tr;
 use cashout_core::report::{write_bytes, Exported, Overwrite};
 use cashout_core::settings::SettingsView;
 use tauri::ipc::{InvokeBody, Request};
@@ -46,7 +47,7 @@ impl BatchDesk {
 fn no_draft() -> Error {
     Error::InvalidInput {
         field: "file",
-        message: "no file is being reviewed: open one first".into(),
+        message: tr("p-batch-no-review", &[]),
     }
 }
 
@@ -62,14 +63,14 @@ fn with_draft<T>(
     match held.as_mut() {
         Some((_, draft)) if draft.batch_id != batch => Err(Error::InvalidInput {
             field: "file",
-            message: "another file was opened for review since; this one is closed".into(),
+            message: tr("p-batch-review-replaced", &[]),
         }),
         Some((for_scope, draft)) if *for_scope == scope => work(draft),
         Some(_) => {
             *held = None;
             Err(Error::InvalidInput {
                 field: "file",
-                message: "the file was checked for another environment; open it again".into(),
+                message: tr("p-batch-other-environment", &[]),
             })
         }
         None => Err(no_draft()),
@@ -84,14 +85,17 @@ async fn save_as<R: Runtime>(
 ) -> Option<std::path::PathBuf> {
     use tauri_plugin_dialog::DialogExt;
     let (tx, rx) = tokio::sync::oneshot::channel();
-    let filter = if extension == "xlsx" {
-        "Excel workbook"
-    } else {
-        "CSV"
-    };
+    let filter = tr(
+        if extension == "xlsx" {
+            "p-filter-workbook"
+        } else {
+            "p-filter-csv"
+        },
+        &[],
+    );
     app.dialog()
         .file()
-        .add_filter(filter, &[extension])
+        .add_filter(&filter, &[extension])
         .set_file_name(name)
         .save_file(move |p| {
             let _ = tx.send(p);
@@ -138,7 +142,7 @@ pub async fn batch_open<R: Runtime>(
     let InvokeBody::Raw(bytes) = request.body() else {
         return Err(report(Error::InvalidInput {
             field: "file",
-            message: "the file's bytes did not arrive".into(),
+            message: tr("p-batch-bytes-missing", &[]),
         }));
     };
     let bytes = bytes.clone();
@@ -170,7 +174,7 @@ pub async fn batch_pick<R: Runtime>(
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog()
         .file()
-        .add_filter("Spreadsheets (CSV, Excel)", &["csv", "txt", "xlsx"])
+        .add_filter(tr("p-filter-spreadsheets", &[]), &["csv", "txt", "xlsx"])
         .pick_file(move |p| {
             let _ = tx.send(p);
         });
@@ -180,18 +184,26 @@ pub async fn batch_pick<R: Runtime>(
     off_async(&app, move |s| {
         let unreadable = |e: std::io::Error| Error::InvalidInput {
             field: "file",
-            message: format!("cannot read {}: {e}", path.display()),
+            message: tr(
+                "p-file-unreadable",
+                &[
+                    ("file", path.display().to_string().into()),
+                    ("detail", e.to_string().into()),
+                ],
+            ),
         };
         let limit = cashout_core::batch::read::MAX_FILE_BYTES;
         let size = std::fs::metadata(&path).map_err(unreadable)?.len();
         if size > limit as u64 {
             return Err(Error::InvalidInput {
                 field: "file",
-                message: format!(
-                    "{} is {} MB; a batch file is at most {} MB",
-                    path.display(),
-                    size / (1024 * 1024),
-                    limit / (1024 * 1024)
+                message: tr(
+                    "p-batch-file-too-large",
+                    &[
+                        ("file", path.display().to_string().into()),
+                        ("size", (size / (1024 * 1024)).to_string().into()),
+                        ("limit", (limit / (1024 * 1024)).to_string().into()),
+                    ],
                 ),
             });
         }
@@ -424,7 +436,7 @@ pub async fn batch_send<R: Runtime>(
         let mut sending = state.batches.sending.lock().map_err(|_| {
             report(Error::InvalidInput {
                 field: "batch",
-                message: "the app's batch state is unusable; restart the app".into(),
+                message: tr("p-batch-state-unusable", &[]),
             })
         })?;
         if !sending.insert(batch.id.clone()) {
@@ -435,9 +447,7 @@ pub async fn batch_send<R: Runtime>(
             sending.remove(&batch.id);
             return Err(report(Error::InvalidInput {
                 field: "update",
-                message: "an update is being installed and the app restarts in a moment: the \
-                          batch was not started; resume it once the app is back"
-                    .into(),
+                message: tr("p-update-batch-refused", &[]),
             }));
         }
     }

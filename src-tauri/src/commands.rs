@@ -50,7 +50,7 @@ pub(crate) async fn off_async<R: Runtime, T: Send + 'static>(
         .map_err(|e| {
             Box::new(ErrorReport {
                 code: ErrorCode::Internal,
-                message: format!("the command could not finish: {e}"),
+                message: messages::tr("p-command-unfinished", &[("detail", e.to_string().into())]),
                 field: None,
                 api_code: None,
                 errors: Vec::new(),
@@ -276,7 +276,7 @@ pub fn copy_text<R: Runtime>(app: AppHandle<R>, text: String) -> Answer<()> {
     app.clipboard().write_text(text).map_err(|e| {
         report(Error::InvalidInput {
             field: "clipboard",
-            message: format!("the clipboard could not be written: {e}"),
+            message: messages::tr("p-clipboard-failed", &[("detail", e.to_string().into())]),
         })
     })
 }
@@ -480,7 +480,7 @@ async fn choose_file<R: Runtime>(app: &AppHandle<R>, name: &str) -> Option<std::
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog()
         .file()
-        .add_filter("CSV", &["csv"])
+        .add_filter(messages::tr("p-filter-csv", &[]), &["csv"])
         .set_file_name(name)
         .save_file(move |p| {
             let _ = tx.send(p);
@@ -567,7 +567,10 @@ fn team_profile(profile: serde_json::Value) -> Result<TeamProfile, Box<ErrorRepo
     let profile: TeamProfile = serde_json::from_value(profile).map_err(|e| {
         report(Error::InvalidInput {
             field: "team",
-            message: format!("the team journal's settings could not be read: {e}"),
+            message: messages::tr(
+                "p-team-settings-unreadable",
+                &[("detail", e.to_string().into())],
+            ),
         })
     })?;
     profile.check().map_err(report)?;

@@ -13,6 +13,7 @@ use std::sync::Mutex;
 use cashout_core::audit::AuditEvent;
 use cashout_core::clock::{format_instant, Clock, SystemClock};
 use cashout_core::error::Error;
+use cashout_core::l10n::messages::tr;
 use cashout_core::update::{self, InstallStep, UpdateOffer, UpdateState};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_updater::{Update, UpdaterExt};
@@ -63,9 +64,7 @@ impl UpdateDesk {
         if self.installing.load(Ordering::SeqCst) {
             return Err(Error::InvalidInput {
                 field: "update",
-                message: "an update is being installed and the app restarts in a moment: \
-                          nothing was sent; send it once the app is back"
-                    .into(),
+                message: tr("p-update-sending-refused", &[]),
             });
         }
         Ok(guard)
@@ -79,6 +78,18 @@ impl UpdateDesk {
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn not_installed(version: &str, detail: &str) -> String {
+    tr(
+        "p-update-not-installed",
+        &[("version", version.into()), ("detail", detail.into())],
+    )
+}
+
+/// A check that failed, said in the operator's language around the updater's own words.
+fn check_failed(detail: String) -> Box<cashout_core::error::ErrorReport> {
+    failed(tr("p-update-check-failed", &[("detail", detail.into())]))
 }
 
 fn failed(message: String) -> Box<cashout_core::error::ErrorReport> {
@@ -126,7 +137,7 @@ async fn audit<R: Runtime>(app: &AppHandle<R>, event: AuditEvent) {
 /// Asks the endpoint for an update; audited either way (nothing is asked, or audited, when no
 /// update server is configured).
 async fn check<R: Runtime>(app: &AppHandle<R>) -> Result<Option<Update>, String> {
-    let endpoint = endpoint(app).map_err(|e| e.to_string())?;
+    let endpoint = endpoint(app).map_err(|e| e.report().message)?;
     if endpoint.is_empty() {
         return Err(update::no_server_words());
     }
@@ -201,7 +212,7 @@ pub fn update_status<R: Runtime>(app: AppHandle<R>) -> Answer<UpdateState> {
 /// Asks for an update now: the offer, or `None` when the app is up to date.
 #[tauri::command]
 pub async fn update_check<R: Runtime>(app: AppHandle<R>) -> Answer<Option<UpdateOffer>> {
-    let update = check(&app).await.map_err(failed)?;
+    let update = check(&app).await.map_err(check_failed)?;
     Ok(update.map(|u| offer(&app, &u)))
 }
 
@@ -224,7 +235,7 @@ pub async fn update_install<R: Runtime>(
             .compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst)
             .is_err()
         {
-            return Err(failed("an update is being installed already".into()));
+            return Err(failed(tr("p-update-installing-already", &[])));
         }
         let guard = Installing(&updates.installing);
         if let Some(why) = blocked(&app) {
@@ -234,13 +245,16 @@ pub async fn update_install<R: Runtime>(
     } else {
         None
     };
-    let Some(update) = check(&app).await.map_err(failed)? else {
-        return Err(failed("no newer version is offered now".into()));
+    let Some(update) = check(&app).await.map_err(check_failed)? else {
+        return Err(failed(tr("p-update-none-offered", &[])));
     };
     if update.version != version {
-        return Err(failed(format!(
-            "version {} is offered now, not the {version} shown: check again and choose",
-            update.version
+        return Err(failed(tr(
+            "p-update-other-version",
+            &[
+                ("offered", update.version.clone().into()),
+                ("shown", version.clone().into()),
+            ],
         )));
     }
     let when = if now { "now" } else { "on quit" };
@@ -253,7 +267,7 @@ pub async fn update_install<R: Runtime>(
         Err(e) => {
             let e = e.to_string();
             audit(&app, refused(e.clone())).await;
-            return Err(failed(format!("version {version} was not installed: {e}")));
+            return Err(failed(not_installed(&version, &e)));
         }
     };
     if !now {
@@ -263,9 +277,7 @@ pub async fn update_install<R: Runtime>(
         )
         .await;
         *lock(&updates.on_quit) = Some((update, bytes));
-        return Ok(format!(
-            "Version {version} is downloaded and verified; it is installed when the app quits."
-        ));
+        return Ok(tr("p-update-on-quit", &[("version", version.into())]));
     }
     // Installing now replaces any package set for "on quit": it must never follow this one.
     lock(&updates.on_quit).take();
@@ -294,7 +306,7 @@ pub async fn update_install<R: Runtime>(
         }
         Err(e) => {
             audit(&app, refused(e.clone())).await;
-            Err(failed(format!("version {version} was not installed: {e}")))
+            Err(failed(not_installed(&version, &e)))
         }
     }
 }

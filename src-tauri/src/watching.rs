@@ -245,11 +245,14 @@ fn show_notification<R: Runtime>(app: &AppHandle<R>, notice: &Notice) {
                 .body(&notice.body)
                 .action(
                     "default",
-                    if notice.batch_id.is_some() {
-                        "Open batch"
-                    } else {
-                        "Open payout"
-                    },
+                    &cashout_core::l10n::messages::tr(
+                        if notice.batch_id.is_some() {
+                            "p-notify-open-batch"
+                        } else {
+                            "p-notify-open-payout"
+                        },
+                        &[],
+                    ),
                 )
                 .show();
             if let Ok(handle) = shown {

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs the end-to-end tests in the real window: a throwaway HOME and data directory, a private
 # D-Bus session with an unlocked gnome-keyring (the real Secret Service), and Xvfb. Expects the
-# app built with `npx tauri build --debug --no-bundle` and tauri-driver in .ci-tools/.
+# app built with `npx tauri build --debug --no-bundle` and tauri-driver (scripts/test.sh
+# installs it in ~/.cache/cashout-desk/ci-tools).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export APP_BIN=${APP_BIN:-$PWD/target/debug/cashout-desk}
-export TAURI_DRIVER=${TAURI_DRIVER:-$PWD/.ci-tools/bin/tauri-driver}
+export TAURI_DRIVER=${TAURI_DRIVER:-${CASHOUT_CI_TOOLS:-$HOME/.cache/cashout-desk/ci-tools}/bin/tauri-driver}
 export SCREENSHOT_DIR=${SCREENSHOT_DIR:-$PWD/docs/screenshots}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -76,7 +76,9 @@ export function untranslated(root: Element, data: string[] = []): string[] {
   const found: string[] = [];
   const check = (text: string | null, where: string): void => {
     if (!text) return;
-    let rest = text.replace(/⟦[^⟧]*⟧/g, " ");
+    // Innermost first: a translated message may hold another (⟦CSV, ⟦UTF-8 …⟧, …⟧).
+    let rest = text;
+    for (let before = ""; before !== rest;) { before = rest; rest = rest.replace(/⟦[^⟦⟧]*⟧/g, " "); }
     for (const d of [...data].sort((a, b) => b.length - a.length)) if (d) rest = rest.split(d).join(" ");
     if (/[A-Za-z]{2,}/.test(rest)) found.push(`${where}: ${text.trim()}`);
   };

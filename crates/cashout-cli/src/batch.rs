@@ -14,6 +14,7 @@ use cashout_core::batch::template::{template, template_csv, template_xlsx};
 use cashout_core::batch::{ControlTotal, DecimalStyle, FileFormat};
 use cashout_core::desk::{Desk, DraftChoices, PayAgain, RowSent, DEFAULT_RATE_PER_MINUTE};
 use cashout_core::error::Error;
+use cashout_core::l10n::messages::tr;
 use cashout_core::report::{write_bytes, Overwrite};
 use serde_json::json;
 
@@ -42,13 +43,13 @@ fn control(text: &str) -> Result<ControlTotal, Error> {
     else {
         return Err(invalid(
             "control_total",
-            format!("{text}: write a control total as CURRENCY:COUNT:TOTAL, e.g. BRL:120:35250.00"),
+            tr("p-cli-control-total-shape", &[("typed", text.into())]),
         ));
     };
     let count = count.trim().parse().map_err(|_| {
         invalid(
             "control_total",
-            format!("{text}: the count is a whole number of payouts"),
+            tr("p-cli-control-total-count", &[("typed", text.into())]),
         )
     })?;
     Ok(ControlTotal {
@@ -69,14 +70,20 @@ fn mapping(headers: &[String], map: &[String]) -> Result<Option<Vec<Option<Strin
         .collect();
     for m in map {
         let Some((header, field)) = m.split_once('=') else {
-            return Err(invalid("mapping", format!("{m}: write HEADER=FIELD")));
+            return Err(invalid(
+                "mapping",
+                tr("p-cli-mapping-shape", &[("typed", m.as_str().into())]),
+            ));
         };
         let Some(i) = headers.iter().position(|h| h.trim() == header.trim()) else {
             return Err(invalid(
                 "mapping",
-                format!(
-                    "the file has no column {header:?} (it has {})",
-                    headers.join(", ")
+                tr(
+                    "p-cli-mapping-no-column",
+                    &[
+                        ("column", format!("{header:?}").into()),
+                        ("columns", headers.join(", ").into()),
+                    ],
                 ),
             ));
         };
@@ -190,8 +197,18 @@ async fn import(
         again,
         notification_url,
     } = o;
-    let bytes = std::fs::read(file)
-        .map_err(|e| invalid("file", format!("cannot read {}: {e}", file.display())))?;
+    let bytes = std::fs::read(file).map_err(|e| {
+        invalid(
+            "file",
+            tr(
+                "p-file-unreadable",
+                &[
+                    ("file", file.display().to_string().into()),
+                    ("detail", e.to_string().into()),
+                ],
+            ),
+        )
+    })?;
     let name = file
         .file_name()
         .map_or_else(|| "batch".into(), |n| n.to_string_lossy().into_owned());
@@ -240,14 +257,17 @@ async fn import(
         let totals = draft.summary().totals;
         return Err(invalid(
             "control_total",
-            format!(
-                "give the control total of every currency (--control CURRENCY:COUNT:TOTAL) as \
-                 your own records have it; the batch sends in {} (see --dry-run)",
-                totals
-                    .iter()
-                    .map(|t| t.currency.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            tr(
+                "p-cli-control-totals-missing",
+                &[(
+                    "currencies",
+                    totals
+                        .iter()
+                        .map(|t| t.currency.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into(),
+                )],
             ),
         ));
     }

@@ -24,7 +24,7 @@ use cashout_core::desk::{CreateOptions, Desk, RetryPolicy};
 use cashout_core::environment::{Environment, EnvironmentKind};
 use cashout_core::error::Error;
 use cashout_core::journal::{Journal, ListFilter, SortKey};
-use cashout_core::l10n::messages;
+use cashout_core::l10n::messages::{self, active, tr};
 use cashout_core::l10n::Locale;
 use cashout_core::overview::OverviewQuery;
 use cashout_core::period::Period;
@@ -99,8 +99,7 @@ fn data_dir(cli: &Cli) -> Result<(PathBuf, bool), Error> {
     if let Some(p) = &cli.journal {
         return Ok((p.parent().map(PathBuf::from).unwrap_or_default(), false));
     }
-    datadir::data_dir()
-        .ok_or_else(|| Error::Journal("no data directory on this platform; give --journal".into()))
+    datadir::data_dir().ok_or_else(|| Error::Journal(tr("p-cli-no-data-dir", &[])))
 }
 
 /// Opens the journal (the shared one unless `--journal` or `--team` says otherwise); notes
@@ -125,12 +124,13 @@ async fn open_journal(cli: &Cli) -> Result<Journal, Error> {
                 .load_secret(&profile.keychain_scope())?
                 .ok_or_else(|| Error::InvalidInput {
                     field: "password",
-                    message: format!(
-                        "the settings choose the team journal {} as {}, and no password is \
-                         stored for it: set {} or store it in the app",
-                        profile.database,
-                        profile.user,
-                        crate::team::PASSWORD_VAR
+                    message: tr(
+                        "p-cli-team-password-missing",
+                        &[
+                            ("database", profile.database.clone().into()),
+                            ("user", profile.user.clone().into()),
+                            ("variable", crate::team::PASSWORD_VAR.into()),
+                        ],
                     ),
                 })?,
         };
@@ -163,18 +163,13 @@ async fn environment(cli: &Cli) -> Result<(Environment, Option<Sandbox>), Error>
         (None, Some(url)) => Ok((Environment::from_base_url(url)?, None)),
         (Some(EnvironmentKind::Sandbox), Some(_)) => Err(Error::InvalidInput {
             field: "base_url",
-            message: "--env sandbox is the embedded sandbox; for another loopback server give \
-                      --base-url alone (its records are its own: environment local)"
-                .into(),
+            message: tr("p-cli-sandbox-with-url", &[]),
         }),
         (Some(k), Some(url)) => {
             if k.fixed_base_url().is_some() {
                 return Err(Error::InvalidInput {
                     field: "base_url",
-                    message: format!(
-                        "{} has a fixed host; drop --base-url or use --env custom",
-                        k.name()
-                    ),
+                    message: tr("p-cli-fixed-host", &[("environment", k.name().into())]),
                 });
             }
             Ok((Environment::resolve(k, Some(url))?, None))
@@ -202,15 +197,21 @@ async fn start_sandbox(cli: &Cli, port: u16, reset: bool) -> Result<Sandbox, Err
         .await
         .map_err(|e| Error::InvalidInput {
             field: "port",
-            message: format!("the sandbox could not start: {e}"),
+            message: tr(
+                "p-cli-sandbox-not-started",
+                &[("detail", e.to_string().into())],
+            ),
         })?;
     // The provider accepts its own sample documents that fail national check digits, so the
     // demo sandbox takes the operator's override as the provider would.
     sandbox.override_check_digits(true);
     if reset {
-        sandbox
-            .reset()
-            .map_err(|e| Error::Journal(format!("the sandbox could not be reset: {e}")))?;
+        sandbox.reset().map_err(|e| {
+            Error::Journal(tr(
+                "p-cli-sandbox-not-reset",
+                &[("detail", e.to_string().into())],
+            ))
+        })?;
     }
     Ok(sandbox)
 }
@@ -237,16 +238,17 @@ fn credentials_from_env() -> Result<Option<Credentials>, Error> {
             // Set but empty (or too long) is a mistake, not credentials.
             creds.check().map_err(|p| Error::InvalidInput {
                 field: "credentials",
-                message: format!("OKP_API_* variables: {}", p.message),
+                message: tr(
+                    "p-cli-credential-variables",
+                    &[("problem", p.message(active().lang()).into())],
+                ),
             })?;
             Ok(Some(creds))
         }
         [None, None, None] => Ok(None),
         _ => Err(Error::InvalidInput {
             field: "credentials",
-            message:
-                "set all of OKP_API_KEY, OKP_API_PASSPHRASE and OKP_API_SIGNATURE, or none of them"
-                    .into(),
+            message: tr("p-cli-credential-variables-partial", &[]),
         }),
     }
 }
@@ -282,7 +284,7 @@ pub(crate) fn which(w: &Which) -> Result<CashoutRef, Error> {
         (None, Some(x)) => Ok(CashoutRef::ExternalId(x.clone())),
         (None, None) => Err(Error::InvalidInput {
             field: "id",
-            message: "give --id or --external-id".into(),
+            message: tr("p-cli-give-id", &[]),
         }),
     }
 }
@@ -293,7 +295,7 @@ fn cashout_id(id: i64) -> Result<CashoutId, Error> {
     } else {
         Err(Error::InvalidInput {
             field: "id",
-            message: "the cashout id is a positive number".into(),
+            message: tr("p-cli-id-positive", &[]),
         })
     }
 }
@@ -310,23 +312,29 @@ fn read_request(path: &str) -> Result<CreateCashout, Error> {
     };
     read.map_err(|e| Error::InvalidInput {
         field: "json",
-        message: format!("cannot read {path}: {e}"),
+        message: tr(
+            "p-file-unreadable",
+            &[("file", path.into()), ("detail", e.to_string().into())],
+        ),
     })?;
     if bytes.len() > MAX_CREATE_JSON {
         return Err(Error::Validation(vec![
             cashout_core::validate::FieldError {
                 field: "json".into(),
                 code: cashout_core::validate::code::INVALID_FORMAT,
-                message: format!(
-                    "{path} is larger than {} KiB; a create is one small JSON object",
-                    MAX_CREATE_JSON / 1024
+                message: tr(
+                    "p-request-too-large",
+                    &[
+                        ("file", path.into()),
+                        ("limit", (MAX_CREATE_JSON / 1024).to_string().into()),
+                    ],
                 ),
             },
         ]));
     }
     let text = String::from_utf8(bytes).map_err(|_| Error::InvalidInput {
         field: "json",
-        message: "the request is not UTF-8 text".into(),
+        message: tr("p-request-not-utf8", &[]),
     })?;
     parse_create(&text).map_err(Error::Validation)
 }
@@ -366,6 +374,8 @@ async fn execute(cli: Cli) -> Result<ExitCode, Error> {
         }
         _ => {}
     }
+    // An environment that does not exist is said first, whatever else is wrong.
+    environment_kind(&cli)?;
     // A journal named explicitly must be there for what only reads it: a mistyped path would
     // otherwise read as an empty journal (and create one).
     if let Some(path) = &cli.journal {
@@ -385,9 +395,9 @@ async fn execute(cli: Cli) -> Result<ExitCode, Error> {
         if reads_only && !path.exists() {
             return Err(Error::InvalidInput {
                 field: "journal",
-                message: format!(
-                    "there is no journal at {} (a mistyped path?)",
-                    path.display()
+                message: tr(
+                    "p-cli-no-journal",
+                    &[("file", path.display().to_string().into())],
                 ),
             });
         }
@@ -586,7 +596,10 @@ fn list_filter(f: &Filters) -> Result<ListFilter, Error> {
         .map(|s| {
             CashoutStatus::from_name(&s.to_ascii_uppercase()).ok_or_else(|| Error::InvalidInput {
                 field: "status",
-                message: format!("unknown status {s:?}"),
+                message: tr(
+                    "p-cli-unknown-status",
+                    &[("status", format!("{s:?}").into())],
+                ),
             })
         })
         .transpose()?;
@@ -684,7 +697,10 @@ async fn audit(desk: &Desk, action: &AuditCommand) -> Result<ExitCode, Error> {
                 .map(|a| {
                     AuditAction::from_name(a).ok_or_else(|| Error::InvalidInput {
                         field: "action",
-                        message: format!("unknown audit action {a:?}"),
+                        message: tr(
+                            "p-cli-unknown-audit-action",
+                            &[("action", format!("{a:?}").into())],
+                        ),
                     })
                 })
                 .transpose()?;
@@ -705,13 +721,12 @@ async fn audit(desk: &Desk, action: &AuditCommand) -> Result<ExitCode, Error> {
 async fn credentials_command(cli: &Cli, action: &CredentialsAction) -> Result<ExitCode, Error> {
     let kind = environment_kind(cli)?.ok_or_else(|| Error::InvalidInput {
         field: "env",
-        message: "say which environment's credentials: --env NAME".into(),
+        message: tr("p-cli-credentials-which", &[]),
     })?;
     if kind == EnvironmentKind::Sandbox {
         return Err(Error::InvalidInput {
             field: "env",
-            message: "the sandbox uses fixed demo credentials (see the README); nothing to store"
-                .into(),
+            message: tr("p-cli-sandbox-credentials", &[]),
         });
     }
     let env = Environment::resolve(kind, cli.base_url.as_deref())?;
@@ -725,7 +740,10 @@ async fn credentials_command(cli: &Cli, action: &CredentialsAction) -> Result<Ex
                 .read_to_string(&mut text)
                 .map_err(|e| Error::InvalidInput {
                     field: "stdin",
-                    message: format!("cannot read stdin: {e}"),
+                    message: tr(
+                        "p-cli-stdin-unreadable",
+                        &[("detail", e.to_string().into())],
+                    ),
                 })?;
             let mut lines = text.lines().map(str::trim);
             let creds = Credentials {
@@ -737,10 +755,7 @@ async fn credentials_command(cli: &Cli, action: &CredentialsAction) -> Result<Ex
                     .filter(|l| !l.is_empty())
                     .map(|l| Secret::new(l.to_owned())),
             };
-            creds.check().map_err(|p| Error::InvalidCredentials {
-                field: p.field,
-                message: p.message,
-            })?;
+            creds.check().map_err(Error::InvalidCredentials)?;
             store.save(&scope, &creds)?;
             audit_credentials(cli, &scope, AuditAction::CredentialsSaved).await?;
             print_success(

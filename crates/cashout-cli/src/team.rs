@@ -14,6 +14,7 @@ use cashout_core::credentials::Secret;
 use cashout_core::error::Error;
 use cashout_core::journal::postgres::{admin, migrate, PgStore, TeamProfile, SCHEMA_VERSION};
 use cashout_core::journal::{Journal, JournalStore};
+use cashout_core::l10n::messages::tr;
 use serde_json::json;
 
 use crate::args::{Cli, TeamCommand};
@@ -26,13 +27,22 @@ pub const PASSWORD_VAR: &str = "CASHOUT_TEAM_PASSWORD";
 pub fn team_profile(path: &Path) -> Result<(TeamProfile, Secret), Error> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::InvalidInput {
         field: "team",
-        message: format!("cannot read the team profile {}: {e}", path.display()),
+        message: tr(
+            "p-cli-team-profile-unreadable",
+            &[
+                ("file", path.display().to_string().into()),
+                ("detail", e.to_string().into()),
+            ],
+        ),
     })?;
     let profile: TeamProfile = serde_json::from_str(&text).map_err(|e| Error::InvalidInput {
         field: "team",
-        message: format!(
-            "{} is not a team profile ({{\"host\", \"port\", \"database\", \"user\", \"ca_file\"}}): {e}",
-            path.display()
+        message: tr(
+            "p-cli-not-a-team-profile",
+            &[
+                ("file", path.display().to_string().into()),
+                ("detail", e.to_string().into()),
+            ],
         ),
     })?;
     profile.check()?;
@@ -41,7 +51,13 @@ pub fn team_profile(path: &Path) -> Result<(TeamProfile, Secret), Error> {
         .filter(|p| !p.is_empty())
         .ok_or_else(|| Error::InvalidInput {
             field: "password",
-            message: format!("set {PASSWORD_VAR} to the password of {}", profile.user),
+            message: tr(
+                "p-cli-team-password-variable",
+                &[
+                    ("variable", PASSWORD_VAR.into()),
+                    ("user", profile.user.clone().into()),
+                ],
+            ),
         })?;
     Ok((profile, Secret::new(password)))
 }
@@ -50,7 +66,7 @@ pub fn team_profile(path: &Path) -> Result<(TeamProfile, Secret), Error> {
 pub async fn command(cli: &Cli, action: &TeamCommand) -> Result<ExitCode, Error> {
     let path = cli.team.as_deref().ok_or_else(|| Error::InvalidInput {
         field: "team",
-        message: "give --team PROFILE (a JSON file of the team journal's connection)".into(),
+        message: tr("p-cli-give-team", &[]),
     })?;
     let (profile, password) = team_profile(path)?;
     match action {
@@ -73,7 +89,10 @@ pub async fn command(cli: &Cli, action: &TeamCommand) -> Result<ExitCode, Error>
                 .read_to_string(&mut text)
                 .map_err(|e| Error::InvalidInput {
                     field: "password",
-                    message: format!("cannot read the operator's password from stdin: {e}"),
+                    message: tr(
+                        "p-cli-operator-password-unreadable",
+                        &[("detail", e.to_string().into())],
+                    ),
                 })?;
             let new_password = Secret::new(text.trim_end_matches(['\r', '\n']).to_owned());
             let client = admin::connect(&profile, &password).await?;
@@ -87,12 +106,15 @@ pub async fn command(cli: &Cli, action: &TeamCommand) -> Result<ExitCode, Error>
             let team = Journal::open_team(&profile, &password, Arc::new(SystemClock)).await?;
             let dir = cashout_core::datadir::data_dir()
                 .map(|(d, _)| d)
-                .ok_or_else(|| Error::Journal("no data directory on this platform".into()))?;
+                .ok_or_else(|| Error::Journal(tr("p-cli-no-data-dir", &[])))?;
             let path = dir.join(cashout_core::datadir::JOURNAL_FILE);
             if !path.exists() {
                 return Err(Error::InvalidInput {
                     field: "journal",
-                    message: format!("there is no local journal at {}", path.display()),
+                    message: tr(
+                        "p-cli-no-local-journal",
+                        &[("file", path.display().to_string().into())],
+                    ),
                 });
             }
             let local = Journal::open(&path, Arc::new(SystemClock))?;

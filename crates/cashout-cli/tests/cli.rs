@@ -91,17 +91,27 @@ async fn usage_errors_and_unknown_environments_are_json() {
     let cli = Cashout::new();
     let out = cli.run(&["status"], &[]);
     assert_eq!(failed(&out)["code"], "usage");
-    let out = cli.run(
-        &[
-            "--env",
-            "moon",
-            "--journal",
-            "/nonexistent/x.sqlite3",
-            "list",
-        ],
-        &[],
+    // A path inside this test's own home: nothing outside it (e.g. a file an earlier run made
+    // as root) can make it exist.
+    let missing = cli.home().join("nowhere").join("x.sqlite3");
+    let missing = missing.to_string_lossy().into_owned();
+    let out = cli.run(&["--env", "moon", "--journal", &missing, "list"], &[]);
+    assert_eq!(
+        failed(&out)["code"],
+        "invalid_environment",
+        "the unknown environment is said before the missing journal"
     );
-    assert_eq!(failed(&out)["code"], "invalid_environment");
+    let out = cli.run(&["--journal", &missing, "list"], &[]);
+    let refused = failed(&out);
+    assert_eq!(
+        (&refused["code"], &refused["field"]),
+        (&"invalid_input".into(), &"journal".into()),
+        "a journal that is not there is not read as an empty one"
+    );
+    assert!(
+        !std::path::Path::new(&missing).exists(),
+        "nor created by reading it"
+    );
     let out = cli.run(&["--base-url", "http://pay.example.com", "list"], &[]);
     assert_eq!(
         failed(&out)["code"],
@@ -429,4 +439,59 @@ async fn overview_prints_the_journals_sums_and_only_its_words_follow_the_languag
     let pt = missing_pt["message"].as_str().unwrap_or_default();
     assert!(en.contains("No cashout with this id exists"), "{en}");
     assert!(pt.contains("Não existe nenhum saque"), "{pt}");
+}
+
+/// The CLI's own refusals (its arguments, the files and variables it reads) are said in
+/// `--lang`, like the core's; their code and field are the same in every language.
+#[test]
+fn the_clis_own_refusals_follow_the_language_and_keep_their_code_and_field() {
+    let cli = Cashout::new();
+    let missing = cli.home().join("nowhere").join("request.json");
+    let missing = missing.to_string_lossy().into_owned();
+    let profile = cli.write_text("team.json", "{\"host\": 5}");
+    let cases: Vec<(Vec<&str>, &str, &str, &str)> = vec![
+        (
+            vec!["create", "--dry-run", "--json", &missing],
+            "json",
+            "no se puede leer",
+            "não é possível ler",
+        ),
+        (
+            vec!["credentials", "set"],
+            "env",
+            "indique de qué entorno",
+            "diga de qual ambiente",
+        ),
+        (
+            vec!["credentials", "set", "--env", "sandbox"],
+            "env",
+            "credenciales de demostración fijas",
+            "credenciais de demonstração fixas",
+        ),
+        (
+            vec!["team", "status"],
+            "team",
+            "indique --team PERFIL",
+            "informe --team PERFIL",
+        ),
+        (
+            vec!["--team", &profile, "team", "status"],
+            "team",
+            "no es un perfil de equipo",
+            "não é um perfil de equipe",
+        ),
+    ];
+    for (args, field, es_words, pt_words) in cases {
+        let run = |lang: &str| failed(&cli.run(&[&["--lang", lang][..], &args].concat(), &[]));
+        let (en, es, pt) = (run("en"), run("es"), run("pt-BR"));
+        for other in [&es, &pt] {
+            assert_eq!(other["code"], en["code"], "{args:?}");
+            assert_eq!(other["field"], en["field"], "{args:?}");
+        }
+        assert_eq!(en["field"], field, "{args:?}: {en}");
+        let words = |v: &Value| v["message"].as_str().unwrap_or_default().to_owned();
+        assert!(words(&es).contains(es_words), "{args:?}: {}", words(&es));
+        assert!(words(&pt).contains(pt_words), "{args:?}: {}", words(&pt));
+        assert_ne!(words(&en), words(&es), "{args:?}");
+    }
 }

@@ -108,11 +108,20 @@ impl fmt::Debug for Credentials {
     }
 }
 
-/// Why credentials were refused before being stored.
+/// Why credentials were refused before being stored: the field, and the message's id in
+/// `programs.ftl` (`p-cred-*`), rendered in the operator's language by [`Self::message`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CredentialProblem {
     pub field: &'static str,
-    pub message: &'static str,
+    pub id: &'static str,
+}
+
+impl CredentialProblem {
+    /// What is wrong, in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: crate::l10n::Lang) -> String {
+        crate::l10n::messages::text(lang, self.id, &[])
+    }
 }
 
 impl Credentials {
@@ -121,24 +130,21 @@ impl Credentials {
     /// # Errors
     /// The first field that is wrong.
     pub fn check(&self) -> Result<(), CredentialProblem> {
-        let problem = |field, message| Err(CredentialProblem { field, message });
+        let problem = |field, id| Err(CredentialProblem { field, id });
         if self.api_key.trim().is_empty() {
-            return problem("api_key", "the API Key is required");
+            return problem("api_key", "p-cred-api-key-required");
         }
         if self.api_key.chars().count() > 32 {
-            return problem("api_key", "the API Key is at most 32 characters");
+            return problem("api_key", "p-cred-api-key-long");
         }
         if self.passphrase.is_empty() {
-            return problem("api_passphrase", "the API Passphrase is required");
+            return problem("api_passphrase", "p-cred-passphrase-required");
         }
         if self.passphrase.expose().chars().count() > 32 {
-            return problem(
-                "api_passphrase",
-                "the API Passphrase is at most 32 characters",
-            );
+            return problem("api_passphrase", "p-cred-passphrase-long");
         }
         if self.signature.is_empty() {
-            return problem("api_signature", "the API Signature is required");
+            return problem("api_signature", "p-cred-signature-required");
         }
         Ok(())
     }
@@ -171,15 +177,40 @@ pub(crate) fn last4(s: &str) -> String {
     chars[chars.len().saturating_sub(4)..].iter().collect()
 }
 
-/// Keychain failures. Messages never include the values.
+/// Keychain failures. Messages never include the values. The words are `programs.ftl`'s
+/// `p-keychain-*`: `Display` is the English, [`Self::message`] any language.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("the OS keychain is not available ({0}); unlock it, or give the credentials in OKP_API_KEY, OKP_API_PASSPHRASE and OKP_API_SIGNATURE (CLI)")]
+    /// The keychain service cannot be reached or is locked (its own words inside).
+    #[error("{}", self.message(crate::l10n::Lang::En))]
     Unavailable(String),
-    #[error("the OS keychain refused the operation: {0}")]
+    /// The keychain service refused a read or write (its own words inside).
+    #[error("{}", self.message(crate::l10n::Lang::En))]
     Refused(String),
-    #[error("the keychain entry for this environment is damaged; store the credentials again")]
+    /// The stored entry cannot be read back as credentials.
+    #[error("{}", self.message(crate::l10n::Lang::En))]
     Damaged,
+}
+
+impl StoreError {
+    /// What failed, in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: crate::l10n::Lang) -> String {
+        use crate::l10n::messages::text;
+        match self {
+            Self::Unavailable(detail) => text(
+                lang,
+                "p-keychain-unavailable",
+                &[("detail", detail.clone().into())],
+            ),
+            Self::Refused(detail) => text(
+                lang,
+                "p-keychain-refused",
+                &[("detail", detail.clone().into())],
+            ),
+            Self::Damaged => text(lang, "p-keychain-damaged", &[]),
+        }
+    }
 }
 
 /// Where credentials are kept, per environment scope (see `Environment::scope`).

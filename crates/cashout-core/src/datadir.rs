@@ -123,13 +123,14 @@ fn adopt(target: &Path, legacy: &Path, dir: &Path, now: &str) -> Result<Option<S
         }
     }
     Ok(report.map(|r| {
-        format!(
-            "The journal of an earlier version ({}) was merged into this one: {} payouts, {} \
-             audit entries; the old file is kept as {}.",
-            old.display(),
-            r.payouts,
-            r.audit_entries,
-            moved.display()
+        crate::l10n::messages::tr(
+            "d-journal-merged",
+            &[
+                ("old", old.display().to_string().into()),
+                ("payouts", r.payouts.to_string().into()),
+                ("entries", r.audit_entries.to_string().into()),
+                ("kept", moved.display().to_string().into()),
+            ],
         )
     }))
 }

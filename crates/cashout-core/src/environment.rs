@@ -13,7 +13,7 @@ use std::net::IpAddr;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::l10n::messages::tr;
+use crate::l10n::messages::{text, tr};
 
 /// The kinds of environment an operator can choose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -161,44 +161,48 @@ pub struct Environment {
     pub base_url: String,
 }
 
-/// Why a base URL was refused.
+/// Why a base URL was refused. The words are `details.ftl`'s `d-url-*`: `Display` is the
+/// English (for logs), [`UrlProblem::message`] the active language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UrlProblem {
-    #[error("the URL must start with https:// (plain http is allowed only for 127.0.0.1, ::1 and localhost)")]
+    #[error("{}", self.message_in(crate::l10n::Lang::En))]
     NotHttps,
-    #[error("the URL has no host")]
+    #[error("{}", self.message_in(crate::l10n::Lang::En))]
     NoHost,
-    #[error("the URL must be a bare host, without a path, query or credentials")]
+    #[error("{}", self.message_in(crate::l10n::Lang::En))]
     HasExtras,
-    #[error("this environment needs a host; enter the one your provider gave you")]
+    #[error("{}", self.message_in(crate::l10n::Lang::En))]
     HostRequired,
-    #[error("unknown environment {0:?}; use one of sandbox, okp-staging, d24-staging, d24-production, okp-production, custom, local")]
+    #[error("{}", self.message_in(crate::l10n::Lang::En))]
     UnknownEnvironment(String),
-    #[error(
-        "the sandbox runs on this machine: its URL must be loopback (127.0.0.1, ::1 or localhost)"
-    )]
+    #[error("{}", self.message_in(crate::l10n::Lang::En))]
     SandboxNotLoopback,
-    #[error("the local environment is for loopback URLs only (127.0.0.1, ::1 or localhost)")]
+    #[error("{}", self.message_in(crate::l10n::Lang::En))]
     LocalNotLoopback,
-    #[error("the URL has a space or a character no host name can have")]
+    #[error("{}", self.message_in(crate::l10n::Lang::En))]
     BadCharacter,
-    #[error("the port must be a number from 1 to 65535")]
+    #[error("{}", self.message_in(crate::l10n::Lang::En))]
     BadPort,
 }
 
 impl UrlProblem {
-    /// What is wrong, in the active language, for the operator: in English the `Display`
-    /// text, which stays English for logs and the errors that keep it (see
-    /// [`crate::error::Error::message`]).
+    /// What is wrong, in the active language, for the operator.
     #[must_use]
     pub fn message(&self) -> String {
+        self.message_in(crate::l10n::messages::active().lang())
+    }
+
+    /// What is wrong, in `lang`.
+    #[must_use]
+    pub fn message_in(&self, lang: crate::l10n::Lang) -> String {
         let id = match self {
             Self::NotHttps => "d-url-not-https",
             Self::NoHost => "d-url-no-host",
             Self::HasExtras => "d-url-has-extras",
             Self::HostRequired => "d-url-host-required",
             Self::UnknownEnvironment(name) => {
-                return tr(
+                return text(
+                    lang,
                     "d-url-unknown-environment",
                     &[("name", format!("{name:?}").into())],
                 )
@@ -208,7 +212,7 @@ impl UrlProblem {
             Self::BadCharacter => "d-url-bad-character",
             Self::BadPort => "d-url-bad-port",
         };
-        tr(id, &[])
+        text(lang, id, &[])
     }
 }
 

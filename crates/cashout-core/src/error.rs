@@ -3,7 +3,9 @@
 //! Every variant maps to a stable `code` string that the CLI prints and the UI switches on, an
 //! optional `field` to put the message next to, and, for the provider's refusals, its numeric
 //! `api_code`. Messages are for people: they never contain credentials, signatures or request
-//! bodies.
+//! bodies. Their words live once, in `locales/<lang>/core.ftl` (`err-*`) and `programs.ftl`:
+//! [`Error::message`] renders them in any language, and `Display` is that message in English
+//! (what logs and the tests compare), so no sentence is written twice.
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -21,120 +23,103 @@ use crate::validate::FieldError;
 #[non_exhaustive]
 pub enum Error {
     /// Local validation failed; nothing was written or sent.
-    #[error("{}", validation_summary(.0))]
+    #[error("{}", self.message(Lang::En))]
     Validation(Vec<FieldError>),
     /// The provider refused the request with one of its codes.
-    #[error("{message} (provider code {api_code}: {explanation})")]
+    #[error("{}", self.message(Lang::En))]
     Api {
         api_code: i64,
         http_status: u16,
         message: String,
-        explanation: &'static str,
         field: Option<&'static str>,
     },
     /// A call that reads or acts got no usable answer: the provider could not be reached
     /// (nothing was sent), or it did not answer in time. Creates, holds, releases and cancels
     /// say more precisely what is known ([`Error::NotSent`], [`Error::OutcomeUnknown`],
     /// [`Error::ActionUnknown`]).
-    #[error("the provider could not be reached or did not answer: {0}")]
+    #[error("{}", self.message(Lang::En))]
     Network(String),
     /// A create that provably never left this machine (the connection was refused before any
     /// byte was sent, or the request could not be built). It is kept as `not_sent` and can be
     /// sent again with the same external_id.
-    #[error("nothing was sent: {detail}; the payout is kept as not sent, and sending it again uses the same external_id {external_id}")]
+    #[error("{}", self.message(Lang::En))]
     NotSent { external_id: String, detail: String },
     /// A hold, release or cancel was sent, but what it did is not known (its answer was lost
     /// and the lookup that followed did not settle it).
-    #[error("the {} may or may not have been applied: {detail}", .action.name())]
+    #[error("{}", self.message(Lang::En))]
     ActionUnknown { action: Action, detail: String },
     /// The provider answered, but its answer is not believed: it was about another cashout,
     /// or too large. Nothing from it was recorded.
-    #[error("the provider's answer was not believed and nothing was recorded from it: {0}")]
+    #[error("{}", self.message(Lang::En))]
     ProviderFault(String),
     /// The provider reported a `cashout_status` this program does not know.
-    #[error("the provider reports status code {0}, which this desk does not know; no action is allowed until the provider reports a known status")]
+    #[error("{}", self.message(Lang::En))]
     UnknownStatus(i64),
     /// A create was sent but its outcome is not known yet. The intent is in the journal and will
     /// be reconciled by `external_id`; do not send it again under a new `external_id`.
-    #[error("the outcome of cashout {external_id} is not known yet ({detail}); it is kept in the journal and will be checked by its external_id before anything is resent")]
+    #[error("{}", self.message(Lang::En))]
     OutcomeUnknown { external_id: String, detail: String },
     /// The provider answered something this program cannot read.
-    #[error("the provider's answer could not be read: {0}")]
+    #[error("{}", self.message(Lang::En))]
     MalformedAnswer(String),
     /// A generated external_id kept by the form belongs to an earlier payout that may have been
     /// sent and is not settled: a corrected copy under a new id could pay twice.
-    #[error("external id {0} was generated for an earlier payout that may have been sent and is not settled yet (checking…); open it and resend or abandon it before sending a corrected payout")]
+    #[error("{}", self.message(Lang::En))]
     UnsettledExternalId(String),
     /// The same `external_id` was already used in this environment for different contents.
-    #[error("external_id {0} was already used in this environment for a different payout; choose another external_id or resend the identical request")]
+    #[error("{}", self.message(Lang::En))]
     ExternalIdConflict(String),
     /// A request whose external_id the desk generated pays the same amount to the same
     /// account as a payout of the last 24 hours: probably a retry of it. It is sent only when
     /// the operator says, naming the earlier payout, that it is meant to pay again.
-    #[error("an identical payout (same amount, currency, document and account) was requested in the last 24 hours as external_id {0} (now {1}); open it to check or resume it, or, to pay a second time on purpose, say so explicitly (desktop: “Pay again on purpose”; CLI: --pay-again-of {0})")]
+    #[error("{}", self.message(Lang::En))]
     PossibleDuplicate(String, String),
     /// The cashout's status does not allow the action.
-    #[error("cannot {} a cashout that is {}", .action.name(), .status.name())]
+    #[error("{}", self.message(Lang::En))]
     ActionNotAllowed {
         action: Action,
         status: CashoutStatus,
     },
     /// No credentials are stored for this environment.
-    #[error("no credentials are stored for {0}; store them in Settings (desktop) or with `cashout credentials set`")]
+    #[error("{}", self.message(Lang::En))]
     MissingCredentials(String),
     /// The read-only key (for the provider's bank list) is not stored for this environment.
-    #[error("the provider's bank list needs the read-only key, and none is stored for {0}; store it with the credentials (Settings, or the fourth line of `cashout credentials set`)")]
+    #[error("{}", self.message(Lang::En))]
     MissingReadOnlyKey(String),
     /// Credentials given are incomplete or too long.
-    #[error("{message}")]
-    InvalidCredentials {
-        field: &'static str,
-        message: &'static str,
-    },
+    #[error("{}", self.message(Lang::En))]
+    InvalidCredentials(crate::credentials::CredentialProblem),
     /// The OS keychain failed.
     #[error(transparent)]
     Keychain(#[from] StoreError),
     /// The journal could not be read or written.
-    #[error("the journal failed: {0}")]
+    #[error("{}", self.message(Lang::En))]
     Journal(String),
     /// The team journal (PostgreSQL) cannot be reached, refused the sign-in, or refused a
     /// write (e.g. an operator's role lacks the right).
-    #[error("the team journal: {0}")]
+    #[error("{}", self.message(Lang::En))]
     TeamJournal(String),
     /// The team journal's schema is not the one this desk was built for: a newer one (this
     /// desk must be updated before it writes), or an older one (the team's administrator runs
     /// `cashout team migrate`).
-    #[error("{}", team_schema_message(*.found, *.expected))]
+    #[error("{}", self.message(Lang::En))]
     TeamSchema { found: i32, expected: i32 },
     /// The environment or base URL is not acceptable.
     #[error(transparent)]
     Environment(#[from] UrlProblem),
     /// The team journal refused a step of the approval flow, or the desk refused to act on a
     /// payout under approval by hand (see [`crate::approvals`]).
-    #[error("{message}")]
+    #[error("{}", self.message(Lang::En))]
     ApprovalRefused {
         refusal: crate::approvals::Refusal,
         message: String,
     },
     /// An argument is wrong (e.g. a missing id).
-    #[error("{message}")]
+    #[error("{}", self.message(Lang::En))]
     InvalidInput {
         field: &'static str,
         message: String,
     },
-}
-
-fn validation_summary(errors: &[FieldError]) -> String {
-    match errors {
-        [] => "the request is not valid".to_owned(),
-        [one] => format!("{}: {}", one.field, one.message),
-        [first, rest @ ..] => format!(
-            "{}: {} (and {} more)",
-            first.field,
-            first.message,
-            rest.len()
-        ),
-    }
 }
 
 impl Error {
@@ -146,7 +131,6 @@ impl Error {
             api_code,
             http_status,
             message,
-            explanation: info.explanation,
             field: info.field,
         }
     }
@@ -179,7 +163,7 @@ impl Error {
             Self::PossibleDuplicate(..) => C::PossibleDuplicate,
             Self::ActionNotAllowed { .. } => C::ActionNotAllowed,
             Self::MissingCredentials(_) | Self::MissingReadOnlyKey(_) => C::CredentialsMissing,
-            Self::InvalidCredentials { .. } => C::InvalidCredentials,
+            Self::InvalidCredentials(_) => C::InvalidCredentials,
             Self::Keychain(_) => C::Keychain,
             Self::Journal(_) => C::Journal,
             Self::TeamJournal(_) => C::TeamJournal,
@@ -199,9 +183,8 @@ impl Error {
             Self::ExternalIdConflict(_)
             | Self::UnsettledExternalId(_)
             | Self::PossibleDuplicate(..) => Some("external_id"),
-            Self::InvalidCredentials { field, .. } | Self::InvalidInput { field, .. } => {
-                Some(field)
-            }
+            Self::InvalidCredentials(p) => Some(p.field),
+            Self::InvalidInput { field, .. } => Some(field),
             Self::Environment(UrlProblem::UnknownEnvironment(_)) => Some("env"),
             Self::Environment(_) => Some("base_url"),
             Self::MissingReadOnlyKey(_) => Some("read_only_key"),
@@ -219,12 +202,10 @@ impl Error {
         }
     }
 
-    /// The message in `lang`: in English, exactly what `to_string()` says (tests and the CLI
-    /// compare those words); in Spanish and Portuguese, the same sentence translated (the
-    /// `err-*` messages of `core.ftl`). What arrives already written — a provider's message,
+    /// The message in `lang` (the `err-*` messages of `core.ftl`; in English it is also what
+    /// `to_string()` says). What arrives already written — a provider's message,
     /// an I/O or database error, a field error (already in the active language) — is kept as
-    /// it is, inside the translated words. The keychain's and the environment's own errors
-    /// keep their `Display`.
+    /// it is, inside the translated words.
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
         match self {
@@ -339,7 +320,7 @@ impl Error {
                 "err-missing-read-only-key",
                 &[("environment", environment.clone().into())],
             ),
-            Self::InvalidCredentials { message, .. } => (*message).to_owned(),
+            Self::InvalidCredentials(p) => p.message(lang),
             Self::Journal(detail) => {
                 text(lang, "err-journal", &[("detail", detail.clone().into())])
             }
@@ -360,9 +341,8 @@ impl Error {
                     ("expected", expected.to_string().into()),
                 ],
             ),
-            // The URL's problem in the active language (its `Display` stays English for logs).
-            Self::Environment(p) => p.message(),
-            Self::Keychain(_) => self.to_string(),
+            Self::Environment(p) => p.message_in(lang),
+            Self::Keychain(e) => e.message(lang),
             Self::ApprovalRefused { message, .. } | Self::InvalidInput { message, .. } => {
                 message.clone()
             }
@@ -517,20 +497,6 @@ pub struct ErrorReport {
 /// Result with the core [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-fn team_schema_message(found: i32, expected: i32) -> String {
-    if found > expected {
-        format!(
-            "the team journal's schema is version {found}, newer than this desk knows ({expected}): \
-             update Cashout Desk before using the team journal; nothing was written"
-        )
-    } else {
-        format!(
-            "the team journal's schema is version {found}, older than this desk needs ({expected}): \
-             the team's administrator runs `cashout team migrate`; nothing was written"
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -618,10 +584,10 @@ mod tests {
             },
             Error::MissingCredentials("sandbox".into()),
             Error::MissingReadOnlyKey("okp-staging".into()),
-            Error::InvalidCredentials {
+            Error::InvalidCredentials(crate::credentials::CredentialProblem {
                 field: "api_key",
-                message: "the API key is empty",
-            },
+                id: "p-cred-api-key-required",
+            }),
             Error::Keychain(StoreError::Damaged),
             Error::Journal("disk full".into()),
             Error::TeamJournal("permission denied".into()),
@@ -668,6 +634,13 @@ mod tests {
                 found: 2,
                 expected: 3,
             },
+            Error::Keychain(StoreError::Damaged),
+            Error::Keychain(StoreError::Unavailable("locked".into())),
+            Error::InvalidCredentials(crate::credentials::CredentialProblem {
+                field: "api_passphrase",
+                id: "p-cred-passphrase-long",
+            }),
+            Error::Environment(UrlProblem::NotHttps),
         ] {
             assert_ne!(e.message(Lang::PtBr), e.to_string(), "{e:?}");
             assert_ne!(e.message(Lang::Es), e.to_string(), "{e:?}");

@@ -138,8 +138,15 @@ fn special_method(b: &banks::KnownBank) -> MethodForm {
     MethodForm {
         id: b.code,
         label: b.name,
-        // A provider's product name (PIX, Nequi, Yape…): the same in every language.
-        label_shown: b.name.to_owned(),
+        // A provider's product name (Nequi, Yape…) is the same in every language; PIX's keys
+        // are named in the operator's.
+        label_shown: match b.method {
+            Method::PixPhone => tr("method-pix-phone", &[]),
+            Method::PixEmail => tr("method-pix-email", &[]),
+            Method::PixDocument => tr("method-pix-document", &[]),
+            Method::PixRandom => tr("method-pix-random", &[]),
+            _ => b.name.to_owned(),
+        },
         bank_code: Some(b.code),
         pick_bank: false,
         fields,

@@ -19,21 +19,21 @@ use serde_json::value::RawValue;
 /// as a pasted account number in the amount field.
 const MAX_AMOUNT: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 
-/// Why an amount was refused. The texts are shown to operators as they are, at the amount
-/// field; they quote what was typed (an amount is not a secret) so the operator sees which
-/// reading was refused.
+/// Why an amount was refused, shown at the amount field; the words quote what was typed (an
+/// amount is not a secret) so the operator sees which reading was refused. They are
+/// `core.ftl`'s `amount-*`: [`AmountError::message`] in any language, `Display` in English.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AmountError {
-    #[error("the amount is not a number: type digits, with a dot before the cents (e.g. 150.25)")]
+    #[error("{}", self.message(crate::l10n::Lang::En))]
     NotANumber,
-    #[error("the amount must be greater than zero")]
+    #[error("{}", self.message(crate::l10n::Lang::En))]
     NotPositive,
-    #[error("the amount can have at most 2 decimal places")]
+    #[error("{}", self.message(crate::l10n::Lang::En))]
     TooManyDecimals,
-    #[error("the amount is larger than 1,000,000,000")]
+    #[error("{}", self.message(crate::l10n::Lang::En))]
     TooLarge,
     /// `1e3`: exponents are how programs write numbers, not how an operator means an amount.
-    #[error("exponents are not accepted in amounts: write the amount in full (e.g. 1000)")]
+    #[error("{}", self.message(crate::l10n::Lang::En))]
     Exponent,
     /// One dot or comma followed by exactly three digits (`1.000`, `2,500`): a thousands
     /// separator in most of the operators' locales and a decimal point in others.
@@ -64,15 +64,15 @@ pub enum AmountError {
     },
     /// Several separators (`1.500.000`, `1,234.56`): grouping is not read, because the same
     /// characters mean decimals elsewhere.
-    #[error("write the amount without thousands separators, with a dot before the cents (e.g. {suggestion})")]
+    #[error("{}", self.message(crate::l10n::Lang::En))]
     Grouped { suggestion: String },
     /// Several separators that do not group thousands consistently (`1,234.567`, `1.2.3`):
     /// no reading is offered, since any would be a guess.
-    #[error("{typed} cannot be read as an amount: write it without thousands separators, with a dot before the cents (e.g. 1234.56)")]
+    #[error("{}", self.message(crate::l10n::Lang::En))]
     Unreadable { typed: String },
     /// Written with separators the operator's locale does not use that way (`1,234.56` or
     /// `150.25` where `1.234,56` is the locale's form): reading it either way would be a guess.
-    #[error("{typed} is not written the way {locale} writes amounts: type it like {example}")]
+    #[error("{}", self.message(crate::l10n::Lang::En))]
     OtherLocale {
         typed: String,
         locale: String,
@@ -80,16 +80,50 @@ pub enum AmountError {
     },
     /// No digits at all, typed by an operator of a locale whose amounts are written otherwise
     /// than the canonical `150.25` (the way to write one is the locale's, `150,25`).
-    #[error("the amount is not a number: type digits, like {example}")]
+    #[error("{}", self.message(crate::l10n::Lang::En))]
     NotANumberHere { example: String },
     /// `250000,50`: a decimal comma is not read until the form knows the operator's locale.
-    #[error("write the cents after a dot, not a comma (e.g. {suggestion})")]
+    #[error("{}", self.message(crate::l10n::Lang::En))]
     DecimalComma { suggestion: String },
 }
 
 impl AmountError {
-    /// What is wrong, in `lang` (the `amount-*` messages of `core.ftl`); the `Display` text is
-    /// the English one, for logs and the CLI's contract tests.
+    /// The refusal of `typed`, whose one `separator` comes before exactly three digits
+    /// (`1.000`, `2,999`): its thousands reading (`whole` and `fraction` joined) and, when the
+    /// digits end in a zero, its decimal reading written with `decimal_mark` ([`Self::Ambiguous`]);
+    /// otherwise [`Self::ThreeDecimals`], since no amount has three decimal places. Both the
+    /// canonical reader and the locale's ([`crate::l10n::numbers::read_amount`]) refuse so.
+    pub(crate) fn three_digits_after(
+        typed: &str,
+        separator: char,
+        whole: &str,
+        fraction: &str,
+        decimal_mark: char,
+    ) -> Self {
+        let thousands = match format!("{whole}{fraction}").trim_start_matches('0') {
+            "" => "0".to_owned(),
+            t => t.to_owned(),
+        };
+        match fraction.strip_suffix('0') {
+            Some(two) => Self::Ambiguous {
+                typed: typed.to_owned(),
+                separator,
+                thousands,
+                decimal: format!(
+                    "{}{decimal_mark}{two}",
+                    whole.trim_start_matches('0').max("0")
+                ),
+            },
+            None => Self::ThreeDecimals {
+                typed: typed.to_owned(),
+                separator,
+                thousands,
+            },
+        }
+    }
+
+    /// What is wrong, in `lang` (the `amount-*` messages of `core.ftl`; in English also the
+    /// `Display` text, for logs and the CLI's contract tests).
     #[must_use]
     pub fn message(&self, lang: crate::l10n::Lang) -> String {
         use crate::l10n::messages::{text, Arg};
@@ -243,28 +277,9 @@ impl FromStr for Amount {
             [(at, sep)] => {
                 let (whole, fraction) = (&s[..*at], &s[at + 1..]);
                 if fraction.len() == 3 && !whole.is_empty() {
-                    let thousands = format!("{whole}{fraction}")
-                        .trim_start_matches('0')
-                        .to_owned();
-                    let thousands = if thousands.is_empty() {
-                        "0".into()
-                    } else {
-                        thousands
-                    };
-                    // Both readings are written exactly; one no amount can be is said so.
-                    return Err(match fraction.strip_suffix('0') {
-                        Some(two) => AmountError::Ambiguous {
-                            typed: s.to_owned(),
-                            separator: *sep,
-                            thousands,
-                            decimal: format!("{}.{two}", whole.trim_start_matches('0').max("0")),
-                        },
-                        None => AmountError::ThreeDecimals {
-                            typed: s.to_owned(),
-                            separator: *sep,
-                            thousands,
-                        },
-                    });
+                    return Err(AmountError::three_digits_after(
+                        s, *sep, whole, fraction, '.',
+                    ));
                 }
                 if *sep == ',' {
                     return Err(AmountError::DecimalComma {

@@ -23,6 +23,7 @@ use ts_rs::TS;
 
 use crate::desk::PayoutView;
 use crate::journal::{HistoryEntry, PayoutRecord};
+use crate::l10n::messages::tr;
 use crate::status::CashoutStatus;
 
 /// One payout on the hold board.
@@ -262,16 +263,15 @@ pub fn write_bytes(
             .is_ok()
             && &head == b"SQLite format 3\0";
         if is_database {
-            return Err(refuse(format!(
-                "{} is a database (the journal or the sandbox's state?), not an export: choose \
-                 another file",
-                path.display()
+            return Err(refuse(tr(
+                "p-export-is-database",
+                &[("file", path.display().to_string().into())],
             )));
         }
         if overwrite == Overwrite::No {
-            return Err(refuse(format!(
-                "{} already exists; choose another file, or say to replace it (--overwrite)",
-                path.display()
+            return Err(refuse(tr(
+                "p-export-exists",
+                &[("file", path.display().to_string().into())],
             )));
         }
     }
@@ -284,7 +284,13 @@ pub fn write_bytes(
         .and_then(|()| std::fs::rename(&tmp, path));
     written.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        refuse(format!("cannot write {}: {e}", path.display()))
+        refuse(tr(
+            "p-file-not-written",
+            &[
+                ("file", path.display().to_string().into()),
+                ("detail", e.to_string().into()),
+            ],
+        ))
     })
 }
 

@@ -203,24 +203,10 @@ impl CashoutStatus {
         }
     }
 
-    /// A plain description for operators.
+    /// A plain description for operators, in `lang` (`status-<NAME>-meaning` in `core.ftl`).
     #[must_use]
-    pub const fn meaning(self) -> &'static str {
-        match self {
-            S::Pending => {
-                "Accepted by the provider, not yet sent to the bank. Can be held or cancelled."
-            }
-            S::Completed => "The money reached the beneficiary. A bank can still return it later.",
-            S::Cancelled => "Cancelled before it reached the bank. No money moved.",
-            S::Rejected => "The bank refused or returned the payment. See the rejection code.",
-            S::Delivered => "Sent to the bank. It can no longer be cancelled.",
-            S::OnHold => "Held: the amount stays reserved and nothing is sent until released.",
-            S::Declined => "The provider refused the request. No cashout was created.",
-            S::Unknown => {
-                "The provider reported a status this desk does not know. Nothing can be done to \
-                 it until a known status is seen; it is checked again like an open payout."
-            }
-        }
+    pub fn meaning(self, lang: crate::l10n::Lang) -> String {
+        crate::l10n::messages::text(lang, &format!("status-{}-meaning", self.name()), &[])
     }
 
     /// No further change can happen. COMPLETED is not final (late rejection).
@@ -261,7 +247,8 @@ pub struct StatusInfo {
     pub status: CashoutStatus,
     /// The provider's number (`None` for DECLINED).
     pub code: Option<u8>,
-    pub meaning: &'static str,
+    /// What the status means, in the active language.
+    pub meaning: String,
     pub is_final: bool,
     pub actions: Vec<Action>,
 }
@@ -283,7 +270,7 @@ pub fn lifecycle() -> Lifecycle {
             .map(|&s| StatusInfo {
                 status: s,
                 code: s.code(),
-                meaning: s.meaning(),
+                meaning: s.meaning(crate::l10n::messages::active().lang()),
                 is_final: s.is_final(),
                 actions: s.allowed_actions(),
             })

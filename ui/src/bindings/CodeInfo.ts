@@ -9,10 +9,6 @@ export type CodeInfo = { code: number,
  */
 name: string, 
 /**
- * What it means and what to do, for an operator.
- */
-explanation: string, 
-/**
  * The request field to fix, when there is one.
  */
 field: string | null, };

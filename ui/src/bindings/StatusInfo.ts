@@ -9,4 +9,8 @@ export type StatusInfo = { status: CashoutStatus,
 /**
  * The provider's number (`None` for DECLINED).
  */
-code: number | null, meaning: string, is_final: boolean, actions: Array<Action>, };
+code: number | null, 
+/**
+ * What the status means, in the active language.
+ */
+meaning: string, is_final: boolean, actions: Array<Action>, };

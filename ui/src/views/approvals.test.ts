@@ -133,6 +133,25 @@ describe("the approvals view", () => {
     }
   });
 
+  it("the review's history names the watcher's and a batch's events in the operator's language, not the core's names", async () => {
+    const history: ApprovalDetail["history"] = [
+      { at: "2026-11-30T08:00:00.000Z", event: "queued", status: null, detail: "row 3 of batch 2 (march.csv)" },
+      { at: "2026-11-30T09:00:00.000Z", event: "watch", status: "ON_HOLD", detail: null },
+    ];
+    commands({ approvals_page: () => mine, approval_detail: () => detail({ history }) });
+    /** The event column of each history line, in time order. */
+    const events = () => [...view().querySelectorAll("#approval-history tbody tr")].map((tr) => tr.children[1]?.textContent);
+    for (const [l, queued, watch] of [["pt-BR", "em lote", "acompanhamento"], ["es", "en lote", "seguimiento"]] as const) {
+      setLang(l);
+      try {
+        await openReview();
+        expect(events()).toEqual([queued, watch]);
+      } finally {
+        setLang("en");
+      }
+    }
+  });
+
   it("a vote's outcome is said in Portuguese, with the core's progress as it words it", async () => {
     commands({
       approvals_page: () => mine,
@@ -158,8 +177,8 @@ describe("the approvals view", () => {
       expect(untranslated(view(), [
         "1500.00 BRL", "Ana Souza", "ana", "bea", "cid", "big-1", "1 of 2 approved · by cid", "invoice 42",
         detail().duplicate_verdict,
-        // The request exactly as sent (JSON), and the journal's event name in the history.
-        '"external_id"', '"amount"', '"currency"', '"on_hold"', "true", "BRL", "created",
+        // The request exactly as sent (JSON); the history's events are in words.
+        '"external_id"', '"amount"', '"currency"', '"on_hold"', "true", "BRL",
       ])).toEqual([]);
     } finally {
       usePseudo(false);

@@ -12,7 +12,7 @@ import type { ApprovalState } from "../bindings/ApprovalState";
 import type { CashoutStatus } from "../bindings/CashoutStatus";
 import type { ApprovalView } from "../bindings/ApprovalView";
 import type { CashoutRef } from "../bindings/CashoutRef";
-import { errorNotice } from "./detail";
+import { errorNotice, eventText } from "./detail";
 import { money, stamp, statusBadge } from "./status";
 import { t } from "../i18n";
 
@@ -127,10 +127,10 @@ function review(d: ApprovalDetail, decided: (outcome: HTMLElement) => void, go: 
     h("h3", {}, t("approvals-request-title")),
     h("pre", { id: "approval-request", class: "request" }, d.request ? JSON.stringify(d.request, null, 2) : t("approvals-request-none")),
     h("h3", {}, t("approvals-history-title")),
-    // Each line: when, the journal's event name (a data value, as the payout's history shows
-    // it), the status, and the core's detail.
+    // Each line: when, what happened (the journal's event name in words, as the payout's
+    // history says it), the status, and the core's detail.
     h("table", { id: "approval-history" },
-      h("tbody", {}, ...d.history.map((e) => h("tr", {}, h("td", { class: "nowrap" }, stamp(e.at)), h("td", {}, e.event), h("td", {}, e.status ? statusWord(e.status) : ""), h("td", {}, e.detail ?? ""))))),
+      h("tbody", {}, ...d.history.map((e) => h("tr", {}, h("td", { class: "nowrap" }, stamp(e.at)), h("td", {}, eventText(e.event)), h("td", {}, e.status ? statusWord(e.status) : ""), h("td", {}, e.detail ?? ""))))),
     d.may_vote
       ? h("div", { class: "vote" },
         h("label", { for: "approval-reason" }, t("approvals-reason-label")),

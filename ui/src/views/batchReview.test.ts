@@ -46,10 +46,10 @@ const blocked: RowVerdict = {
 };
 const left: RowVerdict = { ...ready, row: 4, external_id: "b-1-4", excluded: true };
 
-/** What the fixtures themselves put on screen: the file's name, encoding (the core's words),
+/** What the fixtures themselves put on screen: the file's name,
  * headers, fields, cells, external ids and the core's messages. */
 const data = [
-  "payouts.csv", "UTF-8 with BOM", "country", "currency", "amount", "bank_account", "document_id",
+  "payouts.csv", "country", "currency", "amount", "bank_account", "document_id",
   "MX", "MXN", "b-1-2", "b-1-3", "b-1-4",
   "2.01007777777777E+17 is a number in scientific notation", "document_id is required",
 ];
@@ -61,7 +61,7 @@ describe("the review in the operator's language", () => {
     try {
       await renderBatchReview(view(), vi.fn());
       expect(view().querySelector("h1")?.textContent).toBe("Revisar lote");
-      expect(view().querySelector("#review-file")?.textContent).toBe("payouts.csv · CSV, UTF-8 with BOM, separado por “;” · 3 filas, 1 fila vacía omitida");
+      expect(view().querySelector("#review-file")?.textContent).toBe("payouts.csv · CSV, UTF-8 con BOM, separado por “;” · 3 filas, 1 fila vacía omitida");
       expect(view().querySelector("#review-counts")?.textContent).toBe("1 lista · 1 con errores · 0 con advertencias · 1 excluida");
       expect(view().querySelector("#review-filter-errors")?.textContent).toBe("Con errores");
       expect(view().querySelector("#review-totals-table thead")?.textContent).toContain("Total esperado");

@@ -344,6 +344,25 @@ describe("the detail in other languages", () => {
     }
   });
 
+  it("the history names the watcher's and a batch's events in the operator's language, not the core's names", async () => {
+    const history: HistoryEntry[] = [
+      { at: "2026-11-21T07:00:00.000Z", event: "queued", status: null, detail: "row 3 of batch 2 (march.csv)" },
+      { at: "2026-11-21T09:30:00.000Z", event: "watch", status: "DELIVERED", detail: null },
+    ];
+    pendingPayout({ cashout_history: () => history });
+    /** The event column of each history line, in time order. */
+    const events = () => [...view().querySelectorAll("#history tbody tr")].map((tr) => tr.children[1]?.textContent);
+    for (const [l, queued, watch] of [["es", "en lote", "seguimiento"], ["pt-BR", "em lote", "acompanhamento"]] as const) {
+      setLang(l);
+      try {
+        await go({ view: "detail", which: { id: 7 } });
+        await vi.waitFor(() => expect(events()).toEqual([queued, watch]));
+      } finally {
+        setLang("en");
+      }
+    }
+  });
+
   it("an abandon in Spanish asks in Spanish around the core's risk", async () => {
     const sentNotFound = payout({ cashout_id: null, status: null, phase: "sent_not_found", allowed_actions: [], recovery: ["resend", "abandon"], checking: true, state_note: "Enviado, aún no encontrado." });
     pendingPayout({ recorded_cashout: () => sentNotFound, check_cashout: () => sentNotFound, look_up_open: () => sentNotFound, abandon_risk: () => "Si el proveedor lo recibió, todavía puede pagarse." });

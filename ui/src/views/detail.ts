@@ -55,22 +55,44 @@ function withVotes(history: HistoryEntry[], d: ApprovalDetail | null): HistoryEn
   return [...history, ...votes].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
-/** What a history line says happened (the core's event names, and the votes'), in words; a name
- * this version does not know is shown as it is. */
+/** What a history line says happened, in words: every event name the core's journal writes
+ * (`insert_history` / `history` in crates/cashout-core/src/journal, and the desk's
+ * `record_status` / `record_event` callers), and the votes' `approval` added here. A name this
+ * version does not know is shown as it is. The approval review shows its history with it too. */
 const EVENTS: Record<string, () => string> = {
+  // The create protocol.
   intent: () => t("detail-event-intent"),
   sent: () => t("detail-event-sent"),
   created: () => t("detail-event-created"),
   declined: () => t("detail-event-declined"),
   unknown: () => t("detail-event-unknown"),
-  found: () => t("detail-event-found"),
   not_found: () => t("detail-event-not-found"),
+  not_delivered: () => t("detail-event-not-delivered"),
+  abandoned: () => t("detail-event-abandoned"),
+  duplicate: () => t("detail-event-duplicate"),
+  queued: () => t("detail-event-queued"),
+  // Statuses the provider reported, and the lookups and actions that asked.
+  found: () => t("detail-event-found"),
   status: () => t("detail-event-status"),
+  watch: () => t("detail-event-watch"),
   action: () => t("detail-event-action"),
   refused: () => t("detail-event-refused"),
+  action_failed: () => t("detail-event-action-failed"),
+  action_unknown: () => t("detail-event-action-unknown"),
+  reconcile_failed: () => t("detail-event-reconcile-failed"),
+  foreign: () => t("detail-event-foreign"),
+  // Which record is which payout.
+  linked: () => t("detail-event-linked"),
+  not_linked: () => t("detail-event-not-linked"),
+  added: () => t("detail-event-added"),
+  corrects: () => t("detail-event-corrects"),
+  corrected_by: () => t("detail-event-corrected-by"),
+  imported: () => t("detail-event-imported"),
+  merge_conflict: () => t("detail-event-merge-conflict"),
+  // A vote (see `withVotes`).
   approval: () => t("detail-event-approval"),
 };
-const eventText = (event: string): string => (Object.prototype.hasOwnProperty.call(EVENTS, event) ? EVENTS[event]!() : event);
+export const eventText = (event: string): string => (Object.prototype.hasOwnProperty.call(EVENTS, event) ? EVENTS[event]!() : event);
 
 /** How a kept request ended (the core's outcome names), in words; an unknown one as it is. */
 const OUTCOMES: Record<string, () => string> = {

@@ -384,6 +384,26 @@ describe("the form in other languages", () => {
     }
   });
 
+  it("the method's section is headed by its name in the operator's language, not its English one", async () => {
+    // The core sends each method's English name (`label`, for batch files) and its name in the
+    // operator's language (`label_shown`).
+    const shown: Record<string, string> = { bank_transfer: "Transferencia bancaria", "10000": "PIX — llave de teléfono" };
+    const brEs: CountryForm = { ...br, methods: br.methods.map((m) => ({ ...m, label_shown: shown[m.id]! })) };
+    commands({ ...base, country_forms: () => [brEs, cl] });
+    setLang("es");
+    try {
+      await renderNew(view(), vi.fn());
+      // (The form keeps what earlier tests picked: pick each method here.)
+      set("f-method", "bank_transfer");
+      await vi.waitFor(() => expect($("#new-cashout h2").textContent).toBe("Transferencia bancaria"));
+      set("f-method", "10000");
+      await vi.waitFor(() => expect($("#new-cashout h2").textContent).toBe("PIX — llave de teléfono"));
+      expect([...view().querySelectorAll("#f-method option")].map((o) => o.textContent)).toEqual(["Transferencia bancaria", "PIX — llave de teléfono"]);
+    } finally {
+      setLang("en");
+    }
+  });
+
   it("a refusal and paying again speak Portuguese", async () => {
     commands({
       ...base, validate_cashout: () => ({ ...review, confirmation: null }),

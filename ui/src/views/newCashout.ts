@@ -326,7 +326,8 @@ export async function renderNew(el: HTMLElement, go: (r: Route) => void): Promis
       savedPicker(),
       h("form", { id: "new-cashout", onsubmit: (e: Event) => { e.preventDefault(); void check(); } },
         h("div", { class: "form-grid" }, ...common.map(fieldEl)),
-        h("h2", {}, method?.label ?? ""),
+        // The method in the operator's language (`label` is its English name, for batch files).
+        h("h2", {}, method?.label_shown ?? ""),
         h("div", { class: "form-grid" }, ...methodFields.map(fieldEl)),
         h("div", { id: "banks-note" }, method?.pick_bank && cached?.note ? notice("info", cached.note, "banks-fallback") : null),
         h("h2", {}, t("new-section-notification")),

@@ -116,7 +116,7 @@ batch-rows-blocked-first = { $count } rows have errors: fix them or exclude them
 batch-nothing-to-send = no row is left to send
 # $rows: row numbers, at most ten, then "…". The quoted button is review-pay-again.
 batch-rows-repeat = { $count } rows pay the same amount to the same account as another row of the file or a payout of the last 24 hours (rows { $rows }): exclude them, or say that they are meant to pay again (desktop: “Pay them again”; CLI: --pay-duplicates-again)
-# One currency's total in batch-confirm-question ($totals joins them with commas).
+# One currency's total in batch-confirm-question ($totals joins them with semicolons: a comma may be the decimal mark).
 # $total: the total with its ISO code, written in the file's decimal style (BRL 1.234,56).
 batch-confirm-total = { $total } in { $count } payouts
 # Asked in production before the batch is written; $environment is its code (PRODUCTION).
@@ -146,6 +146,9 @@ batch-row-waits-for-batch = this payout is a row of batch { $batch }, which is {
 
 ## Templates and the result file. Column headers stay the request's field names in every
 ## language (the importer reads them back), so they are not here.
+batch-row-no-request = the journal holds no request for this row
+# The result file's explanation of a row left out in review.
+batch-result-excluded = excluded in review: not sent
 # Worksheet names: at most 31 characters, none of [ ] : * ? / \
 batch-result-sheet = Result
 batch-template-sheet = Payouts
@@ -155,3 +158,36 @@ batch-workbook-too-many-columns = too many columns for a workbook
 batch-template-no-method = { $country } has no payout method { $method }; choose one of: { $choices }
 batch-template-no-country = { $country } is not a country the desk pays in (BR, MX, CO, PE, CL, AR)
 batch-template-write-failed = the template could not be written: { $error }
+
+## A batch's notice (a toast and a desktop notification). $file: the batch's file name;
+## $rows: row numbers, each with its rejection code in brackets, e.g. 3 (807), 5 (807).
+batch-notice-late = { $count ->
+    [one] 1 payout rejected after COMPLETED, funds returned (rows { $rows })
+   *[other] { $count } payouts rejected after COMPLETED, funds returned (rows { $rows })
+}
+batch-notice-rejected = { $count ->
+    [one] 1 payout rejected (rows { $rows })
+   *[other] { $count } payouts rejected (rows { $rows })
+}
+batch-notice-held = { $count ->
+    [one] 1 payout on hold past the alert age, funds still reserved (rows { $rows })
+   *[other] { $count } payouts on hold past the alert age, funds still reserved (rows { $rows })
+}
+batch-notice-title-final = Batch { $file }: every payout is final
+batch-notice-title-rejected = { $count ->
+    [one] Batch { $file }: 1 payout rejected
+   *[other] Batch { $file }: { $count } payouts rejected
+}
+batch-notice-title-held = { $count ->
+    [one] Batch { $file }: 1 payout on hold too long
+   *[other] Batch { $file }: { $count } payouts on hold too long
+}
+batch-notice-title-late = { $count ->
+    [one] Batch { $file }: late rejection of 1 payout
+   *[other] Batch { $file }: late rejection of { $count } payouts
+}
+batch-notice-title-several = Batch { $file }: payouts need you
+# $sent: payouts created; the others: how many of them ended in each status (names untranslated).
+batch-notice-all-final = All { $sent } sent are final: { $completed } COMPLETED, { $rejected } REJECTED, { $cancelled } CANCELLED
+# $rows: the first rows listed; $more: how many more.
+batch-notice-rows-more = { $rows } and { $more } more

@@ -145,6 +145,11 @@ hint-phone-co = +57 and 10 digits
 field-bank = Bank
 method-transfer = Bank transfer
 method-transfer-named = Bank transfer ({ $account })
+# A PIX method in the method picker (the bank list's own name stays in English for records).
+method-pix-phone = PIX — phone key
+method-pix-email = PIX — e-mail key
+method-pix-document = PIX — document key (CPF/CNPJ)
+method-pix-random = PIX — random key (EVP)
 country-BR = Brazil
 country-MX = Mexico
 country-CO = Colombia

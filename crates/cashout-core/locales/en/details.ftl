@@ -258,3 +258,19 @@ d-review-id-regenerated = External id { $old } was generated for an earlier payo
 # A journal payout in a few words; $state is the journal's status or phase name (COMPLETED, intent).
 d-record-cashout = cashout { $id }, { $state }
 d-record-code = { $state }, code { $code }
+# Where the journal in use is, in Settings → Team journal ($path: the file; the team's
+# database, host, port and the signed-in login as the profile names them).
+d-journal-place-file = the journal file { $path }
+d-journal-place-team = the team journal { $database } on { $host }:{ $port } as { $user }
+# The team journal's server said no ($detail: the server's own words).
+d-pg-sign-in-refused = the server refused the sign-in: { $detail }
+d-pg-not-allowed = this operator's role is not allowed to do that: { $detail }
+d-pg-no-database = no such database: { $detail }
+d-pg-connection-lost = the connection to the server was lost: { $detail }
+d-pg-cannot-connect = cannot connect: { $detail }
+d-pg-tls = TLS cannot be set up: { $detail }
+d-pg-no-team-journal = this database holds no team journal yet; the team's administrator runs `cashout team init`
+# What `cashout create --dry-run` does not check (it reads and writes nothing).
+d-dry-run-not-checked = the duplicate guard and the provider's own checks, which run when it is sent
+# Said once after an upgrade; $old and $kept: file paths; $payouts, $entries: counts as digits.
+d-journal-merged = The journal of an earlier version ({ $old }) was merged into this one: { $payouts } payouts, { $entries } audit entries; the old file is kept as { $kept }.

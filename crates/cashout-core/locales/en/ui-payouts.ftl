@@ -142,6 +142,36 @@ detail-event-status = status
 detail-event-action = action
 detail-event-refused = refused
 detail-event-approval = approval
+# The journal's other history events (its own names, shown as these words).
+# watch: the status watcher saw a new status or rejection.
+detail-event-watch = watcher
+# queued: a batch row became this payout, waiting in the batch for its turn to be sent.
+detail-event-queued = queued
+# not-delivered: the create never left (nothing reached the provider, or its batch was cancelled first).
+detail-event-not-delivered = not delivered
+detail-event-abandoned = abandoned
+# action-failed: a hold, release or cancel was refused or could not be sent.
+detail-event-action-failed = action failed
+# action-unknown: the answer to a hold, release or cancel was lost; the status is looked up.
+detail-event-action-unknown = action outcome unknown
+# reconcile-failed: looking an open create up by its external id did not settle it.
+detail-event-reconcile-failed = reconcile failed
+# duplicate: the provider said this external id was already used (511); it is looked up.
+detail-event-duplicate = duplicate id
+# corrects / corrected-by: a payout sent to correct a rejected one, and the rejected one.
+detail-event-corrects = corrects
+detail-event-corrected-by = corrected by
+# linked: joined with the provider's cashout id; not-linked: kept apart from it.
+detail-event-linked = linked
+detail-event-not-linked = not linked
+# added: added to the journal by a lookup (created elsewhere).
+detail-event-added = added
+# foreign: the provider holds a cashout under this external id that this journal did not make.
+detail-event-foreign = foreign
+# imported: copied from another journal, or that journal's copy differs.
+detail-event-imported = imported
+# merge-conflict: a journal moved in from an older data directory held this payout differently.
+detail-event-merge-conflict = merge conflict
 detail-vote = { $decision ->
     [approve] { $approver } approved
    *[reject] { $approver } rejected

@@ -51,3 +51,30 @@ v-url-no-host = The notification URL (notification_url) has no valid host name.
 v-url-not-https = The notification URL (notification_url) must start with https://.
 v-url-port = The notification URL (notification_url) uses a port the provider will not call: it only calls ports 80 and 443. Remove the port or use 443.
 v-url-plain-http = The notification URL (notification_url) must start with https://; plain http:// is accepted only for this computer (localhost, 127.0.0.1, ::1).
+
+## A create written as JSON by others (`cashout create --json`), read before any rule.
+## $field and $key: the field's name as written; $kind: one of the v-json-type-* words.
+v-json-too-long = the request is { $size } bytes; a create is at most { $limit } bytes of JSON
+# $kind: v-json-kind-list, v-json-kind-nothing or v-json-kind-value.
+v-json-not-an-object = a create is one JSON object with named fields, e.g. {"{"}"country": "BR", …{"}"}; this is { $kind }
+v-json-kind-list = a list ([…])
+v-json-kind-nothing = nothing
+v-json-kind-value = a single value
+v-json-invalid = the request is not valid JSON (line { $line }, column { $column })
+v-json-object-required = a create is one JSON object with named fields
+v-json-amount-as-text = the amount must arrive as the text typed (a number here has already lost how it was written)
+v-json-value-unreadable = the value of { $field } cannot be read
+v-json-text-required = { $field } must be text; it is { $kind }
+v-json-text-not-number = { $field } must be text in quotes (as a number, leading zeros and long digits would be lost); it is { $kind }
+v-json-key-unnamed = a key with no name ({ $key })
+v-json-key-twice = { $key } is given more than once; give it once
+v-json-on-hold = on_hold must be true or false; it is { $kind }
+v-json-not-a-field = { $key } is not a field of a create
+v-json-credentials-not-fields = { $key } is not a field of a create (credentials are never part of the request: they come from the keychain)
+v-json-amount-kind = amount must be a number or text; it is { $kind }
+v-json-type-text = text
+v-json-type-object = an object
+v-json-type-list = a list
+v-json-type-boolean = true/false
+v-json-type-null = null
+v-json-type-number = a number

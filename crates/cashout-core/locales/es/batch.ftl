@@ -139,7 +139,7 @@ batch-rows-repeat = { $count ->
     [one] { $count } fila paga el mismo monto a la misma cuenta que otra fila del archivo o que un pago de las últimas 24 horas (fila { $rows }): exclúyala o indique que debe pagarse otra vez
    *[other] { $count } filas pagan el mismo monto a la misma cuenta que otra fila del archivo o que un pago de las últimas 24 horas (filas { $rows }): exclúyalas o indique que deben pagarse otra vez
   } (aplicación de escritorio: “Pagarlas otra vez”; CLI: --pay-duplicates-again)
-# El total de una moneda en batch-confirm-question ($totals los une con comas).
+# El total de una moneda en batch-confirm-question ($totals los une con punto y coma: la coma puede ser el separador decimal).
 batch-confirm-total = { $total } en { $count ->
     [one] { $count } pago
    *[other] { $count } pagos
@@ -187,6 +187,9 @@ batch-row-waits-for-batch = este pago es una fila del lote { $batch }, que está
 
 ## Plantillas y archivo de resultados. Los encabezados de columna siguen siendo los nombres de
 ## campo de la solicitud en todos los idiomas (el importador los vuelve a leer): no están aquí.
+batch-row-no-request = el diario no tiene ninguna solicitud para esta fila
+# La explicación, en el archivo de resultados, de una fila excluida en la revisión.
+batch-result-excluded = excluida en la revisión: no se envió
 # Nombres de hoja: 31 caracteres como máximo, ninguno de [ ] : * ? / \
 batch-result-sheet = Resultados
 batch-template-sheet = Pagos
@@ -196,3 +199,36 @@ batch-workbook-too-many-columns = demasiadas columnas para un libro de Excel
 batch-template-no-method = { $country } no tiene el método de pago { $method }; elija uno de estos: { $choices }
 batch-template-no-country = { $country } no es un país en el que paga el escritorio (BR, MX, CO, PE, CL, AR)
 batch-template-write-failed = no se pudo escribir la plantilla: { $error }
+
+## El aviso de un lote (un aviso en pantalla y una notificación del sistema). $file: el nombre
+## del archivo del lote; $rows: números de fila, cada uno con su código de rechazo entre paréntesis.
+batch-notice-late = { $count ->
+    [one] 1 pago rechazado después de COMPLETED, fondos devueltos (filas { $rows })
+   *[other] { $count } pagos rechazados después de COMPLETED, fondos devueltos (filas { $rows })
+}
+batch-notice-rejected = { $count ->
+    [one] 1 pago rechazado (filas { $rows })
+   *[other] { $count } pagos rechazados (filas { $rows })
+}
+batch-notice-held = { $count ->
+    [one] 1 pago retenido más allá de la antigüedad de alerta, fondos todavía reservados (filas { $rows })
+   *[other] { $count } pagos retenidos más allá de la antigüedad de alerta, fondos todavía reservados (filas { $rows })
+}
+batch-notice-title-final = Lote { $file }: todos los pagos son definitivos
+batch-notice-title-rejected = { $count ->
+    [one] Lote { $file }: 1 pago rechazado
+   *[other] Lote { $file }: { $count } pagos rechazados
+}
+batch-notice-title-held = { $count ->
+    [one] Lote { $file }: 1 pago retenido demasiado tiempo
+   *[other] Lote { $file }: { $count } pagos retenidos demasiado tiempo
+}
+batch-notice-title-late = { $count ->
+    [one] Lote { $file }: rechazo tardío de 1 pago
+   *[other] Lote { $file }: rechazo tardío de { $count } pagos
+}
+batch-notice-title-several = Lote { $file }: hay pagos que lo necesitan
+# $sent: pagos creados; los demás: cuántos terminaron en cada estado (nombres sin traducir).
+batch-notice-all-final = Los { $sent } enviados son definitivos: { $completed } COMPLETED, { $rejected } REJECTED, { $cancelled } CANCELLED
+# $rows: las primeras filas listadas; $more: cuántas más.
+batch-notice-rows-more = { $rows } y { $more } más

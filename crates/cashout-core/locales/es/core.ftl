@@ -145,6 +145,11 @@ hint-phone-co = +57 y 10 dígitos
 field-bank = Banco
 method-transfer = Transferencia bancaria
 method-transfer-named = Transferencia bancaria ({ $account })
+# A PIX method in the method picker (the bank list's own name stays in English for records).
+method-pix-phone = PIX — clave de teléfono
+method-pix-email = PIX — clave de correo electrónico
+method-pix-document = PIX — clave de documento (CPF/CNPJ)
+method-pix-random = PIX — clave aleatoria (EVP)
 country-BR = Brasil
 country-MX = México
 country-CO = Colombia

@@ -294,3 +294,19 @@ d-review-id-regenerated = El external id { $old } se generó para un pago anteri
 # Un pago del diario en pocas palabras; $state es el nombre del estado o la fase en el diario (COMPLETED, intent).
 d-record-cashout = retiro { $id }, { $state }
 d-record-code = { $state }, código { $code }
+# Dónde está el diario en uso, en Configuración → Diario del equipo ($path: el archivo; la base
+# de datos, el host, el puerto y el usuario con sesión del equipo, como los nombra el perfil).
+d-journal-place-file = el archivo del diario { $path }
+d-journal-place-team = el diario del equipo { $database } en { $host }:{ $port } como { $user }
+# El servidor del diario del equipo se negó ($detail: las palabras del propio servidor).
+d-pg-sign-in-refused = el servidor rechazó el inicio de sesión: { $detail }
+d-pg-not-allowed = el rol de este operador no tiene permiso para hacer eso: { $detail }
+d-pg-no-database = no existe esa base de datos: { $detail }
+d-pg-connection-lost = se perdió la conexión con el servidor: { $detail }
+d-pg-cannot-connect = no se puede conectar: { $detail }
+d-pg-tls = no se puede establecer TLS: { $detail }
+d-pg-no-team-journal = esta base de datos todavía no tiene un diario del equipo; el administrador del equipo ejecuta `cashout team init`
+# Lo que `cashout create --dry-run` no comprueba (no lee ni escribe nada).
+d-dry-run-not-checked = la protección contra duplicados y las comprobaciones propias del proveedor, que se hacen al enviarlo
+# Se dice una vez tras una actualización; $old y $kept: rutas de archivo; $payouts, $entries: cantidades en dígitos.
+d-journal-merged = El diario de una versión anterior ({ $old }) se fusionó con este: { $payouts } pagos, { $entries } entradas de auditoría; el archivo anterior se conserva como { $kept }.

@@ -142,6 +142,36 @@ detail-event-status = estado
 detail-event-action = acción
 detail-event-refused = denegado
 detail-event-approval = aprobación
+# Los demás eventos del historial del diario (sus propios nombres, mostrados con estas palabras).
+# watch: el seguimiento de estados vio un estado o un rechazo nuevo.
+detail-event-watch = seguimiento
+# queued: una fila de un lote se convirtió en este pago, que espera en el lote su turno para enviarse.
+detail-event-queued = en lote
+# not-delivered: la creación nunca salió (nada llegó al proveedor, o su lote se canceló antes).
+detail-event-not-delivered = no entregado
+detail-event-abandoned = abandonado
+# action-failed: una retención, liberación o cancelación fue denegada o no pudo enviarse.
+detail-event-action-failed = acción fallida
+# action-unknown: se perdió la respuesta a una retención, liberación o cancelación; se consulta el estado.
+detail-event-action-unknown = resultado de la acción desconocido
+# reconcile-failed: la búsqueda de una creación abierta por su id externo no la resolvió.
+detail-event-reconcile-failed = conciliación fallida
+# duplicate: el proveedor dijo que este id externo ya se usó (511); se busca.
+detail-event-duplicate = id duplicado
+# corrects / corrected-by: un pago enviado para corregir uno rechazado, y el rechazado.
+detail-event-corrects = corrige
+detail-event-corrected-by = corregido por
+# linked: unido al id de retiro del proveedor; not-linked: mantenido aparte.
+detail-event-linked = vinculado
+detail-event-not-linked = no vinculado
+# added: agregado al diario por una búsqueda (creado en otro lugar).
+detail-event-added = agregado
+# foreign: el proveedor tiene, con este id externo, un retiro que este diario no hizo.
+detail-event-foreign = ajeno
+# imported: copiado de otro diario, o la copia de ese diario difiere.
+detail-event-imported = importado
+# merge-conflict: un diario traído de un directorio de datos anterior tenía este pago de otra forma.
+detail-event-merge-conflict = conflicto al fusionar
 detail-vote = { $decision ->
     [approve] { $approver } aprobó
    *[reject] { $approver } rechazó

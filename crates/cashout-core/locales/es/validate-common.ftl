@@ -62,3 +62,30 @@ v-url-no-host = La URL de notificación (notification_url) no tiene un nombre de
 v-url-not-https = La URL de notificación (notification_url) debe empezar por https://.
 v-url-port = La URL de notificación (notification_url) usa un puerto al que el proveedor no llama: solo llama a los puertos 80 y 443. Quite el puerto o use 443.
 v-url-plain-http = La URL de notificación (notification_url) debe empezar por https://; http:// sin cifrar solo se acepta para este equipo (localhost, 127.0.0.1, ::1).
+
+## Una creación escrita en JSON por otros (`cashout create --json`), leída antes de cualquier regla.
+## $field y $key: el nombre del campo tal como se escribió; $kind: una de las palabras v-json-type-*.
+v-json-too-long = la solicitud tiene { $size } bytes; una creación tiene como máximo { $limit } bytes de JSON
+# $kind: v-json-kind-list, v-json-kind-nothing o v-json-kind-value.
+v-json-not-an-object = una creación es un solo objeto JSON con campos con nombre, p. ej. {"{"}"country": "BR", …{"}"}; esto es { $kind }
+v-json-kind-list = una lista ([…])
+v-json-kind-nothing = nada
+v-json-kind-value = un valor suelto
+v-json-invalid = la solicitud no es JSON válido (línea { $line }, columna { $column })
+v-json-object-required = una creación es un solo objeto JSON con campos con nombre
+v-json-amount-as-text = el monto debe llegar como el texto escrito (aquí un número ya perdió cómo se escribió)
+v-json-value-unreadable = no se puede leer el valor de { $field }
+v-json-text-required = { $field } debe ser texto; es { $kind }
+v-json-text-not-number = { $field } debe ser texto entre comillas (como número se perderían los ceros a la izquierda y los dígitos largos); es { $kind }
+v-json-key-unnamed = una clave sin nombre ({ $key })
+v-json-key-twice = { $key } se da más de una vez; delo una sola vez
+v-json-on-hold = on_hold debe ser true o false; es { $kind }
+v-json-not-a-field = { $key } no es un campo de una creación
+v-json-credentials-not-fields = { $key } no es un campo de una creación (las credenciales nunca forman parte de la solicitud: vienen del llavero)
+v-json-amount-kind = amount debe ser un número o texto; es { $kind }
+v-json-type-text = texto
+v-json-type-object = un objeto
+v-json-type-list = una lista
+v-json-type-boolean = true/false
+v-json-type-null = null
+v-json-type-number = un número

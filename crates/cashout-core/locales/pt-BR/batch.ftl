@@ -146,7 +146,7 @@ batch-rows-repeat = { $count ->
     [one] { $count } linha paga o mesmo valor para a mesma conta que outra linha do arquivo ou que um pagamento das últimas 24 horas (linha { $rows }): exclua-a ou informe que ela deve ser paga de novo
    *[other] { $count } linhas pagam o mesmo valor para a mesma conta que outra linha do arquivo ou que um pagamento das últimas 24 horas (linhas { $rows }): exclua-as ou informe que elas devem ser pagas de novo
   } (aplicativo desktop: “Pagar de novo”; CLI: --pay-duplicates-again)
-# O total de uma moeda em batch-confirm-question ($totals os une com vírgulas).
+# O total de uma moeda em batch-confirm-question ($totals os une com ponto e vírgula: a vírgula pode ser o separador decimal).
 batch-confirm-total = { $total } em { $count ->
     [0] { $count } pagamentos
     [one] { $count } pagamento
@@ -197,6 +197,9 @@ batch-row-waits-for-batch = este pagamento é uma linha do lote { $batch }, que 
 
 ## Modelos e arquivo de resultados. Os cabeçalhos de coluna continuam sendo os nomes de campo
 ## da solicitação em todos os idiomas (o importador os lê de volta): não estão aqui.
+batch-row-no-request = o diário não tem nenhuma solicitação para esta linha
+# A explicação, no arquivo de resultados, de uma linha excluída na revisão.
+batch-result-excluded = excluída na revisão: não enviada
 # Nomes de planilha: no máximo 31 caracteres, nenhum de [ ] : * ? / \
 batch-result-sheet = Resultados
 batch-template-sheet = Pagamentos
@@ -206,3 +209,36 @@ batch-workbook-too-many-columns = colunas demais para uma pasta de trabalho
 batch-template-no-method = { $country } não tem o método de pagamento { $method }; escolha um destes: { $choices }
 batch-template-no-country = { $country } não é um país em que a mesa paga (BR, MX, CO, PE, CL, AR)
 batch-template-write-failed = não foi possível gravar o modelo: { $error }
+
+## O aviso de um lote (um aviso na tela e uma notificação do sistema). $file: o nome do
+## arquivo do lote; $rows: números de linha, cada um com o código de rejeição entre parênteses.
+batch-notice-late = { $count ->
+    [one] 1 pagamento rejeitado depois de COMPLETED, fundos devolvidos (linhas { $rows })
+   *[other] { $count } pagamentos rejeitados depois de COMPLETED, fundos devolvidos (linhas { $rows })
+}
+batch-notice-rejected = { $count ->
+    [one] 1 pagamento rejeitado (linhas { $rows })
+   *[other] { $count } pagamentos rejeitados (linhas { $rows })
+}
+batch-notice-held = { $count ->
+    [one] 1 pagamento retido além da idade de alerta, fundos ainda reservados (linhas { $rows })
+   *[other] { $count } pagamentos retidos além da idade de alerta, fundos ainda reservados (linhas { $rows })
+}
+batch-notice-title-final = Lote { $file }: todos os pagamentos são definitivos
+batch-notice-title-rejected = { $count ->
+    [one] Lote { $file }: 1 pagamento rejeitado
+   *[other] Lote { $file }: { $count } pagamentos rejeitados
+}
+batch-notice-title-held = { $count ->
+    [one] Lote { $file }: 1 pagamento retido por tempo demais
+   *[other] Lote { $file }: { $count } pagamentos retidos por tempo demais
+}
+batch-notice-title-late = { $count ->
+    [one] Lote { $file }: rejeição tardia de 1 pagamento
+   *[other] Lote { $file }: rejeição tardia de { $count } pagamentos
+}
+batch-notice-title-several = Lote { $file }: há pagamentos que precisam de você
+# $sent: pagamentos criados; os demais: quantos terminaram em cada status (nomes sem tradução).
+batch-notice-all-final = Os { $sent } enviados são definitivos: { $completed } COMPLETED, { $rejected } REJECTED, { $cancelled } CANCELLED
+# $rows: as primeiras linhas listadas; $more: quantas mais.
+batch-notice-rows-more = { $rows } e mais { $more }

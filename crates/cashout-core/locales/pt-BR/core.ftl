@@ -145,6 +145,11 @@ hint-phone-co = +57 e 10 dígitos
 field-bank = Banco
 method-transfer = Transferência bancária
 method-transfer-named = Transferência bancária ({ $account })
+# A PIX method in the method picker (the bank list's own name stays in English for records).
+method-pix-phone = PIX — chave celular
+method-pix-email = PIX — chave e-mail
+method-pix-document = PIX — chave CPF/CNPJ
+method-pix-random = PIX — chave aleatória (EVP)
 country-BR = Brasil
 country-MX = México
 country-CO = Colômbia

@@ -294,3 +294,19 @@ d-review-id-regenerated = O external id { $old } foi gerado para um pagamento an
 # Um pagamento do diário em poucas palavras; $state é o nome do status ou da fase no diário (COMPLETED, intent).
 d-record-cashout = saque { $id }, { $state }
 d-record-code = { $state }, código { $code }
+# Onde está o diário em uso, em Configurações → Diário da equipe ($path: o arquivo; o banco de
+# dados, o host, a porta e o usuário conectado da equipe, como o perfil os nomeia).
+d-journal-place-file = o arquivo do diário { $path }
+d-journal-place-team = o diário da equipe { $database } em { $host }:{ $port } como { $user }
+# O servidor do diário da equipe recusou ($detail: as palavras do próprio servidor).
+d-pg-sign-in-refused = o servidor recusou o login: { $detail }
+d-pg-not-allowed = o papel deste operador não tem permissão para fazer isso: { $detail }
+d-pg-no-database = esse banco de dados não existe: { $detail }
+d-pg-connection-lost = a conexão com o servidor foi perdida: { $detail }
+d-pg-cannot-connect = não é possível conectar: { $detail }
+d-pg-tls = não é possível configurar o TLS: { $detail }
+d-pg-no-team-journal = este banco de dados ainda não tem um diário da equipe; o administrador da equipe executa `cashout team init`
+# O que `cashout create --dry-run` não verifica (não lê nem grava nada).
+d-dry-run-not-checked = a proteção contra duplicados e as verificações próprias do provedor, que ocorrem quando ele é enviado
+# Dito uma vez após uma atualização; $old e $kept: caminhos de arquivo; $payouts, $entries: quantidades em dígitos.
+d-journal-merged = O diário de uma versão anterior ({ $old }) foi mesclado a este: { $payouts } pagamentos, { $entries } entradas de auditoria; o arquivo antigo é mantido como { $kept }.

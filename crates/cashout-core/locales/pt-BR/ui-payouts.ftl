@@ -142,6 +142,36 @@ detail-event-status = status
 detail-event-action = ação
 detail-event-refused = negado
 detail-event-approval = aprovação
+# Os demais eventos do histórico do diário (seus próprios nomes, mostrados com estas palavras).
+# watch: o acompanhamento de status viu um status ou uma rejeição nova.
+detail-event-watch = acompanhamento
+# queued: uma linha de um lote virou este pagamento, que espera no lote sua vez de ser enviado.
+detail-event-queued = em lote
+# not-delivered: a criação nunca saiu (nada chegou ao provedor, ou seu lote foi cancelado antes).
+detail-event-not-delivered = não entregue
+detail-event-abandoned = abandonado
+# action-failed: uma retenção, liberação ou cancelamento foi negado ou não pôde ser enviado.
+detail-event-action-failed = falha na ação
+# action-unknown: a resposta a uma retenção, liberação ou cancelamento se perdeu; o status é consultado.
+detail-event-action-unknown = resultado da ação desconhecido
+# reconcile-failed: a consulta de uma criação aberta pelo seu id externo não a resolveu.
+detail-event-reconcile-failed = falha na conciliação
+# duplicate: o provedor disse que este id externo já foi usado (511); ele é consultado.
+detail-event-duplicate = id duplicado
+# corrects / corrected-by: um pagamento enviado para corrigir um rejeitado, e o rejeitado.
+detail-event-corrects = corrige
+detail-event-corrected-by = corrigido por
+# linked: unido ao id de saque do provedor; not-linked: mantido à parte.
+detail-event-linked = vinculado
+detail-event-not-linked = não vinculado
+# added: adicionado ao diário por uma consulta (criado em outro lugar).
+detail-event-added = adicionado
+# foreign: o provedor tem, com este id externo, um saque que este diário não fez.
+detail-event-foreign = alheio
+# imported: copiado de outro diário, ou a cópia desse diário difere.
+detail-event-imported = importado
+# merge-conflict: um diário trazido de um diretório de dados anterior tinha este pagamento de outro jeito.
+detail-event-merge-conflict = conflito na mesclagem
 detail-vote = { $decision ->
     [approve] { $approver } aprovou
    *[reject] { $approver } rejeitou

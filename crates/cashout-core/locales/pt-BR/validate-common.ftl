@@ -62,3 +62,30 @@ v-url-no-host = A URL de notificação (notification_url) não tem um nome de ho
 v-url-not-https = A URL de notificação (notification_url) deve começar com https://.
 v-url-port = A URL de notificação (notification_url) usa uma porta que o provedor não chama: ele só chama as portas 80 e 443. Remova a porta ou use 443.
 v-url-plain-http = A URL de notificação (notification_url) deve começar com https://; http:// simples só é aceito para este computador (localhost, 127.0.0.1, ::1).
+
+## Uma criação escrita em JSON por outros (`cashout create --json`), lida antes de qualquer regra.
+## $field e $key: o nome do campo como foi escrito; $kind: uma das palavras v-json-type-*.
+v-json-too-long = a solicitação tem { $size } bytes; uma criação tem no máximo { $limit } bytes de JSON
+# $kind: v-json-kind-list, v-json-kind-nothing ou v-json-kind-value.
+v-json-not-an-object = uma criação é um único objeto JSON com campos nomeados, p. ex. {"{"}"country": "BR", …{"}"}; isto é { $kind }
+v-json-kind-list = uma lista ([…])
+v-json-kind-nothing = nada
+v-json-kind-value = um valor avulso
+v-json-invalid = a solicitação não é JSON válido (linha { $line }, coluna { $column })
+v-json-object-required = uma criação é um único objeto JSON com campos nomeados
+v-json-amount-as-text = o valor deve chegar como o texto digitado (aqui um número já perdeu como foi escrito)
+v-json-value-unreadable = não é possível ler o valor de { $field }
+v-json-text-required = { $field } deve ser texto; é { $kind }
+v-json-text-not-number = { $field } deve ser texto entre aspas (como número, zeros à esquerda e dígitos longos se perderiam); é { $kind }
+v-json-key-unnamed = uma chave sem nome ({ $key })
+v-json-key-twice = { $key } aparece mais de uma vez; informe-o uma só vez
+v-json-on-hold = on_hold deve ser true ou false; é { $kind }
+v-json-not-a-field = { $key } não é um campo de uma criação
+v-json-credentials-not-fields = { $key } não é um campo de uma criação (as credenciais nunca fazem parte da solicitação: vêm do chaveiro)
+v-json-amount-kind = amount deve ser um número ou texto; é { $kind }
+v-json-type-text = texto
+v-json-type-object = um objeto
+v-json-type-list = uma lista
+v-json-type-boolean = true/false
+v-json-type-null = null
+v-json-type-number = um número

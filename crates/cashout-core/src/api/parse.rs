@@ -23,6 +23,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::types::CreateCashout;
+use crate::l10n::messages::tr;
 use crate::money::Amount;
 use crate::validate::{code, FieldError};
 
@@ -72,29 +73,28 @@ fn whole(message: String) -> Vec<FieldError> {
 /// Every problem found, each naming its field ([`WHOLE_REQUEST`] for the document itself).
 pub fn parse_create(text: &str) -> Result<CreateCashout, Vec<FieldError>> {
     if text.len() > MAX_CREATE_JSON {
-        return Err(whole(format!(
-            "the request is {} bytes; a create is at most {MAX_CREATE_JSON} bytes of JSON",
-            text.len()
-        )));
+        return Err(whole(too_long(text.len())));
     }
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     let kind = match trimmed.chars().next() {
         Some('{') => None,
-        Some('[') => Some("a list ([…])"),
-        None => Some("nothing"),
-        Some(_) => Some("a single value"),
+        Some('[') => Some("v-json-kind-list"),
+        None => Some("v-json-kind-nothing"),
+        Some(_) => Some("v-json-kind-value"),
     };
     if let Some(kind) = kind {
-        return Err(whole(format!(
-            "a create is one JSON object with named fields, e.g. {{\"country\": \"BR\", …}}; \
-             this is {kind}"
+        return Err(whole(tr(
+            "v-json-not-an-object",
+            &[("kind", tr(kind, &[]).into())],
         )));
     }
     let entries: Entries = serde_json::from_str(trimmed).map_err(|e| {
-        whole(format!(
-            "the request is not valid JSON (line {}, column {})",
-            e.line(),
-            e.column()
+        whole(tr(
+            "v-json-invalid",
+            &[
+                ("line", e.line().to_string().into()),
+                ("column", e.column().to_string().into()),
+            ],
         ))
     })?;
     match from_entries(entries.0) {
@@ -141,15 +141,11 @@ fn read_value(
     value: &serde_json::Value,
 ) -> Result<(Vec<(String, Box<RawValue>)>, Vec<FieldError>), Vec<FieldError>> {
     let Some(object) = value.as_object() else {
-        return Err(whole(
-            "a create is one JSON object with named fields".to_owned(),
-        ));
+        return Err(whole(tr("v-json-object-required", &[])));
     };
     let size = value.to_string().len();
     if size > MAX_CREATE_JSON {
-        return Err(whole(format!(
-            "the request is {size} bytes; a create is at most {MAX_CREATE_JSON} bytes of JSON"
-        )));
+        return Err(whole(too_long(size)));
     }
     let mut errors = Vec::new();
     let mut entries = Vec::with_capacity(object.len());
@@ -158,13 +154,16 @@ fn read_value(
             errors.push(problem(
                 "amount",
                 code::INVALID_FORMAT,
-                "the amount must arrive as the text typed (a number here has already lost how \
-                 it was written)",
+                tr("v-json-amount-as-text", &[]),
             ));
             continue;
         }
-        let raw = serde_json::value::to_raw_value(v)
-            .map_err(|_| whole(format!("the value of {k} cannot be read")))?;
+        let raw = serde_json::value::to_raw_value(v).map_err(|_| {
+            whole(tr(
+                "v-json-value-unreadable",
+                &[("field", k.as_str().into())],
+            ))
+        })?;
         entries.push((k.clone(), raw));
     }
     Ok((entries, errors))
@@ -178,16 +177,32 @@ fn problem(field: &str, code: &'static str, message: impl Into<String>) -> Field
     }
 }
 
-/// The JSON type of a raw value, for messages.
+/// The refusal of a request `size` bytes long.
+fn too_long(size: usize) -> String {
+    tr(
+        "v-json-too-long",
+        &[
+            ("size", size.to_string().into()),
+            ("limit", MAX_CREATE_JSON.to_string().into()),
+        ],
+    )
+}
+
+/// The JSON type of a raw value: the id of its words (`v-json-type-*`).
 fn json_kind(raw: &RawValue) -> &'static str {
     match raw.get().trim_start().chars().next() {
-        Some('"') => "text",
-        Some('{') => "an object",
-        Some('[') => "a list",
-        Some('t' | 'f') => "true/false",
-        Some('n') => "null",
-        _ => "a number",
+        Some('"') => "v-json-type-text",
+        Some('{') => "v-json-type-object",
+        Some('[') => "v-json-type-list",
+        Some('t' | 'f') => "v-json-type-boolean",
+        Some('n') => "v-json-type-null",
+        _ => "v-json-type-number",
     }
+}
+
+/// [`json_kind`] in the operator's words.
+fn json_kind_words(raw: &RawValue) -> crate::l10n::messages::Arg {
+    tr(json_kind(raw), &[]).into()
 }
 
 /// A text field: a JSON string, or null/absent for none.
@@ -195,15 +210,18 @@ fn text(field: &str, raw: &RawValue, errors: &mut Vec<FieldError>) -> Option<Str
     match serde_json::from_str::<Option<String>>(raw.get()) {
         Ok(v) => v,
         Err(_) => {
-            let hint = if json_kind(raw) == "a number" {
-                " in quotes (as a number, leading zeros and long digits would be lost)"
+            let id = if json_kind(raw) == "v-json-type-number" {
+                "v-json-text-not-number"
             } else {
-                ""
+                "v-json-text-required"
             };
             errors.push(problem(
                 field,
                 code::INVALID_FORMAT,
-                format!("{field} must be text{hint}; it is {}", json_kind(raw)),
+                tr(
+                    id,
+                    &[("field", field.into()), ("kind", json_kind_words(raw))],
+                ),
             ));
             None
         }
@@ -218,7 +236,10 @@ fn from_entries(entries: Vec<(String, Box<RawValue>)>) -> (CreateCashout, Vec<Fi
     for (key, raw) in &entries {
         // A key with no name belongs to no field: its error is the document's.
         let (at, named) = if key.trim().is_empty() {
-            (WHOLE_REQUEST, format!("a key with no name ({key:?})"))
+            (
+                WHOLE_REQUEST,
+                tr("v-json-key-unnamed", &[("key", format!("{key:?}").into())]),
+            )
         } else {
             (key.as_str(), key.clone())
         };
@@ -226,7 +247,7 @@ fn from_entries(entries: Vec<(String, Box<RawValue>)>) -> (CreateCashout, Vec<Fi
             errors.push(problem(
                 at,
                 code::INVALID_FORMAT,
-                format!("{named} is given more than once; give it once"),
+                tr("v-json-key-twice", &[("key", named.as_str().into())]),
             ));
             continue;
         }
@@ -261,21 +282,21 @@ fn from_entries(entries: Vec<(String, Box<RawValue>)>) -> (CreateCashout, Vec<Fi
                 Err(_) => errors.push(problem(
                     f,
                     code::INVALID_FORMAT,
-                    format!("on_hold must be true or false; it is {}", json_kind(raw)),
+                    tr("v-json-on-hold", &[("kind", json_kind_words(raw))]),
                 )),
             },
             // The one list of a create's fields is this match: a key it does not name is
             // refused, never dropped.
             _ => {
-                let hint = if matches!(f, "login" | "pass") {
-                    " (credentials are never part of the request: they come from the keychain)"
+                let id = if matches!(f, "login" | "pass") {
+                    "v-json-credentials-not-fields"
                 } else {
-                    ""
+                    "v-json-not-a-field"
                 };
                 errors.push(problem(
                     at,
                     code::NOT_ALLOWED,
-                    format!("{named} is not a field of a create{hint}"),
+                    tr(id, &[("key", named.as_str().into())]),
                 ));
             }
         }
@@ -294,12 +315,12 @@ fn amount(raw: &RawValue, errors: &mut Vec<FieldError>) -> Option<Amount> {
     }
     let inner = match text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
         Some(quoted) => quoted,
-        None if json_kind(raw) == "a number" => text,
+        None if json_kind(raw) == "v-json-type-number" => text,
         None => {
             errors.push(problem(
                 "amount",
                 code::INVALID_FORMAT,
-                format!("amount must be a number or text; it is {}", json_kind(raw)),
+                tr("v-json-amount-kind", &[("kind", json_kind_words(raw))]),
             ));
             return None;
         }
@@ -307,7 +328,8 @@ fn amount(raw: &RawValue, errors: &mut Vec<FieldError>) -> Option<Amount> {
     match inner.parse::<Amount>() {
         Ok(a) => Some(a),
         Err(e) => {
-            errors.push(problem("amount", code::INVALID_FORMAT, e.to_string()));
+            let words = e.message(crate::l10n::messages::active().lang());
+            errors.push(problem("amount", code::INVALID_FORMAT, words));
             None
         }
     }

@@ -531,7 +531,7 @@ impl BatchDraft {
                 "batch-confirm-question",
                 &[
                     ("ready", ready.into()),
-                    ("totals", totals.join(", ").into()),
+                    ("totals", totals.join("; ").into()),
                     ("environment", kind.name().to_uppercase().into()),
                 ],
             )

@@ -534,7 +534,7 @@ impl Desk {
         };
         let Some(request) = payout.and_then(|p| p.request.clone()) else {
             sent.outcome = "refused".into();
-            sent.message = Some("the journal holds no request for this row".into());
+            sent.message = Some(tr("batch-row-no-request", &[]));
             return sent;
         };
         let tag = format!("row {} of batch {batch}", row.row);
@@ -563,7 +563,8 @@ impl Desk {
                 }
                 .into();
                 sent.api_code = e.api_code();
-                sent.message = Some(e.to_string());
+                // In the operator's language, like every message the window or CLI shows.
+                sent.message = Some(e.message(crate::l10n::messages::active().lang()));
             }
         }
         sent
@@ -650,7 +651,7 @@ fn result_row(batch: &BatchRecord, r: BatchRowRecord) -> ResultRow {
             cashout_id: None,
             status: None,
             code: None,
-            explanation: "excluded in review: not sent".into(),
+            explanation: tr("batch-result-excluded", &[]),
             updated_at: batch.created_at.clone(),
         };
     };
@@ -668,12 +669,9 @@ fn result_row(batch: &BatchRecord, r: BatchRowRecord) -> ResultRow {
     let code = p.rejection_code.or(p.api_code);
     let explanation = match (p.status, p.rejection_code, p.phase) {
         (Some(CashoutStatus::Rejected), Some(c), _) => {
-            let why = crate::codes::rejection_code(c);
-            format!(
-                "{} — {}",
-                p.rejection_reason.clone().unwrap_or_default(),
-                why.explanation
-            )
+            let why =
+                crate::codes::rejection_explanation(c, crate::l10n::messages::active().lang());
+            format!("{} — {why}", p.rejection_reason.clone().unwrap_or_default())
         }
         (_, _, Phase::Declined) => p.last_error.clone().unwrap_or_default(),
         (_, _, Phase::Created) => String::new(),

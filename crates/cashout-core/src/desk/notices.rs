@@ -35,6 +35,7 @@ use time::OffsetDateTime;
 
 use super::Desk;
 use crate::batch::records::{BatchProgress, BatchState};
+use crate::l10n::messages::tr;
 use crate::status::CashoutStatus;
 use crate::watch::{Notice, WatchEvent};
 
@@ -151,15 +152,10 @@ fn row_list(rows: &[(u32, Option<i64>)]) -> String {
         .collect();
     match rows.len().saturating_sub(ROWS_LISTED) {
         0 => listed.join(", "),
-        more => format!("{} and {more} more", listed.join(", ")),
-    }
-}
-
-fn payouts(n: usize) -> String {
-    if n == 1 {
-        "1 payout".into()
-    } else {
-        format!("{n} payouts")
+        more => tr(
+            "batch-notice-rows-more",
+            &[("rows", listed.join(", ").into()), ("more", more.into())],
+        ),
     }
 }
 
@@ -173,35 +169,33 @@ fn batch_notice(
     final_now: bool,
 ) -> Option<Notice> {
     let held: Vec<(u32, Option<i64>)> = g.held.iter().map(|r| (*r, None)).collect();
+    let line = |id: &str, rows: &[(u32, Option<i64>)]| {
+        tr(
+            id,
+            &[
+                ("count", rows.len().into()),
+                ("rows", row_list(rows).into()),
+            ],
+        )
+    };
     let mut needs = Vec::new();
     if !g.late.is_empty() {
-        needs.push(format!(
-            "{} rejected after COMPLETED, funds returned (rows {})",
-            payouts(g.late.len()),
-            row_list(&g.late)
-        ));
+        needs.push(line("batch-notice-late", &g.late));
     }
     if !g.rejected.is_empty() {
-        needs.push(format!(
-            "{} rejected (rows {})",
-            payouts(g.rejected.len()),
-            row_list(&g.rejected)
-        ));
+        needs.push(line("batch-notice-rejected", &g.rejected));
     }
     if !held.is_empty() {
-        needs.push(format!(
-            "{} on hold past the alert age, funds still reserved (rows {})",
-            payouts(held.len()),
-            row_list(&held)
-        ));
+        needs.push(line("batch-notice-held", &held));
     }
+    let title = |id: &str, count: usize| tr(id, &[("file", file.into()), ("count", count.into())]);
     let title = match (g.late.len(), g.rejected.len(), held.len()) {
-        (0, 0, 0) if final_now => format!("Batch {file}: every payout is final"),
+        (0, 0, 0) if final_now => title("batch-notice-title-final", 0),
         (0, 0, 0) => return None,
-        (0, n, 0) => format!("Batch {file}: {} rejected", payouts(n)),
-        (0, 0, n) => format!("Batch {file}: {} on hold too long", payouts(n)),
-        (n, 0, 0) => format!("Batch {file}: late rejection of {}", payouts(n)),
-        _ => format!("Batch {file}: payouts need you"),
+        (0, n, 0) => title("batch-notice-title-rejected", n),
+        (0, 0, n) => title("batch-notice-title-held", n),
+        (n, 0, 0) => title("batch-notice-title-late", n),
+        _ => title("batch-notice-title-several", 0),
     };
     let mut body = needs.join("; ");
     if final_now {
@@ -209,9 +203,14 @@ fn batch_notice(
         if !body.is_empty() {
             body.push_str(". ");
         }
-        body.push_str(&format!(
-            "All {} sent are final: {} COMPLETED, {} REJECTED, {} CANCELLED",
-            p.created, p.completed, p.rejected, p.cancelled
+        body.push_str(&tr(
+            "batch-notice-all-final",
+            &[
+                ("sent", p.created.to_string().into()),
+                ("completed", p.completed.to_string().into()),
+                ("rejected", p.rejected.to_string().into()),
+                ("cancelled", p.cancelled.to_string().into()),
+            ],
         ));
     }
     Some(Notice {
@@ -388,6 +387,26 @@ mod tests {
         assert!(
             n.title.contains("b-1") && n.body.contains("rows 4 (807)"),
             "{n:?}"
+        );
+    }
+
+    #[test]
+    fn a_batch_notice_agrees_in_number_in_each_language() {
+        use crate::l10n::messages::text;
+        use crate::l10n::Lang;
+        let say = |lang, count: usize| {
+            text(
+                lang,
+                "batch-notice-rejected",
+                &[("count", count.into()), ("rows", "3 (807)".into())],
+            )
+        };
+        assert_eq!(say(Lang::En, 1), "1 payout rejected (rows 3 (807))");
+        assert_eq!(say(Lang::Es, 1), "1 pago rechazado (filas 3 (807))");
+        assert_eq!(say(Lang::Es, 2), "2 pagos rechazados (filas 3 (807))");
+        assert_eq!(
+            say(Lang::PtBr, 2),
+            "2 pagamentos rejeitados (linhas 3 (807))"
         );
     }
 

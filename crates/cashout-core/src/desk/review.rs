@@ -70,7 +70,7 @@ pub struct DryRun {
     pub external_id_generated: bool,
     pub warnings: Vec<FieldError>,
     /// What a dry run does not check: it reads and writes nothing.
-    pub not_checked: &'static str,
+    pub not_checked: String,
 }
 
 /// What `cashout create --dry-run` prints: the request as it would be sent in an environment
@@ -90,7 +90,7 @@ pub fn dry_run(
         request,
         external_id_generated: generated,
         warnings,
-        not_checked: "the duplicate guard and the provider's own checks, which run when it is sent",
+        not_checked: tr("d-dry-run-not-checked", &[]),
     })
 }
 

@@ -36,6 +36,10 @@ pub const FILES: [(Lang, &[(&str, &str)]); 3] = [
             ),
             ("batch.ftl", include_str!("../../locales/en/batch.ftl")),
             ("details.ftl", include_str!("../../locales/en/details.ftl")),
+            (
+                "programs.ftl",
+                include_str!("../../locales/en/programs.ftl"),
+            ),
         ],
     ),
     (
@@ -52,6 +56,10 @@ pub const FILES: [(Lang, &[(&str, &str)]); 3] = [
             ),
             ("batch.ftl", include_str!("../../locales/es/batch.ftl")),
             ("details.ftl", include_str!("../../locales/es/details.ftl")),
+            (
+                "programs.ftl",
+                include_str!("../../locales/es/programs.ftl"),
+            ),
         ],
     ),
     (
@@ -70,6 +78,10 @@ pub const FILES: [(Lang, &[(&str, &str)]); 3] = [
             (
                 "details.ftl",
                 include_str!("../../locales/pt-BR/details.ftl"),
+            ),
+            (
+                "programs.ftl",
+                include_str!("../../locales/pt-BR/programs.ftl"),
             ),
         ],
     ),

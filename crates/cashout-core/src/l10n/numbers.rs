@@ -268,24 +268,9 @@ fn read_grouped(text: &str, decimal: char, group: char) -> Result<Amount, Refusa
     if let Some(f) = fraction {
         if f.len() == 3 {
             // `1.000` where the dot marks decimals: the other convention's one thousand.
-            let thousands = format!("{digits}{f}");
-            let thousands = match thousands.trim_start_matches('0') {
-                "" => "0".to_owned(),
-                t => t.to_owned(),
-            };
-            return Err(Refusal::Amount(match f.strip_suffix('0') {
-                Some(two) => AmountError::Ambiguous {
-                    typed: text.to_owned(),
-                    separator: decimal,
-                    thousands,
-                    decimal: format!("{}{decimal}{two}", digits.trim_start_matches('0').max("0")),
-                },
-                None => AmountError::ThreeDecimals {
-                    typed: text.to_owned(),
-                    separator: decimal,
-                    thousands,
-                },
-            }));
+            return Err(Refusal::Amount(AmountError::three_digits_after(
+                text, decimal, &digits, f, decimal,
+            )));
         }
         if f.len() > 2 {
             return Err(Refusal::Amount(AmountError::TooManyDecimals));

@@ -46,6 +46,27 @@ pub struct JournalStatus {
     pub problem: Option<String>,
 }
 
+/// Where `journal` is, in the operator's language, for Settings (`describe()` stays English:
+/// it is written into audit records).
+fn place_shown(journal: &Journal, team: Option<&TeamProfile>) -> String {
+    match (journal.file(), journal.actor(), team) {
+        (Some(path), _, _) => tr(
+            "d-journal-place-file",
+            &[("path", path.display().to_string().into())],
+        ),
+        (None, Some(actor), Some(p)) => tr(
+            "d-journal-place-team",
+            &[
+                ("database", p.database.clone().into()),
+                ("host", p.host.clone().into()),
+                ("port", p.port.to_string().into()),
+                ("user", actor.into()),
+            ],
+        ),
+        _ => journal.describe(),
+    }
+}
+
 impl Workspace {
     /// Which journal is in use, and the team journal's state.
     #[must_use]
@@ -61,7 +82,7 @@ impl Workspace {
             } else {
                 "local"
             },
-            place: journal.describe(),
+            place: place_shown(&journal, team.as_ref()),
             signed_in_as: journal.actor().map(str::to_owned),
             team,
             password_stored,
@@ -103,7 +124,7 @@ impl Workspace {
         let password = self.team_password(profile, password)?;
         let journal =
             Journal::open_team(profile, &password, Arc::new(crate::clock::SystemClock)).await?;
-        Ok(journal.describe())
+        Ok(place_shown(&journal, Some(profile)))
     }
 
     /// Moves this desk to the team journal `profile` names: connects (with `password`, else

@@ -438,10 +438,7 @@ impl Workspace {
                 message: tr("d-sandbox-credentials-fixed", &[]),
             });
         }
-        creds.check().map_err(|p| Error::InvalidCredentials {
-            field: p.field,
-            message: p.message,
-        })?;
+        creds.check().map_err(Error::InvalidCredentials)?;
         let env = self.environment_of(kind)?;
         self.store.save(&env.scope(), creds)?;
         // That they were saved, never what they are.

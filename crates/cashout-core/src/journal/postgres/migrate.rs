@@ -285,11 +285,10 @@ pub async fn check_version(client: &Client) -> Result<i32> {
         .map_err(pg_error)?
         .get(0);
     if !exists {
-        return Err(Error::TeamJournal(
-            "this database holds no team journal yet; the team's administrator runs \
-             `cashout team init`"
-                .into(),
-        ));
+        return Err(Error::TeamJournal(crate::l10n::messages::tr(
+            "d-pg-no-team-journal",
+            &[],
+        )));
     }
     let found: i32 = client
         .query_one(

@@ -498,11 +498,12 @@ pub(crate) fn pg_error(e: tokio_postgres::Error) -> Error {
         return Error::ApprovalRefused { refusal, message };
     }
     let words = migrate::describe(&e);
+    let said = |id: &str| crate::l10n::messages::tr(id, &[("detail", words.clone().into())]);
     Error::TeamJournal(match sqlstate.as_deref() {
-        Some("28P01" | "28000") => format!("the server refused the sign-in: {words}"),
-        Some("42501") => format!("this operator's role is not allowed to do that: {words}"),
-        Some("3D000") => format!("no such database: {words}"),
-        _ if e.is_closed() => format!("the connection to the server was lost: {words}"),
+        Some("28P01" | "28000") => said("d-pg-sign-in-refused"),
+        Some("42501") => said("d-pg-not-allowed"),
+        Some("3D000") => said("d-pg-no-database"),
+        _ if e.is_closed() => said("d-pg-connection-lost"),
         _ => words,
     })
 }
@@ -510,6 +511,9 @@ pub(crate) fn pg_error(e: tokio_postgres::Error) -> Error {
 pub(crate) fn pool_error(e: deadpool_postgres::PoolError) -> Error {
     match e {
         deadpool_postgres::PoolError::Backend(e) => pg_error(e),
-        other => Error::TeamJournal(format!("cannot connect: {other}")),
+        other => Error::TeamJournal(crate::l10n::messages::tr(
+            "d-pg-cannot-connect",
+            &[("detail", other.to_string().into())],
+        )),
     }
 }

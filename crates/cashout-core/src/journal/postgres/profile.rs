@@ -195,7 +195,7 @@ impl TeamProfile {
 }
 
 fn tls_error(e: rustls::Error) -> Error {
-    Error::TeamJournal(format!("TLS cannot be set up: {e}"))
+    Error::TeamJournal(tr("d-pg-tls", &[("detail", e.to_string().into())]))
 }
 
 /// The settings of every session a desk opens (see [`TeamProfile::pg_config`]).
