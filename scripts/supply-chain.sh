@@ -24,8 +24,8 @@ fi
 # again; a debug build, since an optimised one costs a new machine some 17 minutes of its CI
 # run and a check takes seconds either way.
 tools=${CASHOUT_CI_TOOLS:-$HOME/.cache/cashout-desk/ci-tools}
-[ -x "$tools/bin/cargo-deny" ] ||
-  cargo install cargo-deny --version '^0.20' --locked --debug --root "$tools"
+"$tools/bin/cargo-deny" --version 2>/dev/null | grep -q '^cargo-deny 0\.20\.' ||
+  cargo install cargo-deny --version '^0.20' --locked --debug --force --root "$tools"
 
 # The snapshot as the git repository cargo-deny reads, dated as the database it holds.
 read -r commit date < supply-chain/advisory-db.version

@@ -29,7 +29,7 @@ npx tauri build --debug --no-bundle
 # tauri-driver is kept outside the clone, like cargo-deny (see scripts/supply-chain.sh).
 export CASHOUT_CI_TOOLS=${CASHOUT_CI_TOOLS:-$HOME/.cache/cashout-desk/ci-tools}
 [ -x "$CASHOUT_CI_TOOLS/bin/tauri-driver" ] ||
-  cargo install tauri-driver --version '^2' --locked --root "$CASHOUT_CI_TOOLS"
+  cargo install tauri-driver --version '^2' --locked --force --root "$CASHOUT_CI_TOOLS"
 # The real-window tests; their last phase puts the app on a team journal beside the CLI.
 scripts/team-db.sh tests/e2e/run.sh
 # The signed update on loopback: builds version N and N+1 as .deb packages, installs N, and

@@ -87,11 +87,6 @@ fn not_installed(version: &str, detail: &str) -> String {
     )
 }
 
-/// A check that failed, said in the operator's language around the updater's own words.
-fn check_failed(detail: String) -> Box<cashout_core::error::ErrorReport> {
-    failed(tr("p-update-check-failed", &[("detail", detail.into())]))
-}
-
 fn failed(message: String) -> Box<cashout_core::error::ErrorReport> {
     report(Error::InvalidInput {
         field: "update",
@@ -175,7 +170,8 @@ async fn check<R: Runtime>(app: &AppHandle<R>) -> Result<Option<Update>, String>
         Err(e) => {
             audit(app, update::checked(&endpoint, &running, None, Some(&e))).await;
             *lock(&state.updates.last) = Some((now, update::last_check_words(Err(&e))));
-            Err(e)
+            // The updater's own words, inside a sentence in the operator's language.
+            Err(tr("p-update-check-failed", &[("detail", e.into())]))
         }
     }
 }
@@ -212,7 +208,7 @@ pub fn update_status<R: Runtime>(app: AppHandle<R>) -> Answer<UpdateState> {
 /// Asks for an update now: the offer, or `None` when the app is up to date.
 #[tauri::command]
 pub async fn update_check<R: Runtime>(app: AppHandle<R>) -> Answer<Option<UpdateOffer>> {
-    let update = check(&app).await.map_err(check_failed)?;
+    let update = check(&app).await.map_err(failed)?;
     Ok(update.map(|u| offer(&app, &u)))
 }
 
@@ -245,7 +241,7 @@ pub async fn update_install<R: Runtime>(
     } else {
         None
     };
-    let Some(update) = check(&app).await.map_err(check_failed)? else {
+    let Some(update) = check(&app).await.map_err(failed)? else {
         return Err(failed(tr("p-update-none-offered", &[])));
     };
     if update.version != version {

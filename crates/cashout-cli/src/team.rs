@@ -106,7 +106,7 @@ pub async fn command(cli: &Cli, action: &TeamCommand) -> Result<ExitCode, Error>
             let team = Journal::open_team(&profile, &password, Arc::new(SystemClock)).await?;
             let dir = cashout_core::datadir::data_dir()
                 .map(|(d, _)| d)
-                .ok_or_else(|| Error::Journal(tr("p-cli-no-data-dir", &[])))?;
+                .ok_or_else(|| Error::Journal(tr("p-no-data-dir", &[])))?;
             let path = dir.join(cashout_core::datadir::JOURNAL_FILE);
             if !path.exists() {
                 return Err(Error::InvalidInput {

@@ -116,9 +116,12 @@ fn adopt(target: &Path, legacy: &Path, dir: &Path, now: &str) -> Result<Option<S
         let copied = rusqlite::Connection::open(&sandbox)
             .and_then(|c| c.execute("VACUUM INTO ?1", [here.display().to_string()]));
         if let Err(e) = copied {
-            return Err(Error::Journal(format!(
-                "the sandbox's state could not be copied from {}: {e}",
-                sandbox.display()
+            return Err(Error::Journal(crate::l10n::messages::tr(
+                "d-sandbox-not-copied",
+                &[
+                    ("file", sandbox.display().to_string().into()),
+                    ("detail", e.to_string().into()),
+                ],
             )));
         }
     }

@@ -37,10 +37,7 @@ pub enum AmountError {
     Exponent,
     /// One dot or comma followed by exactly three digits (`1.000`, `2,500`): a thousands
     /// separator in most of the operators' locales and a decimal point in others.
-    #[error(
-        "{typed} is ambiguous: it reads as {thousands} where '{separator}' groups thousands, \
-         and as {decimal} where it marks decimals; type {thousands} or {decimal}"
-    )]
+    #[error("{}", self.message(crate::l10n::Lang::En))]
     Ambiguous {
         typed: String,
         separator: char,
@@ -52,11 +49,7 @@ pub enum AmountError {
     /// One separator before three digits that do not end in a zero (`1.999`): as a decimal
     /// point it would give three decimal places, which no amount has, so only the thousands
     /// reading is possible — and still not guessed.
-    #[error(
-        "{typed} is ambiguous: it reads as {thousands} where '{separator}' groups thousands; \
-         where it marks decimals it has three decimal places, which an amount cannot have; \
-         type {thousands} if that is what you mean"
-    )]
+    #[error("{}", self.message(crate::l10n::Lang::En))]
     ThreeDecimals {
         typed: String,
         separator: char,

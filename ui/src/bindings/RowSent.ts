@@ -9,7 +9,11 @@ export type RowSent = { row: number, external_id: string,
  * this journal did not make), `not_sent`, `unknown`, `credentials`, `unreachable`,
  * `refused` (refused before sending).
  */
-outcome: string, message: string | null, 
+outcome: string, 
+/**
+ * What happened, in the operator's language.
+ */
+message: string | null, 
 /**
  * The provider's code, for a declined row.
  */

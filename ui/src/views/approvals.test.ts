@@ -141,7 +141,7 @@ describe("the approvals view", () => {
     commands({ approvals_page: () => mine, approval_detail: () => detail({ history }) });
     /** The event column of each history line, in time order. */
     const events = () => [...view().querySelectorAll("#approval-history tbody tr")].map((tr) => tr.children[1]?.textContent);
-    for (const [l, queued, watch] of [["pt-BR", "em lote", "acompanhamento"], ["es", "en lote", "seguimiento"]] as const) {
+    for (const [l, queued, watch] of [["pt-BR", "na fila", "acompanhamento"], ["es", "en cola", "seguimiento"]] as const) {
       setLang(l);
       try {
         await openReview();

@@ -352,7 +352,7 @@ describe("the detail in other languages", () => {
     pendingPayout({ cashout_history: () => history });
     /** The event column of each history line, in time order. */
     const events = () => [...view().querySelectorAll("#history tbody tr")].map((tr) => tr.children[1]?.textContent);
-    for (const [l, queued, watch] of [["es", "en lote", "seguimiento"], ["pt-BR", "em lote", "acompanhamento"]] as const) {
+    for (const [l, queued, watch] of [["es", "en cola", "seguimiento"], ["pt-BR", "na fila", "acompanhamento"]] as const) {
       setLang(l);
       try {
         await go({ view: "detail", which: { id: 7 } });

@@ -143,10 +143,10 @@ batch-change-rows-left = batch { $batch } still has { $rows } rows to send
 # Why a row of a batch is not sent now.
 batch-row-never-sent = this payout is a row of batch { $batch }, whose rest was cancelled before it was sent: it is never sent
 batch-row-waits-for-batch = this payout is a row of batch { $batch }, which is { $state }: it is sent when the batch is sent or resumed
+batch-row-no-request = the journal holds no request for this row
 
 ## Templates and the result file. Column headers stay the request's field names in every
 ## language (the importer reads them back), so they are not here.
-batch-row-no-request = the journal holds no request for this row
 # The result file's explanation of a row left out in review.
 batch-result-excluded = excluded in review: not sent
 # Worksheet names: at most 31 characters, none of [ ] : * ? / \
@@ -162,28 +162,28 @@ batch-template-write-failed = the template could not be written: { $error }
 ## A batch's notice (a toast and a desktop notification). $file: the batch's file name;
 ## $rows: row numbers, each with its rejection code in brackets, e.g. 3 (807), 5 (807).
 batch-notice-late = { $count ->
-    [one] 1 payout rejected after COMPLETED, funds returned (rows { $rows })
+    [one] { $count } payout rejected after COMPLETED, funds returned (rows { $rows })
    *[other] { $count } payouts rejected after COMPLETED, funds returned (rows { $rows })
 }
 batch-notice-rejected = { $count ->
-    [one] 1 payout rejected (rows { $rows })
+    [one] { $count } payout rejected (rows { $rows })
    *[other] { $count } payouts rejected (rows { $rows })
 }
 batch-notice-held = { $count ->
-    [one] 1 payout on hold past the alert age, funds still reserved (rows { $rows })
+    [one] { $count } payout on hold past the alert age, funds still reserved (rows { $rows })
    *[other] { $count } payouts on hold past the alert age, funds still reserved (rows { $rows })
 }
 batch-notice-title-final = Batch { $file }: every payout is final
 batch-notice-title-rejected = { $count ->
-    [one] Batch { $file }: 1 payout rejected
+    [one] Batch { $file }: { $count } payout rejected
    *[other] Batch { $file }: { $count } payouts rejected
 }
 batch-notice-title-held = { $count ->
-    [one] Batch { $file }: 1 payout on hold too long
+    [one] Batch { $file }: { $count } payout on hold too long
    *[other] Batch { $file }: { $count } payouts on hold too long
 }
 batch-notice-title-late = { $count ->
-    [one] Batch { $file }: late rejection of 1 payout
+    [one] Batch { $file }: late rejection of { $count } payout
    *[other] Batch { $file }: late rejection of { $count } payouts
 }
 batch-notice-title-several = Batch { $file }: payouts need you

@@ -272,5 +272,6 @@ d-pg-tls = TLS cannot be set up: { $detail }
 d-pg-no-team-journal = this database holds no team journal yet; the team's administrator runs `cashout team init`
 # What `cashout create --dry-run` does not check (it reads and writes nothing).
 d-dry-run-not-checked = the duplicate guard and the provider's own checks, which run when it is sent
+d-sandbox-not-copied = the sandbox's state could not be copied from { $file }: { $detail }
 # Said once after an upgrade; $old and $kept: file paths; $payouts, $entries: counts as digits.
 d-journal-merged = The journal of an earlier version ({ $old }) was merged into this one: { $payouts } payouts, { $entries } audit entries; the old file is kept as { $kept }.

@@ -58,6 +58,7 @@ p-keychain-refused = the OS keychain refused the operation: { $detail }
 p-keychain-damaged = the keychain entry for this environment is damaged; store the credentials again
 
 ## The command line
+p-no-data-dir = no data directory on this platform
 p-cli-no-data-dir = no data directory on this platform; give --journal
 # $database and $user: the team profile's, as written there; $variable: the password's variable.
 p-cli-team-password-missing = the settings choose the team journal { $database } as { $user }, and no password is stored for it: set { $variable } or store it in the app

@@ -142,7 +142,7 @@ detail-event-status = status
 detail-event-action = action
 detail-event-refused = refused
 detail-event-approval = approval
-# The journal's other history events (its own names, shown as these words).
+## The journal's other history events (its own names, shown as these words).
 # watch: the status watcher saw a new status or rejection.
 detail-event-watch = watcher
 # queued: a batch row became this payout, waiting in the batch for its turn to be sent.

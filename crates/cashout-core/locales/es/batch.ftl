@@ -184,10 +184,10 @@ batch-change-rows-left = al lote { $batch } todavía le { $rows ->
 # Por qué una fila de un lote no se envía ahora.
 batch-row-never-sent = este pago es una fila del lote { $batch }, cuyo resto se canceló antes de que se enviara: nunca se envía
 batch-row-waits-for-batch = este pago es una fila del lote { $batch }, que está { $state }: se envía cuando el lote se envía o se reanuda
+batch-row-no-request = el diario no tiene ninguna solicitud para esta fila
 
 ## Plantillas y archivo de resultados. Los encabezados de columna siguen siendo los nombres de
 ## campo de la solicitud en todos los idiomas (el importador los vuelve a leer): no están aquí.
-batch-row-no-request = el diario no tiene ninguna solicitud para esta fila
 # La explicación, en el archivo de resultados, de una fila excluida en la revisión.
 batch-result-excluded = excluida en la revisión: no se envió
 # Nombres de hoja: 31 caracteres como máximo, ninguno de [ ] : * ? / \
@@ -203,31 +203,31 @@ batch-template-write-failed = no se pudo escribir la plantilla: { $error }
 ## El aviso de un lote (un aviso en pantalla y una notificación del sistema). $file: el nombre
 ## del archivo del lote; $rows: números de fila, cada uno con su código de rechazo entre paréntesis.
 batch-notice-late = { $count ->
-    [one] 1 pago rechazado después de COMPLETED, fondos devueltos (filas { $rows })
+    [one] { $count } pago rechazado después de COMPLETED, fondos devueltos (filas { $rows })
    *[other] { $count } pagos rechazados después de COMPLETED, fondos devueltos (filas { $rows })
 }
 batch-notice-rejected = { $count ->
-    [one] 1 pago rechazado (filas { $rows })
+    [one] { $count } pago rechazado (filas { $rows })
    *[other] { $count } pagos rechazados (filas { $rows })
 }
 batch-notice-held = { $count ->
-    [one] 1 pago retenido más allá de la antigüedad de alerta, fondos todavía reservados (filas { $rows })
-   *[other] { $count } pagos retenidos más allá de la antigüedad de alerta, fondos todavía reservados (filas { $rows })
+    [one] { $count } pago en espera por más tiempo que el umbral de alerta, fondos todavía reservados (filas { $rows })
+   *[other] { $count } pagos en espera por más tiempo que el umbral de alerta, fondos todavía reservados (filas { $rows })
 }
 batch-notice-title-final = Lote { $file }: todos los pagos son definitivos
 batch-notice-title-rejected = { $count ->
-    [one] Lote { $file }: 1 pago rechazado
+    [one] Lote { $file }: { $count } pago rechazado
    *[other] Lote { $file }: { $count } pagos rechazados
 }
 batch-notice-title-held = { $count ->
-    [one] Lote { $file }: 1 pago retenido demasiado tiempo
-   *[other] Lote { $file }: { $count } pagos retenidos demasiado tiempo
+    [one] Lote { $file }: { $count } pago en espera demasiado tiempo
+   *[other] Lote { $file }: { $count } pagos en espera demasiado tiempo
 }
 batch-notice-title-late = { $count ->
-    [one] Lote { $file }: rechazo tardío de 1 pago
+    [one] Lote { $file }: rechazo tardío de { $count } pago
    *[other] Lote { $file }: rechazo tardío de { $count } pagos
 }
-batch-notice-title-several = Lote { $file }: hay pagos que lo necesitan
+batch-notice-title-several = Lote { $file }: hay pagos que requieren su atención
 # $sent: pagos creados; los demás: cuántos terminaron en cada estado (nombres sin traducir).
 batch-notice-all-final = Los { $sent } enviados son definitivos: { $completed } COMPLETED, { $rejected } REJECTED, { $cancelled } CANCELLED
 # $rows: las primeras filas listadas; $more: cuántas más.

@@ -308,5 +308,6 @@ d-pg-tls = no se puede establecer TLS: { $detail }
 d-pg-no-team-journal = esta base de datos todavía no tiene un diario del equipo; el administrador del equipo ejecuta `cashout team init`
 # Lo que `cashout create --dry-run` no comprueba (no lee ni escribe nada).
 d-dry-run-not-checked = la protección contra duplicados y las comprobaciones propias del proveedor, que se hacen al enviarlo
+d-sandbox-not-copied = no se pudo copiar el estado del sandbox desde { $file }: { $detail }
 # Se dice una vez tras una actualización; $old y $kept: rutas de archivo; $payouts, $entries: cantidades en dígitos.
 d-journal-merged = El diario de una versión anterior ({ $old }) se fusionó con este: { $payouts } pagos, { $entries } entradas de auditoría; el archivo anterior se conserva como { $kept }.

@@ -53,11 +53,12 @@ p-cred-passphrase-required = la API Passphrase es obligatoria
 p-cred-passphrase-long = la API Passphrase tiene como máximo 32 caracteres
 p-cred-signature-required = la API Signature es obligatoria
 # $detail: las palabras del propio servicio de llavero.
-p-keychain-unavailable = el llavero del sistema no está disponible ({ $detail }); desbloquéelo, o dé las credenciales en OKP_API_KEY, OKP_API_PASSPHRASE y OKP_API_SIGNATURE (CLI)
+p-keychain-unavailable = el llavero del sistema no está disponible ({ $detail }); desbloquéelo, o indique las credenciales en OKP_API_KEY, OKP_API_PASSPHRASE y OKP_API_SIGNATURE (CLI)
 p-keychain-refused = el llavero del sistema rechazó la operación: { $detail }
 p-keychain-damaged = la entrada del llavero de este entorno está dañada; guarde las credenciales de nuevo
 
 ## La línea de comandos
+p-no-data-dir = esta plataforma no tiene carpeta de datos
 p-cli-no-data-dir = esta plataforma no tiene carpeta de datos; indique --journal
 # $database y $user: los del perfil del equipo, tal como están escritos; $variable: la variable de la contraseña.
 p-cli-team-password-missing = la configuración elige el diario del equipo { $database } como { $user }, y no hay contraseña guardada para él: defina { $variable } o guárdela en la aplicación
@@ -65,7 +66,7 @@ p-cli-sandbox-with-url = --env sandbox es el sandbox integrado; para otro servid
 # $environment: el nombre del entorno (production, staging).
 p-cli-fixed-host = { $environment } tiene un host fijo; quite --base-url o use --env custom
 p-cli-sandbox-not-started = el sandbox no pudo iniciarse: { $detail }
-p-cli-sandbox-not-reset = el sandbox no pudo reiniciarse: { $detail }
+p-cli-sandbox-not-reset = el sandbox no pudo restablecerse: { $detail }
 # $problem: uno de los mensajes p-cred-*.
 p-cli-credential-variables = variables OKP_API_*: { $problem }
 p-cli-credential-variables-partial = defina todas las variables OKP_API_KEY, OKP_API_PASSPHRASE y OKP_API_SIGNATURE, o ninguna
@@ -89,7 +90,7 @@ p-cli-operator-password-unreadable = no se puede leer la contraseña del operado
 p-cli-control-total-shape = { $typed }: escriba un total de control como MONEDA:CANTIDAD:TOTAL, p. ej. BRL:120:35250.00
 p-cli-control-total-count = { $typed }: la cantidad es un número entero de pagos
 # $currencies: las monedas del lote, separadas por comas.
-p-cli-control-totals-missing = indique el total de control de cada moneda (--control MONEDA:CANTIDAD:TOTAL) tal como lo tienen sus propios registros; el lote envía en { $currencies } (vea --dry-run)
+p-cli-control-totals-missing = indique el total de control de cada moneda (--control MONEDA:CANTIDAD:TOTAL) tal como figura en sus registros; el lote envía en { $currencies } (vea --dry-run)
 # $typed: el valor de --map tal como se escribió.
 p-cli-mapping-shape = { $typed }: escriba ENCABEZADO=CAMPO
 # $column: entre comillas dobles; $columns: los encabezados del archivo, separados por comas.

@@ -142,11 +142,11 @@ detail-event-status = estado
 detail-event-action = acción
 detail-event-refused = denegado
 detail-event-approval = aprobación
-# Los demás eventos del historial del diario (sus propios nombres, mostrados con estas palabras).
+## Los demás eventos del historial del diario (sus propios nombres, mostrados con estas palabras).
 # watch: el seguimiento de estados vio un estado o un rechazo nuevo.
 detail-event-watch = seguimiento
 # queued: una fila de un lote se convirtió en este pago, que espera en el lote su turno para enviarse.
-detail-event-queued = en lote
+detail-event-queued = en cola
 # not-delivered: la creación nunca salió (nada llegó al proveedor, o su lote se canceló antes).
 detail-event-not-delivered = no entregado
 detail-event-abandoned = abandonado
@@ -167,7 +167,7 @@ detail-event-not-linked = no vinculado
 # added: agregado al diario por una búsqueda (creado en otro lugar).
 detail-event-added = agregado
 # foreign: el proveedor tiene, con este id externo, un retiro que este diario no hizo.
-detail-event-foreign = ajeno
+detail-event-foreign = externo
 # imported: copiado de otro diario, o la copia de ese diario difiere.
 detail-event-imported = importado
 # merge-conflict: un diario traído de un directorio de datos anterior tenía este pago de otra forma.

@@ -194,10 +194,10 @@ batch-change-rows-left = o lote { $batch } ainda tem { $rows ->
 # Por que uma linha de um lote não é enviada agora.
 batch-row-never-sent = este pagamento é uma linha do lote { $batch }, cujo restante foi cancelado antes de ela ser enviada: ela nunca é enviada
 batch-row-waits-for-batch = este pagamento é uma linha do lote { $batch }, que está { $state }: ela é enviada quando o lote for enviado ou retomado
+batch-row-no-request = o diário não tem nenhuma solicitação para esta linha
 
 ## Modelos e arquivo de resultados. Os cabeçalhos de coluna continuam sendo os nomes de campo
 ## da solicitação em todos os idiomas (o importador os lê de volta): não estão aqui.
-batch-row-no-request = o diário não tem nenhuma solicitação para esta linha
 # A explicação, no arquivo de resultados, de uma linha excluída na revisão.
 batch-result-excluded = excluída na revisão: não enviada
 # Nomes de planilha: no máximo 31 caracteres, nenhum de [ ] : * ? / \
@@ -213,31 +213,31 @@ batch-template-write-failed = não foi possível gravar o modelo: { $error }
 ## O aviso de um lote (um aviso na tela e uma notificação do sistema). $file: o nome do
 ## arquivo do lote; $rows: números de linha, cada um com o código de rejeição entre parênteses.
 batch-notice-late = { $count ->
-    [one] 1 pagamento rejeitado depois de COMPLETED, fundos devolvidos (linhas { $rows })
+    [one] { $count } pagamento rejeitado depois de COMPLETED, fundos devolvidos (linhas { $rows })
    *[other] { $count } pagamentos rejeitados depois de COMPLETED, fundos devolvidos (linhas { $rows })
 }
 batch-notice-rejected = { $count ->
-    [one] 1 pagamento rejeitado (linhas { $rows })
+    [one] { $count } pagamento rejeitado (linhas { $rows })
    *[other] { $count } pagamentos rejeitados (linhas { $rows })
 }
 batch-notice-held = { $count ->
-    [one] 1 pagamento retido além da idade de alerta, fundos ainda reservados (linhas { $rows })
-   *[other] { $count } pagamentos retidos além da idade de alerta, fundos ainda reservados (linhas { $rows })
+    [one] { $count } pagamento em espera além do prazo de alerta, fundos ainda reservados (linhas { $rows })
+   *[other] { $count } pagamentos em espera além do prazo de alerta, fundos ainda reservados (linhas { $rows })
 }
 batch-notice-title-final = Lote { $file }: todos os pagamentos são definitivos
 batch-notice-title-rejected = { $count ->
-    [one] Lote { $file }: 1 pagamento rejeitado
+    [one] Lote { $file }: { $count } pagamento rejeitado
    *[other] Lote { $file }: { $count } pagamentos rejeitados
 }
 batch-notice-title-held = { $count ->
-    [one] Lote { $file }: 1 pagamento retido por tempo demais
-   *[other] Lote { $file }: { $count } pagamentos retidos por tempo demais
+    [one] Lote { $file }: { $count } pagamento em espera por tempo demais
+   *[other] Lote { $file }: { $count } pagamentos em espera por tempo demais
 }
 batch-notice-title-late = { $count ->
-    [one] Lote { $file }: rejeição tardia de 1 pagamento
+    [one] Lote { $file }: rejeição tardia de { $count } pagamento
    *[other] Lote { $file }: rejeição tardia de { $count } pagamentos
 }
-batch-notice-title-several = Lote { $file }: há pagamentos que precisam de você
+batch-notice-title-several = Lote { $file }: há pagamentos que precisam da sua atenção
 # $sent: pagamentos criados; os demais: quantos terminaram em cada status (nomes sem tradução).
 batch-notice-all-final = Os { $sent } enviados são definitivos: { $completed } COMPLETED, { $rejected } REJECTED, { $cancelled } CANCELLED
 # $rows: as primeiras linhas listadas; $more: quantas mais.

@@ -308,5 +308,6 @@ d-pg-tls = não é possível configurar o TLS: { $detail }
 d-pg-no-team-journal = este banco de dados ainda não tem um diário da equipe; o administrador da equipe executa `cashout team init`
 # O que `cashout create --dry-run` não verifica (não lê nem grava nada).
 d-dry-run-not-checked = a proteção contra duplicados e as verificações próprias do provedor, que ocorrem quando ele é enviado
+d-sandbox-not-copied = não foi possível copiar o estado do sandbox de { $file }: { $detail }
 # Dito uma vez após uma atualização; $old e $kept: caminhos de arquivo; $payouts, $entries: quantidades em dígitos.
 d-journal-merged = O diário de uma versão anterior ({ $old }) foi mesclado a este: { $payouts } pagamentos, { $entries } entradas de auditoria; o arquivo antigo é mantido como { $kept }.

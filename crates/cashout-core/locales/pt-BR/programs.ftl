@@ -58,6 +58,7 @@ p-keychain-refused = o chaveiro do sistema recusou a operação: { $detail }
 p-keychain-damaged = a entrada do chaveiro deste ambiente está danificada; guarde as credenciais de novo
 
 ## A linha de comando
+p-no-data-dir = esta plataforma não tem pasta de dados
 p-cli-no-data-dir = esta plataforma não tem pasta de dados; informe --journal
 # $database e $user: os do perfil da equipe, como estão escritos; $variable: a variável da senha.
 p-cli-team-password-missing = as configurações escolhem o diário da equipe { $database } como { $user }, e não há senha guardada para ele: defina { $variable } ou guarde-a no aplicativo
@@ -65,7 +66,7 @@ p-cli-sandbox-with-url = --env sandbox é o sandbox embutido; para outro servido
 # $environment: o nome do ambiente (production, staging).
 p-cli-fixed-host = { $environment } tem um host fixo; remova --base-url ou use --env custom
 p-cli-sandbox-not-started = o sandbox não pôde iniciar: { $detail }
-p-cli-sandbox-not-reset = o sandbox não pôde ser reiniciado: { $detail }
+p-cli-sandbox-not-reset = o sandbox não pôde ser redefinido: { $detail }
 # $problem: uma das mensagens p-cred-*.
 p-cli-credential-variables = variáveis OKP_API_*: { $problem }
 p-cli-credential-variables-partial = defina todas as variáveis OKP_API_KEY, OKP_API_PASSPHRASE e OKP_API_SIGNATURE, ou nenhuma
@@ -89,7 +90,7 @@ p-cli-operator-password-unreadable = não é possível ler a senha do operador d
 p-cli-control-total-shape = { $typed }: escreva um total de controle como MOEDA:QUANTIDADE:TOTAL, p. ex. BRL:120:35250.00
 p-cli-control-total-count = { $typed }: a quantidade é um número inteiro de pagamentos
 # $currencies: as moedas do lote, separadas por vírgulas.
-p-cli-control-totals-missing = informe o total de controle de cada moeda (--control MOEDA:QUANTIDADE:TOTAL) como seus próprios registros o têm; o lote envia em { $currencies } (veja --dry-run)
+p-cli-control-totals-missing = informe o total de controle de cada moeda (--control MOEDA:QUANTIDADE:TOTAL) conforme seus registros; o lote envia em { $currencies } (veja --dry-run)
 # $typed: o valor de --map como foi digitado.
 p-cli-mapping-shape = { $typed }: escreva CABEÇALHO=CAMPO
 # $column: entre aspas duplas; $columns: os cabeçalhos do arquivo, separados por vírgulas.

@@ -142,11 +142,11 @@ detail-event-status = status
 detail-event-action = ação
 detail-event-refused = negado
 detail-event-approval = aprovação
-# Os demais eventos do histórico do diário (seus próprios nomes, mostrados com estas palavras).
+## Os demais eventos do histórico do diário (seus próprios nomes, mostrados com estas palavras).
 # watch: o acompanhamento de status viu um status ou uma rejeição nova.
 detail-event-watch = acompanhamento
 # queued: uma linha de um lote virou este pagamento, que espera no lote sua vez de ser enviado.
-detail-event-queued = em lote
+detail-event-queued = na fila
 # not-delivered: a criação nunca saiu (nada chegou ao provedor, ou seu lote foi cancelado antes).
 detail-event-not-delivered = não entregue
 detail-event-abandoned = abandonado
@@ -167,7 +167,7 @@ detail-event-not-linked = não vinculado
 # added: adicionado ao diário por uma consulta (criado em outro lugar).
 detail-event-added = adicionado
 # foreign: o provedor tem, com este id externo, um saque que este diário não fez.
-detail-event-foreign = alheio
+detail-event-foreign = externo
 # imported: copiado de outro diário, ou a cópia desse diário difere.
 detail-event-imported = importado
 # merge-conflict: um diário trazido de um diretório de dados anterior tinha este pagamento de outro jeito.

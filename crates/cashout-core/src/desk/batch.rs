@@ -85,10 +85,15 @@ pub struct RowSent {
     /// this journal did not make), `not_sent`, `unknown`, `credentials`, `unreachable`,
     /// `refused` (refused before sending).
     pub outcome: String,
+    /// What happened, in the operator's language.
     pub message: Option<String>,
     /// The provider's code, for a declined row.
     #[ts(type = "number | null")]
     pub api_code: Option<i64>,
+    /// [`Self::message`] in English, for the audit record of a pause (records stay English).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub record: Option<String>,
 }
 
 /// Why a send of a batch ended.
@@ -439,7 +444,7 @@ impl Desk {
                 let why = if credentials {
                     format!(
                         "the credentials are missing or refused ({})",
-                        sent.message.clone().unwrap_or_default()
+                        sent.record.clone().unwrap_or_default()
                     )
                 } else if passing {
                     format!(
@@ -447,7 +452,7 @@ impl Desk {
                          ({}); resume sends it again with its own external_id once that is \
                          resolved",
                         sent.row,
-                        sent.message.clone().unwrap_or_default()
+                        sent.record.clone().unwrap_or_default()
                     )
                 } else {
                     format!("the provider could not be reached for {unreachable} rows in a row")
@@ -531,10 +536,16 @@ impl Desk {
             outcome: String::new(),
             message: None,
             api_code: None,
+            record: None,
         };
         let Some(request) = payout.and_then(|p| p.request.clone()) else {
             sent.outcome = "refused".into();
             sent.message = Some(tr("batch-row-no-request", &[]));
+            sent.record = Some(crate::l10n::messages::text(
+                crate::l10n::Lang::En,
+                "batch-row-no-request",
+                &[],
+            ));
             return sent;
         };
         let tag = format!("row {} of batch {batch}", row.row);
@@ -565,6 +576,7 @@ impl Desk {
                 sent.api_code = e.api_code();
                 // In the operator's language, like every message the window or CLI shows.
                 sent.message = Some(e.message(crate::l10n::messages::active().lang()));
+                sent.record = Some(e.to_string());
             }
         }
         sent
