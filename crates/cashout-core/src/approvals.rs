@@ -320,6 +320,25 @@ impl Refusal {
         })
     }
 
+    /// The id of the words that lead the team journal's own sentence about this refusal
+    /// (`d-refusal-*` in `details.ftl`; its `$detail` is the database's sentence).
+    #[must_use]
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::NeedsHold => "d-refusal-needs-hold",
+            Self::NotAllowed => "d-refusal-not-allowed",
+            Self::OwnPayout => "d-refusal-own-payout",
+            Self::VotedAlready => "d-refusal-voted-already",
+            Self::DecidedAlready => "d-refusal-decided-already",
+            Self::Expired => "d-refusal-expired",
+            Self::NoApproval => "d-refusal-no-approval",
+            Self::ReasonRequired => "d-refusal-reason-required",
+            Self::SettlementHeld => "d-refusal-settlement-held",
+            Self::UnderApproval => "d-refusal-under-approval",
+            Self::NoTeamJournal => "d-refusal-no-team-journal",
+        }
+    }
+
     /// The field of the form the refusal belongs to, when there is one.
     #[must_use]
     pub fn field(self) -> Option<&'static str> {
@@ -451,4 +470,41 @@ pub trait ApprovalStore: Send + Sync {
         token: &'a str,
         outcome: ApprovalState,
     ) -> Pending<'a, ()>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Refusal;
+    use crate::l10n::messages::text;
+    use crate::l10n::Lang;
+
+    /// English says the database's sentence as it is; Spanish and Portuguese lead it with
+    /// their own words and keep it (who, which payout, when).
+    #[test]
+    fn a_refusal_is_led_in_the_operators_language_and_keeps_the_databases_words() {
+        let said = "ana has voted on this payout already";
+        for refusal in [
+            Refusal::NeedsHold,
+            Refusal::NotAllowed,
+            Refusal::OwnPayout,
+            Refusal::VotedAlready,
+            Refusal::DecidedAlready,
+            Refusal::Expired,
+            Refusal::NoApproval,
+            Refusal::ReasonRequired,
+            Refusal::SettlementHeld,
+            Refusal::UnderApproval,
+            Refusal::NoTeamJournal,
+        ] {
+            let id = refusal.message_id();
+            assert_eq!(text(Lang::En, id, &[("detail", said.into())]), said);
+            for lang in [Lang::Es, Lang::PtBr] {
+                let words = text(lang, id, &[("detail", said.into())]);
+                assert!(
+                    words.contains(said) && words.len() > said.len() + 5,
+                    "{words}"
+                );
+            }
+        }
+    }
 }

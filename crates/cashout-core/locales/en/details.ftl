@@ -275,3 +275,16 @@ d-dry-run-not-checked = the duplicate guard and the provider's own checks, which
 d-sandbox-not-copied = the sandbox's state could not be copied from { $file }: { $detail }
 # Said once after an upgrade; $old and $kept: file paths; $payouts, $entries: counts as digits.
 d-journal-merged = The journal of an earlier version ({ $old }) was merged into this one: { $payouts } payouts, { $entries } audit entries; the old file is kept as { $kept }.
+# A refusal of the team journal's approval rules; $detail: the database's own sentence
+# (English, precise: who, which payout, when). English says it as it is.
+d-refusal-needs-hold = { $detail }
+d-refusal-not-allowed = { $detail }
+d-refusal-own-payout = { $detail }
+d-refusal-voted-already = { $detail }
+d-refusal-decided-already = { $detail }
+d-refusal-expired = { $detail }
+d-refusal-no-approval = { $detail }
+d-refusal-reason-required = { $detail }
+d-refusal-settlement-held = { $detail }
+d-refusal-under-approval = { $detail }
+d-refusal-no-team-journal = { $detail }

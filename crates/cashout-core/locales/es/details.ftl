@@ -311,3 +311,16 @@ d-dry-run-not-checked = la protección contra duplicados y las comprobaciones pr
 d-sandbox-not-copied = no se pudo copiar el estado del sandbox desde { $file }: { $detail }
 # Se dice una vez tras una actualización; $old y $kept: rutas de archivo; $payouts, $entries: cantidades en dígitos.
 d-journal-merged = El diario de una versión anterior ({ $old }) se fusionó con este: { $payouts } pagos, { $entries } entradas de auditoría; el archivo anterior se conserva como { $kept }.
+# Un rechazo de las reglas de aprobación del diario del equipo; $detail: la frase de la propia
+# base de datos (en inglés, precisa: quién, qué pago, cuándo).
+d-refusal-needs-hold = Este pago necesita aprobación y debe crearse en espera ({ $detail })
+d-refusal-not-allowed = Su rol no le permite hacer esto ({ $detail })
+d-refusal-own-payout = Nadie aprueba lo que preparó o propuso ({ $detail })
+d-refusal-voted-already = Ya votó por esto ({ $detail })
+d-refusal-decided-already = Esto ya está decidido ({ $detail })
+d-refusal-expired = La aprobación venció ({ $detail })
+d-refusal-no-approval = No hay ninguna aprobación así ({ $detail })
+d-refusal-reason-required = Un rechazo necesita un motivo ({ $detail })
+d-refusal-settlement-held = Otro escritorio está liquidando este pago ({ $detail })
+d-refusal-under-approval = Este pago está en aprobación ({ $detail })
+d-refusal-no-team-journal = Las aprobaciones necesitan un diario del equipo ({ $detail })

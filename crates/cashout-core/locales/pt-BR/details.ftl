@@ -311,3 +311,16 @@ d-dry-run-not-checked = a proteção contra duplicados e as verificações próp
 d-sandbox-not-copied = não foi possível copiar o estado do sandbox de { $file }: { $detail }
 # Dito uma vez após uma atualização; $old e $kept: caminhos de arquivo; $payouts, $entries: quantidades em dígitos.
 d-journal-merged = O diário de uma versão anterior ({ $old }) foi mesclado a este: { $payouts } pagamentos, { $entries } entradas de auditoria; o arquivo antigo é mantido como { $kept }.
+# Uma recusa das regras de aprovação do diário da equipe; $detail: a frase do próprio banco de
+# dados (em inglês, precisa: quem, qual pagamento, quando).
+d-refusal-needs-hold = Este pagamento precisa de aprovação e deve ser criado em espera ({ $detail })
+d-refusal-not-allowed = Seu papel não permite fazer isso ({ $detail })
+d-refusal-own-payout = Ninguém aprova o que preparou ou propôs ({ $detail })
+d-refusal-voted-already = Você já votou nisto ({ $detail })
+d-refusal-decided-already = Isto já foi decidido ({ $detail })
+d-refusal-expired = A aprovação expirou ({ $detail })
+d-refusal-no-approval = Não há essa aprovação ({ $detail })
+d-refusal-reason-required = Uma rejeição precisa de um motivo ({ $detail })
+d-refusal-settlement-held = Outra mesa está liquidando este pagamento ({ $detail })
+d-refusal-under-approval = Este pagamento está em aprovação ({ $detail })
+d-refusal-no-team-journal = As aprovações precisam de um diário da equipe ({ $detail })

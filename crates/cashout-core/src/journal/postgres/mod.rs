@@ -492,9 +492,12 @@ pub(crate) fn pg_error(e: tokio_postgres::Error) -> Error {
         .as_deref()
         .and_then(crate::approvals::Refusal::from_sqlstate)
     {
-        let message = e
+        let said = e
             .as_db_error()
             .map_or_else(|| e.to_string(), |d| d.message().to_owned());
+        // The database's sentence is English and precise (who, which payout, when); the
+        // operator's language leads it (in English, it is said as it is).
+        let message = crate::l10n::messages::tr(refusal.message_id(), &[("detail", said.into())]);
         return Error::ApprovalRefused { refusal, message };
     }
     let words = migrate::describe(&e);
