@@ -1,9 +1,10 @@
 //! The provider's codes, explained once: error codes 300–703 (body `code` of a failed call) and
 //! bank rejection codes 800–826 (`rejection_code` of a REJECTED cashout).
 //!
-//! Each entry says what happened in plain language and, where one field is to blame, which
-//! request field to fix. Unknown codes (the staging panel's `rejection_code: 0`, "Test") get a
-//! generic explanation instead of an error.
+//! Each entry names the code and, where one field is to blame, which request field to fix; what
+//! it means is said in the operator's language by [`api_explanation`] and
+//! [`rejection_explanation`] (`api-code-*` and `rejection-code-*` in `core.ftl`). Unknown codes
+//! (the staging panel's `rejection_code: 0`, "Test") get a generic explanation, not an error.
 
 use serde::Serialize;
 use ts_rs::TS;

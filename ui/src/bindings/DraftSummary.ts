@@ -18,6 +18,11 @@ missing_columns: Array<string>,
  */
 fields: Array<string>, counts: DraftCounts, totals: Array<BatchTotal>, 
 /**
+ * How the file's text was decoded, in the operator's words ([`FileInfo::encoding`] keeps
+ * the name programs read); `None` for a workbook.
+ */
+encoding_shown: string | null, 
+/**
  * In production, the question the operator answers before the batch is written: every
  * total, and the environment.
  */

@@ -27,6 +27,8 @@ const summary = (over: Partial<DraftSummary> = {}): DraftSummary => ({
   fields: ["country", "currency", "amount", "bank_account", "document_id"],
   counts: { rows: 3, ready: 1, blocked: 1, excluded: 1, warned: 0 },
   totals: [{ currency: "MXN", count: 1, total: "90071992547409.93", total_shown: "MXN 90,071,992,547,409.93" }],
+  // The core's words for the encoding (in the active language).
+  encoding_shown: "UTF-8 con BOM",
   confirmation: null,
   ...over,
 });
@@ -46,10 +48,10 @@ const blocked: RowVerdict = {
 };
 const left: RowVerdict = { ...ready, row: 4, external_id: "b-1-4", excluded: true };
 
-/** What the fixtures themselves put on screen: the file's name,
+/** What the fixtures themselves put on screen: the file's name, its encoding (the core's words),
  * headers, fields, cells, external ids and the core's messages. */
 const data = [
-  "payouts.csv", "country", "currency", "amount", "bank_account", "document_id",
+  "payouts.csv", "UTF-8 con BOM", "country", "currency", "amount", "bank_account", "document_id",
   "MX", "MXN", "b-1-2", "b-1-3", "b-1-4",
   "2.01007777777777E+17 is a number in scientific notation", "document_id is required",
 ];

@@ -27,9 +27,7 @@ export function decimalOptions(): [DecimalStyle, string][] {
 
 function fileLine(s: DraftSummary): string {
   const f = s.file;
-  // The core names the encoding as its records keep it; the one with words in it is said in
-  // the operator's language (the others are standard names: UTF-8, windows-1252, UTF-16LE…).
-  const encoding = f.encoding === "UTF-8 with BOM" ? t("review-encoding-utf8-bom") : f.encoding ?? "";
+  const encoding = s.encoding_shown ?? "";
   const how = f.format === "xlsx"
     ? f.other_worksheets.length
       ? t("review-file-xlsx-others", { sheet: f.worksheet ?? "", others: f.other_worksheets.join(", ") })

@@ -29,6 +29,8 @@ const summary = (over: Partial<DraftSummary> = {}): DraftSummary => ({
   counts: { rows: 2, ready: 1, blocked: 1, excluded: 0, warned: 0 },
   // A total no float holds: it must be shown digit for digit.
   totals: [{ currency: "MXN", count: 1, total: "90071992547409.93", total_shown: "MXN 90.071.992.547.409,93" }],
+  // The core's words for the encoding (in the active language).
+  encoding_shown: "UTF-8 with BOM",
   confirmation: null,
   ...over,
 });

@@ -13,7 +13,9 @@ batch-file-too-many-rows = the file has { $rows } payout rows; a batch holds at 
 batch-file-over-max-rows = the file has more than { $max } payout rows; a batch holds at most { $max }: split it into several files
 batch-file-no-rows = the file has a header but no payout rows under it
 batch-file-empty = the file is empty
-# $encoding: the text encoding's name (UTF-8, UTF-16LE, UTF-8 with BOM), as written.
+# A CSV read by its UTF-8 byte order mark, as the review's file line names it.
+batch-encoding-utf8-bom = UTF-8 with BOM
+# $encoding: the text encoding's name (UTF-8, UTF-16LE, or batch-encoding-utf8-bom).
 batch-file-bad-encoding = line { $line } of the file is not valid { $encoding }; save the file again as CSV UTF-8 and import that
 # country, currency and amount are the template's column names: keep them as written.
 batch-file-one-column = the header line has one column: separate the columns with commas, semicolons or tabs (a batch needs at least country, currency and amount)

@@ -132,7 +132,6 @@ review-none = No file is being reviewed. Open one under Batches.
 # How the file was read; shown as "payouts.csv · <how> · <rows>". $encoding is the core's.
 review-file-xlsx = Excel workbook, worksheet “{ $sheet }”
 review-file-xlsx-others = Excel workbook, worksheet “{ $sheet }” (not read: { $others })
-review-encoding-utf8-bom = UTF-8 with BOM
 review-file-csv = CSV, { $encoding }, separated by “{ $separator }”
 review-file-csv-tabs = CSV, { $encoding }, separated by tabs
 review-file-rows = { $rows ->

@@ -14,7 +14,9 @@ batch-file-too-many-rows = el archivo tiene { $rows } filas de pagos; un lote ad
 batch-file-over-max-rows = el archivo tiene más de { $max } filas de pagos; un lote admite como máximo { $max }: divídalo en varios archivos
 batch-file-no-rows = el archivo tiene un encabezado, pero ninguna fila de pagos debajo
 batch-file-empty = el archivo está vacío
-# $encoding: el nombre de la codificación (UTF-8, UTF-16LE, UTF-8 with BOM), tal como está.
+# Un CSV leído por su marca de orden de bytes UTF-8, como lo nombra la línea del archivo en la revisión.
+batch-encoding-utf8-bom = UTF-8 con BOM
+# $encoding: el nombre de la codificación (UTF-8, UTF-16LE, o batch-encoding-utf8-bom).
 batch-file-bad-encoding = la línea { $line } del archivo no es { $encoding } válido; guarde el archivo de nuevo como CSV UTF-8 e importe ese archivo
 # country, currency y amount son los nombres de columna de la plantilla: no traducirlos.
 batch-file-one-column = la línea de encabezado tiene una sola columna: separe las columnas con comas, puntos y comas o tabulaciones (un lote necesita al menos country, currency y amount)

@@ -134,7 +134,6 @@ review-title = Revisar lote
 review-none = No hay ningún archivo en revisión. Abra uno en Lotes.
 review-file-xlsx = Libro de Excel, hoja “{ $sheet }”
 review-file-xlsx-others = Libro de Excel, hoja “{ $sheet }” (no leídas: { $others })
-review-encoding-utf8-bom = UTF-8 con BOM
 review-file-csv = CSV, { $encoding }, separado por “{ $separator }”
 review-file-csv-tabs = CSV, { $encoding }, separado por tabulaciones
 review-file-rows = { $rows ->

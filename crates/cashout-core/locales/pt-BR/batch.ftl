@@ -15,7 +15,9 @@ batch-file-too-many-rows = o arquivo tem { $rows } linhas de pagamentos; um lote
 batch-file-over-max-rows = o arquivo tem mais de { $max } linhas de pagamentos; um lote comporta no máximo { $max }: divida-o em vários arquivos
 batch-file-no-rows = o arquivo tem um cabeçalho, mas nenhuma linha de pagamento abaixo dele
 batch-file-empty = o arquivo está vazio
-# $encoding: o nome da codificação (UTF-8, UTF-16LE, UTF-8 with BOM), tal como está.
+# Um CSV lido pela sua marca de ordem de bytes UTF-8, como a linha do arquivo na revisão o nomeia.
+batch-encoding-utf8-bom = UTF-8 com BOM
+# $encoding: o nome da codificação (UTF-8, UTF-16LE, ou batch-encoding-utf8-bom).
 batch-file-bad-encoding = a linha { $line } do arquivo não é { $encoding } válido; salve o arquivo de novo como CSV UTF-8 e importe esse arquivo
 # country, currency e amount são os nomes de coluna do modelo: não traduzi-los.
 batch-file-one-column = a linha de cabeçalho tem uma só coluna: separe as colunas com vírgulas, pontos e vírgulas ou tabulações (um lote precisa de pelo menos country, currency e amount)

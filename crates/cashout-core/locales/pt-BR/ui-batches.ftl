@@ -144,7 +144,6 @@ review-title = Revisar lote
 review-none = Nenhum arquivo está em revisão. Abra um em Lotes.
 review-file-xlsx = Pasta de trabalho do Excel, planilha “{ $sheet }”
 review-file-xlsx-others = Pasta de trabalho do Excel, planilha “{ $sheet }” (não lidas: { $others })
-review-encoding-utf8-bom = UTF-8 com BOM
 review-file-csv = CSV, { $encoding }, separado por “{ $separator }”
 review-file-csv-tabs = CSV, { $encoding }, separado por tabulações
 review-file-rows = { $rows ->

@@ -122,6 +122,9 @@ pub struct DraftSummary {
     pub fields: Vec<String>,
     pub counts: DraftCounts,
     pub totals: Vec<BatchTotal>,
+    /// How the file's text was decoded, in the operator's words ([`FileInfo::encoding`] keeps
+    /// the name programs read); `None` for a workbook.
+    pub encoding_shown: Option<String>,
     /// In production, the question the operator answers before the batch is written: every
     /// total, and the environment.
     pub confirmation: Option<String>,
@@ -505,6 +508,7 @@ impl BatchDraft {
                     .count(),
             },
             totals: self.totals(),
+            encoding_shown: self.file.encoding.as_deref().map(read::encoding_words),
             confirmation: self.confirmation(ready),
         }
     }

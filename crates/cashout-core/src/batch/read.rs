@@ -182,6 +182,21 @@ fn line_of(bytes: &[u8], at: usize) -> usize {
         .count()
 }
 
+/// The name a CSV with UTF-8's byte order mark is read as (in [`Sheet::encoding`], the CLI's JSON
+/// and the journal); [`encoding_words`] says it in the operator's language.
+pub const UTF8_WITH_BOM: &str = "UTF-8 with BOM";
+
+/// An encoding's name as the operator reads it: the standard names (UTF-8, UTF-16LE,
+/// Windows-1252) as they are, [`UTF8_WITH_BOM`] in the operator's words.
+#[must_use]
+pub fn encoding_words(name: &str) -> String {
+    if name == UTF8_WITH_BOM {
+        tr("batch-encoding-utf8-bom", &[])
+    } else {
+        name.to_owned()
+    }
+}
+
 /// Decodes CSV bytes: by byte order mark, else UTF-8 when valid, else Windows-1252 — unless
 /// the bytes are UTF-8 with a few invalid ones (a file pasted together from two sources), which
 /// is refused at the first bad line rather than read as Windows-1252 (that would turn every
@@ -194,13 +209,16 @@ fn decode(bytes: &[u8]) -> Result<(String, &'static str)> {
     let damaged = |line: usize, what: &str| {
         refused(tr(
             "batch-file-bad-encoding",
-            &[("line", line.to_string().into()), ("encoding", what.into())],
+            &[
+                ("line", line.to_string().into()),
+                ("encoding", encoding_words(what).into()),
+            ],
         ))
     };
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
         let name = match encoding.name() {
-            "UTF-8" => "UTF-8 with BOM",
+            "UTF-8" => UTF8_WITH_BOM,
             "UTF-16LE" => "UTF-16LE",
             _ => "UTF-16BE",
         };

@@ -32,6 +32,15 @@ fn an_excel_csv_with_bom_semicolons_and_decimal_commas_reads_exact_amounts() {
     o.decimal = DecimalStyle::Comma;
     let d = draft(text.as_bytes(), o);
     assert_eq!(d.file.encoding.as_deref(), Some("UTF-8 with BOM"));
+    // The name stays what programs read; the review says it in the operator's words.
+    assert_eq!(
+        d.summary().encoding_shown.as_deref(),
+        Some("UTF-8 with BOM")
+    );
+    assert_eq!(
+        crate::l10n::messages::text(crate::l10n::Lang::PtBr, "batch-encoding-utf8-bom", &[]),
+        "UTF-8 com BOM"
+    );
     assert_eq!(d.file.separator.as_deref(), Some(";"));
     assert_eq!(d.file.empty_rows, 1);
     assert_eq!(d.rows.len(), 2);

@@ -90,7 +90,8 @@ pub struct RowSent {
     /// The provider's code, for a declined row.
     #[ts(type = "number | null")]
     pub api_code: Option<i64>,
-    /// [`Self::message`] in English, for the audit record of a pause (records stay English).
+    /// A refused send's error in English, for the audit record of the pause it may cause
+    /// (records stay English).
     #[serde(skip)]
     #[ts(skip)]
     pub record: Option<String>,
@@ -541,11 +542,6 @@ impl Desk {
         let Some(request) = payout.and_then(|p| p.request.clone()) else {
             sent.outcome = "refused".into();
             sent.message = Some(tr("batch-row-no-request", &[]));
-            sent.record = Some(crate::l10n::messages::text(
-                crate::l10n::Lang::En,
-                "batch-row-no-request",
-                &[],
-            ));
             return sent;
         };
         let tag = format!("row {} of batch {batch}", row.row);

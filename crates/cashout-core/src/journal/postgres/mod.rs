@@ -492,12 +492,13 @@ pub(crate) fn pg_error(e: tokio_postgres::Error) -> Error {
         .as_deref()
         .and_then(crate::approvals::Refusal::from_sqlstate)
     {
-        let said = e
+        let database_words = e
             .as_db_error()
             .map_or_else(|| e.to_string(), |d| d.message().to_owned());
         // The database's sentence is English and precise (who, which payout, when); the
         // operator's language leads it (in English, it is said as it is).
-        let message = crate::l10n::messages::tr(refusal.message_id(), &[("detail", said.into())]);
+        let message =
+            crate::l10n::messages::tr(refusal.message_id(), &[("detail", database_words.into())]);
         return Error::ApprovalRefused { refusal, message };
     }
     let words = migrate::describe(&e);
